@@ -1,0 +1,229 @@
+"""citekit's own records: spans, evidence, diagnostics and references.
+
+The CSL-JSON item stays a plain dict (see :mod:`citekit.csl`); everything citekit knows
+*about* the item lives in these frozen dataclasses around it.  Stages never mutate a record:
+they return a new one with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+from .csl import CslItem
+
+__all__ = [
+    "Applicability",
+    "Diagnostic",
+    "Edit",
+    "FieldEvidence",
+    "Fix",
+    "ParseOutcome",
+    "Reference",
+    "Severity",
+    "Span",
+]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Applicability(str, Enum):
+    """How far a fix may be trusted: only ``safe`` fixes are applied automatically."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range ``[start, end)`` of code points in a reference's raw string."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def to_json(self) -> list[int]:
+        return [self.start, self.end]
+
+    @classmethod
+    def from_json(cls, value: Any) -> "Span | None":
+        if value is None:
+            return None
+        start, end = value
+        return cls(int(start), int(end))
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` of the raw string with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": self.span.to_json(), "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "message": self.message,
+            "applicability": self.applicability.value,
+            "edits": [e.to_json() for e in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+    field: str | None = None
+    fix: Fix | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "span": self.span.to_json() if self.span else None,
+            "field": self.field,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEvidence:
+    """Where a CSL field came from in the raw string, and how sure the parser is."""
+
+    span: Span | None
+    confidence: float
+    source: str = "rule"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_json() if self.span else None,
+            "confidence": round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference: its raw string (kept exactly), the parsed CSL item and the facts about it.
+
+    ``label`` is the list number the author wrote (``"3"`` for ``3.`` or ``[3]``), if any.
+    ``item`` is a plain CSL-JSON dict; treat it as read-only.
+    """
+
+    id: str
+    raw: str
+    item: CslItem = field(default_factory=dict)  # type: ignore[assignment]
+    fields: Mapping[str, FieldEvidence] = field(default_factory=dict)
+    language: str | None = None
+    confidence: float = 0.0
+    diagnostics: tuple[Diagnostic, ...] = ()
+    label: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "raw": self.raw,
+            "label": self.label,
+            "item": self.item,
+            "language": self.language,
+            "confidence": round(self.confidence, 4),
+            "fields": {name: ev.to_json() for name, ev in self.fields.items()},
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+    def with_diagnostics(self, *extra: Diagnostic) -> "Reference":
+        from dataclasses import replace
+
+        return replace(self, diagnostics=self.diagnostics + tuple(extra))
+
+    @property
+    def worst_severity(self) -> Severity | None:
+        if not self.diagnostics:
+            return None
+        return max((d.severity for d in self.diagnostics), key=lambda s: s.rank)
+
+
+def diagnostic_from_json(data: Mapping[str, Any]) -> Diagnostic:
+    fix = data.get("fix")
+    return Diagnostic(
+        code=data["code"],
+        severity=Severity(data["severity"]),
+        message=data["message"],
+        span=Span.from_json(data.get("span")),
+        field=data.get("field"),
+        fix=None
+        if not fix
+        else Fix(
+            message=fix["message"],
+            applicability=Applicability(fix.get("applicability", "safe")),
+            edits=tuple(
+                Edit(Span.from_json(e["span"]), e["replacement"])  # type: ignore[arg-type]
+                for e in fix.get("edits", ())
+            ),
+        ),
+    )
+
+
+def reference_from_json(data: Mapping[str, Any]) -> Reference:
+    return Reference(
+        id=data["id"],
+        raw=data["raw"],
+        label=data.get("label"),
+        item=dict(data.get("item") or {}),  # type: ignore[arg-type]
+        fields={
+            k: FieldEvidence(Span.from_json(v.get("span")), float(v.get("confidence", 0.0)))
+            for k, v in (data.get("fields") or {}).items()
+        },
+        language=data.get("language"),
+        confidence=float(data.get("confidence", 0.0)),
+        diagnostics=tuple(diagnostic_from_json(d) for d in data.get("diagnostics") or ()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOutcome:
+    """What a parser returns for one raw string.
+
+    ``item`` is a CSL-JSON dict without ``id`` (the pipeline assigns it); ``fields`` maps each
+    CSL variable set in ``item`` to its evidence (spans are code-point offsets into the raw
+    string); ``confidence`` is for the whole reference, 0..1.
+    """
+
+    item: CslItem
+    fields: Mapping[str, FieldEvidence]
+    confidence: float
+    diagnostics: tuple[Diagnostic, ...] = ()
