@@ -1,3 +1,50 @@
-"""citekit: parse, validate and re-render reference lists."""
+"""citekit: parse, validate and re-render reference lists, Chinese and English alike.
+
+>>> import citekit
+>>> refs = citekit.parse("[1]胡重明,邢润杰.公共价值创造[J].浙江社会科学,2026(3):64-76.")
+>>> refs[0].item["container-title"]
+'浙江社会科学'
+"""
+
+from .api import check, parse, render
+from .codes import CODES, CodeInfo
+from .errors import CitekitError, InputError, StyleNotFoundError, UsageError
+from .model import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    FieldEvidence,
+    Fix,
+    ParseOutcome,
+    Reference,
+    Severity,
+    Span,
+)
+from .pipeline import DEFAULT_STAGES, Config, process, process_iter
 
 __version__ = "0.1.0.dev0"
+
+__all__ = [
+    "CODES",
+    "Applicability",
+    "CitekitError",
+    "CodeInfo",
+    "Config",
+    "DEFAULT_STAGES",
+    "Diagnostic",
+    "Edit",
+    "FieldEvidence",
+    "Fix",
+    "InputError",
+    "ParseOutcome",
+    "Reference",
+    "Severity",
+    "Span",
+    "StyleNotFoundError",
+    "UsageError",
+    "check",
+    "parse",
+    "process",
+    "process_iter",
+    "render",
+]

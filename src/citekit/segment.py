@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-__all__ = ["Segment", "segment", "split_lines", "split_label"]
+__all__ = ["Segment", "iter_lines", "segment", "split_label", "split_lines"]
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
@@ -64,18 +64,22 @@ class Segment:
     start: int  # code-point offset of raw in the input text
 
 
-def split_lines(text: str) -> list[str]:
-    """Lines of ``text`` without their terminators (``\\n``, ``\\r\\n`` or ``\\r``)."""
-    lines = text.splitlines()
-    return lines
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` pairs; only CR, LF and CRLF end a line (not U+2028, form feed...)."""
     pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, body
-        pos += len(line)
+    for m in _NEWLINE.finditer(text):
+        yield pos, text[pos : m.start()]
+        pos = m.end()
+    if pos < len(text):
+        yield pos, text[pos:]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as ``--lines`` mode sees them: one reference each."""
+    return [line for _, line in _line_starts(text)]
 
 
 def segment(text: str) -> list[Segment]:
@@ -146,6 +150,5 @@ def _blank_separated(lines: list[tuple[int, str]]) -> bool:
 def iter_lines(lines: Iterable[str]) -> Iterator[Segment]:
     """One segment per line, kept exactly (``--lines`` mode); empty lines included."""
     for lineno, line in enumerate(lines, start=1):
-        line = line.rstrip("\r\n")
         label, _ = split_label(line)
         yield Segment(raw=line, label=label, line=lineno, start=0)

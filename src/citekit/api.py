@@ -1,0 +1,64 @@
+"""The public functions: parse, check and render reference lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+
+from .pipeline import Config, process, run_stages, stage_check
+from .model import Reference
+
+if TYPE_CHECKING:
+    from .renderer import RenderedEntry
+
+__all__ = ["check", "parse", "render"]
+
+
+def parse(text: str, *, lines: bool = False, standard: str = "gbt7714-2015") -> list[Reference]:
+    """Parse a pasted reference list (or one reference per line with ``lines=True``).
+
+    Returns one :class:`Reference` per reference, in order, each with its raw string, CSL
+    item, field evidence and diagnostics (parse problems and the standard checks).
+    """
+    return process(text, Config(standard=standard, lines=lines))
+
+
+def check(
+    data: str | Iterable[Reference],
+    *,
+    standard: str = "gbt7714-2015",
+    lines: bool = False,
+) -> list[Reference]:
+    """Diagnostics for a reference list.
+
+    ``data`` is text (parsed first) or references parsed earlier, which are checked again
+    without parsing: earlier check findings are replaced, parse findings kept.
+    """
+    config = Config(standard=standard, lines=lines)
+    if isinstance(data, str):
+        return process(data, config)
+    checked = []
+    for ref in data:
+        parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPX")
+        checked.append(run_stages(replace(ref, diagnostics=parse_only), config, (("check", stage_check),)))
+    return checked
+
+
+def render(
+    data: str | Sequence[Reference] | Sequence[Mapping[str, Any]],
+    style: str = "gbt7714-2015-numeric",
+    *,
+    output: Literal["text", "html"] = "text",
+    lines: bool = False,
+) -> "list[RenderedEntry]":
+    """Render references (text, parsed references or CSL-JSON items) in a CSL style.
+
+    Entries come back in bibliography order.  Raises
+    :class:`~citekit.errors.StyleNotFoundError` for an unknown style.
+    """
+    from .renderer import render_bibliography
+
+    if isinstance(data, str):
+        data = parse(data, lines=lines)
+    items = [d.item if isinstance(d, Reference) else d for d in data]
+    return render_bibliography(items, style, output=output)

@@ -1,0 +1,79 @@
+"""Encoders for diagnostics: human text with a caret under the span, JSON, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Iterable, Iterator, TextIO
+
+from .model import Diagnostic, Reference, Severity
+
+__all__ = ["display_width", "text_lines", "write_json", "write_jsonl", "summary"]
+
+_WINDOW = 60  # display columns of context shown on each side of a long line
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _caret(raw: str, diag: Diagnostic) -> list[str]:
+    span = diag.span
+    if span is None:
+        return []
+    line_start = raw.rfind("\n", 0, span.start) + 1
+    line_end = raw.find("\n", span.start)
+    if line_end == -1:
+        line_end = len(raw)
+    line = raw[line_start:line_end]
+    col = span.start - line_start
+    end = min(span.end, line_end) - line_start
+    # Keep long lines readable: a window around the span.
+    lo = max(0, col - _WINDOW)
+    hi = min(len(line), max(end, col + 1) + _WINDOW)
+    shown = line[lo:hi]
+    shown = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in shown)
+    prefix = "…" if lo else ""
+    suffix = "…" if hi < len(line) else ""
+    pad = display_width(prefix + shown[: col - lo])
+    marks = max(1, display_width(shown[col - lo : end - lo]))
+    return [f"  {prefix}{shown}{suffix}", "  " + " " * pad + "^" * marks]
+
+
+def text_lines(refs: Iterable[Reference], filename: str, *, number_offset: int = 0) -> Iterator[str]:
+    """``file:ref:col: CODE message`` lines, each followed by the text and a caret line."""
+    for index, ref in enumerate(refs, start=1 + number_offset):
+        for diag in ref.diagnostics:
+            col = diag.span.start + 1 if diag.span else 1
+            yield f"{filename}:{index}:{col}: {diag.code} [{diag.severity.value}] {diag.message}"
+            yield from _caret(ref.raw, diag)
+            if diag.fix is not None:
+                yield f"  fix ({diag.fix.applicability.value}): {diag.fix.message}"
+
+
+def summary(refs: Iterable[Reference]) -> str:
+    counts = {s: 0 for s in Severity}
+    n = 0
+    for ref in refs:
+        n += 1
+        for d in ref.diagnostics:
+            counts[d.severity] += 1
+    total = sum(counts.values())
+    if not total:
+        return f"{n} references, no problems found"
+    return (
+        f"{n} references: {counts[Severity.ERROR]} errors, "
+        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes"
+    )
+
+
+def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
+    for ref in refs:
+        out.write(json.dumps(ref.to_json(), ensure_ascii=False))
+        out.write("\n")
+
+
+def write_json(refs: Iterable[Reference], out: TextIO) -> None:
+    json.dump([ref.to_json() for ref in refs], out, ensure_ascii=False, indent=2)
+    out.write("\n")
