@@ -1,0 +1,537 @@
+"""citeproc-py, corrected where it is wrong for everyone.
+
+citekit pins ``citeproc-py==0.11.1`` and adapts to its internals.  Each fix is a subclass of the
+citeproc-py element class at fault, registered in the same lxml ``ElementNamespaceClassLookup``
+that :class:`citeproc.frontend.CitationStylesXML` builds (the element class is chosen from the
+tag name), so a style parsed here gets the fixed classes and plain citeproc-py users are not
+affected.  The fixes:
+
+* **Group suppression** (:class:`Group`, :class:`Choose`, :class:`If`, :class:`ElseIf`,
+  :class:`Else`, :class:`Text`, :class:`Macro`): CSL suppresses a ``cs:group`` when it calls a
+  variable and every variable it calls is empty.  citeproc-py asks ``calls_variable()`` of every
+  child, and for a ``cs:choose`` that scans *all* branches, also the untaken ones.  So
+  ``[<text macro="type-id"/>/<text macro="medium-id"/>]`` vanished for an item without URL/DOI
+  because the untaken ``<if variable="medium">`` branch "called" a variable.  Here a child is
+  asked :meth:`calls_variable_for` the item, which follows only the branch actually taken.
+* **Ordinals** (:class:`Number`): citeproc-py treats an *empty* ordinal term (zh-CN defines
+  ``<term name="ordinal"/>``) as missing and falls back to en-US, giving ``2nd 版``.  Here the
+  ordinal terms come from the first locale in the fallback chain that defines any, as CSL says,
+  and an empty suffix is a valid suffix.
+* **CJK seams** (:class:`Group` and the transparent ``cs:choose`` branches): a delimiter that is
+  only whitespace is dropped between a CJK character and a letter, digit or CJK character
+  (``5 版`` → ``5版``): Chinese and Japanese typography has no inter-word spaces.
+* **Names** (:class:`Names`, :class:`Name`): hyphenated name variables (``container-author``)
+  render; a ``cs:names`` inside ``cs:substitute`` inherits the outer ``cs:name`` also inside a
+  ``cs:choose``; literal names (institutions, CJK names) are not upper-cased by ``cs:name-part``;
+  ``ck:suffix-delimiter`` places a suffix (``NORD G L, Jr``); a role the source truncated
+  (``custom.names_truncated``, ``custom.<role>_truncated``) still ends with the et-al term.
+* **second-field-align** (:class:`Layout`): the first field (the citation number of a numeric
+  list) is separated from the rest of the entry by one space.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import citeproc.model as cm
+from citeproc.frontend import CitationStylesStyle
+from citeproc.source import VariableError
+from citeproc.string import String, join
+from lxml import etree
+
+__all__ = ["CSL_NS", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+#: Key set on a citeproc ``Reference`` whose author list the source truncated.
+TRUNCATED_KEY = "_citekit_names_truncated"
+
+_CJK = (
+    "\u2e80-\u2fdf"  # radicals
+    "\u3000-\u303f"  # CJK symbols and punctuation
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3100-\u312f\u31a0-\u31bf"  # bopomofo
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
+    "\uff00-\uffef"  # full-width forms
+    "\U00020000-\U0003134f"
+)
+_CJK_RE = re.compile(f"[{_CJK}]")
+_TAG_TAIL = re.compile(r"(?:<[^<>]*>)+$")
+_TAG_HEAD = re.compile(r"^(?:<[^<>]*>)+")
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RE.search(text) is not None
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.match(ch) is not None
+
+
+def _edge_chars(left: Any, right: Any) -> tuple[str, str]:
+    ls = _TAG_TAIL.sub("", str(left))
+    rs = _TAG_HEAD.sub("", str(right))
+    return (ls[-1:] if ls else "", rs[:1] if rs else "")
+
+
+def cjk_join(items: list[Any], delimiter: str) -> Any:
+    """citeproc-py's ``join`` but a whitespace delimiter disappears at a CJK seam."""
+    if not delimiter or delimiter.strip() or len(items) < 2:
+        return join(items, delimiter)
+    output = items[0]
+    for item in items[1:]:
+        a, b = _edge_chars(output, item)
+        cjk_seam = (_is_cjk(a) or _is_cjk(b)) and (a.isalnum() or _is_cjk(a)) and (
+            b.isalnum() or _is_cjk(b)
+        )
+        output = join([output, item], "" if cjk_seam else delimiter)
+    return output
+
+
+# --- group suppression ---------------------------------------------------------------------
+
+
+def calls_variable_for(element: Any, item: Any, context: Any = None) -> bool:
+    """Whether ``element`` calls a variable *for this item* (taken branches only)."""
+    method = getattr(element, "calls_variable_for", None)
+    if method is not None:
+        return bool(method(item, context))
+    return bool(element.calls_variable())
+
+
+class _ParentFor:
+    """``calls_variable_for`` of an element that renders all its children."""
+
+    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
+        return any(calls_variable_for(child, item, context) for child in self.iterchildren())  # type: ignore[attr-defined]
+
+
+class _CjkChildren:
+    """``render_children`` joining with :func:`cjk_join` (transparent ``cs:choose`` branches)."""
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        output = []
+        for child in self.iterchildren():  # type: ignore[attr-defined]
+            try:
+                if isinstance(child, cm.Choose):
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        if output:
+            return cjk_join(output, delimiter)
+        return None
+
+
+class _Condition:
+    """The test of ``cs:if``/``cs:else-if``, separated from rendering."""
+
+    def matches(self, item: Any, context: Any = None) -> bool:
+        results: list[bool] = []
+        attrib = self.attrib  # type: ignore[attr-defined]
+        if "type" in attrib:
+            results += self._type(item)  # type: ignore[attr-defined]
+        if "variable" in attrib:
+            results += self._variable(item)  # type: ignore[attr-defined]
+        if "is-numeric" in attrib:
+            results += self._is_numeric(item)  # type: ignore[attr-defined]
+        if "is-uncertain-date" in attrib:
+            results += self._is_uncertain_date(item)  # type: ignore[attr-defined]
+        if "locator" in attrib:
+            results += self._locator(item)  # type: ignore[attr-defined]
+        if "position" in attrib:
+            results += self._position(item, context)  # type: ignore[attr-defined]
+        match = self.get("match")  # type: ignore[attr-defined]
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not self.matches(item, context):
+            raise cm.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+
+
+class If(_Condition, _CjkChildren, _ParentFor, cm.If):
+    pass
+
+
+class ElseIf(_Condition, _CjkChildren, _ParentFor, cm.Else_If):
+    pass
+
+
+class Else(_CjkChildren, _ParentFor, cm.Else):
+    def matches(self, item: Any, context: Any = None) -> bool:
+        return True
+
+
+class Choose(cm.Choose):
+    def taken_branch(self, item: Any, context: Any = None) -> Any:
+        for branch in self.iterchildren():
+            matches = getattr(branch, "matches", None)
+            if matches is None or matches(item, context):
+                return branch
+        return None
+
+    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
+        branch = self.taken_branch(item, context)
+        return branch is not None and calls_variable_for(branch, item, context)
+
+
+class Macro(_CjkChildren, _ParentFor, cm.Macro):
+    pass
+
+
+class Text(cm.Text):
+    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
+        if "macro" in self.attrib:
+            return calls_variable_for(self.get_macro(self.get("macro")), item, context)
+        return bool(self.calls_variable())
+
+
+class Group(cm.Group):
+    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
+        return any(calls_variable_for(child, item, context) for child in self.iterchildren())
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        output = []
+        variable_called = False
+        variable_rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            called = calls_variable_for(child, item, context)
+            variable_called = variable_called or called
+            try:
+                if isinstance(child, cm.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None and str(text) != "":
+                output.append(text)
+                variable_rendered = variable_rendered or called
+        if output and (not variable_called or variable_rendered):
+            return cjk_join(output, delimiter)
+        raise VariableError
+
+
+# --- ordinals -------------------------------------------------------------------------------
+
+
+def _ordinal_suffix(number: int, context: Any) -> str:
+    root = context.get_root()
+    locales = getattr(root, "locales", None) or [root]
+    for locale in locales:
+        terms = locale.find(f"{{{CSL_NS}}}terms")
+        if terms is None:
+            continue
+        found = {
+            t.get("name"): t
+            for t in terms.iterchildren(f"{{{CSL_NS}}}term")
+            if (t.get("name") or "").startswith("ordinal") and t.get("form") in (None, "long")
+        }
+        if not found:
+            continue
+        two = number % 100
+        term = found.get(f"ordinal-{two:02d}") if two >= 10 else None
+        if term is not None and (term.get("match") != "whole-number" or number == two):
+            return str(term.single)
+        one = number % 10
+        term = found.get(f"ordinal-{one:02d}")
+        if term is not None:
+            match = term.get("match", "last-digit")
+            if (
+                match == "last-digit"
+                or (match == "last-two-digits" and two == one)
+                or (match == "whole-number" and number == one)
+            ):
+                return str(term.single)
+        term = found.get("ordinal")
+        return str(term.single) if term is not None else ""
+    return ""
+
+
+class Number(cm.Number):
+    def format_number(self, number: Any) -> Any:
+        form = self.get("form", "numeric")
+        if form in ("ordinal", "long-ordinal"):
+            try:
+                value = int(number)
+            except ValueError:
+                return number
+            if form == "ordinal" or value > 10:
+                return String(str(value) + _ordinal_suffix(value, self))
+        return super().format_number(number)
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+CK_NS = "https://citekit.dev/csl-extension"
+"""Namespace of citekit's CSL extension attributes (``ck:suffix-delimiter`` on ``cs:name``)."""
+
+
+class Name(cm.Name):
+    """``cs:name`` with three fixes.
+
+    * A literal name (an institution, or a CJK name, which citekit passes as one unit) is
+      printed as given: ``cs:name-part`` formatting (GB/T's upper-cased family names) is for
+      personal names only, as in citeproc-js.
+    * ``ck:suffix-delimiter`` (citekit extension) sets what separates an inverted name from its
+      suffix (GB/T: ``NORD G L, Jr``); ``ck:suffix-strip-periods="true"`` drops its periods.
+    * A role listed in the reference's :data:`TRUNCATED_KEY` (the source gave only the first
+      names plus "others") ends with the et-al term even below ``et-al-min``.
+    """
+
+    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        def get_option(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        and_ = get_option("and")
+        delimiter = get_option("delimiter")
+        delimiter_precedes_et_al = get_option("delimiter-precedes-et-al")
+        delimiter_precedes_last = get_option("delimiter-precedes-last")
+        et_al_min = get_option("et-al-min")
+        et_al_use_first = get_option("et-al-use-first")
+        et_al_use_last = get_option("et-al-use-last")
+        initialize_with = get_option("initialize-with")
+        name_as_sort_order = get_option("name-as-sort-order")
+        sort_separator = get_option("sort-separator")
+        form = get_option("form")
+        demote_ndp = get_option("demote-non-dropping-particle")
+        suffix_delimiter = self.get(f"{{{CK_NS}}}suffix-delimiter")
+        suffix_strip = self.get(f"{{{CK_NS}}}suffix-strip-periods", "false") == "true"
+
+        def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
+            for part in self.findall("cs:name-part", self.nsmap):
+                given, family = part.format_part(given, family)
+            return given, family
+
+        names = list(item.reference.get(variable.replace("-", "_"), []))
+        and_term = ""
+        if and_ == "text":
+            and_term = self.get_single_term(name="and")
+        elif and_ == "symbol":
+            and_term = self.preformat("&")
+
+        if form == "count":
+            return min(len(names), et_al_use_first)
+
+        truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
+        source_truncated = sort_options is None and variable in truncated_roles
+        et_al = self.et_al()
+        et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
+        if et_al_truncate:
+            names = names[:et_al_use_first] + ([names[-1]] if et_al_last else [])
+        elif source_truncated:
+            et_al_truncate, et_al_last = True, False
+
+        output = []
+        for i, name in enumerate(names):
+            given, family, dp, ndp, suffix = name.parts()
+            if "literal" in name:
+                output.append(family)
+                continue
+            if given is not None and initialize_with is not None:
+                given = self.initialize(given, initialize_with, context)
+            if suffix and suffix_strip:
+                suffix = suffix.replace(".", "")
+            if form == "long":
+                if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
+                    if demote_ndp in ("never", "sort-only"):
+                        family = " ".join([n for n in (ndp, family) if n])
+                        given = " ".join([n for n in (given, dp) if n])
+                    else:
+                        given = " ".join([n for n in (given, dp, ndp) if n])
+                    given, family = format_name_parts(given, family)
+                    text = sort_separator.join([n for n in (family, given) if n])
+                    if suffix:
+                        sep = sort_separator if suffix_delimiter is None else suffix_delimiter
+                        text = sep.join([text, suffix]) if text else suffix
+                else:
+                    family = " ".join([n for n in (dp, ndp, family) if n])
+                    given, family = format_name_parts(given, family)
+                    text = " ".join([n for n in (given, family, suffix) if n])
+            else:  # short
+                family = " ".join([n for n in (ndp, family) if n])
+                given, family = format_name_parts(given, family)
+                text = family
+            output.append(text)
+
+        if et_al_truncate and et_al:
+            if et_al_last:
+                ellipsis = self.unicode_character("horizontal ellipsis")
+                output[-1] = ellipsis + " " + output[-1]
+                return self.join(output, delimiter)
+            if delimiter_precedes_et_al == "always" or (
+                delimiter_precedes_et_al == "contextual" and len(output) >= 2
+            ):
+                output.append(et_al)
+                return self.join(output, delimiter)
+            return self.join(output, delimiter) + " " + et_al
+        if and_ is not None and len(output) > 1:
+            text = self.join(output[:-1], ", ")
+            if delimiter_precedes_last == "always" or (
+                delimiter_precedes_last == "contextual" and len(output) > 2
+            ):
+                text = self.join([text, ""], ", ")
+            else:
+                text += " "
+            return text + "{} ".format(and_term) + output[-1]
+        return self.join(output, delimiter)
+
+
+class Names(cm.Names):
+    """``cs:names`` with two fixes.
+
+    * Hyphenated name variables (``container-author``, ``collection-editor``, ...) were looked
+      up under their hyphenated name, but citeproc-py stores them with underscores, so they
+      never rendered.
+    * A ``cs:names`` inside ``cs:substitute`` without its own ``cs:name`` inherits the
+      ``cs:name``, ``cs:et-al`` and ``cs:label`` of the enclosing ``cs:names`` also when it sits
+      inside a ``cs:choose`` (citeproc-py only looked at direct children, and otherwise inserted a
+      bare default ``cs:name`` into the style tree).
+    """
+
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        if context is None:
+            context = self
+        if names_context is None:
+            names_context = self
+            if self.name is None:
+                outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+                if outer:
+                    names_context = outer[0]
+        ref = item.reference
+        roles = self.get("variable").split()
+        try:
+            ed_trans = bool(
+                set(roles) == {"editor", "translator"}
+                and ref.editor == ref.translator
+                and self.get_term("editortranslator").getchildren()
+            )
+            if ed_trans:
+                roles = ["editor"]
+        except VariableError:
+            ed_trans = False
+
+        output = []
+        for role in roles:
+            key = role.replace("-", "_")
+            if key not in ref:
+                continue
+            name_elem = names_context.name
+            if name_elem is None:
+                name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
+                names_context.insert(0, name_elem)
+            text = name_elem.render(item, role, context=context, **kwargs)
+            plural = len(ref[key]) > 1
+            label_element = names_context.label
+            if label_element is not None:
+                label = label_element.render(item, "editortranslator" if ed_trans else role, plural, **kwargs)
+                if label is not None:
+                    if label_element is names_context.getchildren()[0]:
+                        text = label + text
+                    else:
+                        text = text + label
+            output.append(text)
+
+        if output:
+            if all(isinstance(t, int) for t in output):
+                total = sum(output)
+                return str(total) if total > 0 else None
+            return self.join([t for t in output if t is not None], self.get_parent_delimiter(context))
+        substitute = self.substitute()
+        if substitute is not None:
+            return substitute.render(item, context=context, **kwargs)
+        raise VariableError
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+class Layout(_CjkChildren, cm.Layout):
+    def render_bibliography(self, citation_items: Any) -> list[Any]:
+        bibliography = self.getparent()
+        align = bibliography.get("second-field-align") if bibliography is not None else None
+        children = list(self.iterchildren())
+        output_items = []
+        for item in citation_items:
+            self.repressed = {}
+            if align and len(children) > 1:
+                first = self._render_one(children[0], item)
+                rest = self._render_list(children[1:], item)
+                if first is not None and rest is not None:
+                    body = join([first, rest], " ")
+                else:
+                    body = first if rest is None else rest
+            else:
+                body = self.render_children(item)
+            text = self.format(self.wrap(body))
+            if text is not None:
+                output_items.append(text)
+        return output_items
+
+    def _render_one(self, child: Any, item: Any) -> Any:
+        try:
+            return child.render(item)
+        except VariableError:
+            return None
+
+    def _render_list(self, children: list[Any], item: Any) -> Any:
+        out = [t for t in (self._render_one(c, item) for c in children) if t is not None]
+        return join(out, "") if out else None
+
+
+_OVERRIDES: dict[str, type] = {
+    "group": Group,
+    "choose": Choose,
+    "if": If,
+    "else-if": ElseIf,
+    "else": Else,
+    "macro": Macro,
+    "text": Text,
+    "number": Number,
+    "name": Name,
+    "names": Names,
+    "layout": Layout,
+}
+
+
+def _make_parser() -> etree.XMLParser:
+    """The parser citeproc-py builds in ``CitationStylesXML``, with citekit's classes."""
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = cm.CitationStylesElement
+    namespace.update(
+        {
+            cls.__name__.replace("_", "-").lower(): cls
+            for cls in cm.CitationStylesElement.__subclasses__()
+        }
+    )
+    namespace.update(_OVERRIDES)
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+class EngineStyle(CitationStylesStyle):
+    """A parsed CSL style for one locale, with citekit's element classes.
+
+    Not thread-safe (citeproc-py keeps per-render state on the elements): the renderer hands an
+    instance to one thread at a time.
+    """
+
+    def __init__(self, xml: bytes, locale: str) -> None:  # noqa: D107 - see class docstring
+        self.parser = _make_parser()
+        self.xml = etree.ElementTree(etree.fromstring(xml, self.parser))
+        self.root = self.xml.getroot()
+        self.root.set_locale_list(locale, validate=False)

@@ -1,0 +1,203 @@
+"""CSL-JSON items → what citeproc-py can render correctly.
+
+Never mutates the caller's items: every prepared item is a new dict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import citeproc
+
+from ..language import detect_language
+from . import _markup
+from ._engine import has_cjk
+
+__all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
+
+_VARIABLES = frozenset(citeproc.VARIABLES)
+_NAMES = frozenset(citeproc.NAMES)
+_DATES = frozenset(citeproc.DATES)
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
+_BOOKLIKE_NOT = frozenset(
+    "article article-journal article-magazine article-newspaper periodical".split()
+)
+_DIGITS = re.compile(r"^\d+$")
+
+
+def locale_for_language(language: str | None, default: str) -> str:
+    """The CSL locale an item is rendered in: zh-CN for Chinese, en-US for everything else.
+
+    (``et al.`` for English items and ``等`` for Chinese ones in one list, GB/T 7714 6.1.)
+    Traditional-Chinese tags get zh-TW.  No language: the style's default locale.
+    """
+    if not language:
+        return default
+    tag = language.strip().lower().replace("_", "-")
+    if tag.startswith("zh") or tag.startswith("cmn"):
+        if any(part in tag.split("-") for part in ("tw", "hk", "mo", "hant")):
+            return "zh-TW"
+        return "zh-CN"
+    return "en-US"
+
+
+@dataclass(slots=True)
+class Prepared:
+    key: str  # citeproc-py key (lower case, unique in the list)
+    id: str  # the caller's id
+    data: dict[str, Any]  # CSL-JSON for citeproc-py's CiteProcJSON
+    locale: str
+    truncated_roles: tuple[str, ...]
+    extra: dict[str, Any]  # citekit variables set on the citeproc reference (gbt_type_code)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list, tuple)):
+        return None
+    if isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _name(name: Any) -> dict[str, str] | None:
+    if isinstance(name, str):
+        name = {"literal": name}
+    if not isinstance(name, Mapping):
+        return None
+    literal = _text(name.get("literal"))
+    if literal:
+        return {"literal": _markup.encode(literal)}
+    parts = {k: t for k in _NAME_KEYS if (t := _text(name.get(k)))}
+    family, given = parts.get("family", ""), parts.get("given", "")
+    if not family and not given:
+        return None
+    if has_cjk(family + given):
+        # A CJK name is one unit: family then given, no space, no initials, in every style.
+        return {"literal": _markup.encode(family + given)}
+    if not family:
+        return {"literal": _markup.encode(given)}
+    return {k: _markup.encode(v) for k, v in parts.items()}
+
+
+def _date(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, Mapping):
+        text = _text(value)
+        return {"literal": _markup.encode(text)} if text else None
+    parts = value.get("date-parts")
+    clean: list[list[int]] = []
+    if isinstance(parts, list):
+        for part in parts[:2]:
+            if not isinstance(part, list) or not part:
+                break
+            nums: list[int] = []
+            for p in part[:3]:
+                try:
+                    nums.append(int(str(p).strip()))
+                except ValueError:
+                    break
+            if not nums:
+                break
+            clean.append(nums)
+    out: dict[str, Any] = {}
+    if clean:
+        out["date-parts"] = clean
+    else:
+        literal = _text(value.get("literal")) or _text(value.get("raw"))
+        if not literal:
+            return None
+        out["literal"] = _markup.encode(literal)
+    if value.get("circa"):
+        out["circa"] = 1
+    if _text(value.get("season")) and clean:
+        out["season"] = value["season"]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRules:
+    """Adapter rules a style asks for with citekit extension attributes on ``cs:style``.
+
+    ``ck:omit-first-edition="true"``: an edition ``1`` is not printed (GB/T 7714 8.3).
+    ``ck:omit-doi-in-url="true"``: a DOI the URL already contains is not printed (8.7).
+    """
+
+    omit_first_edition: bool = False
+    omit_doi_in_url: bool = False
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[ \t]+(?=[\u3000-\u9fff\uf900-\uffef])")
+
+
+def prepare_item(
+    item: Mapping[str, Any], index: int, default_locale: str, rules: StyleRules = StyleRules()
+) -> Prepared:
+    """One CSL-JSON item → a :class:`Prepared` (a fresh dict; ``item`` is not touched)."""
+    raw_id = item.get("id")
+    item_id = str(raw_id) if raw_id not in (None, "") else f"item-{index + 1}"
+    key = f"i{index}"
+    language = _text(item.get("language"))
+    if not language:
+        sample = " ".join(
+            str(item.get(k, "")) for k in ("title", "container-title", "publisher")
+        )
+        language = detect_language(sample)
+    data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
+    if language:
+        data["language"] = language
+    for name, value in item.items():
+        py = name.replace("-", "_")
+        if name in ("id", "type", "language") or py not in _VARIABLES:
+            continue
+        if py in _NAMES:
+            if isinstance(value, list):
+                names = [n for n in (_name(v) for v in value) if n]
+                if names:
+                    data[name] = names
+        elif py in _DATES:
+            date = _date(value)
+            if date:
+                data[name] = date
+        else:
+            text = _text(value)
+            if text is not None:
+                data[name] = _markup.encode(text)
+    page = data.get("page")
+    if page:  # 序 2-3 → 序2-3: no space between CJK and Latin letters or digits
+        data["page"] = _CJK_SPACE.sub("", page)
+    if rules.omit_first_edition and data.get("edition", "").strip() == "1":
+        del data["edition"]
+    doi, url = data.get("DOI"), data.get("URL")
+    if rules.omit_doi_in_url and doi and url and doi.lower() in url.lower():
+        del data["DOI"]
+    is_zh = bool(language) and language.lower().startswith("zh")
+    volume = data.get("volume")
+    if is_zh and volume and _DIGITS.match(volume) and data["type"] not in _BOOKLIKE_NOT:
+        # 第1卷: CSL 1.0 puts the volume label before the number; Chinese wraps the number.
+        data["volume"] = f"第{volume}卷"
+    custom = item.get("custom")
+    roles: tuple[str, ...] = ()
+    extra: dict[str, Any] = {}
+    if isinstance(custom, Mapping):
+        truncated = [
+            role.replace("_", "-")
+            for role in sorted(_NAMES)
+            if custom.get(f"{role}_truncated") and role.replace("_", "-") in data
+        ]
+        if custom.get("names_truncated"):
+            truncated.append("author" if "author" in data else "editor")
+        roles = tuple(dict.fromkeys(truncated))
+        code = _text(custom.get("gbt_type_code"))
+        if code:
+            extra["gbt_type_code"] = code
+    return Prepared(
+        key=key,
+        id=item_id,
+        data=data,
+        locale=locale_for_language(language, default_locale),
+        truncated_roles=roles,
+        extra=extra,
+    )
