@@ -1,0 +1,181 @@
+"""Rules shared by the style modules: element splitting, imprints, names and titles into a Draft."""
+
+from __future__ import annotations
+
+import regex
+
+from .draft import Draft
+from .identifiers import parse_iso_date
+from .names import parse_names
+from .text import MASK, is_cjk, trim
+
+__all__ = ["is_stop", "split_elements", "parse_imprint", "set_names", "set_title", "title_volume", "title_number"]
+
+
+_EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
+
+
+def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = False) -> bool:
+    """Does the ``.`` at ``work[i]`` end an element (GB/T ``. ``, also written without the space)?
+
+    Yes when followed by a space and a non-lower-case character, by CJK text, 《 or “, masked
+    text or the end; by an upper-case word start (``ed.New York``); by a digit after CJK or a
+    bracket (``程根伟.1998年``, ``(ICC).2012``).  Never inside numbers (``1.1``, ``No.355``),
+    nor after a lone Latin letter (``U.S.``, ``D.C.``) unless ``after_initial``.
+    """
+    nxt = work[i + 1] if i + 1 < end else ""
+    nxt2 = work[i + 2] if i + 2 < end else ""
+    prev = work[i - 1] if i > start else ""
+    prev2 = work[i - 2] if i - 1 > start else ""
+    if nxt == " ":
+        ok = not nxt2.islower()
+    elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in "《“\"":
+        ok = True
+    elif nxt.isalpha() and nxt.isupper():
+        ok = True
+    elif nxt.isdigit():
+        ok = bool(prev) and (is_cjk(prev) or prev in ")]》”") or bool(_EDITION_AHEAD.match(work, i + 1, end))
+    else:
+        ok = False
+    if ok and not after_initial and prev.isalpha() and prev.isascii() and not prev2.isalpha() \
+            and nxt != "" and nxt != MASK and not is_cjk(nxt):
+        ok = False  # an initial or abbreviation: U.S. / D.C.
+    return ok
+
+
+def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at element-ending full stops (see :func:`is_stop`), trimmed, empty pieces dropped."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    depth = 0
+    for i in range(start, end):
+        ch = work[i]
+        if ch in "([“《":
+            depth += 1
+        elif ch in ")]”》":
+            depth = max(0, depth - 1)
+        elif ch == "." and not depth and is_stop(work, i, start, end):
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    out = []
+    for a, b in pieces:
+        a, b = trim(work, a, b)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+_IMPRINT_DATE = regex.compile(
+    r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
+    r"(?:\([^()]{1,20}\))?-?)(?(paren)\))"
+    r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$")
+
+
+def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
+    """``北京: 科学出版社, 2010: 29``, ``Cambridge:Harvard University Press,2013``, ``2011: 8-9``,
+    ``(2012-01-16)``, ``2002-03-06``, ``中国…实验室, 2012``.  True when a date was found."""
+    work = d.work
+    sub = work[start:end]
+    m = _IMPRINT_DATE.search(sub)
+    if not m:
+        return False
+    ds, de = m.start("date") + start, m.end("date") + start
+    text = work[ds:de]
+    parts = parse_iso_date(text)
+    if parts:
+        d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
+    else:
+        d.set("issued", {"literal": text}, ds, de, confidence * 0.9)
+    if m.group("pages"):
+        ps, pe = trim(work, m.start("pages") + start, m.end("pages") + start)
+        if pe > ps:
+            d.set("page", work[ps:pe], ps, pe, confidence)
+    pre_s, pre_e = trim(work, start, m.start() + start)
+    if pre_e > pre_s:
+        colon = -1
+        for i in range(pre_s, pre_e):
+            if work[i] in ":：":
+                colon = i
+                break
+        keep_dot = " ,;:，；：" + MASK  # "Washington, D.C.:" / "Inc., 1982": the dot is the name's
+        if colon >= 0:
+            a, b = trim(work, pre_s, colon, keep_dot)
+            if b > a:
+                d.set("publisher-place", work[a:b], a, b, confidence)
+            a, b = trim(work, colon + 1, m.start() + start, keep_dot)
+        else:
+            a, b = trim(work, pre_s, m.start() + start, keep_dot)
+        if b > a:
+            d.set("publisher", work[a:b], a, b, confidence)
+    return True
+
+
+def set_names(d: Draft, start: int, end: int, default_role: str = "author",
+              confidence: float = 0.9, *, flag_prefix: str = "") -> str | None:
+    """Parse the name group ``[start, end)`` into the item; returns the CSL variable used."""
+    group = parse_names(d.work[start:end])
+    if not group.names:
+        return None
+    role = group.role if group.role in ("editor", "translator") else default_role
+    if default_role.startswith("container") and group.role != "editor":
+        role = default_role  # 载张三主编:《书》 → the book's editor; else its responsible party
+    d.set(role, group.names, start, end, confidence)
+    if group.truncated:
+        key = "names_truncated" if role == "author" or role == "editor" and not d.has("author") else f"{role}_truncated"
+        d.flag(key)
+    if group.nationalities:
+        uniq = list(dict.fromkeys(group.nationalities))
+        d.flag("nationality", uniq[0] if len(uniq) == 1 else uniq)
+    return role
+
+
+def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
+    start, end = trim(d.work, start, end, " ,;:，；：" + MASK)
+    if end > start:
+        d.set(name, d.work[start:end], start, end, confidence)
+
+
+_VOL_TAIL = regex.compile(
+    r"[:：]\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)))\s*$")
+
+
+def title_volume(d: Draft, start: int, end: int) -> int:
+    """A book's volume at the end of its title (``国史旧闻: 第1卷``): record it, return the new end."""
+    m = _VOL_TAIL.search(d.work[start:end])
+    if not m:
+        return end
+    from .text import cn_number
+
+    if m.group("n"):
+        n = cn_number(m.group("n"))
+        s, e = m.start("n") + start, m.end("n") + start
+        d.set("volume", str(n) if n is not None else m.group("n"), s, e, 0.8)
+    else:
+        s, e = m.start("t") + start, m.end("t") + start
+        if d.work[s:e].startswith("卷"):
+            return end  # 周易外传: 卷5 is a title
+        d.set("volume", d.work[s:e], s, e, 0.7)
+    return m.start() + start
+
+
+_LOWER_WORD = regex.compile(r"\b[a-z]{4,}\b")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def title_number(d: Draft, start: int, end: int) -> int:
+    """A standard, patent or report number after the title (``…: GB/T 3792.4—2009``)."""
+    work = d.work
+    for i in range(start, end):
+        if work[i] not in ":：":
+            continue
+        a, b = trim(work, i + 1, end)
+        rest = work[a:b]
+        if not rest or len(rest) > 40 or not any(ch.isdigit() for ch in rest):
+            continue
+        if _LOWER_WORD.search(rest) or len(_HAN.findall(rest)) > 5:
+            continue
+        d.set("number", rest, a, b, 0.8)
+        return i
+    return end

@@ -1,0 +1,169 @@
+"""The working record of one parse: fields found so far, with view spans and confidence.
+
+Rule modules read ``Draft.work`` (the normalised view with identifiers masked out, same length
+as ``Draft.text``) and record what they recognise with :meth:`Draft.set`, always as spans of
+the view.  :meth:`Draft.finish` maps the spans back to the raw string, adds the parse
+diagnostics (P001 nothing recognised, P002 low confidence, P003 left-over text) and returns
+the :class:`~citekit.model.ParseOutcome`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .. import codes
+from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span
+from ..normalise import View
+from .text import MASK
+
+__all__ = ["Draft", "LOW_CONFIDENCE"]
+
+LOW_CONFIDENCE = 0.5
+
+# Words that only structure a reference (``2016年第2期``, ``张成福等译``, ``DOI:``, ``pp.``):
+# text made only of these is not reported as left over.
+_STRUCTURAL = regex.compile(
+    r"年版|年|第|期|卷|版|页|译|等|著|编|主编|载|见|出版|"
+    r"\b(?:doi|isbn|issn|in|pp|p|vol|no|ed|eds|et|al|and|others|available|from|accessed|retrieved)\b",
+    regex.IGNORECASE,
+)
+
+
+class Draft:
+    def __init__(self, view: View, start: int, end: int) -> None:
+        self.view = view
+        self.text = view.text
+        self.work = view.text  # identifiers get masked here; same length as text
+        self.start = start  # body (after the numbering label) in view coordinates
+        self.end = end
+        self.type: str | None = None
+        self.type_confidence = 0.0
+        self.values: dict[str, Any] = {}
+        self.spans: dict[str, tuple[int, int] | None] = {}
+        self.conf: dict[str, float] = {}
+        self.custom: dict[str, Any] = {}
+        self.claims: list[tuple[int, int]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.style: str | None = None
+
+    # -- recording -----------------------------------------------------------------
+    def set(self, name: str, value: Any, start: int | None, end: int | None,
+            confidence: float = 0.9) -> None:
+        """Record CSL variable ``name`` (an empty value is ignored)."""
+        if value in (None, "", [], {}):
+            return
+        self.values[name] = value
+        self.spans[name] = None if start is None or end is None else (start, end)
+        self.conf[name] = confidence
+
+    def has(self, name: str) -> bool:
+        return name in self.values
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps no recorded field or claim."""
+        for span in list(self.spans.values()) + self.claims:
+            if span and span[0] < end and start < span[1]:
+                return False
+        return all(ch != MASK for ch in self.work[start:end])
+
+    def set_type(self, csl_type: str, confidence: float) -> None:
+        self.type = csl_type
+        self.type_confidence = confidence
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark structural text (a type code, ``DOI:``) as used without making it a field."""
+        if end > start:
+            self.claims.append((start, end))
+
+    def mask(self, start: int, end: int) -> None:
+        """Hide ``[start, end)`` from later rules (it is an identifier already taken)."""
+        self.work = self.work[:start] + MASK * (end - start) + self.work[end:]
+
+    def flag(self, key: str, value: Any = True) -> None:
+        self.custom[key] = value
+
+    # -- result ----------------------------------------------------------------------
+    def _raw_span(self, span: tuple[int, int] | None) -> Span | None:
+        if span is None:
+            return None
+        s, e = span
+        return self.view.raw_span(s, e)
+
+    def finish(self, language: str | None) -> ParseOutcome:
+        item: dict[str, Any] = {"type": self.type or "document"}
+        fields: dict[str, FieldEvidence] = {
+            "type": FieldEvidence(None, self.type_confidence if self.type else 0.2),
+        }
+        diagnostics = list(self.diagnostics)
+        for name, value in self.values.items():
+            item[name] = value
+            span = self._raw_span(self.spans[name])
+            conf = self.conf[name]
+            fields[name] = FieldEvidence(span, conf)
+            if conf < LOW_CONFIDENCE:
+                diagnostics.append(codes.make(
+                    "P002", f"{name} recognised with low confidence ({conf:.2f})",
+                    span=span, field=name))
+        if language:
+            item["language"] = language
+            fields["language"] = FieldEvidence(None, 0.9)
+        if self.custom:
+            item["custom"] = dict(self.custom)
+
+        covered, total = self._coverage(diagnostics)
+        if not self.values:
+            diagnostics.insert(0, codes.make("P001", span=self._raw_span((self.start, self.end))
+                                             if self.end > self.start else None))
+            confidence = 0.0
+        else:
+            mean = sum(self.conf.values()) / len(self.conf)
+            share = covered / total if total else 1.0
+            confidence = round(min(1.0, 0.5 * mean + 0.5 * share) * (0.6 + 0.4 * self.type_confidence), 4)
+        return ParseOutcome(item=item, fields=fields, confidence=confidence,
+                            diagnostics=tuple(diagnostics))
+
+    def _coverage(self, diagnostics: list[Diagnostic]) -> tuple[int, int]:
+        """Count covered letters/digits and report runs of left-over text (P003)."""
+        n = self.end
+        used = bytearray(len(self.text) + 1)
+        for span in list(self.spans.values()) + self.claims:
+            if span:
+                s, e = span
+                used[s:e] = b"\x01" * (e - s)
+        for i in range(self.start, n):
+            if self.work[i] == MASK:
+                used[i] = 1
+        covered = total = 0
+        i = self.start
+        if not self.values:
+            return 0, 0
+        while i < n:
+            if used[i]:
+                if self.text[i].isalnum():
+                    covered += 1
+                    total += 1
+                i += 1
+                continue
+            j = i
+            while j < n and not used[j]:
+                j += 1
+            run = self.text[i:j]
+            letters = sum(ch.isalnum() for ch in run)
+            total += letters
+            rest = _STRUCTURAL.sub("", run) if len(run) < 200 else run
+            if any(ch.isalnum() for ch in rest):
+                s, e = i, j
+                while s < e and not self.text[s].isalnum() and self.text[s] not in "《“([":
+                    s += 1
+                while e > s and not self.text[e - 1].isalnum() and self.text[e - 1] not in "》”)]":
+                    e -= 1
+                if e > s:
+                    diagnostics.append(codes.make(
+                        "P003", f"text not assigned to any field: {self.text[s:e][:60]!r}",
+                        span=self.view.raw_span(s, e)))
+            else:
+                covered += letters
+            i = j
+        return covered, total

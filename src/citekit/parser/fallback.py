@@ -1,0 +1,61 @@
+"""The fallback for references no style rule claims: the facts that look alike everywhere.
+
+Year, quoted title, ``vol(issue): pages`` and ``pp. 12-18`` page ranges, with modest
+confidence; URL and DOI were already taken by :mod:`.identifiers`.  The type is a guess:
+``article-journal`` with volume/issue numbers, ``webpage`` with only a URL, else ``document``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .draft import Draft
+from .numbers import clean_issue
+from .text import trim
+
+__all__ = ["parse", "fill"]
+
+_YEAR = regex.compile(r"(?<![\d./-])(?:1[5-9]\d\d|20\d\d)(?![\d])")
+_VIP = regex.compile(r"(?<![\d])(?P<vol>\d{1,4})\s*\(\s*(?P<iss>[\d/\-]{1,9})\s*\)\s*[:,]\s*(?:pp?\.?\s*)?"
+                     r"(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)")
+_PAGES = regex.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–~]\s*[A-Za-z]?\d{1,6})?)")
+_QUOTED = regex.compile(r"[“\"](?P<t>[^”\"]{3,400})[”\"]")
+
+
+def fill(d: Draft, confidence: float = 0.5) -> None:
+    """Add what the generic rules find to fields not yet set."""
+    work = d.work
+    s0, e0 = d.start, d.end
+    if not d.has("issued"):
+        m = next((y for y in _YEAR.finditer(work, s0, e0) if d.is_free(*y.span())), None)
+        if m:
+            d.set("issued", {"date-parts": [[int(m.group())]]}, m.start(), m.end(), confidence)
+    if not d.has("page"):
+        m = _VIP.search(work, s0, e0)
+        if m:
+            if not d.has("volume"):
+                d.set("volume", m.group("vol"), *m.span("vol"), confidence)
+            if not d.has("issue"):
+                d.set("issue", clean_issue(m.group("iss")), *m.span("iss"), confidence)
+            d.set("page", m.group("pages"), *m.span("pages"), confidence)
+        else:
+            m = _PAGES.search(work, s0, e0)
+            if m:
+                d.set("page", m.group("pages"), *m.span("pages"), confidence)
+    if not d.has("title"):
+        m = _QUOTED.search(work, s0, e0)
+        if m:
+            a, b = trim(work, *m.span("t"), " ,.")
+            d.set("title", work[a:b], a, b, confidence * 0.8)
+
+
+def parse(d: Draft) -> bool:
+    fill(d, 0.45)
+    if d.type is None:
+        if d.has("volume") or d.has("issue"):
+            d.set_type("article-journal", 0.3)
+        elif d.has("URL") and len(d.values) <= 3:
+            d.set_type("webpage", 0.3)
+        elif d.values:
+            d.set_type("document", 0.2)
+    return bool(d.values)

@@ -1,0 +1,152 @@
+"""Name groups: Chinese and Western personal names, corporate names, et al. flags, roles.
+
+``parse_names(text)`` takes the text of one responsibility group (``艾琳、王刚``,
+``Alford,J.&Hughes,O.``, ``FRESE K S, KATUS H A, MEDER B``, ``张成福等``) and returns a
+:class:`NameGroup`: CSL names, whether the list was cut short (``等``, ``et al.``, ``and others``:
+a flag, never a name), the role word it carried (``主编``, ``译``, ``eds.``) and nationality
+prefixes (``[美]``).
+
+Conventions (those of ``shared/gbt7714/gold.jsonl``): CJK names and corporate names are
+``{"literal"}``; ``·`` transliterated names are kept whole; Western names are
+``{"family", "given"}`` with initials written ``"R. F. I."``; an all-capital family name
+(``PEEBLES``, GB/T style) is title-cased; ``Jr``/``Sr``/``III`` go to ``suffix``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["NameGroup", "parse_names", "looks_like_names"]
+
+
+@dataclass
+class NameGroup:
+    names: list[dict[str, str]] = field(default_factory=list)
+    truncated: bool = False
+    role: str | None = None  # "editor", "translator", "author" (explicit 著) or None
+    nationalities: list[str] = field(default_factory=list)
+
+
+_ETAL = regex.compile(
+    r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE)
+_ROLE = regex.compile(
+    r"(?:[,，]?\s*)(?:(?P<role>主编|编著|编译|编|著|撰|译|校注|整理|选编|合著)"
+    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$", regex.IGNORECASE)
+_ROLE_MAP = {"主编": "editor", "编": "editor", "选编": "editor", "编著": "author", "著": "author",
+             "合著": "author", "撰": "author", "译": "translator", "编译": "translator",
+             "校注": "editor", "整理": "editor"}
+_NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
+_HAN = regex.compile(r"\p{Han}")
+_SUFFIX = regex.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+_CORP_TAIL = regex.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE)
+# "FRESE K S", "Peebles P. Z.", "Кочетков А Я": family words, then one to four initials.
+_FAMILY_INITIALS = regex.compile(
+    r"^(?P<fam>\p{L}[\p{L}'’\-]*(?:\s+\p{L}[\p{L}'’\-]*){0,3}?)\s+"
+    r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$")
+# "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
+# A given name written out before or after: "Smith, John" / "Smith, John A."
+_GIVEN_WORDS = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*$")
+
+
+def _initials(text: str) -> str:
+    """``"P Z"``/``"R.F.I."``/``"J.-P."`` → ``"P. Z."``/``"R. F. I."``/``"J.-P."``."""
+    out: list[str] = []
+    for m in regex.finditer(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?", text):
+        piece = m.group(2) + "."
+        if m.group(1) and out:
+            out[-1] += "-" + piece
+        else:
+            out.append(piece)
+    return " ".join(out)
+
+
+def _family(text: str) -> str:
+    text = regex.sub(r"\s+", " ", text.strip())
+    if text.isupper() and len(text) > 1:
+        return text.title()
+    return text
+
+
+def _split_pieces(text: str, ampersand: bool) -> list[str]:
+    seps = r"[,，;；、]|\s*&\s*"
+    if ampersand:
+        text = regex.sub(r",?\s+and\s+", ",", text)
+    return [p.strip() for p in regex.split(seps, text) if p.strip()]
+
+
+def _cjk_pieces(text: str) -> list[str]:
+    return [p.strip() for p in regex.split(r"[,，;；、]|\s+(?=\p{Han})", text) if p.strip()]
+
+
+def parse_names(text: str) -> NameGroup:
+    group = NameGroup()
+    text = text.strip().strip(",，:：;")
+    while text.endswith((".", "。")) and len(text) > 1 and _HAN.match(text[-2]):
+        text = text[:-1]
+    if len(text) > 2000:
+        text = text[:2000]
+    for _ in range(2):  # "张成福等译" = et al. + role, in either order
+        m = _ROLE.search(text)
+        if m and m.start() > 0:
+            role = m.group("role").lower().strip("()").rstrip(".")
+            group.role = _ROLE_MAP.get(role) or (
+                "editor" if role.startswith("ed") else "translator" if role.startswith("trans") else None)
+            text = text[: m.start()].rstrip()
+        m = _ETAL.search(text)
+        if m and m.start() > 0:
+            group.truncated = True
+            text = text[: m.start()].rstrip(" ,，、;")
+    if not text:
+        return group
+    if _HAN.search(text) and not regex.search(r"[A-Za-z]{2,}\s*,\s*\p{Lu}\.", text):
+        for piece in _cjk_pieces(text):
+            m = _NATIONALITY.match(piece)
+            if m and m.end() < len(piece):
+                group.nationalities.append(m.group("n"))
+                piece = piece[m.end():].strip()
+            if piece:
+                group.names.append({"literal": piece})
+        return group
+    # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
+    lower_words = set(regex.findall(r"\b\p{Ll}{2,}\b", text)) - {"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"}
+    pieces = _split_pieces(text, ampersand=not lower_words)
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        m = _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None
+        if _SUFFIX.match(piece) and group.names and "family" in group.names[-1]:
+            group.names[-1]["suffix"] = piece if piece.endswith(".") or piece[-1] == "I" else piece + "."
+        elif _CORP_TAIL.match(piece) and group.names and "literal" in group.names[-1]:
+            group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
+        elif m and not _INITIALS.match(piece):
+            group.names.append({"family": _family(m.group("fam")), "given": _initials(m.group("ini"))})
+        elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
+            group.names.append({"family": _family(piece), "given": _initials(nxt)})
+            i += 1
+        elif (nxt is not None and _GIVEN_WORDS.match(nxt) and len(piece.split()) == 1
+              and piece[:1].isupper() and len(nxt.split()) <= 3):
+            group.names.append({"family": _family(piece), "given": nxt})
+            i += 1
+        else:
+            group.names.append({"literal": piece})
+        i += 1
+    return group
+
+
+def looks_like_names(text: str) -> bool:
+    """A cheap test: could ``text`` be a responsibility group (not a title)?"""
+    text = text.strip()
+    if not text or len(text) > 300:
+        return False
+    if any(ch in text for ch in "《》“”\"?？!"):
+        return False
+    han = len(_HAN.findall(text))
+    if han:
+        pieces = _cjk_pieces(_ETAL.sub("", _ROLE.sub("", text)))
+        return bool(pieces) and all(1 <= len(p) <= 40 for p in pieces) and han >= 2
+    # a Latin group needs at least one word of two letters or more
+    return bool(regex.search(r"\p{L}{2,}", text))

@@ -1,0 +1,237 @@
+"""The rule-based parser: hand-checked items, the GB/T gold set, spans and robustness."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citekit.csl import ITEM_TYPES, variable_kind
+from citekit.normalise import normalise
+from citekit.parser import parse_reference
+from citekit.parser.names import parse_names
+from citekit.parser.numbers import cn_year_issue, edition, journal_numbers
+from citekit.parser.score import Score
+from citekit.parser.text import cn_number
+
+FIXTURES = Path(__file__).parent / "fixtures" / "parse"
+ZJSS = [json.loads(line) for line in (FIXTURES / "zjss-2026-03" / "expected.jsonl").read_text("utf-8").splitlines()]
+GOLD = [json.loads(line) for line in (FIXTURES / "gbt7714-gold.jsonl").read_text("utf-8").splitlines()]
+
+
+def check_evidence(raw: str, outcome) -> None:
+    """Every CSL variable has evidence; every span lies in raw and slices to the field's text."""
+    item = outcome.item
+    assert set(outcome.fields) == set(item) - {"custom"}
+    assert 0.0 <= outcome.confidence <= 1.0
+    for name, ev in outcome.fields.items():
+        assert 0.0 <= ev.confidence <= 1.0
+        if name in ("type", "language"):
+            continue
+        assert ev.span is not None, name
+        assert 0 <= ev.span.start < ev.span.end <= len(raw), name
+        piece = normalise(ev.span.slice(raw)).text
+        value = item[name]
+        kind = variable_kind(name)
+        if kind == "name":
+            for n in value:
+                for part in (n.get("literal"), n.get("family")):
+                    if part and not part.endswith("."):
+                        assert part.casefold() in piece.casefold(), (name, part, piece)
+        elif kind == "date":
+            if "literal" in value:
+                assert piece == value["literal"], (name, piece)
+            else:
+                assert piece.startswith(str(value["date-parts"][0][0])), (name, piece)
+        elif kind == "number":
+            assert value == piece or value in piece or (piece.isdigit() and str(int(piece)) == value) \
+                or name == "edition", (name, value, piece)
+        else:
+            assert piece == value, (name, value, piece)
+    for diag in outcome.diagnostics:
+        if diag.span is not None:
+            assert 0 <= diag.span.start <= diag.span.end <= len(raw)
+
+
+# -- the example list -------------------------------------------------------------------
+
+@pytest.mark.parametrize("row", ZJSS, ids=[f"zjss-{i + 1}" for i in range(len(ZJSS))])
+def test_example_list_items(row):
+    outcome = parse_reference(row["raw"])
+    assert outcome.item == row["item"]
+    check_evidence(row["raw"], outcome)
+    assert not [d for d in outcome.diagnostics if d.code in ("P001", "P002", "P003")]
+    assert outcome.confidence >= 0.8
+
+
+def test_example_items_are_csl(csl_schema_validator):
+    items = [dict(row["item"], id=f"zjss-{i}") for i, row in enumerate(ZJSS)]
+    csl_schema_validator.validate(items)
+    for item in items:
+        assert item["type"] in ITEM_TYPES and item["language"]
+
+
+def test_parsed_items_validate_against_csl_schema(csl_schema_validator):
+    items = []
+    for i, row in enumerate(ZJSS + [{"raw": g["expected_numeric"]} for g in GOLD]):
+        items.append(dict(parse_reference(row["raw"]).item, id=str(i)))
+    csl_schema_validator.validate(items)
+
+
+# -- GB/T 7714 gold set ------------------------------------------------------------------
+
+def _nospace(s: str) -> str:
+    return re.sub(r"([,.:;])\s+(?!//)", r"\1", s)
+
+
+def _fullwidth(s: str) -> str:
+    return _nospace(s).replace(",", "，").replace(":", "：").replace("(", "（").replace(")", "）")
+
+
+@pytest.mark.parametrize(
+    "variant, transform, floor",
+    [
+        ("as printed", lambda s: s, 0.995),
+        ("with [n] label", lambda s: "[7] " + s, 0.995),
+        ("no spaces", _nospace, 0.99),
+        ("full-width (zh)", _fullwidth, 0.99),
+    ],
+)
+def test_gbt7714_gold_field_f1(variant, transform, floor):
+    score = Score()
+    for row in GOLD:
+        if variant == "full-width (zh)" and row["csl"]["language"] != "zh-CN":
+            continue
+        raw = transform(row["expected_numeric"])
+        outcome = parse_reference(raw)
+        check_evidence(raw, outcome)
+        score.add(outcome.item, row["csl"])
+    print(f"\n{variant}\n{score.report()}")
+    assert score.micro[2] >= floor
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+def test_names_flags_and_prefixes():
+    g = parse_names("陈晋镳, 张惠民, 朱士兴, 等")
+    assert [n["literal"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"] and g.truncated
+    g = parse_names("KOSEKI A, MOMOSE H, et al.")
+    assert g.names == [{"family": "Koseki", "given": "A."}, {"family": "Momose", "given": "H."}] and g.truncated
+    g = parse_names("Smith,J.,Jones,A.B. and others")
+    assert g.truncated and g.names[1] == {"family": "Jones", "given": "A. B."}
+    g = parse_names("[美]马克·H.穆尔")
+    assert g.names == [{"literal": "马克·H.穆尔"}] and g.nationalities == ["美"]
+    g = parse_names("（英）约翰·斯密、王刚")
+    assert g.names == [{"literal": "约翰·斯密"}, {"literal": "王刚"}] and g.nationalities == ["英"]
+    g = parse_names("张成福等译")
+    assert g.names == [{"literal": "张成福"}] and g.truncated and g.role == "translator"
+    g = parse_names("PEEBLES P Z, Jr.")
+    assert g.names == [{"family": "Peebles", "given": "P. Z.", "suffix": "Jr."}]
+    g = parse_names("Online Computer Library Center, Inc.")
+    assert g.names == [{"literal": "Online Computer Library Center, Inc."}]
+    g = parse_names("Research Group of Shanghai Food and Drug Administration")
+    assert len(g.names) == 1 and "literal" in g.names[0]
+
+
+def test_numbers():
+    assert cn_number("五") == 5 and cn_number("十二") == 12 and cn_number("二十") == 20 and cn_number("x") is None
+    assert edition("第五版") == "5" and edition("2版") == "2" and edition("4th ed.") == "4"
+    assert edition("修订本") == "修订本" and edition("Rev. ed.") == "Rev. ed." and edition("商务印书馆") is None
+    c = cn_year_issue("2016年第35卷第2期", 0, 12)
+    assert c.date == [2016] and c.issue == "2" and c.volume == (6, 8)
+    s = "浙江社会科学,2026,No.355(03):64-76+158"
+    j = journal_numbers(s, 0, len(s))
+    assert s[slice(*j.total)] == "355" and s[slice(*j.issue)] == "03" and s[slice(*j.pages)] == "64-76+158"
+
+
+@pytest.mark.parametrize("raw, expect", [
+    ("（2）陈娟:《数字政府建设》,《国外社会科学》2021年第2期。",
+     {"type": "article-journal", "title": "数字政府建设", "issue": "2"}),
+    ("①[美]马克·H.穆尔:《创造公共价值》,伍满桂译,商务印书馆2016年版,第12页。",
+     {"type": "book", "page": "12", "custom": {"nationality": "美"}, "publisher": "商务印书馆"}),
+    ("李四：《论文》，载张三主编：《某书》，北京：商务印书馆2016年版，第3—9页。",
+     {"type": "chapter", "editor": [{"literal": "张三"}], "container-title": "某书", "page": "3-9",
+      "publisher-place": "北京"}),
+    ("王五:《报道》,《人民日报》2020年1月2日第5版。",
+     {"type": "article-newspaper", "issued": {"date-parts": [[2020, 1, 2]]}, "page": "5"}),
+    ("[3] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010: 29.",
+     {"type": "book", "publisher-place": "北京", "publisher": "科学出版社", "page": "29"}),
+    ("李幼平, 王莉. 循证医学研究方法[J]. 中华移植杂志, 2019, 35(4): 12-18.",
+     {"volume": "35", "issue": "4", "page": "12-18", "container-title": "中华移植杂志"}),
+    ("杨洪升. 四库馆私家抄校书考略[J]. 文献, 2021(2): 56-75.", {"issue": "2", "issued": {"date-parts": [[2021]]}}),
+    ("张三. 某文[EB/OL]. (2013-10-20)[2013-10-25]. https://example.org/a?b=1.",
+     {"type": "webpage", "URL": "https://example.org/a?b=1", "accessed": {"date-parts": [[2013, 10, 25]]},
+      "issued": {"date-parts": [[2013, 10, 20]]}}),
+    ("马欢. 水循环变化分析[D]. 北京: 清华大学, 2011.", {"type": "thesis", "publisher": "清华大学"}),
+])
+def test_forms(raw, expect):
+    outcome = parse_reference(raw)
+    for key, value in expect.items():
+        assert outcome.item.get(key) == value, (key, outcome.item)
+    check_evidence(raw, outcome)
+
+
+def test_wrapped_reference_spans_point_into_raw():
+    raw = "[1]胡重明,邢润杰.公共价值创造:政务服务\n  增值化的组织逻辑[J].浙江社会科学,\n2026,No.355(03):64-76+158."
+    outcome = parse_reference(raw)
+    assert outcome.item["title"] == "公共价值创造:政务服务增值化的组织逻辑"
+    span = outcome.fields["title"].span
+    assert raw[span.start:span.end].startswith("公共价值创造") and raw[span.start:span.end].endswith("逻辑")
+    assert outcome.item["page"] == "64-76+158"
+    check_evidence(raw, outcome)
+
+
+def test_fallback_and_nothing():
+    outcome = parse_reference("Some notes, 2019, see https://doi.org/10.1000/xyz123 pp. 12-18")
+    assert outcome.item["DOI"] == "10.1000/xyz123" and outcome.item["issued"] == {"date-parts": [[2019]]}
+    assert outcome.item["page"] == "12-18"
+    for raw in ("", "   ", "hello world", "\x00\x01\ufffd"):
+        outcome = parse_reference(raw)
+        assert set(outcome.item) <= {"type", "language"} and outcome.item["type"] == "document"
+        assert [d.code for d in outcome.diagnostics][:1] == ["P001"]
+
+
+def test_leftover_text_is_reported():
+    raw = "胡重明:《题名》,《刊名》2016年第2期,某种说明文字。"
+    outcome = parse_reference(raw)
+    p003 = [d for d in outcome.diagnostics if d.code == "P003"]
+    assert p003 and p003[0].span.slice(raw) == "某种说明文字"
+
+
+# -- robustness --------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("胡重明王刚《》“”()[]（）【】,.:;，。：、·&-–—/ \n\t0123456789JMCNa zAZ等版年第期页译")
+                            + ["[J]", "//", "et al.", "2016年第2期", "DOI:10.1/x", "http://a.b/c", "出版社", "\x00", "\ufffd"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(_ALPHABET, max_size=80).map("".join)))
+def test_never_raises_and_spans_inside_raw(raw):
+    outcome = parse_reference(raw)
+    assert outcome.item["type"] in ITEM_TYPES
+    assert set(outcome.fields) == set(outcome.item) - {"custom"}
+    for ev in outcome.fields.values():
+        if ev.span is not None:
+            assert 0 <= ev.span.start <= ev.span.end <= len(raw)
+    for diag in outcome.diagnostics:
+        if diag.span is not None:
+            assert 0 <= diag.span.start <= diag.span.end <= len(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "x" * 1_000_000,
+    "胡重明,邢润杰.公共价值创造[J].浙江社会科学,2021(2):1-3." * 25_000,
+    "Smith,J.," * 120_000,
+    "《" * 1_000_000,
+    "a." * 500_000,
+])
+def test_one_megabyte_line(raw):
+    t = time.perf_counter()
+    outcome = parse_reference(raw)
+    assert time.perf_counter() - t < 2.0
+    assert any(d.code == "P004" for d in outcome.diagnostics)
