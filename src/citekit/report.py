@@ -61,11 +61,17 @@ def summary(refs: Iterable[Reference]) -> str:
             counts[d.severity] += 1
     total = sum(counts.values())
     if not total:
-        return f"{n} references, no problems found"
-    return (
-        f"{n} references: {counts[Severity.ERROR]} errors, "
-        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes"
-    )
+        return f"{_plural(n, 'reference')}, no problems found"
+    parts = [
+        _plural(counts[Severity.ERROR], "error"),
+        _plural(counts[Severity.WARNING], "warning"),
+        _plural(counts[Severity.INFO], "note"),
+    ]
+    return f"{_plural(n, 'reference')}: {', '.join(parts)}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
