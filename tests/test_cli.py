@@ -105,7 +105,7 @@ def test_undecodable_bytes_exit_2(tmp_path):
     f = tmp_path / "bad.txt"
     f.write_bytes(b"Smith J. \xff\xfe\xff title")
     code, _, err = run(["parse", str(f)])
-    assert code == 2 and "not UTF-8 or GB18030" in err and len(err.splitlines()) == 1
+    assert code == 2 and "cannot tell the encoding" in err and len(err.splitlines()) == 1
 
 
 def test_gbk_file_is_read(tmp_path):
@@ -146,8 +146,40 @@ def test_format_csl_json_input(tmp_path):
     assert "胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J]. 浙江社会科学, 2026(3): 64-76+158." in rec["text"]
 
 
-def test_format_bad_json_exits_2(tmp_path):
+def test_format_bad_json_is_kept_with_a_diagnostic(tmp_path):
     f = tmp_path / "items.json"
     f.write_text("{not json", "utf-8")
     code, _, err = run(["format", str(f), "--style", "gbt7714-2015-numeric"])
-    assert code == 2 and "not valid JSON" in err
+    assert code == 1 and "F001" in err and "not valid JSON" in err
+
+
+BIBTEX = """@article{hu2026,
+  author = {{胡重明} and {邢润杰}},
+  title = {公共价值创造: 政务服务增值化的组织逻辑},
+  journal = {浙江社会科学},
+  year = {2026},
+  number = {3},
+  pages = {64--76+158},
+  doi = {10.14167/j.zjss.2026.03.003},
+  langid = {chinese},
+}
+"""
+
+
+def test_exchange_formats_are_accepted_by_format_and_check(tmp_path):
+    f = tmp_path / "refs.bib"
+    f.write_text(BIBTEX, "utf-8")
+    code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric"])
+    assert code == 0, err
+    assert out.startswith("[1] 胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J/OL]. 浙江社会科学, 2026(3): 64-76+158.")
+    code, out, _ = run(["parse", "-", "--from", "bibtex"], BIBTEX.encode())
+    rec = json.loads(out)
+    assert rec["item"]["id"] == "hu2026" and rec["item"]["author"] == [{"literal": "胡重明"}, {"literal": "邢润杰"}]
+
+
+def test_convert_command_is_wired(tmp_path):
+    f = tmp_path / "refs.bib"
+    f.write_text(BIBTEX, "utf-8")
+    code, out, err = run(["convert", str(f), "--to", "ris"])
+    assert code == 0, err
+    assert "TY  - JOUR" in out and "AU  - 胡重明" in out

@@ -14,11 +14,14 @@ from typing import IO, Any, Sequence, TextIO
 from . import __version__
 from .errors import CitekitError, InputError, UsageError
 from .model import Reference, Severity
-from .pipeline import STANDARDS, Config, run_stages, references_from_text
+from .formats import FORMATS, decode, read, sniff
+from .formats.cli import add_convert_arguments, run_convert
+from .pipeline import STANDARDS, Config, references_from_text, run_stages, stage_check
 
 __all__ = ["main", "entry"]
 
 _FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+_INPUT_FORMATS = ("text", *FORMATS)
 _PROGRESS_MIN = 200  # references before progress is shown on a terminal
 
 
@@ -41,6 +44,9 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="edition the checks follow (default: gbt7714-2015)")
         p.add_argument("--fail-on", default="error", choices=list(_FAIL_ON),
                        help="exit 1 when diagnostics of this severity or worse are found")
+        p.add_argument("--from", dest="from_format", metavar="FMT", choices=_INPUT_FORMATS,
+                       help="input format: text (reference strings) or an exchange format "
+                       f"({', '.join(FORMATS)}); detected from the content by default")
 
     p = sub.add_parser("parse", help="parse references into CSL-JSON records")
     common(p)
@@ -55,6 +61,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--style", required=True,
                    help="style id (e.g. gbt7714-2015-numeric), or a path to a .csl file")
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "html", "jsonl"])
+
+    p = sub.add_parser("convert", help="convert between reference formats")
+    add_convert_arguments(p)
     return parser
 
 
@@ -74,31 +83,17 @@ def _read_bytes(path: str, stdin: IO[Any]) -> bytes:
         raise InputError(f"cannot read '{path}': {exc.strerror or exc}") from None
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (Chinese Windows exports); else an error."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    raise InputError(
-        f"cannot read '{name}': not UTF-8 or GB18030 text "
-        f"(invalid byte at offset {utf8_error.start})"
-    )
-
-
 def _display_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _progress(refs: list[Reference], config: Config, stderr: TextIO) -> list[Reference]:
+def _progress(
+    refs: list[Reference], config: Config, stderr: TextIO, stages: Any = None
+) -> list[Reference]:
     show = len(refs) >= _PROGRESS_MIN and stderr.isatty()
     out = []
     for i, ref in enumerate(refs, start=1):
-        out.append(run_stages(ref, config))
+        out.append(run_stages(ref, config) if stages is None else run_stages(ref, config, stages))
         if show and (i % 100 == 0 or i == len(refs)):
             stderr.write(f"\rcitekit: {i}/{len(refs)} references")
             stderr.flush()
@@ -108,10 +103,28 @@ def _progress(refs: list[Reference], config: Config, stderr: TextIO) -> list[Ref
 
 
 def _load_references(args: argparse.Namespace, stdin: IO[Any], stderr: TextIO) -> list[Reference]:
+    """Reference strings are parsed; exchange formats (BibTeX, RIS, ...) are read and checked."""
     name = _display_name(args.file)
-    text = decode_text(_read_bytes(args.file, stdin), name)
+    try:
+        text = decode(_read_bytes(args.file, stdin))
+    except InputError as exc:
+        raise InputError(f"cannot read '{name}': {exc}") from None
     config = Config(standard=args.standard, lines=args.lines)
-    return _progress(references_from_text(text, lines=args.lines), config, stderr)
+    fmt = args.from_format
+    if fmt is None and not args.lines:
+        fmt = sniff(text, None if args.file == "-" else args.file)
+    if fmt in (None, "text"):
+        return _progress(references_from_text(text, lines=args.lines), config, stderr)
+    refs = [_with_item_defaults(ref) for ref in read(text, fmt)]
+    return _progress(refs, config, stderr, (("check", stage_check),))
+
+
+def _with_item_defaults(ref: Reference) -> Reference:
+    """A record from an exchange format carries its item; make sure it is a CSL item."""
+    from dataclasses import replace
+
+    item = {"id": ref.id, "type": "document", **ref.item}
+    return replace(ref, item=item, language=ref.language or item.get("language"))
 
 
 def _exit_code(refs: Sequence[Reference], fail_on: str) -> int:
@@ -155,37 +168,13 @@ def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     return _exit_code(refs, args.fail_on)
 
 
-def _load_csl_json(args: argparse.Namespace, stdin: IO[Any]) -> list[dict[str, Any]]:
-    name = _display_name(args.file)
-    text = decode_text(_read_bytes(args.file, stdin), name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"cannot read '{name}': not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-        raise InputError(f"cannot read '{name}': expected a CSL-JSON array of items")
-    items = []
-    for i, item in enumerate(data, start=1):
-        item = dict(item)
-        item.setdefault("id", f"item-{i}")
-        item.setdefault("type", "document")
-        items.append(item)
-    return items
-
-
 def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .renderer import render_bibliography, resolve_style
     from .report import summary, text_lines
 
     resolve_style(args.style)  # an unknown style fails before any work is done
-    refs: list[Reference] = []
-    if args.file.lower().endswith(".json"):
-        items = _load_csl_json(args, stdin)
-    else:
-        refs = _load_references(args, stdin, stderr)
-        items = [r.item for r in refs]
+    refs = _load_references(args, stdin, stderr)
+    items = [r.item for r in refs]
     entries = render_bibliography(items, args.style, output="html" if args.fmt == "html" else "text")
     if args.fmt == "jsonl":
         for e in entries:
@@ -205,7 +194,11 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     return _exit_code(refs, args.fail_on)
 
 
-_COMMANDS = {"parse": _cmd_parse, "check": _cmd_check, "format": _cmd_format}
+def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
+
+
+_COMMANDS = {"parse": _cmd_parse, "check": _cmd_check, "format": _cmd_format, "convert": _cmd_convert}
 
 
 def main(

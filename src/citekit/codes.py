@@ -4,7 +4,8 @@ Codes are API: a family letter plus three digits, never renumbered and never reu
 that is retired stays here marked deprecated.  Families:
 
 - ``S`` segmentation, ``P`` parsing, ``D`` dates, ``E`` encoding and characters,
-  ``B`` brackets and quotes, ``X`` internal errors.
+  ``B`` brackets and quotes, ``F`` exchange formats (BibTeX, RIS, EndNote, NoteExpress,
+  RefWorks, CSL-JSON), ``X`` internal errors.
 - Later families (validator issue): ``N`` names, ``I`` identifiers, ``T`` type codes,
   ``G`` GB/T 7714 rules.
 """
@@ -62,6 +63,33 @@ CODES: dict[str, CodeInfo] = {
            "a bracket is not closed or not opened", "括号不配对"),
         _c("B002", "unbalanced-quote", "warning",
            "a quotation mark or title mark is not closed or not opened", "引号或书名号不配对"),
+        _c("F001", "unreadable-entry", "error",
+           "an entry could not be read; it is kept with its raw text",
+           "无法读取该条目, 已保留其原文"),
+        _c("F002", "unmapped-field", "warning",
+           "a field of the source format has no CSL-JSON equivalent and was not converted",
+           "该字段在 CSL-JSON 中没有对应项, 未转换"),
+        _c("F003", "field-not-written", "warning",
+           "the target format cannot hold this field; it was left out",
+           "目标格式无法容纳该字段, 已略去"),
+        _c("F004", "unknown-entry-type", "warning",
+           "the entry type is not known; a generic type was used",
+           "未知的文献类型, 已按通用类型处理"),
+        _c("F005", "uninterpreted-value", "warning",
+           "a field value could not be interpreted; it was kept as text",
+           "字段值无法解析, 已按原文保留"),
+        _c("F006", "duplicate-key", "warning",
+           "the entry key is used more than once; the id was made unique",
+           "条目键重复, 已改为唯一的 id"),
+        _c("F007", "undefined-macro", "warning",
+           "a BibTeX @string macro is not defined; its name was kept as text",
+           "BibTeX @string 宏未定义, 已按原文保留"),
+        _c("F008", "others-in-name-list", "info",
+           "'others' / 'et al.' / '等' in a name list is not a name; it was dropped",
+           "姓名列表中的“others”“et al.”“等”不是姓名, 已略去"),
+        _c("F009", "text-outside-entries", "warning",
+           "text outside any entry was skipped",
+           "条目之外的文字已略过"),
         _c("X001", "internal-error", "error",
            "citekit failed inside a pipeline stage; the reference keeps what it had",
            "citekit 在处理该条目时出现内部错误"),

@@ -1,0 +1,59 @@
+"""Reference-exchange formats: read any of them into :class:`~citekit.model.Reference` records
+(CSL-JSON items), write CSL-JSON items out to any of them.
+
+    >>> refs = read(text, "bibtex")            # one Reference per entry, in order
+    >>> out, diagnostics = write([r.item for r in refs], "ris")
+
+Every format goes through CSL-JSON.  Nothing is lost silently: a source field with no CSL
+equivalent, or a CSL variable the target cannot hold, becomes a warning diagnostic naming it; an
+entry that cannot be read is kept with its raw text and an error diagnostic while the others
+still convert.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any, Mapping, Sequence
+
+from ..errors import UsageError
+from ..model import Diagnostic, Reference
+from .encoding import decode
+from .sniff import sniff
+
+__all__ = ["FORMATS", "decode", "read", "sniff", "write"]
+
+#: format name -> module implementing ``read(text)`` and ``write(items)``
+_MODULES: dict[str, str] = {
+    "csl-json": "csljson",
+    "jsonl": "csljson",
+    "bibtex": "bibtex",
+    "ris": "ris",
+    "endnote": "endnote",
+    "endnote-xml": "endnote_xml",
+    "noteexpress": "noteexpress",
+    "refworks": "refworks",
+}
+
+FORMATS: tuple[str, ...] = tuple(_MODULES)
+
+
+def _module(fmt: str) -> Any:
+    if fmt not in _MODULES:
+        raise UsageError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
+    return import_module(f".{_MODULES[fmt]}", __name__)
+
+
+def read(text: str, fmt: str) -> list[Reference]:
+    """The entries of ``text`` in format ``fmt``, one :class:`Reference` each, in order."""
+    mod = _module(fmt)
+    if fmt == "jsonl":
+        return mod.read_jsonl(text)  # type: ignore[no-any-return]
+    return mod.read(text)  # type: ignore[no-any-return]
+
+
+def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:
+    """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out."""
+    mod = _module(fmt)
+    if fmt == "jsonl":
+        return mod.write_jsonl(items)  # type: ignore[no-any-return]
+    return mod.write(items)  # type: ignore[no-any-return]
