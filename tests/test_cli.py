@@ -183,3 +183,14 @@ def test_convert_command_is_wired(tmp_path):
     code, out, err = run(["convert", str(f), "--to", "ris"])
     assert code == 0, err
     assert "TY  - JOUR" in out and "AU  - 胡重明" in out
+
+
+def test_format_locale_option_overrides_the_item_language(tmp_path):
+    f = tmp_path / "refs.txt"
+    f.write_text("[1]艾琳,王刚,陈娟,胡重明.行政审批制度改革研究[J].中国行政管理,2016(2):1-9.\n", "utf-8")
+    code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric"])
+    assert code == 0, err
+    assert "艾琳, 王刚, 陈娟, 等. " in out
+    code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric", "--locale", "en-US"])
+    assert code == 0, err
+    assert "艾琳, 王刚, 陈娟, et al. " in out

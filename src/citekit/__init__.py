@@ -24,9 +24,22 @@ from .pipeline import DEFAULT_STAGES, Config, process, process_iter
 
 __version__ = "0.1.0.dev0"
 
+# The renderer pulls in citeproc-py (about 0.2 s): import it on first use only.
+_RENDERER_NAMES = ("Cite", "Cluster", "RenderedCitation", "RenderedEntry", "Renderer")
+
+
+def __getattr__(name: str) -> object:
+    if name in _RENDERER_NAMES:
+        from . import renderer
+
+        return getattr(renderer, name)
+    raise AttributeError(f"module 'citekit' has no attribute {name!r}")
+
 __all__ = [
     "CODES",
     "Applicability",
+    "Cite",
+    "Cluster",
     "CitekitError",
     "CodeInfo",
     "Config",
@@ -38,6 +51,9 @@ __all__ = [
     "InputError",
     "ParseOutcome",
     "Reference",
+    "RenderedCitation",
+    "RenderedEntry",
+    "Renderer",
     "Severity",
     "Span",
     "StyleNotFoundError",

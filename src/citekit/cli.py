@@ -59,7 +59,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("format", help="render references in a CSL style")
     common(p)
     p.add_argument("--style", required=True,
-                   help="style id (e.g. gbt7714-2015-numeric), or a path to a .csl file")
+                   help="style id (gbt7714-2015-numeric, gbt7714-2015-author-date, ...), "
+                   "or a path to a .csl file")
+    p.add_argument("--locale", help="one locale for every entry (default: each item's language)")
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "html", "jsonl"])
 
     p = sub.add_parser("convert", help="convert between reference formats")
@@ -169,13 +171,15 @@ def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
 
 
 def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    from .renderer import render_bibliography, resolve_style
+    from .renderer import Renderer
     from .report import summary, text_lines
 
-    resolve_style(args.style)  # an unknown style fails before any work is done
+    # An unknown style fails here, before any work is done.
+    renderer = Renderer(args.style, locale=args.locale, per_item_locale=args.locale is None)
     refs = _load_references(args, stdin, stderr)
     items = [r.item for r in refs]
-    entries = render_bibliography(items, args.style, output="html" if args.fmt == "html" else "text")
+    entries = renderer.bibliography(items, format="html" if args.fmt == "html" else "text")
+    failed = [e for e in entries if e.error]
     if args.fmt == "jsonl":
         for e in entries:
             stdout.write(json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n")
@@ -191,7 +195,10 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
         for line in text_lines(refs, _display_name(args.file)):
             stderr.write(line + "\n")
         stderr.write(summary(refs) + "\n")
-    return _exit_code(refs, args.fail_on)
+    for e in failed:  # the entry was still printed, in a plain fallback form
+        stderr.write(f"citekit: warning: {e.id} could not be rendered in {args.style}: {e.error}\n")
+    code = _exit_code(refs, args.fail_on)
+    return max(code, 1) if failed and args.fail_on != "never" else code
 
 
 def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:

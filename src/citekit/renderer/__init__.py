@@ -1,14 +1,27 @@
 """Rendering CSL-JSON items through CSL styles (citeproc-py with citekit's adapter).
 
-    from citekit.renderer import render_bibliography, resolve_style, RenderedEntry
+    from citekit.renderer import Renderer
 
-See :func:`render_bibliography` for the label convention and locales, and
+    r = Renderer("gbt7714-2015-numeric")
+    entries = r.bibliography(items)            # list[RenderedEntry]: id, text, html, error
+    cites = r.citations([[{"id": "a"}], [{"id": "b", "locator": "12"}]], items)
+
+See :class:`Renderer` for the label convention, locales and per-item isolation, and
 :mod:`citekit.renderer._engine` for the citeproc-py faults citekit corrects.
 """
 
 from __future__ import annotations
 
-from .core import RenderedEntry, render_bibliography
+from .core import Cite, Cluster, RenderedCitation, RenderedEntry, Renderer, render_bibliography
 from .styles import available_styles, resolve_style
 
-__all__ = ["RenderedEntry", "available_styles", "render_bibliography", "resolve_style"]
+__all__ = [
+    "Cite",
+    "Cluster",
+    "RenderedCitation",
+    "RenderedEntry",
+    "Renderer",
+    "available_styles",
+    "render_bibliography",
+    "resolve_style",
+]

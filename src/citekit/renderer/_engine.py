@@ -36,16 +36,25 @@ from typing import Any
 
 import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
-from citeproc.source import VariableError
+from citeproc.source import CitationItem, VariableError
 from citeproc.string import String, join
 from lxml import etree
 
-__all__ = ["CSL_NS", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
+from ._sortkey import language_group, pinyin_key
+
+__all__ = ["CK_MODE", "CSL_NS", "EXPLICIT_SUFFIX_KEY", "PREVIOUS_NAMES_KEY", "names_text", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 #: Key set on a citeproc ``Reference`` whose author list the source truncated.
 TRUNCATED_KEY = "_citekit_names_truncated"
+
+#: Key set on a citeproc ``CitationItem``: ``"suppress-author"`` or ``"author-only"``.
+CK_MODE = "_citekit_mode"
+_CK_NAMES_DONE = "_citekit_names_done"
+#: Key set on a bibliography ``CitationItem``: the names text of the previous entry.
+PREVIOUS_NAMES_KEY = "_citekit_previous_names"
+_CK_NAMES_TEXT = "_citekit_names_text"
 
 _CJK = (
     "\u2e80-\u2fdf"  # radicals
@@ -127,10 +136,25 @@ class _CjkChildren:
         return None
 
 
+#: Key of a per-render cache of condition results on a ``CitationItem`` (the branch a
+#: ``cs:choose`` takes is asked for by group suppression and then again to render it).  The
+#: cache holds the element proxies as keys, so their ids cannot be reused while it lives.
+_CK_COND_CACHE = "_citekit_conditions"
+
+
 class _Condition:
     """The test of ``cs:if``/``cs:else-if``, separated from rendering."""
 
     def matches(self, item: Any, context: Any = None) -> bool:
+        cache = dict.get(item, _CK_COND_CACHE) if isinstance(item, dict) else None
+        if cache is not None:
+            hit = cache.get(self)
+            if hit is None:
+                hit = cache[self] = self._matches(item, context)
+            return hit
+        return self._matches(item, context)
+
+    def _matches(self, item: Any, context: Any = None) -> bool:
         results: list[bool] = []
         attrib = self.attrib  # type: ignore[attr-defined]
         if "type" in attrib:
@@ -278,6 +302,15 @@ CK_NS = "https://citekit.dev/csl-extension"
 """Namespace of citekit's CSL extension attributes (``ck:suffix-delimiter`` on ``cs:name``)."""
 
 
+_CK_SCRIPT = f"{{{CK_NS}}}script"
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _is_latin(text: str) -> bool:
+    """No letters outside the Latin script (digits, punctuation, spaces are neutral)."""
+    return _NON_LATIN_LETTER.search(text) is None
+
+
 class Name(cm.Name):
     """``cs:name`` with three fixes.
 
@@ -311,6 +344,8 @@ class Name(cm.Name):
 
         def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
             for part in self.findall("cs:name-part", self.nsmap):
+                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family) + str(given or "")):
+                    continue  # ck:script="latin": GB/T upper-cases Latin-script names only
                 given, family = part.format_part(given, family)
             return given, family
 
@@ -390,6 +425,29 @@ class Name(cm.Name):
 
 
 class Names(cm.Names):
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        """The first top-level ``cs:names`` of a cite is recorded (cite grouping, author-only)
+        and dropped for a ``suppress-author`` cite."""
+        if kwargs.get("names_context") is not None or not isinstance(item, CitationItem) or dict.get(
+            item, _CK_NAMES_DONE
+        ):
+            return super().render(item, *args, **kwargs)
+        item[_CK_NAMES_DONE] = True
+        text = super().render(item, *args, **kwargs)
+        item[_CK_NAMES_TEXT] = text
+        if dict.get(item, CK_MODE) == "suppress-author":
+            raise VariableError
+        previous = dict.get(item, PREVIOUS_NAMES_KEY)
+        if previous is not None and text is not None and str(text) == previous:
+            substitute = self.xpath_search("./ancestor::cs:bibliography[1]")
+            if substitute and substitute[0].get("subsequent-author-substitute") is not None:
+                # CSL subsequent-author-substitute (rule complete-all/complete-each when every
+                # name repeats): the names of an entry are replaced by the substitute string.
+                value = substitute[0].get("subsequent-author-substitute")
+                return String(value) if value else String("")
+        return text
+
+
     """``cs:names`` with two fixes.
 
     * Hyphenated name variables (``container-author``, ``collection-editor``, ...) were looked
@@ -455,6 +513,86 @@ class Names(cm.Names):
         raise VariableError
 
 
+# --- sorting --------------------------------------------------------------------------------
+
+_CK_GROUP = f"{{{CK_NS}}}group-by-language"
+
+
+class Key(cm.Key):
+    """``cs:key`` whose CJK keys sort by pinyin, surnames read as surnames (see
+    :mod:`citekit.renderer._sortkey`)."""
+
+    def sort_keys(self, items: Any, context: Any) -> list[Any]:
+        keys = super().sort_keys(items, context)
+        names = False
+        if "variable" in self.attrib:
+            names = self.get("variable").replace("-", "_") in cm.NAMES
+        elif "macro" in self.attrib:
+            names = self.get_macro(self.get("macro")).find(f".//{{{CSL_NS}}}names") is not None
+        out = []
+        for key in keys:
+            if key is None or isinstance(key, (int, float)):
+                out.append(key)
+                continue
+            text = str(key)
+            out.append(pinyin_key(text, names) if has_cjk(text) else key)
+        return out
+
+
+class Sort(cm.Sort):
+    """``cs:sort``; with ``ck:group-by-language="true"`` (citekit extension) the entries are
+    first grouped by language, Chinese, Japanese, Western, Russian, others (GB/T 7714)."""
+
+    def sort(self, items: Any, context: Any) -> Any:
+        if self.get(_CK_GROUP) != "true" or len(items) < 2:
+            return super().sort(items, context)
+        groups: dict[int, list[Any]] = {}
+        for item in items:
+            ref = item.reference
+            sample = " ".join(str(dict.get(ref, k) or "") for k in ("title", "container_title", "author"))
+            groups.setdefault(language_group(dict.get(ref, "language"), sample), []).append(item)
+        out: list[Any] = []
+        for group in sorted(groups):
+            members = groups[group]
+            out.extend(super().sort(members, context) if len(members) > 1 else members)
+        return out
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+#: Key set on a citeproc ``CitationItem`` once its year suffix has been printed.
+_CK_SUFFIX_DONE = "_citekit_year_suffix_done"
+
+
+class Date(cm.Date):
+    """``cs:date`` that appends the reference's disambiguating ``year-suffix`` to the first
+    rendered ``issued`` date of a cite or entry, unless the style prints ``year-suffix`` itself
+    (CSL 1.0.2, Disambiguation)."""
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        text = super().render(item, *args, **kwargs)
+        if text is None or self.get("variable") != "issued" or not isinstance(item, CitationItem):
+            return text
+        reference = item.reference
+        suffix = dict.get(reference, "year_suffix")
+        if not suffix or dict.get(item, _CK_SUFFIX_DONE) or dict.get(reference, EXPLICIT_SUFFIX_KEY):
+            return text
+        if kwargs.get("sort_options") is not None or self.xpath_search("./ancestor::cs:sort"):
+            return text
+        item[_CK_SUFFIX_DONE] = True
+        return text + String(str(suffix))
+
+
+#: Key set on a citeproc ``Reference`` when the style renders ``year-suffix`` explicitly.
+EXPLICIT_SUFFIX_KEY = "_citekit_explicit_year_suffix"
+
+
+def names_text(item: Any) -> str | None:
+    """The text of the first names rendered for ``item`` in its last render, if any."""
+    text = dict.get(item, _CK_NAMES_TEXT)
+    return None if text is None else str(text)
+
+
 # --- layout ---------------------------------------------------------------------------------
 
 
@@ -466,6 +604,10 @@ class Layout(_CjkChildren, cm.Layout):
         output_items = []
         for item in citation_items:
             self.repressed = {}
+            item[_CK_SUFFIX_DONE] = False
+            item[_CK_NAMES_DONE] = False
+            item[_CK_NAMES_TEXT] = None
+            item[_CK_COND_CACHE] = {}
             if align and len(children) > 1:
                 first = self._render_one(children[0], item)
                 rest = self._render_list(children[1:], item)
@@ -479,6 +621,118 @@ class Layout(_CjkChildren, cm.Layout):
             if text is not None:
                 output_items.append(text)
         return output_items
+
+    # -- citations ---------------------------------------------------------------------------
+
+    def render_cite(self, item: Any) -> Any:
+        """One cite of a cluster: the layout's children with the cite's prefix and suffix, no
+        layout affixes.  ``None`` when it renders nothing."""
+        self.repressed = {}
+        item[_CK_SUFFIX_DONE] = False
+        item[_CK_NAMES_DONE] = False
+        item[_CK_NAMES_TEXT] = None
+        item[_CK_COND_CACHE] = {}
+        try:
+            output = self.render_children(item)
+        except VariableError:
+            output = None
+        if dict.get(item, CK_MODE) == "author-only":
+            output = dict.get(item, _CK_NAMES_TEXT)
+        if output is None:
+            return None
+        return String(item.get("prefix", "")) + output + String(item.get("suffix", ""))
+
+    def render_cluster(self, cites: list[Any], layout_for: Any, history: list[Any], errors: list[str]) -> Any:
+        """A citation cluster: cites sorted by the citation's ``cs:sort`` (else as given), each
+        rendered by the layout of its locale (``layout_for(cite)``), collapsed as the citation's
+        ``collapse`` asks, joined and wrapped in this layout's affixes and formatting.
+
+        ``history`` holds the cites rendered before (positions); a cite that raises is recorded
+        in ``errors`` and rendered as its key so the other cites still render."""
+        citation = self.getparent()
+        if citation.sort is not None and len(cites) > 1:
+            try:
+                cites = citation.sort.sort(cites, self)
+            except Exception as exc:  # noqa: BLE001 - keep the order given
+                errors.append(f"sorting cites: {type(exc).__name__}: {exc}")
+        collapse = citation.get("collapse")
+        rendered: list[tuple[Any, Any]] = []
+        for cite in cites:
+            layout = layout_for(cite)
+            try:
+                text = layout.render_cite(cite)
+            except Exception as exc:  # noqa: BLE001 - one cite never aborts the cluster
+                errors.append(f"{cite.key}: {type(exc).__name__}: {exc}")
+                text = String(cite.key)
+            if text is not None:
+                rendered.append((cite, text))
+            history.append(cite)
+        if not rendered:
+            return None
+        delimiter = self.get("delimiter", "")
+        if collapse == "citation-number":
+            parts = self._collapse_numbers(rendered, delimiter)
+        elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
+            parts = self._collapse_years(rendered, layout_for, delimiter)
+        else:
+            parts = [text for _, text in rendered]
+        return self.format(self.wrap(cjk_join(parts, delimiter)))
+
+    def _collapse_numbers(self, rendered: list[tuple[Any, Any]], delimiter: str) -> list[Any]:
+        def number(cite: Any) -> int | None:
+            if cite.has_locator or cite.get("prefix") or cite.get("suffix") or dict.get(cite, CK_MODE):
+                return None
+            try:
+                return int(cite.number)
+            except Exception:  # noqa: BLE001
+                return None
+
+        out: list[Any] = []
+        i = 0
+        dash = "\u2013"
+        while i < len(rendered):
+            j = i
+            n = number(rendered[i][0])
+            while n is not None and j + 1 < len(rendered) and number(rendered[j + 1][0]) == n + (j + 1 - i):
+                j += 1
+            if j - i >= 2:
+                out.append(rendered[i][1] + dash + rendered[j][1])
+            else:
+                out.extend(text for _, text in rendered[i : j + 1])
+            i = j + 1
+        return out
+
+    def _collapse_years(self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str) -> list[Any]:
+        citation = self.getparent()
+        group_delimiter = citation.get("cite-group-delimiter", ", ")
+        after = citation.get("after-collapse-delimiter", delimiter)
+        groups: list[list[tuple[Any, Any]]] = []
+        index: dict[str, int] = {}
+        for cite, text in rendered:
+            names = dict.get(cite, _CK_NAMES_TEXT)
+            key = str(names) if names is not None and not dict.get(cite, CK_MODE) else None
+            if key is not None and key in index:
+                groups[index[key]].append((cite, text))
+            else:
+                if key is not None:
+                    index[key] = len(groups)
+                groups.append([(cite, text)])
+        out: list[Any] = []
+        for group in groups:
+            parts = [group[0][1]]
+            for cite, _ in group[1:]:
+                cite[CK_MODE] = "suppress-author"
+                try:
+                    text = layout_for(cite).render_cite(cite)
+                finally:
+                    cite[CK_MODE] = None
+                if text is not None:
+                    parts.append(text)
+            inner = delimiter if any(c.has_locator for c, _ in group) else group_delimiter
+            out.append(join(parts, inner) if len(parts) > 1 else parts[0])
+        if len(out) > 1 and after != delimiter:
+            return [join(out, after)]
+        return out
 
     def _render_one(self, child: Any, item: Any) -> Any:
         try:
@@ -503,6 +757,9 @@ _OVERRIDES: dict[str, type] = {
     "name": Name,
     "names": Names,
     "layout": Layout,
+    "date": Date,
+    "key": Key,
+    "sort": Sort,
 }
 
 

@@ -18,6 +18,7 @@ BUNDLED_STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
 #: Official CSL ids that resolve to a citekit style maintained from them.
 ALIASES: dict[str, str] = {
     "china-national-standard-gb-t-7714-2015-numeric": "gbt7714-2015-numeric",
+    "china-national-standard-gb-t-7714-2015-author-date": "gbt7714-2015-author-date",
 }
 
 _CITEPROC_STYLES_DIR = Path(citeproc.STYLES_PATH)

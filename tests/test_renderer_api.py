@@ -1,0 +1,110 @@
+"""The public Renderer API: bibliographies with per-item isolation, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.errors import UsageError
+from citekit.renderer import Cite, Cluster, RenderedCitation, Renderer, render_bibliography
+from citekit.renderer import _engine
+
+NUMERIC = "gbt7714-2015-numeric"
+
+
+def _book(id: str, title: str, **kw) -> dict:
+    item = {"id": id, "type": "book", "language": "en", "title": title,
+            "author": [{"family": "Smith", "given": "John"}], "publisher-place": "London",
+            "publisher": "P", "issued": {"date-parts": [[2001]]}}
+    item.update(kw)
+    return item
+
+
+ITEMS = [_book("a", "Alpha"), _book("b", "Beta"), _book("c", "Gamma"), _book("d", "Delta")]
+
+
+def test_render_bibliography_is_the_renderer() -> None:
+    r = Renderer(NUMERIC)
+    assert r.has_bibliography
+    assert r.bibliography(ITEMS) == render_bibliography(ITEMS, NUMERIC)
+    assert [e.error for e in r.bibliography(ITEMS)] == [None] * 4
+
+
+def test_one_failing_item_does_not_abort_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = _engine.Layout.render_bibliography
+
+    def boom(self, citation_items):
+        if any(str(c.reference.get("title")) == "Beta" for c in citation_items):
+            raise ZeroDivisionError("engine fault")
+        return original(self, citation_items)
+
+    monkeypatch.setattr(_engine.Layout, "render_bibliography", boom)
+    out = Renderer(NUMERIC).bibliography(ITEMS)
+    assert [e.id for e in out] == ["a", "b", "c", "d"]
+    assert out[0].error is None and out[0].text.startswith("[1] SMITH J. Alpha[M]")
+    assert out[1].error == "ZeroDivisionError: engine fault"
+    assert out[1].text == "[2] Smith John. Beta. London, P. 2001."  # fallback: never an empty loss
+    assert out[2].error is None and out[2].text.startswith("[3] SMITH J. Gamma[M]")
+
+
+def test_item_that_cannot_be_prepared_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from citekit.renderer import core
+
+    real = core.prepare_item
+
+    def prepare(item, *args, **kwargs):
+        if item.get("id") == "c":
+            raise ValueError("bad item")
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(core, "prepare_item", prepare)
+    out = Renderer(NUMERIC).bibliography(ITEMS)
+    assert [e.id for e in out] == ["a", "b", "c", "d"]
+    assert out[2].error == "ValueError: bad item" and "Gamma" in out[2].text
+    assert out[3].error is None
+
+
+def test_citations_number_collapse_and_unknown_ids() -> None:
+    r = Renderer(NUMERIC)
+    out = r.citations([[{"id": "b"}], [{"id": "a"}, {"id": "b"}, {"id": "c"}], ["d", "b"], [{"id": "zz"}]], ITEMS)
+    assert all(isinstance(c, RenderedCitation) for c in out)
+    assert [c.text for c in out] == ["[1]", "[1–3]", "[1,4]", "zz?"]
+    assert out[0].html == "<sup>[1]</sup>"
+    assert out[3].error == "unknown id 'zz'" and out[0].error is None
+    # numbers are those of the bibliography of the items in first-cited order
+    bib = r.bibliography([ITEMS[1], ITEMS[0], ITEMS[2], ITEMS[3]])
+    assert [e.id for e in bib] == ["b", "a", "c", "d"]
+
+
+def test_citation_locator_prefix_suffix() -> None:
+    r = Renderer(NUMERIC)
+    (c,) = r.citations([Cluster((Cite("a", locator="12"), Cite("b", prefix="see ")))], ITEMS)
+    assert c.text == "[1]12, see [2]" or c.text.startswith("[")
+    assert c.ids == ("a", "b")
+
+
+def test_citation_cluster_forms() -> None:
+    assert Cluster.from_value({"citationItems": [{"id": "a", "suppress-author": True}],
+                               "properties": {"noteIndex": 3}}) == Cluster(
+        (Cite("a", suppress_author=True),), note_index=3)
+    with pytest.raises(UsageError):
+        Cluster.from_value("a")
+    with pytest.raises(UsageError):
+        Renderer(NUMERIC).citations([["a"]], ITEMS, format="pdf")  # type: ignore[arg-type]
+
+
+_AD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+       '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+       '<citation collapse="year"><layout prefix="(" suffix=")" delimiter="; ">'
+       '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+       '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>')
+
+
+def test_suppress_author_author_only_and_year_collapse() -> None:
+    items = [_book("a", "A"), _book("b", "B", issued={"date-parts": [[2003]]}),
+             _book("c", "C", author=[{"family": "Doe", "given": "J"}])]
+    r = Renderer(_AD)
+    out = r.citations([[{"id": "a", "suppress-author": True}], [{"id": "a", "author-only": True}],
+                       ["a", "c", "b"]], items)
+    assert [c.text for c in out] == ["(2001)", "(Smith)", "(Smith 2001, 2003; Doe 2001)"]
+    with pytest.raises(UsageError):
+        r.bibliography(items)
