@@ -2,12 +2,13 @@ import json
 
 import pytest
 
-from citekit.checks import run_checks
+from citekit.checks import LEGACY_CODES, run_checks
 from citekit.fixes import apply_fixes
 from citekit.model import Reference
 from conftest import FIXTURES
 
-RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir())
+# The original checks' fixtures; every rule's fixtures run in test_validate_rules.py.
+RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir() and p.name in LEGACY_CODES)
 
 
 def _check(raw):

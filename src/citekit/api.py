@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
 
-from .pipeline import Config, process, run_stages, stage_check
+from .pipeline import Config, check_list_level, process, run_stages, stage_check
 from .model import Reference
 
 if TYPE_CHECKING:
@@ -39,9 +39,9 @@ def check(
         return process(data, config)
     checked = []
     for ref in data:
-        parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPX")
+        parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPFX")
         checked.append(run_stages(replace(ref, diagnostics=parse_only), config, (("check", stage_check),)))
-    return checked
+    return check_list_level(checked, config)
 
 
 def render(

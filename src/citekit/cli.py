@@ -12,11 +12,13 @@ import sys
 from typing import IO, Any, Sequence, TextIO
 
 from . import __version__
-from .errors import CitekitError, InputError, UsageError
+from .errors import CitekitError, UsageError
 from .model import Reference, Severity
-from .formats import FORMATS, decode, read, sniff
+from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
-from .pipeline import STANDARDS, Config, references_from_text, run_stages, stage_check
+from .inputs import display_name, read_text
+from .validate.cli import add_check_arguments, add_rule_arguments, add_rules_arguments, cmd_rule, cmd_rules, run_check
+from .pipeline import STANDARDS, Config, check_list_level, references_from_text, run_stages, stage_check
 
 __all__ = ["main", "entry"]
 
@@ -55,6 +57,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="report problems in references")
     common(p)
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json", "jsonl"])
+    add_check_arguments(p)  # sarif, --select/--ignore, --fix, --lang, --text, --config/--profile
+
+    p = sub.add_parser("rules", help="list every diagnostic code")
+    add_rules_arguments(p)
+    p = sub.add_parser("rule", help="explain one diagnostic code, with a good and a bad example")
+    add_rule_arguments(p)
 
     p = sub.add_parser("format", help="render references in a CSL style")
     common(p)
@@ -72,23 +80,6 @@ def _build_parser() -> argparse.ArgumentParser:
 # --- input ---------------------------------------------------------------------------------
 
 
-def _read_bytes(path: str, stdin: IO[Any]) -> bytes:
-    if path == "-":
-        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
-        return data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except IsADirectoryError:
-        raise InputError(f"cannot read '{path}': it is a directory") from None
-    except OSError as exc:
-        raise InputError(f"cannot read '{path}': {exc.strerror or exc}") from None
-
-
-def _display_name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
-
-
 def _progress(
     refs: list[Reference], config: Config, stderr: TextIO, stages: Any = None
 ) -> list[Reference]:
@@ -104,14 +95,12 @@ def _progress(
     return out
 
 
-def _load_references(args: argparse.Namespace, stdin: IO[Any], stderr: TextIO) -> list[Reference]:
+def _load_references(
+    args: argparse.Namespace, stdin: IO[Any], stderr: TextIO, config: Config | None = None
+) -> list[Reference]:
     """Reference strings are parsed; exchange formats (BibTeX, RIS, ...) are read and checked."""
-    name = _display_name(args.file)
-    try:
-        text = decode(_read_bytes(args.file, stdin))
-    except InputError as exc:
-        raise InputError(f"cannot read '{name}': {exc}") from None
-    config = Config(standard=args.standard, lines=args.lines)
+    text = read_text(args.file, stdin)
+    config = config or Config(standard=args.standard, lines=args.lines)
     fmt = args.from_format
     if fmt is None and not args.lines:
         fmt = sniff(text, None if args.file == "-" else args.file)
@@ -146,7 +135,7 @@ def _exit_code(refs: Sequence[Reference], fail_on: str) -> int:
 def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .report import write_jsonl
 
-    refs = _load_references(args, stdin, stderr)
+    refs = check_list_level(_load_references(args, stdin, stderr), Config(standard=args.standard))
     if args.fmt == "csl-json":
         json.dump([r.item for r in refs], stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
@@ -156,18 +145,10 @@ def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
 
 
 def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    from .report import summary, text_lines, write_json, write_jsonl
+    def load(config: Config) -> list[Reference]:
+        return _load_references(args, stdin, stderr, config)
 
-    refs = _load_references(args, stdin, stderr)
-    if args.fmt == "json":
-        write_json(refs, stdout)
-    elif args.fmt == "jsonl":
-        write_jsonl(refs, stdout)
-    else:
-        for line in text_lines(refs, _display_name(args.file)):
-            stdout.write(line + "\n")
-        stdout.write(summary(refs) + "\n")
-    return _exit_code(refs, args.fail_on)
+    return run_check(args, stdin, stdout, stderr, load=load)
 
 
 def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -192,7 +173,7 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
         for e in entries:
             stdout.write(e.text + "\n")
     if any(r.diagnostics for r in refs):  # the editor sees the problems beside the list
-        for line in text_lines(refs, _display_name(args.file)):
+        for line in text_lines(refs, display_name(args.file)):
             stderr.write(line + "\n")
         stderr.write(summary(refs) + "\n")
     for e in failed:  # the entry was still printed, in a plain fallback form
@@ -205,7 +186,14 @@ def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stder
     return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
 
 
-_COMMANDS = {"parse": _cmd_parse, "check": _cmd_check, "format": _cmd_format, "convert": _cmd_convert}
+_COMMANDS = {
+    "parse": _cmd_parse,
+    "check": _cmd_check,
+    "format": _cmd_format,
+    "convert": _cmd_convert,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+}
 
 
 def main(

@@ -8,6 +8,7 @@ they return a new one with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as _dc_field  # ``Diagnostic.field`` shadows ``field``
 from enum import Enum
 from typing import Any, Mapping
 
@@ -108,8 +109,11 @@ class Diagnostic:
     span: Span | None = None
     field: str | None = None
     fix: Fix | None = None
+    message_zh: str | None = _dc_field(default=None, compare=False)  # Chinese message (``--lang zh``)
 
     def to_json(self) -> dict[str, Any]:
+        # ``message_zh`` stays out: the JSON record's keys are a contract (``--lang zh``
+        # puts the Chinese text into ``message`` instead).
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -118,6 +122,12 @@ class Diagnostic:
             "field": self.field,
             "fix": self.fix.to_json() if self.fix else None,
         }
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"`` or ``"zh"``), falling back to English."""
+        if lang.startswith("zh") and self.message_zh:
+            return self.message_zh
+        return self.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,10 @@ what it had.  N references in, N references out, in order, raw strings untouched
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import codes
-from .checks import run_checks
 from .errors import UsageError
 from .language import detect_language
 from .model import Reference
@@ -34,10 +33,20 @@ STANDARDS = ("gbt7714-2015", "gbt7714-2025")
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Options for a run.  ``standard`` is the edition the checks follow."""
+    """Options for a run.  ``standard`` is the edition the checks follow.
+
+    ``select``/``ignore`` choose rules by code or prefix (``("G", "I")``, ``("G014",)``; the
+    most specific wins); ``options`` are rule options from a profile (``punctuation``,
+    ``uppercase_names``...; see :mod:`citekit.validate.config`); ``severity`` overrides a
+    code's severity (``{"G024": "error"}``).
+    """
 
     standard: str = "gbt7714-2015"
     lines: bool = False
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.standard not in STANDARDS:
@@ -77,7 +86,9 @@ def stage_parse(ref: Reference, config: Config) -> Reference:
 
 
 def stage_check(ref: Reference, config: Config) -> Reference:
-    return run_checks(ref)
+    from .validate import check_reference
+
+    return check_reference(ref, config)
 
 
 DEFAULT_STAGES: tuple[tuple[str, Stage], ...] = (
@@ -126,9 +137,20 @@ def process(
     *,
     stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
 ) -> list[Reference]:
-    """Run the whole pipeline on a pasted reference list."""
+    """Run the whole pipeline on a pasted reference list.
+
+    When the stages include ``check``, the list-level rules (duplicates, numbering) run too.
+    """
     config = config or Config()
-    return [run_stages(ref, config, stages) for ref in references_from_text(text, lines=config.lines)]
+    refs = [run_stages(ref, config, stages) for ref in references_from_text(text, lines=config.lines)]
+    return check_list_level(refs, config) if any(name == "check" for name, _ in stages) else refs
+
+
+def check_list_level(refs: list[Reference], config: Config) -> list[Reference]:
+    """The list-level rules (duplicates, numbering gaps and disorder) over checked references."""
+    from .validate import check_list
+
+    return check_list(refs, config).references
 
 
 def process_iter(
@@ -137,7 +159,10 @@ def process_iter(
     *,
     stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
 ) -> Iterator[Reference]:
-    """Stream: each input string is one reference; results come out one by one, in order."""
+    """Stream: each input string is one reference; results come out one by one, in order.
+
+    List-level rules (duplicates, numbering) need the whole list and do not run here.
+    """
     config = config or Config()
     for index, raw in enumerate(references, start=1):
         label, _ = split_label(raw)

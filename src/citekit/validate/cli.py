@@ -1,0 +1,294 @@
+"""Command-line pieces of the validator, for :mod:`citekit.cli` to wire in.
+
+- ``add_check_arguments(p)`` on the ``check`` subparser adds ``--select``, ``--ignore``,
+  ``--fix``, ``--lang``, ``--text``, ``--config``, ``--profile`` and the ``sarif`` format;
+  ``run_check(args, stdin, stdout, stderr)`` is the whole ``check`` command.
+- ``add_rules_arguments(p)`` / ``cmd_rules(args, stdin, stdout, stderr)`` for ``citekit rules``
+  (every rule: code, name, severity, editions, rules.md IDs, summary);
+  ``add_rule_arguments(p)`` / ``cmd_rule(...)`` for ``citekit rule CODE`` (one rule explained
+  with its bad and good example).  ``run_rules(...)`` and ``run_rule(code, ...)`` do the work.
+
+All return an exit status; configuration problems raise :class:`citekit.errors.UsageError`
+(exit 2 in ``citekit.cli.main``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from typing import IO, Any, Callable, Iterable, Sequence, TextIO
+
+from ..codes import CODES
+from ..errors import UsageError
+from ..fixes import apply_fixes
+from ..inputs import read_text
+from ..model import Diagnostic, Reference, Severity
+from .registry import RULES, is_selected
+
+__all__ = [
+    "CHECK_FORMATS",
+    "add_check_arguments",
+    "add_rule_arguments",
+    "add_rules_arguments",
+    "cmd_rule",
+    "cmd_rules",
+    "config_from_args",
+    "run_check",
+    "run_rule",
+    "run_rules",
+]
+
+CHECK_FORMATS = ("text", "json", "jsonl", "sarif")
+_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+def _codes(values: Iterable[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        out += [v.strip().upper() for v in value.split(",") if v.strip()]
+    for code in out:
+        if code != "ALL" and not any(c.startswith(code) for c in CODES):
+            raise UsageError(f"'{code}' matches no diagnostic code (see `citekit rules`)")
+    return tuple(out)
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the validator's options to the ``check`` subparser (and ``sarif`` to ``-f``)."""
+    for action in parser._actions:  # extend an existing -f/--format
+        if action.dest == "fmt" and action.choices is not None:
+            action.choices = list(dict.fromkeys([*action.choices, "sarif"]))
+            break
+    else:
+        parser.add_argument("-f", "--format", dest="fmt", default="text", choices=CHECK_FORMATS)
+    parser.add_argument("--select", action="append", metavar="CODES",
+                        help="only these codes or prefixes, comma-separated (e.g. G,I or G014)")
+    parser.add_argument("--ignore", action="append", metavar="CODES",
+                        help="skip these codes or prefixes (the most specific of select/ignore wins)")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes and print the corrected list")
+    parser.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the messages")
+    parser.add_argument("--text", metavar="ARTICLE",
+                        help="the article text: report citations without a reference and references never cited")
+    parser.add_argument("--config", metavar="PATH",
+                        help="citekit.toml or pyproject.toml with [tool.citekit] (default: search upwards)")
+    parser.add_argument("--profile", metavar="NAME", help="a profile of the config file ([tool.citekit.profiles.NAME])")
+
+
+def config_from_args(args: argparse.Namespace) -> Any:
+    """The pipeline Config for ``args``: edition, profile from the config file, --select/--ignore."""
+    from ..pipeline import Config
+    from .config import load_profile
+
+    profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
+    base = Config(standard=getattr(args, "standard", "gbt7714-2015"), lines=getattr(args, "lines", False))
+    return profile.apply(base, select=_codes(getattr(args, "select", None)),
+                         ignore=_codes(getattr(args, "ignore", None)))
+
+
+def _localise(refs: Sequence[Reference], lang: str) -> list[Reference]:
+    if not lang.startswith("zh"):
+        return list(refs)
+    return [replace(r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics))
+            for r in refs]
+
+
+def _worst(diags: Iterable[Diagnostic], fail_on: str) -> int:
+    threshold = _FAIL_ON.get(fail_on, Severity.ERROR)
+    if threshold is None:
+        return 0
+    return 1 if any(d.severity.rank >= threshold.rank for d in diags) else 0
+
+
+Loader = Callable[[Any], list[Reference]]
+
+
+def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
+    def load(config: Any) -> list[Reference]:
+        from ..pipeline import references_from_text, run_stages
+
+        text = read_text(args.file, stdin)
+        return [run_stages(r, config) for r in references_from_text(text, lines=config.lines)]
+
+    return load
+
+
+def _recheck(refs: list[Reference], config: Any) -> list[Reference]:
+    from ..pipeline import run_stages
+
+    return [run_stages(r, config) for r in refs]
+
+
+def run_check(
+    args: argparse.Namespace,
+    stdin: IO[Any],
+    stdout: TextIO,
+    stderr: TextIO,
+    *,
+    load: Loader | None = None,
+) -> int:
+    """The ``check`` command: read, parse, validate (per reference and list-level), then
+    report in ``args.fmt`` (text/json/jsonl/sarif) or, with ``--fix``, print the corrected
+    list on stdout and what is left on stderr.
+
+    ``load(config) -> list[Reference]`` reads ``args.file`` and runs the pipeline with
+    ``config`` (which carries the selection, options and edition); by default the file is
+    read as a pasted list (``--lines``: one reference per line).  citekit.cli passes its own
+    loader so that exchange formats (BibTeX, RIS...) and progress work as for ``parse``.
+    """
+    from .. import __version__
+    from ..report import summary, text_lines, write_json, write_jsonl
+    from .core import check_list
+    from .sarif import write_sarif
+
+    config = config_from_args(args)
+    name = "<stdin>" if args.file == "-" else args.file
+    article = read_text(args.text, stdin) if getattr(args, "text", None) else None
+    lang = getattr(args, "lang", "en")
+    fmt = getattr(args, "fmt", "text")
+    load = load or _default_loader(args, stdin)
+    result = check_list(load(config), config, text=article)
+    refs, text_diags = result.references, result.text_diagnostics
+
+    if getattr(args, "fix", False):
+        fixed_raw = [apply_fixes(r.raw, r.diagnostics) for r in refs]
+        for raw in fixed_raw:
+            stdout.write(raw + "\n")
+        n_fixed = sum(1 for r, f in zip(refs, fixed_raw) if r.raw != f)
+        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw)]
+        result = check_list(_recheck(again, config), config, text=article)
+        refs, text_diags = result.references, result.text_diagnostics
+        refs = _localise(refs, lang)
+        for line in text_lines(refs, name):
+            stderr.write(line + "\n")
+        stderr.write(f"citekit: fixed {n_fixed} reference(s); {summary(refs)}\n")
+        return _worst([d for r in refs for d in r.diagnostics] + text_diags, args.fail_on)
+
+    refs = _localise(refs, lang)
+    text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+    if fmt == "sarif":
+        write_sarif(refs, stdout, name, text_diagnostics=text_diags, text=article or "",
+                    text_uri=getattr(args, "text", None), lang=lang, version=__version__)
+    elif fmt == "json":
+        write_json(refs, stdout)
+    elif fmt == "jsonl":
+        write_jsonl(refs, stdout)
+    else:
+        for line in text_lines(refs, name):
+            stdout.write(line + "\n")
+        if article is not None:
+            for line in _article_lines(text_diags, article, args.text):
+                stdout.write(line + "\n")
+        stdout.write(summary(refs) + "\n")
+    if fmt in ("json", "jsonl") and text_diags:
+        for line in _article_lines(text_diags, article or "", args.text):
+            stderr.write(line + "\n")
+    return _worst([d for r in refs for d in r.diagnostics] + text_diags, args.fail_on)
+
+
+def _article_lines(diags: Sequence[Diagnostic], text: str, name: str) -> list[str]:
+    out = []
+    for d in diags:
+        if d.span is not None:
+            before = text[: d.span.start]
+            line, col = before.count("\n") + 1, d.span.start - (before.rfind("\n") + 1) + 1
+        else:
+            line, col = 1, 1
+        out.append(f"{name}:{line}:{col}: {d.code} [{d.severity.value}] {d.message}")
+    return out
+
+
+# --- citekit rules / citekit rule CODE -------------------------------------------------------
+
+
+def add_rules_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--standard", default=None, choices=["gbt7714-2015", "gbt7714-2025"],
+                        help="only the rules of this edition")
+    parser.add_argument("--select", action="append", metavar="CODES")
+    parser.add_argument("--ignore", action="append", metavar="CODES")
+    parser.add_argument("--lang", default="en", choices=["en", "zh"])
+    parser.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json"])
+
+
+def add_rule_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", metavar="CODE", help="a diagnostic code, e.g. G010")
+    parser.add_argument("--lang", default="en", choices=["en", "zh"])
+    parser.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json"])
+
+
+def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
+    info = CODES[code]
+    rule = RULES.get(code)
+    data: dict[str, Any] = {
+        "code": code,
+        "name": info.name,
+        "severity": info.severity.value,
+        "summary": info.summary_zh if lang.startswith("zh") else info.summary,
+        "scope": rule.scope if rule else "pipeline",
+        "editions": list(rule.editions) if rule else ["gbt7714-2015", "gbt7714-2025"],
+        "rule_ids": list(rule.rule_ids) if rule else [],
+        "fixable": bool(rule and rule.fixable),
+    }
+    if rule is not None:
+        data["explanation"] = rule.doc
+        data["examples"] = rule.examples()
+    return data
+
+
+def run_rules(stdout: TextIO, *, standard: str | None = None, select: Sequence[str] = (),
+              ignore: Sequence[str] = (), lang: str = "en", fmt: str = "text") -> int:
+    """List every diagnostic code (the validator's rules and the pipeline's own codes)."""
+    select, ignore = _codes(select), _codes(ignore)
+    rows = []
+    for code in sorted(CODES, key=lambda c: (c[0], c)):
+        if not is_selected(code, select, ignore):
+            continue
+        data = _rule_json(code, lang)
+        if standard and standard not in data["editions"]:
+            continue
+        rows.append(data)
+    if fmt == "json":
+        json.dump(rows, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        return 0
+    for d in rows:
+        ed = "" if len(d["editions"]) == 2 else f" ({d['editions'][0]} only)"
+        fix = " [fix]" if d["fixable"] else ""
+        ids = f"  {', '.join(d['rule_ids'])}" if d["rule_ids"] else ""
+        stdout.write(f"{d['code']}  {d['severity']:<7}  {d['name']}{fix}{ed}: {d['summary']}{ids}\n")
+    stdout.write(f"{len(rows)} codes\n")
+    return 0
+
+
+def run_rule(code: str, stdout: TextIO, *, lang: str = "en", fmt: str = "text") -> int:
+    """Explain one code: name, severity, editions, rules.md IDs, explanation, bad/good examples."""
+    code = code.strip().upper()
+    if code not in CODES:
+        close = [c for c in CODES if c[0] == code[:1]][:10]
+        hint = f"; codes of that family: {', '.join(close)}" if close else ""
+        raise UsageError(f"unknown code '{code}'{hint}")
+    data = _rule_json(code, lang)
+    if fmt == "json":
+        json.dump(data, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        return 0
+    info = CODES[code]
+    stdout.write(f"{code} {data['name']} ({data['severity']})\n")
+    stdout.write(f"  {info.summary}\n  {info.summary_zh}\n")
+    stdout.write(f"  editions: {', '.join(data['editions'])}\n")
+    if data["rule_ids"]:
+        stdout.write(f"  GB/T 7714 rules (gbt7714/rules.md): {', '.join(data['rule_ids'])}\n")
+    if data["fixable"]:
+        stdout.write("  fix: yes (safe fixes are applied by --fix)\n")
+    if "explanation" in data:
+        stdout.write("\n" + data["explanation"] + "\n")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    return run_rules(stdout, standard=args.standard, select=args.select or (), ignore=args.ignore or (),
+                     lang=args.lang, fmt=args.fmt)
+
+
+def cmd_rule(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    return run_rule(args.code, stdout, lang=args.lang, fmt=args.fmt)

@@ -1,0 +1,141 @@
+"""Running the rules: per reference, over a list, isolated, selected, with overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..model import Diagnostic, Reference, Severity
+from ._entry import Entry
+from .registry import RULES, Context, Rule, diag, select_rules
+
+__all__ = ["ListCheck", "check_list", "check_reference", "context_for", "rules_for"]
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+@lru_cache(maxsize=64)
+def _rules(standard: str, select: tuple[str, ...], ignore: tuple[str, ...], scope: str) -> tuple[Rule, ...]:
+    return tuple(select_rules(standard, select, ignore, scope))  # type: ignore[arg-type]
+
+
+def rules_for(config: Any = None, scope: str = "reference") -> tuple[Rule, ...]:
+    """The rules a config selects (``standard``, ``select``, ``ignore``), in registry order."""
+    standard = getattr(config, "standard", "gbt7714-2015")
+    return _rules(standard, _tuple(getattr(config, "select", ())),
+                  _tuple(getattr(config, "ignore", ())), scope)
+
+
+def context_for(config: Any = None, **extra: Any) -> Context:
+    options = dict(getattr(config, "options", None) or {})
+    options.update(extra)
+    return Context(standard=getattr(config, "standard", "gbt7714-2015"), options=options)
+
+
+def _internal_error(rule: Rule, exc: BaseException) -> Diagnostic:
+    return diag(
+        "X001",
+        f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc}",
+        f"规则 {rule.code} ({rule.name}) 内部错误: {type(exc).__name__}: {exc}",
+    )
+
+
+def _overrides(config: Any) -> Mapping[str, Severity]:
+    raw = getattr(config, "severity", None) or {}
+    return {code.upper(): Severity(value) for code, value in raw.items()}
+
+
+def _apply_overrides(diags: list[Diagnostic], overrides: Mapping[str, Severity]) -> list[Diagnostic]:
+    if not overrides:
+        return diags
+    return [replace(d, severity=overrides[d.code]) if d.code in overrides else d for d in diags]
+
+
+def _position(d: Diagnostic) -> int:
+    return d.span.start if d.span is not None else -1
+
+
+def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> list[Diagnostic]:
+    """The diagnostics of ``rules`` on ``ref``; a rule that raises becomes an X001 naming it."""
+    entry = Entry(ref)
+    found: list[Diagnostic] = []
+    gbt, type_code = entry.is_gbt, entry.type_code
+    for r in rules:
+        if r.gbt_only and (not gbt or (r.types and type_code not in r.types)):
+            continue  # a guard the rule would check first: skip the call
+        try:
+            found.extend(r.fn(entry, ctx))
+        except Exception as exc:  # a faulty rule must not hide the others' findings
+            found.append(_internal_error(r, exc))
+    return found
+
+
+def check_reference(ref: Reference, config: Any = None, *, rules: Sequence[Rule] | None = None,
+                    ctx: Context | None = None) -> Reference:
+    """``ref`` with the diagnostics of the per-reference rules that ``config`` selects.
+
+    ``config`` is a :class:`citekit.pipeline.Config` (or anything with ``standard``,
+    ``select``, ``ignore``, ``options`` and ``severity`` attributes), or None for defaults.
+    """
+    if rules is None:
+        rules = rules_for(config, "reference")
+    if ctx is None:
+        ctx = context_for(config)
+    found = run_reference_rules(ref, rules, ctx)
+    if not found:
+        return ref
+    found = _apply_overrides(found, _overrides(config))
+    found.sort(key=_position)
+    return ref.with_diagnostics(*found)
+
+
+@dataclass(frozen=True, slots=True)
+class ListCheck:
+    """The result of :func:`check_list`: the references with their diagnostics (list-level
+    findings included) and the diagnostics on the article text (spans into the text)."""
+
+    references: list[Reference]
+    text_diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_list(
+    refs: Sequence[Reference],
+    config: Any = None,
+    *,
+    text: str | None = None,
+    per_reference: bool = False,
+) -> ListCheck:
+    """Run the list-level rules (duplicates, numbering, and with ``text`` the citations of the
+    article) on ``refs``; with ``per_reference=True`` also the per-reference rules."""
+    refs = list(refs)
+    if per_reference:
+        rules = rules_for(config, "reference")
+        ctx0 = context_for(config)
+        refs = [check_reference(r, config, rules=rules, ctx=ctx0) for r in refs]
+    ctx = context_for(config, article_text=text) if text else context_for(config)
+    overrides = _overrides(config)
+    extra: dict[int, list[Diagnostic]] = {}
+    text_diags: list[Diagnostic] = []
+    for r in rules_for(config, "list"):
+        try:
+            for index, d in r.fn(refs, ctx):
+                if index is None:
+                    text_diags.append(d)
+                else:
+                    extra.setdefault(index, []).append(d)
+        except Exception as exc:
+            text_diags.append(_internal_error(r, exc))
+    for index, diags in extra.items():
+        refs[index] = refs[index].with_diagnostics(*_apply_overrides(diags, overrides))
+    return ListCheck(refs, _apply_overrides(text_diags, overrides))
+
+
+def rule_info(code: str) -> Rule:
+    return RULES[code.upper()]

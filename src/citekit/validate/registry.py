@@ -1,0 +1,191 @@
+"""The rule registry: ``@rule(code, name, severity, editions=..., rule_ids=...)``.
+
+A rule is a function that looks at one reference (``scope="reference"``: ``fn(ref, ctx)``)
+or at a whole list (``scope="list"``: ``fn(refs, ctx)`` yielding ``(index, diagnostic)``).
+Its docstring is the explanation ``citekit rule CODE`` prints: a paragraph, then
+``Bad:`` and ``Good:`` lines.  Codes come from :data:`citekit.codes.CODES`; the registry adds
+the edition(s) a rule applies to and the rules.md IDs it enforces.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal, Mapping
+
+from .. import codes
+from ..model import Diagnostic, Fix, Severity, Span
+
+__all__ = [
+    "ALL_EDITIONS",
+    "Context",
+    "Rule",
+    "RULES",
+    "diag",
+    "is_selected",
+    "rule",
+    "select_rules",
+]
+
+ALL_EDITIONS: tuple[str, ...] = ("gbt7714-2015", "gbt7714-2025")
+Scope = Literal["reference", "list"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    fn: Callable[..., Iterable[Any]]
+    editions: tuple[str, ...] = ALL_EDITIONS
+    rule_ids: tuple[str, ...] = ()
+    scope: Scope = "reference"
+    fixable: bool = False
+    gbt_only: bool = False  # runs only on entries with a GB/T type code
+    types: tuple[str, ...] = ()  # and only on these type codes (empty: all)
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.fn.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return codes.CODES[self.code].summary
+
+    @property
+    def summary_zh(self) -> str:
+        return codes.CODES[self.code].summary_zh
+
+    def examples(self) -> dict[str, list[str]]:
+        """``{"bad": [...], "good": [...]}`` from the docstring's ``Bad:``/``Good:`` lines."""
+        out: dict[str, list[str]] = {"bad": [], "good": []}
+        for line in self.doc.splitlines():
+            for key in ("bad", "good"):
+                prefix = key.capitalize() + ":"
+                if line.startswith(prefix):
+                    out[key].append(line[len(prefix):].strip())
+        return out
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: str,
+    *,
+    editions: Iterable[str] = ALL_EDITIONS,
+    rule_ids: Iterable[str] = (),
+    scope: Scope = "reference",
+    fixable: bool = False,
+    gbt_only: bool | None = None,
+    types: Iterable[str] = (),
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a rule.  ``code`` must be in :data:`citekit.codes.CODES` with the same name
+    and severity (codes are API: the registry cannot silently redefine one)."""
+    info = codes.CODES[code]
+    if info.name != name or info.severity.value != severity:
+        raise ValueError(f"rule {code} disagrees with the code registry: {name}/{severity}")
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        if code in RULES:
+            raise ValueError(f"rule {code} registered twice")
+        RULES[code] = Rule(
+            code=code,
+            name=name,
+            severity=Severity(severity),
+            fn=fn,
+            editions=tuple(editions),
+            rule_ids=tuple(rule_ids),
+            scope=scope,
+            fixable=fixable,
+            gbt_only=code.startswith("G") if gbt_only is None else gbt_only,
+            types=tuple(types),
+        )
+        return fn
+
+    return register
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may know besides the reference: the edition and the profile's options."""
+
+    standard: str = "gbt7714-2015"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, self.options.get(name.replace("_", "-"), default))
+
+    @property
+    def uppercase_names(self) -> bool:
+        value = self.option("uppercase_names")
+        return self.standard == "gbt7714-2015" if value is None else bool(value)
+
+
+def diag(
+    code: str,
+    en: str | None = None,
+    zh: str | None = None,
+    *,
+    span: Span | tuple[int, int] | None = None,
+    field: str | None = None,
+    fix: Fix | None = None,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """A diagnostic with an English and a Chinese message (defaults: the code's summaries)."""
+    if isinstance(span, tuple):
+        span = Span(*span)
+    info = codes.CODES[code]
+    return Diagnostic(
+        code=code,
+        severity=severity or info.severity,
+        message=en or info.summary,
+        span=span,
+        field=field,
+        fix=fix,
+        message_zh=zh or info.summary_zh,
+    )
+
+
+def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
+    best = -1
+    for p in prefixes:
+        p = p.strip().upper()
+        if p == "ALL":
+            p = ""
+        if code.startswith(p) and len(p) > best:
+            best = len(p)
+    return best
+
+
+def is_selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """ruff's rule: the most specific of ``--select``/``--ignore`` wins (select by default all).
+
+    >>> is_selected("G204", select=["G204"], ignore=["G"])
+    True
+    >>> is_selected("G014", ignore=["G01"])
+    False
+    """
+    select = list(select)
+    chosen = _prefix_len(code, select) if select else 0
+    if chosen < 0:
+        return False
+    return chosen > _prefix_len(code, ignore)
+
+
+def select_rules(
+    standard: str = "gbt7714-2015",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    scope: Scope | None = None,
+) -> list[Rule]:
+    select, ignore = list(select), list(ignore)
+    return [
+        r
+        for r in RULES.values()
+        if standard in r.editions
+        and (scope is None or r.scope == scope)
+        and is_selected(r.code, select, ignore)
+    ]

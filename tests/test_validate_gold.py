@@ -1,0 +1,69 @@
+"""The conforming GB/T 7714-2015 example entries raise no warning or error; seeded defects in
+copies of them are found at the right span."""
+
+import json
+
+import pytest
+
+from citekit.model import Reference, Severity
+from citekit.pipeline import Config, process
+from citekit.validate import check_reference
+from conftest import FIXTURES
+
+GOLD = [json.loads(l) for l in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", GOLD, ids=[g["id"] for g in GOLD])
+def test_gold_entry_is_clean_under_2015(case):
+    ref = check_reference(Reference(id="r", raw=case["raw"], item=case["csl"]), Config())
+    loud = [(d.code, d.message) for d in ref.diagnostics if d.severity is not Severity.INFO]
+    assert loud == []
+
+
+@pytest.mark.parametrize("case", GOLD, ids=[g["id"] for g in GOLD])
+def test_gold_entry_has_no_error_under_2025(case):
+    ref = check_reference(Reference(id="r", raw=case["raw"], item=case["csl"]),
+                          Config(standard="gbt7714-2025"))
+    # 2025 differs (e.g. names no longer upper-cased: G015 info) but nothing is an error
+    assert [d.code for d in ref.diagnostics if d.severity is Severity.ERROR] == []
+
+
+def test_gold_list_through_the_pipeline_is_clean():
+    text = "\n".join(g["raw"] for g in GOLD)
+    # Parser confidence is not the validator's business, and the examples come from different
+    # clauses of the standard (some works appear twice), so they are no one list: no L rules.
+    refs = process(text, Config(lines=True, ignore=("P", "L")))
+    loud = [(r.raw[:30], d.code) for r in refs for d in r.diagnostics if d.severity is not Severity.INFO]
+    assert loud == []
+
+
+SEEDED = [
+    # (gold id, old, new, code): replace the first `old` by `new`; the code fires on `new`
+    ("gbt7714.4.4.2:6", "KANAMORI", "Kanamori", "G014"),
+    ("gbt7714.4.4.2:8", "[J/OL]", "[J]", "G004"),
+    ("gbt7714.A.8:1", "56-75", "56~75", "G024"),
+    ("gbt7714.4.1.2:5", "北京: 科学", "北京：科学", "W001"),
+    ("gbt7714.A.1:7", "马娟, 等", "马娟等", "G011"),
+    ("gbt7714.4.6.2:3", "(2008-05-04)[2013-03-08]", "[2008-05-04](2013-03-08)", "G008"),
+    ("gbt7714.A.9:1", "2000-11-20(15)", "2000-11-20: 15", "G036"),
+    ("gbt7714.8.8.1:2", "[J]", " [J]", "G003"),
+    ("gbt7714.A.4:3", "Berkeley: ", "", "G023"),
+    ("gbt7714.9.1:6", "21(1/2)", "21(1-2)", "G027"),
+    ("gbt7714.A.1:13", "3rd ed.", "3rd edition.", "G021"),
+]
+
+
+@pytest.mark.parametrize("gid,old,new,code", SEEDED, ids=[s[0] + "-" + s[3] for s in SEEDED])
+def test_seeded_defect_found_at_span(gid, old, new, code):
+    case = next(g for g in GOLD if g["id"] == gid)
+    assert old in case["raw"]
+    at = case["raw"].index(old)
+    raw = case["raw"].replace(old, new, 1)
+    ref = check_reference(Reference(id="r", raw=raw, item=case["csl"]), Config())
+    found = [d for d in ref.diagnostics if d.code == code]
+    assert found, [d.code for d in ref.diagnostics]
+    # the span lies inside (or right at) the edited region; after a deletion it starts there
+    lo, hi = at - 1, at + max(len(new), 1) + 1
+    inside = (lambda d: d.span.start == at) if not new else (lambda d: lo <= d.span.start and d.span.end <= hi)
+    assert any(d.span and inside(d) for d in found), \
+        [(d.span, raw[d.span.start:d.span.end] if d.span else None) for d in found]

@@ -1,0 +1,105 @@
+"""Every rule's fixtures: tests/fixtures/rules/<CODE>/.
+
+fail.jsonl — per-reference codes: ``{"raw", "spans", "fixed"?, "edition"?, "options"?, "item"?,
+"severity"?}``: the code is raised exactly at ``spans`` (``null`` = a diagnostic with no span),
+and applying that code's safe fixes gives ``fixed``.  List-level codes (L):
+``{"refs", "text"?, "expect": [[ref index or null for the article text, start, end], ...]}``.
+pass.txt — one reference per line that must not raise the code (default config);
+pass.jsonl — the same with ``edition``/``options``/``item`` (or ``refs``/``text`` for L codes).
+"""
+
+import json
+
+import pytest
+
+from citekit.fixes import apply_fixes
+from citekit.model import Reference
+from citekit.pipeline import Config
+from citekit.validate import RULES, check_list, check_reference
+from conftest import FIXTURES
+
+RULES_DIR = FIXTURES / "rules"
+DIRS = sorted(p for p in RULES_DIR.iterdir() if p.is_dir())
+
+
+def _config(case, code):
+    return Config(standard=case.get("edition", "gbt7714-2015"), options=case.get("options", {}))
+
+
+def _ref(case, i=0, raw=None):
+    item = {"id": f"r{i}", "type": "document", **case.get("item", {})}
+    return Reference(id=f"r{i}", raw=raw if raw is not None else case["raw"], item=item)
+
+
+def _load(path):
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _cases(kind):
+    for d in DIRS:
+        code = d.name
+        if kind == "fail":
+            for n, case in enumerate(_load(d / "fail.jsonl")):
+                yield pytest.param(code, case, id=f"{code}-fail{n}")
+        else:
+            lines = (d / "pass.txt").read_text("utf-8").splitlines() if (d / "pass.txt").exists() else []
+            for n, line in enumerate(lines):
+                if line.strip():
+                    yield pytest.param(code, {"raw": line}, id=f"{code}-pass{n}")
+            for n, case in enumerate(_load(d / "pass.jsonl")):
+                yield pytest.param(code, case, id=f"{code}-passj{n}")
+
+
+def test_every_rule_has_fixtures():
+    have = {d.name for d in DIRS if (d / "fail.jsonl").exists()}
+    assert set(RULES) - {"D001"} <= have, sorted(set(RULES) - have)
+
+
+def _list_findings(code, case):
+    refs = [Reference(id=f"r{i}", raw=raw, label=None) for i, raw in enumerate(case["refs"])]
+    from citekit.segment import split_label
+
+    refs = [Reference(id=r.id, raw=r.raw, label=split_label(r.raw)[0]) for r in refs]
+    result = check_list(refs, Config(select=(code,)), text=case.get("text"))
+    found = []
+    for i, ref in enumerate(result.references):
+        for d in ref.diagnostics:
+            if d.code == code:
+                found.append([i, *(d.span.to_json() if d.span else [None, None])])
+    for d in result.text_diagnostics:
+        if d.code == code:
+            found.append([None, *(d.span.to_json() if d.span else [None, None])])
+    return found
+
+
+@pytest.mark.parametrize("code,case", list(_cases("fail")))
+def test_rule_fires_at_span(code, case):
+    if "refs" in case:
+        assert sorted(_list_findings(code, case), key=str) == sorted(case["expect"], key=str)
+        return
+    ref = check_reference(_ref(case), _config(case, code))
+    mine = [d for d in ref.diagnostics if d.code == code]
+    spans = sorted((d.span.to_json() if d.span else None for d in mine), key=str)
+    assert spans == sorted(case["spans"], key=str), [d.message for d in mine]
+    for d in mine:
+        if d.span is not None:
+            assert 0 <= d.span.start < d.span.end <= len(case["raw"])
+        assert d.message and d.message_zh
+        if "severity" in case:
+            assert d.severity.value == case["severity"]
+    if "fixed" in case:
+        assert apply_fixes(case["raw"], mine) == case["fixed"]
+        # the fixed text no longer raises the code
+        again = check_reference(_ref(case, raw=case["fixed"]), _config(case, code))
+        assert code not in {d.code for d in again.diagnostics}
+
+
+@pytest.mark.parametrize("code,case", list(_cases("pass")))
+def test_rule_silent_on_clean_input(code, case):
+    if "refs" in case:
+        assert _list_findings(code, case) == []
+        return
+    ref = check_reference(_ref(case), _config(case, code))
+    assert code not in {d.code for d in ref.diagnostics}, [d.message for d in ref.diagnostics if d.code == code]
