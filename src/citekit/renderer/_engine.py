@@ -40,6 +40,7 @@ from citeproc.source import CitationItem, VariableError
 from citeproc.string import String, join
 from lxml import etree
 
+from ._markup import QUOTE_CLOSE, QUOTE_OPEN
 from ._sortkey import language_group, pinyin_key
 
 __all__ = ["CK_MODE", "CSL_NS", "EXPLICIT_SUFFIX_KEY", "PREVIOUS_NAMES_KEY", "names_text", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
@@ -48,6 +49,15 @@ CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 #: Key set on a citeproc ``Reference`` whose author list the source truncated.
 TRUNCATED_KEY = "_citekit_names_truncated"
+
+#: Key set on a citeproc ``CitationItem`` rendered as a cite (not a bibliography entry).
+CK_IN_CITE = "_citekit_in_cite"
+#: Keys set on a citeproc ``Reference`` by disambiguation: names added to its cites beyond
+#: ``et-al-use-first``; given-name levels per name variable and name index (1 initials, 2 full);
+#: whether it is still ambiguous (``disambiguate="true"``).
+ADD_NAMES_KEY = "_citekit_add_names"
+GIVEN_LEVELS_KEY = "_citekit_given_levels"
+DISAMBIGUATE_KEY = "_citekit_disambiguate"
 
 #: Key set on a citeproc ``CitationItem``: ``"suppress-author"`` or ``"author-only"``.
 CK_MODE = "_citekit_mode"
@@ -169,6 +179,9 @@ class _Condition:
             results += self._locator(item)  # type: ignore[attr-defined]
         if "position" in attrib:
             results += self._position(item, context)  # type: ignore[attr-defined]
+        if "disambiguate" in attrib:
+            wanted = attrib["disambiguate"] == "true"
+            results.append(bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted)
         match = self.get("match")  # type: ignore[attr-defined]
         if match == "any":
             return any(results)
@@ -213,6 +226,18 @@ class Macro(_CjkChildren, _ParentFor, cm.Macro):
 
 
 class Text(cm.Text):
+    """``cs:text``: ``quotes="true"`` prints quote markers (outer or inner quotes by depth and
+    punctuation-in-quote are resolved on the finished output, :func:`_markup.finish`), inside
+    the element's formatting (``<i>“Title”</i>``)."""
+
+    def markup(self, text: Any, language: Any) -> Any:
+        if text:
+            text = self.case(self.strip_periods(text), language)
+            if self.get("quotes", "false").lower() == "true":
+                text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
+            return self.wrap(self.format(text))
+        return None
+
     def calls_variable_for(self, item: Any, context: Any = None) -> bool:
         if "macro" in self.attrib:
             return calls_variable_for(self.get_macro(self.get("macro")), item, context)
@@ -362,6 +387,17 @@ class Name(cm.Name):
         truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
         source_truncated = sort_options is None and variable in truncated_roles
         et_al = self.et_al()
+        # disambiguation (citations only): names added, given names expanded per name
+        in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
+        levels: dict[int, int] = {}
+        if in_cite:
+            ref = item.reference
+            extra = dict.get(ref, ADD_NAMES_KEY) or 0
+            if extra and et_al_min and len(names) >= et_al_min:
+                et_al_use_first = min(et_al_use_first + extra, len(names))
+                if et_al_use_first >= len(names):
+                    et_al_min = 0
+            levels = (dict.get(ref, GIVEN_LEVELS_KEY) or {}).get(variable, {})
         et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
         et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
         if et_al_truncate:
@@ -375,8 +411,13 @@ class Name(cm.Name):
             if "literal" in name:
                 output.append(family)
                 continue
-            if given is not None and initialize_with is not None:
+            level = levels.get(i, 0)
+            name_form = form
+            if level and form == "short":
+                name_form = "long"
+            if given is not None and initialize_with is not None and level < 2:
                 given = self.initialize(given, initialize_with, context)
+            form = name_form
             if suffix and suffix_strip:
                 suffix = suffix.replace(".", "")
             if form == "long":
@@ -399,6 +440,7 @@ class Name(cm.Name):
                 family = " ".join([n for n in (ndp, family) if n])
                 given, family = format_name_parts(given, family)
                 text = family
+            form = get_option("form")
             output.append(text)
 
         if et_al_truncate and et_al:
@@ -580,6 +622,10 @@ class Date(cm.Date):
         if kwargs.get("sort_options") is not None or self.xpath_search("./ancestor::cs:sort"):
             return text
         item[_CK_SUFFIX_DONE] = True
+        affix = self.get("suffix", "")
+        raw = str(text)
+        if affix and raw.endswith(affix):  # inside the date's own affixes: (2000a)
+            return String(raw[: -len(affix)] + str(suffix) + affix)
         return text + String(str(suffix))
 
 
@@ -628,6 +674,7 @@ class Layout(_CjkChildren, cm.Layout):
         """One cite of a cluster: the layout's children with the cite's prefix and suffix, no
         layout affixes.  ``None`` when it renders nothing."""
         self.repressed = {}
+        item[CK_IN_CITE] = True
         item[_CK_SUFFIX_DONE] = False
         item[_CK_NAMES_DONE] = False
         item[_CK_NAMES_TEXT] = None
@@ -763,18 +810,70 @@ _OVERRIDES: dict[str, type] = {
 }
 
 
+_MISSING = object()
+_CACHED_PREFIXES = ("./ancestor", "cs:macro[")
+
+
+class _Cached:
+    """Caches of one parsed style (one dict shared by the element classes of one parser, so of
+    one :class:`EngineStyle`, which one thread uses at a time): the root, locale terms and the
+    style-structure XPath lookups citeproc-py repeats for every item (macros by name, the
+    enclosing ``cs:layout``/``cs:citation``/``cs:bibliography``).  The cache holds the element
+    proxies as keys, which keeps them alive, so Python attributes set on them last too."""
+
+    _ck_cache: dict[Any, Any] = {}
+
+    def xpath_search(self, expression: str) -> Any:
+        if expression.startswith(_CACHED_PREFIXES):
+            key = (self, expression)
+            hit = self._ck_cache.get(key)
+            if hit is None:
+                hit = self._ck_cache[key] = self.xpath(expression, namespaces=self.nsmap)  # type: ignore[attr-defined]
+            return hit
+        return self.xpath(expression, namespaces=self.nsmap)  # type: ignore[attr-defined]
+
+    def get_root(self) -> Any:
+        root = self._ck_cache.get("root")
+        if root is None:
+            root = self.getroottree().getroot()  # type: ignore[attr-defined]
+            if isinstance(root, cm.Style):
+                self._ck_cache["root"] = root
+        return root
+
+    def get_macro(self, name: str) -> Any:
+        key = ("macro", name)
+        hit = self._ck_cache.get(key)
+        if hit is None:
+            hit = self._ck_cache[key] = super().get_macro(name)  # type: ignore[misc]
+        return hit
+
+    def get_term(self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False) -> Any:
+        if isinstance(self, cm.Locale):  # an in-style cs:locale: its own lookup
+            return super().get_term(name, form, zero_padded=zero_padded)  # type: ignore[misc]
+        key = ("term", name, form, fallback_locale, zero_padded)
+        hit = self._ck_cache.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._ck_cache[key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        return hit
+
+
 def _make_parser() -> etree.XMLParser:
-    """The parser citeproc-py builds in ``CitationStylesXML``, with citekit's classes."""
+    """The parser citeproc-py builds in ``CitationStylesXML``, with citekit's classes (each
+    with the :class:`_Cached` lookups of this parser's style)."""
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
-    namespace[None] = cm.CitationStylesElement
-    namespace.update(
+    classes: dict[Any, type] = {None: cm.CitationStylesElement}
+    classes.update(
         {
             cls.__name__.replace("_", "-").lower(): cls
             for cls in cm.CitationStylesElement.__subclasses__()
+            if cls.__module__ == cm.__name__
         }
     )
-    namespace.update(_OVERRIDES)
+    classes.update(_OVERRIDES)
+    cache: dict[Any, Any] = {}
+    for tag, cls in classes.items():
+        namespace[tag] = type(cls.__name__, (_Cached, cls), {"_ck_cache": cache, "__module__": __name__})
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
     parser.set_element_class_lookup(lookup)
     return parser

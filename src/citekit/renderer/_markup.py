@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["encode", "to_html", "to_text"]
+__all__ = ["QUOTE_CLOSE", "QUOTE_OPEN", "Typography", "encode", "finish", "to_html", "to_text"]
 
 _AMP, _LT, _GT = "\ue000", "\ue001", "\ue002"
 _TAGS = {
@@ -26,6 +26,7 @@ _TAGS = {
     "sc": ("\ue00b", "\ue00c"),
 }
 _HTML_OF = {
+    "\ue012": "'",
     _AMP: "&amp;",
     _LT: "&lt;",
     _GT: "&gt;",
@@ -40,15 +41,86 @@ _HTML_OF = {
     "\ue00b": '<span style="font-variant:small-caps;">',
     "\ue00c": "</span>",
 }
-_TEXT_OF = {_AMP: "&", _LT: "<", _GT: ">"}
-_PRIVATE = re.compile("[\ue000-\ue00f]")
+_TEXT_OF = {_AMP: "&", _LT: "<", _GT: ">", "\ue012": "'"}
+_PRIVATE = re.compile("[\ue000-\ue01f]")
+
+#: A quotation opened or closed, in field text (a pair of ``"``, ``'``, ``“ ”``, ``‘ ’``) or by
+#: a style's ``quotes="true"``; :func:`finish` prints outer or inner quotes by nesting depth
+#: (flip-flop) and moves punctuation into them where the locale asks for it.
+QUOTE_OPEN, QUOTE_CLOSE = "\ue010", "\ue011"
+#: A straight apostrophe of field text: ’ or ' in the output (:class:`Typography`).
+APOSTROPHE = "\ue012"
 _TAG = re.compile(r"<(/?)([a-zA-Z]+)([^<>]*)>")
 _NOCASE_OPEN = '<span class="nocase">'
 
 
-def encode(value: str) -> str:
-    """Field text with inline markup and ``& < >`` turned into private-use placeholders."""
+def _quotes(segments: list[str]) -> list[str]:
+    """Quote pairs in text segments (markup between them) → quote markers; straight
+    apostrophes → ’.  Unmatched opening quotes stay as they were."""
+    text = "".join(segments)
+    if not any(q in text for q in "'\"“‘’"):
+        return segments
+    out: list[list[str]] = [list(seg) for seg in segments]
+    stack: list[tuple[str, int, int]] = []  # (kind, segment, index)
+    flat = [(si, ci) for si, seg in enumerate(segments) for ci in range(len(seg))]
+    chars = [segments[si][ci] for si, ci in flat]
+    for k, (si, ci) in enumerate(flat):
+        c = chars[k]
+        if c not in "'\"“”‘’":
+            continue
+        p = chars[k - 1] if k else ""
+        n = chars[k + 1] if k + 1 < len(chars) else ""
+        top = stack[-1][0] if stack else ""
+        if c == '"':
+            if top == '"' and p and not p.isspace():
+                stack.pop()
+                out[si][ci] = QUOTE_CLOSE
+            elif n and not n.isspace() and (not p or not p.isalnum()):
+                stack.append(('"', si, ci))
+                out[si][ci] = QUOTE_OPEN
+        elif c == "“":
+            stack.append(("“", si, ci))
+            out[si][ci] = QUOTE_OPEN
+        elif c == "”":
+            if top == "“":
+                stack.pop()
+                out[si][ci] = QUOTE_CLOSE
+        elif c == "‘":
+            stack.append(("‘", si, ci))
+            out[si][ci] = QUOTE_OPEN
+        else:  # ' or ’
+            if p.isalnum() and n.isalnum():
+                out[si][ci] = APOSTROPHE if c == "'" else c
+            elif top in ("'", "‘") and p and not p.isspace() and not n.isalnum():
+                stack.pop()
+                out[si][ci] = QUOTE_CLOSE
+            elif c == "'" and (not p or not p.isalnum()) and n and not n.isspace():
+                stack.append(("'", si, ci))
+                out[si][ci] = QUOTE_OPEN
+            else:
+                out[si][ci] = APOSTROPHE if c == "'" else c
+    for kind, si, ci in stack:  # unmatched: as given (a lone ' is an apostrophe)
+        out[si][ci] = APOSTROPHE if kind == "'" else kind
+    return ["".join(seg) for seg in out]
+
+
+def encode(value: str, typographic: bool = True) -> str:
+    """Field text with inline markup and ``& < >`` turned into private-use placeholders and,
+    if ``typographic`` (not for URL, DOI and other identifiers), quote pairs into quote markers
+    and straight apostrophes into apostrophe markers (:func:`finish` prints them)."""
     value = _PRIVATE.sub("", value)
+    if typographic and any(q in value for q in "'\"“‘’"):
+        parts = _TAG.split(value)
+        # parts: text, closing, name, attrs, text, ...
+        texts = parts[0::4]
+        texts = _quotes(texts)
+        parts[0::4] = texts
+        rebuilt = []
+        for i in range(0, len(parts), 4):
+            rebuilt.append(parts[i])
+            if i + 3 < len(parts):
+                rebuilt.append(f"<{parts[i + 1]}{parts[i + 2]}{parts[i + 3]}>")
+        value = "".join(rebuilt)
     out: list[str] = []
     spans: list[str] = []  # what each open <span> closes to
     pos = 0
@@ -78,6 +150,103 @@ def encode(value: str) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", _AMP).replace("<", _LT).replace(">", _GT)
+
+
+class Typography:
+    """What :func:`finish` needs of a locale: its quotes and ``punctuation-in-quote``."""
+
+    __slots__ = ("apostrophe", "inner", "outer", "punctuation_in_quote")
+
+    def __init__(self, outer: tuple[str, str] = ("\u201c", "\u201d"),
+                 inner: tuple[str, str] = ("\u2018", "\u2019"), punctuation_in_quote: bool = False,
+                 apostrophe: str = "\u2019") -> None:
+        self.outer = outer
+        self.inner = inner
+        self.punctuation_in_quote = punctuation_in_quote
+        self.apostrophe = apostrophe
+
+
+_CLOSERS = "(?:\ue011|</(?:i|b|span|sup|sub)>|[\ue004\ue006\ue008\ue00a\ue00c])"
+_PIQ = re.compile(f"(.)((?:{_CLOSERS})*\ue011(?:{_CLOSERS})*)([.,]+)", re.S)
+_DOUBLE_PERIOD = re.compile(f"(?<![.])([.?!])((?:{_CLOSERS})*)\\.(?![.])")
+_FLIP = re.compile('\ue010|\ue011|</?i>|</?b>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue006\ue00b\ue00c]')
+_OPENS = {"<i>": "i", "\ue003": "i", "<b>": "b", "\ue005": "b",
+          '<span style="font-variant:small-caps;">': "sc", "\ue00b": "sc"}
+_CLOSES = {"</i>": "i", "\ue004": "i", "</b>": "b", "\ue006": "b", "\ue00c": "sc"}
+_ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
+_OFF = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
+        "sc": '<span style="font-variant:normal;">'}
+_END = {"i": "</i>", "b": "</b>", "sc": "</span>"}
+
+
+def _piq(m: re.Match[str]) -> str:
+    before, closers, punct = m.group(1), m.group(2), m.group(3)
+    punct = punct[0]
+    if before in ".?!" and punct == ".":
+        return before + closers
+    if before == punct:
+        return before + closers
+    return before + punct + closers
+
+
+def finish(rendered: str, typography: Typography | None = None) -> str:
+    """citeproc-py HTML output with markers → HTML (placeholders for ``& < >`` kept): quote
+    markers become the locale's outer and inner quotes by depth, punctuation moves into quotes
+    where the locale says so, a period after ``.?!`` is dropped, and italics (bold, small caps)
+    nested in italics flip to normal."""
+    typo = typography or _DEFAULT_TYPOGRAPHY
+    if typo.punctuation_in_quote and QUOTE_CLOSE in rendered:
+        rendered = _PIQ.sub(_piq, rendered)
+    rendered = _DOUBLE_PERIOD.sub(r"\1\2", rendered)
+    if APOSTROPHE in rendered:
+        rendered = rendered.replace(APOSTROPHE, typo.apostrophe)
+    if not _FLIP.search(rendered):
+        return rendered
+    out: list[str] = []
+    pos = 0
+    depth = 0
+    state = {"i": 0, "b": 0, "sc": 0}
+    stack: list[tuple[str, str]] = []  # (kind, closing text)
+    for m in _FLIP.finditer(rendered):
+        out.append(rendered[pos : m.start()])
+        pos = m.end()
+        tok = m.group(0)
+        if tok == QUOTE_OPEN:
+            out.append(typo.outer[0] if depth % 2 == 0 else typo.inner[0])
+            depth += 1
+        elif tok == QUOTE_CLOSE:
+            depth = max(depth - 1, 0)
+            out.append(typo.outer[1] if depth % 2 == 0 else typo.inner[1])
+        elif tok in _OPENS:
+            kind = _OPENS[tok]
+            if state[kind] % 2:
+                out.append(_OFF[kind])
+                stack.append((kind, "</span>"))
+            else:
+                out.append(_ON[kind])
+                stack.append((kind, _END[kind]))
+            state[kind] += 1
+        elif tok == "</span>":
+            # closes the innermost span (small caps or a flipped one), else stays as it is
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][1] == "</span>":
+                    kind, _ = stack.pop(j)
+                    state[kind] -= 1
+                    break
+            out.append("</span>")
+        else:
+            kind = _CLOSES[tok]
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][0] == kind:
+                    _, closing = stack.pop(j)
+                    state[kind] -= 1
+                    out.append(closing)
+                    break
+    out.append(rendered[pos:])
+    return "".join(out)
+
+
+_DEFAULT_TYPOGRAPHY = Typography()
 
 
 def to_html(rendered: str) -> str:

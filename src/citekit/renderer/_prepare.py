@@ -13,6 +13,7 @@ from typing import Any
 import citeproc
 
 from ..language import detect_language
+from . import _engine_styles  # noqa: F401 - registers the style-level engine classes
 from . import _markup
 from ._engine import has_cjk
 
@@ -26,6 +27,7 @@ _BOOKLIKE_NOT = frozenset(
     "article article-journal article-magazine article-newspaper periodical".split()
 )
 _DIGITS = re.compile(r"^\d+$")
+_YEAR_RANGE = re.compile(r"^\d{4}-(?:\d{4})?$")
 
 
 def locale_for_language(language: str | None, default: str) -> str:
@@ -42,6 +44,17 @@ def locale_for_language(language: str | None, default: str) -> str:
             return "zh-TW"
         return "zh-CN"
     return "en-US"
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _zh_numeral(n: int) -> str:
+    """1..99 in Chinese numerals: 5 → 五, 10 → 十, 12 → 十二, 21 → 二十一."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _ZH_DIGITS[ones]
+    return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
 
 
 @dataclass(slots=True)
@@ -175,12 +188,24 @@ def prepare_item(
         del data["DOI"]
     is_zh = bool(language) and language.lower().startswith("zh")
     volume = data.get("volume")
+    extra: dict[str, Any] = {}
     if is_zh and volume and _DIGITS.match(volume) and data["type"] not in _BOOKLIKE_NOT:
         # 第1卷: CSL 1.0 puts the volume label before the number; Chinese wraps the number.
         data["volume"] = f"第{volume}卷"
+        # The bare number, for styles that print the volume otherwise (GB/T 7714-2025: 卷1).
+        extra["zh_volume_number"] = volume
+    issued = data.get("issued")
+    if isinstance(issued, dict) and _YEAR_RANGE.match(issued.get("literal", "")):
+        # A literal year range (1984-, 1957-1990) with the em dash, for GB/T 7714-2025.
+        extra["issued_em_dash"] = issued["literal"].replace("-", "\u2014")
+    if is_zh or (language or "").lower().startswith("ja"):
+        # Styles with separate Chinese and Western forms branch on this (cn-social-science).
+        extra["chinese_item"] = "true"
+    edition = data.get("edition", "")
+    if is_zh and _DIGITS.match(edition) and 0 < int(edition) < 100:
+        extra["edition_zh"] = f"第{_zh_numeral(int(edition))}版"  # （第五版）
     custom = item.get("custom")
     roles: tuple[str, ...] = ()
-    extra: dict[str, Any] = {}
     if isinstance(custom, Mapping):
         truncated = [
             role.replace("_", "-")
@@ -190,6 +215,12 @@ def prepare_item(
         if custom.get("names_truncated"):
             truncated.append("author" if "author" in data else "editor")
         roles = tuple(dict.fromkeys(truncated))
+        nationality = custom.get("nationality")
+        if isinstance(nationality, (list, tuple)):
+            nationality = nationality[0] if nationality else None
+        nationality = _text(nationality)
+        if nationality:
+            extra["nationality"] = nationality.strip("[]［］()（）")  # printed as [美]
         code = _text(custom.get("gbt_type_code"))
         if code:
             extra["gbt_type_code"] = code

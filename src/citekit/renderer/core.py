@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import html
 import os
 import threading
@@ -21,6 +22,9 @@ from lxml import etree
 from ..errors import StyleNotFoundError, UsageError
 from . import _markup
 from ._engine import (
+    ADD_NAMES_KEY,
+    DISAMBIGUATE_KEY,
+    GIVEN_LEVELS_KEY,
     CK_MODE,
     CK_NS,
     EXPLICIT_SUFFIX_KEY,
@@ -271,6 +275,43 @@ def _fallback_text(item: Mapping[str, Any]) -> str:
     return _markup.to_text(_markup.encode(text + "." if text else str(item.get("id") or "")))
 
 
+def _apostrophe(root: Any) -> str:
+    """The apostrophe a style prints for a straight one in field text: ``ck:apostrophe`` on
+    ``cs:style`` if set, else as given (') for a Chinese style (GB/T 7714 keeps the source's
+    apostrophe) and ’ otherwise, as CSL processors do."""
+    value = root.get(f"{{{CK_NS}}}apostrophe")
+    if value:
+        return value
+    return "'" if (root.get("default-locale") or "").lower().startswith("zh") else "\u2019"
+
+
+def _typography(engine: EngineStyle) -> _markup.Typography:
+    """The quotes and ``punctuation-in-quote`` of an engine's locale (cached on the engine)."""
+    typo = getattr(engine, "_ck_typography", None)
+    if typo is None:
+        root = engine.root
+
+        def term(name: str, default: str) -> str:
+            try:
+                value = str(root.get_single_term(name))
+            except Exception:  # noqa: BLE001
+                value = ""
+            return value or default
+
+        try:
+            piq = str(root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+        except Exception:  # noqa: BLE001
+            piq = False
+        typo = _markup.Typography(
+            outer=(term("open-quote", "\u201c"), term("close-quote", "\u201d")),
+            inner=(term("open-inner-quote", "\u2018"), term("close-inner-quote", "\u2019")),
+            punctuation_in_quote=piq,
+            apostrophe=_apostrophe(root),
+        )
+        engine._ck_typography = typo  # type: ignore[attr-defined]
+    return typo
+
+
 class _Item(CitationItem):
     """citeproc-py's ``CitationItem`` with its reference looked up once (citeproc-py resolves
     ``item.reference`` through three dictionary lookups on every variable access)."""
@@ -352,36 +393,172 @@ class _Session:
         return self.citation_elements[p.locale].layout
 
     def disambiguate(self, bibliography: CitationStylesBibliography) -> None:
-        """Year suffixes (``disambiguate-add-year-suffix``): items whose first cite renders the
-        same get ``a``, ``b``, ... in bibliography order."""
+        """CSL disambiguation of the first cites of the items, in the order of the spec:
+        ``givenname-disambiguation-rule`` for ambiguous names (all-names / primary-name rules),
+        then for cites that render the same: ``disambiguate-add-names`` (names added beyond
+        et-al-use-first), ``disambiguate-add-givenname`` (initials, then full given names),
+        the ``disambiguate`` condition, and ``disambiguate-add-year-suffix`` (``a``, ``b``, ...
+        in bibliography order)."""
         self.engine(self.default_locale)
         citation = self.citation_elements.get(self.default_locale)
-        if citation is None or citation.get("disambiguate-add-year-suffix") != "true":
+        if citation is None:
             return
-        explicit = b'variable="year-suffix"' in self.entry.xml
-        groups: dict[str, list[str]] = {}
+        add_names = citation.get("disambiguate-add-names") == "true"
+        add_given = citation.get("disambiguate-add-givenname") == "true"
+        add_suffix = citation.get("disambiguate-add-year-suffix") == "true"
+        rule = citation.get("givenname-disambiguation-rule", "by-cite")
+        has_condition = b'disambiguate="true"' in self.entry.xml
+        if not (add_names or add_given or add_suffix or has_condition):
+            return
+        keys = [c.key for c in bibliography.items if c.key not in self.failed]
         saved = list(self.history)
-        for cite in bibliography.items:
-            if cite.key in self.failed:
-                continue
-            probe = _Item(cite.key)
+
+        def render(key: str) -> str | None:
+            probe = _Item(key)
             Citation([probe]).bibliography = bibliography
             self.history.clear()
             try:
                 text = self.citation_layout(probe).render_cite(probe)
-            except Exception:
+            except Exception:  # noqa: BLE001
+                return None
+            return None if text is None else _markup.to_text(_markup.finish(str(text)))
+
+        def groups(members: Sequence[str]) -> list[list[str]]:
+            by_text: dict[str, list[str]] = {}
+            for key in members:
+                text = render(key)
+                if text is not None:
+                    by_text.setdefault(text, []).append(key)
+            return [g for g in by_text.values() if len(g) > 1]
+
+        try:
+            if add_given and rule != "by-cite":
+                self._global_given_names(keys, rule)
+            ambiguous = groups(keys)
+            if add_names and ambiguous:
+                ambiguous = [g2 for g in ambiguous for g2 in self._add_names(g, groups, add_given, rule)]
+            if add_given and ambiguous:
+                ambiguous = [g2 for g in ambiguous for g2 in self._add_given(g, groups, rule)]
+            if has_condition and ambiguous:
+                for group in ambiguous:
+                    for key in group:
+                        self.source[key][DISAMBIGUATE_KEY] = True
+                ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
+            if add_suffix and ambiguous:
+                explicit = b'variable="year-suffix"' in self.entry.xml
+                for group in ambiguous:
+                    for n, key in enumerate(group):
+                        reference = self.source[key]
+                        reference["year_suffix"] = _suffix_letters(n)
+                        if explicit:
+                            reference[EXPLICIT_SUFFIX_KEY] = True
+        finally:
+            self.history[:] = saved
+
+    def _name_lists(self, key: str) -> dict[str, list[Any]]:
+        ref = self.source[key]
+        return {
+            var: list(dict.get(ref, var) or [])
+            for var in ("author", "editor", "translator", "container_author", "collection_editor",
+                        "composer", "director", "interviewer", "illustrator", "recipient")
+            if dict.get(ref, var)
+        }
+
+    @staticmethod
+    def _set_level(reference: Any, variable: str, index: int, level: int) -> None:
+        levels = dict.get(reference, GIVEN_LEVELS_KEY)
+        if levels is None:
+            levels = reference[GIVEN_LEVELS_KEY] = {}
+        per = levels.setdefault(variable.replace("_", "-"), {})
+        per[index] = max(per.get(index, 0), level)
+        per_us = levels.setdefault(variable, {})
+        per_us[index] = per[index]
+
+    def _global_given_names(self, keys: Sequence[str], rule: str) -> None:
+        """all-names / primary-name rules: a name whose family name is shared by a different
+        person gets its initials (or its full given name when the initials are shared too)."""
+        def initials(given: str) -> str:
+            return "".join(w[0] for w in given.replace("-", " ").replace(".", " ").split() if w)
+
+        people: dict[str, set[str]] = {}
+        entries: list[tuple[str, str, int, str, str]] = []
+        for key in keys:
+            for var, names in self._name_lists(key).items():
+                for i, name in enumerate(names):
+                    if "literal" in name or not dict.get(name, "family"):
+                        continue
+                    if rule.startswith("primary") and i > 0:
+                        continue
+                    given_, family_, _dp, ndp, _sfx = name.parts()
+                    family = f"{ndp or ''} {family_ or ''}"
+                    given = re.sub(r"[\s.]+", " ", str(given_ or "")).strip()
+                    people.setdefault(family, set()).add(given)
+                    entries.append((key, var, i, family, given))
+        for key, var, i, family, given in entries:
+            others = people[family] - {given}
+            if not others or not given:
                 continue
-            if text is not None:
-                groups.setdefault(_markup.to_text(str(text)), []).append(cite.key)
-        self.history[:] = saved
-        for keys in groups.values():
-            if len(keys) < 2:
-                continue
-            for n, key in enumerate(keys):
-                reference = self.source[key]
-                reference["year_suffix"] = _suffix_letters(n)
-                if explicit:
-                    reference[EXPLICIT_SUFFIX_KEY] = True
+            clash = any(initials(o) == initials(given) for o in others)
+            level = 2 if clash and not rule.endswith("with-initials") else 1
+            self._set_level(self.source[key], var, i, level)
+
+    def _add_names(self, group: list[str], groups: Any, add_given: bool, rule: str) -> list[list[str]]:
+        """Names added to every cite of ``group`` one at a time (with given names expanded at
+        each count when ``add_given``) until the cites differ; none added if it never helps."""
+        refs = {k: self.source[k] for k in group}
+        if self._same_names(group):  # names cannot tell these cites apart
+            return [group]
+        most = max((len(next(iter(self._name_lists(k).values()), [])) for k in group), default=0)
+        for extra in range(1, most + 1):
+            for ref in refs.values():
+                ref[ADD_NAMES_KEY] = extra
+            remaining = groups(group)
+            if remaining and add_given:
+                remaining = [g2 for g in remaining for g2 in self._add_given(g, groups, rule)]
+            if sum(map(len, remaining)) < len(group):
+                return remaining
+        for ref in refs.values():
+            ref[ADD_NAMES_KEY] = 0
+        return [group]
+
+    def _same_names(self, group: list[str]) -> bool:
+        first = None
+        for key in group:
+            lists = {var: [tuple(sorted((k, str(v)) for k, v in dict.items(n))) for n in names]
+                     for var, names in self._name_lists(key).items()}
+            if first is None:
+                first = lists
+            elif lists != first:
+                return False
+        return True
+
+    def _add_given(self, group: list[str], groups: Any, rule: str) -> list[list[str]]:
+        if self._same_names(group):
+            return [group]
+        remaining = [group]
+        lists = {k: self._name_lists(k) for k in group}
+        width = max((len(n) for l in lists.values() for n in l.values()), default=0)
+        if rule.startswith("primary"):
+            width = min(width, 1)
+        max_level = 1 if rule.endswith("with-initials") else 2
+        for index in range(width):
+            for level in range(1, max_level + 1):
+                keys = [k for g in remaining for k in g]
+                before = sum(map(len, remaining))
+                snapshot = {k: {v: dict(d) for v, d in (dict.get(self.source[k], GIVEN_LEVELS_KEY) or {}).items()} for k in keys}
+                for key in keys:
+                    for var in lists[key]:
+                        if index < len(lists[key][var]):
+                            self._set_level(self.source[key], var, index, level)
+                after = [g2 for g in remaining for g2 in groups(g)]
+                if sum(map(len, after)) < before:
+                    remaining = after
+                else:  # no help: undo
+                    for key in keys:
+                        self.source[key][GIVEN_LEVELS_KEY] = snapshot[key]
+                if not remaining:
+                    return []
+        return remaining
 
     def register(self, order: Sequence[str]) -> CitationStylesBibliography:
         """A citeproc bibliography with ``order`` (keys) registered and, if the style has a
@@ -417,7 +594,7 @@ class _Session:
             try:
                 engine = self.engine(p.locale)
                 rendered = engine.root.bibliography.layout.render_bibliography([cite])
-                raw = str(rendered[0]) if rendered else ""
+                raw = _markup.finish(str(rendered[0]), _typography(engine)) if rendered else ""
                 return RenderedEntry(id=p.id, text=_markup.to_text(raw), html=_markup.to_html(raw).strip())
             except Exception as exc:
                 error = _error(exc)
@@ -587,7 +764,7 @@ class Renderer:
         except Exception as exc:  # pragma: no cover - render_cluster isolates cites itself
             errors.append(_error(exc))
             rendered = ", ".join(c.id for c, _ in items)
-        raw = str(rendered) if rendered is not None else ""
+        raw = _markup.finish(str(rendered), _typography(session.engine(session.default_locale))) if rendered is not None else ""
         unknown = [f"{c.id}?" for c, ci in items if ci is None]
         text = _markup.to_text(raw)
         out_html = _markup.to_html(raw).strip()

@@ -19,6 +19,13 @@ BUNDLED_STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
 ALIASES: dict[str, str] = {
     "china-national-standard-gb-t-7714-2015-numeric": "gbt7714-2015-numeric",
     "china-national-standard-gb-t-7714-2015-author-date": "gbt7714-2015-author-date",
+    "china-national-standard-gb-t-7714-2015-note": "gbt7714-2015-note",
+    "china-national-standard-gb-t-7714-2025-numeric": "gbt7714-2025-numeric",
+    "china-national-standard-gb-t-7714-2025-author-date": "gbt7714-2025-author-date",
+    "china-national-standard-gb-t-7714-2025-note": "gbt7714-2025-note",
+    # The 《》 house style of Chinese social-science journals (after 《中国社会科学》's rules), as
+    # 《浙江社会科学》 prints it.
+    "cn-social-science": "zhejiang-social-sciences",
 }
 
 _CITEPROC_STYLES_DIR = Path(citeproc.STYLES_PATH)

@@ -1,0 +1,175 @@
+"""Engine corrections the bundled styles need, kept apart from :mod:`._engine`.
+
+Each is a subclass of the :mod:`._engine` class it corrects (so every engine fix made there is
+inherited), registered in the same element-class table (:data:`._engine._OVERRIDES`) when this
+module is imported (:mod:`._prepare` imports it).  A style parsed afterwards gets these classes.
+
+* **CJK seams** (:func:`cjk_join`): a delimiter of ASCII spaces is dropped where a CJK character
+  *follows* a letter, digit or CJK character (``5 版`` → ``5版``, ``DNA 库``), never where Latin
+  text or a number follows a CJK character.  Author-date styles that separate the author and the
+  year by a space keep it: Chicago ``(胡重明 2002)``, MLA ``(胡重明 33)``; GB/T 7714 puts ``, ``
+  there anyway (``(胡重明, 2002)``).  An ideographic space (U+3000, GB/T 7714's separator of
+  parallel title parts and of a standard's number and title) is never dropped.
+* **ck:and, ck:et-al-delimiter** (:class:`Name`): exact strings between the last two names and
+  before the et-al term (the cn-social-science style: ``Knies,E.&Douglas,S.``, ``张成福等译``).
+* **initialize="false"** (:class:`Name`): CSL 1.0.2: given names are not initialized, only
+  initials already present are formatted with ``initialize-with`` (MLA: ``Smith, John``, not
+  ``Smith, J.``).
+* **Note citations** (:class:`Text`): ``first-reference-note-number`` (the note number of the
+  first citation of the item, for ``position="subsequent"``), printed as a circled number
+  (``①``…``⑳``, then ``(21)``) with ``ck:number-form="circled"`` (GB/T 7714 10.1.3: ``同②``);
+  a ``locator`` range takes the locale's ``page-range-delimiter`` term (GB/T ``-``, en-US ``–``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.source import VariableError
+from citeproc.string import String, join
+
+from . import _engine
+from ._engine import CK_NS
+
+__all__ = ["Name", "Text", "circled", "cjk_join", "register"]
+
+_NUMBER_FORM = f"{{{CK_NS}}}number-form"
+
+
+def cjk_join(items: list[Any], delimiter: str) -> Any:
+    """citeproc-py's ``join``; a whitespace delimiter disappears before a CJK character that
+    follows a letter, digit or CJK character."""
+    if not delimiter or delimiter.strip(" \t\n") or len(items) < 2:  # U+3000 is meant
+        return join(items, delimiter)
+    output = items[0]
+    for item in items[1:]:
+        a, b = _engine._edge_chars(output, item)
+        seam = _engine._is_cjk(b) and (a.isalnum() or _engine._is_cjk(a))
+        output = join([output, item], "" if seam else delimiter)
+    return output
+
+
+def circled(number: int) -> str:
+    """1 → ①, 20 → ⑳, 21 → (21)."""
+    if 1 <= number <= 20:
+        return chr(0x2460 + number - 1)
+    return f"({number})"
+
+
+_CK_AND = f"{{{CK_NS}}}and"
+_CK_ET_AL_DELIMITER = f"{{{CK_NS}}}et-al-delimiter"
+
+
+class Name(_engine.Name):
+    """``cs:name`` with ``initialize="false"`` and two citekit extensions.
+
+    ``ck:and="&"`` joins the last two names with exactly that string (no spaces added:
+    ``Knies,E.&Douglas,S.``, ``艾琳、王刚``); ``ck:et-al-delimiter=""`` is what precedes the
+    et-al term when no delimiter does (``张成福等``, where CSL puts a space).
+    """
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if name == "and" and self.get(_CK_AND) is not None:
+            return None
+        return super().get_option(name, context, sort_options)
+
+    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        text = super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        ck_and, ck_et_al = self.get(_CK_AND), self.get(_CK_ET_AL_DELIMITER)
+        if text is None or isinstance(text, int) or (ck_and is None and ck_et_al is None):
+            return text
+        value = str(text)
+        et_al = str(self.et_al() or "")
+        has_et_al = bool(et_al) and value.endswith(et_al)
+        if has_et_al and ck_et_al is not None:
+            head = value[: -len(et_al)].rstrip()
+            delimiter = self.get_option("delimiter", context, sort_options) or ""
+            if delimiter and head.endswith(delimiter.rstrip()):
+                head = head[: -len(delimiter.rstrip())]
+            value = head + ck_et_al + et_al
+        elif ck_and is not None:
+            try:
+                count = len(item.reference[variable.replace("-", "_")])
+            except Exception:  # noqa: BLE001
+                count = 0
+            delimiter = self.get_option("delimiter", context, sort_options) or ", "
+            # An inverted last name (name-as-sort-order="all") holds the sort separator too.
+            skip = int(self.get_option("name-as-sort-order", context, sort_options) == "all"
+                       and self.get_option("sort-separator", context, sort_options) == delimiter)
+            cut = len(value)
+            for _ in range(skip + 1):
+                cut = value.rfind(delimiter, 0, cut)
+                if cut < 0:
+                    break
+            if count >= 2 and cut >= 0:
+                value = value[:cut] + ck_and + value[cut + len(delimiter):]
+        return String(value)
+
+    def initialize(self, given: str, mark: str, context: Any) -> str:
+        initialize = self.get("initialize")
+        if initialize is None:
+            try:
+                initialize = self.get_option("initialize", context)
+            except Exception:  # noqa: BLE001 - the option is unset all the way up
+                initialize = None
+        if str(initialize).lower() != "false":
+            return super().initialize(given, mark, context)
+        # Only the initials already present ("J.", "J", "J.-L.") are formatted.
+        words = given.replace(".", ". ").split()
+        out: list[str] = []
+        for word in words:
+            bare = word.rstrip(".")
+            if len(bare) == 1 and bare.isalpha() and bare.isupper():
+                out.append(super().initialize(bare, mark, context).strip())
+            else:
+                out.append(word)
+        return " ".join(out).replace(" -", "-")
+
+
+class Text(_engine.Text):
+    def _variable(self, item: Any, context: Any) -> Any:
+        variable = self.get("variable")
+        if variable == "first-reference-note-number":
+            return self._first_note(item, context)
+        if variable == "locator" and getattr(item, "has_locator", False):
+            try:
+                delimiter = str(self.get_term("page-range-delimiter").single)
+            except Exception:  # noqa: BLE001 - no term: CSL's default
+                delimiter = "\u2013"
+            return String(str(item.locator.identifier).replace("-", delimiter or "\u2013"))
+        return super()._variable(item, context)
+
+    def _first_note(self, item: Any, context: Any) -> Any:
+        if context is None:
+            context = self
+        try:  # the cites rendered so far, kept on cs:citation (as citeproc-py's positions use them)
+            cites = context.get_layout().getparent().cites
+        except Exception:  # noqa: BLE001 - not in a citation (bibliography)
+            raise VariableError from None
+        for cite in cites or ():
+            if cite.key != item.key or cite is item:
+                continue
+            try:
+                note = cite.citation.note_index
+            except (AttributeError, KeyError, VariableError):
+                note = None
+            if note in (None, ""):
+                raise VariableError
+            number = int(note)
+            text = circled(number) if self.get(_NUMBER_FORM) == "circled" else str(number)
+            return String(text)
+        raise VariableError
+
+
+def register() -> None:
+    """Put these classes in the element table and the seam rule in the engine (idempotent)."""
+    overrides = getattr(_engine, "_OVERRIDES", None)
+    if isinstance(overrides, dict):
+        for tag, cls in (("name", Name), ("text", Text)):
+            if overrides.get(tag) is getattr(_engine, cls.__name__, None):
+                overrides[tag] = cls
+    if getattr(_engine, "cjk_join", None) is not cjk_join and hasattr(_engine, "_edge_chars"):
+        _engine.cjk_join = cjk_join
+
+
+register()
