@@ -70,8 +70,13 @@ def test_edition_specific_rules():
     r2025 = check_reference(_ref("KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
                                  issued={"date-parts": [[1998]]}), Config(standard="gbt7714-2025"))
     assert "G014" in {d.code for d in r2015.diagnostics}
-    assert {d.code for d in r2025.diagnostics} == {"G015"}
+    # 2025: names no longer upper-cased (G015), and its punctuation scheme is fixed (W003)
+    assert {d.code for d in r2025.diagnostics} == {"G015", "W003"}
     assert "G015" not in {d.code for d in r2015.diagnostics}
+    assert "W003" not in {d.code for d in r2015.diagnostics}
+    same_in_2025 = "Kanamori H. Shaking without quaking[J]. Science，1998，279（5359）：2063."
+    r2025 = check_reference(_ref(same_in_2025, issued={"date-parts": [[1998]]}), Config(standard="gbt7714-2025"))
+    assert r2025.diagnostics == ()
 
 
 def test_messages_in_both_languages():

@@ -3,7 +3,7 @@
 fail.jsonl — per-reference codes: ``{"raw", "spans", "fixed"?, "edition"?, "options"?, "item"?,
 "severity"?}``: the code is raised exactly at ``spans`` (``null`` = a diagnostic with no span),
 and applying that code's safe fixes gives ``fixed``.  List-level codes (L):
-``{"refs", "text"?, "expect": [[ref index or null for the article text, start, end], ...]}``.
+``{"refs", "text"?, "options"?, "expect": [[ref index or null for the article text, start, end], ...]}``.
 pass.txt — one reference per line that must not raise the code (default config);
 pass.jsonl — the same with ``edition``/``options``/``item`` (or ``refs``/``text`` for L codes).
 """
@@ -62,7 +62,7 @@ def _list_findings(code, case):
     from citekit.segment import split_label
 
     refs = [Reference(id=r.id, raw=r.raw, label=split_label(r.raw)[0]) for r in refs]
-    result = check_list(refs, Config(select=(code,)), text=case.get("text"))
+    result = check_list(refs, Config(select=(code,), options=case.get("options", {})), text=case.get("text"))
     found = []
     for i, ref in enumerate(result.references):
         for d in ref.diagnostics:

@@ -8,7 +8,6 @@ type code, URLs, DOIs, dates).  Anything it is unsure of is ``None`` and rules s
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 import regex
@@ -38,7 +37,33 @@ _DOUBLE_SLASH = regex.compile(r"\s*(?://|／／|/\s+/)")
 # split_label only when the string can start with a label (digit, bracket, circled number)
 _LABEL_START = frozenset("0123456789[［【〔(（ \t\u3000") | frozenset(
     "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿")
+# Author-date head: "Name, 2010." / "Name, 2010a." / "Name, c1980." / "Name, [2012]." /
+# "Name, 1984-." / "Name, 1865(清同治四年)." — the year closes the first element.
+AY_YEAR = regex.compile(
+    r"(?P<sep>\s*[,，]\s*)(?P<y>(?P<c>c|\[)?(?P<n>(?:1[4-9]|20)\d\d)\]?"
+    r"(?:[-—](?:(?:1[4-9]|20)\d\d)?)?(?:\([^()]{1,20}\)|（[^（）]{1,20}）)?(?P<s>[a-z])?)\s*\Z"
+)
 YEAR = regex.compile(r"(?<![\d\-/.])(1[4-9]\d\d|20\d\d)(?![\d])")
+
+
+class cached_property:  # noqa: N801 - functools.cached_property without its lock (Python 3.11)
+    """A lazily computed attribute, stored in the instance ``__dict__`` on first access (the
+    standard library's version takes a lock on every first access, which costs more than most
+    rules here)."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 def _strip_url(text: str, start: int) -> tuple[int, int]:
@@ -115,6 +140,15 @@ class Entry:
         while end < len(self.raw) and self.raw[end] == " ":
             end += 1
         return end
+
+    @cached_property
+    def ay_year(self) -> regex.Match[str] | None:
+        """The year closing the responsible-party block of an author-date entry (``Name, 2010.``),
+        or None (numeric entries, entries that start with their title)."""
+        end = self.head_end
+        if end is None or end - self.body < 6 or not self.raw[end - 1 : end].isalnum() and self.raw[end - 1] not in ")）]-—":
+            return None
+        return AY_YEAR.search(self.raw, max(self.body, end - 40), end)
 
     @cached_property
     def title(self) -> str:

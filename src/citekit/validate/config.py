@@ -8,6 +8,9 @@
     ignore = ["G035"]
     punctuation = "any"            # any | ascii | gb2025 | fullwidth-zh   (W001/W002)
     uppercase-names = true         # G014 (2015) / G015 (2025)
+    citation-system = "auto"       # auto | numeric | author-date   (L008-L010)
+    western-first = false          # L008: Western entries before Chinese ones
+    name-year-delimiter = "comma"  # comma | period   (G046)
     profile = "zjss"               # the default profile (``--profile`` overrides it)
 
     [tool.citekit.severity]
@@ -40,6 +43,9 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | None, Any]] = {
     "page-dash": (("lenient", "strict"), "lenient"),
     "final-period": (None, True),
     "label-format": (("brackets", "any"), "brackets"),
+    "name-year-delimiter": (("comma", "period"), "comma"),  # G046: 'Name, Year.' or the old 'Name. Year.'
+    "citation-system": (("auto", "numeric", "author-date"), "auto"),  # L008-L010: author-date list?
+    "western-first": (None, False),  # L008: Western group before Chinese (GBT-DEV-10)
     "min-year": ((int,), 1000),
     "max-year": ((int,), 2100),
 }

@@ -62,16 +62,33 @@ def _position(d: Diagnostic) -> int:
     return d.span.start if d.span is not None else -1
 
 
+# (id of a rule tuple, GB/T entry?, type code) -> (the rule tuple, the rules that apply)
+_APPLICABLE: dict[tuple[int, bool, str | None], tuple[Any, tuple[Rule, ...]]] = {}
+
+
+def _applicable(rules: Iterable[Rule], gbt: bool, type_code: str | None) -> tuple[Rule, ...]:
+    """The rules whose guards (``gbt_only``, ``types``) let them run on such an entry; computed
+    once per rule set and entry kind, so the per-reference loop only calls rules."""
+    key = (id(rules), gbt, type_code)
+    hit = _APPLICABLE.get(key)
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    chosen = tuple(r for r in rules if not r.gbt_only or (gbt and (not r.types or type_code in r.types)))
+    if isinstance(rules, tuple):  # only immutable rule sets are cached (kept alive in the value)
+        if len(_APPLICABLE) > 512:
+            _APPLICABLE.clear()
+        _APPLICABLE[key] = (rules, chosen)
+    return chosen
+
+
 def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> list[Diagnostic]:
     """The diagnostics of ``rules`` on ``ref``; a rule that raises becomes an X001 naming it."""
     entry = Entry(ref)
     found: list[Diagnostic] = []
-    gbt, type_code = entry.is_gbt, entry.type_code
-    for r in rules:
-        if r.gbt_only and (not gbt or (r.types and type_code not in r.types)):
-            continue  # a guard the rule would check first: skip the call
+    extend = found.extend
+    for r in _applicable(rules, entry.is_gbt, entry.type_code):
         try:
-            found.extend(r.fn(entry, ctx))
+            extend(r.fn(entry, ctx))
         except Exception as exc:  # a faulty rule must not hide the others' findings
             found.append(_internal_error(r, exc))
     return found

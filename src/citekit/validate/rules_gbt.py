@@ -9,6 +9,7 @@ rules.  A rule that is not sure stays silent.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
@@ -53,10 +54,24 @@ def _valid_types(ctx: Context) -> frozenset[str]:
     return TYPE_CODES_2025 if ctx.standard == "gbt7714-2025" else TYPE_CODES_2015
 
 
-def _code_candidates(e: Entry) -> Iterator[regex.Match[str]]:
-    if "[" not in e.raw:
-        return iter(())
-    return _CANDIDATE.finditer(e.raw, e.body)
+def _code_candidates(e: Entry) -> list[regex.Match[str]]:
+    """The bracketed codes of the entry (computed once, shared by G001 and G002)."""
+    cached = e.__dict__.get("_candidates")
+    if cached is None:
+        cached = list(_CANDIDATE.finditer(e.raw, e.body)) if "[" in e.raw else []
+        e.__dict__["_candidates"] = cached
+    return cached
+
+
+def _only_good_code(e: Entry, valid: frozenset[str]) -> bool:
+    """The one candidate is the entry's own well-formed code: nothing for G001/G002 to say."""
+    cands = _code_candidates(e)
+    if not cands:
+        return "][" not in e.raw
+    if len(cands) != 1 or e.code is None or cands[0].start() != e.code.start():
+        return False
+    t, c = cands[0].group("t"), cands[0].group("c")
+    return t in valid and (c is None or c in CARRIERS) and "][" not in e.raw
 
 
 @rule("G001", "unknown-type-code", "error", rule_ids=("GBT-TYPE-01",), fixable=True, gbt_only=False)
@@ -68,6 +83,8 @@ def unknown_type_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Good: 陈登原. 国史旧闻[M]. 北京: 中华书局, 2000: 29.
     """
     valid = _valid_types(ctx)
+    if _only_good_code(e, valid):
+        return
     for m in _code_candidates(e):
         t, c = m.group("t"), m.group("c")
         tt = t.strip().upper()
@@ -106,6 +123,8 @@ def bad_carrier_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Good: 储大同. 恶性肿瘤个体化治疗靶向药物的临床表现[J/OL]. 中华肿瘤杂志, 2010, 32(10): 721-724[2014-06-25]. http://vip.calis.edu.cn/asp/Detail.asp.
     """
     valid = _valid_types(ctx)
+    if _only_good_code(e, valid):
+        return
     for m in _code_candidates(e):
         t, c = m.group("t"), m.group("c")
         tt = t.strip().upper()
@@ -182,10 +201,11 @@ def online_without_access_path(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         yield diag("G005", span=(e.code.start(), e.code.end()))  # type: ignore[union-attr]
 
 
-@rule("G006", "missing-citation-date", "warning", rule_ids=("GBT-DATE-03",))
+@rule("G006", "missing-citation-date", "warning", editions=_ONLY_2015, rule_ids=("GBT-DATE-03",))
 def missing_citation_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2015 makes the citation date [YYYY-MM-DD] required for online resources: it
-    goes right after the last publication element, before the URL.
+    goes right after the last publication element, before the URL.  (GB/T 7714-2025 no longer
+    requires it: its online examples often have none, so the rule is 2015-only.)
 
     Bad: 储大同. 恶性肿瘤个体化治疗靶向药物的临床表现[J/OL]. 中华肿瘤杂志, 2010, 32(10): 721-724. http://vip.calis.edu.cn/asp/Detail.asp.
     Good: 储大同. 恶性肿瘤个体化治疗靶向药物的临床表现[J/OL]. 中华肿瘤杂志, 2010, 32(10): 721-724[2014-06-25]. http://vip.calis.edu.cn/asp/Detail.asp.
@@ -246,6 +266,10 @@ _DATE_LIKE = regex.compile(
 )
 
 
+# non-ISO dates only: "2013.01.08", "2013/1/8", "2013年1月8日", "2013-1-8", "2013-01-8"
+_DATE_FAST = re.compile(r"\d{4}(?:[./年]\d|-\d(?!\d)|-\d\d-\d(?!\d))")
+
+
 @rule("G009", "non-iso-date", "warning", rule_ids=("GBT-DATE-01",), fixable=True)
 def non_iso_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Newspaper dates, patent dates, update and citation dates are written YYYY-MM-DD,
@@ -254,7 +278,7 @@ def non_iso_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000年11月20日(15).
     Good: 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
     """
-    if not e.code:
+    if not e.code or _DATE_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _DATE_LIKE.finditer(e.raw, e.tail_start):
         if e.in_url(m.start()):
@@ -589,13 +613,19 @@ _TRANSLATOR = regex.compile(r"(?<=[.．]\s?)(?P<n>[\p{Han}·]{2,}(?:\s*[,，]\s*
 
 @rule("G019", "translator-comma", "warning", rule_ids=("GBT-AUTH-13",), fixable=True)
 def translator_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
-    """Translators follow the title block as '名1, 名2, 译.': a comma before 译 (also after 等).
+    """Translators follow the title block as '名1, 名2, 译.': a comma before 译.  After 等,
+    GB/T 7714-2015 prints '等译' and GB/T 7714-2025 '等，译' (the comma is required under 2025).
 
     Bad: 罗斯基. 战前中国经济的增长[M]. 唐巧天, 毛立坤, 姜修宪译. 杭州: 浙江大学出版社, 2009.
     Good: 罗斯基. 战前中国经济的增长[M]. 唐巧天, 毛立坤, 姜修宪, 译. 杭州: 浙江大学出版社, 2009.
     """
     if not e.code or "译" not in e.raw:
         return
+    if ctx.standard == "gbt7714-2025" and "等译" in e.raw:
+        # 2015 printed "等译"; 2025 keeps the comma: "杨斌，王忠玉，陈彦斌，等，译"
+        at = e.raw.index("等译", e.tail_start if "等译" in e.raw[e.tail_start:] else 0) + 1
+        yield diag("G019", "GB/T 7714-2025 writes '等, 译' with a comma", "GB/T 7714-2025 “等”与“译”之间加逗号",
+                   span=(at - 1, at + 1), fix=_fix("insert a comma", (at, at, _comma(e))))
     for m in _TRANSLATOR.finditer(e.raw, e.tail_start):
         if e.raw[m.start("t") - 1] in "编选节摘合校注转":
             continue
@@ -624,6 +654,9 @@ _EDITION = regex.compile(
 )
 
 
+_EDITION_FAST = re.compile(r"版|[Ee]d(?:\.|ition|n)")
+
+
 def _cn_number(text: str) -> int | None:
     if text == "十":
         return 10
@@ -643,6 +676,9 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_FIRST_EDITION_FAST = re.compile(r"[1一初]\s*版|(?:1st|First)\s+ed")
+
+
 @rule("G020", "first-edition", "warning", rule_ids=("GBT-EDN-01",), fixable=True)
 def first_edition(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """The first edition is not recorded; every other edition statement is.
@@ -650,7 +686,7 @@ def first_edition(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 周鲁卫. 软物质物理导论[M]. 1版. 上海: 复旦大学出版社, 2011: 1.
     Good: 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.
     """
-    if not e.code:
+    if not e.code or _FIRST_EDITION_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _FIRST_EDITION.finditer(e.raw, e.tail_start):
         yield diag("G020", f"'{m.group('e')}': the first edition is not recorded",
@@ -666,7 +702,7 @@ def edition_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 冯友兰. 冯友兰自选集[M]. 第2版. 北京: 首都师范大学出版社, 2008.
     Good: 冯友兰. 冯友兰自选集[M]. 2版. 北京: 首都师范大学出版社, 2008.
     """
-    if not e.code:
+    if not e.code or _EDITION_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _EDITION.finditer(e.raw, e.tail_start):
         if m.group("a"):
@@ -706,6 +742,7 @@ _CITIES_EN = (
 )
 _CITY = "(?:" + "|".join(_CITIES_ZH) + "|" + _CITIES_EN + ")"
 _PUBLISHER_WORD = r"(?:出版社|书局|印书馆|出版公司|出版集团|Press|Publishers?|Publishing|Verlag|Springer|Elsevier|Wiley)"
+_CITY_COMMA = re.compile(_CITY + r"\s*[,，]")  # a cheap test before the two imprint patterns
 _PUB_HINT = regex.compile(_PUBLISHER_WORD + r"[^.,，:：\[\]]{0,10}?\s*[,，]")
 _SWAPPED_IMPRINT = regex.compile(
     rf"(?<=[.．]\s?)(?P<pub>[^\s.,，:：\[\]][^.,，:：\[\]]{{0,39}}?{_PUBLISHER_WORD}[^.,，:：\[\]]{{0,10}}?)"
@@ -724,7 +761,9 @@ def place_publisher_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 徐光宪, 王祥云. 物质结构[M]. 北京, 科学出版社, 2010.
     Good: 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.
     """
-    if not e.code or e.type_code in ("J", "N") or not _PUB_HINT.search(e.raw, e.tail_start):
+    if not e.code or e.type_code in ("J", "N") or _CITY_COMMA.search(e.raw, e.tail_start) is None:
+        return
+    if not _PUB_HINT.search(e.raw, e.tail_start):
         return
     for m in _COMMA_IMPRINT.finditer(e.raw, e.tail_start):
         yield diag("G022", "a colon, not a comma, separates the place from the publisher",
@@ -773,6 +812,9 @@ def missing_place(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 _PAGE_DASH = regex.compile(r"(?<=[:：]\s?)(?P<a>\d+)(?P<d>\s*[~～—–－−]\s*)(?P<b>\d+)(?!\d)")
 
 
+_PAGE_DASH_FAST = re.compile(r"\d\s*[~～—–－−]\s*\d")
+
+
 @rule("G024", "page-range-dash", "warning", rule_ids=("GBT-PAGE-01", "GBT-PUNCT-07", "GBT-DEV-09"),
       fixable=True)
 def page_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
@@ -782,7 +824,7 @@ def page_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56~75.
     Good: 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.
     """
-    if not e.code:
+    if not e.code or _PAGE_DASH_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _PAGE_DASH.finditer(e.raw, e.tail_start):
         dash = m.group("d").strip()
@@ -797,6 +839,9 @@ _PAGE_RANGE = regex.compile(
 )
 
 
+_RANGE_FAST = re.compile(r"(\d+)-(\d+)")  # a superset of _PAGE_RANGE: any "b < a" at all?
+
+
 @rule("G025", "page-range-order", "error", rule_ids=("GBT-PAGE-01",), fixable=True)
 def page_range_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A page range runs from a smaller to a larger page and is written in full ('457-472',
@@ -807,6 +852,11 @@ def page_range_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if not e.code:
         return
+    for m in _RANGE_FAST.finditer(e.raw, e.tail_start):
+        if int(m.group(2)) < int(m.group(1)):
+            break
+    else:
+        return  # no range that ends before it starts
     for m in _PAGE_RANGE.finditer(e.raw, e.tail_start):
         a, b = m.group("a"), m.group("b")
         if int(b) >= int(a):
@@ -882,6 +932,9 @@ def combined_issue(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 _PAGE_PREFIX = regex.compile(r"(?<![\p{Latin}])(?P<p>[Pp]{1,2}\.\s*)(?=\d)|(?<=\d)(?P<y>\s*页)(?=\s*[.．\[]|$)")
 
 
+_PAGE_PREFIX_FAST = re.compile(r"[Pp]\.\s*\d|\d\s*页")
+
+
 @rule("G028", "page-prefix", "warning", rule_ids=("GBT-PAGE-01", "GBT-PAGE-03"), fixable=True)
 def page_prefix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Pages are bare Arabic numerals after ': ': no 'p.', 'pp.' or 页.
@@ -889,7 +942,7 @@ def page_prefix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: pp. 16.
     Good: 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.
     """
-    if not e.code:
+    if not e.code or _PAGE_PREFIX_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _PAGE_PREFIX.finditer(e.raw, e.tail_start):
         if e.in_url(m.start()):
@@ -981,6 +1034,8 @@ def doi_placement(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code or "oi" not in e.raw.lower():
         return
     for m in _DOI_ELEMENT.finditer(e.raw, e.tail_start):
+        if e.in_url(m.start()):
+            continue
         s, end = m.start(), m.end()
         value = m.group("v").rstrip(".")
         end = m.start("v") + len(value)
@@ -1001,6 +1056,8 @@ def doi_repeated(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     urls = [e.raw[s:t].lower() for s, t in e.urls]
     for m in _DOI_ELEMENT.finditer(e.raw, e.tail_start):
+        if e.in_url(m.start()):
+            continue  # "...?persistentId=doi:10.18170/..." is part of the URL
         value = m.group("v").rstrip(".")
         if any(value.lower() in u for u in urls if not u.endswith(value.lower()) or "doi" in u):
             s = m.start()
@@ -1105,6 +1162,9 @@ _YEAR_NIAN = regex.compile(r"(?<=[,，]\s?)(?P<y>(?:1[4-9]|20)\d\d)(?P<n>\s*年)
 _NO_DATE = regex.compile(r"(?i)(?<![\p{Latin}])(?:n\.\s?d\.|无日期|ca\.\s*(?=\d{4}))|(?<=[,，]\s?\d{4})\?")
 
 
+_YEAR_FORMAT_FAST = re.compile(r"\d\s*年|[nN]\.\s?[dD]\.|无日期|ca\.|\d\?")
+
+
 @rule("G038", "year-format", "warning", rule_ids=("GBT-PUB-07", "GBT-PUB-08"), fixable=True)
 def year_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """The year is in Arabic numerals with no 年; an uncertain year is 'c1988', '1995印刷' or
@@ -1113,7 +1173,7 @@ def year_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997年: 16.
     Good: 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.
     """
-    if not e.code:
+    if not e.code or _YEAR_FORMAT_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _YEAR_NIAN.finditer(e.raw, e.tail_start):
         yield diag("G038", "no 年 after the year", "出版年后不加“年”", span=(m.start(), m.end()),
@@ -1130,6 +1190,9 @@ _SN = regex.compile(r"(?<=[:：]\s?)\[?\s*[Ss]\s*\.\s*[nN]\s*\.?\s*\]?(?=\s*[,�
 _BUXIANG = regex.compile(r"(?<![\[［])出版(?P<w>[地者])不详(?![\]］])")
 
 
+_SL_SN_FAST = re.compile(r"[Ss]\s*\.\s*[lLnN]|不详")
+
+
 @rule("G039", "unknown-place-publisher-form", "warning", rule_ids=("GBT-PUB-04", "GBT-PUB-05"),
       fixable=True)
 def unknown_place_publisher(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
@@ -1140,7 +1203,7 @@ def unknown_place_publisher(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Good: Salt Lake City: [s.n.], 1964.
     """
     raw = e.raw
-    if not e.code or not ("l." in raw.lower() or "n." in raw.lower() or "不详" in raw):
+    if not e.code or _SL_SN_FAST.search(raw) is None:
         return
     if _MERGED_SL_SN.search(raw):
         return  # the merged form, accepted

@@ -7,6 +7,7 @@ They read the raw string (spans point into it), never the normalised view.
 from __future__ import annotations
 
 import calendar
+import re
 from typing import Iterator
 
 import regex
@@ -22,12 +23,14 @@ _FFFD = regex.compile("\ufffd+")
 _SQUARE = regex.compile("\u25a1+")
 _GBK_MOJIBAKE = regex.compile("(?:锟斤拷)+|烫{2,}|屯{2,}")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_CONTROL_FAST = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A lead byte (U+00C2..U+00F4 as Latin-1/cp1252) followed by continuation bytes shown as
 # cp1252 characters: the mark of UTF-8 decoded once too often.
 _CP1252_CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+_LEAD_BYTE = re.compile("[\u00c2-\u00f4]")
 _DOUBLE_UTF8 = regex.compile(f"(?:[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}})+")
 
 
@@ -73,7 +76,10 @@ def gbk_mojibake(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 王刚. 锟斤拷锟斤拷研究[J]. 中国行政管理, 2016(2).
     Good: 王刚. 行政审批研究[J]. 中国行政管理, 2016(2).
     """
-    for m in _GBK_MOJIBAKE.finditer(e.raw):
+    raw = e.raw
+    if "锟" not in raw and "烫烫" not in raw and "屯屯" not in raw:
+        return
+    for m in _GBK_MOJIBAKE.finditer(raw):
         yield diag("E003", span=(m.start(), m.end()))
 
 
@@ -84,6 +90,8 @@ def double_utf8(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: GonzÃ¡lez M. CafÃ© culture[J]. J Food, 2001, 3: 1-2.
     Good: González M. Café culture[J]. J Food, 2001, 3: 1-2.
     """
+    if _LEAD_BYTE.search(e.raw) is None:
+        return  # no U+00C2..U+00F4: no double-encoded sequence can start
     for m in _DOUBLE_UTF8.finditer(e.raw):
         fixed = _undo_double_encoding(m.group())
         if fixed is None:
@@ -105,6 +113,8 @@ def control_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: Smith J.\\x07 Title[J]. Nature, 2001.
     Good: Smith J. Title[J]. Nature, 2001.
     """
+    if _CONTROL_FAST.search(e.raw) is None:
+        return
     for m in _CONTROL.finditer(e.raw):
         span = Span(m.start(), m.end())
         yield diag(
@@ -138,7 +148,7 @@ _PAIR_TEXT = {
     "round": "()", "square": "[]", "curly": "{}", "title": "《》", "angle": "〈〉",
     "double": "“”", "corner": "「」", "white-corner": "『』",
 }
-_MARKS = regex.compile("[" + regex.escape("".join(_BRACKETS) + "".join(_QUOTES)) + '"]')
+_MARKS = re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_QUOTES)) + '"]')
 
 
 def _balance(e: Entry) -> Iterator[Diagnostic]:
@@ -204,10 +214,42 @@ def unbalanced_quote(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     return (d for d in _balanced(e) if d.code == "B002")
 
 
+_FAST_KIND = {ch: (_BRACKETS[ch], ch in _OPENERS) for ch in _BRACKETS}
+_FAST_KIND.update({ch: v for ch, v in _QUOTES.items()})
+
+
+def _looks_balanced(raw: str, start: int) -> bool:
+    """A quick scan (no spans, no messages) that is true when every bracket and quote pairs up."""
+    marks = _MARKS.findall(raw, start)
+    if not marks:
+        return True
+    stack: list[str] = []
+    straight = 0
+    for ch in marks:
+        if ch == '"':
+            straight += 1
+            continue
+        family, opens = _FAST_KIND[ch]
+        if opens:
+            stack.append(family)
+        elif not stack or stack[-1] != family:
+            if family not in stack:
+                return False
+            # a closer of another family than the innermost opener: let the full scan decide
+            return False
+        else:
+            stack.pop()
+    return not stack and straight % 2 == 0
+
+
 def _balanced(e: Entry) -> list[Diagnostic]:
     cached = e.__dict__.get("_balance")
     if cached is None:
-        cached = e.__dict__["_balance"] = list(_balance(e))
+        if _looks_balanced(e.raw, e.body):
+            cached = []
+        else:
+            cached = list(_balance(e))
+        e.__dict__["_balance"] = cached
     return cached
 
 
@@ -268,7 +310,8 @@ def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     )
 
 
-_ISO_DATE = regex.compile(r"(?<![\d\-/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-/])")
+# no lookbehind (it disables the regex engine's fast scan): the character before is tested in code
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-/])")
 
 
 @rule("D003", "invalid-date", "error", rule_ids=("GBT-DATE-01",))
@@ -280,7 +323,13 @@ def invalid_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if "-" not in e.raw:
         return
-    for m in _ISO_DATE.finditer(e.raw, e.body):
+    raw = e.raw
+    for m in _ISO_DATE.finditer(raw, e.body):
+        if m.start() > 0 and raw[m.start() - 1] in "0123456789-/":
+            continue
+        y, mo, d = (int(x) for x in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 28:
+            continue
         if e.in_url(m.start()):
             continue
         y, mo, d = (int(x) for x in m.groups())

@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 import regex
 
 from ..csl import year_of
-from ..model import Diagnostic, Reference
+from ..model import Diagnostic, Reference, Severity
 from ._entry import DOI, Entry, _strip_url
 from .registry import Context, diag, rule
 
@@ -260,3 +260,249 @@ def citation_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
                     span=_label_span(refs[numbers[n]]))
             while expected in seen:
                 expected += 1
+
+
+# --- author-date lists (GBT-ORD-02/03/04) ---------------------------------------------------
+
+
+def _author_date(refs: Sequence[Reference], entries: list[Entry], ctx: Context) -> bool:
+    """Is this an author-date list?  The profile option ``citation-system`` says so, else most
+    GB/T entries read 'Name, Year.' and none is numbered."""
+    system = ctx.option("citation_system", "auto")
+    if system != "auto":
+        return system == "author-date"
+    gbt = [e for e in entries if e.is_gbt]
+    if len(gbt) < 2 or any(r.label and r.label.isdigit() for r in refs):
+        return False
+    return sum(1 for e in gbt if e.ay_year is not None) * 2 > len(gbt)
+
+
+def _ay_entries(refs: Sequence[Reference], ctx: Context) -> list[tuple[int, Entry]] | None:
+    entries = [Entry(r) for r in refs]
+    if not _author_date(refs, entries, ctx):
+        return None
+    return [(i, e) for i, e in enumerate(entries) if e.ay_year is not None]
+
+
+def _names(e: Entry) -> str:
+    return e.raw[e.body : e.ay_year.start()].strip()  # type: ignore[union-attr]
+
+
+def _group(e: Entry) -> int:
+    from ..renderer._sortkey import language_group
+
+    lang = e.item("language")
+    group = language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
+    return group
+
+
+_GROUP_NAMES = ("Chinese", "Japanese", "Western", "Russian", "other")
+_GROUP_NAMES_ZH = ("中文", "日文", "西文", "俄文", "其他语种")
+
+
+def _rank(group: int, ctx: Context) -> int:
+    if ctx.option("western_first", False):
+        return {2: 0, 0: 1, 1: 2}.get(group, group)
+    return group
+
+
+def _head_span(e: Entry) -> tuple[int, int]:
+    return (e.body, e.ay_year.end("y"))  # type: ignore[union-attr]
+
+
+@rule("L008", "language-group-order", "warning", rule_ids=("GBT-ORD-02", "GBT-DEV-10"), scope="list")
+def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """An author-date (著者-出版年制) list is grouped by language — Chinese, Japanese, Western,
+    Russian, other — in that order (profile option ``western-first = true`` puts Western
+    entries first, as many schools want).  Where the list steps back to an earlier group, the
+    first entry of the step is reported.
+
+    Bad: KANAMORI H, 1998. Shaking without quaking[J]. Science, 279(5359): 2063.  …  陈登原, 2000. 国史旧闻: 第1卷[M]. 北京: 中华书局: 29.
+    Good: 陈登原, 2000. 国史旧闻: 第1卷[M]. 北京: 中华书局: 29.  …  KANAMORI H, 1998. Shaking without quaking[J]. Science, 279(5359): 2063.
+    """
+    found = _ay_entries(refs, ctx)
+    if not found:
+        return
+    prev_rank, prev_group = -1, 0
+    for i, e in found:
+        g = _group(e)
+        r = _rank(g, ctx)
+        if r < prev_rank:
+            yield i, diag("L008", f"a {_GROUP_NAMES[g]} entry after {_GROUP_NAMES[prev_group]} ones: group the list by language",
+                          f"{_GROUP_NAMES_ZH[g]}文献排在{_GROUP_NAMES_ZH[prev_group]}文献之后: 应按语种分集排列",
+                          span=_head_span(e))
+        prev_rank, prev_group = r, g
+
+
+def _sort_key(e: Entry) -> tuple[str, int, str]:
+    from ..renderer._sortkey import pinyin_key
+
+    names = _names(e).rstrip(" ,，")
+    y = e.ay_year
+    key = pinyin_key(names, True).split("\x00")[0] if regex.search(r"\p{Han}", names) else names
+    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")  # type: ignore[union-attr]
+
+
+@rule("L009", "author-date-sort-order", "warning", rule_ids=("GBT-ORD-02", "GBT-ORD-03"), scope="list")
+def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """Within a language group an author-date list is sorted by the responsible parties
+    (Chinese names by pinyin, surnames read as surnames: 曾 zeng, 单 shan), then by year
+    (and year suffix).  Sorting by strokes (笔画) is allowed by the standard: set
+    ``select``/``ignore`` to drop this rule for such a list.
+
+    Bad: 张伯伟, 2002. 全唐五代诗格汇考[M]. 南京: 江苏古籍出版社: 288.  …  曹凌, 2011. 中国佛教疑伪经综录[M]. 上海: 上海古籍出版社: 19.
+    Good: 曹凌, 2011. 中国佛教疑伪经综录[M]. 上海: 上海古籍出版社: 19.  …  张伯伟, 2002. 全唐五代诗格汇考[M]. 南京: 江苏古籍出版社: 288.
+    """
+    found = _ay_entries(refs, ctx)
+    if not found:
+        return
+    last: dict[int, tuple[tuple[str, int, str], int]] = {}
+    for i, e in found:
+        g = _group(e)
+        key = _sort_key(e)
+        prev = last.get(g)
+        if prev is not None and key < prev[0]:
+            yield i, diag("L009", f"out of order: sorts before reference {_name(refs, prev[1])} (by author, then year)",
+                          f"排序错误: 按著者和出版年应排在第 {_name(refs, prev[1])} 条之前",
+                          span=_head_span(e))
+            continue
+        last[g] = (key, i)
+
+
+def _first_author(e: Entry) -> str:
+    names = _names(e)
+    return regex.split(r"\s*[,，]\s*", names, maxsplit=1)[0].casefold()
+
+
+@rule("L010", "year-suffix", "warning", rule_ids=("GBT-ORD-04",), scope="list")
+def year_suffix(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """Works by the same (first) author in the same year are told apart by a, b, c after the
+    year, in the list and in the citations ('2010a', '2010b'); each letter is used once.
+
+    Bad: KENNEDY W J, GARRISON R E, 1975. Morphology and genesis of nodular chalks[J]. Sedimentology, 22: 311.  …  KENNEDY W J, GARRISON R E, 1975. Morphology and genesis of nodular phosphates[J]. Lethaia, 8: 339.
+    Good: KENNEDY W J, GARRISON R E, 1975a. …  KENNEDY W J, GARRISON R E, 1975b. …
+    """
+    found = _ay_entries(refs, ctx)
+    if not found:
+        return
+    groups: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+    for i, e in found:
+        groups.setdefault((_first_author(e), e.ay_year.group("n")), []).append((i, e))  # type: ignore[union-attr]
+    for (_, year), members in groups.items():
+        if len(members) < 2:
+            continue
+        seen: set[str] = set()
+        for i, e in members:
+            s = e.ay_year.group("s")  # type: ignore[union-attr]
+            y0, y1 = e.ay_year.span("y")  # type: ignore[union-attr]
+            if not s:
+                yield i, diag("L010", f"{len(members)} works by this author in {year}: add a, b, c after the year",
+                              f"该著者 {year} 年有 {len(members)} 篇文献: 出版年后应加 a、b、c 区分", span=(y0, y1))
+            elif s in seen:
+                yield i, diag("L010", f"the suffix '{year}{s}' is used twice", f"“{year}{s}”重复使用", span=(y0, y1))
+            seen.add(s or "")
+
+
+# --- in-text citation forms (GBT-ORD-05, GBT-PAGE-04) -----------------------------------------
+
+_PAGE_IN_BRACKETS = regex.compile(
+    r"[\[［]\s*(?P<n>\d{1,4})\s*(?:[,，]\s*(?:pp?\.\s*|第\s*)(?P<p1>\d+(?:\s*[-–]\s*\d+)?)\s*页?"
+    r"|[:：]\s*(?:pp?\.\s*|第\s*)?(?P<p2>\d+(?:\s*[-–]\s*\d+)?)\s*页?)\s*[\]］]"
+)
+_PAGE_AFTER = regex.compile(r"(?P<c>[\[［]\s*\d{1,4}\s*[\]］])(?P<x>\s*(?:pp?\.\s*|第\s*))(?P<p>\d+(?:\s*[-–]\s*\d+)?)(?P<y>\s*页)?")
+_AY_CITATION = regex.compile(r"[(（](?P<b>[^()（）\[\]]{2,160}?)[)）]")
+_AY_PART = regex.compile(
+    rf"\A(?P<name>[^\d,，;；]{{1,60}}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
+)
+_LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
+_MONTHS = frozenset("January February March April May June July August September October November December "
+                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summer Winter Spring Autumn Fall".split())
+
+
+def _numeric_forms(text: str) -> Iterator[Diagnostic]:
+    for s, t, numbers in citations(text):
+        body = text[s + 1 : t - 1]
+        if regex.search(r"[~～—]", body):
+            yield diag("L011", "a range of citation numbers is joined with '-'", "连续序号用“-”连接",
+                       span=(s, t))
+        elif len(numbers) >= 3 and "-" not in body and "–" not in body:
+            runs, start = [], 0
+            for k in range(1, len(numbers) + 1):
+                if k == len(numbers) or numbers[k] != numbers[k - 1] + 1:
+                    if k - start >= 3:
+                        runs.append((numbers[start], numbers[k - 1]))
+                    start = k
+            if runs:
+                a, b = runs[0]
+                yield diag("L011", f"consecutive numbers {a}…{b}: write '{a}-{b}'", f"连续序号应写作“{a}-{b}”",
+                           span=(s, t))
+        if regex.search(r"[,，]\s+\d", body):
+            yield diag("L011", "no space after the comma between citation numbers: '[1,3]'",
+                       "序号之间的逗号后不加空格: “[1,3]”", span=(s, t), severity=Severity.INFO)
+    for m in _PAGE_IN_BRACKETS.finditer(text):
+        page = m.group("p1") or m.group("p2")
+        yield diag("L011", f"the cited page goes after the brackets: '[{m.group('n')}]{page}'",
+                   f"引文页码置于方括号外: “[{m.group('n')}]{page}”", span=(m.start(), m.end()))
+    for m in _PAGE_AFTER.finditer(text):
+        yield diag("L011", f"the page after the number is bare: '{m.group('c').strip()}{m.group('p')}'",
+                   f"方括号外的页码不加“p.”“第”“页”: “{m.group('c').strip()}{m.group('p')}”",
+                   span=(m.start("x"), m.end()))
+
+
+def _ay_forms(text: str) -> Iterator[Diagnostic]:
+    for m in _AY_CITATION.finditer(text):
+        body = m.group("b")
+        offset = m.start("b")
+        pos = 0
+        for part in regex.split(r"([;；])", body):
+            if part in (";", "；"):
+                pos += 1
+                continue
+            start = offset + pos + (len(part) - len(part.lstrip()))
+            pos += len(part)
+            p = _AY_PART.match(part.strip())
+            if p is None:
+                continue
+            name = p.group("name").strip()
+            han = bool(regex.search(r"\p{Han}", regex.sub(r"\s*(?:等|et al\.?)\Z", "", name)))
+            if not han:
+                first = _LATIN_NAME_START.match(name)
+                if first is None or first.group() in _MONTHS or len(name.split()) > 6:
+                    continue
+            span = (start, start + len(part.strip()))
+            if "," not in p.group("sep") and "，" not in p.group("sep"):
+                yield diag("L011", "a comma separates the author from the year: '(Crane, 1972)'",
+                           "著者与出版年之间用逗号: “(Crane, 1972)”", span=span)
+            if regex.search(r"\bet al(?!\.)", name):
+                yield diag("L011", "'et al.' takes a full stop", "“et al.”应带缩写点", span=span)
+            if not han and "等" in name:
+                yield diag("L011", "a Western author takes 'et al.', not 等: '(Walls et al., 1999)'",
+                           "西文著者用“et al.”而非“等”", span=span)
+            elif han and "et al" in name:
+                yield diag("L011", "a Chinese author takes 等, not 'et al.': '(张三 等, 2002)'",
+                           "中文著者用“等”而非“et al.”", span=span)
+            elif han and regex.search(r"\p{Han}等\Z", name):
+                yield diag("L011", "a space before 等: '(张三 等, 2002)'", "“等”前空一格: “(张三 等, 2002)”",
+                           span=span, severity=Severity.INFO)
+
+
+@rule("L011", "citation-form", "warning", rule_ids=("GBT-ORD-05", "GBT-PAGE-04", "GBT-DEV-07"), scope="list")
+def citation_form(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """Given the article text (``--text ARTICLE``), citations take the standard's forms: numbers
+    in brackets, a consecutive run with '-' ('[2-4]', not '[2,3,4]'), no space after the comma
+    ('[1,3]', info); the page of a repeated citation after the brackets ('[4]15-17', not
+    '[4, p. 15]'); author-date citations as '(Crane, 1972)', 'et al.' for Western authors and
+    等 for Chinese ones.  Spans point into the article text.
+
+    Bad: …as shown before[2,3,4]; see also [4, p. 15] and (Crane 1972).
+    Good: …as shown before[2-4]; see also [4]15 and (Crane, 1972).
+    """
+    text = ctx.option("article_text")
+    if not text:
+        return
+    if "[" in text or "［" in text:
+        for d in _numeric_forms(text):
+            yield None, d
+    if "(" in text or "（" in text:
+        for d in _ay_forms(text):
+            yield None, d

@@ -25,6 +25,7 @@ _FULL["］"] = "]"
 _ANY_FULL = regex.compile(r"[，：；（）．]")
 _ANY_HALF = regex.compile(r"[,:;()]")
 _MARK = regex.compile(r"[,:;()，：；（）．［］]")
+_LABEL_COLON = regex.compile(r"(?i)(?:\bDOI|\bCSTR|\bISBN|\bISSN|\bURN|\bPMID|\barXiv):\Z")
 
 
 def _marks(e: Entry) -> list[tuple[int, str]]:
@@ -41,6 +42,8 @@ def _marks(e: Entry) -> list[tuple[int, str]]:
             continue
         if ch == ":" and 0 < i < len(raw) - 1 and raw[i - 1].isdigit() and raw[i + 1].isdigit():
             continue
+        if ch == ":" and _LABEL_COLON.search(raw, max(0, i - 5), i + 1):
+            continue  # "DOI:10…", "CSTR:3200…", "ISBN:": part of the identifier, as printed
         out.append((i, ch))
     e.__dict__["_marks"] = out
     return out
@@ -82,6 +85,8 @@ def mixed_width(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if ctx.option("punctuation", "any") != "any":
         return  # W002 enforces the chosen scheme
+    if ctx.standard == "gbt7714-2025" and e.is_gbt:
+        return  # the 2025 scheme is fixed by the standard: W003 enforces it
     if not _ANY_FULL.search(e.raw) or not _ANY_HALF.search(e.raw):
         return
     marks = _marks(e)
@@ -127,4 +132,62 @@ def punctuation_scheme(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                         f"半角“{ch}”: 本规范要求全角“{_HALF[ch]}”")
         elif scheme == "gb2025" and ch in "．［］":
             yield _diag("W002", e, i, ch, "half", f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
+                        f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角")
+
+
+_NUMERIC_PAREN = regex.compile(
+    r"[(（](?P<c>\s*(?:[\d/\-]+|增刊\s*\d*|[Ss]\d*|Suppl\.?\s*\d*|\d{4}-\d{2}-\d{2})\s*)[)）]"
+)
+
+
+def _gb2025_targets(e: Entry) -> list[tuple[int, str]]:
+    """The element marks GB/T 7714-2025 fixes: ', : ;' outside the title (':' and ';' inside it
+    too: other title information, collected titles), parentheses around issue numbers, pages
+    (版次), dates and calendar years, and '．［］'.  Punctuation that belongs to a title
+    (commas, parentheses in '学报(自然科学版)') is not a mark."""
+    raw = e.raw
+    t0 = e.title_start if e.code is not None else -1
+    t1 = e.code.start() if e.code is not None else -1
+    parens: set[int] = set()
+    if "(" in raw or ")" in raw:
+        for m in _NUMERIC_PAREN.finditer(raw, e.body):
+            before = raw[m.start() - 1 : m.start()]
+            if before.isdigit() or before in ")）" or _DATE_CONTENT.fullmatch(m.group("c").strip()) or \
+                    raw[max(e.body, m.start() - 2) : m.start()].strip() in (".", "．", ""):
+                parens.add(m.start())
+                parens.add(m.end() - 1)
+    out = []
+    for i, ch in _marks(e):
+        if t0 <= i < t1 and ch not in ":;：；":
+            continue
+        if ch in "()" and i not in parens:
+            continue
+        out.append((i, ch))
+    return out
+
+
+_DATE_CONTENT = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@rule("W003", "gb2025-punctuation", "warning", editions=("gbt7714-2025",), rule_ids=("GBT-PUNCT-03",),
+      fixable=True, gbt_only=True)
+def gb2025_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
+    """GB/T 7714-2025 (clause 7) fixes the width of the marks: '.' and '[ ]' half-width, every
+    other mark full-width — '，' '：' '；' '（ ）' between elements, also in Western entries
+    ('Boobier T. AI and the future of banking[M]. Chichester：John Wiley & Sons，2020：35.').
+    Punctuation inside a title is left alone (except ':' and ';' that introduce other title
+    information or collected titles).  A profile's ``punctuation`` option, when set, replaces
+    this rule by W002.
+
+    Bad: 博伯尔. 银行业的未来与人工智能[M]. 徐超, 译. 北京: 清华大学出版社, 2023: 35.
+    Good: 博伯尔. 银行业的未来与人工智能[M]. 徐超，译. 北京：清华大学出版社，2023：35.
+    """
+    if ctx.option("punctuation", "any") != "any" or not e.is_gbt:
+        return
+    for i, ch in _gb2025_targets(e):
+        if ch in _HALF:
+            yield _diag("W003", e, i, ch, "full", f"half-width '{ch}': GB/T 7714-2025 uses full-width '{_HALF[ch]}'",
+                        f"半角“{ch}”: GB/T 7714-2025 用全角“{_HALF[ch]}”")
+        elif ch in "．［］":
+            yield _diag("W003", e, i, ch, "half", f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
                         f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角")
