@@ -137,15 +137,9 @@ def diag(
     """A diagnostic with an English and a Chinese message (defaults: the code's summaries)."""
     if isinstance(span, tuple):
         span = Span(*span)
-    info = codes.CODES[code]
-    return Diagnostic(
-        code=code,
-        severity=severity or info.severity,
-        message=en or info.summary,
-        span=span,
-        field=field,
-        fix=fix,
-        message_zh=zh or info.summary_zh,
+    return codes.make(
+        code, en, span=span, field=field, fix=fix, severity=severity,
+        message_zh=zh or codes.CODES[code].summary_zh,
     )
 
 
