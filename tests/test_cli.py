@@ -34,6 +34,16 @@ def test_parse_jsonl_contract():
             assert d["severity"] in ("error", "warning", "info")
 
 
+def test_parse_reports_parse_diagnostics_only_and_check_adds_validation():
+    _, out, _ = run(["parse", str(EXAMPLE), "--fail-on", "never"])
+    parsed = [json.loads(line) for line in out.splitlines()]
+    assert {d["code"][0] for r in parsed for d in r["diagnostics"]} <= set("SPX")
+    _, out, _ = run(["check", str(EXAMPLE), "-f", "jsonl", "--fail-on", "never"])
+    checked = [json.loads(line) for line in out.splitlines()]
+    assert [r["item"] for r in checked] == [r["item"] for r in parsed]
+    assert "E002" in {d["code"] for d in checked[26]["diagnostics"]}
+
+
 def test_parse_lines_keeps_empty_lines_as_records(tmp_path):
     f = tmp_path / "refs.txt"
     f.write_text("[1]王刚. 研究[J]. 管理, 2016(2).\n\nSmith J. Title[M]. Berlin: Springer, 2001.\n", "utf-8")
@@ -125,7 +135,7 @@ def test_empty_file_gives_no_records(tmp_path):
 def test_binary_file_gives_records_with_diagnostics(tmp_path):
     f = tmp_path / "bin.txt"
     f.write_bytes(b"\x00\x01\x02abc\x03\n\x07\x08")
-    code, out, _ = run(["parse", str(f), "--lines"])
+    code, out, _ = run(["check", str(f), "--lines", "-f", "jsonl"])
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 2
     assert all("E005" in {d["code"] for d in r["diagnostics"]} for r in records)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
 
-from .pipeline import Config, check_list_level, process, run_stages, stage_check
+from .pipeline import PARSE_STAGES, Config, check_list_level, process, run_stages, stage_check
 from .model import Reference
 
 if TYPE_CHECKING:
@@ -18,9 +18,10 @@ def parse(text: str, *, lines: bool = False, standard: str = "gbt7714-2015") -> 
     """Parse a pasted reference list (or one reference per line with ``lines=True``).
 
     Returns one :class:`Reference` per reference, in order, each with its raw string, CSL
-    item, field evidence and diagnostics (parse problems and the standard checks).
+    item, field evidence and the parse diagnostics (S, P and X codes).  :func:`check`
+    validates; :func:`citekit.process` does both.
     """
-    return process(text, Config(standard=standard, lines=lines))
+    return process(text, Config(standard=standard, lines=lines), stages=PARSE_STAGES)
 
 
 def check(
@@ -60,5 +61,5 @@ def render(
 
     if isinstance(data, str):
         data = parse(data, lines=lines)
-    items = [d.item if isinstance(d, Reference) else d for d in data]
+    items = [d.item if isinstance(d, Reference) else d for d in data]  # type: ignore[union-attr]
     return render_bibliography(items, style, output=output)

@@ -18,7 +18,15 @@ from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
 from .inputs import display_name, read_text
 from .validate.cli import add_check_arguments, add_rule_arguments, add_rules_arguments, cmd_rule, cmd_rules, run_check
-from .pipeline import STANDARDS, Config, check_list_level, references_from_text, run_stages, stage_check
+from .pipeline import (
+    DEFAULT_STAGES,
+    PARSE_STAGES,
+    STANDARDS,
+    Config,
+    references_from_text,
+    run_stages,
+    stage_check,
+)
 
 __all__ = ["main", "entry"]
 
@@ -74,6 +82,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
+
+    # The parser package is imported only when eval runs: it costs start-up time.
+    p = sub.add_parser("eval", help="score the parser on labelled references (see eval --help)",
+                       add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -83,10 +96,11 @@ def _build_parser() -> argparse.ArgumentParser:
 def _progress(
     refs: list[Reference], config: Config, stderr: TextIO, stages: Any = None
 ) -> list[Reference]:
+    stages = DEFAULT_STAGES if stages is None else stages
     show = len(refs) >= _PROGRESS_MIN and stderr.isatty()
     out = []
     for i, ref in enumerate(refs, start=1):
-        out.append(run_stages(ref, config) if stages is None else run_stages(ref, config, stages))
+        out.append(run_stages(ref, config, stages))
         if show and (i % 100 == 0 or i == len(refs)):
             stderr.write(f"\rcitekit: {i}/{len(refs)} references")
             stderr.flush()
@@ -96,18 +110,25 @@ def _progress(
 
 
 def _load_references(
-    args: argparse.Namespace, stdin: IO[Any], stderr: TextIO, config: Config | None = None
+    args: argparse.Namespace,
+    stdin: IO[Any],
+    stderr: TextIO,
+    config: Config | None = None,
+    *,
+    validate: bool = True,
 ) -> list[Reference]:
-    """Reference strings are parsed; exchange formats (BibTeX, RIS, ...) are read and checked."""
+    """Reference strings are parsed; exchange formats (BibTeX, RIS, ...) are read.  Both are
+    then checked per reference unless ``validate`` is false (list-level rules are the caller's)."""
     text = read_text(args.file, stdin)
     config = config or Config(standard=args.standard, lines=args.lines)
     fmt = args.from_format
     if fmt is None and not args.lines:
         fmt = sniff(text, None if args.file == "-" else args.file)
     if fmt in (None, "text"):
-        return _progress(references_from_text(text, lines=args.lines), config, stderr)
+        stages = None if validate else PARSE_STAGES
+        return _progress(references_from_text(text, lines=args.lines), config, stderr, stages)
     refs = [_with_item_defaults(ref) for ref in read(text, fmt)]
-    return _progress(refs, config, stderr, (("check", stage_check),))
+    return _progress(refs, config, stderr, (("check", stage_check),) if validate else ())
 
 
 def _with_item_defaults(ref: Reference) -> Reference:
@@ -135,7 +156,7 @@ def _exit_code(refs: Sequence[Reference], fail_on: str) -> int:
 def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .report import write_jsonl
 
-    refs = check_list_level(_load_references(args, stdin, stderr), Config(standard=args.standard))
+    refs = _load_references(args, stdin, stderr, validate=False)
     if args.fmt == "csl-json":
         json.dump([r.item for r in refs], stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
@@ -186,6 +207,12 @@ def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stder
     return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
 
 
+def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .parser.evaluate import main as eval_main
+
+    return eval_main(args.rest, stdout)
+
+
 _COMMANDS = {
     "parse": _cmd_parse,
     "check": _cmd_check,
@@ -193,6 +220,7 @@ _COMMANDS = {
     "convert": _cmd_convert,
     "rules": cmd_rules,
     "rule": cmd_rule,
+    "eval": _cmd_eval,
 }
 
 

@@ -13,16 +13,29 @@ import regex
 
 __all__ = ["detect_language", "script_counts"]
 
-_SCRIPT = regex.compile(
-    r"(?P<han>\p{Han})|(?P<kana>[\p{Hiragana}\p{Katakana}])|(?P<hangul>\p{Hangul})"
-    r"|(?P<latin>\p{Latin})|(?P<cyrillic>\p{Cyrillic})"
-)
+# One scan per script over runs is several times faster than one match per character.
+_SCRIPTS = {
+    "han": regex.compile(r"\p{Han}+"),
+    "kana": regex.compile(r"[\p{Hiragana}\p{Katakana}]+"),
+    "hangul": regex.compile(r"\p{Hangul}+"),
+    "latin": regex.compile(r"\p{Latin}+"),
+    "cyrillic": regex.compile(r"\p{Cyrillic}+"),
+}
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
 
 
 def script_counts(text: str) -> Counter[str]:
+    """Letters per script: ``han``, ``kana``, ``hangul``, ``latin``, ``cyrillic``."""
     counts: Counter[str] = Counter()
-    for m in _SCRIPT.finditer(text):
-        counts[m.lastgroup or ""] += 1
+    if text.isascii():
+        n = sum(map(len, _ASCII_LETTERS.findall(text)))
+        if n:
+            counts["latin"] = n
+        return counts
+    for name, pattern in _SCRIPTS.items():
+        n = sum(map(len, pattern.findall(text)))
+        if n:
+            counts[name] = n
     return counts
 
 

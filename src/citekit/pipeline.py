@@ -20,6 +20,7 @@ from .segment import Segment, iter_lines, segment, split_label, split_lines
 __all__ = [
     "Config",
     "DEFAULT_STAGES",
+    "PARSE_STAGES",
     "STANDARDS",
     "Stage",
     "process",
@@ -97,6 +98,8 @@ DEFAULT_STAGES: tuple[tuple[str, Stage], ...] = (
     ("parse", stage_parse),
     ("check", stage_check),
 )
+#: Parsing without validation: what ``citekit parse`` and :func:`citekit.parse` run.
+PARSE_STAGES: tuple[tuple[str, Stage], ...] = DEFAULT_STAGES[:3]
 
 
 def run_stages(

@@ -21,8 +21,10 @@ from ..language import detect_language
 from ..model import ParseOutcome, Span
 from ..normalise import normalise
 from ..segment import split_label
-from . import fallback, gbt7714, house_en, house_zh
+from . import crf, fallback, gbt7714, house_en, house_zh
+from .assemble import assemble
 from .draft import Draft
+from .bilingual import bilingual_part
 from .identifiers import extract_identifiers
 
 __all__ = ["parse_reference", "MAX_CHARS", "STYLES"]
@@ -36,10 +38,23 @@ STYLES = (
 )
 
 
-def parse_reference(raw: str, language: str | None = None) -> ParseOutcome:
-    """Parse one reference string into a CSL-JSON item (without ``id``) with evidence."""
+# A rule parse at or above this confidence is kept as it is; below it the CRF labeller parses the
+# string too and the more confident parse wins.
+RULE_CONFIDENT = 0.75
+_ANCHORS = ("issued", "container-title", "publisher", "volume", "issue", "page", "URL", "DOI", "accessed",
+            "ISBN", "edition", "genre")
+
+
+def parse_reference(raw: str, language: str | None = None, *, method: str = "auto") -> ParseOutcome:
+    """Parse one reference string into a CSL-JSON item (without ``id``) with evidence.
+
+    ``method``: ``"auto"`` (rules where a style is recognised, the CRF labeller for the rest and
+    for low-confidence rule parses), ``"rules"`` or ``"crf"``.
+    """
     if not isinstance(raw, str):
         raise TypeError("parse_reference expects a str")
+    if method not in ("auto", "rules", "crf"):
+        raise ValueError(f"unknown parse method {method!r}")
     diagnostics = []
     text = raw
     if len(raw) > MAX_CHARS:
@@ -49,13 +64,40 @@ def parse_reference(raw: str, language: str | None = None) -> ParseOutcome:
             span=Span(MAX_CHARS, len(raw))))
     view = normalise(text)
     _, body = split_label(view.text)
-    d = Draft(view, body, len(view.text))
+    lang = language or detect_language(view.text[body:])
+    start, end = bilingual_part(view.text, body, len(view.text))
+    d = Draft(view, start, end)
     d.diagnostics.extend(diagnostics)
-    if d.end > d.start:
-        extract_identifiers(d)
+    if d.end <= d.start:
+        return d.finish(lang)
+    extract_identifiers(d)
+    if method != "crf":
         for _name, applies, parse in STYLES:
             if applies(d) and parse(d):
                 break
+    if method == "rules" or not crf.available():
         fallback.parse(d)
-    lang = language or detect_language(view.text[body:])
-    return d.finish(lang)
+        return d.finish(lang)
+    if d.style is not None:
+        fallback.parse(d)
+        outcome = d.finish(lang)
+        if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
+            return outcome
+    else:
+        outcome = None
+    c = Draft(view, start, end)
+    c.diagnostics.extend(diagnostics)
+    extract_identifiers(c)
+    c.style = "crf"
+    assemble(c, crf.label_spans(c.text, c.start, c.end))
+    if len(c.values) < 2 or not any(c.has(k) for k in _ANCHORS):
+        # a name and a title alone ("hello world", prose) are no evidence of a reference: it needs a
+        # date, a container, a publisher, numbers or an identifier
+        c = Draft(view, start, end)
+        c.diagnostics.extend(diagnostics)
+        extract_identifiers(c)
+        fallback.parse(c)
+    learned = c.finish(lang, source="crf")
+    if outcome is None or learned.confidence > outcome.confidence:
+        return learned
+    return outcome

@@ -132,6 +132,12 @@ def set_names(d: Draft, start: int, end: int, default_role: str = "author",
 
 def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
     start, end = trim(d.work, start, end, " ,;:，；：" + MASK)
+    if end - start > 2 and d.work[start] == "《" and d.work[end - 1] == "》" \
+            and "《" not in d.work[start + 1:end - 1]:
+        start, end = start + 1, end - 1  # 《题名》[EB/OL]: the marks are not part of the title
+    gloss = _CJK_GLOSS.search(d.work, start, end)
+    if gloss and gloss.start() > start and not _HAN.search(d.work, start, gloss.start()):
+        end = trim(d.work, start, gloss.start())[1]  # "Advances in Pharmacology (药理学进展)": a translation
     if end > start:
         d.set(name, d.work[start:end], start, end, confidence)
 
@@ -160,6 +166,7 @@ def title_volume(d: Draft, start: int, end: int) -> int:
     return m.start() + start
 
 
+_CJK_GLOSS = regex.compile(r"\s*\(\s*\p{Han}[^()]{0,80}\)\s*$")
 _LOWER_WORD = regex.compile(r"\b[a-z]{4,}\b")
 _HAN = regex.compile(r"\p{Han}")
 

@@ -15,12 +15,19 @@ import regex
 
 from .. import codes
 from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span
-from ..normalise import View
+from ..normalise import View, clean_value
 from .text import MASK
 
 __all__ = ["Draft", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.5
+
+# Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
+CLEAN_FIELDS = frozenset({
+    "title", "container-title", "collection-title", "publisher", "publisher-place", "event-title",
+    "event-place", "genre", "medium", "title-short", "container-title-short", "original-title",
+    "original-publisher", "original-publisher-place", "archive", "archive-place", "authority",
+})
 
 # Words that only structure a reference (``2016年第2期``, ``张成福等译``, ``DOI:``, ``pp.``):
 # text made only of these is not reported as left over.
@@ -91,17 +98,24 @@ class Draft:
         s, e = span
         return self.view.raw_span(s, e)
 
-    def finish(self, language: str | None) -> ParseOutcome:
+    def finish(self, language: str | None, source: str = "rule") -> ParseOutcome:
         item: dict[str, Any] = {"type": self.type or "document"}
         fields: dict[str, FieldEvidence] = {
             "type": FieldEvidence(None, self.type_confidence if self.type else 0.2),
         }
         diagnostics = list(self.diagnostics)
+        raw = self.view.raw
         for name, value in self.values.items():
-            item[name] = value
             span = self._raw_span(self.spans[name])
+            if name in CLEAN_FIELDS and span is not None and raw is not None:
+                s, e = self.spans[name]  # type: ignore[misc]
+                if value == self.text[s:e]:
+                    value = clean_value(raw[span.start:span.end]) or value
+            if name == "page" and isinstance(value, str) and "~" in value:
+                value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
+            item[name] = value
             conf = self.conf[name]
-            fields[name] = FieldEvidence(span, conf)
+            fields[name] = FieldEvidence(span, conf, source)
             if conf < LOW_CONFIDENCE:
                 diagnostics.append(codes.make(
                     "P002", f"{name} recognised with low confidence ({conf:.2f})",
@@ -126,44 +140,56 @@ class Draft:
 
     def _coverage(self, diagnostics: list[Diagnostic]) -> tuple[int, int]:
         """Count covered letters/digits and report runs of left-over text (P003)."""
-        n = self.end
-        used = bytearray(len(self.text) + 1)
-        for span in list(self.spans.values()) + self.claims:
-            if span:
-                s, e = span
-                used[s:e] = b"\x01" * (e - s)
-        for i in range(self.start, n):
-            if self.work[i] == MASK:
-                used[i] = 1
-        covered = total = 0
-        i = self.start
         if not self.values:
             return 0, 0
-        while i < n:
-            if used[i]:
-                if self.text[i].isalnum():
-                    covered += 1
-                    total += 1
-                i += 1
+        n = self.end
+        start = self.start
+        intervals = [sp for sp in list(self.spans.values()) + self.claims if sp]
+        work = self.work
+        if MASK in work:
+            intervals += [m.span() for m in _MASKED.finditer(work, start, n)]
+        intervals.sort()
+        covered = total = 0
+        text = self.text
+        pos = start
+        gaps: list[tuple[int, int]] = []
+        for s, e in intervals:
+            s, e = max(s, pos), min(e, n)
+            if e <= s:
                 continue
-            j = i
-            while j < n and not used[j]:
-                j += 1
-            run = self.text[i:j]
-            letters = sum(ch.isalnum() for ch in run)
+            if s > pos:
+                gaps.append((pos, s))
+            k = _count_alnum(text, s, e)
+            covered += k
+            total += k
+            pos = e
+        if pos < n:
+            gaps.append((pos, n))
+        for i, j in gaps:
+            letters = _count_alnum(text, i, j)
             total += letters
+            if not letters:
+                continue
+            run = text[i:j]
             rest = _STRUCTURAL.sub("", run) if len(run) < 200 else run
             if any(ch.isalnum() for ch in rest):
                 s, e = i, j
-                while s < e and not self.text[s].isalnum() and self.text[s] not in "《“([":
+                while s < e and not text[s].isalnum() and text[s] not in "《“([":
                     s += 1
-                while e > s and not self.text[e - 1].isalnum() and self.text[e - 1] not in "》”)]":
+                while e > s and not text[e - 1].isalnum() and text[e - 1] not in "》”)]":
                     e -= 1
                 if e > s:
                     diagnostics.append(codes.make(
-                        "P003", f"text not assigned to any field: {self.text[s:e][:60]!r}",
+                        "P003", f"text not assigned to any field: {text[s:e][:60]!r}",
                         span=self.view.raw_span(s, e)))
             else:
                 covered += letters
-            i = j
         return covered, total
+
+
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_MASKED = regex.compile(MASK + "+")
+
+
+def _count_alnum(text: str, s: int, e: int) -> int:
+    return len(_ALNUM.findall(text, s, e))

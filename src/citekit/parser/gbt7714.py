@@ -35,6 +35,30 @@ _TYPES = {
     "Z": ("document", "Z"), "K": ("document", "K"),
 }
 _NUMBERED = {"S", "P", "R", "A"}
+# author-date lists (著者-出版年制): "陈登原, 2000. 题名[M]. 北京: 中华书局: 29."
+_AUTHOR_YEAR = regex.compile(
+    r"(?:[,，]\s*|(?<=[.\p{Lu}\p{Han}])\s*)(?P<year>\[?c?(?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:-|\([^()]{1,12}\))?\]?|\[?n\.\s?d\.\]?)"
+    r"\s*(?:[.。]|[,，](?=\s*\D))")
+_ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
+_TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
+_AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
+_NAME_GOES_ON = regex.compile(r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})")
+_IN = regex.compile(r"(?:in|见|载)\s*[:：]?\s*", regex.IGNORECASE)
+
+
+def _strip_in(work: str, s: int, e: int) -> int:
+    m = _IN.match(work, s, e)
+    return m.end() if m and (m.end() < e) and (work[s] in "见载" or m.group().rstrip() != m.group() or ":" in m.group()) else s
+
+
+_THESIS_PUB = regex.compile(
+    r"(?P<pub>[^,，:：]{2,40}?)\s*[,，]?\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*年?\s*)?"
+    r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文|(?:PhD|Ph\.D\.|Master'?s|doctoral)\s+(?:thesis|dissertation))\s*$",
+    regex.IGNORECASE)
+_STD_FIRST = regex.compile(r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*")
+_SERIAL_TAIL = regex.compile(
+    r"(?:[,，]\s*(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12}))?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$")
 _TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
@@ -52,6 +76,11 @@ def _author_split(d: Draft, start: int, end: int) -> int | None:
         tries += 1
         if tries > 8:
             return None
+        if i > start and work[i - 1].isupper() and (i - 1 == start or not work[i - 2].isalpha()) \
+                and _NAME_GOES_ON.match(work, i + 1, end):
+            continue  # "Broda, C., G. Joshua, and W. David.": the initial's stop, the list goes on
+        if _AND_INITIAL.search(work, max(start, i - 12), i + 1):
+            continue  # "… and W." : a given-name-first name is not finished
         a, b = trim(work, start, i + 1)
         left = work[a:b]
         if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
@@ -67,24 +96,40 @@ def parse(d: Draft) -> bool:
     if not m:
         return False
     code = m.group("code")
-    analytic = work.startswith("//", m.end())
+    slash = _ANALYTIC.match(work, m.end(), d.end)
+    analytic = slash is not None
+    host = None
+    if not analytic and code in ("A", "J", "C", "M"):  # GB/T 7714-2005: 析出题名[A]. 编者. 书名[C]. …
+        host = TYPE_CODE.search(work, m.end(), d.end)
+        if host is not None and host.group("code") in ("C", "M", "G"):
+            analytic = True
+        else:
+            host = None
     csl_type, custom_code = _TYPES[code]
-    if code == "M" and analytic:
-        csl_type = "chapter"
-    elif code == "C" and analytic:
+    host_code = host.group("code") if host else code
+    if analytic and code == "C":
         csl_type, custom_code = "paper-conference", None
-    d.claim(m.start(), m.end() + (2 if analytic else 0))
+    elif analytic and (code == "M" or code == "A" and host_code in ("C", "M", "G")):
+        csl_type, custom_code = "chapter", None
+    after = slash.end() if slash else m.end()
+    d.claim(m.start(), after)
     d.style = "gbt7714"
 
     # -- responsibility and title ----------------------------------------------------
-    split = _author_split(d, d.start, m.start())
-    title_start = d.start
+    ay = _author_year(d, m.start())
+    split = None if ay else _author_split(d, d.start, m.start())
+    title_start = ay or d.start
     if split is not None:
         a, b = trim(work, d.start, split + 1)
         set_names(d, a, b, "author", 0.9)
         title_start = split + 1
     ts, te = trim(work, title_start, m.start())
-    if code in _NUMBERED:
+    if code == "S":  # "GB/T 16159—1996, 汉语拼音正词法基本规则[S]"
+        sm = _STD_FIRST.match(work, ts, te)
+        if sm:
+            d.set("number", sm.group("num"), *sm.span("num"), 0.85)
+            ts = sm.end()
+    if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         if code == "A" and d.has("number"):
             csl_type, custom_code = "legislation", None
@@ -96,7 +141,19 @@ def parse(d: Draft) -> bool:
         d.flag("gbt_type_code", custom_code)
 
     # -- after the code ----------------------------------------------------------------
-    pos = m.end() + (2 if analytic else 0)
+    pos = after
+    if host is not None:  # the host between the two codes: [editors.] title[C]
+        d.claim(host.start(), host.end())
+        parts = split_elements(work, pos, host.start())
+        if parts:
+            hs, he = parts[-1]
+            set_title(d, "container-title", _strip_in(work, hs, he), he, 0.85)
+            for es, ee in parts[:-1]:
+                es = _strip_in(work, es, ee)
+                if looks_like_names(work[es:ee]):
+                    set_names(d, es, ee, "container-author", 0.8)
+                    break
+        pos = host.end()
     find_access_date(d, pos, d.end)
     work = d.work
     elements = [e for e in split_elements(work, pos, d.end) if work[e[0]:e[1]].strip(MASK + " .,")]
@@ -111,6 +168,23 @@ def parse(d: Draft) -> bool:
         if parse_imprint(d, *elements[k]):
             imprint = k
             break
+    if imprint is None and d.has("issued") and elements:
+        for k in range(len(elements) - 1, -1, -1):
+            if _imprint_without_date(d, *elements[k]):
+                imprint = k
+                break
+    if code == "D" and not d.has("publisher"):  # "中国社会科学院研究生院硕士学位论文"
+        for k, (es, ee) in enumerate(elements):
+            tm = _THESIS_PUB.match(work, es, ee)
+            if tm:
+                ps, pe = trim(work, tm.start("pub"), tm.end("pub"))
+                d.set("publisher", work[ps:pe], ps, pe, 0.8)
+                d.set("genre", tm.group("genre"), *tm.span("genre"), 0.8)
+                if tm.group("y") and not d.has("issued"):
+                    d.set("issued", {"date-parts": [[int(tm.group("y"))]]}, *tm.span("y"), 0.85)
+                elements = elements[:k] + elements[k + 1:]
+                imprint = None if imprint is None or imprint == k else imprint - (imprint > k)
+                break
     before = elements if imprint is None else elements[:imprint]
     rest: list[tuple[int, int]] = []
     for s, e in before:
@@ -122,21 +196,101 @@ def parse(d: Draft) -> bool:
             set_names(d, s, e, "translator", 0.85)
         else:
             rest.append((s, e))
-    if analytic:
+    if analytic and host is None:
         if len(rest) >= 2 and looks_like_names(work[rest[0][0]:rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
         if rest:
             cs, ce = rest[0]
             ce = title_volume(d, cs, ce)
-            set_title(d, "container-title", cs, ce, 0.85)
+            set_title(d, "container-title", _strip_in(work, cs, ce), ce, 0.85)
+        elif d.has("publisher") and not d.has("publisher-place") and not d.has("container-title"):
+            # "[C]//Proceedings of …, 2006: 113-120": the host's title, its year and pages
+            span = d.spans.pop("publisher")
+            d.values.pop("publisher")
+            d.conf.pop("publisher")
+            if span:
+                set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
     return True
+
+
+_ANONYMOUS = {"佚名", "Anon", "Anon.", "Anonymous", "無名氏", "无名氏"}
+
+
+def _author_year(d: Draft, code_start: int) -> int | None:
+    """``Names, YEAR.`` before the title (author-date lists): record both, return the title start."""
+    work = d.work
+    for m in _AUTHOR_YEAR.finditer(work, d.start, code_start):
+        a, b = trim(work, d.start, m.start())
+        if b <= a or not looks_like_names(work[a:b]):
+            return None
+        if work[a:b] in _ANONYMOUS:
+            d.claim(a, b)
+        elif not set_names(d, a, b, "author", 0.9):
+            return None
+        ys, ye = m.span("year")
+        text = work[ys:ye].strip("[]")
+        if work[ys] == "[":  # [2012]: no date; the citation year stands in for it
+            d.claim(ys, ye)
+        elif m.group("y") and text.startswith("c") and text[1:].isdigit():
+            d.set("issued", {"date-parts": [[int(text[1:])]]}, *m.span("y"), 0.85)
+        elif m.group("y") and text.isdigit():
+            d.set("issued", {"date-parts": [[int(text)]]}, ys + work[ys:ye].find(text), ys + work[ys:ye].find(text) + 4, 0.9)
+        elif m.group("y") and len(text) == 5 and text[:4].isdigit():  # 2010a: the suffix only orders the list
+            d.set("issued", {"date-parts": [[int(text[:4])]]}, *m.span("y"), 0.9)
+        else:
+            ts = ys + work[ys:ye].find(text)
+            d.set("issued", {"literal": text}, ts, ts + len(text), 0.8)
+        return m.end()
+    return None
+
+
+def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
+    """``北京: 中华书局: 29`` / ``Springfield: U.S. Department of Commerce`` (the year is up front)."""
+    work = d.work
+    text = work[start:end]
+    if len(text) > 150 or ":" not in text:
+        return False
+    parts = [trim(work, a, b) for a, b in split_top_colon(work, start, end)]
+    if len(parts) < 2 or any(b <= a for a, b in parts[:2]):
+        return False
+    (ps, pe), (qs, qe) = parts[0], parts[1]
+    if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
+        return False
+    d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
+    qe = trim(work, qs, qe, " ,;:，；：" + MASK)[1]
+    tail = _TRAILING_PAGES.search(work, qs, qe)
+    if tail and len(parts) == 2:  # "Boston, MA: Springer US, 315~327"
+        d.set("page", tail.group("p"), *tail.span("p"), 0.75)
+        qe = trim(work, qs, tail.start(), " ,;:，；：" + MASK)[1]
+    d.set("publisher", work[qs:qe], qs, qe, 0.8)
+    if len(parts) > 2 and parts[2][1] > parts[2][0]:
+        d.set("page", work[parts[2][0]:parts[2][1]], *parts[2], 0.8)
+    return True
+
+
+def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    from .text import split_top
+
+    return split_top(work, start, end, ":")
 
 
 def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
     nums = journal_numbers(work, s, e)
+    if nums is None and d.has("issued") and not work[s].isdigit():
+        m = _SERIAL_TAIL.search(work, s, e)
+        if m and (m.group("vol") or m.group("iss")) and m.start() > s:
+            set_title(d, "container-title", s, m.start(), 0.85)
+            if m.group("vol"):
+                d.set("volume", m.group("vol"), *m.span("vol"), 0.85)
+            if m.group("iss"):
+                d.set("page" if code == "N" else "issue", clean_issue(m.group("iss")), *m.span("iss"), 0.85)
+            if m.group("pages"):
+                ps, pe = trim(work, *m.span("pages"))
+                d.set("page", work[ps:pe], ps, pe, 0.85)
+            return
     if nums is None:
         if not work[s].isdigit():  # "临床内科杂志[J]. 1984, 1(1)-." is a whole serial
             set_title(d, "container-title", s, e, 0.6)

@@ -20,10 +20,17 @@ __all__ = ["applies", "parse"]
 
 _PAGE = regex.compile(r"^第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})\s*页$")
 _PUB_YEAR = regex.compile(
-    r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*,?\s*"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?$")
+    r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$")
+_VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
+_NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
+_ROLE_END = regex.compile(r"(?:主编|编著|编译|编|著|撰|译|校注|整理|选编|合著|译校)\s*$")
+_PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
+_THESIS = regex.compile(
+    r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
+    r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$")
 _PUBLISHER_WORD = regex.compile(r"出版社|书局|书店|印书馆|书社|出版公司|出版集团|大学|研究院|研究所|Press|Publishing")
 
 
@@ -35,6 +42,28 @@ def applies(d: Draft) -> bool:
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
 
+def _lead_names(d: Draft, start: int, end: int) -> None:
+    """``汉斯·摩根索著,杨岐鸣等译:`` → author and translator: a role word closes a name group."""
+    work = d.work
+    pieces = [trim(work, a, b) for a, b in split_top(work, start, end, ",，")]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    groups: list[tuple[int, int]] = []
+    first = None
+    for a, b in pieces:
+        if first is None:
+            first = a
+        if _ROLE_END.search(work, a, b):
+            groups.append((first, b))
+            first = None
+    if first is not None:
+        groups.append((first, pieces[-1][1]))
+    if len(groups) == 1:
+        set_names(d, start, end, "author", 0.9)
+        return
+    for a, b in groups:
+        set_names(d, a, b, "author", 0.9)
+
+
 def parse(d: Draft) -> bool:
     work = d.work
     p = work.find("《", d.start, d.end)
@@ -44,7 +73,7 @@ def parse(d: Draft) -> bool:
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
     if b > a:
-        set_names(d, a, b, "author", 0.9)
+        _lead_names(d, a, b)
     set_title(d, "title", p + 1, q, 0.93)
     d.claim(p, p + 1)
     d.claim(q, q + 1)
@@ -58,11 +87,11 @@ def parse(d: Draft) -> bool:
             ed = edition(inner)
             if ed:
                 d.set("edition", ed, pos + 1, close, 0.9)
-            elif regex.search(r"[卷册]$", inner) or inner in ("上", "中", "下"):
+            elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
             pos = close + 1
     has_container = has_publisher = newspaper = False
-    chapter = False
+    chapter = journal_tail = thesis = False
     for s, e in split_top(work, pos, end, ",;，；"):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
@@ -84,6 +113,10 @@ def parse(d: Draft) -> bool:
                 chapter = True
             set_title(d, "container-title", k + 1, close, 0.9)
             has_container = True
+            vm = _VOLUME_AFTER.match(work, close + 1, e)
+            if vm and not d.has("volume"):
+                n = cn_number(vm.group("v"))
+                d.set("volume", str(n) if n is not None else vm.group("v"), *vm.span("v"), 0.85)
             tail = cn_year_issue(work, close + 1, e)
             if tail:
                 d.set("issued", {"date-parts": [tail.date]}, tail.year[0],
@@ -96,7 +129,21 @@ def parse(d: Draft) -> bool:
                     newspaper = True
                     if tail.page:
                         d.set("page", work[slice(*tail.page)], *tail.page, 0.85)
+                journal_tail = journal_tail or bool(tail.issue or tail.volume)
                 d.claim(tail.span[0], tail.span[1])
+            continue
+        m = _NEWS_PAGE.match(text)
+        if m and newspaper and not d.has("page"):
+            d.set("page", m.group("p"), s + m.start("p"), s + m.end("p"), 0.85)
+            continue
+        m = _THESIS.match(text)
+        if m and not d.has("publisher"):
+            ps, pe = trim(work, s + m.start("pub"), s + m.end("pub"))
+            d.set("publisher", work[ps:pe], ps, pe, 0.85)
+            d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.85)
+            if m.group("y"):
+                d.set("issued", {"date-parts": [[int(m.group("y"))]]}, s + m.start("y"), s + m.end("y"), 0.9)
+            thesis = True
             continue
         m = _PAGE.match(text)
         if m:
@@ -119,25 +166,47 @@ def parse(d: Draft) -> bool:
                 has_publisher = True
             d.set("issued", {"date-parts": [[int(m.group("y"))]]}, s + m.start("y"), s + m.end("y"), 0.9)
             continue
+        m = _PLACE_PUB.match(text)
+        if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
+            d.set("publisher-place", m.group("place").strip(), s + m.start("place"), s + m.end("place"), 0.85)
+            ps, pe = trim(work, s + m.start("pub"), s + m.end("pub"))
+            d.set("publisher", work[ps:pe], ps, pe, 0.85)
+            has_publisher = True
+            continue
         ed = edition(text)
         if ed and not d.has("edition"):
             d.set("edition", ed, s, e, 0.8)
             continue
         tail = cn_year_issue(work, s, e)
         if tail and tail.span == (s, e) and not d.has("issued"):
-            d.set("issued", {"date-parts": [tail.date]}, tail.year[0], tail.year[1], 0.8)
+            ys, ye = tail.year[0], tail.year[1] if len(tail.date) == 1 else tail.span[1]
+            d.set("issued", {"date-parts": [tail.date]}, ys, ye, 0.8)
+            if has_container and tail.issue and not d.has("issue"):
+                d.set("issue", tail.issue, *tail.issue_span, 0.85)
+                journal_tail = True
+            if has_container and tail.volume and not d.has("volume"):
+                d.set("volume", work[slice(*tail.volume)], *tail.volume, 0.85)
+                journal_tail = True
+            if has_container and len(tail.date) == 3:
+                newspaper = True
             continue
         if _PUBLISHER_WORD.search(text) and not d.has("publisher") and len(text) < 40:
             d.set("publisher", text, s, e, 0.6)
             has_publisher = True
-    if chapter or (has_container and has_publisher):
-        d.set_type("chapter", 0.85)
-    elif has_container and newspaper:
+    if thesis and not has_container:
+        d.set_type("thesis", 0.85)
+    elif has_container and newspaper and not has_publisher:
         d.set_type("article-newspaper", 0.85)
+    elif has_container and journal_tail and not has_publisher:
+        d.set_type("article-journal", 0.9)
+    elif chapter or (has_container and has_publisher):
+        d.set_type("chapter", 0.85)
     elif has_container:
         d.set_type("article-journal", 0.9 if d.has("issue") or d.has("volume") else 0.7)
     elif has_publisher:
         d.set_type("book", 0.9)
+    elif d.has("URL"):
+        d.set_type("webpage", 0.7)
     else:
         d.set_type("book", 0.5)
     return True

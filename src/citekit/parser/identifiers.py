@@ -20,6 +20,8 @@ _DOI_IN_URL = regex.compile(r"10\.\d{4,9}/[^/?#&\s]+")
 _DOI_HOST = regex.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", regex.IGNORECASE)
 _ISBN = regex.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][-\s]?)?\d[\d\-\s]{8,15}[\dXx])\b")
 _TRAIL = ".,;:。，；"
+_SHORT_DOI = regex.compile(r"\bdoi\s*[:：]\s*(10/[A-Za-z0-9]{3,12})\b", regex.IGNORECASE)
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
 
 
@@ -41,6 +43,9 @@ def extract_identifiers(d: Draft) -> None:
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:
             e = cut.start()
+        cjk = _CJK.search(text, s, e)  # "…t1622886.shtml，访问时间：…": Chinese text ends the URL
+        if cjk:
+            e = cjk.start()
         e = _strip_trailing(text, s, e)
         if e - s < 8:
             continue
@@ -66,6 +71,13 @@ def extract_identifiers(d: Draft) -> None:
             d.claim(prefix.start(), s)
             d.mask(prefix.start(), s)
         d.mask(s, e)
+    if not d.has("DOI"):  # a short DOI after its prefix: "DOI: 10/gqs68c"
+        m = _SHORT_DOI.search(d.work, s0, e0)
+        if m:
+            d.set("DOI", m.group(1), m.start(1), m.end(1), 0.85)
+            d.claim(m.start(), m.start(1))
+            d.mask(m.start(), m.end(1))
+    find_access_phrase(d)
     m = _ISBN.search(d.work, s0, e0)
     if m:
         d.set("ISBN", m.group(1).strip(), m.start(1), m.end(1), 0.9)
@@ -91,10 +103,71 @@ def parse_iso_date(text: str) -> list[int] | None:
 
 
 def find_access_date(d: Draft, start: int, end: int) -> None:
-    """``[2013-10-25]`` (GB/T 引用日期) → ``accessed``."""
-    for m in _ACCESS.finditer(d.work, start, end):
+    """``[2013-10-25]`` (GB/T 引用日期) → ``accessed``; of two in a row (``[2016-05-19][2022-04-18]``)
+    the first is the publication or update date."""
+    found = list(_ACCESS.finditer(d.work, start, end))
+    if len(found) >= 2 and not d.work[found[0].end():found[1].start()].strip() and not d.has("issued"):
+        m = found.pop(0)
+        parts = parse_iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+        if parts:
+            d.set("issued", {"date-parts": [parts]}, m.start(1), m.end(3), 0.8)
+            d.claim(m.start(), m.end())
+            d.mask(m.start(), m.end())
+    for m in found:
         parts = parse_iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
         if parts and not d.has("accessed"):
             d.set("accessed", {"date-parts": [parts]}, m.start(1), m.end(3), 0.9)
             d.claim(m.start(), m.end())
             d.mask(m.start(), m.end())
+
+
+_MONTH_NAMES = {m: i + 1 for i, ms in enumerate([
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for m in ms.split()}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_EN = (rf"(?:(?P<d1>\d{{1,2}})\s+{_MON}\s*,?\s*(?P<y1>\d{{4}})"
+            rf"|{_MON.replace('mon', 'mon2')}\s+(?P<d2>\d{{1,2}})\s*,?\s*(?P<y2>\d{{4}})"
+            r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))")
+_DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*日)?"
+# "访问时间: 2020年12月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
+# "Accessed March 3, 2020", "retrieved on 2019-01-02"
+_ACCESS_PHRASE = regex.compile(
+    rf"(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
+    rf"|(?:{_DATE_ZH.replace('(?P<', '(?P<b_')})\s*(?:访问|引用|检索|浏览)"
+    rf"|\b(?:last\s+)?(?:accessed|visited|retrieved|viewed|consulted|cited)\s*(?:on\s*)?[:]?\s*(?:{_DATE_EN.replace('(?P<', '(?P<c_')})",
+    regex.IGNORECASE)
+
+
+def _access_parts(m: "regex.Match[str]") -> list[int] | None:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
+    y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "c_y1", "c_y2", "c_y3")
+    if not y:
+        return None
+    mon = get("mz", "b_mz", "a_m3", "c_m3")
+    if mon is None:
+        name = get("a_mon", "a_mon2", "c_mon", "c_mon2")
+        mon = _MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
+    day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "c_d1", "c_d2", "c_d3")
+    parts = [int(y)]
+    if mon and 1 <= int(mon) <= 12:
+        parts.append(int(mon))
+        if day and 1 <= int(day) <= 31:
+            parts.append(int(day))
+    return parts
+
+
+def find_access_phrase(d: Draft) -> None:
+    """An access date written out (``访问时间：2020年12月1日``, ``last visited 2 March 2020``) → ``accessed``."""
+    if d.has("accessed"):
+        return
+    m = _ACCESS_PHRASE.search(d.work, d.start, d.end)
+    if not m:
+        return
+    parts = _access_parts(m)
+    if parts:
+        starts = [m.start(g) for g, v in m.groupdict().items() if v]
+        ds = min(starts) if starts else m.start()
+        d.set("accessed", {"date-parts": [parts]}, ds, m.end(), 0.85)  # the date; the words are structure
+        d.claim(m.start(), ds)
+        d.mask(m.start(), m.end())

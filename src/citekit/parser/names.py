@@ -48,13 +48,34 @@ _FAMILY_INITIALS = regex.compile(
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
-_GIVEN_WORDS = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*$")
+# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven"
+_GIVEN_FIRST = regex.compile(
+    r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
+    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
+    r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
+    r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$")
+_CORPORATE = regex.compile(
+    r"\b(?:University|Universit\w*|Institute|Institut\w*|Association|Press|Group|Cent(?:er|re)|Organi[sz]ation|"
+    r"Department|Committee|Council|Society|Ministry|Office|Bureau|Agency|Foundation|Company|Corporation|Bank|"
+    r"Commission|Service|Services|Library|Government|Board|Project|Team|Consortium|Inc|Ltd|Network|School|College|"
+    r"Academy|Federation|Union|Nations|Fund|Forum|Laboratory|Health|National|International|World)\b")
+_INITIAL_PIECE = regex.compile(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?")
+_WS = regex.compile(r"\s+")
+_AND = regex.compile(r",?\s+and\s+")
+_SEPS = regex.compile(r"[,，;；、]|\s*&\s*")
+_CJK_SEPS = regex.compile(r"[,，;；、]|(?<!·\p{Lu}\.)\s+(?=\p{Han})")
+_LATIN_PAIR = regex.compile(r"[A-Za-z]{2,}\s*,\s*\p{Lu}\.")
+_GLOSS = regex.compile(r"\s*\([^()]{1,60}\)\s*")
+_LOWER_WORDS = regex.compile(r"\b\p{Ll}{2,}\b")
+_ALL_INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?-?)+")
+_WORD2 = regex.compile(r"\p{L}{2,}")
+_GIVEN_WORDS = regex.compile(r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$")
 
 
 def _initials(text: str) -> str:
     """``"P Z"``/``"R.F.I."``/``"J.-P."`` → ``"P. Z."``/``"R. F. I."``/``"J.-P."``."""
     out: list[str] = []
-    for m in regex.finditer(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?", text):
+    for m in _INITIAL_PIECE.finditer(text):
         piece = m.group(2) + "."
         if m.group(1) and out:
             out[-1] += "-" + piece
@@ -64,21 +85,20 @@ def _initials(text: str) -> str:
 
 
 def _family(text: str) -> str:
-    text = regex.sub(r"\s+", " ", text.strip())
+    text = _WS.sub(" ", text.strip())
     if text.isupper() and len(text) > 1:
         return text.title()
     return text
 
 
 def _split_pieces(text: str, ampersand: bool) -> list[str]:
-    seps = r"[,，;；、]|\s*&\s*"
     if ampersand:
-        text = regex.sub(r",?\s+and\s+", ",", text)
-    return [p.strip() for p in regex.split(seps, text) if p.strip()]
+        text = _AND.sub(",", text)
+    return [p.strip() for p in _SEPS.split(text) if p.strip()]
 
 
 def _cjk_pieces(text: str) -> list[str]:
-    return [p.strip() for p in regex.split(r"[,，;；、]|\s+(?=\p{Han})", text) if p.strip()]
+    return [p.strip() for p in _CJK_SEPS.split(text) if p.strip()]
 
 
 def parse_names(text: str) -> NameGroup:
@@ -101,8 +121,10 @@ def parse_names(text: str) -> NameGroup:
             text = text[: m.start()].rstrip(" ,，、;")
     if not text:
         return group
-    if _HAN.search(text) and not regex.search(r"[A-Za-z]{2,}\s*,\s*\p{Lu}\.", text):
+    if _HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
+            if "(" in piece and _HAN.match(piece):  # 大卫·帕尔菲曼(David Palfreyman): the original is a gloss
+                piece = _GLOSS.sub("", piece) or piece
             m = _NATIONALITY.match(piece)
             if m and m.end() < len(piece):
                 group.nationalities.append(m.group("n"))
@@ -111,7 +133,7 @@ def parse_names(text: str) -> NameGroup:
                 group.names.append({"literal": piece})
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
-    lower_words = set(regex.findall(r"\b\p{Ll}{2,}\b", text)) - {"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"}
+    lower_words = set(_LOWER_WORDS.findall(text)) - {"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"}
     pieces = _split_pieces(text, ampersand=not lower_words)
     i = 0
     while i < len(pieces):
@@ -132,7 +154,14 @@ def parse_names(text: str) -> NameGroup:
             group.names.append({"family": _family(piece), "given": nxt})
             i += 1
         else:
-            group.names.append({"literal": piece})
+            g = _GIVEN_FIRST.match(piece) if len(piece) < 80 and not _CORPORATE.search(piece) else None
+            if g:
+                given = g.group("given")
+                if _ALL_INITIALS.fullmatch(given):
+                    given = _initials(given)
+                group.names.append({"family": _family(g.group("family")), "given": given})
+            else:
+                group.names.append({"literal": piece})
         i += 1
     return group
 
@@ -149,4 +178,4 @@ def looks_like_names(text: str) -> bool:
         pieces = _cjk_pieces(_ETAL.sub("", _ROLE.sub("", text)))
         return bool(pieces) and all(1 <= len(p) <= 40 for p in pieces) and han >= 2
     # a Latin group needs at least one word of two letters or more
-    return bool(regex.search(r"\p{L}{2,}", text))
+    return bool(_WORD2.search(text))

@@ -34,7 +34,7 @@ class JournalNumbers:
 _YEAR_AT = regex.compile(r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?)?)(?=[\s,(:\[-]|$)")
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?))?"
     r"\s*(?:\[[^\]]{0,40}\])?\s*$")
 
@@ -65,7 +65,7 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
 def clean_issue(value: str) -> str:
     """``"03"`` → ``"3"``; ``"5/6"`` stays; ``"增刊"`` stays."""
     value = value.strip()
-    if value.isdigit():
+    if value.isdecimal():
         return str(int(value))
     return value
 

@@ -1,0 +1,104 @@
+"""Time ``citekit parse --lines`` on a mixed 10,000-line list, as a whole process, and its start-up.
+
+Run by hand, not in the tests:  python benchmarks/bench_parse.py [N] [--runs R]
+
+The list is half Chinese, half English, with few repeats: the bundled example list (Chinese 《》
+house style and English house style), its GB/T 7714 self-citation, the GB/T 7714-2015 strings of
+the standard's examples (numeric and author-date, from the gold fixture), Chinese references that
+``training/synth.py`` renders through the GB/T styles (a seed the model was not trained with), and
+English references of many styles from the training corpora (AnyStyle core, GROBID), shuffled with
+a fixed seed.  It never reads the development set.  ``--repeat`` instead cycles through the ~430
+distinct fixture and corpus lines (the first version of this benchmark).  The figure reported is
+the best of R runs of ``citekit parse --lines FILE -f jsonl > /dev/null`` (wall time, one
+process, one core), and the start-up time is the same command on a one-line file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(n: int, seed: int = 7) -> list[str]:
+    if "--repeat" in sys.argv:
+        return corpus_repeat(n, seed)
+    rng = random.Random(seed)
+    zh = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
+    zh += (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8").splitlines()
+    gold = ROOT / "tests" / "fixtures" / "parse" / "gbt7714-gold.jsonl"
+    for l in gold.read_text("utf-8").splitlines():
+        if l.strip():
+            row = json.loads(l)
+            zh += [row["expected_numeric"], row["expected_authordate"]]
+    sys.path.insert(0, str(ROOT / "training"))
+    sys.path.insert(0, str(ROOT / "src"))
+    from synth import synthesise
+
+    need = max(0, n // 2 - len(zh))
+    zh += [r["text"] for r in synthesise(need * 2, seed=99991) if r["source"].split(":")[1].startswith(("gbt", "china", "chinese"))][:need]
+    en: list[str] = []
+    for name in ("grobid-corpus.jsonl", "anystyle-core.jsonl"):
+        path = ROOT / "training" / "data" / name
+        en += [json.loads(l)["text"] for l in path.read_text("utf-8").splitlines() if l.strip()]
+    rng.shuffle(en)
+    lines = [l.strip() for l in zh[: n // 2] + en[: n - n // 2] if l.strip() and "\n" not in l]
+    out = [lines[i % len(lines)] for i in range(n)]
+    rng.shuffle(out)
+    return out
+
+
+def corpus_repeat(n: int, seed: int = 7) -> list[str]:
+    lines = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
+    lines += (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8").splitlines()
+    gold = ROOT / "tests" / "fixtures" / "parse" / "gbt7714-gold.jsonl"
+    lines += [json.loads(l)["expected_numeric"] for l in gold.read_text("utf-8").splitlines() if l.strip()]
+    rng = random.Random(seed)
+    english: list[str] = []
+    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
+        path = ROOT / "training" / "data" / name
+        if path.exists():
+            rows = [json.loads(l)["text"] for l in path.read_text("utf-8").splitlines() if l.strip()]
+            english += rng.sample(rows, min(len(rows), 150))
+    lines = [l.strip() for l in lines + english if l.strip() and "\n" not in l]
+    out = [lines[i % len(lines)] for i in range(n)]
+    rng.shuffle(out)
+    return out
+
+
+def run(path: str) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    t0 = time.perf_counter()
+    script = Path(sys.executable).with_name("citekit")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-c", "from citekit.cli import entry; entry()"]
+    subprocess.run(cmd + ["parse", "--lines", path, "-f", "jsonl", "--fail-on", "never"],
+                   check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 10_000
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "refs.txt"
+        big.write_text("\n".join(corpus(n)) + "\n", "utf-8")
+        one = Path(tmp) / "one.txt"
+        one.write_text(corpus(1)[0] + "\n", "utf-8")
+        startup = min(run(str(one)) for _ in range(runs))
+        total = min(run(str(big)) for _ in range(runs))
+    print(f"references: {n}")
+    print(f"start-up (one reference, whole process): {startup:.3f} s")
+    print(f"citekit parse --lines: {total:.3f} s = {n / total:,.0f} references/s (whole process)")
+    print(f"excluding start-up: {n / max(total - startup, 1e-9):,.0f} references/s")
+
+
+if __name__ == "__main__":
+    main()

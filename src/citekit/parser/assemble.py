@@ -1,0 +1,405 @@
+"""Assembly: labelled spans from the CRF into CSL fields of a :class:`~.draft.Draft`.
+
+Each label has a small assembler: names (through :func:`.names.parse_names`: every order,
+particles, suffixes, ``et al.`` as a flag), dates (year, month names, ISO dates; an access date
+after ``accessed``/``retrieved``/``引用日期``), volume/issue/pages (``Vol.``, ``no.``, ``pp.``
+stripped), identifiers (only when the identifier rules found none), and the type from the shape
+of what was found (a container with volume or pages is a journal article, ``In`` + editors or a
+publisher make a chapter, a thesis or report word in the genre, a publisher alone a book...).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .common import set_names, set_title
+from .draft import Draft
+from .numbers import edition
+from .text import MASK, cn_number, trim
+
+__all__ = ["assemble"]
+
+_MONTHS = {m: i + 1 for i, ms in enumerate([
+    "jan january janvier januar enero", "feb february fevrier février februar febrero",
+    "mar march mars märz marzo", "apr april avril abril", "may mai mayo",
+    "jun june juin juni junio", "jul july juillet juli julio", "aug august aout août agosto",
+    "sep sept september septembre septiembre", "oct october octobre oktober octubre",
+    "nov november novembre noviembre", "dec december decembre décembre dezember diciembre"])
+    for m in ms.split()}
+_YEAR = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_ISO = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+_CN_MD = regex.compile(r"(1[5-9]\d\d|20[0-4]\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_WORD = regex.compile(r"\p{L}+")
+_DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+_ACCESS_BEFORE = regex.compile(r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
+                               regex.IGNORECASE)
+_LEAD_IN = regex.compile(r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE)
+_VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|第)\s*", regex.IGNORECASE)
+_ISS_PREFIX = regex.compile(r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE)
+_ISS_SUFFIX = regex.compile(r"\s*[期号]$")
+_VOL_SUFFIX = regex.compile(r"\s*卷$")
+_PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
+_PAGE_SUFFIX = regex.compile(r"\s*(?:页|pp?\.?)$")
+_CONF_WORDS = regex.compile(r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集", regex.IGNORECASE)
+_THESIS_WORDS = regex.compile(r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE)
+_REPORT_WORDS = regex.compile(r"report|working paper|technical|white paper|报告", regex.IGNORECASE)
+_PATENT_WORDS = regex.compile(r"patent|专利", regex.IGNORECASE)
+_DOI = regex.compile(r"10\.\d{4,9}/\S+")
+_URL_LIKE = regex.compile(r"^(?:[a-z]+://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"\b(?:[Ii]n|载|见)\s*:?\s*$")
+_TRIM_FIELD = " ,.;:，。；：、" + MASK
+_TRIM_TITLE = " ,;:，；：、" + MASK
+
+
+def _date(text: str) -> list[int] | None:
+    m = _CN_MD.search(text)
+    if m:
+        parts = [int(m.group(1)), int(m.group(2))]
+        if m.group(3):
+            parts.append(int(m.group(3)))
+        return parts if 1 <= parts[1] <= 12 else parts[:1]
+    m = _ISO.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        parts = [int(m.group(1)), int(m.group(2))]
+        if m.group(3) and 1 <= int(m.group(3)) <= 31:
+            parts.append(int(m.group(3)))
+        return parts
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    parts = [int(m.group(1))]
+    month = next((_MONTHS[w.lower().rstrip(".")] for w in _WORD.findall(text) if w.lower() in _MONTHS), None)
+    if month:
+        parts.append(month)
+        rest = text[:m.start()] + " " + text[m.end():]
+        days = [int(x) for x in _DAY.findall(rest) if 1 <= int(x) <= 31]
+        if len(days) == 1:
+            parts.append(days[0])
+    return parts
+
+
+_ABBREV_END = regex.compile(
+    r"(?:\.\s*\p{L}{1,12}\.|\b(?:Lett|Rev|Phys|Chem|Sci|Med|Res|Biol|Soc|Proc|Trans|Eng|Mater|Acad|Natl|Int|Ann|Bull|"
+    r"Genet|Commun|Comput|Math|Stat|Econ|Polit|Psychol|Neurosci|Clin|Nucl|Astron|Astrophys|Geophys|Appl|Opt|Mech|"
+    r"Environ|Technol|Inf|Syst|Anal|Eur|Am|Br|Can|Jpn|Chin)\.)$")
+
+
+def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """Trim a text field: separators, wrapping quotes or 《》, the full stop that ends the element
+    (kept inside quotes, after an initial and at the end of an abbreviated journal title)."""
+    a, b = trim(work, s, e, _TRIM_TITLE)
+    quoted = False
+    k = a - 1
+    while k >= 0 and work[k] == " ":
+        k -= 1
+    if b > a and k >= 0 and work[k] in "“\"‘" and work[a] not in "“\"‘":
+        a = k  # the labelled run left out its opening quote: look at the quoted text as a whole
+    if b > a and work[a] in "“\"‘《'":
+        close = {"“": "”", '"': '"', "‘": "’", "《": "》", "'": "'"}[work[a]]
+        k = work.rfind(close, a + 1, b)
+        if k > a and not work[k + 1:b].strip(" .,;:"):
+            a, b, quoted = a + 1, k, True
+        elif work.find(close, a + 1, b) < 0:
+            a += 1
+            # “Title.” / "Title," : the span stopped before the mark and the closing quote; a full
+            # stop, question or exclamation mark inside the quotes is the title's own (as printed)
+            j = b
+            while j < len(work) and j < b + 2 and work[j] in ".,!?":
+                j += 1
+            if j < len(work) and work[j] == close:
+                while b < j and work[b] in ".!?":
+                    b += 1
+                quoted = True
+    elif b > a and work[b - 1] in "”\"’》" and work[a] not in "“\"‘《":
+        b -= 1
+    a, b = trim(work, a, b, _TRIM_TITLE if not quoted else " ,;:")
+    if label in ("container-title", "collection-title") and b < len(work) and work[b] == "." \
+            and _ABBREV_END.search(work, max(a, b - 30), b + 1):
+        b += 1  # "Phys. Rev. Lett." : the last full stop belongs to the abbreviation
+    if b > a and work[b - 1] == "." and not quoted:
+        keep = bool(_ABBREV_END.search(work, max(a, b - 30), b)) and label in ("container-title", "collection-title")
+        keep = keep or (b - a > 2 and work[b - 3] in " ." and work[b - 2].isupper()) and label != "title"
+        if not keep:
+            b -= 1
+            a, b = trim(work, a, b, _TRIM_TITLE)
+    return a, b
+
+
+def _strip(work: str, s: int, e: int, pattern: "regex.Pattern[str]") -> int:
+    m = pattern.match(work, s, e)
+    return m.end() if m else s
+
+
+def _merge(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+    """Join runs of one name label split only by separators (``Smith, J. | and | Jones, K.``)."""
+    out: list[tuple[str, int, int, float]] = []
+    for sp in spans:
+        if out and out[-1][0] == sp[0] and sp[0] in ("author", "editor", "translator"):
+            gap = work[out[-1][2]:sp[1]].strip(" ,;&").lower()
+            if gap in ("", "and", "und", "et", "y", "和", "、"):
+                lab, s, _, c = out[-1]
+                out[-1] = (lab, s, sp[2], (c + sp[3]) / 2)
+                continue
+        out.append(sp)
+    return out
+
+
+def _name_end(work: str, a: int, b: int) -> tuple[int, int]:
+    """Drop the full stop that ends a name group after a whole word (``Smith.``); keep it after an
+    initial (``Smith J.``) and in ``et al.``, ``eds.``, ``Jr.``."""
+    while b - a >= 2 and work[b - 1] == ".":
+        initial = not work[b - 2].isalpha() or not work[b - 3:b - 2].isalpha()
+        if initial or work[a:b].lower().endswith(("al.", "eds.", "ed.", "jr.")):
+            break
+        b -= 1
+    return a, b
+
+
+def _subtitle(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+    """``Aristotle: Political Philosophy`` before any title is a title with a subtitle, not
+    ``Place: Publisher`` (the labeller confuses the two shapes)."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab == "title":
+            return spans
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab in ("location", "publisher") and nlab in ("container-title", "title", "publisher") \
+                and work[e:ns].strip() == ":" and any(sp[0] in ("location", "publisher") for sp in spans[k + 2:]):
+            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2:]
+    return spans
+
+
+def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
+    """Record the fields the labelled ``spans`` (view coordinates) describe; then set the type."""
+    work = d.work
+    spans = _merge(spans, work)
+    spans = _subtitle(spans, work)
+    seen: set[str] = set()
+    container_lead = False
+    genre = ""
+    for label, s, e, conf in spans:
+        conf = round(min(0.95, conf), 3)
+        if label in ("author", "editor", "translator"):
+            if label in seen:
+                continue
+            s = _strip(work, trim(work, s, e, _TRIM_TITLE)[0], e, _LEAD_IN)
+            while e < d.end and work[e] in "等著编译主" and e - s < 300:
+                e += 1  # "汤彬等主|编": the role word belongs to the group
+            a, b = _name_end(work, *trim(work, s, e, _TRIM_TITLE + "("))
+            if b > a and set_names(d, a, b, label, conf):
+                seen.add(label)
+            continue
+        if label == "title" and "title" in seen and not d.has("container-title"):
+            label = "container-title"  # a second title: the book or journal the first one is in
+        if label in seen and label not in ("date",):
+            continue
+        if label in ("title", "container-title", "collection-title", "publisher", "location", "genre", "note"):
+            if label == "container-title":
+                s = trim(work, s, e, _TRIM_TITLE)[0]
+                s2 = _strip(work, s, e, _LEAD_IN)
+                container_lead = container_lead or s2 > s or bool(_IN_BEFORE.search(work, max(0, s - 5), s))
+                s = s2
+            a, b = _text_span(work, s, e, label)
+            if b <= a:
+                continue
+            name = {"location": "publisher-place"}.get(label, label)
+            if label == "genre":
+                genre = work[a:b]
+            if label == "note":
+                continue
+            set_title(d, name, a, b, conf)
+            seen.add(label)
+        elif label == "date":
+            text = work[s:e]
+            parts = _date(text)
+            if not parts:
+                continue
+            before = work[max(d.start, s - 30):s]
+            if _ACCESS_BEFORE.search(before) or (d.has("issued") and "accessed" not in seen and d.has("URL")):
+                if not d.has("accessed"):
+                    d.set("accessed", {"date-parts": [parts]}, *trim(work, s, e, _TRIM_FIELD + "()[]"), conf)
+                    seen.add("accessed")
+            elif not d.has("issued"):
+                a, b = trim(work, s, e, _TRIM_FIELD + "()[]")
+                d.set("issued", {"date-parts": [parts]}, a, b, conf)
+        elif label in ("volume", "issue", "pages", "edition"):
+            a, b = trim(work, s, e, _TRIM_FIELD + "()[]")
+            if label == "volume":
+                a = _strip(work, a, b, _VOL_PREFIX)
+                m = _VOL_SUFFIX.search(work, a, b)
+                b = m.start() if m else b
+            elif label == "issue":
+                a = _strip(work, a, b, _ISS_PREFIX)
+                m = _ISS_SUFFIX.search(work, a, b)
+                b = m.start() if m else b
+            elif label == "pages":
+                a = _strip(work, a, b, _PAGE_PREFIX)
+                m = _PAGE_SUFFIX.search(work, a, b)
+                b = m.start() if m else b
+            a, b = trim(work, a, b, _TRIM_FIELD + "()[]")
+            if b <= a:
+                continue
+            value = work[a:b]
+            if label == "volume" and work[b:b + 2].strip().startswith(("期", "号")) and not d.has("issue"):
+                label = "issue"  # 2001年第12期: the number before 期 is an issue
+            if label in ("volume", "issue") and not value.isdecimal():
+                n = cn_number(value)
+                if n is not None:
+                    value = str(n)
+            if label == "edition":
+                value = edition(value) or value
+            elif label == "issue" and value.isdecimal():
+                value = str(int(value))
+            name = {"pages": "page"}.get(label, label)
+            d.set(name, value, a, b, conf)
+            seen.add(label)
+        elif label in ("doi", "url", "isbn", "issn"):
+            name = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}[label]
+            a, b = trim(work, s, e, _TRIM_FIELD)
+            if d.has(name) or b <= a or MASK in work[a:b]:
+                continue
+            value = work[a:b]
+            if label == "url" and not _URL_LIKE.search(value) or label in ("isbn", "issn") \
+                    and sum(ch.isdigit() for ch in value) < 7:
+                continue  # the labeller's guess does not look like one
+            if label == "doi":
+                m = _DOI.search(value)
+                if not m:
+                    continue
+                a, b = a + m.start(), a + m.end()
+                value = m.group()
+            d.set(name, value, a, b, conf * 0.9)
+        elif label == "citation-number":
+            d.claim(s, e)
+    if not d.has("title"):
+        _title_from_names(d)
+    if d.has("container-title") and not d.has("title"):
+        _split_title(d)
+    if d.has("container-title") and not d.has("title") and not container_lead \
+            and not (d.has("volume") or d.has("issue") or d.has("page")):
+        _rename(d, "container-title", "title")  # a reference names its own title before any container
+    _set_type(d, genre, container_lead)
+
+
+def _title_from_names(d: Draft) -> None:
+    """"Malcolm N. Shaw, International Law, (…)": the labeller ran the names on into the title.  When
+    personal names end in one piece that is no person's name, that piece is the title."""
+    names = d.values.get("author")
+    span = d.spans.get("author")
+    if not names or not span or len(names) < 2 or "literal" not in names[-1] \
+            or any("literal" in n for n in names[:-1]):
+        return
+    lit = names[-1]["literal"]
+    s, e = span
+    k = d.work.rfind(lit, s, e)
+    if k < 0 or len(lit.split()) < 2 or regex.search(r"\b(?:et al|and others)\b", lit):
+        return
+    comma = d.work.rfind(",", s, k)
+    if comma < 0:
+        return
+    d.values["author"] = names[:-1]
+    d.spans["author"] = trim(d.work, s, comma)
+    set_title(d, "title", k, k + len(lit), d.conf.get("author", 0.5) * 0.8)
+
+
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N}?!)”\"’]{2})[.?!]\s+(?=\p{Lu})")
+
+
+def _split_title(d: Draft) -> None:
+    """"Dopamine neuron systems in the brain: an update. Trends in Neurosciences" labelled as one
+    container: the sentence before the last full stop is the title."""
+    span = d.spans.get("container-title")
+    if not span:
+        return
+    s, e = span
+    work = d.work
+    cut = None
+    for m in _SENTENCE_END.finditer(work, s, e):
+        cut = m
+    if cut is None or len(work[s:cut.start()].split()) < 3 or len(work[cut.end():e].split()) < 1:
+        return
+    conf = d.conf["container-title"]
+    d.values.pop("container-title")
+    d.spans.pop("container-title")
+    d.conf.pop("container-title")
+    a, b = _text_span(work, s, cut.start() + (1 if work[cut.start()] in "?!" else 0), "title")
+    set_title(d, "title", a, b, conf)
+    a, b = _text_span(work, cut.end(), e, "container-title")
+    set_title(d, "container-title", a, b, conf)
+
+
+def _rename(d: Draft, old: str, new: str) -> None:
+    value, span, conf = d.values.pop(old), d.spans.pop(old), d.conf.pop(old)
+    d.values[new], d.spans[new], d.conf[new] = value, span, conf
+
+
+_NEWSPAPER = regex.compile(r"\b(?:Times|Post|Guardian|Herald|Tribune|Gazette|Daily|News|Telegraph|Independent|"
+                           r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻")
+_INSTITUTION = regex.compile(r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
+                             r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*")
+_ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)
+
+
+def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
+    container = d.values.get("container-title", "")
+    rest = d.text[d.start:d.end]
+    title = d.values.get("title", "")
+    if not genre:  # words outside the title that name the kind of document
+        outside = rest.replace(title, " ") if title else rest
+        for pattern in (_PATENT_WORDS, _THESIS_WORDS, _REPORT_WORDS):
+            m = pattern.search(outside)
+            if m and not (pattern is _REPORT_WORDS and container and (d.has("volume") or d.has("issue"))):
+                genre = m.group()
+                break
+    if _THESIS_WORDS.search(genre) and not container and not d.has("publisher"):
+        m = _INSTITUTION.search(d.work, d.start, d.end)  # "Master's thesis, Massachusetts Institute of Technology"
+        if m and d.is_free(*m.span()):
+            a, b = trim(d.work, *m.span())
+            if b > a:
+                d.set("publisher", d.work[a:b], a, b, 0.6)
+    if _THESIS_WORDS.search(genre) and container and not d.has("publisher"):
+        span = d.spans.pop("container-title")
+        conf = d.conf.pop("container-title")
+        d.values.pop("container-title")
+        if span:
+            d.set("publisher", container, *span, conf)
+        container = ""
+    issued = d.values.get("issued", {}).get("date-parts", [[]])[0]
+    vol = d.values.get("volume", "")
+    if container and _NEWSPAPER.search(container) and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol)) \
+            and (len(issued) >= 2 or not d.has("page")):
+        if vol and not d.has("page"):
+            _rename(d, "volume", "page")  # "Wall Street Journal, 7 August 2002, B1": a section page
+        d.set_type("article-newspaper", 0.75)
+        return
+    if d.has("URL") and d.has("accessed") and not (d.has("volume") or d.has("issue") or d.has("page")
+                                                   or d.has("publisher") or genre):
+        d.set_type("webpage", 0.7)
+        return
+    if not container and not _PATENT_WORDS.search(genre) and not _THESIS_WORDS.search(genre) \
+            and not _REPORT_WORDS.search(genre) and _ARXIV.search(rest) and not d.has("publisher"):
+        d.set_type("article", 0.7)
+        return
+    conf_words = bool(_CONF_WORDS.search(container)) or bool(_CONF_WORDS.search(d.values.get("title", ""))
+                                                             and not container)
+    if _PATENT_WORDS.search(genre):
+        d.set_type("patent", 0.7)
+    elif _THESIS_WORDS.search(genre) or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
+        d.set_type("thesis", 0.75)
+    elif _REPORT_WORDS.search(genre):
+        d.set_type("report", 0.7)
+    elif container:
+        if conf_words:
+            d.set_type("paper-conference", 0.8)
+        elif container_lead or d.has("editor") or (d.has("publisher") and not d.has("volume") and not d.has("issue")):
+            d.set_type("chapter", 0.75)
+        else:
+            d.set_type("article-journal", 0.85 if (d.has("volume") or d.has("page") or d.has("issue")) else 0.6)
+    elif d.has("publisher") or d.has("publisher-place") or d.has("ISBN") or d.has("edition"):
+        d.set_type("book", 0.8)
+    elif d.has("URL") and not d.has("volume"):
+        d.set_type("webpage", 0.6)
+    elif d.has("volume") or d.has("page"):
+        d.set_type("article-journal", 0.5)
+    elif d.values:
+        d.set_type("book" if d.has("title") else "document", 0.4)

@@ -1,0 +1,87 @@
+"""The CRF sequence labeller (python-crfsuite) and its shipped model.
+
+``label_spans(text, start, end)`` tokenises ``text[start:end]`` (:mod:`.tokens`), computes the
+features (:mod:`.features`), tags the tokens with the model and returns labelled spans: runs of
+tokens with one label, each ``(label, start, end, confidence)`` in ``text`` coordinates, where the
+confidence is the mean marginal probability of the label at the run's first, middle and last token.  Text between spans (separators,
+tokens labelled ``O``) belongs to no field.  Without python-crfsuite or the model file the parser
+runs its rules only (``available()`` is False).  The model is loaded once per thread on first use
+(a crfsuite tagger is not thread-safe, so each thread opens its own); ``available()`` says whether
+a model is installed.  The model is trained by ``training/train.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from .features import sequence_features
+from .tokens import tokenize
+
+__all__ = ["MODEL_PATH", "available", "label_spans", "tag_tokens"]
+
+MODEL_PATH = Path(os.environ.get("CITEKIT_CRF_MODEL") or Path(__file__).with_name("model.crfsuite"))
+MAX_TOKENS = 400  # longer references are labelled in their first MAX_TOKENS tokens
+
+_local = threading.local()
+
+
+_AVAILABLE: list[bool] = []
+
+
+def available() -> bool:
+    """Is a model installed?  (Checked once per process.)"""
+    if not _AVAILABLE:
+        import importlib.util
+
+        _AVAILABLE.append(MODEL_PATH.is_file() and importlib.util.find_spec("pycrfsuite") is not None)
+    return _AVAILABLE[0]
+
+
+def _tagger():  # type: ignore[no-untyped-def]
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(MODEL_PATH))
+        _local.tagger = tagger
+    return tagger
+
+
+def tag_tokens(text: str, tokens: list[tuple[int, int]], *, marginals: bool = True) -> tuple[list[str], list[float]]:
+    """Labels (and, with ``marginals``, their marginal probabilities) for ``tokens`` of ``text``."""
+    if not tokens:
+        return [], []
+    tagger = _tagger()
+    labels = tagger.tag(sequence_features(text, tokens))
+    if not marginals:
+        return labels, [1.0] * len(labels)
+    probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+    return labels, probs
+
+
+def label_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int, float]]:
+    if end is None:
+        end = len(text)
+    tokens = tokenize(text, start, end)[:MAX_TOKENS]
+    if not tokens:
+        return []
+    tagger = _tagger()
+    labels = tagger.tag(sequence_features(text, tokens))
+    spans: list[tuple[str, int, int, float]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        lab = labels[i]
+        j = i + 1
+        while j < n and labels[j] == lab:
+            j += 1
+        if lab != "O":
+            # the confidence of a run: the mean marginal of its first, middle and last token
+            picks = {i, (i + j - 1) // 2, j - 1}
+            conf = sum(tagger.marginal(lab, k) for k in picks) / len(picks)
+            spans.append((lab, tokens[i][0], tokens[j - 1][1], conf))
+        i = j
+    return spans

@@ -1,0 +1,26 @@
+"""Tokens for the sequence labeller: CJK per character, Latin per word, digits per run,
+punctuation alone, a URL or DOI whole; whitespace is never a token.  Offsets are positions in the string given
+(the normalised view), so a label sequence maps back to the raw string through the view.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["tokenize", "TOKEN"]
+
+TOKEN = regex.compile(
+    r"(?:https?|ftp)://[^\s\p{Han}<>\"“”《》]+|www\.[^\s\p{Han}<>\"“”《》]+"  # a URL is one token
+    r"|10\.\d{4,9}/[^\s\p{Han}<>\"“”《》]+"  # and so is a DOI
+    r"|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"  # one CJK character
+    r"|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+"  # a run of letters
+    r"|\d+"  # a run of digits
+    r"|[^\w\s]|_"  # one punctuation mark or symbol
+)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every token of ``text[start:end]``, in order; linear time."""
+    if end is None:
+        end = len(text)
+    return [m.span() for m in TOKEN.finditer(text, start, end)]

@@ -1,0 +1,126 @@
+"""Train citekit's CRF reference labeller and write the model shipped in the package.
+
+    python training/train.py                 # corpora + synthetic data -> src/citekit/parser/model.crfsuite
+    python training/train.py --no-synthetic  # the converted corpora only
+    python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
+
+Inputs: ``training/data/*.jsonl`` (AnyStyle core and GROBID's citation corpus, converted by
+``convert_datasets.py``) and synthetic references made by ``training/synth.py`` (CSL items rendered
+through many CSL styles with marked fields, plus noise).  Everything is seeded: the same command
+gives the same model.  The parser's development set (``tests/fixtures/parse/``) is never read.
+
+Each record ``{"text", "spans": [[label, start, end], ...]}`` is normalised like the parser's input
+(``citekit.normalise``), tokenised (``citekit.parser.tokens``) and every token gets the label of the
+span its first character is in (``O`` outside every span).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "training"))
+
+from citekit.normalise import normalise  # noqa: E402
+from citekit.parser.features import sequence_features  # noqa: E402
+from citekit.parser.tokens import tokenize  # noqa: E402
+
+DATA = ROOT / "training" / "data"
+MODEL = ROOT / "src" / "citekit" / "parser" / "model.crfsuite"
+MAX_TOKENS = 400
+
+
+def load_corpora() -> list[dict]:
+    rows = []
+    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
+        with open(DATA / name, encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh if line.strip())
+    return rows
+
+
+def to_sequence(rec: dict) -> tuple[list[list[str]], list[str]] | None:
+    text = rec["text"]
+    char_label = ["O"] * len(text)
+    for label, s, e in rec["spans"]:
+        for k in range(s, min(e, len(text))):
+            char_label[k] = label
+    view = normalise(text)
+    tokens = tokenize(view.text)[:MAX_TOKENS]
+    if not tokens:
+        return None
+    labels = [char_label[view.offsets[s]] for s, _ in tokens]
+    return sequence_features(view.text, tokens), labels
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(MODEL))
+    ap.add_argument("--no-synthetic", action="store_true")
+    ap.add_argument("--synthetic", type=int, default=26000, help="number of synthetic references")
+    ap.add_argument("--holdout", type=float, default=0.0, help="share of records kept out to measure")
+    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--seed", type=int, default=20260322)
+    args = ap.parse_args()
+
+    import pycrfsuite
+
+    t0 = time.time()
+    records = load_corpora()
+    print(f"corpora: {len(records)} references")
+    if not args.no_synthetic:
+        from synth import synthesise
+
+        synth = synthesise(args.synthetic, seed=args.seed)
+        print(f"synthetic: {len(synth)} references")
+        records += synth
+    rng = random.Random(args.seed)
+    rng.shuffle(records)
+    n_hold = int(len(records) * args.holdout)
+    held, train = records[:n_hold], records[n_hold:]
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for rec in train:
+        seq = to_sequence(rec)
+        if seq:
+            trainer.append(*seq)
+    print(f"features built in {time.time() - t0:.0f} s")
+    trainer.set_params({
+        "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+        "feature.possible_transitions": True, "feature.minfreq": 2,
+    })
+    out = Path(args.out)
+    trainer.train(str(out))
+    print(f"trained in {time.time() - t0:.0f} s: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+    if held:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(out))
+        ok = total = 0
+        by_source: dict[str, list[int]] = {}
+        for rec in held:
+            seq = to_sequence(rec)
+            if not seq:
+                continue
+            got = tagger.tag(seq[0])
+            good = sum(a == b for a, b in zip(got, seq[1]))
+            ok += good
+            total += len(got)
+            src = rec.get("source", "?").split(":")[0]
+            acc = by_source.setdefault(src, [0, 0])
+            acc[0] += good
+            acc[1] += len(got)
+        print(f"held-out token accuracy: {ok / total:.4f} ({len(held)} references)")
+        for src, (a, b) in sorted(by_source.items()):
+            print(f"  {src}: {a / b:.4f}")
+
+
+if __name__ == "__main__":
+    main()
