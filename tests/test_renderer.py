@@ -261,3 +261,91 @@ def test_hyphenated_name_variables_render() -> None:
 def test_literal_names_keep_their_case() -> None:
     item = _book(language="en", title="T", author=[{"literal": "World Health Organization"}])
     assert _text([item])[0].startswith("World Health Organization. T[M]")
+
+
+# --- the compiled engine and CSL features of the test suite ----------------------------------
+
+
+def _cite_style(layout: str, citation_attrs: str = "", style_attrs: str = "", bibliography: str = "") -> str:
+    return ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" '
+            f'{style_attrs}><info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated>'
+            f'</info><citation {citation_attrs}><layout>{layout}</layout></citation>{bibliography}</style>')
+
+
+def test_title_case_hyphens_stop_words_quotes_and_last_word() -> None:
+    style = _csl('<text variable="title" text-case="title"/>')
+    item = {"id": "a", "type": "book", "language": "en",
+            "title": 'out-of-fashion initiatives: a "new career" to study for'}
+    assert render_bibliography([item], style)[0].text == "Out-of-Fashion Initiatives: A “New Career” to Study For"
+    nocase = dict(item, title='the <span class="nocase">iPad</span> and pro-environmental behavior')
+    assert render_bibliography([nocase], style)[0].text == "The iPad and Pro-Environmental Behavior"
+
+
+def test_page_range_formats() -> None:
+    item = {"id": "a", "type": "book", "page": "321-328"}
+    expected = {"expanded": "321–328", "minimal": "321–8", "minimal-two": "321–28", "chicago": "321–28"}
+    for form, text in expected.items():
+        style = _HEAD.replace('version="1.0"', f'version="1.0" page-range-format="{form}"') + '<text variable="page"/>' + _TAIL
+        assert render_bibliography([item], style)[0].text == text, form
+    chicago = _HEAD.replace('version="1.0"', 'version="1.0" page-range-format="chicago"') + '<text variable="page"/>' + _TAIL
+    assert [e.text for e in render_bibliography(
+        [dict(item, id=str(i), page=p) for i, p in enumerate(["1496-1504", "N110-5", "n11564-n11568"])], chicago)
+    ] == ["1496–1504", "N110-5", "n11564–68"]
+
+
+def test_particles_parsed_from_family_and_given_names() -> None:
+    style = _csl('<names variable="author"><name name-as-sort-order="all"/></names>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "van Gogh", "given": "Vincent"}]},
+             {"id": "b", "type": "book", "author": [{"family": "Humboldt", "given": "Alexander von"}]},
+             {"id": "c", "type": "book", "author": [{"family": "d'Aubignac", "given": "François"}]},
+             {"id": "d", "type": "book", "author": [{"family": '"van Happel"', "given": "Eduard"}]}]
+    # CSL's default demote-non-dropping-particle="display-and-sort" moves "van" behind the name
+    assert [e.text for e in render_bibliography(items, style)] == [
+        "Gogh, Vincent van", "Humboldt, Alexander von", "Aubignac, François d’", "van Happel, Eduard"]
+    never = style.replace('version="1.0"', 'version="1.0" demote-non-dropping-particle="never"')
+    assert [e.text for e in render_bibliography(items, never)] == [
+        "van Gogh, Vincent", "Humboldt, Alexander von", "d’Aubignac, François", "van Happel, Eduard"]
+
+
+def test_subsequent_author_substitute_through_a_macro() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<macro name="author"><names variable="author"><name/></names></macro>'
+             '<citation><layout><text variable="title"/></layout></citation>'
+             '<bibliography subsequent-author-substitute="---"><layout delimiter=". ">'
+             '<group delimiter=". "><text macro="author"/><text variable="title"/></group>'
+             '</layout></bibliography></style>')
+    author = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "type": "book", "author": author, "title": "A"},
+             {"id": "b", "type": "book", "author": author, "title": "B"}]
+    assert [e.text for e in render_bibliography(items, style)] == ["John Doe. A", "---. B"]
+
+
+def test_skip_list_is_exact() -> None:
+    """Every fixture listed in tests/fixtures/csl-suite/skip.txt still fails (a fixed one leaves
+    the list); runs only when CITEKIT_CSL_SUITE points at the suite."""
+    import os
+    import sys
+    import warnings
+
+    suite = os.environ.get("CITEKIT_CSL_SUITE")
+    if not suite or not Path(suite).is_dir():
+        pytest.skip("CITEKIT_CSL_SUITE not set")
+    sys.path.insert(0, str(Path(__file__).parent))
+    import csl_suite_runner as runner
+
+    passing = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in runner.read_skips():
+            path = Path(suite) / f"{name}.txt"
+            if not path.exists():
+                continue
+            fixture = runner.load(path)
+            try:
+                got = runner.run(fixture)
+            except Exception as exc:  # noqa: BLE001
+                got = f"!! {exc!r}"
+            if runner._norm(got) == runner._norm(fixture.result):
+                passing.append(name)
+    assert not passing, passing

@@ -108,3 +108,43 @@ def test_suppress_author_author_only_and_year_collapse() -> None:
     assert [c.text for c in out] == ["(2001)", "(Smith)", "(Smith 2001, 2003; Doe 2001)"]
     with pytest.raises(UsageError):
         r.bibliography(items)
+
+
+def test_display_divs_for_second_field_align() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<citation><layout><text variable="citation-number"/></layout></citation>'
+             '<bibliography second-field-align="flush"><layout suffix=".">'
+             '<text variable="citation-number" prefix="[" suffix="]"/><text variable="title" prefix=" "/>'
+             '</layout></bibliography></style>')
+    r = Renderer(style)
+    (plain,) = r.bibliography([_book("a", "Alpha")], "html")
+    assert plain.html == "[1] Alpha." and plain.text == "[1] Alpha."
+    (divs,) = r.bibliography([_book("a", "Alpha")], "html", display_divs=True)
+    assert divs.html == ('\n<div class="csl-left-margin">[1]</div>'
+                         '<div class="csl-right-inline"> Alpha.</div>\n')
+    assert divs.text == "[1] Alpha."
+
+
+def test_year_suffix_collapse_ranges() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<citation collapse="year-suffix-ranged" disambiguate-add-year-suffix="true" '
+             'year-suffix-delimiter=","><layout prefix="(" suffix=")" delimiter="; ">'
+             '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+             '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>')
+    items = [_book(c, c.upper()) for c in "abcd"] + [_book("e", "E", issued={"date-parts": [[2005]]})]
+    (c,) = Renderer(style).citations([["a", "b", "c", "d", "e"]], items)
+    # after a collapsed run of suffixes comes the layout delimiter (citeproc-js)
+    assert c.text == "(Smith 2001a–d; 2005)"
+    _, c = Renderer(style).citations([["a", "b"], ["a", "c", "d"]], items)
+    assert c.text == "(Smith 2001a,c,d)"  # a range from three consecutive suffixes on
+
+
+def test_ibid_capitalised_at_the_start_of_a_note() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<citation><layout suffix="."><choose><if position="ibid"><text term="ibid"/></if>'
+             '<else><text variable="title"/></else></choose></layout></citation></style>')
+    out = Renderer(style).citations([[{"id": "a"}], [{"id": "a"}], [{"id": "a", "prefix": "see "}]], ITEMS)
+    assert [c.text for c in out] == ["Alpha.", "Ibid.", "see ibid."]

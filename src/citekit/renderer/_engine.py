@@ -26,21 +26,49 @@ affected.  The fixes:
   ``ck:suffix-delimiter`` places a suffix (``NORD G L, Jr``); a role the source truncated
   (``custom.names_truncated``, ``custom.<role>_truncated``) still ends with the et-al term.
 * **second-field-align** (:class:`Layout`): the first field (the citation number of a numeric
-  list) is separated from the rest of the entry by one space.
+  list) is separated from the rest of the entry by one space; with display divs asked for, the
+  first field and the rest (and every ``display="..."`` element) are marked for citeproc-js's
+  ``<div class="csl-left-margin">``... (:data:`CK_DIVS`).
+
+**The compiled path.**  The control elements (``cs:layout``, ``cs:group``, ``cs:choose`` and
+its branches, ``cs:macro``, ``cs:text``) compile once per parsed style into closures that
+render and report the variables called in one walk (see "the compiled path" below); the
+conditions of ``cs:if``/``cs:else-if`` compile to tests with their attributes read once
+(:meth:`_Condition.compile_test`); formatting, affixes, name options, XPath lookups, macro and
+term lookups are cached per parsed style (:class:`_Cached`); sorting computes each key's
+normalised forms once per item and a key only for the items the keys before it leave tied
+(:meth:`Sort._sort`).  The output is that of the interpreted path (checked on the gold file,
+the render fixtures and the CSL test suite when the path was introduced).
+
+Further CSL behaviour, fixed where citeproc-py is wrong or silent (found by the CSL test suite):
+``text-case="title"`` (:func:`title_case`: hyphenated parts, stop words, quotes, nocase spans,
+the last word), nocase spans kept by ``lowercase``/``uppercase``; ``page-range-format``
+(:class:`_PageRanges`: expanded, minimal, minimal-two, chicago, chicago-16, prefixed numbers);
+year-suffix collapsing (``2000a, b``, ``2000a–c``; :meth:`Layout._collapse_suffixes`); the
+first term of a note capitalised (``Ibid.``); cite prefixes and suffixes with punctuation
+replacing the layout delimiter; ``<text value>`` as field text (quotes, markup); a label of an
+empty variable printing nothing (:class:`Label`); ``form="count"`` over several variables;
+name suffixes (``comma-suffix``), particles joined to the family name (``d’Aubignac``), the
+family name-part's affixes around particles and suffix; ``delimiter-precedes-last`` /
+``-et-al`` ``after-inverted-name``; ``et-al-subsequent-*`` for subsequent cites; the "and"
+term left out of name sort keys; sort keys compared without markup and punctuation;
+``subsequent-author-substitute`` for names printed through a macro.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cmp_to_key
 from typing import Any
 
 import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import CitationItem, VariableError
-from citeproc.string import String, join
+from citeproc.string import MixedString, NoCase, String, join
 from lxml import etree
 
-from ._markup import QUOTE_CLOSE, QUOTE_OPEN
+from ._markup import DISPLAY, NORMAL_CLOSE, NORMAL_OPEN, QUOTE_CLOSE, QUOTE_OPEN, encode
 from ._sortkey import language_group, pinyin_key
 
 __all__ = ["CK_MODE", "CSL_NS", "EXPLICIT_SUFFIX_KEY", "PREVIOUS_NAMES_KEY", "names_text", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
@@ -50,6 +78,10 @@ CSL_NS = "http://purl.org/net/xbiblio/csl"
 #: Key set on a citeproc ``Reference`` whose author list the source truncated.
 TRUNCATED_KEY = "_citekit_names_truncated"
 
+#: Key set on a citeproc ``Reference``: for each name variable, the indices of the names whose
+#: suffix follows a comma (CSL-JSON ``comma-suffix``, or ``"given": "John,! Jr."``).
+COMMA_SUFFIX_KEY = "_citekit_comma_suffix"
+
 #: Key set on a citeproc ``CitationItem`` rendered as a cite (not a bibliography entry).
 CK_IN_CITE = "_citekit_in_cite"
 #: Keys set on a citeproc ``Reference`` by disambiguation: names added to its cites beyond
@@ -58,6 +90,10 @@ CK_IN_CITE = "_citekit_in_cite"
 ADD_NAMES_KEY = "_citekit_add_names"
 GIVEN_LEVELS_KEY = "_citekit_given_levels"
 DISAMBIGUATE_KEY = "_citekit_disambiguate"
+
+#: Key set on a citeproc ``CitationItem`` whose render marks display divs (``display``,
+#: ``second-field-align``) for HTML output.
+CK_DIVS = "_citekit_display_divs"
 
 #: Key set on a citeproc ``CitationItem``: ``"suppress-author"`` or ``"author-only"``.
 CK_MODE = "_citekit_mode"
@@ -146,6 +182,96 @@ class _CjkChildren:
         return None
 
 
+# --- the compiled path -----------------------------------------------------------------------
+#
+# citeproc-py interprets the style tree for every item: each element re-reads its attributes,
+# re-finds its children and, for group suppression, walks the tree twice (once asking
+# ``calls_variable_for``, once rendering).  The control elements (``cs:layout``, ``cs:group``,
+# ``cs:choose`` and its branches, ``cs:macro``, ``cs:text macro=``) are compiled here, once per
+# parsed style (the closures live in the style's :class:`_Cached` cache), into closures
+# ``run(item, kwargs) -> (text, called)`` that render *and* say whether a variable was called on
+# the branches taken, in one walk.  ``kwargs`` are exactly the keyword arguments the interpreted
+# ``render`` would get, and leaves (``cs:text`` of a variable, term or value, ``cs:names``,
+# ``cs:date``, ``cs:number``, ``cs:label``) are called with them, so the output is the same.
+# ``text`` is :data:`RAISED` where the interpreted ``render`` raises :class:`VariableError`.
+
+#: ``text`` of a compiled element whose interpreted ``render`` raises ``VariableError``.
+RAISED = object()
+
+
+def compiled(element: Any) -> Any:
+    """The compiled closure of ``element`` (built once per parsed style)."""
+    get = getattr(element, "ck_compiled", None)
+    if get is not None:
+        return get()
+    return _compile_leaf(element)
+
+
+def _compile_leaf(element: Any) -> Any:
+    render = element.render
+    called = bool(element.calls_variable())
+
+    def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        try:
+            return render(item, **kwargs), called
+        except VariableError:
+            return RAISED, called
+
+    return run
+
+
+def _with_display(run: Any, markers: tuple[str, str]) -> Any:
+    """``display="..."``: the element's output between display markers when the render asks
+    for display divs (:data:`CK_DIVS` on the item)."""
+    open_, close = String(markers[0]), String(markers[1])
+
+    def wrapped(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        text, called = run(item, kwargs)
+        if text is None or text is RAISED or not dict.get(item, CK_DIVS):
+            return text, called
+        return open_ + text + close, called
+
+    return wrapped
+
+
+def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
+    """``render_children`` of :class:`_CjkChildren`: ``run(item, kwargs, delimiter)`` with the
+    children's ``kwargs`` (a ``cs:choose`` child also gets ``delimiter``).  ``implicit_group``
+    (a macro): nothing when variables were called and none of them printed, as a group."""
+    children = [(compiled(child), isinstance(child, cm.Choose)) for child in parent.iterchildren()]
+    if not children:
+        return lambda item, kwargs, delimiter: (None, False)
+
+    def run(item: Any, kwargs: dict[str, Any], delimiter: str) -> tuple[Any, bool]:
+        output = []
+        called = False
+        rendered = False
+        choose_kwargs = None
+        for fn, is_choose in children:
+            if is_choose:
+                if choose_kwargs is None:
+                    choose_kwargs = dict(kwargs)
+                    choose_kwargs["delimiter"] = delimiter
+                text, c = fn(item, choose_kwargs)
+            else:
+                text, c = fn(item, kwargs)
+            if c:
+                called = True
+            if text is not None and text is not RAISED:
+                output.append(text)
+                if c and not rendered and (text != "" if isinstance(text, str) else str(text) != ""):
+                    rendered = True
+        if implicit_group and called and not rendered and output and any(
+            (t != "" if isinstance(t, str) else str(t) != "") for t in output
+        ):  # only text around variables that are all empty
+            return None, called
+        if output:
+            return cjk_join(output, delimiter), called
+        return None, called
+
+    return run
+
+
 #: Key of a per-render cache of condition results on a ``CitationItem`` (the branch a
 #: ``cs:choose`` takes is asked for by group suppression and then again to render it).  The
 #: cache holds the element proxies as keys, so their ids cannot be reused while it lives.
@@ -163,6 +289,66 @@ class _Condition:
                 hit = cache[self] = self._matches(item, context)
             return hit
         return self._matches(item, context)
+
+    def compile_test(self) -> Any:
+        """:meth:`matches` as a closure ``test(item, context)`` with the attributes read once
+        (every test is evaluated, as in :meth:`_matches`, so errors surface the same way)."""
+        attrib = self.attrib  # type: ignore[attr-defined]
+        tests: list[Any] = []
+        if "type" in attrib:
+            types = [t.lower() for t in attrib["type"].split()]
+            tests.append(lambda item, context: [t == dict.__getitem__(item.reference, "type") for t in types])
+        if "variable" in attrib:
+            variables = [v.replace("-", "_") for v in attrib["variable"].split()]
+
+            def variable_test(item: Any, context: Any) -> list[bool]:
+                reference = item.reference
+                return [(v in item) if v == "locator" else (v in reference) for v in variables]
+
+            tests.append(variable_test)
+        if "is-numeric" in attrib:
+            tests.append(lambda item, context: self._is_numeric(item))  # type: ignore[attr-defined]
+        if "is-uncertain-date" in attrib:
+            tests.append(lambda item, context: self._is_uncertain_date(item))  # type: ignore[attr-defined]
+        if "locator" in attrib:
+            tests.append(lambda item, context: self._locator(item))  # type: ignore[attr-defined]
+        if "position" in attrib:
+            tests.append(lambda item, context: self._position(item, context))  # type: ignore[attr-defined]
+        if "disambiguate" in attrib:
+            wanted = attrib["disambiguate"] == "true"
+            tests.append(lambda item, context: [bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted])
+        match = self.get("match")  # type: ignore[attr-defined]
+        combine = any if match in ("any", "none") else all
+        negate = match == "none"
+        if len(tests) == 1 and len(attrib) - ("match" in attrib) == 1:
+            # the common single tests, without building a list of results
+            if "type" in attrib:
+                type_set = frozenset(types)
+                if len(types) == 1 or match in ("any", "none"):
+                    if negate:
+                        return lambda item, context: dict.__getitem__(item.reference, "type") not in type_set
+                    if len(types) == 1:
+                        return lambda item, context: dict.__getitem__(item.reference, "type") in type_set
+                    return lambda item, context: dict.__getitem__(item.reference, "type") in type_set
+            if "variable" in attrib and "locator" not in variables:
+                if len(variables) == 1:
+                    (only_variable,) = variables
+                    if negate:
+                        return lambda item, context: only_variable not in item.reference
+                    return lambda item, context: only_variable in item.reference
+        if len(tests) == 1:
+            (only,) = tests
+            if negate:
+                return lambda item, context: not any(only(item, context))
+            return lambda item, context: combine(only(item, context))
+
+        def test(item: Any, context: Any) -> bool:
+            results: list[bool] = []
+            for t in tests:
+                results += t(item, context)
+            return (not any(results)) if negate else combine(results)
+
+        return test
 
     def _matches(self, item: Any, context: Any = None) -> bool:
         results: list[bool] = []
@@ -209,6 +395,36 @@ class Else(_CjkChildren, _ParentFor, cm.Else):
 
 
 class Choose(cm.Choose):
+    def compile(self) -> Any:
+        branches = []
+        for branch in self.iterchildren():
+            test = getattr(branch, "compile_test", None)
+            test = test() if test is not None else getattr(branch, "matches", None)
+            branches.append((test, _compile_children(branch)))
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            context = kwargs.get("context")
+            delimiter = kwargs.get("delimiter", "")
+            if "delimiter" in kwargs or "context" not in kwargs:
+                child_kwargs = {k: v for k, v in kwargs.items() if k != "delimiter"}
+                child_kwargs["context"] = context
+            else:
+                child_kwargs = kwargs
+            for matches, children in branches:
+                if matches is None or matches(item, context):
+                    return children(item, child_kwargs, delimiter)
+            return None, False
+
+        return run
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            return super().render(item, *args, **kwargs)
+        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        if text is RAISED:
+            raise VariableError
+        return text
+
     def taken_branch(self, item: Any, context: Any = None) -> Any:
         for branch in self.iterchildren():
             matches = getattr(branch, "matches", None)
@@ -222,13 +438,165 @@ class Choose(cm.Choose):
 
 
 class Macro(_CjkChildren, _ParentFor, cm.Macro):
-    pass
+    def compile(self) -> Any:
+        # A macro is an implicit group (citeproc-js): "in " alone is not printed when the
+        # container title it introduces is empty.
+        children = _compile_children(self, implicit_group=True)
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            return children(item, {"context": kwargs.get("context"), "sort_options": kwargs.get("sort_options")}, "")
+
+        return run
+
+    def render(self, item: Any, context: Any = None, sort_options: Any = None) -> Any:
+        text, _ = self.ck_compiled()(item, {"context": context, "sort_options": sort_options})  # type: ignore[attr-defined]
+        return None if text is RAISED else text
 
 
-class Text(cm.Text):
+_RANGE_SPLIT = re.compile(r"\s*[-\u2013]\s*")
+_TRAILING_DIGITS = re.compile(r"(.*?)(\d+)")
+_ALNUM_RANGE = re.compile(r"[A-Za-z0-9]+\s*[-\u2013]\s*[A-Za-z0-9]+")
+_LIST_SPLIT = re.compile(r"(\s*,\s*|\s*(?:&|\ue000)\s*)")
+
+
+def collapse_range(first: str, last: str, form: str | None) -> str:
+    """The last number of a page range ``first``–``last`` (digits) in a CSL
+    ``page-range-format``: expanded, minimal, minimal-two, chicago (-15), chicago-16."""
+    if len(last) > len(first) or form in (None, "expanded"):
+        return last
+    common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(last))
+    minimal = last[common:] or last[-1:]
+    minimal_two = last[min(common, len(last) - 2):] if len(last) >= 2 else minimal
+    if form == "minimal":
+        return minimal
+    if form == "minimal-two":
+        return minimal_two
+    if form in ("chicago", "chicago-15", "chicago-16"):
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return last
+        if form != "chicago-16" and len(first) == 4 and len(last) - common >= 3:
+            return last  # four digits of which three change: all of them (1496–1504)
+        return minimal if number % 100 < 10 else minimal_two
+    return last
+
+
+class _PageRanges:
+    """``page`` ranges in the style's ``page-range-format`` (citeproc-py only handled plain
+    numbers, shortened ``1536–538``, and turned ``N110-5`` into a range): the range delimiter
+    is the ``page-range-delimiter`` term (else an en dash); a second number written short
+    (``321-28``) is completed first; numbers with prefixes (``n11564-n11568``) keep the prefix
+    on the first; a range whose two sides have different prefixes (``N110-5``, ``110-N6``) is
+    not a range and keeps its hyphen."""
+
+    def _process(self, value: Any, variable: str) -> Any:
+        form = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
+        if variable != "page" or form is None:
+            return super()._process(value, variable)  # type: ignore[misc]
+        delimiter = str(self.get_single_term(name="page-range-delimiter") or "") or "\u2013"  # type: ignore[attr-defined]
+        out = []
+        for piece in _LIST_SPLIT.split(str(value)):
+            if _LIST_SPLIT.fullmatch(piece) or not piece:
+                out.append(piece)
+                continue
+            out.append(self._page_range(piece, form, delimiter))
+        return String("".join(out))
+
+    def _page_range(self, item: str, form: str, delimiter: str) -> str:
+        parts = _RANGE_SPLIT.split(item.strip())
+        if len(parts) != 2:
+            return str(self.format_number(item.strip()))  # type: ignore[attr-defined]
+        first, last = parts
+        mf, ml = _TRAILING_DIGITS.fullmatch(first), _TRAILING_DIGITS.fullmatch(last)
+        if mf is None and ml is None:  # xxv–xxviii
+            return f"{self.format_number(first)}{delimiter}{self.format_number(last)}"  # type: ignore[attr-defined]
+        if mf is None or ml is None or mf.group(1) != ml.group(1):
+            if _ALNUM_RANGE.fullmatch(item.strip()):
+                return f"{first}-{last}"  # not a range of like numbers: a hyphenated number
+            return str(super()._process(item.strip(), "page"))  # type: ignore[misc]
+        prefix, fd, ld = mf.group(1), mf.group(2), ml.group(2)
+        if len(ld) < len(fd):
+            ld = fd[: len(fd) - len(ld)] + ld
+        if int(ld) < int(fd):
+            return f"{first}-{last}"
+        short = collapse_range(fd, ld, form)
+        tail = prefix + ld if short == ld else short
+        return f"{first}{delimiter}{tail}"
+
+
+_STOP_WORDS = frozenset(cm.TextCased._stop_words)
+_WORD = re.compile(r"[^\s\-\u2010-\u2015/]+")
+_SPACED = re.compile(r"\S+")
+_LATIN_LOWER = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]")
+
+
+def _segments(text: Any) -> list[Any]:
+    if isinstance(text, MixedString):
+        return [seg for part in text for seg in _segments(part)]
+    return [text]
+
+
+def title_case(text: Any) -> Any:
+    """CSL title case: every lower-case word capitalised except stop words that are neither
+    first, last nor after ``: . ? !``; the parts of hyphenated (``-``, en/em dash) and
+    slashed words count as words; a word with a capital letter, a nocase span and a word not
+    starting with a Latin letter are left as they are; leading quotes and markup are skipped.
+    The text keeps its segments (nocase spans) and spacing."""
+    segments = _segments(text)
+    words = []  # (segment index, match)
+    for n, seg in enumerate(segments):
+        if isinstance(seg, NoCase):
+            words.append((n, None))
+            continue
+        raw = str(seg)
+        for word in _SPACED.finditer(raw):
+            first = next((ch for ch in word.group(0) if ch.isalnum()), "")
+            if first.isdigit():  # 07-x: a word starting with a number is left alone
+                continue
+            words.extend((n, m) for m in _WORD.finditer(raw, word.start(), word.end()))
+    edits: dict[int, list[tuple[int, str]]] = {}
+    start = True
+    last = len(words) - 1
+    for k, (n, m) in enumerate(words):
+        if m is None:
+            start = False
+            continue
+        token = m.group(0)
+        i = next((j for j, ch in enumerate(token) if ch.isalnum()), None)
+        if i is not None:
+            core = token[i:]
+            if not any(ch.isupper() for ch in core) and _LATIN_LOWER.match(core[0]):
+                bare = re.sub(r"[^\w\u2019']+$", "", core).lower()
+                if start or k == last or bare not in _STOP_WORDS:
+                    edits.setdefault(n, []).append((m.start() + i, core[0].upper()))
+        start = token[-1:] in (":", ".", "?", "!") or (token[-1:] in "\ue011\u201d\u2019\"'" and token[-2:-1] in (":", ".", "?", "!"))
+    if not edits:
+        return text
+    out = []
+    for n, seg in enumerate(segments):
+        if n in edits:
+            chars = list(str(seg))
+            for pos, ch in edits[n]:
+                chars[pos] = ch
+            seg = type(seg)("".join(chars))
+        out.append(seg)
+    return out[0] if len(out) == 1 else MixedString(out)
+
+
+class Text(_PageRanges, cm.Text):
     """``cs:text``: ``quotes="true"`` prints quote markers (outer or inner quotes by depth and
     punctuation-in-quote are resolved on the finished output, :func:`_markup.finish`), inside
-    the element's formatting (``<i>“Title”</i>``)."""
+    the element's formatting (``<i>“Title”</i>``); ``text-case="title"`` is :func:`title_case`."""
+
+    def case(self, text: Any, language: Any = None) -> Any:
+        text_case = self.get("text-case")
+        if text_case == "title":
+            return text if language != "en" else title_case(text)
+        if text_case in ("lowercase", "uppercase") and isinstance(text, MixedString):
+            # nocase spans keep their case
+            return MixedString([seg if isinstance(seg, NoCase) else super(Text, self).case(seg, language)
+                                for seg in _segments(text)])
+        return super().case(text, language)
 
     def markup(self, text: Any, language: Any) -> Any:
         if text:
@@ -243,8 +611,149 @@ class Text(cm.Text):
             return calls_variable_for(self.get_macro(self.get("macro")), item, context)
         return bool(self.calls_variable())
 
+    def compile(self) -> Any:
+        if "variable" in self.attrib:
+            return self._compile_variable()
+        if "term" in self.attrib and "macro" not in self.attrib:
+            return _compile_term(self)
+        if "value" in self.attrib and "macro" not in self.attrib:
+            return self._compile_value()
+        if "macro" not in self.attrib:
+            return _compile_leaf(self)
+        name = self.get("macro")
+        markup = self.markup
+        default_language = (self.get_root().get("default-locale", "en") or "")[:2]
+        macro_fn = None
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            nonlocal macro_fn
+            if macro_fn is None:  # compiled on first use (a macro may call this one)
+                macro_fn = compiled(self.get_macro(name))
+            context = kwargs.get("context")
+            if context is None:
+                context = self
+            reference = item.reference
+            language = dict.get(reference, "language", _MISSING_LANGUAGE)
+            language = default_language if language is _MISSING_LANGUAGE else language[:2]
+            text, called = macro_fn(item, {"context": context, "sort_options": None})
+            if text is RAISED:
+                text = None
+            out = markup(text, language)
+            # a macro that prints something counts as a variable printed (citeproc-js)
+            return out, called or (out is not None and str(out) != "")
+
+        return run
+
+    def _compile_value(self) -> Any:
+        """``<text value=...>``: the value as field text (inline markup, quotes and apostrophes
+        as in item data, :func:`_markup.encode`), then :meth:`markup`."""
+        value = String(encode(self.get("value")))
+        default_language = (self.get_root().get("default-locale", "en") or "")[:2]
+        markup = self.markup
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            language = dict.get(item.reference, "language", _MISSING_LANGUAGE)
+            language = default_language if language is _MISSING_LANGUAGE else language[:2]
+            return markup(value, language), False
+
+        return run
+
+    _SPECIAL_VARIABLES = ("citation-number", "locator", "first-reference-note-number")
+
+    def _compile_variable(self) -> Any:
+        """``<text variable=...>`` of an ordinary variable: the steps of ``process`` and
+        :meth:`markup` with the attributes read once."""
+        variable = self.get("variable")
+        if variable.startswith("page") or variable in self._SPECIAL_VARIABLES:
+            return _compile_leaf(self)
+        called = bool(self.calls_variable())
+        tag = self.tag
+        key = variable.replace("-", "_")
+        short_key = (variable + "-short").replace("-", "_") if self.get("form") == "short" else None
+        text_case = self.get("text-case")
+        strip = self.get("strip-periods", "false").lower() == "true"
+        quotes = self.get("quotes", "false").lower() == "true"
+        default_language = (self.get_root().get("default-locale", "en") or "")[:2]
+        case, fmt, wrap = self.case, self.format, self.wrap
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            context = kwargs.get("context")
+            if context is None:
+                context = self
+            reference = item.reference
+            repressed = context.get_layout().repressed
+            if tag in repressed and variable in repressed[tag]:
+                return None, called
+            k = key
+            if short_key is not None and short_key in reference:
+                k = short_key
+            text = dict.get(reference, k, _MISSING)
+            if text is _MISSING:
+                return RAISED, called
+            if not text:
+                return None, called
+            if strip:
+                text = text.replace(".", "")
+            if text_case is not None:
+                language = dict.get(reference, "language", _MISSING_LANGUAGE)
+                language = default_language if language is _MISSING_LANGUAGE else language[:2]
+                text = case(text, language)
+            if quotes:
+                text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
+            return wrap(fmt(text)), called
+
+        return run
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or "macro" not in self.attrib:
+            return super().render(item, *args, **kwargs)
+        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        return text
+
 
 class Group(cm.Group):
+    def compile(self) -> Any:
+        delimiter = self.get("delimiter", "")
+        children = [(compiled(child), isinstance(child, cm.Choose)) for child in self.iterchildren()]
+        markup = self.markup
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            child_kwargs = dict(kwargs)
+            child_kwargs.setdefault("context", None)
+            choose_kwargs = None
+            output = []
+            variable_called = False
+            variable_rendered = False
+            for fn, is_choose in children:
+                if is_choose:
+                    if choose_kwargs is None:
+                        choose_kwargs = dict(child_kwargs)
+                        choose_kwargs["delimiter"] = delimiter
+                    text, called = fn(item, choose_kwargs)
+                else:
+                    text, called = fn(item, child_kwargs)
+                if called:
+                    variable_called = True
+                if text is RAISED:
+                    continue
+                if text is not None and (text != "" if isinstance(text, str) else str(text) != ""):
+                    output.append(text)
+                    if called:
+                        variable_rendered = True
+            if output and (not variable_called or variable_rendered):
+                return markup(cjk_join(output, delimiter)), variable_called
+            return RAISED, variable_called
+
+        return run
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            return super().render(item, *args, **kwargs)
+        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        if text is RAISED:
+            raise VariableError
+        return text
+
     def calls_variable_for(self, item: Any, context: Any = None) -> bool:
         return any(calls_variable_for(child, item, context) for child in self.iterchildren())
 
@@ -271,21 +780,64 @@ class Group(cm.Group):
         raise VariableError
 
 
+#: Keys set on a cite: whether it starts a note; the terms it rendered, in order.
+_CK_AT_START = "_citekit_at_start"
+#: Key set on a cite whose item was cited before (position subsequent).
+_CK_SUBSEQUENT = "_citekit_subsequent"
+_AFFIX_PUNCT = ",.;:"
+
+
+def _punct(char: str) -> bool:
+    return bool(char) and char in _AFFIX_PUNCT
+_CK_TERMS = "_citekit_terms"
+_SENTENCE_END = re.compile("[.!?][\u201d\u2019\"'\ue011]*\\s*$")
+
+
+def _capitalize_term(output: Any, terms: Any) -> Any:
+    """``output`` with its first letter capitalised if it starts with a rendered term."""
+    if not terms:
+        return output
+    text = str(output)
+    first = str(terms[0])
+    if not first or not text.startswith(first) or not text[:1].islower():
+        return output
+    return String(text[0].upper() + text[1:])
+
+
+def _compile_term(element: Any) -> Any:
+    """``<text term=...>``: rendered as citeproc-py does, and recorded on a cite (for
+    :func:`_capitalize_term`)."""
+    run = _compile_leaf(element)
+
+    def recorded(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        text, called = run(item, kwargs)
+        if text is not None and text is not RAISED and dict.get(item, CK_IN_CITE):
+            terms = dict.get(item, _CK_TERMS)
+            if terms is None:
+                terms = item[_CK_TERMS] = []
+            terms.append(text)
+        return text, called
+
+    return recorded
+
+
 # --- ordinals -------------------------------------------------------------------------------
 
 
 def _ordinal_suffix(number: int, context: Any) -> str:
     root = context.get_root()
     locales = getattr(root, "locales", None) or [root]
+    cache = getattr(context, "_ck_cache", {})
     for locale in locales:
-        terms = locale.find(f"{{{CSL_NS}}}terms")
-        if terms is None:
-            continue
-        found = {
-            t.get("name"): t
-            for t in terms.iterchildren(f"{{{CSL_NS}}}term")
-            if (t.get("name") or "").startswith("ordinal") and t.get("form") in (None, "long")
-        }
+        key = ("ordinal-terms", locale)
+        found = cache.get(key)
+        if found is None:
+            terms = locale.find(f"{{{CSL_NS}}}terms")
+            found = cache[key] = {} if terms is None else {
+                t.get("name"): t
+                for t in terms.iterchildren(f"{{{CSL_NS}}}term")
+                if (t.get("name") or "").startswith("ordinal") and t.get("form") in (None, "long")
+            }
         if not found:
             continue
         two = number % 100
@@ -307,7 +859,56 @@ def _ordinal_suffix(number: int, context: Any) -> str:
     return ""
 
 
-class Number(cm.Number):
+class Label(cm.Label):
+    """``cs:label`` for an empty variable (no locator, no page...) prints nothing: citeproc-py
+    printed the term anyway (``p.`` with no page)."""
+
+    def compile(self) -> Any:
+        run = _compile_leaf(self)
+        variable = self.get("variable")
+        if not variable:
+            return run
+        key = variable.replace("-", "_")
+
+        def label(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            if variable == "locator":
+                if not getattr(item, "has_locator", False):
+                    return RAISED, True
+            elif key not in item.reference:
+                return RAISED, False
+            return run(item, kwargs)
+
+        return label
+
+    def _is_plural(self, item: Any) -> bool:
+        """Plural when the value holds several numbers (citeproc-py's rule: ``1-2``, ``1, 2``;
+        not ``Michaelson-Morely`` nor an escaped ``327\\-30``) or a roman range (``i-ix``);
+        ``number-of-*`` when above 1."""
+        variable = self.get("variable")
+        if variable.startswith("number-of"):
+            try:
+                return int(str(item.reference[variable.replace("-", "_")])) > 1
+            except (VariableError, ValueError):
+                return False
+        if variable == "locator":
+            value = item.locator.identifier
+        else:
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except VariableError:
+                return False
+        text = str(value)
+        if self.RE_MULTIPLE_NUMBERS.search(text) is not None:  # citeproc-py's rule
+            return True
+        parts = [p for p in _PLURAL_SPLIT.split(text) if p.strip()]  # roman ranges: i-ix
+        return len(parts) > 1 and all(_ROMAN.fullmatch(p.strip()) for p in parts)
+
+
+_PLURAL_SPLIT = re.compile(r"\s*(?:[-\u2013,&\ue000])\s*")
+_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+
+
+class Number(_PageRanges, cm.Number):
     def format_number(self, number: Any) -> Any:
         form = self.get("form", "numeric")
         if form in ("ordinal", "long-ordinal"):
@@ -336,6 +937,24 @@ def _is_latin(text: str) -> bool:
     return _NON_LATIN_LETTER.search(text) is None
 
 
+_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+                 "et-al-use-first", "et-al-use-last", "initialize-with", "name-as-sort-order",
+                 "sort-separator", "form", "demote-non-dropping-particle")
+
+
+def _particle_join(parts: tuple[Any, ...]) -> Any:
+    """Name parts joined by spaces, except after a particle ending in an apostrophe or a
+    hyphen (``d’Aubignac``, ``al-One``)."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and out[-1] not in "’'-\ue012 ":
+            out += " "
+        out += str(part)
+    return out
+
+
 class Name(cm.Name):
     """``cs:name`` with three fixes.
 
@@ -348,27 +967,59 @@ class Name(cm.Name):
       names plus "others") ends with the et-al term even below ``et-al-min``.
     """
 
+    def _explicit_option(self, name: str, context: Any = None) -> Any:
+        """An inheritable name option if the style sets it (on cs:name, the enclosing
+        cs:citation/cs:bibliography or cs:style), else ``None``."""
+        key = ("explicit-option", self, name, context)
+        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        if hit is _MISSING:
+            hit = self.get(name)  # type: ignore[attr-defined]
+            if hit is None:
+                found = (context if context is not None else self).xpath_search(
+                    "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+                if found:
+                    hit = found[0].get(name)
+            if hit is None:
+                hit = self.get_root().get(name)  # type: ignore[attr-defined]
+            self._ck_cache[key] = hit  # type: ignore[attr-defined]
+        return hit
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        """citeproc-py's inheritable name options, looked up once per element and context
+        (options a sort key overrides are not cached)."""
+        if sort_options is not None and name in sort_options:
+            return super().get_option(name, context, sort_options)
+        key = ("name-option", self, name, context)
+        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        if hit is _MISSING:
+            hit = self._ck_cache[key] = super().get_option(name, context, None)  # type: ignore[attr-defined]
+        return hit
+
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         def get_option(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
-        and_ = get_option("and")
-        delimiter = get_option("delimiter")
-        delimiter_precedes_et_al = get_option("delimiter-precedes-et-al")
-        delimiter_precedes_last = get_option("delimiter-precedes-last")
-        et_al_min = get_option("et-al-min")
-        et_al_use_first = get_option("et-al-use-first")
-        et_al_use_last = get_option("et-al-use-last")
-        initialize_with = get_option("initialize-with")
-        name_as_sort_order = get_option("name-as-sort-order")
-        sort_separator = get_option("sort-separator")
-        form = get_option("form")
-        demote_ndp = get_option("demote-non-dropping-particle")
+        options_key = ("name-options", self, context)
+        options = self._ck_cache.get(options_key) if sort_options is None else None  # type: ignore[attr-defined]
+        if options is None:
+            options = tuple(get_option(name) for name in _NAME_OPTIONS)
+            if sort_options is None:
+                self._ck_cache[options_key] = options  # type: ignore[attr-defined]
+        (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
+         et_al_use_last, initialize_with, name_as_sort_order, sort_separator, form, demote_ndp) = options
+        # A sort key has the names without the "and" term (names compare name by name).
+        if sort_options is not None:
+            and_ = None
         suffix_delimiter = self.get(f"{{{CK_NS}}}suffix-delimiter")
         suffix_strip = self.get(f"{{{CK_NS}}}suffix-strip-periods", "false") == "true"
 
+        parts_key = ("name-parts", self)
+        name_parts = self._ck_cache.get(parts_key)  # type: ignore[attr-defined]
+        if name_parts is None:
+            name_parts = self._ck_cache[parts_key] = self.findall("cs:name-part", self.nsmap)  # type: ignore[attr-defined]
+
         def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
-            for part in self.findall("cs:name-part", self.nsmap):
+            for part in name_parts:
                 if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family) + str(given or "")):
                     continue  # ck:script="latin": GB/T upper-cases Latin-script names only
                 given, family = part.format_part(given, family)
@@ -381,8 +1032,11 @@ class Name(cm.Name):
         elif and_ == "symbol":
             and_term = self.preformat("&")
 
-        if form == "count":
-            return min(len(names), et_al_use_first)
+        if form == "count":  # the names that would be printed
+            if et_al_min and len(names) >= et_al_min:
+                return min(len(names), et_al_use_first)
+            return len(names)
+        comma_suffixes = (dict.get(item.reference, COMMA_SUFFIX_KEY) or {}).get(variable.replace("-", "_"), ())
 
         truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
         source_truncated = sort_options is None and variable in truncated_roles
@@ -390,6 +1044,14 @@ class Name(cm.Name):
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
+        if in_cite and dict.get(item, _CK_SUBSEQUENT):
+            # a subsequent cite: et-al-subsequent-min / -use-first where the style sets them
+            sub_min = self._explicit_option("et-al-subsequent-min", context)
+            sub_first = self._explicit_option("et-al-subsequent-use-first", context)
+            if sub_min is not None:
+                et_al_min = int(sub_min)
+            if sub_first is not None:
+                et_al_use_first = int(sub_first)
         if in_cite:
             ref = item.reference
             extra = dict.get(ref, ADD_NAMES_KEY) or 0
@@ -399,6 +1061,8 @@ class Name(cm.Name):
                     et_al_min = 0
             levels = (dict.get(ref, GIVEN_LEVELS_KEY) or {}).get(variable, {})
         et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        if et_al_truncate and et_al_use_first == 0:  # no name at all: nothing, not "et al."
+            return None
         et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
         if et_al_truncate:
             names = names[:et_al_use_first] + ([names[-1]] if et_al_last else [])
@@ -423,25 +1087,46 @@ class Name(cm.Name):
             if form == "long":
                 if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
                     if demote_ndp in ("never", "sort-only"):
-                        family = " ".join([n for n in (ndp, family) if n])
-                        given = " ".join([n for n in (given, dp) if n])
+                        family = _particle_join((ndp, family))
+                        given = _particle_join((given, dp))
                     else:
-                        given = " ".join([n for n in (given, dp, ndp) if n])
+                        given = _particle_join((given, dp, ndp))
                     given, family = format_name_parts(given, family)
                     text = sort_separator.join([n for n in (family, given) if n])
                     if suffix:
                         sep = sort_separator if suffix_delimiter is None else suffix_delimiter
                         text = sep.join([text, suffix]) if text else suffix
                 else:
-                    family = " ".join([n for n in (dp, ndp, family) if n])
-                    given, family = format_name_parts(given, family)
-                    text = " ".join([n for n in (given, family, suffix) if n])
+                    # CSL: the family name-part's text-case and formatting apply to the family
+                    # name with its non-dropping particle; its affixes enclose the dropping
+                    # particle and the suffix too ("[Jean] (de La Fontaine III)").
+                    core = _particle_join((ndp, family))
+                    wrappers = []
+                    for part in name_parts:
+                        if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(core) + str(given or "")):
+                            continue
+                        if part.get("name") == "given":
+                            given, _ = part.format_part(given, None)
+                        elif part.get("name") == "family":
+                            core = part.format(part.case(core))
+                            wrappers.append(part.wrap)
+                    family = _particle_join((dp, core))
+                    if suffix:
+                        family += (", " if i in comma_suffixes else " ") + str(suffix)
+                    for wrap in wrappers:
+                        family = wrap(family)
+                    text = " ".join([n for n in (given, family) if n])
             else:  # short
-                family = " ".join([n for n in (ndp, family) if n])
+                family = _particle_join((ndp, family))
                 given, family = format_name_parts(given, family)
                 text = family
             form = get_option("form")
             output.append(text)
+
+        def inverted(index: int) -> bool:  # a personal name printed family name first
+            if index >= len(names) or "literal" in names[index]:
+                return False
+            return name_as_sort_order == "all" or (name_as_sort_order == "first" and index == 0)
 
         if et_al_truncate and et_al:
             if et_al_last:
@@ -450,7 +1135,7 @@ class Name(cm.Name):
                 return self.join(output, delimiter)
             if delimiter_precedes_et_al == "always" or (
                 delimiter_precedes_et_al == "contextual" and len(output) >= 2
-            ):
+            ) or (delimiter_precedes_et_al == "after-inverted-name" and inverted(len(output) - 1)):
                 output.append(et_al)
                 return self.join(output, delimiter)
             return self.join(output, delimiter) + " " + et_al
@@ -458,7 +1143,7 @@ class Name(cm.Name):
             text = self.join(output[:-1], ", ")
             if delimiter_precedes_last == "always" or (
                 delimiter_precedes_last == "contextual" and len(output) > 2
-            ):
+            ) or (delimiter_precedes_last == "after-inverted-name" and inverted(len(output) - 2)):
                 text = self.join([text, ""], ", ")
             else:
                 text += " "
@@ -481,11 +1166,12 @@ class Names(cm.Names):
             raise VariableError
         previous = dict.get(item, PREVIOUS_NAMES_KEY)
         if previous is not None and text is not None and str(text) == previous:
-            substitute = self.xpath_search("./ancestor::cs:bibliography[1]")
-            if substitute and substitute[0].get("subsequent-author-substitute") is not None:
+            # (the cs:names may sit in a macro: the bibliography is the style's)
+            bibliography = self.get_root().find(f"{{{CSL_NS}}}bibliography")
+            if bibliography is not None and bibliography.get("subsequent-author-substitute") is not None:
                 # CSL subsequent-author-substitute (rule complete-all/complete-each when every
                 # name repeats): the names of an entry are replaced by the substitute string.
-                value = substitute[0].get("subsequent-author-substitute")
+                value = bibliography.get("subsequent-author-substitute")
                 return String(value) if value else String("")
         return text
 
@@ -545,8 +1231,12 @@ class Names(cm.Names):
             output.append(text)
 
         if output:
-            if all(isinstance(t, int) for t in output):
-                total = sum(output)
+            name_elem = names_context.name
+            if all(isinstance(t, int) for t in output) or (
+                name_elem is not None and name_elem.get("form") == "count"
+                and all(str(t).isdigit() for t in output)
+            ):  # form="count": the names of all the variables
+                total = sum(int(str(t)) for t in output)
                 return str(total) if total > 0 else None
             return self.join([t for t in output if t is not None], self.get_parent_delimiter(context))
         substitute = self.substitute()
@@ -587,7 +1277,7 @@ class Sort(cm.Sort):
 
     def sort(self, items: Any, context: Any) -> Any:
         if self.get(_CK_GROUP) != "true" or len(items) < 2:
-            return super().sort(items, context)
+            return self._sort(items, context)
         groups: dict[int, list[Any]] = {}
         for item in items:
             ref = item.reference
@@ -596,8 +1286,93 @@ class Sort(cm.Sort):
         out: list[Any] = []
         for group in sorted(groups):
             members = groups[group]
-            out.extend(super().sort(members, context) if len(members) > 1 else members)
+            out.extend(self._sort(members, context) if len(members) > 1 else members)
         return out
+
+    def _sort(self, items: Any, context: Any) -> Any:
+        """citeproc-py's ``Sort.sort`` (same comparison, same stable order), with each key's
+        lower-cased and integer forms computed once per item instead of once per comparison,
+        and a key computed only for the items the keys before it leave tied (a macro key
+        renders the macro for every item it is computed for)."""
+        keys = self.findall("cs:key", self.nsmap)
+        descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
+
+        def compare_one(left: Any, right: Any, desc: bool) -> int:
+            if left is not None and right is not None:
+                raw_l, low_l, int_raw_l, int_low_l = left
+                raw_r, low_r, int_raw_r, int_low_r = right
+                # citeproc-py lowers the left key, then the right one (an AttributeError
+                # stops it there), then tries int() on both.
+                if low_l is _NO_LOWER:
+                    lk, rk, li, ri = raw_l, raw_r, int_raw_l, int_raw_r
+                elif low_r is _NO_LOWER:
+                    lk, rk, li, ri = low_l, raw_r, int_low_l, int_raw_r
+                else:
+                    lk, rk, li, ri = low_l, low_r, int_low_l, int_low_r
+                if li is not None and ri is not None:
+                    lk, rk = li, ri
+                result = (lk > rk) - (lk < rk)
+                return -result if desc and result else result
+            if left is not None:
+                return -1
+            if right is not None:
+                return 1
+            return 0
+
+        def order(indices: list[int], k: int) -> list[int]:
+            if k == len(keys) or len(indices) < 2:
+                return indices
+            column = _sort_column(keys[k].sort_keys([items[i] for i in indices], context))
+            desc = descending[k]
+            ranked = sorted(range(len(indices)), key=cmp_to_key(lambda a, b: compare_one(column[a], column[b], desc)))
+            out: list[int] = []
+            run = [ranked[0]]
+            for position in ranked[1:]:
+                if compare_one(column[run[-1]], column[position], desc) == 0:
+                    run.append(position)
+                else:
+                    out.extend(order([indices[p] for p in run], k + 1))
+                    run = [position]
+            out.extend(order([indices[p] for p in run], k + 1))
+            return out
+
+        return [items[i] for i in order(list(range(len(items))), 0)]
+
+
+_NO_LOWER = object()
+_SORT_NOISE = re.compile(r"<[^<>]*>|[\ue000-\ue01f]")
+
+
+def _sort_text(text: str) -> str:
+    """A sort key as citeproc-js compares it: markup, quotes and punctuation ignored."""
+    if "\x00" in text or has_cjk(text):  # a pinyin key (_sortkey) or CJK text: as it is
+        return text
+    text = _SORT_NOISE.sub("", text)
+    if text.isalnum():
+        return text
+    kept = "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
+    return " ".join(kept.split(" ")) if kept.strip() else text
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+def _sort_column(keys: list[Any]) -> list[Any]:
+    column: list[Any] = []
+    for key in keys:
+        if key is None:
+            column.append(None)
+            continue
+        try:
+            low: Any = _sort_text(str(key.lower()))
+        except AttributeError:
+            low = _NO_LOWER
+        column.append((key, low, _as_int(key), None if low is _NO_LOWER else _as_int(low)))
+    return column
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -643,6 +1418,13 @@ def names_text(item: Any) -> str | None:
 
 
 class Layout(_CjkChildren, cm.Layout):
+    def compile(self) -> Any:
+        return _compile_children(self)
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        text, _ = self.ck_compiled()(item, kwargs, delimiter)  # type: ignore[attr-defined]
+        return text
+
     def render_bibliography(self, citation_items: Any) -> list[Any]:
         bibliography = self.getparent()
         align = bibliography.get("second-field-align") if bibliography is not None else None
@@ -657,7 +1439,13 @@ class Layout(_CjkChildren, cm.Layout):
             if align and len(children) > 1:
                 first = self._render_one(children[0], item)
                 rest = self._render_list(children[1:], item)
-                if first is not None and rest is not None:
+                if dict.get(item, CK_DIVS):  # the first field and the rest in their divs
+                    if first is not None and not children[0].get("display"):
+                        first = String(DISPLAY["left-margin"][0]) + first + String(DISPLAY["left-margin"][1])
+                    if rest is not None and not (len(children) == 2 and children[1].get("display")):
+                        rest = String(DISPLAY["right-inline"][0]) + rest + String(DISPLAY["right-inline"][1])
+                    body = join([t for t in (first, rest) if t is not None], "") if (first or rest) else None
+                elif first is not None and rest is not None:
                     body = join([first, rest], " ")
                 else:
                     body = first if rest is None else rest
@@ -679,15 +1467,21 @@ class Layout(_CjkChildren, cm.Layout):
         item[_CK_NAMES_DONE] = False
         item[_CK_NAMES_TEXT] = None
         item[_CK_COND_CACHE] = {}
+        item[_CK_TERMS] = None
         try:
             output = self.render_children(item)
         except VariableError:
             output = None
         if dict.get(item, CK_MODE) == "author-only":
             output = dict.get(item, _CK_NAMES_TEXT)
+        prefix = item.get("prefix", "")
         if output is None:
-            return None
-        return String(item.get("prefix", "")) + output + String(item.get("suffix", ""))
+            if not prefix and not item.get("suffix"):
+                return None
+            output = String("")  # a cite that prints nothing keeps its prefix and suffix
+        if dict.get(item, _CK_AT_START) or _SENTENCE_END.search(str(prefix)):
+            output = _capitalize_term(output, dict.get(item, _CK_TERMS))
+        return String(prefix) + output + String(item.get("suffix", ""))
 
     def render_cluster(self, cites: list[Any], layout_for: Any, history: list[Any], errors: list[str]) -> Any:
         """A citation cluster: cites sorted by the citation's ``cs:sort`` (else as given), each
@@ -704,8 +1498,12 @@ class Layout(_CjkChildren, cm.Layout):
                 errors.append(f"sorting cites: {type(exc).__name__}: {exc}")
         collapse = citation.get("collapse")
         rendered: list[tuple[Any, Any]] = []
-        for cite in cites:
+        note = self.get_root().get("class") == "note"
+        for n, cite in enumerate(cites):
             layout = layout_for(cite)
+            # a note starts with the first cite: a term beginning it is capitalised (Ibid.)
+            cite[_CK_AT_START] = note and n == 0 and not cite.get("prefix")
+            cite[_CK_SUBSEQUENT] = any(c.key == cite.key for c in history)
             try:
                 text = layout.render_cite(cite)
             except Exception as exc:  # noqa: BLE001 - one cite never aborts the cluster
@@ -723,7 +1521,28 @@ class Layout(_CjkChildren, cm.Layout):
             parts = self._collapse_years(rendered, layout_for, delimiter)
         else:
             parts = [text for _, text in rendered]
+            if len(rendered) > 1 and any(
+                _punct(str(c.get("prefix") or "")[:1]) or _punct(str(c.get("suffix") or "").rstrip()[-1:])
+                for c, _ in rendered
+            ):
+                return self.format(self.wrap(self._join_with_affixes(rendered, delimiter)))
         return self.format(self.wrap(cjk_join(parts, delimiter)))
+
+    @staticmethod
+    def _join_with_affixes(rendered: list[tuple[Any, Any]], delimiter: str) -> Any:
+        """Cites joined by the layout delimiter, except that a cite prefix starting with
+        punctuation (``, and``) replaces the delimiter, and a cite suffix ending with
+        punctuation (``is one source,``) takes the place of the delimiter's own."""
+        output = rendered[0][1]
+        for (previous, _), (cite, text) in zip(rendered, rendered[1:]):
+            if _punct(str(cite.get("prefix") or "")[:1]):
+                between = ""
+            elif _punct(str(previous.get("suffix") or "").rstrip()[-1:]):
+                between = delimiter.lstrip(_AFFIX_PUNCT)
+            else:
+                between = delimiter
+            output = join([output, text], between)
+        return output
 
     def _collapse_numbers(self, rendered: list[tuple[Any, Any]], delimiter: str) -> list[Any]:
         def number(cite: Any) -> int | None:
@@ -755,37 +1574,115 @@ class Layout(_CjkChildren, cm.Layout):
         after = citation.get("after-collapse-delimiter", delimiter)
         groups: list[list[tuple[Any, Any]]] = []
         index: dict[str, int] = {}
+        by_author = citation.get("collapse") in ("year-suffix", "year-suffix-ranged")
         for cite, text in rendered:
             names = dict.get(cite, _CK_NAMES_TEXT)
             key = str(names) if names is not None and not dict.get(cite, CK_MODE) else None
+            if key is None and by_author and not dict.get(cite, CK_MODE):
+                # cites that print no names still group by their authors (for year suffixes)
+                authors = dict.get(cite.reference, "author")
+                key = "\x00" + repr([sorted(dict.items(n)) for n in authors]) if authors else None
             if key is not None and key in index:
                 groups[index[key]].append((cite, text))
             else:
                 if key is not None:
                     index[key] = len(groups)
                 groups.append([(cite, text)])
+        collapse = citation.get("collapse")
+        suffixes = collapse in ("year-suffix", "year-suffix-ranged")
+        if suffixes:
+            # year-suffix collapsing: cites of one author and year print only their suffix
+            # (2000a,b; 2000a–c ranged), joined by year-suffix-delimiter (default: the
+            # cite-group-delimiter, else the layout delimiter); author groups are joined by the
+            # cite-group-delimiter (default: the layout delimiter).
+            suffix_delimiter = citation.get("year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter))
+
+        def suppressed(cite: Any) -> Any:
+            cite[CK_MODE] = "suppress-author"
+            try:
+                return layout_for(cite).render_cite(cite)
+            finally:
+                cite[CK_MODE] = None
+
         out: list[Any] = []
         for group in groups:
+            if suffixes and len(group) > 1:
+                out.append(self._collapse_suffixes(group, suppressed, group_delimiter, suffix_delimiter,
+                                                   collapse == "year-suffix-ranged", delimiter))
+                continue
             parts = [group[0][1]]
             for cite, _ in group[1:]:
-                cite[CK_MODE] = "suppress-author"
-                try:
-                    text = layout_for(cite).render_cite(cite)
-                finally:
-                    cite[CK_MODE] = None
+                text = suppressed(cite)
                 if text is not None:
                     parts.append(text)
             inner = delimiter if any(c.has_locator for c, _ in group) else group_delimiter
             out.append(join(parts, inner) if len(parts) > 1 else parts[0])
         if len(out) > 1 and after != delimiter:
-            return [join(out, after)]
+            # after-collapse-delimiter follows a group that collapsed; the layout delimiter
+            # follows a single cite
+            output = out[0]
+            for group, text in zip(groups, out[1:]):
+                output = join([output, text], after if len(group) > 1 else delimiter)
+            return [output]
         return out
 
+    @staticmethod
+    def _collapse_suffixes(group: list[tuple[Any, Any]], suppressed: Any, group_delimiter: str,
+                           suffix_delimiter: str, ranged: bool, delimiter: str) -> Any:
+        """One author's cites with runs of the same year collapsed to their year suffixes."""
+
+        def year_key(cite: Any, text: Any) -> str | None:
+            """The cite's author-less text without its year suffix, if it can collapse."""
+            suffix = dict.get(cite.reference, "year_suffix")
+            if not suffix or text is None or cite.has_locator or cite.get("prefix") or cite.get("suffix"):
+                return None
+            raw = str(text)
+            at = raw.rfind(str(suffix))
+            return None if at < 0 else raw[:at] + "\x00" + raw[at + len(str(suffix)):]
+
+        chunks: list[tuple[str, str | None, list[str]]] = []  # (text, head suffix, run)
+        previous: str | None = None
+        for n, (cite, full) in enumerate(group):
+            short = suppressed(cite)
+            key = year_key(cite, short)
+            suffix = str(dict.get(cite.reference, "year_suffix") or "")
+            if n and key is not None and key == previous and chunks and chunks[-1][1]:
+                chunks[-1][2].append(suffix)
+            else:
+                text = full if n == 0 else short
+                if text is not None:
+                    chunks.append((str(text), suffix if key is not None else None, []))
+            previous = key
+        parts: list[str] = []
+        for text, head, run in chunks:
+            if parts:  # after a collapsed run the layout delimiter, else the cite-group-delimiter
+                parts.append(delimiter if after_run else group_delimiter)
+            after_run = bool(run) and head is not None
+            if not after_run:
+                parts.append(text)
+                continue
+            letters = [head, *run]
+            tokens: list[str] = []
+            i = 0
+            while i < len(letters):
+                j = i
+                while (ranged and j + 1 < len(letters) and len(letters[j + 1]) == len(letters[j]) == 1
+                       and ord(letters[j + 1]) == ord(letters[j]) + 1):
+                    j += 1
+                if j - i >= 2:
+                    tokens.append(letters[i] + "\u2013" + letters[j])
+                    i = j + 1
+                else:
+                    tokens.extend(letters[i : j + 1])
+                    i = j + 1
+            at = text.rfind(head) + len(head)
+            extra = tokens[0][len(head):] + "".join(suffix_delimiter + t for t in tokens[1:])
+            parts.append(text[:at] + extra + text[at:])
+        return join(parts, "") if len(parts) > 1 else (parts[0] if parts else None)
+
     def _render_one(self, child: Any, item: Any) -> Any:
-        try:
-            return child.render(item)
-        except VariableError:
-            return None
+        text, _ = compiled(child)(item, {"delimiter": ""} if isinstance(child, cm.Choose) else {})
+        return None if text is RAISED else text
 
     def _render_list(self, children: list[Any], item: Any) -> Any:
         out = [t for t in (self._render_one(c, item) for c in children) if t is not None]
@@ -801,6 +1698,7 @@ _OVERRIDES: dict[str, type] = {
     "macro": Macro,
     "text": Text,
     "number": Number,
+    "label": Label,
     "name": Name,
     "names": Names,
     "layout": Layout,
@@ -811,7 +1709,16 @@ _OVERRIDES: dict[str, type] = {
 
 
 _MISSING = object()
-_CACHED_PREFIXES = ("./ancestor", "cs:macro[")
+_NORMAL_KINDS = {"font-style": "normal-i", "font-variant": "normal-sc", "font-weight": "normal-b"}
+_NORMAL_MARKERS = {"normal-i": NORMAL_OPEN["i"], "normal-sc": NORMAL_OPEN["sc"], "normal-b": NORMAL_OPEN["b"]}
+_FORMAT_ATTRS = (
+    ("font-style", {"normal": None, "italic": "Italic", "oblique": "Oblique"}, "normal"),
+    ("font-variant", {"normal": None, "small-caps": "SmallCaps"}, "normal"),
+    ("font-weight", {"normal": None, "bold": "Bold", "light": "Light"}, "normal"),
+    ("text-decoration", {"none": None, "underline": "Underline"}, "none"),
+    ("vertical-align", {"baseline": None, "sup": "Superscript", "sub": "Subscript"}, "baseline"),
+)
+_MISSING_LANGUAGE = object()
 
 
 class _Cached:
@@ -823,14 +1730,65 @@ class _Cached:
 
     _ck_cache: dict[Any, Any] = {}
 
+    def format(self, string: Any) -> Any:
+        """``Formatted.format`` with the element's formatting attributes read once."""
+        key = ("format", self)
+        ops = self._ck_cache.get(key)
+        if ops is None:
+            found: list[str] | None = []
+            for attr, table, default in _FORMAT_ATTRS:
+                value = self.get(attr, default)  # type: ignore[attr-defined]
+                if value not in table:
+                    found = None  # unknown value: citeproc-py's own handling
+                    break
+                if table[value]:
+                    found.append(table[value])  # type: ignore[union-attr]
+                elif self.get(attr) == "normal" and attr in _NORMAL_KINDS:  # type: ignore[attr-defined]
+                    found.append(_NORMAL_KINDS[attr])  # type: ignore[union-attr]
+            ops = self._ck_cache[key] = tuple(found) if found is not None else False
+        if ops is False:
+            return super().format(string)  # type: ignore[misc]
+        if isinstance(string, (int, float)):
+            string = str(string)
+        if ops:
+            formatter = self.get_formatter()  # type: ignore[attr-defined]
+            for op in ops:
+                if op in _NORMAL_MARKERS:  # explicit "normal": undone inside the decoration
+                    string = String(_NORMAL_MARKERS[op]) + string + String(NORMAL_CLOSE)
+                else:
+                    string = getattr(formatter, op)(string)
+        return string
+
+    def wrap(self, string: Any) -> Any:
+        """``Affixed.wrap``; without affixes the string itself (what citeproc-py returns)."""
+        key = ("affixed", self)
+        affixed = self._ck_cache.get(key)
+        if affixed is None:
+            affixed = self._ck_cache[key] = bool(self.get("prefix") or self.get("suffix"))  # type: ignore[attr-defined]
+        if not affixed:
+            return string
+        return super().wrap(string)  # type: ignore[misc]
+
+    def ck_compiled(self) -> Any:
+        key = ("compiled", self)
+        fn = self._ck_cache.get(key)
+        if fn is None:
+            compile_ = getattr(self, "compile", None)
+            fn = compile_() if compile_ is not None else _compile_leaf(self)
+            display = DISPLAY.get(self.get("display") or "")  # type: ignore[attr-defined]
+            if display is not None:
+                fn = _with_display(fn, display)
+            self._ck_cache[key] = fn
+        return fn
+
     def xpath_search(self, expression: str) -> Any:
-        if expression.startswith(_CACHED_PREFIXES):
-            key = (self, expression)
-            hit = self._ck_cache.get(key)
-            if hit is None:
-                hit = self._ck_cache[key] = self.xpath(expression, namespaces=self.nsmap)  # type: ignore[attr-defined]
-            return hit
-        return self.xpath(expression, namespaces=self.nsmap)  # type: ignore[attr-defined]
+        # The style tree does not change while rendering (citeproc-py's one insertion, a default
+        # cs:name in a cs:names without one, is a child no expression here looks for).
+        key = (self, expression)
+        hit = self._ck_cache.get(key)
+        if hit is None:
+            hit = self._ck_cache[key] = self.xpath(expression, namespaces=self.nsmap)  # type: ignore[attr-defined]
+        return hit
 
     def get_root(self) -> Any:
         root = self._ck_cache.get("root")

@@ -12,7 +12,9 @@ module is imported (:mod:`._prepare` imports it).  A style parsed afterwards get
   parallel title parts and of a standard's number and title) is never dropped.
 * **ck:and, ck:et-al-delimiter** (:class:`Name`): exact strings between the last two names and
   before the et-al term (the cn-social-science style: ``Knies,E.&Douglas,S.``, ``张成福等译``).
-* **initialize="false"** (:class:`Name`): CSL 1.0.2: given names are not initialized, only
+* **Initialisation** (:class:`Name`): given names initialised as citeproc-js does (single
+  capitals and abbreviations such as ``Ph.`` kept as initials, ``ME`` → ``M``, ``M.E`` →
+  ``M. E.``); with ``initialize="false"`` (CSL 1.0.2) given names are not initialised, only
   initials already present are formatted with ``initialize-with`` (MLA: ``Smith, John``, not
   ``Smith, J.``).
 * **Note citations** (:class:`Text`): ``first-reference-note-number`` (the note number of the
@@ -23,6 +25,7 @@ module is imported (:mod:`._prepare` imports it).  A style parsed afterwards get
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc.source import VariableError
@@ -34,11 +37,14 @@ from ._engine import CK_NS
 __all__ = ["Name", "Text", "circled", "cjk_join", "register"]
 
 _NUMBER_FORM = f"{{{CK_NS}}}number-form"
+_SPACED_RANGE = re.compile(r"(?<=\d)\s+-\s+(?=\d)")
 
 
 def cjk_join(items: list[Any], delimiter: str) -> Any:
     """citeproc-py's ``join``; a whitespace delimiter disappears before a CJK character that
     follows a letter, digit or CJK character."""
+    if len(items) == 1:
+        return items[0]
     if not delimiter or delimiter.strip(" \t\n") or len(items) < 2:  # U+3000 is meant
         return join(items, delimiter)
     output = items[0]
@@ -106,24 +112,44 @@ class Name(_engine.Name):
         return String(value)
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
+        """CSL given-name initialisation (as citeproc-js does it): a single capital (with or
+        without a period) is an initial and gets ``mark``; a word ending in a period is an
+        abbreviation (``Ph.``, ``Me.``) and keeps its letters with ``mark``; any other word is
+        reduced to its initial when ``initialize`` is not ``"false"``, else kept whole (a
+        lower-case word, a particle, is always kept).  Hyphenated parts are initialised
+        separately and joined by a hyphen (``initialize-with-hyphen``)."""
         initialize = self.get("initialize")
         if initialize is None:
             try:
                 initialize = self.get_option("initialize", context)
             except Exception:  # noqa: BLE001 - the option is unset all the way up
                 initialize = None
-        if str(initialize).lower() != "false":
-            return super().initialize(given, mark, context)
-        # Only the initials already present ("J.", "J", "J.-L.") are formatted.
-        words = given.replace(".", ". ").split()
-        out: list[str] = []
-        for word in words:
-            bare = word.rstrip(".")
-            if len(bare) == 1 and bare.isalpha() and bare.isupper():
-                out.append(super().initialize(bare, mark, context).strip())
-            else:
-                out.append(word)
-        return " ".join(out).replace(" -", "-")
+        reduce_words = str(initialize).lower() != "false"
+        try:
+            hyphen = self.get_option("initialize-with-hyphen", context)
+        except Exception:  # noqa: BLE001
+            hyphen = True
+        parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        out_parts = []
+        for part in parts:
+            out = ""
+            for m in _GIVEN_TOKEN.finditer(part):
+                token, period = m.group(1), m.group(2)
+                if len(token) == 1 and token.isupper():
+                    out += token + mark
+                elif period and token[:1].isupper():
+                    out += token + mark
+                elif reduce_words and token[:1].isupper():
+                    out += token[0] + mark
+                else:  # a whole word: separated by a space
+                    if out and not out.endswith(" "):
+                        out += " "
+                    out += token + period + " "
+            out_parts.append(out.rstrip(" "))
+        return "-".join(p for p in out_parts)
+
+
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
 
 
 class Text(_engine.Text):
@@ -136,7 +162,8 @@ class Text(_engine.Text):
                 delimiter = str(self.get_term("page-range-delimiter").single)
             except Exception:  # noqa: BLE001 - no term: CSL's default
                 delimiter = "\u2013"
-            return String(str(item.locator.identifier).replace("-", delimiter or "\u2013"))
+            text = _SPACED_RANGE.sub("-", str(item.locator.identifier))  # 100 - 103
+            return String(text.replace("-", delimiter or "\u2013"))
         return super()._variable(item, context)
 
     def _first_note(self, item: Any, context: Any) -> Any:

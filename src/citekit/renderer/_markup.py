@@ -5,7 +5,9 @@ CSL-JSON strings may carry ``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
 escapes variable text in HTML output nor understands these tags (except ``nocase``), so before
 rendering every such tag and every ``&``, ``<``, ``>`` of the text is replaced by a private-use
 character, which survives citeproc-py's case changes and joins untouched; after rendering they
-become escaped HTML or disappear for text.  ``nocase`` spans are left for citeproc-py.
+become escaped HTML or disappear for text.  ``nocase`` spans are left for citeproc-py;
+``nodecor`` spans turn the formatting around them off (and are nocase).  A closing tag that
+was never opened is text.  In HTML, Unicode superscript characters become ``<sup>``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["QUOTE_CLOSE", "QUOTE_OPEN", "Typography", "encode", "finish", "to_html", "to_text"]
+__all__ = ["DISPLAY", "QUOTE_CLOSE", "QUOTE_OPEN", "Typography", "encode", "finish", "to_html", "to_text"]
 
 _AMP, _LT, _GT = "\ue000", "\ue001", "\ue002"
 _TAGS = {
@@ -41,16 +43,44 @@ _HTML_OF = {
     "\ue00b": '<span style="font-variant:small-caps;">',
     "\ue00c": "</span>",
 }
-_TEXT_OF = {_AMP: "&", _LT: "<", _GT: ">", "\ue012": "'"}
-_PRIVATE = re.compile("[\ue000-\ue01f]")
+_TEXT_OF = {_AMP: "&", _LT: "<", _GT: ">", "\ue012": "'", "\ue014": " ", "\ue016": " ", "\ue026": "-"}
+_HTML_OF["\ue026"] = "-"
+_HTML_OF.update({
+    "\ue013": '\n<div class="csl-block">', "\ue014": "</div>\n",
+    "\ue015": '\n<div class="csl-left-margin">', "\ue016": "</div>",
+    "\ue017": '<div class="csl-right-inline">', "\ue018": "</div>\n",
+    "\ue019": '<div class="csl-indent">', "\ue01a": "</div>\n",
+})
+#: Punctuation right after the end of a right-inline or indent block (a layout suffix) moves
+#: into it, as citeproc-js prints it.
+_INTO_DIV = re.compile("([\ue014\ue018\ue01a])([.,;:!?]+)")
+_PRIVATE = re.compile("[\ue000-\ue02f]")
 
-#: A quotation opened or closed, in field text (a pair of ``"``, ``'``, ``“ ”``, ``‘ ’``) or by
+#: A quotation opened or closed, in field text (a pair of ``"``, ``'``, ``“ ”``; ``‘ ’`` only inside another) or by
 #: a style's ``quotes="true"``; :func:`finish` prints outer or inner quotes by nesting depth
 #: (flip-flop) and moves punctuation into them where the locale asks for it.
 QUOTE_OPEN, QUOTE_CLOSE = "\ue010", "\ue011"
+#: ``<span class="nodecor">`` in field text: no formatting inside (and no case change).
+NODECOR_OPEN, NODECOR_CLOSE = "\ue020", "\ue021"
+#: ``font-style="normal"`` (and ``font-variant``, ``font-weight``) on an element: normal
+#: inside italics (small caps, bold), nothing elsewhere; closed by :data:`NORMAL_CLOSE`.
+NORMAL_OPEN = {"i": "\ue022", "sc": "\ue023", "b": "\ue024"}
+NORMAL_CLOSE = "\ue025"
+#: ``\-`` in field text: a hyphen that is not a range (``327\-30``, citeproc-js).
+LITERAL_HYPHEN = "\ue026"
+#: Markers around what a ``display`` attribute (or ``second-field-align``) lays out, by kind:
+#: (open, close).  Only emitted when the caller asks for display divs; :func:`to_html` prints
+#: citeproc-js's ``<div class="csl-...">`` for them, :func:`to_text` drops them.
+DISPLAY = {
+    "block": ("\ue013", "\ue014"),
+    "left-margin": ("\ue015", "\ue016"),
+    "right-inline": ("\ue017", "\ue018"),
+    "indent": ("\ue019", "\ue01a"),
+}
 #: A straight apostrophe of field text: ’ or ' in the output (:class:`Typography`).
 APOSTROPHE = "\ue012"
 _TAG = re.compile(r"<(/?)([a-zA-Z]+)([^<>]*)>")
+_PLAIN = re.compile("[<>&'\"\u201c\u201d\u2018\u2019\ue000-\ue02f]")
 _NOCASE_OPEN = '<span class="nocase">'
 
 
@@ -85,7 +115,9 @@ def _quotes(segments: list[str]) -> list[str]:
             if top == "“":
                 stack.pop()
                 out[si][ci] = QUOTE_CLOSE
-        elif c == "‘":
+        elif c == "‘":  # typographic single quotes are quotes only inside another quotation
+            if not stack:
+                continue
             stack.append(("‘", si, ci))
             out[si][ci] = QUOTE_OPEN
         else:  # ' or ’
@@ -108,7 +140,9 @@ def encode(value: str, typographic: bool = True) -> str:
     """Field text with inline markup and ``& < >`` turned into private-use placeholders and,
     if ``typographic`` (not for URL, DOI and other identifiers), quote pairs into quote markers
     and straight apostrophes into apostrophe markers (:func:`finish` prints them)."""
-    value = _PRIVATE.sub("", value)
+    if _PLAIN.search(value) is None and "\\-" not in value:  # nothing to encode
+        return value
+    value = _PRIVATE.sub("", value).replace("\\-", LITERAL_HYPHEN)
     if typographic and any(q in value for q in "'\"“‘’"):
         parts = _TAG.split(value)
         # parts: text, closing, name, attrs, text, ...
@@ -123,6 +157,7 @@ def encode(value: str, typographic: bool = True) -> str:
         value = "".join(rebuilt)
     out: list[str] = []
     spans: list[str] = []  # what each open <span> closes to
+    opened: dict[str, int] = {}
     pos = 0
     for m in _TAG.finditer(value):
         out.append(_escape(value[pos : m.start()]))
@@ -130,7 +165,10 @@ def encode(value: str, typographic: bool = True) -> str:
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if name == "span":
             if not closing:
-                if "nocase" in attrs:
+                if "nodecor" in attrs:  # no formatting and no case change
+                    spans.append("</span>" + NODECOR_CLOSE)
+                    out.append(NODECOR_OPEN + _NOCASE_OPEN)
+                elif "nocase" in attrs:
                     spans.append("</span>")
                     out.append(_NOCASE_OPEN)
                 elif "small-caps" in attrs:
@@ -141,6 +179,13 @@ def encode(value: str, typographic: bool = True) -> str:
             elif spans:
                 out.append(spans.pop())
         elif name in _TAGS and name != "sc":
+            if closing:
+                if not opened.get(_TAGS[name][0]):  # a closing tag never opened: text
+                    out.append(_escape(m.group(0)))
+                    continue
+                opened[_TAGS[name][0]] -= 1
+            else:
+                opened[_TAGS[name][0]] = opened.get(_TAGS[name][0], 0) + 1
             out.append(_TAGS[name][1 if closing else 0])
         else:  # not markup: keep it as text
             out.append(_escape(m.group(0)))
@@ -169,7 +214,7 @@ class Typography:
 _CLOSERS = "(?:\ue011|</(?:i|b|span|sup|sub)>|[\ue004\ue006\ue008\ue00a\ue00c])"
 _PIQ = re.compile(f"(.)((?:{_CLOSERS})*\ue011(?:{_CLOSERS})*)([.,]+)", re.S)
 _DOUBLE_PERIOD = re.compile(f"(?<![.])([.?!])((?:{_CLOSERS})*)\\.(?![.])")
-_FLIP = re.compile('\ue010|\ue011|</?i>|</?b>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue006\ue00b\ue00c]')
+_FLIP = re.compile('\ue010|\ue011|</?i>|</?b>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue006\ue00b\ue00c\ue020-\ue025]')
 _OPENS = {"<i>": "i", "\ue003": "i", "<b>": "b", "\ue005": "b",
           '<span style="font-variant:small-caps;">': "sc", "\ue00b": "sc"}
 _CLOSES = {"</i>": "i", "\ue004": "i", "</b>": "b", "\ue006": "b", "\ue00c": "sc"}
@@ -177,6 +222,7 @@ _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
         "sc": '<span style="font-variant:normal;">'}
 _END = {"i": "</i>", "b": "</b>", "sc": "</span>"}
+_NORMALS = {"\ue022": "i", "\ue023": "sc", "\ue024": "b"}
 
 
 def _piq(m: re.Match[str]) -> str:
@@ -195,6 +241,8 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
     where the locale says so, a period after ``.?!`` is dropped, and italics (bold, small caps)
     nested in italics flip to normal."""
     typo = typography or _DEFAULT_TYPOGRAPHY
+    if "\ue014" in rendered or "\ue018" in rendered or "\ue01a" in rendered:
+        rendered = _INTO_DIV.sub(r"\2\1", rendered)
     if typo.punctuation_in_quote and QUOTE_CLOSE in rendered:
         rendered = _PIQ.sub(_piq, rendered)
     rendered = _DOUBLE_PERIOD.sub(r"\1\2", rendered)
@@ -207,6 +255,7 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
     depth = 0
     state = {"i": 0, "b": 0, "sc": 0}
     stack: list[tuple[str, str]] = []  # (kind, closing text)
+    normals: list[list[str]] = []  # decorations turned off by each open nodecor/normal
     for m in _FLIP.finditer(rendered):
         out.append(rendered[pos : m.start()])
         pos = m.end()
@@ -217,6 +266,18 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
         elif tok == QUOTE_CLOSE:
             depth = max(depth - 1, 0)
             out.append(typo.outer[1] if depth % 2 == 0 else typo.inner[1])
+        elif tok in _NORMALS or tok == NODECOR_OPEN:
+            kinds = [k for k in ("i", "b", "sc") if state[k] % 2] if tok == NODECOR_OPEN else (
+                [_NORMALS[tok]] if state[_NORMALS[tok]] % 2 else [])
+            for kind in kinds:
+                out.append(_OFF[kind])
+                state[kind] += 1
+            normals.append(kinds)
+        elif tok in (NORMAL_CLOSE, NODECOR_CLOSE):
+            kinds = normals.pop() if normals else []
+            for kind in reversed(kinds):
+                out.append("</span>")
+                state[kind] -= 1
         elif tok in _OPENS:
             kind = _OPENS[tok]
             if state[kind] % 2:
@@ -250,8 +311,35 @@ _DEFAULT_TYPOGRAPHY = Typography()
 
 
 def to_html(rendered: str) -> str:
-    """citeproc-py HTML output (placeholders in field text) → escaped HTML."""
-    return _PRIVATE.sub(lambda m: _HTML_OF.get(m.group(0), ""), rendered)
+    """citeproc-py HTML output (placeholders in field text) → escaped HTML; Unicode
+    superscript characters (``ª``, ``²``, ``ᵉʳ``, ``℠``) become ``<sup>`` elements, as
+    citeproc-js prints them."""
+    html_text = _PRIVATE.sub(lambda m: _HTML_OF.get(m.group(0), ""), rendered)
+    if not html_text.isascii():
+        table = _superscripts()
+        if any(ch in table for ch in html_text):
+            html_text = "".join(f"<sup>{table[ch]}</sup>" if ch in table else ch for ch in html_text)
+    return html_text
+
+
+_SUPERSCRIPTS: dict[str, str] = {}
+
+
+def _superscripts() -> dict[str, str]:
+    """Superscript characters (Unicode ``<super>`` compatibility decompositions) → the
+    characters they are superscript forms of."""
+    if not _SUPERSCRIPTS:
+        import unicodedata
+
+        table = {}
+        for code in range(0xA0, 0x10000):
+            decomposition = unicodedata.decomposition(chr(code))
+            if decomposition.startswith("<super>"):
+                table[chr(code)] = "".join(chr(int(h, 16)) for h in decomposition.split()[1:])
+        # modifier letters citeproc-js also raises
+        table.update({"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+        _SUPERSCRIPTS.update(table)
+    return _SUPERSCRIPTS
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")

@@ -1,6 +1,11 @@
 """CSL-JSON items → what citeproc-py can render correctly.
 
-Never mutates the caller's items: every prepared item is a new dict.
+Never mutates the caller's items: every prepared item is a new dict.  Names are read as
+citeproc-js reads them: lower-case particles written into ``family`` or ``given`` become
+particle fields (``van Gogh``, ``Alexander von``, ``d'Aubignac``; not with ``parse-names:
+false`` or a family name in double quotes), ``"given": "John, III"`` has a suffix and
+``"John,! Jr."`` (or ``comma-suffix``) a suffix after a comma; ``journalAbbreviation`` and
+``shortTitle`` are ``container-title-short`` and ``title-short``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ _BOOKLIKE_NOT = frozenset(
     "article article-journal article-magazine article-newspaper periodical".split()
 )
 _DIGITS = re.compile(r"^\d+$")
+#: CSL-JSON field names of older exports (Zotero, citeproc-js accept them) → CSL variables.
+_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _YEAR_RANGE = re.compile(r"^\d{4}-(?:\d{4})?$")
 
 
@@ -65,6 +72,8 @@ class Prepared:
     locale: str
     truncated_roles: tuple[str, ...]
     extra: dict[str, Any]  # citekit variables set on the citeproc reference (gbt_type_code)
+    #: The item's language was detected (it has no ``language``).
+    language_detected: bool = False
 
 
 def _text(value: Any) -> str | None:
@@ -86,6 +95,17 @@ def _name(name: Any) -> dict[str, str] | None:
         return {"literal": _markup.encode(literal)}
     parts = {k: t for k in _NAME_KEYS if (t := _text(name.get(k)))}
     family, given = parts.get("family", ""), parts.get("given", "")
+    if "," in given and "suffix" not in parts:  # "John, III", "John,! Jr." (citeproc-js)
+        head, _, tail = given.partition(",")
+        comma = tail.startswith("!")
+        tail = tail.lstrip("!").strip()
+        if head.strip() and tail:
+            given = parts["given"] = head.strip()
+            parts["suffix"] = tail
+            if comma:
+                parts["comma-suffix"] = "true"
+    elif name.get("comma-suffix") in (True, "true", 1) and parts.get("suffix"):
+        parts["comma-suffix"] = "true"
     if not family and not given:
         return None
     if has_cjk(family + given):
@@ -93,7 +113,51 @@ def _name(name: Any) -> dict[str, str] | None:
         return {"literal": _markup.encode(family + given)}
     if not family:
         return {"literal": _markup.encode(given)}
-    return {k: _markup.encode(v) for k, v in parts.items()}
+    if name.get("parse-names") not in (False, "false"):
+        _parse_particles(parts)
+    return {k: _markup.encode(v) if k != "non-dropping-particle" or not v.endswith(" ") else _markup.encode(v[:-1]) + " "
+            for k, v in parts.items()}
+
+
+# Lower-case particles at the start of a family name ("van der Vlist", "d'Aubignac",
+# "al-One") or at the end of a given name ("Alexander von"), as citeproc-js parses them.
+_LEADING_PARTICLES = re.compile(r"^((?:[a-z\u00df-\u00ff][\w]*(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$")
+_TRAILING_PARTICLES = re.compile(r"^(.*?\S)\s+((?:[a-z\u00df-\u00ff][\w]*[’']?\s*)+)$")
+
+
+def _parse_particles(parts: dict[str, str]) -> None:
+    """Particles written into ``family``/``given`` moved to the particle fields (unless the
+    name has particle fields already); a family name in double quotes is taken as written."""
+    family = parts.get("family", "")
+    if len(family) > 1 and family[0] == family[-1] == '"':
+        parts["family"] = family[1:-1]
+        return
+    if "non-dropping-particle" not in parts:
+        m = _LEADING_PARTICLES.match(family)
+        if m and m.group(2)[:1].isupper():
+            particle = m.group(1).strip()
+            if particle[-1:] in "’'" and m.group(1)[-1:].isspace():
+                particle += " "  # "de' Frinkle": the space is kept (d'Wander has none)
+            parts["non-dropping-particle"] = particle
+            parts["family"] = m.group(2)
+    given = parts.get("given", "")
+    if "dropping-particle" not in parts and given:
+        m = _TRAILING_PARTICLES.match(given)
+        if m:
+            parts["given"] = m.group(1)
+            parts["dropping-particle"] = m.group(2).strip()
+
+
+def _comma_suffixes(data: dict[str, Any]) -> dict[str, list[int]]:
+    """Names with a comma before their suffix, by variable (the flag is taken out of the
+    name: citeproc-py's ``Name`` does not know it)."""
+    out: dict[str, list[int]] = {}
+    for variable, names in data.items():
+        if isinstance(names, list):
+            for i, name in enumerate(names):
+                if isinstance(name, dict) and name.pop("comma-suffix", None):
+                    out.setdefault(variable.replace("-", "_"), []).append(i)
+    return out
 
 
 def _date(value: Any) -> dict[str, Any] | None:
@@ -153,6 +217,7 @@ def prepare_item(
     item_id = str(raw_id) if raw_id not in (None, "") else f"item-{index + 1}"
     key = f"i{index}"
     language = _text(item.get("language"))
+    detected = not language
     if not language:
         sample = " ".join(
             str(item.get(k, "")) for k in ("title", "container-title", "publisher")
@@ -161,7 +226,9 @@ def prepare_item(
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
     if language:
         data["language"] = language
+    aliases = {alias: key for alias, key in _ALIASES.items() if alias in item and key not in item}
     for name, value in item.items():
+        name = aliases.get(name, name)
         py = name.replace("-", "_")
         if name in ("id", "type", "language") or py not in _VARIABLES:
             continue
@@ -204,6 +271,9 @@ def prepare_item(
     edition = data.get("edition", "")
     if is_zh and _DIGITS.match(edition) and 0 < int(edition) < 100:
         extra["edition_zh"] = f"第{_zh_numeral(int(edition))}版"  # （第五版）
+    commas = _comma_suffixes(data)
+    if commas:
+        extra["_citekit_comma_suffix"] = commas
     custom = item.get("custom")
     roles: tuple[str, ...] = ()
     if isinstance(custom, Mapping):
@@ -231,4 +301,5 @@ def prepare_item(
         locale=locale_for_language(language, default_locale),
         truncated_roles=roles,
         extra=extra,
+        language_detected=detected,
     )

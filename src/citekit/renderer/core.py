@@ -17,6 +17,7 @@ from typing import Any, Literal
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.formatter import html as html_formatter
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 from lxml import etree
 
 from ..errors import StyleNotFoundError, UsageError
@@ -25,6 +26,7 @@ from ._engine import (
     ADD_NAMES_KEY,
     DISAMBIGUATE_KEY,
     GIVEN_LEVELS_KEY,
+    CK_DIVS,
     CK_MODE,
     CK_NS,
     EXPLICIT_SUFFIX_KEY,
@@ -312,16 +314,34 @@ def _typography(engine: EngineStyle) -> _markup.Typography:
     return typo
 
 
+class _Source(CiteProcJSON):
+    """citeproc-py's ``CiteProcJSON`` with field text without a nocase span made into its
+    ``MixedString`` directly (the same value, without its scan)."""
+
+    def parse_string(self, string: Any) -> Any:
+        text = str(string)
+        if "<" not in text:
+            return MixedString([String(text)]) if text else MixedString()
+        return super().parse_string(text)
+
+
+class _CachedReference:
+    """A non-data descriptor: the first access looks the reference up, later ones find it in
+    the instance's ``__dict__`` (no function call)."""
+
+    def __get__(self, item: Any, owner: Any = None) -> Any:
+        if item is None:
+            return self
+        ref = item.citation.bibliography.source[item.key]
+        item.__dict__["reference"] = ref
+        return ref
+
+
 class _Item(CitationItem):
     """citeproc-py's ``CitationItem`` with its reference looked up once (citeproc-py resolves
     ``item.reference`` through three dictionary lookups on every variable access)."""
 
-    @property
-    def reference(self) -> Any:
-        ref = dict.get(self, "_citekit_reference")
-        if ref is None:
-            ref = self["_citekit_reference"] = self.citation.bibliography.source[self.key]
-        return ref
+    reference = _CachedReference()
 
 
 def _suffix_letters(n: int) -> str:
@@ -357,6 +377,10 @@ class _Session:
                 p = prepare_item(item, i, default, self.entry.rules)
                 if not renderer.per_item_locale:
                     p.locale = default
+                    if p.language_detected:
+                        # as CSL processors do: an item without a language is in the style's
+                        # (for title case, which is for English only)
+                        p.data.pop("language", None)
             except Exception as exc:  # one bad item never aborts the list
                 raw_id = item.get("id") if isinstance(item, Mapping) else None
                 p = Prepared(key=f"i{i}", id=str(raw_id) if raw_id not in (None, "") else f"item-{i + 1}",
@@ -370,7 +394,7 @@ class _Session:
         self.by_id: dict[str, Prepared] = {}
         for p in self.prepared:
             self.by_id.setdefault(p.id, p)
-        self.source = CiteProcJSON(data)
+        self.source = _Source(data)
         for p in self.prepared:
             if p.truncated_roles:
                 self.source[p.key][TRUNCATED_KEY] = p.truncated_roles
@@ -503,23 +527,36 @@ class _Session:
             self._set_level(self.source[key], var, i, level)
 
     def _add_names(self, group: list[str], groups: Any, add_given: bool, rule: str) -> list[list[str]]:
-        """Names added to every cite of ``group`` one at a time (with given names expanded at
-        each count when ``add_given``) until the cites differ; none added if it never helps."""
+        """Names added to the cites of ``group`` one at a time (with given names expanded at
+        each count when ``add_given``): a cite told apart keeps the names it has then, the
+        others go on; none added if it never helps."""
         refs = {k: self.source[k] for k in group}
         if self._same_names(group):  # names cannot tell these cites apart
             return [group]
         most = max((len(next(iter(self._name_lists(k).values()), [])) for k in group), default=0)
+        pending = [group]
+        helped = False
         for extra in range(1, most + 1):
-            for ref in refs.values():
-                ref[ADD_NAMES_KEY] = extra
-            remaining = groups(group)
+            keys = [k for g in pending for k in g]
+            before = {k: dict.get(refs[k], ADD_NAMES_KEY) or 0 for k in keys}
+            for key in keys:
+                refs[key][ADD_NAMES_KEY] = extra
+            remaining = [g2 for g in pending for g2 in groups(g)]
             if remaining and add_given:
                 remaining = [g2 for g in remaining for g2 in self._add_given(g, groups, rule)]
-            if sum(map(len, remaining)) < len(group):
-                return remaining
-        for ref in refs.values():
-            ref[ADD_NAMES_KEY] = 0
-        return [group]
+            if sum(map(len, remaining)) < len(keys):
+                helped = True
+                pending = remaining
+                if not pending:
+                    return []
+            else:  # this many names does not help: back to what did
+                for key in keys:
+                    refs[key][ADD_NAMES_KEY] = before[key]
+        if not helped:
+            for ref in refs.values():
+                ref[ADD_NAMES_KEY] = 0
+            return [group]
+        return pending
 
     def _same_names(self, group: list[str]) -> bool:
         first = None
@@ -595,7 +632,11 @@ class _Session:
                 engine = self.engine(p.locale)
                 rendered = engine.root.bibliography.layout.render_bibliography([cite])
                 raw = _markup.finish(str(rendered[0]), _typography(engine)) if rendered else ""
-                return RenderedEntry(id=p.id, text=_markup.to_text(raw), html=_markup.to_html(raw).strip())
+                out_html = _markup.to_html(raw)
+                # with display divs, html is citeproc-js's: divs on their own lines, the
+                # entry's own leading and trailing spaces kept
+                out_html = out_html if dict.get(cite, CK_DIVS) else out_html.strip()
+                return RenderedEntry(id=p.id, text=_markup.to_text(raw), html=out_html)
             except Exception as exc:
                 error = _error(exc)
         text = _fallback_text(self.items.get(cite.key, {}))
@@ -650,7 +691,8 @@ class Renderer:
         """Whether the style defines a bibliography."""
         return self._entry.has_bibliography
 
-    def bibliography(self, items: Sequence[Mapping[str, Any]], format: OutputFormat = "text") -> list[RenderedEntry]:
+    def bibliography(self, items: Sequence[Mapping[str, Any]], format: OutputFormat = "text", *,
+                     display_divs: bool = False) -> list[RenderedEntry]:
         """The bibliography of ``items`` (CSL-JSON), one :class:`RenderedEntry` per item, in
         bibliography order (the style's ``cs:sort``, else input order).
 
@@ -669,6 +711,13 @@ class Renderer:
         ``error`` says why; the other items render normally.  An item the style renders as
         nothing gets empty strings.  ``items`` are not modified.
 
+        **Display divs.** With ``display_divs=True``, ``html`` wraps what the style lays out
+        with ``display="block|left-margin|right-inline|indent"`` and ``second-field-align`` in
+        citeproc-js's ``<div class="csl-block">``, ``<div class="csl-left-margin">``... (each
+        block on its own line, as the CSL test suite expects) and keeps the entry's leading
+        and trailing spaces, as citeproc-js does; ``text`` separates the blocks by a space.  By
+        default neither has divs.
+
         Raises :class:`~citekit.errors.UsageError` for a bad ``format`` or a style with no
         bibliography.
         """
@@ -684,6 +733,7 @@ class Renderer:
             previous: str | None = None
             for cite in bibliography.items:
                 cite[PREVIOUS_NAMES_KEY] = previous
+                cite[CK_DIVS] = display_divs
                 out.append(session.bibliography_entry(cite))
                 previous = names_text(cite)
             return out
@@ -741,11 +791,11 @@ class Renderer:
                 continue
             kwargs: dict[str, Any] = {}
             if cite.locator is not None:
-                kwargs["locator"] = Locator(cite.label or "page", cite.locator)
+                kwargs["locator"] = Locator(cite.label or "page", _markup.encode(cite.locator.strip(), typographic=False))
             if cite.prefix is not None:
-                kwargs["prefix"] = cite.prefix
+                kwargs["prefix"] = _markup.encode(cite.prefix)
             if cite.suffix is not None:
-                kwargs["suffix"] = cite.suffix
+                kwargs["suffix"] = _markup.encode(cite.suffix)
             ci = _Item(p.key, **kwargs)
             if cite.suppress_author:
                 ci[CK_MODE] = "suppress-author"
