@@ -257,3 +257,48 @@ def test_evidence_on_learned_parses(raw):
     outcome = parse_reference(raw)
     check_evidence(raw, outcome)
     assert outcome.item.get("issued") and outcome.item.get("author")
+
+
+# -- general assembly rules (strings written for these tests, not from the development set) --------
+
+@pytest.mark.parametrize("raw, field, value", [
+    ("Smith, A. (2001). Slow light in cold gases. Phys. Rev. Lett. 86, 783-786.", "container-title",
+     "Phys. Rev. Lett."),
+    ("Brown, T. (1999). A History of Maps. New York: W. W. Norton & Company, Inc. 300 pp.", "publisher",
+     "W. W. Norton & Company, Inc."),
+])
+def test_abbreviation_keeps_its_full_stop(raw: str, field: str, value: str) -> None:
+    assert parse_reference(raw).item.get(field) == value
+
+
+def test_plain_field_does_not_take_the_separator() -> None:
+    item = parse_reference("Lee, K. (2010). River flows in dry years. Water Research, 44, 1-10.").item
+    assert item.get("container-title") == "Water Research"
+
+
+def test_issue_range_in_brackets_after_the_volume() -> None:
+    item = parse_reference("Green, P., & Gray, Q. (1990-1991). Urban Studies Review, 12(1-2), 45-67.").item
+    assert (item.get("volume"), item.get("issue"), item.get("page")) == ("12", "1-2", "45-67")
+
+
+def test_publisher_with_volume_and_pages_is_a_journal() -> None:
+    item = parse_reference("Maria Rossi， Paul Weber. Innovation clusters in small regions. "
+                           "Research Policy， 2007，36:210-230").item
+    assert item.get("container-title") == "Research Policy"
+    assert "publisher" not in item and item["type"] == "article-journal"
+
+
+def test_uppercase_jr_is_a_suffix() -> None:
+    group = parse_names("Anne Smith and F. D. Jones, JR.")
+    assert len(group.names) == 2 and group.names[-1].get("suffix") == "JR."
+
+
+def test_house_zh_city_before_publisher() -> None:
+    item = parse_reference("王力，《古代汉语》，上海，上海古籍出版社，1999。").item
+    assert item.get("publisher-place") == "上海" and item.get("publisher") == "上海古籍出版社"
+
+
+def test_gbt_newspaper_month_day_after_author_year() -> None:
+    item = parse_reference("李明. 2021. 城市更新的新路径[N]. 光明日报, 3月5日(7).").item
+    assert item.get("container-title") == "光明日报"
+    assert item["issued"]["date-parts"] == [[2021, 3, 5]] and item.get("page") == "7"

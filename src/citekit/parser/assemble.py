@@ -278,7 +278,46 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     if d.has("container-title") and not d.has("title") and not container_lead \
             and not (d.has("volume") or d.has("issue") or d.has("page")):
         _rename(d, "container-title", "title")  # a reference names its own title before any container
+    _issue_range(d)
+    _journal_not_publisher(d)
     _set_type(d, genre, container_lead)
+
+
+def _issue_range(d: Draft) -> None:
+    """``15(3-4), 631-654``: a number in brackets right after the volume is the issue when the pages
+    follow it (not a year: ``84 (1990-1991), pp. 89-156``)."""
+    vol, page = d.spans.get("volume"), d.spans.get("page")
+    if not vol or not page or d.has("issue"):
+        return
+    work = d.work
+    if work[vol[1]:page[0]].strip() != "(" or work[page[1]:page[1] + 1] != ")" \
+            or _YEARS.fullmatch(work, *page):
+        return
+    m = _PAGES_AFTER.match(work, page[1] + 1, d.end)
+    if not m or not d.is_free(*m.span("p")):
+        return
+    _rename(d, "page", "issue")
+    d.set("page", m.group("p"), *m.span("p"), d.conf["issue"])
+
+
+_YEARS = regex.compile(r"(?:1[5-9]|20)\d\d(?:\s*[-/]\s*\d{2,4})?")
+_PAGES_AFTER = regex.compile(r"\s*[,:]\s*(?:pp?\.?\s*)?(?P<p>\d{1,6}(?:\s*-\s*\d{1,6})?)(?!\d)")
+
+
+def _journal_not_publisher(d: Draft) -> None:
+    """``Technology in Society, 2005, 27:133-153``: a "publisher" followed by a volume and pages, with
+    no container and no place, is the journal."""
+    if d.has("container-title") or d.has("publisher-place") or not d.has("publisher") \
+            or not (d.has("volume") and d.has("page")) or d.has("ISBN") or d.has("edition"):
+        return
+    pub, vol = d.spans.get("publisher"), d.spans.get("volume")
+    if not pub or not vol or pub[1] > vol[0] or _PUBLISHER_NAME.search(d.values["publisher"]):
+        return
+    _rename(d, "publisher", "container-title")
+
+
+_PUBLISHER_NAME = regex.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Inc|Ltd|LLC|GmbH|Elsevier|Springer|Wiley)\b"
+                                r"|出版|书局|书店|印书馆", regex.IGNORECASE)
 
 
 def _title_from_names(d: Draft) -> None:

@@ -9,6 +9,7 @@ the :class:`~citekit.model.ParseOutcome`.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -105,6 +106,9 @@ class Draft:
         }
         diagnostics = list(self.diagnostics)
         raw = self.view.raw
+        for name in _ABBREV_FIELDS:
+            if name in self.values:
+                self._keep_abbreviation_dot(name)
         for name, value in self.values.items():
             span = self._raw_span(self.spans[name])
             if name in CLEAN_FIELDS and span is not None and raw is not None:
@@ -138,6 +142,26 @@ class Draft:
         return ParseOutcome(item=item, fields=fields, confidence=confidence,
                             diagnostics=tuple(diagnostics))
 
+    def _keep_abbreviation_dot(self, name: str) -> None:
+        """``Phys. Rev. Lett.``, ``Washington, D.C.``, ``Norton & Company, Inc.``: the full stop after a
+        field that ends in an abbreviation belongs to the field, not to the separator."""
+        span = self.spans.get(name)
+        if not span:
+            return
+        s, e = span
+        text = self.text
+        if e >= len(text) or text[e] != "." or self.values[name] != text[s:e]:
+            return
+        m = _LAST_WORD.search(text, s, e)
+        if not m:
+            return
+        word = m.group(1)
+        if len(word) == 1 and word.isupper() and m.start(1) > s and text[m.start(1) - 1] == "." \
+                or word in _ABBREVIATIONS \
+                or name == "container-title" and len(word) <= 5 and word[0].isupper() and _ABBREV_DOT.search(text, s, e):
+            self.values[name] = text[s:e + 1]
+            self.spans[name] = (s, e + 1)
+
     def _coverage(self, diagnostics: list[Diagnostic]) -> tuple[int, int]:
         """Count covered letters/digits and report runs of left-over text (P003)."""
         if not self.values:
@@ -151,6 +175,8 @@ class Draft:
         intervals.sort()
         covered = total = 0
         text = self.text
+        # letters and digits before each position (str.isalnum: Unicode letters and numbers)
+        alnum = [0, *accumulate(map(str.isalnum, text[start:n]))]
         pos = start
         gaps: list[tuple[int, int]] = []
         for s, e in intervals:
@@ -159,14 +185,14 @@ class Draft:
                 continue
             if s > pos:
                 gaps.append((pos, s))
-            k = _count_alnum(text, s, e)
+            k = alnum[e - start] - alnum[s - start]
             covered += k
             total += k
             pos = e
         if pos < n:
             gaps.append((pos, n))
         for i, j in gaps:
-            letters = _count_alnum(text, i, j)
+            letters = alnum[j - start] - alnum[i - start]
             total += letters
             if not letters:
                 continue
@@ -187,9 +213,9 @@ class Draft:
         return covered, total
 
 
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_ABBREV_FIELDS = ("container-title", "publisher", "publisher-place")
+_ABBREVIATIONS = frozenset({"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Univ", "Assoc"})
+_LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}*)\Z")  # the field's last word, capitalised
+_ABBREV_DOT = regex.compile(r"\b\p{Lu}\p{Ll}{0,5}\.(?: ?\p{Lu})")  # "Phys. Rev", "J.Am": abbreviated words
 _MASKED = regex.compile(MASK + "+")
 
-
-def _count_alnum(text: str, s: int, e: int) -> int:
-    return len(_ALNUM.findall(text, s, e))

@@ -57,7 +57,8 @@ _THESIS_PUB = regex.compile(
     regex.IGNORECASE)
 _STD_FIRST = regex.compile(r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*")
 _SERIAL_TAIL = regex.compile(
-    r"(?:[,，]\s*(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12}))?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
+    r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$")
 _TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
@@ -283,6 +284,12 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
         m = _SERIAL_TAIL.search(work, s, e)
         if m and (m.group("vol") or m.group("iss")) and m.start() > s:
             set_title(d, "container-title", s, m.start(), 0.85)
+            if m.group("mon"):  # 人民日报, 4月19日(9): the year came after the author
+                parts = d.values["issued"].get("date-parts", [[]])[0]
+                mon, day = int(m.group("mon")), int(m.group("day"))
+                if len(parts) == 1 and 1 <= mon <= 12 and 1 <= day <= 31:
+                    d.values["issued"] = {"date-parts": [[parts[0], mon, day]]}
+                d.claim(m.start("mon"), m.end("day") + 1)
             if m.group("vol"):
                 d.set("volume", m.group("vol"), *m.span("vol"), 0.85)
             if m.group("iss"):

@@ -31,6 +31,10 @@ _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$")
+# a place of publication written as its own element: a city the lists name, or any 某某市
+_CITY = regex.compile(r"北京|上海|天津|重庆|广州|南京|杭州|武汉|成都|西安|长沙|济南|沈阳|长春|哈尔滨|郑州|"
+                      r"合肥|福州|南昌|昆明|贵阳|南宁|兰州|太原|石家庄|呼和浩特|乌鲁木齐|银川|西宁|拉萨|海口|"
+                      r"深圳|厦门|青岛|大连|苏州|台北|香港|澳门|\p{Han}{2,4}市")
 _PUBLISHER_WORD = regex.compile(r"出版社|书局|书店|印书馆|书社|出版公司|出版集团|大学|研究院|研究所|Press|Publishing")
 
 
@@ -92,11 +96,16 @@ def parse(d: Draft) -> bool:
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False
-    for s, e in split_top(work, pos, end, ",;，；"):
+    pieces = split_top(work, pos, end, ",;，；")
+    for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
         text = work[s:e]
+        if _CITY.fullmatch(text) and not d.has("publisher-place") and idx + 1 < len(pieces) \
+                and _PUBLISHER_WORD.search(work, *pieces[idx + 1]):
+            d.set("publisher-place", text, s, e, 0.8)  # 北京，北京大学出版社，1986
+            continue
         lead = _CONTAINER_LEAD.match(text)
         k = work.find("《", s, e)
         if k >= 0 and (k == s or lead or work[k - 1] in ":："):

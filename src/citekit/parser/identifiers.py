@@ -138,6 +138,11 @@ _ACCESS_PHRASE = regex.compile(
     regex.IGNORECASE)
 
 
+# every _ACCESS_PHRASE match holds one of these words
+_ACCESS_WORDS = ("访问", "引用", "检索", "浏览", "获取", "accessed", "visited", "retrieved", "viewed", "consulted",
+                 "cited")
+
+
 def _access_parts(m: "regex.Match[str]") -> list[int] | None:
     g = {k: v for k, v in m.groupdict().items() if v}
     get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
@@ -160,6 +165,9 @@ def _access_parts(m: "regex.Match[str]") -> list[int] | None:
 def find_access_phrase(d: Draft) -> None:
     """An access date written out (``访问时间：2020年12月1日``, ``last visited 2 March 2020``) → ``accessed``."""
     if d.has("accessed"):
+        return
+    low = d.work[d.start:d.end].lower()
+    if not any(word in low for word in _ACCESS_WORDS):  # a cheap test before the long pattern
         return
     m = _ACCESS_PHRASE.search(d.work, d.start, d.end)
     if not m:

@@ -39,7 +39,7 @@ _ROLE_MAP = {"主编": "editor", "编": "editor", "选编": "editor", "编著": 
              "校注": "editor", "整理": "editor"}
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _HAN = regex.compile(r"\p{Han}")
-_SUFFIX = regex.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 _CORP_TAIL = regex.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE)
 # "FRESE K S", "Peebles P. Z.", "Кочетков А Я": family words, then one to four initials.
 _FAMILY_INITIALS = regex.compile(
