@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from citekit.errors import StyleNotFoundError, UsageError
-from citekit.renderer import RenderedEntry, render_bibliography, resolve_style
+from citekit.renderer import RenderedEntry, Renderer, render_bibliography, resolve_style
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "gbt7714" / "gold.jsonl"
@@ -319,6 +319,39 @@ def test_subsequent_author_substitute_through_a_macro() -> None:
     items = [{"id": "a", "type": "book", "author": author, "title": "A"},
              {"id": "b", "type": "book", "author": author, "title": "B"}]
     assert [e.text for e in render_bibliography(items, style)] == ["John Doe. A", "---. B"]
+
+
+def test_style_affixes_are_escaped_in_html() -> None:
+    style = _csl('<text variable="URL" prefix="&lt;" suffix="&gt; &amp;"/>')
+    entry = Renderer(style).bibliography([{"id": "a", "type": "webpage", "URL": "http://x.org"}], "html")[0]
+    assert entry.html == "&lt;http://x.org&gt; &amp;"
+    assert entry.text == "<http://x.org> &"
+
+
+def test_seasons_in_date_parts() -> None:
+    style = _csl('<date variable="issued" form="text" date-parts="year-month"/>')
+    item = {"id": "a", "type": "book", "issued": {"date-parts": [[1999, 21], [2001, 22]]}}
+    assert render_bibliography([item], style)[0].text == "Spring 1999–Summer 2001"
+    same_year = dict(item, issued={"date-parts": [[1999, 22], [1999, 21]]})
+    assert render_bibliography([same_year], style)[0].text == "Summer–Spring 1999"
+    assert render_bibliography([dict(item, issued={"date-parts": [[1999, 16]]})], style)[0].text == "Winter 1999"
+
+
+def test_citation_label_trigraph_with_year_suffix() -> None:
+    style = _cite_style('<text variable="citation-label"/>', 'disambiguate-add-year-suffix="true"')
+    items = [{"id": f"i{n}", "type": "book", "issued": {"date-parts": [[1978]]},
+              "author": [{"family": "Roe", "given": "J"}, {"family": "Noakes", "given": "R"}]} for n in (1, 2)]
+    items.append({"id": "i3", "type": "book", "issued": {"date-parts": [[1965]]}, "author": [{"family": "Doe"}]})
+    out = Renderer(style).citations([[{"id": "i1"}, {"id": "i2"}, {"id": "i3"}]], items)
+    assert out[0].text == "RoNo78aRoNo78bDoe65"
+
+
+def test_sc_markup_and_initials_as_citeproc_js() -> None:
+    style = _csl('<names variable="author"><name initialize-with=". "/></names><text variable="title" prefix=" "/>')
+    item = {"id": "a", "type": "book", "title": "<sc>Guide</sc>",
+            "author": [{"family": "Tserendorj", "given": "TSerendorjiin"}, {"family": "Chen", "given": "Guo-ping"}]}
+    entry = Renderer(style).bibliography([item], "html")[0]
+    assert entry.html == 'Ts. Tserendorj, G. Chen <span style="font-variant:small-caps;">Guide</span>'
 
 
 def test_skip_list_is_exact() -> None:

@@ -64,7 +64,8 @@ from typing import Any
 
 import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
-from citeproc.source import CitationItem, VariableError
+from citeproc.source import CitationItem, DateRange, VariableError
+from citeproc.source import Date as SourceDate
 from citeproc.string import MixedString, NoCase, String, join
 from lxml import etree
 
@@ -133,6 +134,8 @@ def _edge_chars(left: Any, right: Any) -> tuple[str, str]:
 def cjk_join(items: list[Any], delimiter: str) -> Any:
     """citeproc-py's ``join`` but a whitespace delimiter disappears at a CJK seam."""
     if not delimiter or delimiter.strip() or len(items) < 2:
+        return join(items, delimiter)
+    if not any(has_cjk(str(item)) for item in items):  # no seam can be CJK
         return join(items, delimiter)
     output = items[0]
     for item in items[1:]:
@@ -238,7 +241,11 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
     """``render_children`` of :class:`_CjkChildren`: ``run(item, kwargs, delimiter)`` with the
     children's ``kwargs`` (a ``cs:choose`` child also gets ``delimiter``).  ``implicit_group``
     (a macro): nothing when variables were called and none of them printed, as a group."""
-    children = [(compiled(child), isinstance(child, cm.Choose)) for child in parent.iterchildren()]
+    children = []
+    for child in parent.iterchildren():
+        fn = compiled(child)
+        delimited = getattr(fn, "ck_delimited", None) if isinstance(child, cm.Choose) else None
+        children.append((fn, isinstance(child, cm.Choose), delimited))
     if not children:
         return lambda item, kwargs, delimiter: (None, False)
 
@@ -247,8 +254,10 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
         called = False
         rendered = False
         choose_kwargs = None
-        for fn, is_choose in children:
-            if is_choose:
+        for fn, is_choose, delimited in children:
+            if delimited is not None:
+                text, c = delimited(item, kwargs, delimiter)
+            elif is_choose:
                 if choose_kwargs is None:
                     choose_kwargs = dict(kwargs)
                     choose_kwargs["delimiter"] = delimiter
@@ -415,6 +424,19 @@ class Choose(cm.Choose):
                     return children(item, child_kwargs, delimiter)
             return None, False
 
+        def delimited(item: Any, kwargs: dict[str, Any], delimiter: str) -> tuple[Any, bool]:
+            """``run`` for a parent's child list: the parent's delimiter passed on as such
+            (not in a copy of ``kwargs``)."""
+            if "context" not in kwargs or "delimiter" in kwargs:
+                kwargs = {k: v for k, v in kwargs.items() if k != "delimiter"}
+                kwargs.setdefault("context", None)
+            context = kwargs["context"]
+            for matches, children in branches:
+                if matches is None or matches(item, context):
+                    return children(item, kwargs, delimiter)
+            return None, False
+
+        run.ck_delimited = delimited  # type: ignore[attr-defined]
         return run
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
@@ -606,6 +628,27 @@ class Text(_PageRanges, cm.Text):
             return self.wrap(self.format(text))
         return None
 
+    def _compiled_markup(self) -> Any:
+        """:meth:`markup` with the attributes read once (the steps an element without
+        ``strip-periods``, ``text-case`` or ``quotes`` has not, left out)."""
+        strip = self.get("strip-periods", "false").lower() == "true"
+        cased = self.get("text-case") is not None
+        quotes = self.get("quotes", "false").lower() == "true"
+        strip_periods, case, wrap, fmt = self.strip_periods, self.case, self.wrap, self.format
+
+        def markup(text: Any, language: Any) -> Any:
+            if not text:
+                return None
+            if strip:
+                text = strip_periods(text)
+            if cased:
+                text = case(text, language)
+            if quotes:
+                text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
+            return wrap(fmt(text))
+
+        return markup
+
     def calls_variable_for(self, item: Any, context: Any = None) -> bool:
         if "macro" in self.attrib:
             return calls_variable_for(self.get_macro(self.get("macro")), item, context)
@@ -621,7 +664,7 @@ class Text(_PageRanges, cm.Text):
         if "macro" not in self.attrib:
             return _compile_leaf(self)
         name = self.get("macro")
-        markup = self.markup
+        markup = self._compiled_markup()
         default_language = (self.get_root().get("default-locale", "en") or "")[:2]
         macro_fn = None
 
@@ -649,7 +692,7 @@ class Text(_PageRanges, cm.Text):
         as in item data, :func:`_markup.encode`), then :meth:`markup`."""
         value = String(encode(self.get("value")))
         default_language = (self.get_root().get("default-locale", "en") or "")[:2]
-        markup = self.markup
+        markup = self._compiled_markup()
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
             language = dict.get(item.reference, "language", _MISSING_LANGUAGE)
@@ -701,6 +744,26 @@ class Text(_PageRanges, cm.Text):
             if quotes:
                 text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
             return wrap(fmt(text)), called
+
+        if variable == "citation-label":
+            plain = run
+
+            def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:  # noqa: F811
+                """The label with the reference's year suffix (citeproc-js: ``RoNo78a``),
+                printed there instead of after the date."""
+                reference = item.reference
+                suffix = dict.get(reference, "year_suffix")
+                if (suffix and isinstance(item, CitationItem) and not dict.get(item, _CK_SUFFIX_DONE)
+                        and not dict.get(reference, EXPLICIT_SUFFIX_KEY) and kwargs.get("sort_options") is None):
+                    text = dict.get(reference, key)
+                    if text:
+                        item[_CK_SUFFIX_DONE] = True
+                        reference[key] = text + str(suffix)
+                        try:
+                            return plain(item, kwargs)
+                        finally:
+                            reference[key] = text
+                return plain(item, kwargs)
 
         return run
 
@@ -1073,6 +1136,14 @@ class Name(cm.Name):
         for i, name in enumerate(names):
             given, family, dp, ndp, suffix = name.parts()
             if "literal" in name:
+                # an institution takes the family name-part's formatting (citeproc-js), not
+                # its affixes; nor its text-case (GB/T 7714 capitalises personal family names
+                # only: ``American Water Works Association``)
+                for part in name_parts:
+                    if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family)):
+                        continue
+                    if part.get("name") == "family":
+                        family = part.format(family)
                 output.append(family)
                 continue
             level = levels.get(i, 0)
@@ -1115,7 +1186,10 @@ class Name(cm.Name):
                         family += (", " if i in comma_suffixes else " ") + str(suffix)
                     for wrap in wrappers:
                         family = wrap(family)
-                    text = " ".join([n for n in (given, family) if n])
+                    if given and family and str(given)[-1:].isspace():  # an affix's own space
+                        text = given + family
+                    else:
+                        text = " ".join([n for n in (given, family) if n])
             else:  # short
                 family = _particle_join((ndp, family))
                 given, family = format_name_parts(given, family)
@@ -1149,6 +1223,22 @@ class Name(cm.Name):
                 text += " "
             return text + "{} ".format(and_term) + output[-1]
         return self.join(output, delimiter)
+
+
+def _child(element: Any, name: str | None) -> Any:
+    """``element.name`` of citeproc-py (its first ``cs:<name>`` child; ``None``: its first
+    child), looked up once per parsed style (the elements are kept alive by the cache)."""
+    cache = element._ck_cache
+    key = ("child", element, name)
+    hit = cache.get(key, _MISSING)
+    if hit is _MISSING:
+        if name is None:
+            children = element.getchildren()
+            hit = children[0] if children else None
+        else:
+            hit = element.find("cs:" + name, element.nsmap)
+        cache[key] = hit
+    return hit
 
 
 class Names(cm.Names):
@@ -1192,7 +1282,7 @@ class Names(cm.Names):
             context = self
         if names_context is None:
             names_context = self
-            if self.name is None:
+            if _child(self, "name") is None:
                 outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
                 if outer:
                     names_context = outer[0]
@@ -1214,24 +1304,26 @@ class Names(cm.Names):
             key = role.replace("-", "_")
             if key not in ref:
                 continue
-            name_elem = names_context.name
+            name_elem = _child(names_context, "name")
             if name_elem is None:
                 name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
                 names_context.insert(0, name_elem)
+                cache = names_context._ck_cache
+                cache[("child", names_context, "name")] = cache[("child", names_context, None)] = name_elem
             text = name_elem.render(item, role, context=context, **kwargs)
             plural = len(ref[key]) > 1
-            label_element = names_context.label
+            label_element = _child(names_context, "label")
             if label_element is not None:
                 label = label_element.render(item, "editortranslator" if ed_trans else role, plural, **kwargs)
                 if label is not None:
-                    if label_element is names_context.getchildren()[0]:
+                    if label_element is _child(names_context, None):
                         text = label + text
                     else:
                         text = text + label
             output.append(text)
 
         if output:
-            name_elem = names_context.name
+            name_elem = _child(names_context, "name")
             if all(isinstance(t, int) for t in output) or (
                 name_elem is not None and name_elem.get("form") == "count"
                 and all(str(t).isdigit() for t in output)
@@ -1386,6 +1478,82 @@ class Date(cm.Date):
     rendered ``issued`` date of a cite or entry, unless the style prints ``year-suffix`` itself
     (CSL 1.0.2, Disambiguation)."""
 
+    def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        form = self.get("form")
+        if form is not None and variable is None and context is None and not self.is_locale_date():
+            value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"))
+            if isinstance(value, DateRange) and any(
+                isinstance(d, dict) and _date_field(d, "month") is None and _date_field(d, "season") is not None
+                for d in (dict.get(value, "begin"), dict.get(value, "end"))
+            ):
+                # a season range in a localized date: the locale's cs:date is citeproc-py's
+                # own class, so its range rendering is run here
+                date_parts = self.get("date-parts")
+                parts = date_parts.split("-") if date_parts else ["year", "month", "day"]
+                text = Date.render_date_range(self.get_date(form), value, parts, self)
+                return None if text is None else self.wrap(text)
+            if isinstance(value, SourceDate):
+                return self._ck_localized_single(form, value, show_parts)
+        return super().process(item, variable, show_parts, context, **kwargs)
+
+    def _ck_localized_single(self, form: str, date: Any, show_parts: Any) -> Any:
+        """What citeproc-py's ``Date.process`` does for one date in a localized form (the
+        locale's ``cs:date``, each of its parts rendered in this element's context, joined and
+        affixed here), with the locale's date and its parts looked up once per style: the
+        locale elements are citeproc-py's own classes, whose XPath lookups are not cached."""
+        key = ("ck-locale-date-parts", form)
+        parts = self._ck_cache.get(key)  # type: ignore[attr-defined]
+        if parts is None:
+            localized = self.get_date(form)
+            parts = self._ck_cache[key] = (  # type: ignore[attr-defined]
+                localized, [(part.get("name"), part) for part in localized.iterchildren()])
+        date_parts = self.get("date-parts")
+        if date_parts is not None:
+            show_parts = date_parts.split("-")
+        elif show_parts is None:
+            show_parts = ["year", "month", "day"]
+        output = []
+        for name, part in parts[1]:
+            if name in show_parts:
+                try:
+                    text = part.render(date, self)
+                except VariableError:
+                    continue
+                if text is not None:
+                    output.append(text)
+        return self.wrap(self.join(output)) if output else None
+
+    def render_date_range(self, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+        """citeproc-py's, with parts a date lacks (no month, a season instead) compared
+        without raising (citeproc-py lets ``VariableError`` end the whole date)."""
+        begin, end = date_range.begin, dict.get(date_range, "end")
+        if end is None or end.is_nil():
+            return cm.Date.render_date_range(self, date_range, show_parts, context)
+        show_parts = list(show_parts)
+        same_parts: list[str] = []
+
+        def month(date: Any) -> Any:
+            value = _date_field(date, "month")
+            return ("m", value) if value is not None else ("s", _date_field(date, "season"))
+
+        if begin.year == end.year and "year" in show_parts:
+            show_parts.remove("year")
+            same_parts.append("year")
+            if "month" in show_parts and month(begin) == month(end):
+                show_parts.remove("month")
+                same_parts.append("month")
+                if "day" in show_parts and _date_field(begin, "day") == _date_field(end, "day"):
+                    show_parts.remove("day")
+                    same_parts.append("day")
+        same = self.render_single_date(end, same_parts, context) if same_parts else None
+        diff_begin = self.render_single_date(begin, show_parts, context)
+        diff_end = self.render_single_date(end, show_parts, context)
+        if not diff_begin:
+            return None
+        diff = diff_begin.rstrip() + self.unicode_character("EN DASH") + (diff_end or "")
+        return context.join([diff, same.rstrip()]) if same else diff
+
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         text = super().render(item, *args, **kwargs)
         if text is None or self.get("variable") != "issued" or not isinstance(item, CitationItem):
@@ -1402,6 +1570,33 @@ class Date(cm.Date):
         if affix and raw.endswith(affix):  # inside the date's own affixes: (2000a)
             return String(raw[: -len(affix)] + str(suffix) + affix)
         return text + String(str(suffix))
+
+
+def _date_field(date: Any, name: str) -> Any:
+    """A part of a citeproc ``Date`` (``None`` when it has none; citeproc-py raises)."""
+    return dict.get(date, name)
+
+
+class Date_Part(cm.Date_Part):  # noqa: N801 - citeproc-py's name
+    """``cs:date-part`` with seasons (a month 13–16 or 21–24 in the data, or ``season``: the
+    ``season-0N`` term whatever the month form), as citeproc-js prints them."""
+
+    def process(self, date: Any, context: Any = None) -> Any:
+        name = self.get("name")
+        if name == "month" and _date_field(date, "month") is None:
+            season = _date_field(date, "season")
+            if season is None:
+                raise VariableError
+            if context is None:
+                context = self
+            try:
+                attrib = dict(context.xpath_search('./cs:date-part[@name="month"]')[0].attrib)
+            except (AttributeError, IndexError):
+                attrib = {}
+            form = attrib.get("form", self.get("form", "long"))
+            return context.get_single_term(name=f"season-{int(season):02}",
+                                           form="short" if form == "short" else None)
+        return super().process(date, context)
 
 
 #: Key set on a citeproc ``Reference`` when the style renders ``year-suffix`` explicitly.
@@ -1703,6 +1898,7 @@ _OVERRIDES: dict[str, type] = {
     "names": Names,
     "layout": Layout,
     "date": Date,
+    "date-part": Date_Part,
     "key": Key,
     "sort": Sort,
 }
@@ -1848,4 +2044,23 @@ class EngineStyle(CitationStylesStyle):
         self.parser = _make_parser()
         self.xml = etree.ElementTree(etree.fromstring(xml, self.parser))
         self.root = self.xml.getroot()
+        _encode_style_text(self.root)
         self.root.set_locale_list(locale, validate=False)
+
+
+#: Attributes of style text that are printed: their ``& < >`` are text, escaped in HTML.
+_PRINTED_ATTRS = ("prefix", "suffix", "delimiter")
+_STYLE_SPECIAL = re.compile("[&<>]")
+
+
+def _encode_style_text(root: Any) -> None:
+    """``& < >`` in the printed attributes of a style (``prefix="&lt;"``) as the placeholders
+    :mod:`._markup` uses for field text, so HTML output escapes them (``&#60;http://…&#62;``)
+    and none is read as markup."""
+    table = {ord("&"): "\ue000", ord("<"): "\ue001", ord(">"): "\ue002"}
+    for element in root.iter(etree.Element):
+        attrib = element.attrib
+        for name in _PRINTED_ATTRS:
+            value = attrib.get(name)
+            if value and _STYLE_SPECIAL.search(value):
+                attrib[name] = value.translate(table)

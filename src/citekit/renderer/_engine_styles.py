@@ -33,6 +33,7 @@ from citeproc.string import String, join
 
 from . import _engine
 from ._engine import CK_NS
+from ._markup import encode as _encode
 
 __all__ = ["Name", "Text", "circled", "cjk_join", "register"]
 
@@ -46,6 +47,8 @@ def cjk_join(items: list[Any], delimiter: str) -> Any:
     if len(items) == 1:
         return items[0]
     if not delimiter or delimiter.strip(" \t\n") or len(items) < 2:  # U+3000 is meant
+        return join(items, delimiter)
+    if not any(_engine.has_cjk(str(item)) for item in items[1:]):  # no seam can be CJK
         return join(items, delimiter)
     output = items[0]
     for item in items[1:]:
@@ -117,7 +120,9 @@ class Name(_engine.Name):
         abbreviation (``Ph.``, ``Me.``) and keeps its letters with ``mark``; any other word is
         reduced to its initial when ``initialize`` is not ``"false"``, else kept whole (a
         lower-case word, a particle, is always kept).  Hyphenated parts are initialised
-        separately and joined by a hyphen (``initialize-with-hyphen``)."""
+        separately and joined by a hyphen (``initialize-with-hyphen``), a part starting with a
+        small letter left out (``Guo-ping`` → ``G.``); a word of two capitals and a small letter
+        keeps its digraph (``TSerendorjiin`` → ``Ts.``)."""
         initialize = self.get("initialize")
         if initialize is None:
             try:
@@ -130,6 +135,8 @@ class Name(_engine.Name):
         except Exception:  # noqa: BLE001
             hyphen = True
         parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        if reduce_words and len(parts) > 1:  # Guo-ping → G.: a small-letter part is left out
+            parts = parts[:1] + [p for p in parts[1:] if not p[:1].islower()]
         out_parts = []
         for part in parts:
             out = ""
@@ -140,7 +147,10 @@ class Name(_engine.Name):
                 elif period and token[:1].isupper():
                     out += token + mark
                 elif reduce_words and token[:1].isupper():
-                    out += token[0] + mark
+                    if len(token) > 2 and token[1].isupper() and token[2].islower():
+                        out += token[0] + token[1].lower() + mark  # TSerendorjiin → Ts.
+                    else:
+                        out += token[0] + mark
                 else:  # a whole word: separated by a space
                     if out and not out.endswith(" "):
                         out += " "
@@ -163,7 +173,16 @@ class Text(_engine.Text):
             except Exception:  # noqa: BLE001 - no term: CSL's default
                 delimiter = "\u2013"
             text = _SPACED_RANGE.sub("-", str(item.locator.identifier))  # 100 - 103
-            return String(text.replace("-", delimiter or "\u2013"))
+            text = text.replace("-", delimiter or "\u2013")
+            amp = "\ue000"  # an ampersand of the data (_markup's private-use code)
+            if f" {amp} " in text:  # 213 & 235: the locale's "and" symbol (citeproc-js)
+                try:
+                    symbol = str(self.get_term("and", "symbol").single)
+                except Exception:  # noqa: BLE001 - no term: keep the ampersand
+                    symbol = "&"
+                if symbol.strip() not in ("&", "&amp;", ""):
+                    text = text.replace(f" {amp} ", f" {_encode(symbol)} ")
+            return String(text)
         return super()._variable(item, context)
 
     def _first_note(self, item: Any, context: Any) -> Any:

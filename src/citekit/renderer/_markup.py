@@ -1,7 +1,8 @@
 """CSL-JSON inline markup in, escaped HTML or clean text out.
 
 CSL-JSON strings may carry ``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
-``<span style="font-variant:small-caps;">`` and ``<span class="nocase">``.  citeproc-py neither
+``<span style="font-variant:small-caps;">`` (or ``<sc>``, as citeproc-js reads it) and
+``<span class="nocase">``.  citeproc-py neither
 escapes variable text in HTML output nor understands these tags (except ``nocase``), so before
 rendering every such tag and every ``&``, ``<``, ``>`` of the text is replaced by a private-use
 character, which survives citeproc-py's case changes and joins untouched; after rendering they
@@ -178,7 +179,7 @@ def encode(value: str, typographic: bool = True) -> str:
                     spans.append("")
             elif spans:
                 out.append(spans.pop())
-        elif name in _TAGS and name != "sc":
+        elif name in _TAGS:
             if closing:
                 if not opened.get(_TAGS[name][0]):  # a closing tag never opened: text
                     out.append(_escape(m.group(0)))
@@ -317,12 +318,22 @@ def to_html(rendered: str) -> str:
     html_text = _PRIVATE.sub(lambda m: _HTML_OF.get(m.group(0), ""), rendered)
     if not html_text.isascii():
         table = _superscripts()
-        if any(ch in table for ch in html_text):
+        if _superscript_re().search(html_text):
             html_text = "".join(f"<sup>{table[ch]}</sup>" if ch in table else ch for ch in html_text)
     return html_text
 
 
 _SUPERSCRIPTS: dict[str, str] = {}
+
+
+_SUPERSCRIPT_RE: list[re.Pattern[str]] = []
+
+
+def _superscript_re() -> re.Pattern[str]:
+    """A character of :func:`_superscripts` (one regular-expression scan of the output)."""
+    if not _SUPERSCRIPT_RE:
+        _SUPERSCRIPT_RE.append(re.compile("[" + "".join(re.escape(ch) for ch in sorted(_superscripts())) + "]"))
+    return _SUPERSCRIPT_RE[0]
 
 
 def _superscripts() -> dict[str, str]:

@@ -204,6 +204,39 @@ class StyleRules:
 
     omit_first_edition: bool = False
     omit_doi_in_url: bool = False
+    citation_label: bool = False  # the style prints ``citation-label``: made when the item has none
+
+
+def _trigraph(data: Mapping[str, Any]) -> str | None:
+    """citeproc-js's default ``citation-label`` (trigraph ``Aaaa00:AaAa00:AaAA00:AAAA00``):
+    the first four letters of one author's family name, the first two of each of two, two and
+    one and one of three, the initials of the first four of more; then the year's last two
+    digits."""
+    names = next((data[v] for v in ("author", "editor", "translator") if data.get(v)), None)
+    families = []
+    for name in names or ():
+        family = str(name.get("family") or name.get("literal") or "")
+        words = family.split()
+        while len(words) > 1 and words[0][:1].islower():  # von Dipheria → Dipheria
+            words.pop(0)
+        family = "".join(ch for ch in " ".join(words) if ch.isalnum())
+        if family:
+            families.append(family)
+    if not families:
+        return None
+    if len(families) == 1:
+        label = families[0][:4]
+    elif len(families) == 2:
+        label = families[0][:2] + families[1][:2]
+    elif len(families) == 3:
+        label = families[0][:2] + families[1][:1] + families[2][:1]
+    else:
+        label = "".join(f[:1] for f in families[:4])
+    issued = data.get("issued")
+    parts = issued.get("date-parts") if isinstance(issued, Mapping) else None
+    if parts:
+        label += f"{parts[0][0]:02d}"[-2:]
+    return label
 
 
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[ \t]+(?=[\u3000-\u9fff\uf900-\uffef])")
@@ -234,7 +267,11 @@ def prepare_item(
             continue
         if py in _NAMES:
             if isinstance(value, list):
-                names = [n for n in (_name(v) for v in value) if n]
+                names = []
+                for v in value:
+                    n = _name(v)
+                    if n:
+                        names.append(n)
                 if names:
                     data[name] = names
         elif py in _DATES:
@@ -245,6 +282,10 @@ def prepare_item(
             text = _text(value)
             if text is not None:
                 data[name] = _markup.encode(text)
+    if rules.citation_label and "citation-label" not in data:
+        label = _trigraph(data)
+        if label:
+            data["citation-label"] = label
     page = data.get("page")
     if page:  # 序 2-3 → 序2-3: no space between CJK and Latin letters or digits
         data["page"] = _CJK_SPACE.sub("", page)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 __all__ = ["SURNAME_READINGS", "language_group", "pinyin_key"]
 
@@ -89,10 +90,41 @@ _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _NAME_SPLIT = re.compile(r"(\s*[,;、，；]\s*)")
 
 
+def _han_runs() -> Any:
+    """pypinyin's own split of text into runs of characters it reads and runs it keeps as they
+    are (``simple_seg``, by its ``RE_HANS``), as a regular expression; ``None`` if its pattern
+    is not the expected ``^(?:[...])+$``."""
+    try:
+        from pypinyin.constants import RE_HANS
+    except ImportError:
+        return None
+    pattern = RE_HANS.pattern
+    if not (pattern.startswith("^(?:[") and pattern.endswith("])+$")):
+        return None
+    return re.compile(f"({pattern[4:-3]}+)")
+
+
+_HAN_RUNS = _han_runs() if lazy_pinyin is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True, errors="default"))
+
+
 def _pinyin(text: str) -> str:
+    """The tone-numbered readings of ``text``, space-separated, as ``lazy_pinyin`` gives them.
+    pypinyin reads each run of Han characters apart (its phrases never cross a run), so the
+    readings of a run are cached: names, journals and publishers recur in a list."""
     if lazy_pinyin is None:
         return text
-    return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default"))
+    if _HAN_RUNS is None:
+        return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default"))
+    tokens: list[str] = []
+    for run in _HAN_RUNS.split(text):
+        if run:
+            tokens.extend(_run_pinyin(run))
+    return " ".join(tokens)
 
 
 def _name_key(segment: str) -> str:

@@ -109,6 +109,7 @@ def _style_entry(style: str | os.PathLike[str]) -> tuple[str, _StyleEntry]:
         rules=StyleRules(
             omit_first_edition=root.get(f"{{{CK_NS}}}omit-first-edition") == "true",
             omit_doi_in_url=root.get(f"{{{CK_NS}}}omit-doi-in-url") == "true",
+            citation_label=b"citation-label" in xml,
         ),
         pool={},
     )
@@ -323,6 +324,46 @@ class _Source(CiteProcJSON):
         if "<" not in text:
             return MixedString([String(text)]) if text else MixedString()
         return super().parse_string(text)
+
+    def parse_date(self, json_data: Any) -> Any:
+        parts = json_data.get("date-parts") if isinstance(json_data, Mapping) else None
+        if not isinstance(parts, list) or not any(
+            isinstance(p, list) and len(p) > 1 and str(p[1]).strip() not in {str(m) for m in range(1, 13)}
+            for p in parts
+        ):
+            return super().parse_date(json_data)
+        season = json_data.get("season")
+        dates = []
+        for part in parts[:2]:
+            clean, part_season = _season_date(part, season)
+            dates.append((clean, part_season))
+        data = {k: v for k, v in json_data.items() if k not in ("date-parts", "season")}
+        data["date-parts"] = [clean for clean, _ in dates]
+        result = super().parse_date(data)
+        targets = [result] if len(dates) == 1 else [dict.get(result, "begin"), dict.get(result, "end")]
+        for target, (_, part_season) in zip(targets, dates):
+            if target is not None and part_season not in (None, ""):
+                try:
+                    target["season"] = int(part_season)
+                except (TypeError, ValueError):
+                    target["season"] = part_season
+        return result
+
+
+def _season_date(parts: Any, season: Any) -> Any:
+    """CSL-JSON date parts with a month 13–24 read as a season (13, 17, 21: spring; as
+    citeproc-js), an impossible month (and its day) dropped."""
+    if not isinstance(parts, list) or len(parts) < 2:
+        return parts, season
+    try:
+        month = int(str(parts[1]).strip())
+    except ValueError:
+        return parts[:1], season
+    if 1 <= month <= 12:
+        return parts, season
+    if 13 <= month <= 24:
+        return parts[:1], (month - 13) % 4 + 1
+    return parts[:1], season
 
 
 class _CachedReference:
