@@ -302,3 +302,21 @@ def test_gbt_newspaper_month_day_after_author_year() -> None:
     item = parse_reference("李明. 2021. 城市更新的新路径[N]. 光明日报, 3月5日(7).").item
     assert item.get("container-title") == "光明日报"
     assert item["issued"]["date-parts"] == [[2021, 3, 5]] and item.get("page") == "7"
+
+
+def test_repeated_string_returns_an_independent_copy() -> None:
+    raw = "Smith, J., & Jones, K. (2001). A title of some length. Journal of Things, 12(3), 45-67."
+    first = parse_reference(raw)
+    first.item["author"][0]["family"] = "Changed"
+    first.item["title"] = "Changed"
+    second = parse_reference(raw)
+    assert second.item["author"][0]["family"] == "Smith"
+    assert second.item["title"] != "Changed"
+    assert second.confidence == first.confidence
+
+
+def test_identifiers_are_kept_on_the_crf_path() -> None:
+    raw = "Doe, A. and Roe, B. 2019. Some findings on things. Jrnl Stuff 4: 1-9. doi:10.1234/abc.def"
+    out = parse_reference(raw)
+    assert out.item.get("DOI") == "10.1234/abc.def"
+    assert raw[out.fields["DOI"].span.start:out.fields["DOI"].span.end] == "10.1234/abc.def"

@@ -71,6 +71,7 @@ def parse_reference(raw: str, language: str | None = None, *, method: str = "aut
     if d.end <= d.start:
         return d.finish(lang)
     extract_identifiers(d)
+    base = d.copy()  # the identifiers, for the CRF parse and the last resort below
     if method != "crf":
         for _name, applies, parse in STYLES:
             if applies(d) and parse(d):
@@ -85,17 +86,13 @@ def parse_reference(raw: str, language: str | None = None, *, method: str = "aut
             return outcome
     else:
         outcome = None
-    c = Draft(view, start, end)
-    c.diagnostics.extend(diagnostics)
-    extract_identifiers(c)
+    c = base.copy()
     c.style = "crf"
     assemble(c, crf.label_spans(c.text, c.start, c.end))
     if len(c.values) < 2 or not any(c.has(k) for k in _ANCHORS):
         # a name and a title alone ("hello world", prose) are no evidence of a reference: it needs a
         # date, a container, a publisher, numbers or an identifier
-        c = Draft(view, start, end)
-        c.diagnostics.extend(diagnostics)
-        extract_identifiers(c)
+        c = base
         fallback.parse(c)
     learned = c.finish(lang, source="crf")
     if outcome is None or learned.confidence > outcome.confidence:

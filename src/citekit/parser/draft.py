@@ -56,6 +56,18 @@ class Draft:
         self.diagnostics: list[Diagnostic] = []
         self.style: str | None = None
 
+    def copy(self) -> "Draft":
+        """A fresh draft with this one's state (used to start the CRF parse from the identifiers
+        already extracted, instead of extracting them again)."""
+        c = Draft.__new__(Draft)
+        c.view, c.text, c.work, c.start, c.end = self.view, self.text, self.work, self.start, self.end
+        c.type, c.type_confidence, c.style = self.type, self.type_confidence, self.style
+        c.values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
+                    for k, v in self.values.items()}
+        c.spans, c.conf, c.custom = dict(self.spans), dict(self.conf), dict(self.custom)
+        c.claims, c.diagnostics = list(self.claims), list(self.diagnostics)
+        return c
+
     # -- recording -----------------------------------------------------------------
     def set(self, name: str, value: Any, start: int | None, end: int | None,
             confidence: float = 0.9) -> None:
