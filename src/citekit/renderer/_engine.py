@@ -66,7 +66,8 @@ import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import CitationItem, DateRange, VariableError
 from citeproc.source import Date as SourceDate
-from citeproc.string import MixedString, NoCase, String, join
+from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char
+from citeproc.string import join as _citeproc_join
 from lxml import etree
 
 from ._markup import DISPLAY, NORMAL_CLOSE, NORMAL_OPEN, QUOTE_CLOSE, QUOTE_OPEN, encode
@@ -115,6 +116,59 @@ _CJK = (
 _CJK_RE = re.compile(f"[{_CJK}]")
 _TAG_TAIL = re.compile(r"(?:<[^<>]*>)+$")
 _TAG_HEAD = re.compile(r"^(?:<[^<>]*>)+")
+
+
+def join(items: Any, delimiter: str = "") -> Any:
+    """citeproc-py's ``citeproc.string.join`` (same result, same segment structure), without
+    its quadratic ``str()`` of the growing output at every seam: the last character of the
+    output is tracked instead.  Items of types whose ``+`` is not citeproc-py's ``String`` /
+    ``MixedString`` one (a plain ``str`` or a formatter's tag first) go to the original."""
+    if type(items) is not list:
+        items = list(items)
+    if not items:
+        return String("")
+    output = items[0]
+    if len(items) == 1:
+        return output
+    first_type = type(output)
+    if first_type is MixedString:
+        segments: Any = list(output)
+    elif first_type is String or first_type is NoCase:
+        segments = None
+    else:
+        return _citeproc_join(items, delimiter)
+    for item in items:
+        if not (isinstance(item, str) or type(item) is MixedString):
+            return _citeproc_join(items, delimiter)
+    text = str(output)
+    last = text[-1:]
+    for item in items[1:]:
+        for piece in (delimiter, item):
+            # normalize_seam(output, piece), then ``output + piece`` (which normalises again)
+            for _ in (0, 1):
+                if last:
+                    piece_text = str(piece)
+                    if piece_text:
+                        first = piece_text[0]
+                        if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+                            piece = _strip_first_char(piece)
+                if segments is None:  # String.__add__: an empty piece leaves the String as is
+                    if piece == "":
+                        break
+                    segments = [output]
+                    continue  # MixedString([output]) + piece
+                if piece == "" or piece == []:
+                    break
+                if _ == 0:
+                    continue
+                if type(piece) is MixedString:
+                    segments.extend(piece)
+                else:
+                    segments.append(piece)
+                piece_text = str(piece)
+                if piece_text:
+                    last = piece_text[-1]
+    return output if segments is None else MixedString(segments)
 
 
 def has_cjk(text: str) -> bool:
@@ -777,18 +831,28 @@ class Text(_PageRanges, cm.Text):
 class Group(cm.Group):
     def compile(self) -> Any:
         delimiter = self.get("delimiter", "")
-        children = [(compiled(child), isinstance(child, cm.Choose)) for child in self.iterchildren()]
+        children = []
+        for child in self.iterchildren():
+            fn = compiled(child)
+            is_choose = isinstance(child, cm.Choose)
+            # a cs:choose gets the group's delimiter (as such, without a copy of the kwargs)
+            children.append((fn, is_choose, getattr(fn, "ck_delimited", None) if is_choose else None))
         markup = self.markup
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
-            child_kwargs = dict(kwargs)
-            child_kwargs.setdefault("context", None)
+            if "context" in kwargs:  # no closure changes the kwargs it is given
+                child_kwargs = kwargs
+            else:
+                child_kwargs = dict(kwargs)
+                child_kwargs["context"] = None
             choose_kwargs = None
             output = []
             variable_called = False
             variable_rendered = False
-            for fn, is_choose in children:
-                if is_choose:
+            for fn, is_choose, delimited in children:
+                if delimited is not None:
+                    text, called = delimited(item, child_kwargs, delimiter)
+                elif is_choose:
                     if choose_kwargs is None:
                         choose_kwargs = dict(child_kwargs)
                         choose_kwargs["delimiter"] = delimiter
@@ -1481,7 +1545,8 @@ class Date(cm.Date):
     def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
         form = self.get("form")
-        if form is not None and variable is None and context is None and not self.is_locale_date():
+        # (citeproc-py renders a localized form in this element's context whatever ``context``)
+        if form is not None and variable is None and not self.is_locale_date():
             value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"))
             if isinstance(value, DateRange) and any(
                 isinstance(d, dict) and _date_field(d, "month") is None and _date_field(d, "season") is not None
@@ -1977,6 +2042,14 @@ class _Cached:
             self._ck_cache[key] = fn
         return fn
 
+    def join(self, strings: Any, default_delimiter: str = "") -> Any:
+        """``Delimited.join`` with citekit's :func:`join` (the same result)."""
+        delimiter = self.get("delimiter", default_delimiter)  # type: ignore[attr-defined]
+        try:
+            return join([s for s in strings if s is not None], delimiter)
+        except Exception:  # noqa: BLE001 - as citeproc-py
+            return String("")
+
     def xpath_search(self, expression: str) -> Any:
         # The style tree does not change while rendering (citeproc-py's one insertion, a default
         # cs:name in a cs:names without one, is a child no expression here looks for).
@@ -1999,6 +2072,16 @@ class _Cached:
         hit = self._ck_cache.get(key)
         if hit is None:
             hit = self._ck_cache[key] = super().get_macro(name)  # type: ignore[misc]
+        return hit
+
+    def get_date(self, form: str) -> Any:
+        """The locale's ``cs:date`` of ``form`` (looked up once per style)."""
+        if isinstance(self, cm.Locale):  # an in-style cs:locale: its own lookup
+            return super().get_date(form)  # type: ignore[misc]
+        key = ("locale-date", form)
+        hit = self._ck_cache.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._ck_cache[key] = super().get_date(form)  # type: ignore[misc]
         return hit
 
     def get_term(self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False) -> Any:

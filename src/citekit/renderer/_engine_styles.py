@@ -29,10 +29,10 @@ import re
 from typing import Any
 
 from citeproc.source import VariableError
-from citeproc.string import String, join
+from citeproc.string import String
 
 from . import _engine
-from ._engine import CK_NS
+from ._engine import CK_NS, join
 from ._markup import encode as _encode
 
 __all__ = ["Name", "Text", "circled", "cjk_join", "register"]
