@@ -106,3 +106,11 @@ def test_lines_mode_n_lines_in_n_records_out(lines):
     text = "".join(line + "\n" for line in lines)  # every line terminated, as in a file
     refs = process(text, Config(lines=True))
     assert [r.raw for r in refs] == lines
+
+
+def test_process_iter_takes_the_lines_of_a_file(tmp_path):
+    f = tmp_path / "refs.txt"
+    f.write_bytes("[1]王刚. 研究[J]. 管理, 2016(2).\r\nSmith J. Title[M]. Berlin: Springer, 2001.\n".encode())
+    with open(f, encoding="utf-8", newline="") as lines:
+        refs = list(process_iter(lines))
+    assert [r.raw for r in refs] == ["[1]王刚. 研究[J]. 管理, 2016(2).", "Smith J. Title[M]. Berlin: Springer, 2001."]

@@ -164,9 +164,14 @@ def process_iter(
 ) -> Iterator[Reference]:
     """Stream: each input string is one reference; results come out one by one, in order.
 
+    A line terminator at the end of a string (as in the lines of an open file) is not part of
+    the reference.
+
     List-level rules (duplicates, numbering) need the whole list and do not run here.
     """
     config = config or Config()
     for index, raw in enumerate(references, start=1):
+        if raw.endswith("\n"):
+            raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
         label, _ = split_label(raw)
         yield run_stages(_reference(Segment(raw, label, index, 0), index), config, stages)
