@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from citekit.model import Reference  # noqa: E402
+from _timing import best_of  # noqa: E402
 from citekit.pipeline import Config, process  # noqa: E402
 from citekit.validate import check_list, check_reference, rules_for, context_for  # noqa: E402
 
@@ -33,15 +33,6 @@ def corpus(n: int) -> list[Reference]:
         if path.exists():
             refs += process(path.read_text("utf-8"), Config(lines=True, ignore=("ALL",)))
     return [refs[i % len(refs)] for i in range(n)]
-
-
-def best_of(runs: int, fn) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:

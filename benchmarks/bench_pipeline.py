@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from _timing import best_of  # noqa: E402
 from citekit.pipeline import Config, process  # noqa: E402
 from citekit.renderer import render_bibliography  # noqa: E402
 
@@ -26,15 +26,6 @@ def corpus(n: int) -> list[str]:
     if gold.exists():
         lines += [json.loads(l)["expected_numeric"] for l in gold.read_text("utf-8").splitlines() if l.strip()]
     return [lines[i % len(lines)] for i in range(n)]
-
-
-def best_of(runs: int, fn) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
