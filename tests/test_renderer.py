@@ -337,6 +337,65 @@ def test_seasons_in_date_parts() -> None:
     assert render_bibliography([dict(item, issued={"date-parts": [[1999, 16]]})], style)[0].text == "Winter 1999"
 
 
+def test_date_range_delimiters_and_locale_date_delimiter() -> None:
+    style = _csl('<date variable="issued" delimiter=" "><date-part name="month" form="numeric" range-delimiter="~"/>'
+                 '<date-part name="year" range-delimiter="/"/></date>')
+    item = {"id": "a", "type": "book", "issued": {"date-parts": [[1999, 1], [2000, 3]]}}
+    assert render_bibliography([item], style)[0].text == "1 1999/3 2000"
+    same_year = dict(item, issued={"date-parts": [[1999, 1], [1999, 3]]})
+    assert render_bibliography([same_year], style)[0].text == "1~3 1999"
+    no_attribute = _csl('<date variable="issued" date-parts="year"><date-part name="year"/></date>')
+    assert render_bibliography([item], no_attribute)[0].text == "1999–2000"
+    localized = _csl('<date variable="issued" form="text" date-parts="year-month"/>').replace(
+        "</info>", '</info><locale><date form="text" delimiter=" "><date-part name="month" range-delimiter="~"/>'
+        '<date-part name="year" range-delimiter="/"/></date></locale>')
+    assert render_bibliography([same_year], localized)[0].text == "January~March 1999"
+    assert render_bibliography([dict(item, issued={"date-parts": [[1999, 1]]})], localized)[0].text == "January 1999"
+
+
+def test_cite_group_delimiter_groups_cites_without_collapse() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<citation cite-group-delimiter=", "><layout delimiter="; "><group delimiter=" ">'
+             '<names variable="author"><name form="short"/></names><date variable="issued" form="text" '
+             'date-parts="year"/></group></layout></citation></style>')
+    items = [{"id": i, "type": "book", "author": [{"family": family, "given": "A"}],
+              "issued": {"date-parts": [[year]]}}
+             for i, family, year in (("a", "Aalto", 2000), ("b", "Banda", 1999), ("c", "Aalto", 2001))]
+    out = Renderer(style).citations([[{"id": "a"}, {"id": "b"}, {"id": "c"}]], items)
+    assert out[0].text == "Aalto 2000, Aalto 2001; Banda 1999"
+
+
+def test_name_labels_are_left_out_of_sort_keys() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<macro name="author"><names variable="author"><name name-as-sort-order="first"/>'
+             '<label form="short" prefix=" "/><substitute><names variable="editor"/></substitute></names></macro>'
+             '<citation><layout><text value="x"/></layout></citation>'
+             '<bibliography><sort><key macro="author"/></sort><layout><text macro="author"/></layout></bibliography>'
+             '</style>')
+    items = [{"id": "b", "type": "book", "author": [{"family": "Doe", "given": "John Eamon"}]},
+             {"id": "a", "type": "book", "editor": [{"family": "Doe", "given": "John"}]}]
+    assert [e.text for e in render_bibliography(items, style)] == ["Doe, John ed.", "Doe, John Eamon"]
+
+
+def test_substituted_names_are_suppressed_and_substitute_keeps_the_label() -> None:
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
+             '<macro name="author"><names variable="author"><name name-as-sort-order="first"/>'
+             '<label form="short" prefix=" "/><substitute><names variable="editor"/></substitute></names></macro>'
+             '<citation><layout><text value="x"/></layout></citation>'
+             '<bibliography subsequent-author-substitute="---"><layout><group delimiter=". ">'
+             '<text macro="author"/><text variable="title"/><names variable="editor" prefix="Ed. "/>'
+             '</group></layout></bibliography></style>')
+    john = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "type": "book", "author": john, "title": "A"},
+             {"id": "b", "type": "book", "editor": john, "title": "B"}]
+    # the editor printed in place of the author is not repeated; the repeated names give way
+    # to the substitute string, their label stays
+    assert [e.text for e in render_bibliography(items, style)] == ["Doe, John. A", "--- ed. B"]
+
+
 def test_citation_label_trigraph_with_year_suffix() -> None:
     style = _cite_style('<text variable="citation-label"/>', 'disambiguate-add-year-suffix="true"')
     items = [{"id": f"i{n}", "type": "book", "issued": {"date-parts": [[1978]]},

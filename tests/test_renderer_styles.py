@@ -283,3 +283,13 @@ def test_gbt7714_2025_marks_names_and_volume() -> None:
         "[1] Kanamori H. Shaking without quaking[J]. Science，1998，279（5359）：2063.")
     assert Renderer("gbt7714-2025-author-date").bibliography([en])[0].text == (
         "Kanamori H，1998. Shaking without quaking[J]. Science，279（5359）：2063.")
+
+
+def test_gbt7714_year_range_uses_a_hyphen():
+    # GB/T 7714-2015 prints a publication span as 1957-1990 (gold: gbt7714 clause 8.6 examples).
+    from citekit import render
+
+    item = {"id": "a", "type": "book", "language": "zh-CN", "author": [{"literal": "中国科学院"}],
+            "title": "中国植物志", "publisher-place": "北京", "publisher": "科学出版社",
+            "issued": {"date-parts": [[1959], [2004]]}}
+    assert render([item], "gbt7714-2015-numeric")[0].text == "[1] 中国科学院. 中国植物志[M]. 北京: 科学出版社, 1959-2004."

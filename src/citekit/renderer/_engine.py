@@ -103,6 +103,12 @@ _CK_NAMES_DONE = "_citekit_names_done"
 #: Key set on a bibliography ``CitationItem``: the names text of the previous entry.
 PREVIOUS_NAMES_KEY = "_citekit_previous_names"
 _CK_NAMES_TEXT = "_citekit_names_text"
+#: The label of the names just rendered: (names, label, label first) when one variable printed.
+_CK_NAMES_LABEL = "_citekit_names_label"
+#: The names of a cite or entry's first cs:names without their label.
+_CK_NAMES_BARE = "_citekit_names_bare"
+#: Set on a cite or entry once a cs:substitute has printed (its variables are then suppressed).
+_CK_SUBSTITUTED = "_citekit_substituted"
 
 _CJK = (
     "\u2e80-\u2fdf"  # radicals
@@ -1314,18 +1320,28 @@ class Names(cm.Names):
         ):
             return super().render(item, *args, **kwargs)
         item[_CK_NAMES_DONE] = True
+        item[_CK_NAMES_LABEL] = None
         text = super().render(item, *args, **kwargs)
         item[_CK_NAMES_TEXT] = text
+        labelled = dict.get(item, _CK_NAMES_LABEL) if text is not None else None
+        if labelled is not None and str(text) not in (str(labelled[1]) + str(labelled[0]),
+                                                      str(labelled[0]) + str(labelled[1])):
+            labelled = None  # names and label affixed or formatted as a whole: compare them all
+        item[_CK_NAMES_BARE] = None if text is None else str(labelled[0]) if labelled is not None else str(text)
         if dict.get(item, CK_MODE) == "suppress-author":
             raise VariableError
         previous = dict.get(item, PREVIOUS_NAMES_KEY)
-        if previous is not None and text is not None and str(text) == previous:
+        if previous is not None and text is not None and item[_CK_NAMES_BARE] == previous:
             # (the cs:names may sit in a macro: the bibliography is the style's)
             bibliography = self.get_root().find(f"{{{CSL_NS}}}bibliography")
             if bibliography is not None and bibliography.get("subsequent-author-substitute") is not None:
                 # CSL subsequent-author-substitute (rule complete-all/complete-each when every
-                # name repeats): the names of an entry are replaced by the substitute string.
+                # name repeats): the names of an entry are replaced by the substitute string,
+                # their label kept (citeproc-js: ``--- ed.``).
                 value = bibliography.get("subsequent-author-substitute")
+                if labelled is not None:
+                    label = labelled[1]
+                    return String(label + String(value)) if labelled[2] else String(value) + label
                 return String(value) if value else String("")
         return text
 
@@ -1363,7 +1379,20 @@ class Names(cm.Names):
         except VariableError:
             ed_trans = False
 
+        # a name variable that stood in for another through cs:substitute is suppressed in the
+        # rest of the entry or cite (CSL 1.0.2, Substitute); citeproc-py records it, but only
+        # its cs:text checks the record
+        if dict.get(item, _CK_SUBSTITUTED) and kwargs.get("sort_options") is None:
+            try:
+                repressed = context.get_layout().repressed.get(self.tag)
+            except (AttributeError, IndexError):
+                repressed = None
+            if repressed:
+                done = {v for variables in repressed if variables for v in variables.split()}
+                roles = [role for role in roles if role not in done]
+
         output = []
+        labels = []
         for role in roles:
             key = role.replace("-", "_")
             if key not in ref:
@@ -1376,15 +1405,19 @@ class Names(cm.Names):
                 cache[("child", names_context, "name")] = cache[("child", names_context, None)] = name_elem
             text = name_elem.render(item, role, context=context, **kwargs)
             plural = len(ref[key]) > 1
-            label_element = _child(names_context, "label")
+            # a sort key leaves out the name labels (CSL 1.0.2, Sorting: name variables are
+            # compared as name lists, without labels)
+            label_element = _child(names_context, "label") if kwargs.get("sort_options") is None else None
             if label_element is not None:
                 label = label_element.render(item, "editortranslator" if ed_trans else role, plural, **kwargs)
                 if label is not None:
-                    if label_element is _child(names_context, None):
-                        text = label + text
-                    else:
-                        text = text + label
+                    before = label_element is _child(names_context, None)
+                    labels.append((text, label, before))
+                    text = label + text if before else text + label
             output.append(text)
+        # the names of the text returned, without their label (subsequent-author-substitute
+        # compares and replaces the names only)
+        item[_CK_NAMES_LABEL] = labels[0] if len(labels) == 1 and len(output) == 1 else None
 
         if output:
             name_elem = _child(names_context, "name")
@@ -1397,7 +1430,10 @@ class Names(cm.Names):
             return self.join([t for t in output if t is not None], self.get_parent_delimiter(context))
         substitute = self.substitute()
         if substitute is not None:
-            return substitute.render(item, context=context, **kwargs)
+            text = substitute.render(item, context=context, **kwargs)
+            if text is not None:
+                item[_CK_SUBSTITUTED] = True
+            return text
         raise VariableError
 
 
@@ -1548,12 +1584,9 @@ class Date(cm.Date):
         # (citeproc-py renders a localized form in this element's context whatever ``context``)
         if form is not None and variable is None and not self.is_locale_date():
             value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"))
-            if isinstance(value, DateRange) and any(
-                isinstance(d, dict) and _date_field(d, "month") is None and _date_field(d, "season") is not None
-                for d in (dict.get(value, "begin"), dict.get(value, "end"))
-            ):
-                # a season range in a localized date: the locale's cs:date is citeproc-py's
-                # own class, so its range rendering is run here
+            if isinstance(value, DateRange):
+                # a range in a localized date: the locale's cs:date is citeproc-py's own
+                # class, so its range rendering (seasons, range delimiters) is run here
                 date_parts = self.get("date-parts")
                 parts = date_parts.split("-") if date_parts else ["year", "month", "day"]
                 text = Date.render_date_range(self.get_date(form), value, parts, self)
@@ -1587,7 +1620,11 @@ class Date(cm.Date):
                     continue
                 if text is not None:
                     output.append(text)
-        return self.wrap(self.join(output)) if output else None
+        if not output:
+            return None
+        if self.get("delimiter") is None and parts[0].get("delimiter") is not None:
+            return self.wrap(_ck_date_join(parts[0], self, output))
+        return self.wrap(self.join(output))
 
     def render_date_range(self, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
         """citeproc-py's, with parts a date lacks (no month, a season instead) compared
@@ -1611,13 +1648,19 @@ class Date(cm.Date):
                 if "day" in show_parts and _date_field(begin, "day") == _date_field(end, "day"):
                     show_parts.remove("day")
                     same_parts.append("day")
-        same = self.render_single_date(end, same_parts, context) if same_parts else None
-        diff_begin = self.render_single_date(begin, show_parts, context)
-        diff_end = self.render_single_date(end, show_parts, context)
+        same = _ck_single_date(self, end, same_parts, context) if same_parts else None
+        diff_begin = _ck_single_date(self, begin, show_parts, context)
+        diff_end = _ck_single_date(self, end, show_parts, context)
         if not diff_begin:
             return None
-        diff = diff_begin.rstrip() + self.unicode_character("EN DASH") + (diff_end or "")
-        return context.join([diff, same.rstrip()]) if same else diff
+        largest = next((name for name in ("year", "month", "day") if name in show_parts), None)
+        dash = _ck_range_delimiter(self, context, largest) or self.unicode_character("EN DASH")
+        diff = diff_begin.rstrip() + dash + (diff_end or "")
+        if not same:
+            return diff
+        if self.is_locale_date():
+            return _ck_date_join(self, context, [diff, same.rstrip()])
+        return context.join([diff, same.rstrip()])
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         text = super().render(item, *args, **kwargs)
@@ -1635,6 +1678,35 @@ class Date(cm.Date):
         if affix and raw.endswith(affix):  # inside the date's own affixes: (2000a)
             return String(raw[: -len(affix)] + str(suffix) + affix)
         return text + String(str(suffix))
+
+
+def _ck_date_join(date: Any, context: Any, parts: list[Any]) -> Any:
+    """Date parts joined with the style's ``cs:date`` delimiter, or for a localized date
+    whose style element sets none, the locale's ``cs:date`` delimiter (as citeproc-js)."""
+    if (context is not None and context is not date and date.is_locale_date()
+            and context.get("delimiter") is None and date.get("delimiter") is not None):
+        return date.join(parts)
+    return (context if date.is_locale_date() and context is not None else date).join(parts)
+
+
+def _ck_single_date(date: Any, value: Any, show_parts: Any, context: Any) -> Any:
+    """citeproc-py's ``render_single_date`` with :func:`_ck_date_join`."""
+    parts = date.parts(value, show_parts, context) if context is not date else date.parts(value, show_parts)
+    return _ck_date_join(date, context, parts) if parts else None
+
+
+def _ck_range_delimiter(date: Any, context: Any, name: Any) -> Any:
+    """The ``range-delimiter`` of the largest date part that differs in a range (CSL 1.0.2,
+    Date-part): the style's ``cs:date-part`` first, then the locale's."""
+    if name is None:
+        return None
+    for element in (context, date):
+        if element is None:
+            continue
+        for part in element.iterchildren():
+            if part.get("name") == name and part.get("range-delimiter") is not None:
+                return part.get("range-delimiter")
+    return None
 
 
 def _date_field(date: Any, name: str) -> Any:
@@ -1669,8 +1741,9 @@ EXPLICIT_SUFFIX_KEY = "_citekit_explicit_year_suffix"
 
 
 def names_text(item: Any) -> str | None:
-    """The text of the first names rendered for ``item`` in its last render, if any."""
-    text = dict.get(item, _CK_NAMES_TEXT)
+    """The text of the first names rendered for ``item`` in its last render, without their
+    label, if any."""
+    text = dict.get(item, _CK_NAMES_BARE)
     return None if text is None else str(text)
 
 
@@ -1695,6 +1768,8 @@ class Layout(_CjkChildren, cm.Layout):
             item[_CK_SUFFIX_DONE] = False
             item[_CK_NAMES_DONE] = False
             item[_CK_NAMES_TEXT] = None
+            item[_CK_NAMES_BARE] = None
+            item[_CK_SUBSTITUTED] = False
             item[_CK_COND_CACHE] = {}
             if align and len(children) > 1:
                 first = self._render_one(children[0], item)
@@ -1726,6 +1801,8 @@ class Layout(_CjkChildren, cm.Layout):
         item[_CK_SUFFIX_DONE] = False
         item[_CK_NAMES_DONE] = False
         item[_CK_NAMES_TEXT] = None
+        item[_CK_NAMES_BARE] = None
+        item[_CK_SUBSTITUTED] = False
         item[_CK_COND_CACHE] = {}
         item[_CK_TERMS] = None
         try:
@@ -1779,6 +1856,8 @@ class Layout(_CjkChildren, cm.Layout):
             parts = self._collapse_numbers(rendered, delimiter)
         elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
             parts = self._collapse_years(rendered, layout_for, delimiter)
+        elif citation.get("cite-group-delimiter") is not None and len(rendered) > 1:
+            parts = self._group_cites(rendered, citation.get("cite-group-delimiter"))
         else:
             parts = [text for _, text in rendered]
             if len(rendered) > 1 and any(
@@ -1827,6 +1906,24 @@ class Layout(_CjkChildren, cm.Layout):
                 out.extend(text for _, text in rendered[i : j + 1])
             i = j + 1
         return out
+
+    @staticmethod
+    def _group_cites(rendered: list[tuple[Any, Any]], group_delimiter: str) -> list[Any]:
+        """Cite grouping without collapsing (CSL 1.0.2, ``cite-group-delimiter`` alone): the
+        cites whose names print alike move next to the first of them, each group joined by
+        the cite-group-delimiter, the groups by the layout delimiter."""
+        groups: list[list[Any]] = []
+        index: dict[str, int] = {}
+        for cite, text in rendered:
+            names = dict.get(cite, _CK_NAMES_TEXT)
+            key = str(names) if names is not None and not dict.get(cite, CK_MODE) else None
+            if key is not None and key in index:
+                groups[index[key]].append(text)
+            else:
+                if key is not None:
+                    index[key] = len(groups)
+                groups.append([text])
+        return [join(group, group_delimiter) if len(group) > 1 else group[0] for group in groups]
 
     def _collapse_years(self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str) -> list[Any]:
         citation = self.getparent()
