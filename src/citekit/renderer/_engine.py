@@ -335,7 +335,7 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
         ):  # only text around variables that are all empty
             return None, called
         if output:
-            return cjk_join(output, delimiter), called
+            return (output[0] if len(output) == 1 else cjk_join(output, delimiter)), called
         return None, called
 
     return run
@@ -405,6 +405,28 @@ class _Condition:
                     if negate:
                         return lambda item, context: only_variable not in item.reference
                     return lambda item, context: only_variable in item.reference
+        if "variable" in attrib and "locator" not in variables and len(attrib) - ("match" in attrib) == 1:
+            # several variables (no locator), as ``variable_test`` then ``combine``, without the list
+            names = tuple(variables)
+            if combine is any:
+
+                def any_variable(item: Any, context: Any) -> bool:
+                    reference = item.reference
+                    for v in names:
+                        if v in reference:
+                            return not negate
+                    return negate
+
+                return any_variable
+
+            def all_variables(item: Any, context: Any) -> bool:
+                reference = item.reference
+                for v in names:
+                    if v not in reference:
+                        return False
+                return True
+
+            return all_variables
         if len(tests) == 1:
             (only,) = tests
             if negate:
@@ -695,6 +717,7 @@ class Text(_PageRanges, cm.Text):
         cased = self.get("text-case") is not None
         quotes = self.get("quotes", "false").lower() == "true"
         strip_periods, case, wrap, fmt = self.strip_periods, self.case, self.wrap, self.format
+        bare = _plain_markup(self)
 
         def markup(text: Any, language: Any) -> Any:
             if not text:
@@ -705,6 +728,8 @@ class Text(_PageRanges, cm.Text):
                 text = case(text, language)
             if quotes:
                 text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
+            if bare:
+                return str(text) if isinstance(text, (int, float)) else text
             return wrap(fmt(text))
 
         return markup
@@ -726,6 +751,7 @@ class Text(_PageRanges, cm.Text):
         name = self.get("macro")
         markup = self._compiled_markup()
         default_language = (self.get_root().get("default-locale", "en") or "")[:2]
+        cased = self.get("text-case") is not None  # the language matters for text-case only
         macro_fn = None
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
@@ -735,9 +761,11 @@ class Text(_PageRanges, cm.Text):
             context = kwargs.get("context")
             if context is None:
                 context = self
-            reference = item.reference
-            language = dict.get(reference, "language", _MISSING_LANGUAGE)
-            language = default_language if language is _MISSING_LANGUAGE else language[:2]
+            if cased:
+                language = dict.get(item.reference, "language", _MISSING_LANGUAGE)
+                language = default_language if language is _MISSING_LANGUAGE else language[:2]
+            else:
+                language = None
             text, called = macro_fn(item, {"context": context, "sort_options": None})
             if text is RAISED:
                 text = None
@@ -778,6 +806,7 @@ class Text(_PageRanges, cm.Text):
         quotes = self.get("quotes", "false").lower() == "true"
         default_language = (self.get_root().get("default-locale", "en") or "")[:2]
         case, fmt, wrap = self.case, self.format, self.wrap
+        bare = _plain_markup(self)
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
             context = kwargs.get("context")
@@ -803,6 +832,8 @@ class Text(_PageRanges, cm.Text):
                 text = case(text, language)
             if quotes:
                 text = String(QUOTE_OPEN) + text + String(QUOTE_CLOSE)
+            if bare:
+                return (str(text) if isinstance(text, (int, float)) else text), called
             return wrap(fmt(text)), called
 
         if variable == "citation-label":
@@ -874,7 +905,7 @@ class Group(cm.Group):
                     if called:
                         variable_rendered = True
             if output and (not variable_called or variable_rendered):
-                return markup(cjk_join(output, delimiter)), variable_called
+                return markup(output[0] if len(output) == 1 else cjk_join(output, delimiter)), variable_called
             return RAISED, variable_called
 
         return run
@@ -1128,6 +1159,17 @@ class Name(cm.Name):
             hit = self._ck_cache[key] = super().get_option(name, context, None)  # type: ignore[attr-defined]
         return hit
 
+    def _ck_et_al(self) -> Any:
+        """``et_al()`` (the ``cs:et-al`` sibling rendered, else the term), looked up once per
+        parsed style when it is an immutable string."""
+        key = ("et-al", self)
+        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        if hit is _MISSING:
+            hit = self.et_al()
+            if hit is None or isinstance(hit, str):
+                self._ck_cache[key] = hit  # type: ignore[attr-defined]
+        return hit
+
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         def get_option(name: str) -> Any:
             return self.get_option(name, context, sort_options)
@@ -1173,7 +1215,7 @@ class Name(cm.Name):
 
         truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
         source_truncated = sort_options is None and variable in truncated_roles
-        et_al = self.et_al()
+        et_al = self._ck_et_al()
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
@@ -1367,10 +1409,15 @@ class Names(cm.Names):
                 if outer:
                     names_context = outer[0]
         ref = item.reference
-        roles = self.get("variable").split()
+        spec = self._ck_cache.get(("names-roles", self))  # type: ignore[attr-defined]
+        if spec is None:
+            variables = tuple(self.get("variable").split())
+            spec = self._ck_cache[("names-roles", self)] = (  # type: ignore[attr-defined]
+                variables, set(variables) == {"editor", "translator"})
+        roles, editor_translator = spec
         try:
             ed_trans = bool(
-                set(roles) == {"editor", "translator"}
+                editor_translator
                 and ref.editor == ref.translator
                 and self.get_term("editortranslator").getchildren()
             )
@@ -2079,6 +2126,18 @@ _FORMAT_ATTRS = (
 _MISSING_LANGUAGE = object()
 
 
+def _plain_markup(element: Any) -> bool:
+    """Whether ``element.wrap(element.format(text))`` is ``text`` itself (a number as ``str``):
+    :class:`_Cached`'s ``format`` and ``wrap``, no formatting attribute, no affixes."""
+    cls = type(element)
+    if getattr(cls, "format", None) is not _Cached.format or getattr(cls, "wrap", None) is not _Cached.wrap:
+        return False
+    attrib = element.attrib
+    if any(attr in attrib for attr, _, _ in _FORMAT_ATTRS):
+        return False
+    return not (element.get("prefix") or element.get("suffix"))
+
+
 class _Cached:
     """Caches of one parsed style (one dict shared by the element classes of one parser, so of
     one :class:`EngineStyle`, which one thread uses at a time): the root, locale terms and the
@@ -2188,6 +2247,30 @@ class _Cached:
         hit = self._ck_cache.get(key, _MISSING)
         if hit is _MISSING:
             hit = self._ck_cache[key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        return hit
+
+    def get_layout(self) -> Any:
+        """The enclosing ``cs:layout`` (citeproc-py's XPath lookup), once per element."""
+        key = ("layout", self)
+        hit = self._ck_cache.get(key)
+        if hit is None:
+            hit = self._ck_cache[key] = super().get_layout()  # type: ignore[misc]
+        return hit
+
+    def get_single_term(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """``get_single_term`` (the term's ``single`` form, a new ``String``) looked up once per
+        parsed style: a ``String`` is immutable."""
+        if isinstance(self, cm.Locale):
+            return super().get_single_term(name, *args, **kwargs)  # type: ignore[misc]
+        key = ("single-term", name, args, tuple(sorted(kwargs.items())))
+        try:
+            hit = self._ck_cache.get(key)
+        except TypeError:  # an unhashable argument: not cached
+            return super().get_single_term(name, *args, **kwargs)  # type: ignore[misc]
+        if hit is None:
+            hit = super().get_single_term(name, *args, **kwargs)  # type: ignore[misc]
+            if type(hit) is String:
+                self._ck_cache[key] = hit
         return hit
 
 
