@@ -1,13 +1,15 @@
 """Time ``citekit parse --lines`` on a mixed 10,000-line list, as a whole process, and its start-up.
 
-Run by hand, not in the tests:  python benchmarks/bench_parse.py [N] [--runs R]
+Run by hand, not in the tests:  python benchmarks/bench_parse.py [N] [--runs R] [--repeat] [--freeze]
 
 The list is half Chinese, half English, with few repeats: the bundled example list (Chinese 《》
 house style and English house style), its GB/T 7714 self-citation, the GB/T 7714-2015 strings of
 the standard's examples (numeric and author-date, from the gold fixture), Chinese references that
-``training/synth.py`` renders through the GB/T styles (a seed the model was not trained with), and
-English references of many styles from the training corpora (AnyStyle core, GROBID), shuffled with
-a fixed seed.  It never reads the development set.  ``--repeat`` instead cycles through the ~430
+``training/synth.py`` rendered through the GB/T styles (seed 99991, not the training seed; frozen in
+``benchmarks/data/zh-synthetic.tsv`` so renderer changes do not change the list), and English
+references of many styles from the training corpora (AnyStyle core, GROBID), shuffled with a fixed
+seed.  It never reads the development set.  ``--freeze`` rewrites the frozen file with the current
+renderer (only when the benchmark list is meant to change).  ``--repeat`` instead cycles through the ~430
 distinct fixture and corpus lines (the first version of this benchmark).  The figure reported is
 the best of R runs of ``citekit parse --lines FILE -f jsonl > /dev/null`` (wall time, one
 process, one core), and the start-up time is the same command on a one-line file.
@@ -25,6 +27,33 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ZH_SYNTHETIC = ROOT / "benchmarks" / "data" / "zh-synthetic.tsv"
+ZH_SEED, ZH_STREAM = 99991, 10_000
+
+
+def freeze_zh() -> None:
+    """Write the GB/T-style Chinese records among the first ZH_STREAM synthetic records of seed
+    ZH_SEED, one ``index<TAB>text`` a line (the index is the record's place in the stream)."""
+    sys.path.insert(0, str(ROOT / "training"))
+    sys.path.insert(0, str(ROOT / "src"))
+    from synth import synthesise
+
+    rows = [f"{i}\t{r['text']}" for i, r in enumerate(synthesise(ZH_STREAM, seed=ZH_SEED))
+            if r["source"].split(":")[1].startswith(("gbt", "china", "chinese"))
+            and "\t" not in r["text"] and "\n" not in r["text"]]
+    ZH_SYNTHETIC.parent.mkdir(exist_ok=True)
+    ZH_SYNTHETIC.write_text("\n".join(rows) + "\n", "utf-8")
+    print(f"{len(rows)} lines -> {ZH_SYNTHETIC}")
+
+
+def zh_synthetic(first: int) -> list[str]:
+    """The frozen Chinese lines that come from the first ``first`` records of the synthetic stream."""
+    out = []
+    for line in ZH_SYNTHETIC.read_text("utf-8").splitlines():
+        i, _, text = line.partition("\t")
+        if int(i) < first:
+            out.append(text)
+    return out
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -38,12 +67,8 @@ def corpus(n: int, seed: int = 7) -> list[str]:
         if l.strip():
             row = json.loads(l)
             zh += [row["expected_numeric"], row["expected_authordate"]]
-    sys.path.insert(0, str(ROOT / "training"))
-    sys.path.insert(0, str(ROOT / "src"))
-    from synth import synthesise
-
     need = max(0, n // 2 - len(zh))
-    zh += [r["text"] for r in synthesise(need * 2, seed=99991) if r["source"].split(":")[1].startswith(("gbt", "china", "chinese"))][:need]
+    zh += zh_synthetic(need * 2)[:need]
     en: list[str] = []
     for name in ("grobid-corpus.jsonl", "anystyle-core.jsonl"):
         path = ROOT / "training" / "data" / name
@@ -84,6 +109,9 @@ def run(path: str) -> float:
 
 
 def main() -> None:
+    if "--freeze" in sys.argv:
+        freeze_zh()
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 10_000
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3

@@ -320,3 +320,54 @@ def test_identifiers_are_kept_on_the_crf_path() -> None:
     out = parse_reference(raw)
     assert out.item.get("DOI") == "10.1234/abc.def"
     assert raw[out.fields["DOI"].span.start:out.fields["DOI"].span.end] == "10.1234/abc.def"
+
+
+# -- GB/T 7714 without type codes ------------------------------------------------------------
+
+def _rule_only(outcome) -> bool:
+    return all(ev.source == "rule" for ev in outcome.fields.values())
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("王伟, 李强. 数字政府建设的路径研究. 中国行政管理, 2019, 35(4): 12-18.",
+     {"type": "article-journal", "title": "数字政府建设的路径研究", "container-title": "中国行政管理",
+      "volume": "35", "issue": "4", "page": "12-18"}),
+    ("王伟, 李强, 2019. 数字政府建设的路径研究. 中国行政管理, 35(4): 12-18.",
+     {"type": "article-journal", "container-title": "中国行政管理", "volume": "35", "issue": "4"}),
+    ("陈登原. 国史旧闻: 第1卷. 北京: 中华书局, 2000: 29.",
+     {"type": "book", "title": "国史旧闻", "volume": "1", "publisher-place": "北京", "publisher": "中华书局",
+      "page": "29"}),
+    ("12 程根伟. 1998年长江洪水的成因与减灾对策//许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.",
+     {"type": "chapter", "title": "1998年长江洪水的成因与减灾对策", "container-title": "长江流域洪涝灾害与科技对策",
+      "publisher": "科学出版社", "page": "32-36"}),
+    ("丁文详. 数字革命与竞争国际化. 中国青年报, 2000-11-20(15).",
+     {"type": "article-newspaper", "container-title": "中国青年报", "page": "15"}),
+])
+def test_gbt7714_without_type_codes(raw: str, expected: dict) -> None:
+    out = parse_reference(raw)
+    check_evidence(raw, out)
+    assert _rule_only(out)  # read by the rules, not the labeller
+    for key, value in expected.items():
+        assert out.item.get(key) == value, key
+    assert out.item["issued"]["date-parts"][0][0] in (1999, 2000, 2019)
+
+
+@pytest.mark.parametrize("raw", [
+    "钦俊德. 1987. 昆虫的分类. 北京: 科学出版社, pp. 52-78",  # left-over text: pp. 52-78
+    "周杰. 城市治理研究. 编辑学报: 1017-1026.",  # "1017-1026" is no publisher
+    "李明. 某项技术报告: TR 889. 北京: 国家统计局, 1996.",  # a report number the shape cannot place
+])
+def test_gbt7714_without_codes_leaves_doubtful_shapes_to_the_labeller(raw: str) -> None:
+    import citekit.parser  # noqa: F401  (the package registers its modules)
+    from citekit.parser.bilingual import bilingual_part
+    from citekit.parser.draft import Draft
+    from citekit.parser.gbt7714 import parse_nocode
+    from citekit.parser.identifiers import extract_identifiers
+
+    view = normalise(raw)
+    d = Draft(view, *bilingual_part(view.text, 0, len(view.text)))
+    extract_identifiers(d)
+    before = (dict(d.values), d.style)
+    assert parse_nocode(d) is False
+    assert (d.values, d.style) == before  # nothing recorded on the way
+    check_evidence(raw, parse_reference(raw))

@@ -195,3 +195,15 @@ def test_eval_reads_the_gold_and_example_formats(tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n", "utf-8")
     assert eval_main([str(empty)], io.StringIO()) == 2
+
+
+def test_synthetic_training_data_is_frozen_in_the_repository():
+    """train.py reads the synthetic references from a file, so a renderer change cannot change the model."""
+    import gzip
+
+    path = Path(__file__).resolve().parent.parent / "training" / "data" / "synthetic.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        first = json.loads(fh.readline())
+    assert set(first) == {"text", "spans", "source"} and first["source"].startswith("synthetic:")
+    for label, start, end in first["spans"]:
+        assert 0 <= start < end <= len(first["text"]) and isinstance(label, str)

@@ -583,9 +583,54 @@ def synthesise(n: int, seed: int = 1) -> list[dict[str, Any]]:
     return out[:n]
 
 
-if __name__ == "__main__":
-    import json
-    import sys
+SYNTHETIC = "synthetic.jsonl.gz"  # the frozen set train.py reads (in training/data/)
+SYNTHETIC_N = 26000
+SYNTHETIC_SEED = 20260322
 
-    for rec in synthesise(int(sys.argv[1]) if len(sys.argv) > 1 else 10, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
+
+def write_jsonl(records: list[dict[str, Any]], path: str) -> None:
+    """Write records one JSON object a line; ``.gz`` paths are gzipped with no timestamp (same bytes each run)."""
+    import gzip
+    import json
+
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    if path.endswith(".gz"):
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as fh:
+            fh.write(data)
+    else:
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+
+def read_jsonl(path: str) -> list[dict[str, Any]]:
+    import gzip
+    import json
+
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def main() -> None:
+    import argparse
+    import json
+    from pathlib import Path
+
+    ap = argparse.ArgumentParser(description="Synthetic labelled references (rendered through citekit's renderer).")
+    ap.add_argument("n", nargs="?", type=int, default=None, help=f"how many (default 10 to stdout, {SYNTHETIC_N} with --write)")
+    ap.add_argument("--seed", type=int, default=None, help=f"default 1 to stdout, {SYNTHETIC_SEED} with --write")
+    ap.add_argument("--write", metavar="PATH", nargs="?", const=str(Path(__file__).parent / "data" / SYNTHETIC),
+                    help=f"write the records to PATH (default training/data/{SYNTHETIC}; .gz is gzipped)")
+    args = ap.parse_args()
+    if args.write:
+        n = args.n or SYNTHETIC_N
+        seed = SYNTHETIC_SEED if args.seed is None else args.seed
+        write_jsonl(synthesise(n, seed=seed), args.write)
+        print(f"{n} synthetic references (seed {seed}) -> {args.write}")
+        return
+    for rec in synthesise(args.n or 10, seed=1 if args.seed is None else args.seed):
         print(json.dumps(rec, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,16 @@
 """Train citekit's CRF reference labeller and write the model shipped in the package.
 
-    python training/train.py                 # corpora + synthetic data -> src/citekit/parser/model.crfsuite
+    python training/train.py                 # corpora + frozen synthetic data -> src/citekit/parser/model.crfsuite
     python training/train.py --no-synthetic  # the converted corpora only
+    python training/train.py --regenerate-synthetic   # render fresh synthetic data instead of reading the file
     python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
 
 Inputs: ``training/data/*.jsonl`` (AnyStyle core and GROBID's citation corpus, converted by
-``convert_datasets.py``) and synthetic references made by ``training/synth.py`` (CSL items rendered
-through many CSL styles with marked fields, plus noise).  Everything is seeded: the same command
-gives the same model.  The parser's development set (``tests/fixtures/parse/``) is never read.
+``convert_datasets.py``) and the synthetic references in ``training/data/synthetic.jsonl.gz``, made
+once by ``python training/synth.py --write`` (CSL items rendered through many CSL styles with marked
+fields, plus noise).  The synthetic set is a committed file so that renderer changes do not change
+the model; ``--regenerate-synthetic`` renders it afresh in memory instead.  Everything is seeded: the
+same command gives the same model.  The parser's development set (``tests/fixtures/parse/``) is never read.
 
 Each record ``{"text", "spans": [[label, start, end], ...]}`` is normalised like the parser's input
 (``citekit.normalise``), tokenised (``citekit.parser.tokens``) and every token gets the label of the
@@ -62,7 +65,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(MODEL))
     ap.add_argument("--no-synthetic", action="store_true")
-    ap.add_argument("--synthetic", type=int, default=26000, help="number of synthetic references")
+    ap.add_argument("--synthetic", type=int, default=None,
+                    help="number of synthetic references (default: all of the frozen file)")
+    ap.add_argument("--synthetic-file", default=str(DATA / "synthetic.jsonl.gz"))
+    ap.add_argument("--regenerate-synthetic", action="store_true",
+                    help="render synthetic references with the current renderer instead of reading the file")
     ap.add_argument("--holdout", type=float, default=0.0, help="share of records kept out to measure")
     ap.add_argument("--iterations", type=int, default=120)
     ap.add_argument("--c1", type=float, default=0.1)
@@ -76,9 +83,16 @@ def main() -> None:
     records = load_corpora()
     print(f"corpora: {len(records)} references")
     if not args.no_synthetic:
-        from synth import synthesise
+        from synth import SYNTHETIC_N, read_jsonl, synthesise
 
-        synth = synthesise(args.synthetic, seed=args.seed)
+        if args.regenerate_synthetic:
+            synth = synthesise(args.synthetic or SYNTHETIC_N, seed=args.seed)
+        else:
+            synth = read_jsonl(args.synthetic_file)
+            if args.synthetic is not None:
+                if args.synthetic > len(synth):
+                    sys.exit(f"{args.synthetic_file} holds only {len(synth)} references; use --regenerate-synthetic")
+                synth = synth[: args.synthetic]
         print(f"synthetic: {len(synth)} references")
         records += synth
     rng = random.Random(args.seed)

@@ -7,6 +7,7 @@ unreadable input or unknown style (one line on stderr).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from typing import IO, Any, Sequence, TextIO
@@ -17,7 +18,6 @@ from .model import Reference, Severity
 from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
 from .inputs import display_name, read_text
-from .validate.cli import add_check_arguments, add_rule_arguments, add_rules_arguments, cmd_rule, cmd_rules, run_check
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
@@ -40,7 +40,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+# Commands that need nothing of the validator's to read their arguments: for these the validator
+# (about half of the start-up time) is not imported unless a reference is checked.
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval")
+
+
+def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; ``command`` (the first word of argv) lets the commands in
+    ``_NO_VALIDATOR_ARGS`` skip the validator's options (their sub-parsers are not used)."""
+    light = command in _NO_VALIDATOR_ARGS
+    if not light:
+        from .validate.cli import add_check_arguments, add_rule_arguments, add_rules_arguments
     parser = _Parser(prog="citekit", description="Parse, check and format reference lists.")
     parser.add_argument("--version", action="version", version=f"citekit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -65,12 +75,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="report problems in references")
     common(p)
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json", "jsonl"])
-    add_check_arguments(p)  # sarif, --select/--ignore, --fix, --lang, --text, --config/--profile
+    if not light:
+        add_check_arguments(p)  # sarif, --select/--ignore, --fix, --lang, --text, --config/--profile
 
     p = sub.add_parser("rules", help="list every diagnostic code")
-    add_rules_arguments(p)
+    if not light:
+        add_rules_arguments(p)
     p = sub.add_parser("rule", help="explain one diagnostic code, with a good and a bad example")
-    add_rule_arguments(p)
+    if not light:
+        add_rule_arguments(p)
 
     p = sub.add_parser("format", help="render references in a CSL style")
     common(p)
@@ -169,7 +182,21 @@ def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     def load(config: Config) -> list[Reference]:
         return _load_references(args, stdin, stderr, config)
 
+    from .validate.cli import run_check
+
     return run_check(args, stdin, stdout, stderr, load=load)
+
+
+def _cmd_rules(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .validate.cli import cmd_rules
+
+    return cmd_rules(args, stdin, stdout, stderr)
+
+
+def _cmd_rule(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .validate.cli import cmd_rule
+
+    return cmd_rule(args, stdin, stdout, stderr)
 
 
 def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -218,8 +245,8 @@ _COMMANDS = {
     "check": _cmd_check,
     "format": _cmd_format,
     "convert": _cmd_convert,
-    "rules": cmd_rules,
-    "rule": cmd_rule,
+    "rules": _cmd_rules,
+    "rule": _cmd_rule,
     "eval": _cmd_eval,
 }
 
@@ -234,9 +261,16 @@ def main(
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
-    parser = _build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser(next((a for a in argv if not a.startswith("-")), None))
+    # A run allocates millions of short-lived objects but makes few reference cycles, and the
+    # results it keeps grow with the input: at the default threshold the cyclic collector rescans
+    # them again and again (~10% of a big parse).  Raised, not disabled: citeproc-py's objects do
+    # make cycles, and a long run must stay bounded in memory.
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, *threshold[1:])
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(argv)
         if not args.command:
             parser.print_help(stdout)
             return 2
@@ -251,6 +285,8 @@ def main(
     except KeyboardInterrupt:
         stderr.write("citekit: interrupted\n")
         return 130
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def entry() -> None:

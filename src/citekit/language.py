@@ -22,6 +22,9 @@ _SCRIPTS = {
     "cyrillic": regex.compile(r"\p{Cyrillic}+"),
 }
 _ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_RARE = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}]")
+_COMMON = (("han", _SCRIPTS["han"]), ("latin", _SCRIPTS["latin"]))
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -32,7 +35,9 @@ def script_counts(text: str) -> Counter[str]:
         if n:
             counts["latin"] = n
         return counts
-    for name, pattern in _SCRIPTS.items():
+    # most non-ASCII references are Chinese or Latin: one scan rules the rarer scripts out
+    scripts = _SCRIPTS.items() if _RARE.search(text) else _COMMON
+    for name, pattern in scripts:
         n = sum(map(len, pattern.findall(text)))
         if n:
             counts[name] = n
@@ -44,6 +49,8 @@ def detect_language(text: str) -> str | None:
 
     Returns ``None`` when the text has no letters at all.
     """
+    if text.isascii():  # only Latin letters can occur: English if there is one
+        return "en" if _ASCII_LETTER.search(text) else None
     c = script_counts(text)
     if not c:
         return None

@@ -114,11 +114,12 @@ class Diagnostic:
     def to_json(self) -> dict[str, Any]:
         # ``message_zh`` stays out: the JSON record's keys are a contract (``--lang zh``
         # puts the Chinese text into ``message`` instead).
+        span = self.span
         return {
             "code": self.code,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,  # .value goes through a slow enum descriptor
             "message": self.message,
-            "span": self.span.to_json() if self.span else None,
+            "span": [span.start, span.end] if span else None,
             "field": self.field,
             "fix": self.fix.to_json() if self.fix else None,
         }
@@ -139,8 +140,9 @@ class FieldEvidence:
     source: str = "rule"
 
     def to_json(self) -> dict[str, Any]:
+        span = self.span
         return {
-            "span": self.span.to_json() if self.span else None,
+            "span": [span.start, span.end] if span else None,  # an empty span is none (Span.__len__)
             "confidence": round(self.confidence, 4),
         }
 

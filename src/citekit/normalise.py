@@ -85,7 +85,20 @@ class View:
             m = _ENTITY.match(self.raw, last)
             if m:
                 stop = m.end()
-        return Span(self.offsets[start], stop)
+        return _valid_span(self.offsets[start], stop)
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def _valid_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets known to be ordered, without the dataclass's checks (it
+    is made for every field of every reference)."""
+    span = _new(Span)
+    _setattr(span, "start", start)
+    _setattr(span, "end", end)
+    return span
 
 
 # Field values keep dashes and the ideographic space; ``，：；`` gain the space of the ASCII scheme.
@@ -129,6 +142,7 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
 _CJK_SPACE = _re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{_CJK}]))"
                          rf"|(?<=[A-Za-z0-9])[ ]+(?=[{_CJK}])")
 _DELETED = _re.compile("[\u200b\ufeff]")
+_SLOW_OR_DELETED = _re.compile("[\r\n\u200b\ufeff]|&#?\\w{1,8};")  # one scan for the fast path's test
 
 
 def clean_value(raw: str) -> str:
@@ -142,14 +156,15 @@ def clean_value(raw: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if " " in text:
-        text = _CJK_SPACE.sub("", text)
+        if not text.isascii():  # the spaces it removes touch a CJK character
+            text = _CJK_SPACE.sub("", text)
         if "- " in text:
             text = _LINE_HYPHEN.sub("", text)
     return text.strip(" ")
 
 
 def normalise(raw: str) -> View:
-    if not _SLOW.search(raw) and not _DELETED.search(raw):
+    if not _SLOW_OR_DELETED.search(raw):
         text = raw.translate(_FOLD_TABLE)  # one character for one: offsets are the identity
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
             return View(text, range(len(raw) + 1), raw)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ what it had.  N references in, N references out, in order, raw strings untouched
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import codes
@@ -66,7 +66,9 @@ def stage_empty(ref: Reference, config: Config) -> Reference:
 
 
 def stage_language(ref: Reference, config: Config) -> Reference:
-    return replace(ref, language=detect_language(ref.raw))
+    # the constructor, not dataclasses.replace: several times cheaper, and this runs per reference
+    return Reference(ref.id, ref.raw, ref.item, ref.fields, detect_language(ref.raw), ref.confidence,
+                     ref.diagnostics, ref.label, ref.line)
 
 
 def stage_parse(ref: Reference, config: Config) -> Reference:
@@ -75,15 +77,10 @@ def stage_parse(ref: Reference, config: Config) -> Reference:
     from .parser import parse_reference  # the parser is the heaviest import: load it on use
 
     outcome = parse_reference(ref.raw, ref.language)
-    item = {"id": ref.id, **{k: v for k, v in outcome.item.items() if k != "id"}}
-    return replace(
-        ref,
-        item=item,
-        fields=dict(outcome.fields),
-        confidence=outcome.confidence,
-        language=item.get("language") or ref.language,
-        diagnostics=ref.diagnostics + tuple(outcome.diagnostics),
-    )
+    item = {"id": ref.id, **outcome.item}
+    item["id"] = ref.id  # first, and never the parser's
+    return Reference(ref.id, ref.raw, item, dict(outcome.fields), item.get("language") or ref.language,
+                     outcome.confidence, ref.diagnostics + tuple(outcome.diagnostics), ref.label, ref.line)
 
 
 def stage_check(ref: Reference, config: Config) -> Reference:

@@ -75,9 +75,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
+    # One encoder for the whole list (json.dumps with options builds one per call), written in blocks.
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    block: list[str] = []
     for ref in refs:
-        out.write(json.dumps(ref.to_json(), ensure_ascii=False))
-        out.write("\n")
+        block.append(encode(ref.to_json()))
+        if len(block) == 500:
+            out.write("\n".join(block) + "\n")
+            block = []
+    if block:
+        out.write("\n".join(block) + "\n")
 
 
 def write_json(refs: Iterable[Reference], out: TextIO) -> None:

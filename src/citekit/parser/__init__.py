@@ -7,8 +7,9 @@ back to ``raw``.  The work is done by small rule modules:
 - :mod:`.identifiers`: URL, DOI, ISBN, access dates (run first on every reference);
 - :mod:`.names`, :mod:`.numbers`, :mod:`.common`: names, volume/issue/pages, imprints;
 - style modules, tried in order: :mod:`.gbt7714` (a ``[J]``-style type code),
-  :mod:`.house_zh` (《》 titles), :mod:`.house_en` (``Alford,J.&Hughes,O.,“…”``), and
-  :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
+  :mod:`.house_zh` (《》 titles), :mod:`.house_en` (``Alford,J.&Hughes,O.,“…”``), GB/T 7714 without
+  type codes in its common shapes (``gbt7714.parse_nocode``; kept only when every letter and digit lands
+  in a field), and :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
 
 Field values are taken from the normalised view (full-width punctuation folded to ASCII,
 whitespace collapsed), so ``normalise(raw[span]).text == value`` for text fields.
@@ -35,6 +36,7 @@ STYLES = (
     ("gbt7714", gbt7714.applies, gbt7714.parse),
     ("house-zh", house_zh.applies, house_zh.parse),
     ("house-en", house_en.applies, house_en.parse),
+    ("gbt7714-nocode", gbt7714.applies_nocode, gbt7714.parse_nocode),
 )
 
 

@@ -379,24 +379,38 @@ _INSTITUTION = regex.compile(r"[^,.;:()]*(?:University|Universit[éàä]t?|Insti
 _ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)
 
 
+_KIND_PIECES = ((_PATENT_WORDS, ("patent", "专利")),
+                (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
+                (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")))
+
+
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     container = d.values.get("container-title", "")
     rest = d.text[d.start:d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
         outside = rest.replace(title, " ") if title else rest
-        for pattern in (_PATENT_WORDS, _THESIS_WORDS, _REPORT_WORDS):
+        low = outside.lower()
+        # every match holds one of these (lower-cased) pieces; "ſ" and "K" fold to letters in them
+        may = "ſ" in outside or "\u212a" in outside
+        for pattern, pieces in _KIND_PIECES:
+            if not may and not any(p in low for p in pieces):
+                continue
             m = pattern.search(outside)
             if m and not (pattern is _REPORT_WORDS and container and (d.has("volume") or d.has("issue"))):
                 genre = m.group()
                 break
-    if _THESIS_WORDS.search(genre) and not container and not d.has("publisher"):
+    # what the genre says, tested once
+    patent = genre and _PATENT_WORDS.search(genre) is not None
+    thesis = genre and _THESIS_WORDS.search(genre) is not None
+    report = genre and _REPORT_WORDS.search(genre) is not None
+    if thesis and not container and not d.has("publisher"):
         m = _INSTITUTION.search(d.work, d.start, d.end)  # "Master's thesis, Massachusetts Institute of Technology"
         if m and d.is_free(*m.span()):
             a, b = trim(d.work, *m.span())
             if b > a:
                 d.set("publisher", d.work[a:b], a, b, 0.6)
-    if _THESIS_WORDS.search(genre) and container and not d.has("publisher"):
+    if thesis and container and not d.has("publisher"):
         span = d.spans.pop("container-title")
         conf = d.conf.pop("container-title")
         d.values.pop("container-title")
@@ -415,17 +429,17 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
                                                    or d.has("publisher") or genre):
         d.set_type("webpage", 0.7)
         return
-    if not container and not _PATENT_WORDS.search(genre) and not _THESIS_WORDS.search(genre) \
-            and not _REPORT_WORDS.search(genre) and _ARXIV.search(rest) and not d.has("publisher"):
+    if not container and not patent and not thesis and not report and _ARXIV.search(rest) \
+            and not d.has("publisher"):
         d.set_type("article", 0.7)
         return
     conf_words = bool(_CONF_WORDS.search(container)) or bool(_CONF_WORDS.search(d.values.get("title", ""))
                                                              and not container)
-    if _PATENT_WORDS.search(genre):
+    if patent:
         d.set_type("patent", 0.7)
-    elif _THESIS_WORDS.search(genre) or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
+    elif thesis or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
         d.set_type("thesis", 0.75)
-    elif _REPORT_WORDS.search(genre):
+    elif report:
         d.set_type("report", 0.7)
     elif container:
         if conf_words:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .draft import Draft
 from .identifiers import parse_iso_date
-from .names import parse_names
+from .names import NameGroup, parse_names
 from .text import MASK, is_cjk, trim
 
 __all__ = ["is_stop", "split_elements", "parse_imprint", "set_names", "set_title", "title_volume", "title_number"]
@@ -43,20 +45,25 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     return ok
 
 
+_SPLIT_CHARS = re.compile(r"[(\[“《)\]”》.]")
+
+
 def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at element-ending full stops (see :func:`is_stop`), trimmed, empty pieces dropped."""
     pieces: list[tuple[int, int]] = []
     s = start
     depth = 0
-    for i in range(start, end):
-        ch = work[i]
+    for m in _SPLIT_CHARS.finditer(work, start, end):  # only the brackets and full stops matter
+        ch = m.group()
         if ch in "([“《":
             depth += 1
         elif ch in ")]”》":
             depth = max(0, depth - 1)
-        elif ch == "." and not depth and is_stop(work, i, start, end):
-            pieces.append((s, i))
-            s = i + 1
+        elif not depth:
+            i = m.start()
+            if is_stop(work, i, start, end):
+                pieces.append((s, i))
+                s = i + 1
     pieces.append((s, end))
     out = []
     for a, b in pieces:
@@ -112,9 +119,11 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
 
 
 def set_names(d: Draft, start: int, end: int, default_role: str = "author",
-              confidence: float = 0.9, *, flag_prefix: str = "") -> str | None:
-    """Parse the name group ``[start, end)`` into the item; returns the CSL variable used."""
-    group = parse_names(d.work[start:end])
+              confidence: float = 0.9, *, flag_prefix: str = "", group: NameGroup | None = None) -> str | None:
+    """Parse the name group ``[start, end)`` into the item (``group``: its parse, when the caller
+    has it already); returns the CSL variable used."""
+    if group is None:
+        group = parse_names(d.work[start:end])
     if not group.names:
         return None
     role = group.role if group.role in ("editor", "translator") else default_role
@@ -135,7 +144,9 @@ def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9
     if end - start > 2 and d.work[start] == "《" and d.work[end - 1] == "》" \
             and "《" not in d.work[start + 1:end - 1]:
         start, end = start + 1, end - 1  # 《题名》[EB/OL]: the marks are not part of the title
-    gloss = _CJK_GLOSS.search(d.work, start, end)
+    last = d.work[end - 1:end]
+    # the gloss ends the title: only then is the (end-anchored, so whole-title) search worth it
+    gloss = _CJK_GLOSS.search(d.work, start, end) if last == ")" or last.isspace() else None
     if gloss and gloss.start() > start and not _HAN.search(d.work, start, gloss.start()):
         end = trim(d.work, start, gloss.start())[1]  # "Advances in Pharmacology (药理学进展)": a translation
     if end > start:

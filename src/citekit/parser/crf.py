@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+from itertools import groupby, repeat
 from pathlib import Path
 
 from .features import sequence_features
@@ -70,18 +71,15 @@ def label_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         return []
     tagger = _tagger()
     labels = tagger.tag(sequence_features(text, tokens))
+    marginal = tagger.marginal
     spans: list[tuple[str, int, int, float]] = []
     i = 0
-    n = len(tokens)
-    while i < n:
-        lab = labels[i]
-        j = i + 1
-        while j < n and labels[j] == lab:
-            j += 1
+    for lab, run in groupby(labels):
+        j = i + len(list(run))
         if lab != "O":
             # the confidence of a run: the mean marginal of its first, middle and last token
             picks = {i, (i + j - 1) // 2, j - 1}
-            conf = sum(tagger.marginal(lab, k) for k in picks) / len(picks)
+            conf = sum(map(marginal, repeat(lab, len(picks)), picks)) / len(picks)
             spans.append((lab, tokens[i][0], tokens[j - 1][1], conf))
         i = j
     return spans

@@ -9,7 +9,6 @@ the :class:`~citekit.model.ParseOutcome`.
 
 from __future__ import annotations
 
-from itertools import accumulate
 from typing import Any
 
 import regex
@@ -68,6 +67,10 @@ class Draft:
         c.claims, c.diagnostics = list(self.claims), list(self.diagnostics)
         return c
 
+    def adopt(self, other: "Draft") -> None:
+        """Take over the state of ``other`` (a copy that a rule parsed and the rule keeps)."""
+        self.__dict__.update(other.__dict__)
+
     # -- recording -----------------------------------------------------------------
     def set(self, name: str, value: Any, start: int | None, end: int | None,
             confidence: float = 0.9) -> None:
@@ -121,10 +124,13 @@ class Draft:
         for name in _ABBREV_FIELDS:
             if name in self.values:
                 self._keep_abbreviation_dot(name)
+        raw_span = self.view.raw_span
+        spans = self.spans
         for name, value in self.values.items():
-            span = self._raw_span(self.spans[name])
-            if name in CLEAN_FIELDS and span is not None and raw is not None:
-                s, e = self.spans[name]  # type: ignore[misc]
+            view_span = spans[name]
+            span = None if view_span is None else raw_span(*view_span)
+            if span is not None and name in CLEAN_FIELDS and raw is not None:
+                s, e = view_span  # type: ignore[misc]
                 if value == self.text[s:e]:
                     value = clean_value(raw[span.start:span.end]) or value
             if name == "page" and isinstance(value, str) and "~" in value:
@@ -180,37 +186,41 @@ class Draft:
             return 0, 0
         n = self.end
         start = self.start
-        intervals = [sp for sp in list(self.spans.values()) + self.claims if sp]
+        intervals = [sp for sp in self.spans.values() if sp]
+        intervals += self.claims
         work = self.work
         if MASK in work:
             intervals += [m.span() for m in _MASKED.finditer(work, start, n)]
         intervals.sort()
-        covered = total = 0
         text = self.text
-        # letters and digits before each position (str.isalnum: Unicode letters and numbers)
-        alnum = [0, *accumulate(map(str.isalnum, text[start:n]))]
         pos = start
         gaps: list[tuple[int, int]] = []
         for s, e in intervals:
-            s, e = max(s, pos), min(e, n)
+            if s < pos:
+                s = pos
+            if e > n:
+                e = n
             if e <= s:
                 continue
             if s > pos:
                 gaps.append((pos, s))
-            k = alnum[e - start] - alnum[s - start]
-            covered += k
-            total += k
             pos = e
         if pos < n:
             gaps.append((pos, n))
+        # letters and digits (str.isalnum: Unicode letters and numbers) in the body; the covered
+        # ones are those outside gaps of real left-over text
+        total = _alnum(text[start:n])
+        covered = total
         for i, j in gaps:
-            letters = alnum[j - start] - alnum[i - start]
-            total += letters
+            run = text[i:j]
+            if not run.strip(_SEPARATORS):
+                continue  # separators only (most gaps): no letters
+            letters = _alnum(run)
             if not letters:
                 continue
-            run = text[i:j]
             rest = _STRUCTURAL.sub("", run) if len(run) < 200 else run
             if any(ch.isalnum() for ch in rest):
+                covered -= letters
                 s, e = i, j
                 while s < e and not text[s].isalnum() and text[s] not in "《“([":
                     s += 1
@@ -220,9 +230,20 @@ class Draft:
                     diagnostics.append(codes.make(
                         "P003", f"text not assigned to any field: {text[s:e][:60]!r}",
                         span=self.view.raw_span(s, e)))
-            else:
-                covered += letters
         return covered, total
+
+
+_SEPARATORS = " ,.;:()[]/-&\"'“”‘’《》。，；：、" + MASK
+# ASCII bytes that are not letters or digits: deleting them from an ASCII string's bytes leaves
+# exactly its str.isalnum() characters
+_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _alnum(text: str) -> int:
+    """How many characters of ``text`` are letters or digits (``str.isalnum``)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ALNUM))
+    return sum(map(str.isalnum, text))
 
 
 _ABBREV_FIELDS = ("container-title", "publisher", "publisher-place")

@@ -148,39 +148,46 @@ def f_lexicon(tok: str, kind: str) -> list[str]:
 
 
 _OFFSETS = (-2, -1, 0, 1, 2)
-# token text -> (far -2, near -1, centre, near +1, far +2, "bi=<word>|", "<word>"), every feature as UTF-8 bytes
-# (python-crfsuite takes bytes without re-encoding them)
-_FEATURE_CACHE: dict[str, tuple[tuple[bytes, ...], ...]] = {}
+# token text -> (far -2, near -1, centre, near +1, far +2, "bi=<word>|", "<word>", event), every feature as
+# UTF-8 bytes (python-crfsuite takes bytes without re-encoding them); event says whether the token changes
+# the context state: _EV_YEAR (a plausible year), _EV_PUNCT (one punctuation mark) or 0
+_FEATURE_CACHE: dict[str, tuple] = {}
 _CACHE_LOCK = threading.Lock()
 _CACHE_MAX = 200_000
+_EV_YEAR, _EV_PUNCT = 1, 2
 
 
-def token_features(tok: str) -> tuple[tuple[bytes, ...], ...]:
+def token_features(tok: str) -> tuple:
     """The token's features prefixed for each window offset -2..2 (cached per token text), as
-    UTF-8 bytes, and the prefix of the bigram feature that starts at it."""
+    UTF-8 bytes, the prefix of the bigram feature that starts at it and its context event."""
     cached = _FEATURE_CACHE.get(tok)
     if cached is not None:
         return cached
     kind = f_kind(tok)
-    word = f_word(tok, kind)
-    shape = f_shape(tok, kind)
-    extra = [*f_number(tok, kind), *f_lexicon(tok, kind)]
-    centre = [word, shape, *extra, *f_affix(tok, kind)[:1]]
-    near = [word, shape] if kind != "P" else [word]  # at -1 / +1 (punctuation: its shape is itself)
-    near += extra[:1]
-    far = [word if kind in "PC" else shape]  # at -2 / +2
+    word = f_word(tok, kind).encode()
+    shape = f_shape(tok, kind).encode()
+    extra = [f.encode() for f in (*f_number(tok, kind), *f_lexicon(tok, kind))]
+    affix = f_affix(tok, kind)
+    centre = (word, shape, *extra, affix[0].encode()) if affix else (word, shape, *extra)
+    near = (word, shape, *extra[:1]) if kind != "P" else (word, *extra[:1])  # at -1 / +1 (punctuation: its shape is itself)
+    far = word if kind in "PC" else shape  # at -2 / +2
+    event = 0
+    if len(tok) == 4 and kind == "D" and 1500 <= int(tok) <= 2039:
+        event = _EV_YEAR
+    elif len(tok) == 1 and kind == "P" and not tok.isalnum():
+        event = _EV_PUNCT
     result = (
-        tuple(("-2" + f).encode() for f in far),
-        tuple(("-1" + f).encode() for f in near),
-        tuple(f.encode() for f in centre),
-        tuple(("+1" + f).encode() for f in near),
-        tuple(("+2" + f).encode() for f in far),
-        ("bi=" + word[2:] + "|").encode(),
-        word[2:].encode(),
+        (b"-2" + far,),
+        tuple([b"-1" + f for f in near]),
+        centre,
+        tuple([b"+1" + f for f in near]),
+        (b"+2" + far,),
+        b"bi=" + word[2:] + b"|",
+        word[2:],
+        event,
     )
     if len(_FEATURE_CACHE) < _CACHE_MAX:
-        with _CACHE_LOCK:
-            _FEATURE_CACHE[tok] = result
+        _FEATURE_CACHE[tok] = result  # a dict store is atomic: no lock needed
     return result
 
 
@@ -198,83 +205,97 @@ _DEPTH_NAMES = ("par", "brk", "quo", "book")
 
 _POS = tuple(("pos=" + str(k)).encode() for k in range(10))
 _EL = tuple(("el=" + str(k)).encode() for k in range(7))
-_LP: dict[str, bytes] = {}
+_LP: dict[str, bytes] = {"^": b"lp=^"}
 _DEPTH_FEATS = tuple(("in_" + name).encode() for name in _DEPTH_NAMES)
 _BOS, _BOS2, _EOS, _EOS2 = (b"BOS",), (b"-2BOS",), (b"EOS",), (b"+2EOS",)
 _AFTER_YEAR, _AFTER_QUOTE = b"after_year", b"after_quote"
-_SP_BOTH, _SP_BEFORE, _SP_AFTER = b"sp<>", b"sp<", b"sp>"
+# spacing feature by (space before, space after)
+_SPACING = ((), (b"sp>",), (b"sp<",), (b"sp<>",))
+# stand-ins for the tokens before the first and after the last one: the window features they give
+# (slot 0: as the -2 token, 1: as -1, 3: as +1, 4: as +2; 6: the bigram's second half)
+_PAD_M2 = ((), (), (), (), (), b"", b"", 0)
+_PAD_M1 = (_BOS2, _BOS, (), (), (), b"", b"", 0)
+_PAD_P1 = ((), (), (), _EOS, _EOS2, b"", b"", 0)
+_PAD_P2 = ((), (), (), (), (), b"", b"", 0)
+_POS_TABLES: dict[int, list[bytes]] = {}
 
 
 def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[bytes]]:
-    """Features for every token of one reference (see the module docstring), as UTF-8 bytes."""
+    """Features for every token of one reference (see the module docstring), as UTF-8 bytes.
+
+    Per token, in this order: its own features, those of the tokens at -1, -2, +1, +2, the
+    relative position, the context state before it, spacing, and the bigram with the next token.
+    """
     n = len(tokens)
     if not n:
         return []
     words = [text[s:e] for s, e in tokens]
-    cache = _FEATURE_CACHE
-    fts = [cache.get(w) or token_features(w) for w in words]
-    # the window features of every token: its own, then -1, -2, +1, +2 (BOS/EOS past the ends)
-    if n == 1:
-        m1, m2, p1, p2 = [_BOS], [()], [_EOS], [()]
-    else:
-        m1 = [_BOS, *[ft[1] for ft in fts[:-1]]]
-        m2 = [(), _BOS2, *[ft[0] for ft in fts[:-2]]]
-        p1 = [*[ft[3] for ft in fts[1:]], _EOS]
-        p2 = [*[ft[4] for ft in fts[2:]], _EOS2, ()]
-    bigrams = [a[5] + b[6] for a, b in zip(fts, fts[1:])]
-    bigrams.append(None)
-    out: list[list[bytes]] = []
+    get = _FEATURE_CACHE.get
+    fts = [get(w) or token_features(w) for w in words]
+    pos = _POS_TABLES.get(n)
+    if pos is None:
+        pos = [_POS[10 * i // n] for i in range(n)]
+        if n <= 400:
+            _POS_TABLES[n] = pos
+    spacing = [_SPACING[(text[s - 1:s] == " ") * 2 + (text[e:e + 1] == " ")] for s, e in tokens]
+    ctxs = _contexts(text, tokens, words, fts, n)
+    ext = [_PAD_M2, _PAD_M1, *fts, _PAD_P1, _PAD_P2]
+    # the last token gets a bigram with the padding too; it is dropped below
+    out = [[*c[2], *a[1], *b[0], *p[3], *q[4], po, *cx, *sp, c[5] + p[6]]
+           for c, a, b, p, q, po, cx, sp in zip(fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing)]
+    out[-1].pop()
+    return out
+
+
+def _contexts(text: str, tokens: list[tuple[int, int]], words: list[str], fts: list[tuple], n: int) -> list:
+    """The context features before each token: the state after the tokens before it (element count,
+    after a year / a closing quote, the last punctuation, open brackets).  The state changes only at
+    punctuation and at the first year, so only those tokens are visited."""
+    events = [i for i, ft in enumerate(fts) if ft[7]]
+    ctx: tuple[bytes, ...] = (_EL[0], _LP["^"])
+    if not events:
+        return [ctx] * n
+    out: list[tuple[bytes, ...]] = []
     depth = [0, 0, 0, 0]
     any_depth = False
     dquote_open = False
     elements = 0  # ". " separators so far
     seen_year = False
     seen_quote = False
-    lp = _LP.get("^") or _LP.setdefault("^", b"lp=^")
-    # the features of the state so far: element count, after year/quote, last punctuation, depths
-    ctx: tuple[bytes, ...] = (_EL[0], lp)
+    lp = _LP["^"]
     tlen = len(text)
-    i = 0
-    for (s, e), ft, a, b, c, d, bi in zip(tokens, fts, m1, m2, p1, p2, bigrams):
-        f = [*ft[2], *a, *b, *c, *d, _POS[10 * i // n], *ctx]
-        if s > 0 and text[s - 1] == " ":
-            f.append(_SP_BOTH if e < tlen and text[e] == " " else _SP_BEFORE)
-        elif e < tlen and text[e] == " ":
-            f.append(_SP_AFTER)
-        if bi is not None:
-            f.append(bi)
-        out.append(f)
-        i += 1
-        # update state after the token
-        if e - s != 1:
-            if e - s == 4 and not seen_year:
-                w = words[i - 1]
-                if w.isdecimal() and 1500 <= int(w) <= 2039:
-                    seen_year = True
-                    ctx = _context(elements, seen_year, seen_quote, lp, depth if any_depth else None)
-            continue
-        w = words[i - 1]
-        if w.isalnum() or _is_cjk(w):
-            continue
-        if w in _OPENERS and not (w == '"' and dquote_open):
-            depth[_OPENERS[w]] += 1
-            any_depth = True
-            if w == '"':
-                dquote_open = True
-        elif w in _CLOSERS or (w == '"' and dquote_open):
-            k = _CLOSERS.get(w, 2)
-            depth[k] = max(0, depth[k] - 1)
-            any_depth = any(depth)
-            if w == '"':
-                dquote_open = False
-            if k == 2:
-                seen_quote = True
-        lp = _LP.get(w) or _LP.setdefault(w, ("lp=" + w).encode())
-        if w == "." and (e >= tlen or text[e] == " ") and not (i > 1 and len(words[i - 2]) == 1):
-            elements += 1
-        elif w == "。":
-            elements += 1
+    done = 0
+    for i in events:
+        if fts[i][7] == _EV_YEAR:
+            if seen_year:
+                continue
+            seen_year = True
+        else:
+            w = words[i]
+            if w in _OPENERS and not (w == '"' and dquote_open):
+                depth[_OPENERS[w]] += 1
+                any_depth = True
+                if w == '"':
+                    dquote_open = True
+            elif w in _CLOSERS or (w == '"' and dquote_open):
+                k = _CLOSERS.get(w, 2)
+                depth[k] = max(0, depth[k] - 1)
+                any_depth = any(depth)
+                if w == '"':
+                    dquote_open = False
+                if k == 2:
+                    seen_quote = True
+            lp = _LP.get(w) or _LP.setdefault(w, ("lp=" + w).encode())
+            if w == ".":
+                e = tokens[i][1]
+                if (e >= tlen or text[e] == " ") and not (i > 0 and len(words[i - 1]) == 1):
+                    elements += 1
+            elif w == "。":
+                elements += 1
+        out += [ctx] * (i + 1 - done)  # the tokens up to this one see the state before it
+        done = i + 1
         ctx = _context(elements, seen_year, seen_quote, lp, depth if any_depth else None)
+    out += [ctx] * (n - done)
     return out
 
 

@@ -15,11 +15,11 @@ from .common import (is_stop, parse_imprint, set_names, set_title, split_element
                      title_volume)
 from .draft import Draft
 from .identifiers import find_access_date
-from .names import looks_like_names, parse_names
+from .names import NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
 from .text import MASK, trim
 
-__all__ = ["TYPE_CODE", "applies", "parse"]
+__all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
     r"\[\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
@@ -67,12 +67,16 @@ def applies(d: Draft) -> bool:
     return TYPE_CODE.search(d.work, d.start, d.end) is not None
 
 
-def _author_split(d: Draft, start: int, end: int) -> int | None:
-    """Position of the full stop that ends the responsibility group, if any."""
+def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | None:
+    """Position of the full stop that ends the responsibility group, and the group, if any."""
     work = d.work
     tries = 0
-    for i in range(start, end):
-        if work[i] != "." or not is_stop(work, i, start, end, after_initial=True):
+    i = start - 1
+    while True:
+        i = work.find(".", i + 1, end)
+        if i < 0:
+            return None
+        if not is_stop(work, i, start, end, after_initial=True):
             continue
         tries += 1
         if tries > 8:
@@ -87,8 +91,7 @@ def _author_split(d: Draft, start: int, end: int) -> int | None:
         if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
             group = parse_names(left)
             if group.names:
-                return i
-    return None
+                return i, group
 
 
 def parse(d: Draft) -> bool:
@@ -117,13 +120,7 @@ def parse(d: Draft) -> bool:
     d.style = "gbt7714"
 
     # -- responsibility and title ----------------------------------------------------
-    ay = _author_year(d, m.start())
-    split = None if ay else _author_split(d, d.start, m.start())
-    title_start = ay or d.start
-    if split is not None:
-        a, b = trim(work, d.start, split + 1)
-        set_names(d, a, b, "author", 0.9)
-        title_start = split + 1
+    title_start = _responsibility(d, m.start())
     ts, te = trim(work, title_start, m.start())
     if code == "S":  # "GB/T 16159—1996, 汉语拼音正词法基本规则[S]"
         sm = _STD_FIRST.match(work, ts, te)
@@ -140,8 +137,29 @@ def parse(d: Draft) -> bool:
     d.set_type(csl_type, 0.95)
     if custom_code:
         d.flag("gbt_type_code", custom_code)
+    _after_code(d, code, analytic, host, after)
+    return True
 
-    # -- after the code ----------------------------------------------------------------
+
+def _responsibility(d: Draft, limit: int) -> int:
+    """Record the responsibility group before ``limit`` (and the year, in author-date lists);
+    return where the title starts."""
+    work = d.work
+    ay = _author_year(d, limit)
+    found = None if ay else _author_split(d, d.start, limit)
+    title_start = ay or d.start
+    if found is not None:
+        split, group = found
+        a, b = trim(work, d.start, split + 1)  # the text _author_split parsed
+        set_names(d, a, b, "author", 0.9, group=group)
+        title_start = split + 1
+    return title_start
+
+
+def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | None", after: int) -> None:
+    """Everything after the type code (at ``after``): host, other responsibility, edition, imprint,
+    serial numbers, access date."""
+    work = d.work
     pos = after
     if host is not None:  # the host between the two codes: [editors.] title[C]
         d.claim(host.start(), host.end())
@@ -159,10 +177,10 @@ def parse(d: Draft) -> bool:
     work = d.work
     elements = [e for e in split_elements(work, pos, d.end) if work[e[0]:e[1]].strip(MASK + " .,")]
     if not elements:
-        return True
+        return
     if code in ("J", "N") and not analytic:
         _journal(d, code, elements)
-        return True
+        return
     # find the imprint: the last element that parses as one
     imprint = None
     for k in range(len(elements) - 1, -1, -1):
@@ -212,6 +230,102 @@ def parse(d: Draft) -> bool:
             d.conf.pop("publisher")
             if span:
                 set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
+
+
+# -- without type codes ------------------------------------------------------------------------
+
+_HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"\p{L}")
+_NUMBER_END = regex.compile(r"(?:^|[\s:])\p{Lu}{1,4}\s?\d{1,6}$")
+_BARE_LABEL = regex.compile(r"\d{1,3}\s+(?=\p{Han})")
+_NOT_SHAPE = regex.compile(r"学位论文|博士|硕士|thesis|dissertation|报告|report|专利|patent|标准|standard", regex.IGNORECASE)
+_CONFERENCE = regex.compile(r"会议|论文集|proceedings|conference|symposium|workshop|congress", regex.IGNORECASE)
+
+
+def applies_nocode(d: Draft) -> bool:
+    """A Chinese reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...)."""
+    return d.work.find(".", d.start, d.end) >= 0 and _HAN.search(d.work, d.start, d.end) is not None
+
+
+def parse_nocode(d: Draft) -> bool:
+    """GB/T 7714 without type codes, in its common shapes only:
+
+        作者. 题名. 刊名, 2019, 35(4): 12-18.        作者. 2019. 题名. 刊名, 35(4): 12-18.
+        作者. 题名. 北京: 出版者, 2019.               作者. 题名//编者. 书名. 北京: 出版者, 2019: 12-18.
+
+    The type is read from what follows the title; the names or the title must be Chinese, and every
+    letter and digit must land in a field.  Anything else is left to the labeller (False).  Works on a copy:
+    ``d`` changes only when the parse is kept."""
+    work = d.work
+    if _NOT_SHAPE.search(work, d.start, d.end):
+        return False  # a genre the shape cannot tell
+    c = d.copy()
+    label = _BARE_LABEL.match(work, c.start, c.end)
+    if label:  # "12 吕梓. …": a list number without a dot or brackets
+        c.claim(c.start, label.end())
+        c.start = label.end()
+    if work[c.start:c.start + 1].isdigit():
+        return False
+    head = split_elements(work, c.start, c.end)
+    if len(head) < 3:
+        return False
+    # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
+    title_start = _responsibility(c, min(c.end, head[1][1] + 1))
+    if not c.has("author"):
+        return False
+    elements = split_elements(work, title_start, c.end)
+    if len(elements) < 2:
+        return False
+    ts, te = elements[0]
+    k = work.find("//", ts, te)
+    analytic = k > ts
+    if analytic:
+        te = trim(work, ts, k)[1]
+        after = _ANALYTIC.match(work, k, c.end).end()  # type: ignore[union-attr]  (it matches "//")
+    else:
+        after = te
+    if te <= ts or not _HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
+        return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
+    rest = [e for e in split_elements(work, after, c.end) if work[e[0]:e[1]].strip(MASK + " .,")]
+    if not rest:
+        return False
+    if analytic:
+        code = "M"
+        csl_type = "paper-conference" if _CONFERENCE.search(work, after, c.end) else "chapter"
+    else:
+        # a serial: a title, then numbers beyond the year (a title with a colon is place: publisher)
+        s0, e0 = rest[0]
+        nums = journal_numbers(work, s0, e0)
+        if nums is not None:
+            serial = nums.start > s0 and ":" not in work[s0:nums.start] \
+                and bool(nums.volume or nums.issue or nums.pages or len(nums.date) > 1)
+        else:
+            m = _SERIAL_TAIL.search(work, s0, e0) if c.has("issued") else None
+            serial = bool(m and (m.group("vol") or m.group("iss")) and m.start() > s0 and ":" not in work[s0:m.start()])
+        if serial and nums is not None and len(nums.date) > 1:
+            code, csl_type = "N", "article-newspaper"  # a day's date: a newspaper and its page
+        elif serial:
+            code, csl_type = "J", "article-journal"
+        else:
+            code, csl_type = "M", "book"
+        if code == "M":
+            te = title_volume(c, ts, te)
+    c.style = "gbt7714-nocode"
+    set_title(c, "title", ts, te, 0.9)
+    c.set_type(csl_type, 0.8)  # read from the shape, not printed
+    _after_code(c, code, analytic, None, after)
+    needed = "publisher" if code == "M" and not analytic else "container-title"
+    if not (c.has("issued") and c.has(needed)):
+        return False
+    covered, total = c._coverage([])
+    if covered < total:  # with no code to go by, a reading that leaves text unexplained is a guess
+        return False
+    for name in ("title", "container-title", "publisher", "publisher-place"):
+        if name in c.values and not _LETTER.search(c.values[name]):
+            return False  # "编辑学报: 1017-1026" is no place and publisher
+    if _NUMBER_END.search(c.values.get("title", "")):
+        return False  # "…: TR 889", "… WP 606": a report or standard number the shape cannot place
+    d.adopt(c)
     return True
 
 

@@ -38,7 +38,9 @@ def extract_identifiers(d: Draft) -> None:
     text = d.text
     s0, e0 = d.start, d.end
     url_spans: list[tuple[int, int]] = []
-    for m in _URL.finditer(text, s0, e0):
+    # every URL holds "://" or "www." (in any case): most references have neither
+    may_url = text.find("://", s0, e0) >= 0 or "www." in text[s0:e0].lower()
+    for m in _URL.finditer(text, s0, e0) if may_url else ():
         s, e = m.start(), m.end()
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:

@@ -72,6 +72,20 @@ _WORD2 = regex.compile(r"\p{L}{2,}")
 _GIVEN_WORDS = regex.compile(r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$")
 
 
+# The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
+# what must come before a final full stop: searching these end-anchored patterns costs a scan of
+# the whole group, so a group that cannot end in one is not searched.
+_ROLE_LAST = frozenset("主编著译撰注理)dDsSſrR")
+_ETAL_LAST = frozenset("等人lLsSſ…외")
+
+
+def _may_end(text: str, last: frozenset[str], before_stop: str) -> bool:
+    c = text[-1:]
+    if c == ".":
+        return text[-2:-1] in before_stop  # "ed." / "et al." / "..."
+    return c in last or c.isspace()
+
+
 def _initials(text: str) -> str:
     """``"P Z"``/``"R.F.I."``/``"J.-P."`` → ``"P. Z."``/``"R. F. I."``/``"J.-P."``."""
     out: list[str] = []
@@ -109,16 +123,19 @@ def parse_names(text: str) -> NameGroup:
     if len(text) > 2000:
         text = text[:2000]
     for _ in range(2):  # "张成福等译" = et al. + role, in either order
-        m = _ROLE.search(text)
+        before = text
+        m = _ROLE.search(text) if _may_end(text, _ROLE_LAST, "dDsSſ") else None
         if m and m.start() > 0:
             role = m.group("role").lower().strip("()").rstrip(".")
             group.role = _ROLE_MAP.get(role) or (
                 "editor" if role.startswith("ed") else "translator" if role.startswith("trans") else None)
             text = text[: m.start()].rstrip()
-        m = _ETAL.search(text)
+        m = _ETAL.search(text) if _may_end(text, _ETAL_LAST, "lL.") else None
         if m and m.start() > 0:
             group.truncated = True
             text = text[: m.start()].rstrip(" ,，、;")
+        if text == before:
+            break  # a second round would find the same
     if not text:
         return group
     if _HAN.search(text) and not _LATIN_PAIR.search(text):
@@ -139,12 +156,11 @@ def parse_names(text: str) -> NameGroup:
     while i < len(pieces):
         piece = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        m = _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None
         if _SUFFIX.match(piece) and group.names and "family" in group.names[-1]:
             group.names[-1]["suffix"] = piece if piece.endswith(".") or piece[-1] == "I" else piece + "."
         elif _CORP_TAIL.match(piece) and group.names and "literal" in group.names[-1]:
             group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
-        elif m and not _INITIALS.match(piece):
+        elif (m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None) and not _INITIALS.match(piece):
             group.names.append({"family": _family(m.group("fam")), "given": _initials(m.group("ini"))})
         elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
@@ -175,7 +191,11 @@ def looks_like_names(text: str) -> bool:
         return False
     han = len(_HAN.findall(text))
     if han:
-        pieces = _cjk_pieces(_ETAL.sub("", _ROLE.sub("", text)))
+        if _may_end(text, _ROLE_LAST, "dDsSſ"):
+            text = _ROLE.sub("", text)
+        if _may_end(text, _ETAL_LAST, "lL."):
+            text = _ETAL.sub("", text)
+        pieces = _cjk_pieces(text)
         return bool(pieces) and all(1 <= len(p) <= 40 for p in pieces) and han >= 2
     # a Latin group needs at least one word of two letters or more
     return bool(_WORD2.search(text))

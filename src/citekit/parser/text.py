@@ -7,6 +7,7 @@ catastrophically (all patterns are anchored on literal characters or bounded).
 
 from __future__ import annotations
 
+import re
 
 __all__ = ["MASK", "cn_number", "find_close", "is_cjk", "split_top", "trim"]
 
@@ -71,17 +72,24 @@ def split_top(text: str, start: int, end: int, seps: str) -> list[tuple[int, int
     pieces: list[tuple[int, int]] = []
     depth = 0
     s = start
-    for i in range(start, end):
-        ch = text[i]
+    pattern = _SPLITTERS.get(seps)
+    if pattern is None:
+        pattern = _SPLITTERS[seps] = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + seps) + "]")
+    for m in pattern.finditer(text, start, end):  # only brackets, quotes and separators matter
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
+        elif depth == 0:
+            i = m.start()
             pieces.append((s, i))
             s = i + 1
     pieces.append((s, end))
     return pieces
+
+
+_SPLITTERS: dict[str, "re.Pattern[str]"] = {}
 
 
 def find_close(text: str, start: int, end: int, open_ch: str, close_ch: str) -> int:
