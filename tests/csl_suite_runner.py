@@ -103,10 +103,19 @@ def run(fixture: Fixture) -> str:
     items = [dict(item) for item in fixture.input]
     for i, item in enumerate(items):  # citeproc-js's runner numbers items without an id
         item.setdefault("id", f"ITEM-{i + 1}")
+    # citeproc-js's runner keeps its items by id: of two items with one id, the last one
+    by_id = {str(item["id"]): item for item in items}
+    items = [by_id[str(item["id"])] for item in items if by_id[str(item["id"])] is item]
+    document = _document(fixture.citations) if fixture.citations else None
+    if document is not None:
+        # citeproc-js's registry holds the items cited in the document (a citation deleted
+        # takes its items out), not every item of INPUT
+        cited = {str(cite["id"]) for c in document for cite in c["citationItems"]}
+        items = [item for item in items if str(item["id"]) in cited]
     if fixture.mode.startswith("bibliography"):
         order: list[str] = []
         clusters = fixture.citation_items or (
-            [c[0]["citationItems"] for c in fixture.citations] if fixture.citations else None
+            [c["citationItems"] for c in document] if document is not None else None
         )
         if clusters:
             for cluster in clusters:
@@ -123,7 +132,7 @@ def run(fixture: Fixture) -> str:
     if fixture.citations:
         clusters_in = [
             {"cites": c["citationItems"], "note_index": c.get("properties", {}).get("noteIndex")}
-            for c in _document(fixture.citations)
+            for c in document or ()
         ]
         out = renderer.citations(clusters_in, items, "html")
         return "\n".join(

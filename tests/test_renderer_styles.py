@@ -15,7 +15,9 @@ GOLD = FIXTURES / "gbt7714" / "gold.jsonl"
 LABEL = re.compile(r"^\[\d+\] ")
 
 # Faults of the gold data (split corporate names, see tests/fixtures/gbt7714/SOURCE.md).
-GOLD_DATA_FAULTS = {"gbt7714.6.1.3:2b", "gbt7714.A.1:13"}
+# Lines whose data the renderer cannot repair (none since 6.1.3:2b and A.1:13, corporate names
+# a BibTeX conversion split on "and", are joined back by _prepare).
+GOLD_DATA_FAULTS: set[str] = set()
 # Rendered alone an item cannot carry the year suffix of a pair: 10.2.3:2a's partner is not in the
 # gold file, and the standard's 2010a/2010b for 10.2.3:1a/1b (uncertain) are not derivable (the
 # two cite forms differ: 王临惠 等, 2010 / 王临惠, 2010).
@@ -23,8 +25,8 @@ AUTHORDATE_SUFFIX_PAIRS = {"gbt7714.10.2.3:1a", "gbt7714.10.2.3:1b", "gbt7714.10
 # Uncertain constructed line: a proceedings paper with no place or publisher; the gold wants
 # "(ICC): 2655-2659", the style prints "(ICC). 2655-2659".
 AUTHORDATE_OPEN = {"constructed.bilingual-en-chinese-authors"}
-# Measured 92/98: every line except the above.
-AUTHORDATE_FLOOR = 92 / 98
+# Measured 94/98: every line except the above.
+AUTHORDATE_FLOOR = 94 / 98
 
 
 def _gold() -> list[dict]:
@@ -268,7 +270,7 @@ def test_gbt7714_2025_numeric_on_gold_items() -> None:
         if _fold(entry.text) != _fold(_as_2025(line)):
             misses.append((line["id"], entry.text, _as_2025(line)))
     assert not [m for m in misses if m[0] not in GOLD_2025_OPEN], misses
-    assert len(gold) - len(misses) >= 92
+    assert len(gold) - len(misses) >= 94
 
 
 def test_gbt7714_2025_marks_names_and_volume() -> None:

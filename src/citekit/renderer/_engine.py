@@ -52,7 +52,18 @@ name suffixes (``comma-suffix``), particles joined to the family name (``d’Aub
 family name-part's affixes around particles and suffix; ``delimiter-precedes-last`` /
 ``-et-al`` ``after-inverted-name``; ``et-al-subsequent-*`` for subsequent cites; the "and"
 term left out of name sort keys; sort keys compared without markup and punctuation;
-``subsequent-author-substitute`` for names printed through a macro.
+``subsequent-author-substitute`` for names printed through a macro.  Later: punctuation
+meeting at a seam merged as citeproc-js merges it (:data:`_PUNCT_MERGE`, :func:`merge_seam`);
+positions as citeproc-js works them out, from note numbers (:func:`cite_position`: ibid only
+after the one cite of the note just before, cites in the text and in notes apart,
+``near-note-distance``); ambiguity judged on subsequent cites without the accessed date
+(:data:`CK_PROBE`); gendered ordinals (:func:`_ordinal_suffix`); each name part formatted on
+its own (particles take the family or given name-part's formatting); variables a
+``cs:substitute`` printed (also through a macro, also dates) suppressed in the rest of the
+entry (:class:`Substitute`); a nested group that prints keeps its group; ``capitalize-all``
+keeping the spacing; title case with citeproc-js's stop words and small caps, superscript and
+subscript left alone; Turkish ``i``; ``vertical-align="baseline"`` inside superscript;
+collapse delimiters as citeproc-js (``after-collapse-delimiter`` after a locator).
 """
 
 from __future__ import annotations
@@ -66,11 +77,12 @@ import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import CitationItem, DateRange, VariableError
 from citeproc.source import Date as SourceDate
-from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char
-from citeproc.string import join as _citeproc_join
+from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char, normalize_seam
 from lxml import etree
 
-from ._markup import DISPLAY, NORMAL_CLOSE, NORMAL_OPEN, QUOTE_CLOSE, QUOTE_OPEN, encode
+from ._markup import (
+    _PUNCT_MERGE, DISPLAY, LITERAL_HYPHEN, NORMAL_CLOSE, NORMAL_OPEN, QUOTE_CLOSE, QUOTE_OPEN, encode,
+)
 from ._sortkey import language_group, pinyin_key
 
 __all__ = ["CK_MODE", "CSL_NS", "EXPLICIT_SUFFIX_KEY", "PREVIOUS_NAMES_KEY", "names_text", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
@@ -83,6 +95,9 @@ TRUNCATED_KEY = "_citekit_names_truncated"
 #: Key set on a citeproc ``Reference``: for each name variable, the indices of the names whose
 #: suffix follows a comma (CSL-JSON ``comma-suffix``, or ``"given": "John,! Jr."``).
 COMMA_SUFFIX_KEY = "_citekit_comma_suffix"
+
+#: Key set on a citeproc ``CitationItem`` rendered to find ambiguous cites (disambiguation).
+CK_PROBE = "_citekit_probe"
 
 #: Key set on a citeproc ``CitationItem`` rendered as a cite (not a bibliography entry).
 CK_IN_CITE = "_citekit_in_cite"
@@ -109,6 +124,8 @@ _CK_NAMES_LABEL = "_citekit_names_label"
 _CK_NAMES_BARE = "_citekit_names_bare"
 #: Set on a cite or entry once a cs:substitute has printed (its variables are then suppressed).
 _CK_SUBSTITUTED = "_citekit_substituted"
+#: Set on a cite or entry while a cs:substitute renders (names printed are suppressed at once).
+_CK_IN_SUBSTITUTE = "_citekit_in_substitute"
 
 _CJK = (
     "\u2e80-\u2fdf"  # radicals
@@ -124,11 +141,36 @@ _TAG_TAIL = re.compile(r"(?:<[^<>]*>)+$")
 _TAG_HEAD = re.compile(r"^(?:<[^<>]*>)+")
 
 
+def _citeproc_join(items: Any, delimiter: str = "") -> Any:
+    """citeproc-py's ``citeproc.string.join``, with different punctuation marks meeting at a
+    seam merged (:func:`merge_seam`)."""
+    it = iter(items)
+    try:
+        output = next(it)
+    except StopIteration:
+        return String("")
+    text = str(output)
+    for item in it:
+        for piece in (delimiter, item):
+            if text:
+                piece_text = str(piece)
+                if piece_text:
+                    last, first = text[-1], piece_text[0]
+                    if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+                        piece = _strip_first_char(piece)  # normalize_seam
+                    elif first in _PUNCT_MERGE and last in _PUNCT_MERGE:
+                        output, piece = merge_seam(output, piece)
+            output = output + piece
+            text = str(output)
+    return output
+
+
 def join(items: Any, delimiter: str = "") -> Any:
-    """citeproc-py's ``citeproc.string.join`` (same result, same segment structure), without
-    its quadratic ``str()`` of the growing output at every seam: the last character of the
-    output is tracked instead.  Items of types whose ``+`` is not citeproc-py's ``String`` /
-    ``MixedString`` one (a plain ``str`` or a formatter's tag first) go to the original."""
+    """:func:`_citeproc_join` (citeproc-py's ``citeproc.string.join`` with punctuation merged
+    at the seams: same result, same segment structure), without its quadratic ``str()`` of the
+    growing output at every seam: the last character of the output is tracked instead.  Items
+    of types whose ``+`` is not citeproc-py's ``String`` / ``MixedString`` one (a plain ``str``
+    or a formatter's tag first) go to :func:`_citeproc_join`."""
     if type(items) is not list:
         items = list(items)
     if not items:
@@ -158,6 +200,16 @@ def join(items: Any, delimiter: str = "") -> Any:
                         first = piece_text[0]
                         if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
                             piece = _strip_first_char(piece)
+                        elif _ == 0 and first in _PUNCT_MERGE and last in _PUNCT_MERGE:
+                            merged = _PUNCT_MERGE[last][first]
+                            if merged == last:  # ``?`` then ``.``: ``?``
+                                piece = _strip_first_char(piece)
+                            elif merged == first:  # ``:`` then ``!``: ``!``
+                                if segments is None:
+                                    output = _strip_last_char(output)
+                                else:
+                                    segments = list(_strip_last_char(MixedString(segments)))
+                                last = _last_char(output if segments is None else segments)
                 if segments is None:  # String.__add__: an empty piece leaves the String as is
                     if piece == "":
                         break
@@ -175,6 +227,54 @@ def join(items: Any, delimiter: str = "") -> Any:
                 if piece_text:
                     last = piece_text[-1]
     return output if segments is None else MixedString(segments)
+
+
+def _strip_last_char(text: Any) -> Any:
+    """``text`` without its last character, keeping the (Mixed)String segment structure (the
+    character is never in a formatter's tag: those end with ``>``)."""
+    if isinstance(text, MixedString):
+        segments = list(text)
+        for i in range(len(segments) - 1, -1, -1):
+            if str(segments[i]):
+                stripped = _strip_last_char(segments[i])
+                segments[i : i + 1] = [stripped] if str(stripped) else []
+                break
+        return MixedString(segments)
+    return type(text)(str(text)[:-1])
+
+
+def _last_char(text: Any) -> str:
+    if isinstance(text, list):
+        for segment in reversed(text):
+            value = str(segment)
+            if value:
+                return value[-1]
+        return ""
+    return str(text)[-1:]
+
+
+def merge_seam(left: Any, right: Any) -> tuple[Any, Any]:
+    """``left`` and ``right`` with the punctuation where they meet merged (:data:`_PUNCT_MERGE`;
+    identical marks are left to citeproc-py's ``normalize_seam``)."""
+    a, b = _last_char(left), str(right)[:1]
+    if a == b or a not in _PUNCT_MERGE or b not in _PUNCT_MERGE:
+        return left, right
+    merged = _PUNCT_MERGE[a][b]
+    if merged == a:
+        return left, _strip_first_char(right)
+    if merged == b:
+        return _strip_last_char(left), right
+    return left, right
+
+
+def _nonempty(text: Any) -> bool:
+    """``str(text) != ""`` without joining a ``MixedString``'s segments."""
+    if isinstance(text, list):
+        for segment in text:
+            if (segment != "") if isinstance(segment, str) else _nonempty(segment):
+                return True
+        return False
+    return str(text) != ""
 
 
 def has_cjk(text: str) -> bool:
@@ -328,10 +428,10 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
                 called = True
             if text is not None and text is not RAISED:
                 output.append(text)
-                if c and not rendered and (text != "" if isinstance(text, str) else str(text) != ""):
+                if c and not rendered and (text != "" if isinstance(text, str) else _nonempty(text)):
                     rendered = True
         if implicit_group and called and not rendered and output and any(
-            (t != "" if isinstance(t, str) else str(t) != "") for t in output
+            (t != "" if isinstance(t, str) else _nonempty(t)) for t in output
         ):  # only text around variables that are all empty
             return None, called
         if output:
@@ -347,8 +447,104 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
 _CK_COND_CACHE = "_citekit_conditions"
 
 
+def _note_number(citation: Any) -> int:
+    """The note number of a citation (0: in the text)."""
+    try:
+        return int(citation.note_index or 0)
+    except Exception:  # noqa: BLE001 - no note number (citeproc-py raises VariableError)
+        return 0
+
+
+def _locator_key(cite: Any) -> Any:
+    if not getattr(cite, "has_locator", False):
+        return None
+    locator = cite.locator
+    return (str(locator.identifier), str(locator.label or ""))
+
+
+def cite_position(item: Any, cites: Any, distance: int = 5) -> tuple[str, bool]:
+    """The position of ``item`` (``first``, ``subsequent``, ``ibid``, ``ibid-with-locator``)
+    and whether it is near its last cite (``near-note``), given the cites rendered before it,
+    as citeproc-js works them out: cites in the text (no note number) and cites in notes are
+    two separate sequences; a cite is ibid after the cite before it in its citation, or, first in
+    its citation, after the last cite of the citation before it in the same note, or the one
+    cite of the note just before; ``near-note`` when the item was cited at most ``distance``
+    notes before (always in the text)."""
+    prior = list(cites or ())
+    for i in range(len(prior) - 1, -1, -1):
+        if prior[i] is item:  # a cite rendered again (collapsing): the cites before it
+            del prior[i:]
+            break
+    citation = getattr(item, "citation", None)
+    note = _note_number(citation)
+    prior = [c for c in prior if (_note_number(getattr(c, "citation", None)) > 0) == (note > 0)]
+    key = item.key
+    if not any(c.key == key for c in prior):
+        return "first", False
+    in_citation = [c for c in prior if getattr(c, "citation", None) is citation]
+    if in_citation:
+        previous = in_citation[-1]
+        ibid = previous.key == key
+    else:
+        last_citation = getattr(prior[-1], "citation", None)
+        before = [c for c in prior if getattr(c, "citation", None) is last_citation]
+        previous_note = _note_number(last_citation)
+        if previous_note != note:
+            previous = before[0]
+            alone = previous_note == 0 or sum(
+                1 for c in prior if _note_number(getattr(c, "citation", None)) == previous_note) == 1
+            ibid = previous.key == key and previous_note >= note - 1 and alone
+        else:
+            previous = before[-1]
+            ibid = previous.key == key
+    position = "subsequent"
+    if ibid:
+        before_locator, locator = _locator_key(previous), _locator_key(item)
+        if before_locator is None:
+            position = "ibid-with-locator" if locator is not None else "ibid"
+        elif locator is not None:
+            position = "ibid" if locator == before_locator else "ibid-with-locator"
+    if not note:
+        return position, True
+    last = max(_note_number(getattr(c, "citation", None)) for c in prior if c.key == key)
+    return position, note - last <= distance
+
+
 class _Condition:
     """The test of ``cs:if``/``cs:else-if``, separated from rendering."""
+
+    def _position(self, item: Any, context: Any = None) -> list[bool]:
+        """CSL positions (:func:`cite_position`); in a bibliography none is true."""
+        if context is None:
+            context = self
+        if context.xpath_search("./ancestor::*[self::cs:bibliography]"):  # type: ignore[attr-defined]
+            return [False]
+        root = self.get_root()  # type: ignore[attr-defined]
+        citation = root.citation
+        try:
+            distance = int(citation.get("near-note-distance", 5)) if citation is not None else 5
+        except ValueError:
+            distance = 5
+        if dict.get(item, CK_PROBE):  # ambiguity is that of subsequent cites (citeproc-js)
+            position, near = "subsequent", True
+        else:
+            cites = getattr(context.get_layout().getparent(), "cites", None)
+            position, near = cite_position(item, cites, distance)
+        results = []
+        for test in self.get("position").split():  # type: ignore[attr-defined]
+            if test == "first":
+                results.append(position == "first")
+            elif test == "subsequent":
+                results.append(position != "first")
+            elif test == "ibid":
+                results.append(position in ("ibid", "ibid-with-locator"))
+            elif test == "ibid-with-locator":
+                results.append(position == "ibid-with-locator")
+            elif test == "near-note":
+                results.append(position != "first" and near)
+            else:
+                results.append(False)
+        return results
 
     def matches(self, item: Any, context: Any = None) -> bool:
         cache = dict.get(item, _CK_COND_CACHE) if isinstance(item, dict) else None
@@ -519,6 +715,8 @@ class Choose(cm.Choose):
             return None, False
 
         run.ck_delimited = delimited  # type: ignore[attr-defined]
+        # the branch elements with their compiled tests (what a substitute printed)
+        run.ck_branches = [(test, branch) for (test, _), branch in zip(branches, self.iterchildren())]  # type: ignore[attr-defined]
         return run
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
@@ -557,6 +755,7 @@ class Macro(_CjkChildren, _ParentFor, cm.Macro):
         return None if text is RAISED else text
 
 
+_NUMERIC_RANGE = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*")
 _RANGE_SPLIT = re.compile(r"\s*[-\u2013]\s*")
 _TRAILING_DIGITS = re.compile(r"(.*?)(\d+)")
 _ALNUM_RANGE = re.compile(r"[A-Za-z0-9]+\s*[-\u2013]\s*[A-Za-z0-9]+")
@@ -595,7 +794,7 @@ class _PageRanges:
 
     def _process(self, value: Any, variable: str) -> Any:
         form = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
-        if variable != "page" or form is None:
+        if variable != "page":
             return super()._process(value, variable)  # type: ignore[misc]
         delimiter = str(self.get_single_term(name="page-range-delimiter") or "") or "\u2013"  # type: ignore[attr-defined]
         out = []
@@ -612,13 +811,17 @@ class _PageRanges:
             return str(self.format_number(item.strip()))  # type: ignore[attr-defined]
         first, last = parts
         mf, ml = _TRAILING_DIGITS.fullmatch(first), _TRAILING_DIGITS.fullmatch(last)
-        if mf is None and ml is None:  # xxv–xxviii
-            return f"{self.format_number(first)}{delimiter}{self.format_number(last)}"  # type: ignore[attr-defined]
+        if mf is None and ml is None:
+            if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):  # xxv–xxviii
+                return f"{self.format_number(first)}{delimiter}{self.format_number(last)}"  # type: ignore[attr-defined]
+            return item.strip()  # Michaelson-Morely: not a range
         if mf is None or ml is None or mf.group(1) != ml.group(1):
             if _ALNUM_RANGE.fullmatch(item.strip()):
                 return f"{first}-{last}"  # not a range of like numbers: a hyphenated number
             return str(super()._process(item.strip(), "page"))  # type: ignore[misc]
         prefix, fd, ld = mf.group(1), mf.group(2), ml.group(2)
+        if form is None:  # no page-range-format: the numbers as given
+            return f"{first}{delimiter}{last}"
         if len(ld) < len(fd):
             ld = fd[: len(fd) - len(ld)] + ld
         if int(ld) < int(fd):
@@ -628,7 +831,15 @@ class _PageRanges:
         return f"{first}{delimiter}{tail}"
 
 
-_STOP_WORDS = frozenset(cm.TextCased._stop_words)
+#: Words title case leaves in lower case: CSL's stop words, with the prepositions and name
+#: particles citeproc-js adds (its ``SKIP_WORDS``: "about", "between", "von", "de"...).
+_STOP_WORDS = frozenset(cm.TextCased._stop_words) | frozenset(
+    "about above across afore after against al along alongside amid amidst among amongst anenst "
+    "apropos apud around aside astride athwart atop barring before behind below beneath beside "
+    "besides between beyond circa despite during et except forenenst given inside lest like "
+    "modulo near next notwithstanding off out per plus pro qua sans since than through thru "
+    "throughout thruout toward towards under underneath until unto upon versus vs. v. vs v "
+    "vis-à-vis within without de d' d’ von van c ca".split())
 _WORD = re.compile(r"[^\s\-\u2010-\u2015/]+")
 _SPACED = re.compile(r"\S+")
 _LATIN_LOWER = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]")
@@ -640,24 +851,40 @@ def _segments(text: Any) -> list[Any]:
     return [text]
 
 
+_NOCASE_MARKUP = re.compile("[\ue007\ue009\ue00b]")
+
+
 def title_case(text: Any) -> Any:
-    """CSL title case: every lower-case word capitalised except stop words that are neither
-    first, last nor after ``: . ? !``; the parts of hyphenated (``-``, en/em dash) and
+    """CSL title case: every lower-case word capitalised except stop words (citeproc-js's) that
+    are neither first, last, the first element of a hyphenated compound nor after ``: . ? !``;
+    the parts of hyphenated (``-``, en/em dash) and
     slashed words count as words; a word with a capital letter, a nocase span and a word not
     starting with a Latin letter are left as they are; leading quotes and markup are skipped.
     The text keeps its segments (nocase spans) and spacing."""
     segments = _segments(text)
     words = []  # (segment index, match)
+    depth = 0  # inside small caps, superscript or subscript of the data: nocase (citeproc-js)
     for n, seg in enumerate(segments):
         if isinstance(seg, NoCase):
             words.append((n, None))
             continue
         raw = str(seg)
+        inside = None
+        if depth or _NOCASE_MARKUP.search(raw):
+            inside = []
+            for ch in raw:
+                if ch in "\ue007\ue009\ue00b":
+                    depth += 1
+                elif ch in "\ue008\ue00a\ue00c" and depth:
+                    depth -= 1
+                inside.append(depth > 0)
         for word in _SPACED.finditer(raw):
             first = next((ch for ch in word.group(0) if ch.isalnum()), "")
             if first.isdigit():  # 07-x: a word starting with a number is left alone
                 continue
-            words.extend((n, m) for m in _WORD.finditer(raw, word.start(), word.end()))
+            for m in _WORD.finditer(raw, word.start(), word.end()):
+                protected = inside is not None and inside[m.start()]
+                words.append((n, None) if protected else (n, m))
     edits: dict[int, list[tuple[int, str]]] = {}
     start = True
     last = len(words) - 1
@@ -671,7 +898,11 @@ def title_case(text: Any) -> Any:
             core = token[i:]
             if not any(ch.isupper() for ch in core) and _LATIN_LOWER.match(core[0]):
                 bare = re.sub(r"[^\w\u2019']+$", "", core).lower()
-                if start or k == last or bare not in _STOP_WORDS:
+                # the first element of a hyphenated compound is capitalised, a stop word too
+                # (Pro-Environmental, Up-to-Date; Chicago 8.159)
+                raw = m.string
+                compound_head = raw[m.end():m.end() + 1] == "-" and raw[m.start() - 1:m.start()] != "-"
+                if start or k == last or bare not in _STOP_WORDS or compound_head:
                     edits.setdefault(n, []).append((m.start() + i, core[0].upper()))
         start = token[-1:] in (":", ".", "?", "!") or (token[-1:] in "\ue011\u201d\u2019\"'" and token[-2:-1] in (":", ".", "?", "!"))
     if not edits:
@@ -687,6 +918,27 @@ def title_case(text: Any) -> Any:
     return out[0] if len(out) == 1 else MixedString(out)
 
 
+_WORD_HEAD = re.compile("(?:(?<=\\s)|^)[\ue000-\ue02f]*[^\\W\\d_]")
+
+
+def _capitalize_all(text: Any) -> Any:
+    """``text-case="capitalize-all"``: the first letter of every word upper-cased, the spacing,
+    markup and nocase spans kept (citeproc-py re-joined the words with single spaces)."""
+    out = []
+    for seg in _segments(text):
+        if not isinstance(seg, NoCase):
+            raw = str(seg)
+            new = _WORD_HEAD.sub(lambda m: m.group(0)[:-1] + m.group(0)[-1].upper(), raw)
+            if new != raw:
+                seg = type(seg)(new)
+        out.append(seg)
+    return out[0] if len(out) == 1 else MixedString(out)
+
+
+_TURKIC_UPPER = {ord("i"): "\u0130"}
+_TURKIC_LOWER = {ord("I"): "\u0131", ord("\u0130"): "i"}
+
+
 class Text(_PageRanges, cm.Text):
     """``cs:text``: ``quotes="true"`` prints quote markers (outer or inner quotes by depth and
     punctuation-in-quote are resolved on the finished output, :func:`_markup.finish`), inside
@@ -696,6 +948,13 @@ class Text(_PageRanges, cm.Text):
         text_case = self.get("text-case")
         if text_case == "title":
             return text if language != "en" else title_case(text)
+        if text_case == "capitalize-all":
+            return _capitalize_all(text)
+        if text_case in ("lowercase", "uppercase") and language in ("tr", "az"):
+            # Turkish and Azeri dotted and dotless i: i → İ, I → ı
+            table = _TURKIC_UPPER if text_case == "uppercase" else _TURKIC_LOWER
+            text = MixedString([seg if isinstance(seg, NoCase) else type(seg)(str(seg).translate(table))
+                                for seg in _segments(text)])
         if text_case in ("lowercase", "uppercase") and isinstance(text, MixedString):
             # nocase spans keep their case
             return MixedString([seg if isinstance(seg, NoCase) else super(Text, self).case(seg, language)
@@ -807,6 +1066,7 @@ class Text(_PageRanges, cm.Text):
         default_language = (self.get_root().get("default-locale", "en") or "")[:2]
         case, fmt, wrap = self.case, self.format, self.wrap
         bare = _plain_markup(self)
+        numeric_range = key in ("issue", "volume", "edition", "number")
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
             context = kwargs.get("context")
@@ -824,6 +1084,11 @@ class Text(_PageRanges, cm.Text):
                 return RAISED, called
             if not text:
                 return None, called
+            if numeric_range:
+                m = _NUMERIC_RANGE.fullmatch(str(text))
+                if m is not None:  # 3-4: a range, with the locale's range delimiter (citeproc-js)
+                    delimiter = str(self.get_single_term(name="page-range-delimiter") or "") or "\u2013"
+                    text = String(m.group(1) + delimiter + m.group(2))
             if strip:
                 text = text.replace(".", "")
             if text_case is not None:
@@ -873,7 +1138,8 @@ class Group(cm.Group):
             fn = compiled(child)
             is_choose = isinstance(child, cm.Choose)
             # a cs:choose gets the group's delimiter (as such, without a copy of the kwargs)
-            children.append((fn, is_choose, getattr(fn, "ck_delimited", None) if is_choose else None))
+            children.append((fn, is_choose, getattr(fn, "ck_delimited", None) if is_choose else None,
+                             isinstance(child, cm.Group)))
         markup = self.markup
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
@@ -886,7 +1152,7 @@ class Group(cm.Group):
             output = []
             variable_called = False
             variable_rendered = False
-            for fn, is_choose, delimited in children:
+            for fn, is_choose, delimited, is_group in children:
                 if delimited is not None:
                     text, called = delimited(item, child_kwargs, delimiter)
                 elif is_choose:
@@ -900,9 +1166,10 @@ class Group(cm.Group):
                     variable_called = True
                 if text is RAISED:
                     continue
-                if text is not None and (text != "" if isinstance(text, str) else str(text) != ""):
+                if text is not None and (text != "" if isinstance(text, str) else _nonempty(text)):
                     output.append(text)
-                    if called:
+                    # a nested group that prints counts as content (citeproc-js)
+                    if called or is_group:
                         variable_rendered = True
             if output and (not variable_called or variable_rendered):
                 return markup(output[0] if len(output) == 1 else cjk_join(output, delimiter)), variable_called
@@ -954,7 +1221,7 @@ _AFFIX_PUNCT = ",.;:"
 def _punct(char: str) -> bool:
     return bool(char) and char in _AFFIX_PUNCT
 _CK_TERMS = "_citekit_terms"
-_SENTENCE_END = re.compile("[.!?][\u201d\u2019\"'\ue011]*\\s*$")
+_SENTENCE_END = re.compile("[.!?][\u201d\u2019\"'\ue011\ue027]*\\s*$")
 
 
 def _capitalize_term(output: Any, terms: Any) -> Any:
@@ -988,7 +1255,11 @@ def _compile_term(element: Any) -> Any:
 # --- ordinals -------------------------------------------------------------------------------
 
 
-def _ordinal_suffix(number: int, context: Any) -> str:
+def _ordinal_suffix(number: int, context: Any, gender: str | None = None) -> str:
+    """The ordinal suffix of ``number``: the ordinal terms of the first locale in the fallback
+    chain that defines any (CSL 1.0.1); among them the term of the ``gender`` of the noun the
+    number goes with (``gender-form``), else the neuter one, ``ordinal-NN`` before
+    ``ordinal``."""
     root = context.get_root()
     locales = getattr(root, "locales", None) or [root]
     cache = getattr(context, "_ck_cache", {})
@@ -998,29 +1269,46 @@ def _ordinal_suffix(number: int, context: Any) -> str:
         if found is None:
             terms = locale.find(f"{{{CSL_NS}}}terms")
             found = cache[key] = {} if terms is None else {
-                t.get("name"): t
+                (t.get("name"), t.get("gender-form")): t
                 for t in terms.iterchildren(f"{{{CSL_NS}}}term")
                 if (t.get("name") or "").startswith("ordinal") and t.get("form") in (None, "long")
             }
         if not found:
             continue
         two = number % 100
-        term = found.get(f"ordinal-{two:02d}") if two >= 10 else None
-        if term is not None and (term.get("match") != "whole-number" or number == two):
-            return str(term.single)
         one = number % 10
-        term = found.get(f"ordinal-{one:02d}")
-        if term is not None:
-            match = term.get("match", "last-digit")
-            if (
-                match == "last-digit"
-                or (match == "last-two-digits" and two == one)
-                or (match == "whole-number" and number == one)
-            ):
+        for form in (gender, None) if gender else (None,):
+            term = found.get((f"ordinal-{two:02d}", form)) if two >= 10 else None
+            if term is not None and (term.get("match") != "whole-number" or number == two):
                 return str(term.single)
-        term = found.get("ordinal")
+            term = found.get((f"ordinal-{one:02d}", form))
+            if term is not None:
+                match = term.get("match", "last-digit")
+                if (
+                    match == "last-digit"
+                    or (match == "last-two-digits" and two == one)
+                    or (match == "whole-number" and number == one)
+                ):
+                    return str(term.single)
+        term = found.get(("ordinal", gender)) if gender else None
+        if term is None:
+            term = found.get(("ordinal", None))
         return str(term.single) if term is not None else ""
     return ""
+
+
+def _term_gender(context: Any, name: str) -> str | None:
+    """The ``gender`` of the locale's term ``name`` (``edition``, ``month-10``...), if any."""
+    cache = context._ck_cache
+    key = ("term-gender", name)
+    hit = cache.get(key, _MISSING)
+    if hit is _MISSING:
+        try:
+            term = context.get_term(name)
+        except Exception:  # noqa: BLE001 - no such term
+            term = None
+        hit = cache[key] = term.get("gender") if term is not None else None
+    return hit
 
 
 class Label(cm.Label):
@@ -1061,7 +1349,7 @@ class Label(cm.Label):
                 value = item.reference[variable.replace("-", "_")]
             except VariableError:
                 return False
-        text = str(value)
+        text = str(value).replace(LITERAL_HYPHEN, "")  # 327\-30: one number
         if self.RE_MULTIPLE_NUMBERS.search(text) is not None:  # citeproc-py's rule
             return True
         parts = [p for p in _PLURAL_SPLIT.split(text) if p.strip()]  # roman ranges: i-ix
@@ -1073,6 +1361,16 @@ _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
 
 
 class Number(_PageRanges, cm.Number):
+    """``cs:number``; ordinals take the gender of the variable's term (``edition`` is feminine
+    in French: ``1re éd.``)."""
+
+    _ck_gender: str | None = None
+
+    def _process(self, value: Any, variable: str) -> Any:
+        if self.get("form") in ("ordinal", "long-ordinal"):
+            self._ck_gender = _term_gender(self, variable)
+        return super()._process(value, variable)
+
     def format_number(self, number: Any) -> Any:
         form = self.get("form", "numeric")
         if form in ("ordinal", "long-ordinal"):
@@ -1081,7 +1379,7 @@ class Number(_PageRanges, cm.Number):
             except ValueError:
                 return number
             if form == "ordinal" or value > 10:
-                return String(str(value) + _ordinal_suffix(value, self))
+                return String(str(value) + _ordinal_suffix(value, self, self._ck_gender))
         return super().format_number(number)
 
 
@@ -1116,6 +1414,28 @@ def _particle_join(parts: tuple[Any, ...]) -> Any:
         if out and out[-1] not in "’'-\ue012 ":
             out += " "
         out += str(part)
+    return out
+
+
+def _decor(part: Any, text: Any) -> Any:
+    """``text`` with a ``cs:name-part``'s text-case and formatting (not its affixes)."""
+    if part is None or not text:
+        return text
+    return part.format(part.case(text))
+
+
+def _particle_join_formatted(parts: tuple[tuple[Any, Any], ...]) -> Any:
+    """:func:`_particle_join` of formatted parts, given as (raw, formatted) pairs: whether a
+    space follows a part is decided on its raw text (``d’`` joins, ``<b>d’</b>`` too)."""
+    out: Any = ""
+    previous = ""
+    for raw, formatted in parts:
+        if not raw:
+            continue
+        if previous and previous[-1] not in "’'-\ue012 ":
+            out += " "
+        out = formatted if out == "" else out + formatted
+        previous = str(raw)
     return out
 
 
@@ -1178,6 +1498,12 @@ class Name(cm.Name):
         options = self._ck_cache.get(options_key) if sort_options is None else None  # type: ignore[attr-defined]
         if options is None:
             options = tuple(get_option(name) for name in _NAME_OPTIONS)
+            if options[4] and self._explicit_option("et-al-use-first", context) is None and not (
+                sort_options and "et-al-use-first" in sort_options
+            ):
+                # et-al-min without et-al-use-first anywhere: no et-al (CSL needs both;
+                # citeproc-py assumed 1)
+                options = options[:4] + (0,) + options[5:]
             if sort_options is None:
                 self._ck_cache[options_key] = options  # type: ignore[attr-defined]
         (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
@@ -1215,7 +1541,8 @@ class Name(cm.Name):
 
         truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
         source_truncated = sort_options is None and variable in truncated_roles
-        et_al = self._ck_et_al()
+        # a sort key has no et-al term (names compare name by name; citeproc-js)
+        et_al = self._ck_et_al() if sort_options is None else None
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
@@ -1267,45 +1594,70 @@ class Name(cm.Name):
             form = name_form
             if suffix and suffix_strip:
                 suffix = suffix.replace(".", "")
+            # Each part takes its name-part's formatting and text-case on its own (the
+            # non-dropping particle the family name's, the dropping particle the given
+            # name's, as citeproc-js prints them: <b>van</b> <b>Roe</b>); the name-part's
+            # affixes enclose the group the part heads.
+            given_part = family_part = None
+            for part in name_parts:
+                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(f"{ndp or ''}{family}{given or ''}"):
+                    continue  # ck:script="latin": GB/T upper-cases Latin-script names only
+                if part.get("name") == "given":
+                    given_part = part
+                elif part.get("name") == "family":
+                    family_part = part
+            plain = given_part is None and family_part is None  # no name-part: joined as they are
+            if plain:
+                given_f, family_f, dp_f, ndp_f = given, family, dp, ndp
+            else:
+                given_f, family_f = _decor(given_part, given), _decor(family_part, family)
+                dp_f, ndp_f = _decor(given_part, dp), _decor(family_part, ndp)
             if form == "long":
                 if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
                     if demote_ndp in ("never", "sort-only"):
-                        family = _particle_join((ndp, family))
-                        given = _particle_join((given, dp))
+                        if plain:
+                            first, second = _particle_join((ndp, family)), _particle_join((given, dp))
+                        else:
+                            first = _particle_join_formatted(((ndp, ndp_f), (family, family_f)))
+                            second = _particle_join_formatted(((given, given_f), (dp, dp_f)))
+                    elif plain:
+                        first, second = family, _particle_join((given, dp, ndp))
                     else:
-                        given = _particle_join((given, dp, ndp))
-                    given, family = format_name_parts(given, family)
-                    text = sort_separator.join([n for n in (family, given) if n])
+                        first = family_f
+                        second = _particle_join_formatted(((given, given_f), (dp, dp_f), (ndp, ndp_f)))
+                    if family_part is not None and first:
+                        first = family_part.wrap(first)
+                    if given_part is not None and second:
+                        second = given_part.wrap(second)
+                    text = sort_separator.join([n for n in (first, second) if n])
                     if suffix:
                         sep = sort_separator if suffix_delimiter is None else suffix_delimiter
                         text = sep.join([text, suffix]) if text else suffix
                 else:
-                    # CSL: the family name-part's text-case and formatting apply to the family
-                    # name with its non-dropping particle; its affixes enclose the dropping
-                    # particle and the suffix too ("[Jean] (de La Fontaine III)").
-                    core = _particle_join((ndp, family))
-                    wrappers = []
-                    for part in name_parts:
-                        if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(core) + str(given or "")):
-                            continue
-                        if part.get("name") == "given":
-                            given, _ = part.format_part(given, None)
-                        elif part.get("name") == "family":
-                            core = part.format(part.case(core))
-                            wrappers.append(part.wrap)
-                    family = _particle_join((dp, core))
+                    # the family name-part's affixes enclose the dropping particle and the
+                    # suffix too ("[Jean] (de La Fontaine III)")
+                    if plain:
+                        family = _particle_join((dp, ndp, family))
+                    else:
+                        family = _particle_join_formatted(((dp, dp_f), (ndp, ndp_f), (family, family_f)))
                     if suffix:
                         family += (", " if i in comma_suffixes else " ") + str(suffix)
-                    for wrap in wrappers:
-                        family = wrap(family)
+                    if family_part is not None:
+                        family = family_part.wrap(family)
+                    given = given_f
+                    if given_part is not None and given:
+                        given = given_part.wrap(given)
                     if given and family and str(given)[-1:].isspace():  # an affix's own space
                         text = given + family
                     else:
                         text = " ".join([n for n in (given, family) if n])
             else:  # short
-                family = _particle_join((ndp, family))
-                given, family = format_name_parts(given, family)
-                text = family
+                if plain:
+                    text = _particle_join((ndp, family))
+                else:
+                    text = _particle_join_formatted(((ndp, ndp_f), (family, family_f)))
+                if family_part is not None and text:
+                    text = family_part.wrap(text)
             form = get_option("form")
             output.append(text)
 
@@ -1466,6 +1818,16 @@ class Names(cm.Names):
         # compares and replaces the names only)
         item[_CK_NAMES_LABEL] = labels[0] if len(labels) == 1 and len(output) == 1 else None
 
+        if output and dict.get(item, _CK_IN_SUBSTITUTE) and kwargs.get("sort_options") is None:
+            # names printed inside a cs:substitute are suppressed from then on, also later in
+            # the same substitute (citeproc-js)
+            try:
+                repressed = context.get_layout().repressed
+            except (AttributeError, IndexError):
+                repressed = None
+            if repressed is not None:
+                repressed.setdefault(self.tag, []).append(" ".join(r for r in roles if r.replace("-", "_") in ref))
+                item[_CK_SUBSTITUTED] = True
         if output:
             name_elem = _child(names_context, "name")
             if all(isinstance(t, int) for t in output) or (
@@ -1482,6 +1844,81 @@ class Names(cm.Names):
                 item[_CK_SUBSTITUTED] = True
             return text
         raise VariableError
+
+
+class Substitute(cm.Substitute):
+    """``cs:substitute``: the first child that prints stands in for the names, and the
+    variables it printed are suppressed in the rest of the cite or entry, also those a macro
+    printed (citeproc-py recorded only a child's own ``variable``); names printed are
+    suppressed at once, also within the substitute (:class:`Names`)."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        previous = dict.get(item, _CK_IN_SUBSTITUTE)
+        item[_CK_IN_SUBSTITUTE] = kwargs.get("sort_options") is None
+        try:
+            for child in self.iterchildren():
+                try:
+                    if isinstance(child, cm.Names) and _child(child, "name") is None:
+                        names = self.xpath_search("./parent::cs:names[1]")[0]
+                        text = child.render(item, names_context=names, context=context, **kwargs)
+                    else:
+                        text = child.render(item, context=context, **kwargs)
+                except VariableError:
+                    continue
+                if text:
+                    self.add_to_repressed_list(child, context)
+                    if child.get("variable") is None and not isinstance(child, cm.Names):
+                        layout = (context if context is not None else self).get_layout()
+                        for tag, variable in _taken_variables(child, item, context):
+                            layout.repressed.setdefault(tag, []).append(variable)
+                    return text
+            return None
+        finally:
+            item[_CK_IN_SUBSTITUTE] = previous
+
+
+def _taken_variables(element: Any, item: Any, context: Any) -> list[tuple[str, str]]:
+    """The ``(tag, variable)`` of the ``cs:text`` and ``cs:date`` elements under ``element`` on
+    the branches ``item`` takes (through macros)."""
+    out: list[tuple[str, str]] = []
+    _walk_plan(_variables_plan(element), item, context, out)
+    return out
+
+
+def _walk_plan(plan: list[Any], item: Any, context: Any, out: list[tuple[str, str]]) -> None:
+    for op in plan:
+        if op[0] == "var":
+            out.append((op[1], op[2]))
+        else:  # a cs:choose: the first branch whose test passes
+            for test, branch_plan in op[1]:
+                if test is None or test(item, context):
+                    _walk_plan(branch_plan, item, context, out)
+                    break
+
+
+def _variables_plan(element: Any, depth: int = 0) -> list[Any]:
+    """What :func:`_taken_variables` walks, built once per element: the ``cs:text`` variables
+    under it, and its ``cs:choose`` elements with their compiled branch tests."""
+    key = ("variables-plan", element)
+    plan = element._ck_cache.get(key)
+    if plan is not None:
+        return plan
+    plan = []
+    if depth < 20:
+        if isinstance(element, cm.Choose):
+            branches = [(test, [op for child in branch.iterchildren() for op in _variables_plan(child, depth + 1)])
+                        for test, branch in element.ck_compiled().ck_branches]
+            plan.append(("choose", branches))
+        elif isinstance(element, (cm.Text, cm.Date)):
+            if "variable" in element.attrib:
+                plan.append(("var", element.tag, element.get("variable")))
+            elif "macro" in element.attrib:
+                plan = [op for child in element.get_macro(element.get("macro")).iterchildren()
+                        for op in _variables_plan(child, depth + 1)]
+        elif not isinstance(element, cm.Names):
+            plan = [op for child in element.iterchildren() for op in _variables_plan(child, depth + 1)]
+    element._ck_cache[key] = plan
+    return plan
 
 
 # --- sorting --------------------------------------------------------------------------------
@@ -1589,8 +2026,20 @@ def _sort_text(text: str) -> str:
     text = _SORT_NOISE.sub("", text)
     if text.isalnum():
         return text
-    kept = "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
+    kept = text.translate(_DROP_PUNCTUATION)
     return " ".join(kept.split(" ")) if kept.strip() else text
+
+
+class _DropPunctuation(dict):  # type: ignore[type-arg]
+    """A ``str.translate`` table that deletes Unicode punctuation (filled as characters come)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code)).startswith("P") else code
+        self[code] = value
+        return value
+
+
+_DROP_PUNCTUATION = _DropPunctuation()
 
 
 def _as_int(value: Any) -> int | None:
@@ -1630,7 +2079,9 @@ class Date(cm.Date):
         form = self.get("form")
         # (citeproc-py renders a localized form in this element's context whatever ``context``)
         if form is not None and variable is None and not self.is_locale_date():
-            value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"))
+            value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"), _MISSING)
+            if value is _MISSING:  # (what the locale's cs:date would raise, without its lookups)
+                raise VariableError
             if isinstance(value, DateRange):
                 # a range in a localized date: the locale's cs:date is citeproc-py's own
                 # class, so its range rendering (seasons, range delimiters) is run here
@@ -1710,6 +2161,17 @@ class Date(cm.Date):
         return context.join([diff, same.rstrip()])
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        if dict.get(item, CK_PROBE) and self.get("variable") == "accessed":
+            raise VariableError  # the accessed date does not tell cites apart (citeproc-js)
+        if dict.get(item, _CK_SUBSTITUTED) and kwargs.get("sort_options") is None:
+            # a date a cs:substitute printed is not printed again
+            try:
+                context = kwargs.get("context")
+                done = (self if context is None else context).get_layout().repressed.get(self.tag)
+            except (AttributeError, IndexError):
+                done = None
+            if done and self.get("variable") in done:
+                raise VariableError
         text = super().render(item, *args, **kwargs)
         if text is None or self.get("variable") != "issued" or not isinstance(item, CitationItem):
             return text
@@ -1780,7 +2242,27 @@ class Date_Part(cm.Date_Part):  # noqa: N801 - citeproc-py's name
             form = attrib.get("form", self.get("form", "long"))
             return context.get_single_term(name=f"season-{int(season):02}",
                                            form="short" if form == "short" else None)
+        if name == "day":
+            day = _date_field(date, "day")
+            ctx = self if context is None else context
+            if day is not None and self._ck_day_form(ctx) == "ordinal" and not (
+                day > 1 and self.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true"
+            ):
+                # the ordinal takes the gender of the month's name (French: 1er octobre)
+                month = _date_field(date, "month")
+                gender = _term_gender(ctx, f"month-{int(month):02}") if month else None
+                return str(day) + _ordinal_suffix(int(day), ctx, gender)
         return super().process(date, context)
+
+    def _ck_day_form(self, context: Any) -> str:
+        """The day's ``form``: the style's ``cs:date-part`` over the locale's (citeproc-py)."""
+        try:
+            found = context.xpath_search('./cs:date-part[@name="day"]')
+        except AttributeError:
+            found = []
+        if found and found[0].get("form") is not None:
+            return found[0].get("form")
+        return self.get("form", "numeric")
 
 
 #: Key set on a citeproc ``Reference`` when the style renders ``year-suffix`` explicitly.
@@ -1863,7 +2345,9 @@ class Layout(_CjkChildren, cm.Layout):
             if not prefix and not item.get("suffix"):
                 return None
             output = String("")  # a cite that prints nothing keeps its prefix and suffix
-        if dict.get(item, _CK_AT_START) or _SENTENCE_END.search(str(prefix)):
+        # a prefix ending a sentence capitalises a term after it, unless it is one word
+        # ("Nocapsafter. ibid."; citeproc-js)
+        if dict.get(item, _CK_AT_START) or (_SENTENCE_END.search(str(prefix)) and " " in str(prefix).strip()):
             output = _capitalize_term(output, dict.get(item, _CK_TERMS))
         return String(prefix) + output + String(item.get("suffix", ""))
 
@@ -1974,7 +2458,10 @@ class Layout(_CjkChildren, cm.Layout):
 
     def _collapse_years(self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str) -> list[Any]:
         citation = self.getparent()
-        group_delimiter = citation.get("cite-group-delimiter", ", ")
+        # no cite-group-delimiter: ", " in an in-text style, the layout delimiter in a note
+        # style (citeproc-js)
+        group_delimiter = citation.get(
+            "cite-group-delimiter", ", " if self.get_root().get("class") == "in-text" else delimiter)
         after = citation.get("after-collapse-delimiter", delimiter)
         groups: list[list[tuple[Any, Any]]] = []
         index: dict[str, int] = {}
@@ -2014,19 +2501,23 @@ class Layout(_CjkChildren, cm.Layout):
                 out.append(self._collapse_suffixes(group, suppressed, group_delimiter, suffix_delimiter,
                                                    collapse == "year-suffix-ranged", delimiter))
                 continue
-            parts = [group[0][1]]
+            # a cite with a locator is followed by the after-collapse-delimiter (citeproc-js:
+            # Wong 1999, 328; 2000, 475), the others by the cite-group-delimiter
+            text = group[0][1]
+            previous = group[0][0]
             for cite, _ in group[1:]:
-                text = suppressed(cite)
-                if text is not None:
-                    parts.append(text)
-            inner = delimiter if any(c.has_locator for c, _ in group) else group_delimiter
-            out.append(join(parts, inner) if len(parts) > 1 else parts[0])
+                short = suppressed(cite)
+                if short is not None:
+                    text = join([text, short], after if previous.has_locator else group_delimiter)
+                    previous = cite
+            out.append(text)
         if len(out) > 1 and after != delimiter:
-            # after-collapse-delimiter follows a group that collapsed; the layout delimiter
-            # follows a single cite
+            # the after-collapse-delimiter follows a group that collapsed or ends with a
+            # locator, and with collapse="year" any group (citeproc-js); else the layout's
             output = out[0]
             for group, text in zip(groups, out[1:]):
-                output = join([output, text], after if len(group) > 1 else delimiter)
+                collapsed = len(group) > 1 or group[-1][0].has_locator or collapse != "year-suffix"
+                output = join([output, text], after if collapsed else delimiter)
             return [output]
         return out
 
@@ -2105,6 +2596,7 @@ _OVERRIDES: dict[str, type] = {
     "label": Label,
     "name": Name,
     "names": Names,
+    "substitute": Substitute,
     "layout": Layout,
     "date": Date,
     "date-part": Date_Part,
@@ -2114,8 +2606,10 @@ _OVERRIDES: dict[str, type] = {
 
 
 _MISSING = object()
-_NORMAL_KINDS = {"font-style": "normal-i", "font-variant": "normal-sc", "font-weight": "normal-b"}
-_NORMAL_MARKERS = {"normal-i": NORMAL_OPEN["i"], "normal-sc": NORMAL_OPEN["sc"], "normal-b": NORMAL_OPEN["b"]}
+_NORMAL_KINDS = {"font-style": "normal-i", "font-variant": "normal-sc", "font-weight": "normal-b",
+                 "vertical-align": "normal-baseline"}
+_NORMAL_MARKERS = {"normal-i": NORMAL_OPEN["i"], "normal-sc": NORMAL_OPEN["sc"], "normal-b": NORMAL_OPEN["b"],
+                   "normal-baseline": NORMAL_OPEN["baseline"]}
 _FORMAT_ATTRS = (
     ("font-style", {"normal": None, "italic": "Italic", "oblique": "Oblique"}, "normal"),
     ("font-variant", {"normal": None, "small-caps": "SmallCaps"}, "normal"),
@@ -2160,7 +2654,7 @@ class _Cached:
                     break
                 if table[value]:
                     found.append(table[value])  # type: ignore[union-attr]
-                elif self.get(attr) == "normal" and attr in _NORMAL_KINDS:  # type: ignore[attr-defined]
+                elif attr in _NORMAL_KINDS and self.get(attr) == default:  # type: ignore[attr-defined]
                     found.append(_NORMAL_KINDS[attr])  # type: ignore[union-attr]
             ops = self._ck_cache[key] = tuple(found) if found is not None else False
         if ops is False:
@@ -2182,9 +2676,37 @@ class _Cached:
         affixed = self._ck_cache.get(key)
         if affixed is None:
             affixed = self._ck_cache[key] = bool(self.get("prefix") or self.get("suffix"))  # type: ignore[attr-defined]
-        if not affixed:
+        if not affixed or string is None:
             return string
-        return super().wrap(string)  # type: ignore[misc]
+        affixes = self._ck_cache.get(("affixes", self))
+        if affixes is None:
+            affixes = self._ck_cache[("affixes", self)] = (self.get("prefix", ""), self.get("suffix", ""))  # type: ignore[attr-defined]
+        prefix, suffix = affixes
+        if prefix:
+            text = prefix + normalize_seam(prefix, string)
+        else:
+            text = string
+        if not suffix:
+            return text
+        # text + suffix as citeproc-py adds them (its normalize_seam at the seam, twice), with
+        # different punctuation marks merged (merge_seam); one str() of the text
+        last = str(text)[-1:]
+        first = suffix[0]
+        if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+            suffix = suffix[1:]
+            if suffix and ((suffix[0] == " " and last == " ") or (suffix[0] == last and last in SEAM_PUNCTUATION)):
+                suffix = suffix[1:]
+        elif first in _PUNCT_MERGE and last in _PUNCT_MERGE:
+            text, suffix = merge_seam(text, suffix)
+            return text + suffix
+        if not suffix:
+            return text
+        kind = type(text)
+        if kind is MixedString:
+            return MixedString([*text, suffix])
+        if kind is String or kind is NoCase:
+            return MixedString([text, suffix])
+        return text + suffix
 
     def ck_compiled(self) -> Any:
         key = ("compiled", self)
@@ -2222,6 +2744,16 @@ class _Cached:
             if isinstance(root, cm.Style):
                 self._ck_cache["root"] = root
         return root
+
+    def get_formatter(self) -> Any:
+        """The style's output formatter (citekit always renders with citeproc-py's HTML one),
+        looked up once per parsed style."""
+        hit = self._ck_cache.get("formatter")
+        if hit is None:
+            hit = super().get_formatter()  # type: ignore[misc]
+            if hit is not None:
+                self._ck_cache["formatter"] = hit
+        return hit
 
     def get_macro(self, name: str) -> Any:
         key = ("macro", name)
@@ -2270,6 +2802,8 @@ class _Cached:
         if hit is None:
             hit = super().get_single_term(name, *args, **kwargs)  # type: ignore[misc]
             if type(hit) is String:
+                if "\n" in hit and not hit.strip():  # a term of only the XML's layout: empty
+                    hit = String("")
                 self._ck_cache[key] = hit
         return hit
 

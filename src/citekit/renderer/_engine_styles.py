@@ -137,29 +137,47 @@ class Name(_engine.Name):
         parts = given.split("-") if hyphen else [given.replace("-", " ")]
         if reduce_words and len(parts) > 1:  # Guo-ping → G.: a small-letter part is left out
             parts = parts[:1] + [p for p in parts[1:] if not p[:1].islower()]
+        markup = _MARKUP_ANY.search(given) is not None
+        mark_core = mark.rstrip()
+        mark_space = mark[len(mark_core):]
         out_parts = []
         for part in parts:
             out = ""
             for m in _GIVEN_TOKEN.finditer(part):
-                token, period = m.group(1), m.group(2)
+                token, period, tail = m.group(1), m.group(2), m.group(3)
+                # formatting of the data around a word (<b>John</b>) stays around its initial,
+                # with the mark's period inside and its space outside: <b>J.</b> Q.
+                lead = ""
+                if markup:
+                    lead = _MARKUP_HEAD.match(token).group(0)
+                    inner_tail = _MARKUP_TAIL.search(token, len(lead)).group(0)
+                    core = token[len(lead): len(token) - len(inner_tail)]
+                    if core:
+                        token, tail = core, inner_tail + tail
+                    else:  # markup alone: kept as a word
+                        lead = ""
                 if len(token) == 1 and token.isupper():
-                    out += token + mark
+                    out += lead + token + mark_core + tail + mark_space
                 elif period and token[:1].isupper():
-                    out += token + mark
+                    out += lead + token + mark_core + tail + mark_space
                 elif reduce_words and token[:1].isupper():
                     if len(token) > 2 and token[1].isupper() and token[2].islower():
-                        out += token[0] + token[1].lower() + mark  # TSerendorjiin → Ts.
+                        initial = token[0] + token[1].lower()  # TSerendorjiin → Ts.
                     else:
-                        out += token[0] + mark
+                        initial = token[0]
+                    out += lead + initial + mark_core + tail + mark_space
                 else:  # a whole word: separated by a space
                     if out and not out.endswith(" "):
                         out += " "
-                    out += token + period + " "
+                    out += lead + token + period + tail + " "
             out_parts.append(out.rstrip(" "))
         return "-".join(p for p in out_parts)
 
 
-_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)([\ue003-\ue00c]*)")
+_MARKUP_ANY = re.compile(r"[\ue003-\ue00c]")
+_MARKUP_HEAD = re.compile(r"^[\ue003-\ue00c]*")
+_MARKUP_TAIL = re.compile(r"[\ue003-\ue00c]*$")
 
 
 class Text(_engine.Text):
@@ -173,6 +191,9 @@ class Text(_engine.Text):
             except Exception:  # noqa: BLE001 - no term: CSL's default
                 delimiter = "\u2013"
             text = _SPACED_RANGE.sub("-", str(item.locator.identifier))  # 100 - 103
+            if (item.locator.label or "page") == "page" and self.get_root().get_option("page-range-format"):
+                # a page locator takes the style's page-range-format too (citeproc-js)
+                text = str(self._process(text, "page"))
             text = text.replace("-", delimiter or "\u2013")
             amp = "\ue000"  # an ampersand of the data (_markup's private-use code)
             if f" {amp} " in text:  # 213 & 235: the locale's "and" symbol (citeproc-js)

@@ -8,7 +8,10 @@ rendering every such tag and every ``&``, ``<``, ``>`` of the text is replaced b
 character, which survives citeproc-py's case changes and joins untouched; after rendering they
 become escaped HTML or disappear for text.  ``nocase`` spans are left for citeproc-py;
 ``nodecor`` spans turn the formatting around them off (and are nocase).  A closing tag that
-was never opened is text.  In HTML, Unicode superscript characters become ``<sup>``.
+was never opened is text.  In HTML, Unicode superscript characters become ``<sup>``.  Spaces
+inside French quotes (« … ») become narrow no-break spaces; punctuation after a closing quote
+moves inside it where the locale says so (``. , ! ?``, not after the quotes of a cite's prefix
+or suffix).
 """
 
 from __future__ import annotations
@@ -55,17 +58,23 @@ _HTML_OF.update({
 #: Punctuation right after the end of a right-inline or indent block (a layout suffix) moves
 #: into it, as citeproc-js prints it.
 _INTO_DIV = re.compile("([\ue014\ue018\ue01a])([.,;:!?]+)")
+#: Spaces ending a right-inline block go after it, spaces starting the entry's first block
+#: before it (citeproc-js).
+_OUT_OF_DIV = re.compile("( +)(\ue018)|^([\ue013\ue015\ue017\ue019])( +)")
 _PRIVATE = re.compile("[\ue000-\ue02f]")
 
 #: A quotation opened or closed, in field text (a pair of ``"``, ``'``, ``“ ”``; ``‘ ’`` only inside another) or by
 #: a style's ``quotes="true"``; :func:`finish` prints outer or inner quotes by nesting depth
 #: (flip-flop) and moves punctuation into them where the locale asks for it.
 QUOTE_OPEN, QUOTE_CLOSE = "\ue010", "\ue011"
+#: A closing quote of a cite's prefix or suffix: punctuation after it stays outside
+#: (citeproc-js moves punctuation into the quotes the style and the item data print only).
+QUOTE_CLOSE_AFFIX = "\ue027"
 #: ``<span class="nodecor">`` in field text: no formatting inside (and no case change).
 NODECOR_OPEN, NODECOR_CLOSE = "\ue020", "\ue021"
 #: ``font-style="normal"`` (and ``font-variant``, ``font-weight``) on an element: normal
 #: inside italics (small caps, bold), nothing elsewhere; closed by :data:`NORMAL_CLOSE`.
-NORMAL_OPEN = {"i": "\ue022", "sc": "\ue023", "b": "\ue024"}
+NORMAL_OPEN = {"i": "\ue022", "sc": "\ue023", "b": "\ue024", "baseline": "\ue028"}
 NORMAL_CLOSE = "\ue025"
 #: ``\-`` in field text: a hyphen that is not a range (``327\-30``, citeproc-js).
 LITERAL_HYPHEN = "\ue026"
@@ -81,7 +90,9 @@ DISPLAY = {
 #: A straight apostrophe of field text: ’ or ' in the output (:class:`Typography`).
 APOSTROPHE = "\ue012"
 _TAG = re.compile(r"<(/?)([a-zA-Z]+)([^<>]*)>")
-_PLAIN = re.compile("[<>&'\"\u201c\u201d\u2018\u2019\ue000-\ue02f]")
+_PLAIN = re.compile("[<>&'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\ue000-\ue02f]")
+#: The spaces inside French quotes (« … ») print as narrow no-break spaces (citeproc-js).
+_GUILLEMET_SPACE = re.compile("(?<=\u00ab)[ \u00a0]+|[ \u00a0]+(?=\u00bb)")
 _NOCASE_OPEN = '<span class="nocase">'
 
 
@@ -127,7 +138,8 @@ def _quotes(segments: list[str]) -> list[str]:
             elif top in ("'", "‘") and p and not p.isspace() and not n.isalnum():
                 stack.pop()
                 out[si][ci] = QUOTE_CLOSE
-            elif c == "'" and (not p or not p.isalnum()) and n and not n.isspace():
+            elif c == "'" and (not p or not (p.isalnum() or p in "'\u2019")) and n and not n.isspace():
+                # (a quote does not open right after an apostrophe: three apostrophes stay so)
                 stack.append(("'", si, ci))
                 out[si][ci] = QUOTE_OPEN
             else:
@@ -144,6 +156,8 @@ def encode(value: str, typographic: bool = True) -> str:
     if _PLAIN.search(value) is None and "\\-" not in value:  # nothing to encode
         return value
     value = _PRIVATE.sub("", value).replace("\\-", LITERAL_HYPHEN)
+    if typographic and ("\u00ab" in value or "\u00bb" in value):
+        value = _GUILLEMET_SPACE.sub("\u202f", value)
     if typographic and any(q in value for q in "'\"“‘’"):
         parts = _TAG.split(value)
         # parts: text, closing, name, attrs, text, ...
@@ -194,6 +208,12 @@ def encode(value: str, typographic: bool = True) -> str:
     return "".join(out)
 
 
+def encode_affix(value: str) -> str:
+    """A cite's prefix or suffix as :func:`encode` reads field text, its closing quotes
+    marked so that punctuation after them is not moved inside (:data:`QUOTE_CLOSE_AFFIX`)."""
+    return encode(value).replace(QUOTE_CLOSE, QUOTE_CLOSE_AFFIX)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", _AMP).replace("<", _LT).replace(">", _GT)
 
@@ -213,27 +233,49 @@ class Typography:
 
 
 _CLOSERS = "(?:\ue011|</(?:i|b|span|sup|sub)>|[\ue004\ue006\ue008\ue00a\ue00c])"
-_PIQ = re.compile(f"(.)((?:{_CLOSERS})*\ue011(?:{_CLOSERS})*)([.,]+)", re.S)
+_PIQ = re.compile(f"(.)((?:{_CLOSERS})*\ue011(?:{_CLOSERS})*)([.,!?]+)", re.S)
 _DOUBLE_PERIOD = re.compile(f"(?<![.])([.?!])((?:{_CLOSERS})*)\\.(?![.])")
-_FLIP = re.compile('\ue010|\ue011|</?i>|</?b>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue006\ue00b\ue00c\ue020-\ue025]')
+_FLIP = re.compile('\ue010|\ue011|\ue027|</?i>|</?b>|</?su[pb]>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue00c\ue020-\ue025\ue028]')
+#: Superscript and subscript, opened and closed (``vertical-align="baseline"`` undoes them).
+_RAISE = {"<sup>": 1, "<sub>": 1, "\ue007": 1, "\ue009": 1, "</sup>": -1, "</sub>": -1, "\ue008": -1, "\ue00a": -1}
 _OPENS = {"<i>": "i", "\ue003": "i", "<b>": "b", "\ue005": "b",
           '<span style="font-variant:small-caps;">': "sc", "\ue00b": "sc"}
 _CLOSES = {"</i>": "i", "\ue004": "i", "</b>": "b", "\ue006": "b", "\ue00c": "sc"}
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
-        "sc": '<span style="font-variant:normal;">'}
+        "sc": '<span style="font-variant:normal;">', "sup": '<span style="baseline">'}
 _END = {"i": "</i>", "b": "</b>", "sc": "</span>"}
-_NORMALS = {"\ue022": "i", "\ue023": "sc", "\ue024": "b"}
+_NORMALS = {"\ue022": "i", "\ue023": "sc", "\ue024": "b", "\ue028": "sup"}
+
+
+#: Two punctuation marks meeting at a seam (a field or affix ending in one, the next affix or
+#: field starting with the other) print as citeproc-js merges them: the first, the second, or
+#: both (its ``LtoR_MAP``).  Identical marks print once (citeproc-py's ``normalize_seam``).
+_PUNCT_MERGE = {
+    "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
+    "?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
+    ".": {"!": ".!", "?": ".?", ":": ".:", ",": ".,", ";": ".;"},
+    ":": {"!": "!", "?": "?", ".": ":", ",": ":,", ";": ":;"},
+    ",": {"!": ",!", "?": ",?", ":": ",:", ".": ",.", ";": ",;"},
+    ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
+}
 
 
 def _piq(m: re.Match[str]) -> str:
+    """``. , ! ?`` after a closing quote move inside it (``:`` and ``;`` stay out, as in
+    citeproc-js), merged with the quotation's own last mark (``“Why?”.`` → ``“Why?”``)."""
     before, closers, punct = m.group(1), m.group(2), m.group(3)
-    punct = punct[0]
-    if before in ".?!" and punct == ".":
-        return before + closers
-    if before == punct:
-        return before + closers
-    return before + punct + closers
+    chars = [before]
+    for ch in punct:
+        last = chars[-1]
+        if ch == last:
+            continue
+        merged = _PUNCT_MERGE.get(last, {}).get(ch)
+        if merged is None:
+            chars.append(ch)
+        else:
+            chars[-1:] = list(merged)
+    return "".join(chars) + closers
 
 
 def finish(rendered: str, typography: Typography | None = None) -> str:
@@ -242,8 +284,8 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
     where the locale says so, a period after ``.?!`` is dropped, and italics (bold, small caps)
     nested in italics flip to normal."""
     typo = typography or _DEFAULT_TYPOGRAPHY
-    if "\ue014" in rendered or "\ue018" in rendered or "\ue01a" in rendered:
-        rendered = _INTO_DIV.sub(r"\2\1", rendered)
+    if "\ue014" in rendered or "\ue018" in rendered or "\ue01a" in rendered or "\ue016" in rendered:
+        rendered = _OUT_OF_DIV.sub(r"\2\1\4\3", _INTO_DIV.sub(r"\2\1", rendered))
     if typo.punctuation_in_quote and QUOTE_CLOSE in rendered:
         rendered = _PIQ.sub(_piq, rendered)
     rendered = _DOUBLE_PERIOD.sub(r"\1\2", rendered)
@@ -254,7 +296,7 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
     out: list[str] = []
     pos = 0
     depth = 0
-    state = {"i": 0, "b": 0, "sc": 0}
+    state = {"i": 0, "b": 0, "sc": 0, "sup": 0}  # sup: superscript/subscript depth
     stack: list[tuple[str, str]] = []  # (kind, closing text)
     normals: list[list[str]] = []  # decorations turned off by each open nodecor/normal
     for m in _FLIP.finditer(rendered):
@@ -264,12 +306,12 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
         if tok == QUOTE_OPEN:
             out.append(typo.outer[0] if depth % 2 == 0 else typo.inner[0])
             depth += 1
-        elif tok == QUOTE_CLOSE:
+        elif tok == QUOTE_CLOSE or tok == QUOTE_CLOSE_AFFIX:
             depth = max(depth - 1, 0)
             out.append(typo.outer[1] if depth % 2 == 0 else typo.inner[1])
         elif tok in _NORMALS or tok == NODECOR_OPEN:
             kinds = [k for k in ("i", "b", "sc") if state[k] % 2] if tok == NODECOR_OPEN else (
-                [_NORMALS[tok]] if state[_NORMALS[tok]] % 2 else [])
+                [_NORMALS[tok]] if (state["sup"] > 0 if tok == "\ue028" else state[_NORMALS[tok]] % 2) else [])
             for kind in kinds:
                 out.append(_OFF[kind])
                 state[kind] += 1
@@ -279,6 +321,9 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
             for kind in reversed(kinds):
                 out.append("</span>")
                 state[kind] -= 1
+        elif tok in _RAISE:
+            state["sup"] = max(state["sup"] + _RAISE[tok], 0)
+            out.append(tok)
         elif tok in _OPENS:
             kind = _OPENS[tok]
             if state[kind] % 2:

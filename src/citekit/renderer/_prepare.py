@@ -5,7 +5,11 @@ citeproc-js reads them: lower-case particles written into ``family`` or ``given`
 particle fields (``van Gogh``, ``Alexander von``, ``d'Aubignac``; not with ``parse-names:
 false`` or a family name in double quotes), ``"given": "John, III"`` has a suffix and
 ``"John,! Jr."`` (or ``comma-suffix``) a suffix after a comma; ``journalAbbreviation`` and
-``shortTitle`` are ``container-title-short`` and ``title-short``.
+``shortTitle`` are ``container-title-short`` and ``title-short``.  ``name: value`` lines at the
+start of ``note`` (Zotero's "Extra") fill the variables an item lacks; an organisation's name
+that a BibTeX conversion split into persons on "and" is joined back
+(:func:`_split_corporate_name`); CSL 1.0.2 variables citeproc-py does not know
+(``volume-title``, ``reviewed-author``...) are kept.
 """
 
 from __future__ import annotations
@@ -24,9 +28,18 @@ from ._engine import has_cjk
 
 __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 
-_VARIABLES = frozenset(citeproc.VARIABLES)
-_NAMES = frozenset(citeproc.NAMES)
-_DATES = frozenset(citeproc.DATES)
+#: CSL 1.0.2 variables citeproc-py 0.11.1 does not know, rendered too (core's source parses
+#: the names and dates among them).
+EXTRA_NAMES = frozenset(
+    "chair compiler contributor curator executive_producer guest host narrator organizer performer "
+    "producer reviewed_author script_writer series_creator".split())
+EXTRA_DATES = frozenset({"available_date"})
+_EXTRA_VARIABLES = frozenset(
+    "archive_collection citation_key division event_title part_number part_title printing_number "
+    "reviewed_genre reviewed_title supplement_number volume_title volume_title_short".split())
+_NAMES = frozenset(citeproc.NAMES) | EXTRA_NAMES
+_DATES = frozenset(citeproc.DATES) | EXTRA_DATES
+_VARIABLES = frozenset(citeproc.VARIABLES) | _EXTRA_VARIABLES | EXTRA_NAMES | EXTRA_DATES
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 _BOOKLIKE_NOT = frozenset(
     "article article-journal article-magazine article-newspaper periodical".split()
@@ -120,8 +133,9 @@ def _name(name: Any) -> dict[str, str] | None:
 
 
 # Lower-case particles at the start of a family name ("van der Vlist", "d'Aubignac",
-# "al-One") or at the end of a given name ("Alexander von"), as citeproc-js parses them.
-_LEADING_PARTICLES = re.compile(r"^((?:[a-z\u00df-\u00ff][\w]*(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$")
+# "al-One", "v.d. Berg", "'t Hooft") or at the end of a given name ("Alexander von"), as citeproc-js parses them.
+_LEADING_PARTICLES = re.compile(
+    r"^((?:(?:[’'][a-z]+|[a-z\u00df-\u00ff][\w]*(?:\.\w+)*\.?)(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$")
 _TRAILING_PARTICLES = re.compile(r"^(.*?\S)\s+((?:[a-z\u00df-\u00ff][\w]*[’']?\s*)+)$")
 
 
@@ -239,6 +253,119 @@ def _trigraph(data: Mapping[str, Any]) -> str | None:
     return label
 
 
+#: English function words that join the words of an organisation's name, never a person's
+#: given names ("Research Group of Shanghai", "Society for the History").
+_FUNCTION_WORDS = frozenset("of for the on and in at to".split())
+
+
+def _split_corporate_name(names: list[Any]) -> str | None:
+    """An organisation's name that a BibTeX conversion split into persons on "and" (an
+    unbraced ``author = {Research Group of Shanghai Food and Drug Administration}`` became
+    ``Food, Research Group of Shanghai`` and ``Administration, Drug``), joined back: each
+    name's given and family parts in order, the names joined by "and".
+
+    Fires only when the first name's given part cannot be a person's given names: three or
+    more words, capitalised first and last, with an English function word (of, for, the, on,
+    and, in, at, to) between capitalised words.  Particles (``van der``, ``de la``), dropping
+    particles at the end of a given name and given names such as ``Mary Ann`` never match."""
+    first = names[0] if names else None
+    if not isinstance(first, Mapping) or first.get("literal") or not isinstance(first.get("family"), str):
+        return None
+    given = first.get("given")
+    if not isinstance(given, str):
+        return None
+    words = given.split()
+    if len(words) < 3 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not any(w in _FUNCTION_WORDS and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+               for i, w in enumerate(words[1:-1], 1)):
+        return None
+    parts = []
+    for name in names:
+        if not isinstance(name, Mapping):
+            return None
+        if name.get("literal"):
+            parts.append(str(name["literal"]).strip())
+            continue
+        text = " ".join(str(name.get(k) or "").strip() for k in ("given", "dropping-particle",
+                                                                  "non-dropping-particle", "family"))
+        parts.append(" ".join(text.split()))
+    return " and ".join(p for p in parts if p) or None
+
+
+_CSL_TYPES = frozenset(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter "
+    "classic collection dataset document entry entry-dictionary entry-encyclopedia event figure "
+    "graphic hearing interview legal_case legislation manuscript map motion_picture musical_score "
+    "pamphlet paper-conference patent performance periodical personal_communication post "
+    "post-weblog regulation report review review-book software song speech standard thesis "
+    "treaty webpage".split())
+_NOTE_FIELD = re.compile(r"^([\-_a-z]+|[A-Z]+):\s*([^}]+?)\s*$")
+_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _note_date(value: str) -> dict[str, Any]:
+    """An ISO date or range (``2004-10-01/2004-10-14``) as CSL-JSON, else a literal date."""
+    parts = []
+    for side in value.split("/")[:2]:
+        m = _ISO_DATE.match(side.strip())
+        if m is None:
+            return {"literal": value}
+        parts.append([int(g) for g in m.groups() if g is not None])
+    return {"date-parts": parts}
+
+
+def _note_fields(item: Mapping[str, Any], note: str) -> Mapping[str, Any]:
+    """CSL variables given as ``name: value`` lines at the start of ``note`` (Zotero's "Extra"
+    field, read as citeproc-js reads it): a variable the item does not have takes the value
+    (names as ``Family || Given`` or a literal, dates as ISO dates), and the line leaves the
+    note.  The first line may be other text; the first other line after it ends the fields.
+    Only CSL variables citekit renders (and ``type``) are read."""
+    lines: list[str | None] = list(note.split("\n"))
+    fields: dict[str, Any] = {}
+    names: dict[str, list[dict[str, str]]] = {}
+    for i, line in enumerate(note.split("\n")):
+        if not line.strip():
+            continue
+        m = _NOTE_FIELD.match(line.strip())
+        if m is None:
+            if i == 0:
+                continue
+            break
+        key, value = m.group(1), m.group(2)
+        py = key.replace("-", "_")
+        if key == "type":
+            if value not in _CSL_TYPES:
+                continue
+            fields["type"] = value
+        elif py in _DATES:
+            if item.get(key) or key in fields:
+                continue
+            fields[key] = _note_date(value)
+        elif py not in _VARIABLES or item.get(key) or key in fields:
+            continue
+        elif py in _NAMES:
+            family, sep, given = value.partition("||")
+            names.setdefault(key, []).append(
+                {"family": family.strip(), "given": given.strip()} if sep else {"literal": value})
+            lines[i] = None
+            continue
+        else:
+            fields[key] = value
+        lines[i] = None
+    if not fields and not names:
+        return item
+    out = dict(item)
+    out.update(fields)
+    out.update(names)
+    rest = "\n".join(line for line in lines if line is not None).strip()
+    if rest:
+        out["note"] = rest
+    else:
+        out.pop("note", None)
+    return out
+
+
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[ \t]+(?=[\u3000-\u9fff\uf900-\uffef])")
 
 
@@ -259,6 +386,9 @@ def prepare_item(
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
     if language:
         data["language"] = language
+    note = item.get("note")
+    if isinstance(note, str) and ":" in note:
+        item = _note_fields(item, note)
     aliases = {alias: key for alias, key in _ALIASES.items() if alias in item and key not in item}
     for name, value in item.items():
         name = aliases.get(name, name)
@@ -267,6 +397,9 @@ def prepare_item(
             continue
         if py in _NAMES:
             if isinstance(value, list):
+                corporate = _split_corporate_name(value)
+                if corporate is not None:
+                    value = [{"literal": corporate}]
                 names = []
                 for v in value:
                     n = _name(v)

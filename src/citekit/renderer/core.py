@@ -29,6 +29,7 @@ from ._engine import (
     CK_DIVS,
     CK_MODE,
     CK_NS,
+    CK_PROBE,
     EXPLICIT_SUFFIX_KEY,
     PREVIOUS_NAMES_KEY,
     TRUNCATED_KEY,
@@ -36,7 +37,7 @@ from ._engine import (
     has_cjk,
     names_text,
 )
-from ._prepare import Prepared, StyleRules, prepare_item
+from ._prepare import EXTRA_DATES, EXTRA_NAMES, Prepared, StyleRules, prepare_item
 from .styles import resolve_style
 
 __all__ = ["Cite", "Cluster", "RenderedCitation", "RenderedEntry", "Renderer", "render_bibliography"]
@@ -315,9 +316,32 @@ def _typography(engine: EngineStyle) -> _markup.Typography:
     return typo
 
 
+_EXTRA_KEYS = frozenset(k.replace("_", "-") for k in EXTRA_NAMES | EXTRA_DATES)
+
+
 class _Source(CiteProcJSON):
     """citeproc-py's ``CiteProcJSON`` with field text without a nocase span made into its
-    ``MixedString`` directly (the same value, without its scan)."""
+    ``MixedString`` directly (the same value, without its scan), and the CSL 1.0.2 name and date
+    variables citeproc-py does not know (``reviewed-author``, ``available-date``) parsed as such."""
+
+    def __init__(self, json_data: Any) -> None:
+        extra: dict[str, dict[str, Any]] = {}
+        plain = []
+        for ref in json_data:
+            if _EXTRA_KEYS.isdisjoint(ref):
+                plain.append(ref)
+                continue
+            found = {k: v for k, v in ref.items() if k in _EXTRA_KEYS}
+            if found:
+                extra[str(ref["id"]).lower()] = found
+                ref = {k: v for k, v in ref.items() if k not in found}
+            plain.append(ref)
+        super().__init__(plain)
+        for key, found in extra.items():
+            reference = self[key]
+            for name, value in found.items():
+                py = name.replace("-", "_")
+                reference[py] = self.parse_names(value) if py in EXTRA_NAMES else self.parse_date(value)
 
     def parse_string(self, string: Any) -> Any:
         text = str(string)
@@ -406,6 +430,7 @@ class _Session:
         # The cs:citation element of each engine, kept alive: citeproc-py keeps the cites seen
         # so far (positions) as a Python attribute on it, which lives only as long as the proxy.
         self.citation_elements: dict[str, Any] = {}
+        self.citation_layouts: dict[str, Any] = {}
         self.history: list[CitationItem] = []
         self.prepared: list[Prepared] = []
         self.failed: dict[str, str] = {}  # key -> error (item could not be prepared)
@@ -453,9 +478,12 @@ class _Session:
         return engine
 
     def citation_layout(self, cite: CitationItem) -> Any:
-        p = self.by_key[cite.key]
-        self.engine(p.locale)
-        return self.citation_elements[p.locale].layout
+        locale = self.by_key[cite.key].locale
+        layout = self.citation_layouts.get(locale)
+        if layout is None:  # (citeproc-py finds it by an XPath query on every access)
+            self.engine(locale)
+            layout = self.citation_layouts[locale] = self.citation_elements[locale].layout
+        return layout
 
     def disambiguate(self, bibliography: CitationStylesBibliography) -> None:
         """CSL disambiguation of the first cites of the items, in the order of the spec:
@@ -480,6 +508,7 @@ class _Session:
 
         def render(key: str) -> str | None:
             probe = _Item(key)
+            probe[CK_PROBE] = True
             Citation([probe]).bibliography = bibliography
             self.history.clear()
             try:
@@ -564,7 +593,13 @@ class _Session:
             if not others or not given:
                 continue
             clash = any(initials(o) == initials(given) for o in others)
-            level = 2 if clash and not rule.endswith("with-initials") else 1
+            if rule.endswith("with-initials"):
+                # initials only, and only where they tell the person apart from another
+                if all(initials(o) == initials(given) for o in others):
+                    continue
+                level = 1
+            else:
+                level = 2 if clash else 1
             self._set_level(self.source[key], var, i, level)
 
     def _add_names(self, group: list[str], groups: Any, add_given: bool, rule: str) -> list[list[str]]:
@@ -671,7 +706,10 @@ class _Session:
         if error is None:
             try:
                 engine = self.engine(p.locale)
-                rendered = engine.root.bibliography.layout.render_bibliography([cite])
+                layout = getattr(engine, "_ck_bibliography_layout", None)
+                if layout is None:  # (citeproc-py finds it by an XPath query on every access)
+                    layout = engine._ck_bibliography_layout = engine.root.bibliography.layout
+                rendered = layout.render_bibliography([cite])
                 raw = _markup.finish(str(rendered[0]), _typography(engine)) if rendered else ""
                 out_html = _markup.to_html(raw)
                 # with display divs, html is citeproc-js's: divs on their own lines, the
@@ -832,11 +870,14 @@ class Renderer:
                 continue
             kwargs: dict[str, Any] = {}
             if cite.locator is not None:
-                kwargs["locator"] = Locator(cite.label or "page", _markup.encode(cite.locator.strip(), typographic=False))
+                # a label as written with spaces names its term ("sub verbo": sub-verbo); quotes
+                # in a locator are quotes (s.v. “gargoyle”)
+                label = "-".join((cite.label or "page").split())
+                kwargs["locator"] = Locator(label, _markup.encode(cite.locator.strip()))
             if cite.prefix is not None:
-                kwargs["prefix"] = _markup.encode(cite.prefix)
+                kwargs["prefix"] = _markup.encode_affix(cite.prefix)
             if cite.suffix is not None:
-                kwargs["suffix"] = _markup.encode(cite.suffix)
+                kwargs["suffix"] = _markup.encode_affix(cite.suffix)
             ci = _Item(p.key, **kwargs)
             if cite.suppress_author:
                 ci[CK_MODE] = "suppress-author"
