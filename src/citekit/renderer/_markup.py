@@ -149,10 +149,33 @@ def _quotes(segments: list[str]) -> list[str]:
     return ["".join(seg) for seg in out]
 
 
-def encode(value: str, typographic: bool = True) -> str:
+def _literal_quotes(segments: list[str]) -> list[str]:
+    """Quote markers → “ ” at even depth, ‘ ’ at odd depth."""
+    depth = 0
+    out = []
+    for seg in segments:
+        chars = []
+        for c in seg:
+            if c == QUOTE_OPEN:
+                chars.append("\u201c" if depth % 2 == 0 else "\u2018")
+                depth += 1
+            elif c == QUOTE_CLOSE:
+                depth = max(depth - 1, 0)
+                chars.append("\u201d" if depth % 2 == 0 else "\u2019")
+            else:
+                chars.append(c)
+        out.append("".join(chars))
+    return out
+
+
+def encode(value: str, typographic: bool = True, cjk_quotes: bool = False) -> str:
     """Field text with inline markup and ``& < >`` turned into private-use placeholders and,
     if ``typographic`` (not for URL, DOI and other identifiers), quote pairs into quote markers
-    and straight apostrophes into apostrophe markers (:func:`finish` prints them)."""
+    and straight apostrophes into apostrophe markers (:func:`finish` prints them).
+
+    ``cjk_quotes`` (Chinese items rendered in zh-CN): quote pairs print as “ ” (‘ ’ inside).
+    zh-CN's quote terms are the title marks 《》 for styles that quote titles; a scare quote typed
+    in a Chinese title (“行政审批局”模式) is not a title."""
     if _PLAIN.search(value) is None and "\\-" not in value:  # nothing to encode
         return value
     value = _PRIVATE.sub("", value).replace("\\-", LITERAL_HYPHEN)
@@ -163,6 +186,8 @@ def encode(value: str, typographic: bool = True) -> str:
         # parts: text, closing, name, attrs, text, ...
         texts = parts[0::4]
         texts = _quotes(texts)
+        if cjk_quotes:
+            texts = _literal_quotes(texts)
         parts[0::4] = texts
         rebuilt = []
         for i in range(0, len(parts), 4):

@@ -370,9 +370,11 @@ _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[
 
 
 def prepare_item(
-    item: Mapping[str, Any], index: int, default_locale: str, rules: StyleRules = StyleRules()
+    item: Mapping[str, Any], index: int, default_locale: str, rules: StyleRules = StyleRules(),
+    per_item_locale: bool = True,
 ) -> Prepared:
-    """One CSL-JSON item → a :class:`Prepared` (a fresh dict; ``item`` is not touched)."""
+    """One CSL-JSON item → a :class:`Prepared` (a fresh dict; ``item`` is not touched), in the
+    locale of its language (``per_item_locale``) or else in ``default_locale``."""
     raw_id = item.get("id")
     item_id = str(raw_id) if raw_id not in (None, "") else f"item-{index + 1}"
     key = f"i{index}"
@@ -384,6 +386,9 @@ def prepare_item(
         )
         language = detect_language(sample)
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
+    locale = locale_for_language(language, default_locale) if per_item_locale else default_locale
+    # zh-CN's quote terms are the title marks 《》: scare quotes typed in a Chinese field stay “ ”.
+    cjk_quotes = locale.lower() in ("zh", "zh-cn") and bool(language) and language.lower().startswith("zh")
     if language:
         data["language"] = language
     note = item.get("note")
@@ -414,7 +419,7 @@ def prepare_item(
         else:
             text = _text(value)
             if text is not None:
-                data[name] = _markup.encode(text)
+                data[name] = _markup.encode(text, cjk_quotes=cjk_quotes)
     if rules.citation_label and "citation-label" not in data:
         label = _trigraph(data)
         if label:
@@ -472,7 +477,7 @@ def prepare_item(
         key=key,
         id=item_id,
         data=data,
-        locale=locale_for_language(language, default_locale),
+        locale=locale,
         truncated_roles=roles,
         extra=extra,
         language_detected=detected,

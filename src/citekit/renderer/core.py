@@ -440,9 +440,8 @@ class _Session:
         data = []
         for i, item in enumerate(items):
             try:
-                p = prepare_item(item, i, default, self.entry.rules)
+                p = prepare_item(item, i, default, self.entry.rules, renderer.per_item_locale)
                 if not renderer.per_item_locale:
-                    p.locale = default
                     if p.language_detected:
                         # as CSL processors do: an item without a language is in the style's
                         # (for title case, which is for English only)
