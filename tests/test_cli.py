@@ -204,3 +204,34 @@ def test_format_locale_option_overrides_the_item_language(tmp_path):
     code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric", "--locale", "en-US"])
     assert code == 0, err
     assert "艾琳, 王刚, 陈娟, et al. " in out
+
+
+def test_eval_help_prints_its_usage(capsys):
+    # argparse prints help on sys.stdout; the eval options come from citekit.parser.evaluate
+    assert main(["eval", "--help"]) == 0
+    usage = capsys.readouterr().out
+    assert usage.startswith("usage: citekit eval") and "LABELLED_FILE" in usage and "--by" in usage
+
+
+def test_eval_takes_options_before_and_after_its_files():
+    dev = ROOT / "tests" / "fixtures" / "parse" / "dev" / "en.jsonl"
+    code, out, err = run(["eval", "--by", "style", str(dev), "--errors"])
+    assert code == 0, err
+    assert "micro" in out and "by style" in out and "errors:" in out
+    code, _, err = run(["eval"])
+    assert code == 2 and "LABELLED_FILE" in err
+
+
+def test_jsonl_lines_are_the_records_json():
+    from citekit import process
+    from citekit.model import FieldEvidence, Reference, Span
+    from citekit.report import write_jsonl
+
+    refs = process(EXAMPLE.read_text("utf-8") + "\nhello world\n\n“Bad quote 《unclosed, 1999\n")
+    refs.append(Reference("x", "raw \"quoted\" \\ \u2028 text", {"id": "x", "type": "book"},
+                          {"title": FieldEvidence(Span(3, 3), 1), "page": FieldEvidence(None, -0.0),
+                           "volume": FieldEvidence(Span(0, 2), 0.123456789), "issue": FieldEvidence(Span(1, 2), float("nan"))},
+                          None, 1, (), None, None))
+    out = io.StringIO()
+    write_jsonl(refs, out)
+    assert out.getvalue().split("\n")[:-1] == [json.dumps(r.to_json(), ensure_ascii=False) for r in refs]

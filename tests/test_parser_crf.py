@@ -15,6 +15,7 @@ from citekit.normalise import clean_value, normalise
 from citekit.parser import crf, parse_reference
 from citekit.parser.bilingual import bilingual_part
 from citekit.parser.evaluate import evaluate, load_cases, main as eval_main
+from citekit.parser import features
 from citekit.parser.features import sequence_features
 from citekit.parser.names import parse_names
 from citekit.parser.tokens import tokenize
@@ -36,6 +37,21 @@ def test_tokens_cover_every_non_space_character_in_order(text):
         pos = e
     assert not text[pos:].strip()
     assert len(sequence_features(text, tokens)) == len(tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_token_features_are_those_of_the_one_concern_helpers(tok):
+    features.clear_cache()
+    assert features.token_features(tok) == features._token_features_reference(tok)
+
+
+@pytest.mark.parametrize("tok", ["Smith", "J", "USA", "iPhone", "de", "journal", "Proceedings", "1999", "2", "031",
+                                 "123456789012", "٢٠١٩", ",", "(", "“", "张", "社", "한", "https://doi.org/10.1/x",
+                                 "10.1016/j.joi.2019.01.002", "www.example.org", "_", "²", "ſ"])
+def test_token_features_of_every_kind(tok):
+    features.clear_cache()
+    assert features.token_features(tok) == features._token_features_reference(tok)
 
 
 def test_tokens_cjk_per_character_latin_per_word():
@@ -207,3 +223,16 @@ def test_synthetic_training_data_is_frozen_in_the_repository():
     assert set(first) == {"text", "spans", "source"} and first["source"].startswith("synthetic:")
     for label, start, end in first["spans"]:
         assert 0 <= start < end <= len(first["text"]) and isinstance(label, str)
+
+
+def test_parse_many_gives_what_parse_reference_gives():
+    from citekit.parser import parse_many
+
+    raws = [json.loads(line)["raw"] for line in (FIXTURES / "dev" / "en.jsonl").read_text("utf-8").splitlines()[:25]]
+    raws += ["", "   ", "hello world", "[1]王刚. 研究[J]. 管理, 2016(2).", "x" * 10_050]
+    langs = [None] * len(raws)
+    langs[0] = "en"
+    outcomes = parse_many(list(zip(raws, langs)))
+    assert outcomes == [parse_reference(raw, lang) for raw, lang in zip(raws, langs)]
+    bad = parse_many([(123, None), ("Smith J. Title. 2001.", None)])  # type: ignore[list-item]
+    assert isinstance(bad[0], TypeError) and bad[1] == parse_reference("Smith J. Title. 2001.")

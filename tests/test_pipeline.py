@@ -114,3 +114,36 @@ def test_process_iter_takes_the_lines_of_a_file(tmp_path):
     with open(f, encoding="utf-8", newline="") as lines:
         refs = list(process_iter(lines))
     assert [r.raw for r in refs] == ["[1]王刚. 研究[J]. 管理, 2016(2).", "Smith J. Title[M]. Berlin: Springer, 2001."]
+
+
+def test_parsing_a_list_in_chunks_gives_what_parsing_one_by_one_gives(monkeypatch):
+    import citekit.pipeline as pipeline
+    from citekit.pipeline import PARSE_STAGES, references_from_text, run_stages, run_stages_many
+
+    gbt = (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8")
+    text = EXAMPLE + gbt + "\n\nSmith, J. (2019). A title of some length. Journal of Things, 3(2), 1-9.\nhello world\n"
+    refs = references_from_text(text, lines=True)
+    config = Config(lines=True)
+    one_by_one = [run_stages(ref, config, PARSE_STAGES) for ref in refs]
+    monkeypatch.setattr(pipeline, "CHUNK", 7)  # chunk boundaries inside the list
+    assert list(run_stages_many(refs, config, PARSE_STAGES)) == one_by_one
+    assert list(run_stages_many(refs, config)) == [run_stages(ref, config) for ref in refs]
+
+
+def test_a_failing_parse_in_a_chunk_stays_with_its_reference(monkeypatch):
+    import citekit.parser as parser
+    from citekit.pipeline import PARSE_STAGES, references_from_text, run_stages_many
+
+    real = parser.crf.label_spans
+
+    def flaky(text, start=0, end=None):
+        if "Things" in text:
+            raise RuntimeError("labeller down")
+        return real(text, start, end)
+
+    monkeypatch.setattr(parser.crf, "label_spans", flaky)
+    text = "Smith, J. (2019). A title of some length. Journal of Things, 3(2), 1-9.\nLee, K. (2010). River flows in dry years. Water Research, 44, 1-10.\n"
+    first, second = run_stages_many(references_from_text(text, lines=True), Config(lines=True), PARSE_STAGES)
+    assert [d.message for d in first.diagnostics if d.code == "X001"] == [
+        "internal error in stage 'parse': RuntimeError: labeller down"]
+    assert not [d for d in second.diagnostics if d.code == "X001"] and second.item["volume"] == "44"

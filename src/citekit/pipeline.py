@@ -4,6 +4,8 @@ Each stage is a plain function ``(Reference, Config) -> Reference``; :data:`DEFA
 is a tuple a caller can replace or extend.  The runner isolates every reference: an exception
 inside a stage becomes an X001 diagnostic naming the stage, and the reference goes on with
 what it had.  N references in, N references out, in order, raw strings untouched.
+:func:`run_stages_many` runs a list the same way, with the parse stage on a chunk of references
+at a time (the CRF labeller then labels them one after another: faster, same results).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from . import codes
 from .errors import UsageError
 from .language import detect_language
-from .model import Reference
+from .model import ParseOutcome, Reference
 from .segment import Segment, iter_lines, segment, split_label, split_lines
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "process_iter",
     "references_from_text",
     "run_stages",
+    "run_stages_many",
 ]
 
 STANDARDS = ("gbt7714-2015", "gbt7714-2025")
@@ -76,7 +79,10 @@ def stage_parse(ref: Reference, config: Config) -> Reference:
         return ref
     from .parser import parse_reference  # the parser is the heaviest import: load it on use
 
-    outcome = parse_reference(ref.raw, ref.language)
+    return _parsed(ref, parse_reference(ref.raw, ref.language))
+
+
+def _parsed(ref: Reference, outcome: ParseOutcome) -> Reference:
     item = {"id": ref.id, **outcome.item}
     item["id"] = ref.id  # first, and never the parser's
     return Reference(ref.id, ref.raw, item, dict(outcome.fields), item.get("language") or ref.language,
@@ -115,6 +121,58 @@ def run_stages(
     return ref
 
 
+# References parsed together by run_stages_many: the gain grows with the chunk up to about this size,
+# and the parses waiting for the labeller take a few MB.
+CHUNK = 2000
+
+
+def run_stages_many(
+    refs: Iterable[Reference], config: Config, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+) -> Iterator[Reference]:
+    """:func:`run_stages` for each reference, in order, with the same results.  When the stages
+    include the standard parse stage, it runs on :data:`CHUNK` references at a time
+    (:func:`citekit.parser.parse_many`): the stages before it run on the chunk, then the parses,
+    then the stages after it."""
+    at = next((i for i, (_, fn) in enumerate(stages) if fn is stage_parse), None)
+    if at is None:
+        for ref in refs:
+            yield run_stages(ref, config, stages)
+        return
+    before, (name, _), after = stages[:at], stages[at], stages[at + 1:]
+    chunk: list[Reference] = []
+    for ref in refs:
+        chunk.append(run_stages(ref, config, before))
+        if len(chunk) == CHUNK:
+            for parsed in _parse_chunk(chunk, name):
+                yield run_stages(parsed, config, after)
+            chunk = []
+    for parsed in _parse_chunk(chunk, name):
+        yield run_stages(parsed, config, after)
+
+
+def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
+    """The parse stage on ``refs``, as :func:`run_stages` runs it (an exception becomes X001 on
+    its reference)."""
+    todo = [i for i, ref in enumerate(refs) if ref.raw.strip()]
+    if not todo:
+        return refs
+    from .parser import parse_many
+
+    out = list(refs)
+    for i, outcome in zip(todo, parse_many([(refs[i].raw, refs[i].language) for i in todo])):
+        ref = refs[i]
+        if isinstance(outcome, Exception):
+            out[i] = ref.with_diagnostics(codes.make(
+                "X001", f"internal error in stage '{name}': {type(outcome).__name__}: {outcome}"))
+            continue
+        try:
+            out[i] = _parsed(ref, outcome)
+        except Exception as exc:
+            out[i] = ref.with_diagnostics(codes.make(
+                "X001", f"internal error in stage '{name}': {type(exc).__name__}: {exc}"))
+    return out
+
+
 def _reference(seg: Segment, index: int) -> Reference:
     return Reference(
         id=f"ref-{index}",
@@ -142,7 +200,7 @@ def process(
     When the stages include ``check``, the list-level rules (duplicates, numbering) run too.
     """
     config = config or Config()
-    refs = [run_stages(ref, config, stages) for ref in references_from_text(text, lines=config.lines)]
+    refs = list(run_stages_many(references_from_text(text, lines=config.lines), config, stages))
     return check_list_level(refs, config) if any(name == "check" for name, _ in stages) else refs
 
 

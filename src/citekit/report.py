@@ -75,16 +75,58 @@ def _plural(n: int, word: str) -> str:
 
 
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
+    """One ``Reference.to_json()`` a line, as ``json.dumps(..., ensure_ascii=False)`` writes it."""
     # One encoder for the whole list (json.dumps with options builds one per call), written in blocks.
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     block: list[str] = []
     for ref in refs:
-        block.append(encode(ref.to_json()))
+        block.append(_jsonl_line(ref, encode))
         if len(block) == 500:
             out.write("\n".join(block) + "\n")
             block = []
     if block:
         out.write("\n".join(block) + "\n")
+
+
+_KEY_JSON: dict[str, str] = {}  # field name -> its JSON string
+_CONF_JSON: dict[float, str] = {}  # confidence -> its rounded value in JSON (few distinct values)
+
+
+def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
+    """``encode(ref.to_json())``, with the field evidence written directly: it is most of a
+    record's keys and numbers, and the C encoder would get it as a dict of dicts built for it."""
+    fields = []
+    for name, ev in ref.fields.items():
+        key = _KEY_JSON.get(name) if type(name) is str else None
+        if key is None:
+            key = encode(name)
+            if type(name) is str and len(_KEY_JSON) < 1000:
+                _KEY_JSON[name] = key
+        c = ev.confidence
+        conf = _CONF_JSON.get(c) if type(c) is float else None
+        if conf is None:
+            conf = encode(round(c, 4))
+            if type(c) is float and c and len(_CONF_JSON) < 100_000:  # (0.0 and -0.0 are one key)
+                _CONF_JSON[c] = conf
+        span = ev.span
+        if span:  # an empty span is none (Span.__len__), as in FieldEvidence.to_json
+            fields.append(f'{key}: {{"span": [{span.start:d}, {span.end:d}], "confidence": {conf}}}')
+        else:
+            fields.append(f'{key}: {{"span": null, "confidence": {conf}}}')
+    diagnostics = encode([d.to_json() for d in ref.diagnostics]) if ref.diagnostics else "[]"
+    return (f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
+            f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
+            f'"language": {_string(ref.language, encode)}, "confidence": {encode(round(ref.confidence, 4))}, '
+            f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}')
+
+
+def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]
+    if type(value) is str:
+        return _encode_str(value)
+    return encode(value)
+
+
+_encode_str = json.encoder.encode_basestring  # what the encoder uses for strings with ensure_ascii=False
 
 
 def write_json(refs: Iterable[Reference], out: TextIO) -> None:

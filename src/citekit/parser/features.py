@@ -66,7 +66,7 @@ def f_kind(tok: str) -> str:
     if len(tok) > 6 and ("://" in tok or tok.startswith(("www.", "10."))):
         return "U"
     ch = tok[0]
-    if _is_cjk(ch):
+    if ch >= "\u3040" and _is_cjk(ch):  # no CJK block starts lower
         return "C"
     if tok.isdecimal():
         return "D"
@@ -153,47 +153,120 @@ _OFFSETS = (-2, -1, 0, 1, 2)
 # the context state: _EV_YEAR (a plausible year), _EV_PUNCT (one punctuation mark) or 0
 _FEATURE_CACHE: dict[str, tuple] = {}
 _CACHE_LOCK = threading.Lock()
-_CACHE_MAX = 200_000
+_CACHE_MAX = 50_000  # ~0.9 KB an entry: bounded at ~45 MB for a long-running service
 _EV_YEAR, _EV_PUNCT = 1, 2
+
+
+# the same features as bytes, for token_features (which builds them without the helpers above)
+_LEXICON_BYTES = {w: tuple(f.encode() for f in fs) for w, fs in _LEXICON_INDEX.items()}
+_CJK_LEXICON_BYTES = {ch: (("cx=" + cls).encode(),) for ch, cls in _CJK_CLASS.items()}
+_YEAR, _N12, _N31, _N200, _NBIG = b"year", b"n<=12", b"n<=31", b"n<=200", b"n>200"
+_DIGITS = tuple(("s=d" + str(k)).encode() for k in range(6))
+_W_DIGITS, _W_DOI, _W_URL = b"w=<d>", b"w=<doi>", b"w=<url>"
+_S_C, _S_U = b"s=C", b"s=U"
 
 
 def token_features(tok: str) -> tuple:
     """The token's features prefixed for each window offset -2..2 (cached per token text), as
-    UTF-8 bytes, the prefix of the bigram feature that starts at it and its context event."""
+    UTF-8 bytes, the prefix of the bigram feature that starts at it and its context event.
+
+    The same features as ``f_word``, ``f_shape``, ``f_number``, ``f_lexicon`` and ``f_affix`` give
+    (the tests hold them equal), built in one pass: a reference list has tens of thousands of
+    distinct tokens."""
     cached = _FEATURE_CACHE.get(tok)
     if cached is not None:
         return cached
+    kind = f_kind(tok)
+    event = 0
+    if kind == "L":
+        low = tok.lower()
+        word = ("w=" + low[:20]).encode()
+        if len(tok) == 1:
+            shape = b"s=A" if tok.isupper() else b"s=a"
+        elif tok.isupper():
+            shape = b"s=AA"
+        elif tok[0].isupper():
+            shape = b"s=Aa"
+        else:
+            shape = b"s=a+" if tok.islower() else b"s=mix"
+        extra = _LEXICON_BYTES.get(low, ())
+        if len(tok) >= 4:
+            centre = (word, shape, *extra, ("suf=" + low[-3:]).encode())
+        else:
+            centre = (word, shape, *extra)
+        far = shape
+    elif kind == "D":
+        word = _W_DIGITS
+        shape = _DIGITS[min(len(tok), 5)]
+        n = int(tok[:9])
+        small = _N12 if n <= 12 else _N31 if n <= 31 else _N200 if n <= 200 else _NBIG
+        if len(tok) == 4 and 1500 <= n <= 2039:
+            extra: tuple[bytes, ...] = (_YEAR, small)
+            event = _EV_YEAR
+        else:
+            extra = (small,)
+        centre = (word, shape, *extra)
+        far = shape
+    elif kind == "C":
+        word = ("w=" + tok.lower()[:20]).encode()
+        shape = _S_C
+        extra = _CJK_LEXICON_BYTES.get(tok, ())
+        centre = (word, shape, *extra)
+        far = word
+    elif kind == "U":
+        word = _W_DOI if tok.startswith("10.") else _W_URL
+        shape = _S_U
+        extra = ()
+        centre = (word, shape)
+        far = shape
+    else:  # punctuation: its shape is itself, and it is no near feature
+        word = ("w=" + tok.lower()[:20]).encode()
+        shape = ("s=" + tok).encode()
+        extra = ()
+        centre = (word, shape)
+        far = word
+        if len(tok) == 1 and not tok.isalnum():
+            event = _EV_PUNCT
+    # the near features (at -1 / +1): word, shape (not for punctuation) and the first extra one
+    if kind == "P":
+        left, right = (b"-1" + word,), (b"+1" + word,)
+    elif extra:
+        e = extra[0]
+        left = (b"-1" + word, b"-1" + shape, b"-1" + e)
+        right = (b"+1" + word, b"+1" + shape, b"+1" + e)
+    else:
+        left = (b"-1" + word, b"-1" + shape)
+        right = (b"+1" + word, b"+1" + shape)
+    wd = word[2:]
+    result = ((b"-2" + far,), left, centre, right, (b"+2" + far,), b"bi=" + wd + b"|", wd, event)
+    if len(_FEATURE_CACHE) < _CACHE_MAX:
+        _FEATURE_CACHE[tok] = result  # a dict store is atomic: no lock needed
+    return result
+
+
+def _token_features_reference(tok: str) -> tuple:
+    """token_features from the one-concern helpers (slow; the tests compare the two)."""
     kind = f_kind(tok)
     word = f_word(tok, kind).encode()
     shape = f_shape(tok, kind).encode()
     extra = [f.encode() for f in (*f_number(tok, kind), *f_lexicon(tok, kind))]
     affix = f_affix(tok, kind)
     centre = (word, shape, *extra, affix[0].encode()) if affix else (word, shape, *extra)
-    near = (word, shape, *extra[:1]) if kind != "P" else (word, *extra[:1])  # at -1 / +1 (punctuation: its shape is itself)
-    far = word if kind in "PC" else shape  # at -2 / +2
+    near = (word, shape, *extra[:1]) if kind != "P" else (word, *extra[:1])
+    far = word if kind in "PC" else shape
     event = 0
     if len(tok) == 4 and kind == "D" and 1500 <= int(tok) <= 2039:
         event = _EV_YEAR
     elif len(tok) == 1 and kind == "P" and not tok.isalnum():
         event = _EV_PUNCT
-    result = (
-        (b"-2" + far,),
-        tuple([b"-1" + f for f in near]),
-        centre,
-        tuple([b"+1" + f for f in near]),
-        (b"+2" + far,),
-        b"bi=" + word[2:] + b"|",
-        word[2:],
-        event,
-    )
-    if len(_FEATURE_CACHE) < _CACHE_MAX:
-        _FEATURE_CACHE[tok] = result  # a dict store is atomic: no lock needed
-    return result
+    return ((b"-2" + far,), tuple([b"-1" + f for f in near]), centre, tuple([b"+1" + f for f in near]),
+            (b"+2" + far,), b"bi=" + word[2:] + b"|", word[2:], event)
 
 
 def clear_cache() -> None:
     with _CACHE_LOCK:
         _FEATURE_CACHE.clear()
+        _CONTEXTS.clear()
 
 
 # -- context features --------------------------------------------------------------------------
@@ -209,7 +282,7 @@ _LP: dict[str, bytes] = {"^": b"lp=^"}
 _DEPTH_FEATS = tuple(("in_" + name).encode() for name in _DEPTH_NAMES)
 _BOS, _BOS2, _EOS, _EOS2 = (b"BOS",), (b"-2BOS",), (b"EOS",), (b"+2EOS",)
 _AFTER_YEAR, _AFTER_QUOTE = b"after_year", b"after_quote"
-# spacing feature by (space before, space after)
+# spacing feature by (space before, space after): index 2 * before + after
 _SPACING = ((), (b"sp>",), (b"sp<",), (b"sp<>",))
 # stand-ins for the tokens before the first and after the last one: the window features they give
 # (slot 0: as the -2 token, 1: as -1, 3: as +1, 4: as +2; 6: the bigram's second half)
@@ -218,6 +291,8 @@ _PAD_M1 = (_BOS2, _BOS, (), (), (), b"", b"", 0)
 _PAD_P1 = ((), (), (), _EOS, _EOS2, b"", b"", 0)
 _PAD_P2 = ((), (), (), (), (), b"", b"", 0)
 _POS_TABLES: dict[int, list[bytes]] = {}
+# (elements, after a year, after a quote, last punctuation, open brackets) -> the state's features
+_CONTEXTS: dict[tuple, tuple[bytes, ...]] = {}
 
 
 def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[bytes]]:
@@ -265,6 +340,7 @@ def _contexts(text: str, tokens: list[tuple[int, int]], words: list[str], fts: l
     lp = _LP["^"]
     tlen = len(text)
     done = 0
+    contexts = _CONTEXTS
     for i in events:
         if fts[i][7] == _EV_YEAR:
             if seen_year:
@@ -294,12 +370,15 @@ def _contexts(text: str, tokens: list[tuple[int, int]], words: list[str], fts: l
                 elements += 1
         out += [ctx] * (i + 1 - done)  # the tokens up to this one see the state before it
         done = i + 1
-        ctx = _context(elements, seen_year, seen_quote, lp, depth if any_depth else None)
+        # the state's features, made once per distinct state
+        key = (elements, seen_year, seen_quote, lp, (*depth,) if any_depth else None)
+        ctx = contexts.get(key) or _context(key)
     out += [ctx] * (n - done)
     return out
 
 
-def _context(elements: int, seen_year: bool, seen_quote: bool, lp: bytes, depth: list[int] | None) -> tuple[bytes, ...]:
+def _context(key: tuple) -> tuple[bytes, ...]:
+    elements, seen_year, seen_quote, lp, depth = key
     f = [_EL[elements if elements < 6 else 6]]
     if seen_year:
         f.append(_AFTER_YEAR)
@@ -310,4 +389,7 @@ def _context(elements: int, seen_year: bool, seen_quote: bool, lp: bytes, depth:
         for k in range(4):
             if depth[k]:
                 f.append(_DEPTH_FEATS[k])
-    return tuple(f)
+    ctx = tuple(f)
+    if len(_CONTEXTS) < _CACHE_MAX:
+        _CONTEXTS[key] = ctx
+    return ctx
