@@ -371,3 +371,24 @@ def test_gbt7714_without_codes_leaves_doubtful_shapes_to_the_labeller(raw: str) 
     assert parse_nocode(d) is False
     assert (d.values, d.style) == before  # nothing recorded on the way
     check_evidence(raw, parse_reference(raw))
+
+
+def test_finish_spans_on_the_identity_view_equal_raw_span():
+    # Draft.finish builds spans directly when the view's offsets are the raw ones; View.raw_span
+    # is the reference (including a field that ends on "&")
+    from citekit.normalise import normalise
+    from citekit.parser.draft import Draft
+
+    for raw in ("Smith J. Title & more. Taylor &, 2001.", "A &amp; B. Title. 2001.",
+                "王刚. 题名[J]. 刊名, 2019."):
+        view = normalise(raw)
+        d = Draft(view, 0, len(view.text))
+        d.set("title", view.text[0:10], 0, 10)
+        amp = view.text.find("&")
+        if amp > 0:
+            d.set("publisher", view.text[2:amp + 1], 2, amp + 1)
+        outcome = d.finish("en")
+        for name, ev in outcome.fields.items():
+            span = d.spans.get(name)
+            if span:
+                assert ev.span == view.raw_span(*span), (raw, name)

@@ -236,3 +236,12 @@ def test_parse_many_gives_what_parse_reference_gives():
     assert outcomes == [parse_reference(raw, lang) for raw, lang in zip(raws, langs)]
     bad = parse_many([(123, None), ("Smith J. Title. 2001.", None)])  # type: ignore[list-item]
     assert isinstance(bad[0], TypeError) and bad[1] == parse_reference("Smith J. Title. 2001.")
+
+
+def test_tokenize_without_urls_finds_what_the_full_pattern_finds():
+    from citekit.parser.tokens import TOKEN, tokenize
+
+    for text in ("Smith J. A title, 2001, 3(4): 12-18.", "王刚. 题名[J]. 刊名, 2019, 35(4): 12-18.",
+                 "Doe. Web. https://example.org/a. 10.1000/xyz. www.x.org", "R_2 ÷ ½ café 東京 ｶﾀ 한글"):
+        assert tokenize(text) == [m.span() for m in TOKEN.finditer(text)]
+        assert tokenize(text, 3, len(text) - 2) == [m.span() for m in TOKEN.finditer(text, 3, len(text) - 2)]

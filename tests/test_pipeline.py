@@ -147,3 +147,11 @@ def test_a_failing_parse_in_a_chunk_stays_with_its_reference(monkeypatch):
     assert [d.message for d in first.diagnostics if d.code == "X001"] == [
         "internal error in stage 'parse': RuntimeError: labeller down"]
     assert not [d for d in second.diagnostics if d.code == "X001"] and second.item["volume"] == "44"
+
+
+def test_fast_record_constructor_equals_the_dataclass():
+    from citekit.model import Reference
+    from citekit.pipeline import _record
+
+    args = ("ref-1", "raw", {"id": "ref-1", "type": "book"}, {}, "en", 0.5, (), "3", 7)
+    assert _record(*args) == Reference(*args)

@@ -89,15 +89,17 @@ class View:
 
 
 _new = object.__new__
-_setattr = object.__setattr__
+# the slots' own setters: cheaper than object.__setattr__, which looks the name up first
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
 
 
 def _valid_span(start: int, end: int) -> Span:
     """``Span(start, end)`` for offsets known to be ordered, without the dataclass's checks (it
     is made for every field of every reference)."""
     span = _new(Span)
-    _setattr(span, "start", start)
-    _setattr(span, "end", end)
+    _set_start(span, start)
+    _set_end(span, end)
     return span
 
 

@@ -77,7 +77,7 @@ def _plural(n: int, word: str) -> str:
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
     """One ``Reference.to_json()`` a line, as ``json.dumps(..., ensure_ascii=False)`` writes it."""
     # One encoder for the whole list (json.dumps with options builds one per call), written in blocks.
-    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    encode = _encoder()
     block: list[str] = []
     for ref in refs:
         block.append(_jsonl_line(ref, encode))
@@ -88,7 +88,28 @@ def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
         out.write("\n".join(block) + "\n")
 
 
+def _encoder():  # type: ignore[no-untyped-def]
+    """``JSONEncoder(ensure_ascii=False, check_circular=False).encode``; with the C encoder, made
+    once and reused (``encode`` builds a new one, and a closure, on every call)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    make = json.encoder.c_make_encoder
+    if make is None:  # pragma: no cover  (no C accelerator)
+        return encoder.encode
+    # without circular checks (markers None) the C encoder keeps no state between calls
+    iterencode = make(None, encoder.default, _encode_str, None, encoder.key_separator,
+                      encoder.item_separator, False, False, True)
+    join = "".join
+
+    def encode(o: object) -> str:
+        if isinstance(o, str):
+            return _encode_str(o)
+        return join(iterencode(o, 0))
+
+    return encode
+
+
 _KEY_JSON: dict[str, str] = {}  # field name -> its JSON string
+_FIELD_JSON: dict[tuple[str, float], tuple[str, str, str]] = {}  # (name, confidence) -> JSON pieces
 _CONF_JSON: dict[float, str] = {}  # confidence -> its rounded value in JSON (few distinct values)
 
 
@@ -97,32 +118,49 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
     record's keys and numbers, and the C encoder would get it as a dict of dicts built for it."""
     fields = []
     for name, ev in ref.fields.items():
-        key = _KEY_JSON.get(name) if type(name) is str else None
-        if key is None:
-            key = encode(name)
-            if type(name) is str and len(_KEY_JSON) < 1000:
-                _KEY_JSON[name] = key
         c = ev.confidence
-        conf = _CONF_JSON.get(c) if type(c) is float else None
-        if conf is None:
-            conf = encode(round(c, 4))
-            if type(c) is float and c and len(_CONF_JSON) < 100_000:  # (0.0 and -0.0 are one key)
-                _CONF_JSON[c] = conf
         span = ev.span
-        if span:  # an empty span is none (Span.__len__), as in FieldEvidence.to_json
-            fields.append(f'{key}: {{"span": [{span.start:d}, {span.end:d}], "confidence": {conf}}}')
+        # the text around the span for this field name and confidence (few distinct pairs)
+        parts = _FIELD_JSON.get((name, c)) if type(name) is str and type(c) is float and c else None
+        if parts is None:
+            key = _KEY_JSON.get(name) if type(name) is str else None
+            if key is None:
+                key = encode(name)
+                if type(name) is str and len(_KEY_JSON) < 1000:
+                    _KEY_JSON[name] = key
+            conf = _CONF_JSON.get(c) if type(c) is float else None
+            if conf is None:
+                conf = encode(round(c, 4))
+                if type(c) is float and c and len(_CONF_JSON) < 100_000:  # (0.0 and -0.0 are one key)
+                    _CONF_JSON[c] = conf
+            parts = (f'{key}: {{"span": [', f'], "confidence": {conf}}}',
+                     f'{key}: {{"span": null, "confidence": {conf}}}')
+            if type(name) is str and type(c) is float and c and len(_FIELD_JSON) < 100_000:
+                _FIELD_JSON[(name, c)] = parts
+        # an empty span is none (Span.__len__), as in FieldEvidence.to_json; compared here
+        # without calling __len__ (a Python method) for every field
+        if span is not None and span.end != span.start:
+            fields.append(f'{parts[0]}{span.start:d}, {span.end:d}{parts[1]}')
         else:
-            fields.append(f'{key}: {{"span": null, "confidence": {conf}}}')
+            fields.append(parts[2])
     diagnostics = encode([d.to_json() for d in ref.diagnostics]) if ref.diagnostics else "[]"
+    c = ref.confidence
+    conf = _CONF_JSON.get(c) if type(c) is float else None
+    if conf is None:
+        conf = encode(round(c, 4))
+        if type(c) is float and c and len(_CONF_JSON) < 100_000:
+            _CONF_JSON[c] = conf
     return (f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
             f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
-            f'"language": {_string(ref.language, encode)}, "confidence": {encode(round(ref.confidence, 4))}, '
+            f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
             f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}')
 
 
 def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]
     if type(value) is str:
         return _encode_str(value)
+    if value is None:  # most labels (and some languages): not worth the encoder's call
+        return "null"
     return encode(value)
 
 

@@ -141,7 +141,7 @@ def _parse(raw: str, language: str | None, method: str) -> Generator[tuple[str, 
     c = base.copy()
     c.style = "crf"
     assemble(c, (yield c.text, c.start, c.end))
-    if len(c.values) < 2 or not any(c.has(k) for k in _ANCHORS):
+    if len(c.values) < 2 or c.values.keys().isdisjoint(_ANCHORS):  # (none of the anchors)
         # a name and a title alone ("hello world", prose) are no evidence of a reference: it needs a
         # date, a container, a publisher, numbers or an identifier
         c = base

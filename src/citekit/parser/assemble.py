@@ -49,6 +49,12 @@ _URL_LIKE = regex.compile(r"^(?:[a-z]+://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$",
 _IN_BEFORE = regex.compile(r"\b(?:[Ii]n|载|见)\s*:?\s*$")
 _TRIM_FIELD = " ,.;:，。；：、" + MASK
 _TRIM_TITLE = " ,;:，；：、" + MASK
+# made once, not per span
+_TRIM_NUMBER = _TRIM_FIELD + "()[]"
+_TRIM_NAMES = _TRIM_TITLE + "("
+_TEXT_NAMES = {"location": "publisher-place"}
+_NUMBER_NAMES = {"pages": "page"}
+_IDENTIFIER_NAMES = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}
 
 
 def _date(text: str) -> list[int] | None:
@@ -185,7 +191,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             s = _strip(work, trim(work, s, e, _TRIM_TITLE)[0], e, _LEAD_IN)
             while e < d.end and work[e] in "等著编译主" and e - s < 300:
                 e += 1  # "汤彬等主|编": the role word belongs to the group
-            a, b = _name_end(work, *trim(work, s, e, _TRIM_TITLE + "("))
+            a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
             if b > a and set_names(d, a, b, label, conf):
                 seen.add(label)
             continue
@@ -202,7 +208,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             a, b = _text_span(work, s, e, label)
             if b <= a:
                 continue
-            name = {"location": "publisher-place"}.get(label, label)
+            name = _TEXT_NAMES.get(label, label)
             if label == "genre":
                 genre = work[a:b]
             if label == "note":
@@ -217,13 +223,13 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             before = work[max(d.start, s - 30):s]
             if _ACCESS_BEFORE.search(before) or (d.has("issued") and "accessed" not in seen and d.has("URL")):
                 if not d.has("accessed"):
-                    d.set("accessed", {"date-parts": [parts]}, *trim(work, s, e, _TRIM_FIELD + "()[]"), conf)
+                    d.set("accessed", {"date-parts": [parts]}, *trim(work, s, e, _TRIM_NUMBER), conf)
                     seen.add("accessed")
             elif not d.has("issued"):
-                a, b = trim(work, s, e, _TRIM_FIELD + "()[]")
+                a, b = trim(work, s, e, _TRIM_NUMBER)
                 d.set("issued", {"date-parts": [parts]}, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):
-            a, b = trim(work, s, e, _TRIM_FIELD + "()[]")
+            a, b = trim(work, s, e, _TRIM_NUMBER)
             if label == "volume":
                 a = _strip(work, a, b, _VOL_PREFIX)
                 m = _VOL_SUFFIX.search(work, a, b)
@@ -236,7 +242,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 a = _strip(work, a, b, _PAGE_PREFIX)
                 m = _PAGE_SUFFIX.search(work, a, b)
                 b = m.start() if m else b
-            a, b = trim(work, a, b, _TRIM_FIELD + "()[]")
+            a, b = trim(work, a, b, _TRIM_NUMBER)
             if b <= a:
                 continue
             value = work[a:b]
@@ -250,11 +256,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 value = edition(value) or value
             elif label == "issue" and value.isdecimal():
                 value = str(int(value))
-            name = {"pages": "page"}.get(label, label)
+            name = _NUMBER_NAMES.get(label, label)
             d.set(name, value, a, b, conf)
             seen.add(label)
         elif label in ("doi", "url", "isbn", "issn"):
-            name = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}[label]
+            name = _IDENTIFIER_NAMES[label]
             a, b = trim(work, s, e, _TRIM_FIELD)
             if d.has(name) or b <= a or MASK in work[a:b]:
                 continue

@@ -105,7 +105,7 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
             if work[i] in ":：":
                 colon = i
                 break
-        keep_dot = " ,;:，；：" + MASK  # "Washington, D.C.:" / "Inc., 1982": the dot is the name's
+        keep_dot = _TRIM_TEXT  # " ,;:，；：" + MASK: "Washington, D.C.:" / "Inc., 1982": the dot is the name's
         if colon >= 0:
             a, b = trim(work, pre_s, colon, keep_dot)
             if b > a:
@@ -139,18 +139,22 @@ def set_names(d: Draft, start: int, end: int, default_role: str = "author",
     return role
 
 
+_TRIM_TEXT = " ,;:，；：" + MASK  # made once, not per call
+
+
 def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
-    start, end = trim(d.work, start, end, " ,;:，；：" + MASK)
-    if end - start > 2 and d.work[start] == "《" and d.work[end - 1] == "》" \
-            and "《" not in d.work[start + 1:end - 1]:
+    work = d.work
+    start, end = trim(work, start, end, _TRIM_TEXT)
+    if end - start > 2 and work[start] == "《" and work[end - 1] == "》" \
+            and "《" not in work[start + 1:end - 1]:
         start, end = start + 1, end - 1  # 《题名》[EB/OL]: the marks are not part of the title
-    last = d.work[end - 1:end]
+    last = work[end - 1:end]
     # the gloss ends the title: only then is the (end-anchored, so whole-title) search worth it
-    gloss = _CJK_GLOSS.search(d.work, start, end) if last == ")" or last.isspace() else None
-    if gloss and gloss.start() > start and not _HAN.search(d.work, start, gloss.start()):
-        end = trim(d.work, start, gloss.start())[1]  # "Advances in Pharmacology (药理学进展)": a translation
+    gloss = _CJK_GLOSS.search(work, start, end) if last == ")" or last.isspace() else None
+    if gloss and gloss.start() > start and not _HAN.search(work, start, gloss.start()):
+        end = trim(work, start, gloss.start())[1]  # "Advances in Pharmacology (药理学进展)": a translation
     if end > start:
-        d.set(name, d.work[start:end], start, end, confidence)
+        d.set(name, work[start:end], start, end, confidence)
 
 
 _VOL_TAIL = regex.compile(

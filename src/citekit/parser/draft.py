@@ -21,6 +21,7 @@ from .text import MASK
 __all__ = ["Draft", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.5
+_EMPTY = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
 
 # Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
 CLEAN_FIELDS = frozenset({
@@ -75,7 +76,7 @@ class Draft:
     def set(self, name: str, value: Any, start: int | None, end: int | None,
             confidence: float = 0.9) -> None:
         """Record CSL variable ``name`` (an empty value is ignored)."""
-        if value in (None, "", [], {}):
+        if value in _EMPTY:
             return
         self.values[name] = value
         self.spans[name] = None if start is None or end is None else (start, end)
@@ -125,26 +126,41 @@ class Draft:
             if name in self.values:
                 self._keep_abbreviation_dot(name)
         raw_span = self.view.raw_span
+        # normalise's fast path maps view offsets to the same raw offsets (``range``): the span is
+        # the view span itself, unless it ends on "&" (View.raw_span checks for an entity there)
+        identity = type(self.view.offsets) is range
         spans = self.spans
         for name, value in self.values.items():
             view_span = spans[name]
-            span = None if view_span is None else raw_span(*view_span)
+            if view_span is None:
+                span = None
+            else:
+                s, e = view_span
+                if identity and s < e and (raw is None or raw[e - 1] != "&"):
+                    span = _new(Span)
+                    _set_start(span, s)
+                    _set_end(span, e)
+                else:
+                    span = raw_span(s, e)
             if span is not None and name in CLEAN_FIELDS and raw is not None:
-                s, e = view_span  # type: ignore[misc]
                 if value == self.text[s:e]:
                     value = clean_value(raw[span.start:span.end]) or value
             if name == "page" and isinstance(value, str) and "~" in value:
                 value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
             item[name] = value
             conf = self.conf[name]
-            fields[name] = FieldEvidence(span, conf, source)
+            ev = _new(FieldEvidence)  # FieldEvidence(span, conf, source), made for every field
+            _set_span(ev, span)
+            _set_conf(ev, conf)
+            _set_source(ev, source)
+            fields[name] = ev
             if conf < LOW_CONFIDENCE:
                 diagnostics.append(codes.make(
                     "P002", f"{name} recognised with low confidence ({conf:.2f})",
                     span=span, field=name))
         if language:
             item["language"] = language
-            fields["language"] = FieldEvidence(None, 0.9)
+            fields["language"] = _LANGUAGE_EVIDENCE
         if self.custom:
             item["custom"] = dict(self.custom)
 
@@ -232,6 +248,15 @@ class Draft:
                         span=self.view.raw_span(s, e)))
         return covered, total
 
+
+_LANGUAGE_EVIDENCE = FieldEvidence(None, 0.9)  # frozen: one for every outcome
+# FieldEvidence's and Span's slot setters: building them without the frozen dataclasses' __init__ is ~1.5x cheaper
+_new = object.__new__
+_set_span = FieldEvidence.span.__set__  # type: ignore[attr-defined]
+_set_conf = FieldEvidence.confidence.__set__  # type: ignore[attr-defined]
+_set_source = FieldEvidence.source.__set__  # type: ignore[attr-defined]
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
 
 _SEPARATORS = " ,.;:()[]/-&\"'“”‘’《》。，；：、" + MASK
 # ASCII bytes that are not letters or digits: deleting them from an ASCII string's bytes leaves

@@ -63,6 +63,9 @@ _SERIAL_TAIL = regex.compile(
 _TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
+_BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)
+
+
 def applies(d: Draft) -> bool:
     return TYPE_CODE.search(d.work, d.start, d.end) is not None
 
@@ -175,7 +178,7 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
         pos = host.end()
     find_access_date(d, pos, d.end)
     work = d.work
-    elements = [e for e in split_elements(work, pos, d.end) if work[e[0]:e[1]].strip(MASK + " .,")]
+    elements = [e for e in split_elements(work, pos, d.end) if work[e[0]:e[1]].strip(_BLANK_ELEMENT)]
     if not elements:
         return
     if code in ("J", "N") and not analytic:
@@ -286,7 +289,7 @@ def parse_nocode(d: Draft) -> bool:
         after = te
     if te <= ts or not _HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
         return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
-    rest = [e for e in split_elements(work, after, c.end) if work[e[0]:e[1]].strip(MASK + " .,")]
+    rest = [e for e in split_elements(work, after, c.end) if work[e[0]:e[1]].strip(_BLANK_ELEMENT)]
     if not rest:
         return False
     if analytic:

@@ -64,7 +64,8 @@ def extract_identifiers(d: Draft) -> None:
         if not d.has("URL"):
             d.set("URL", url if "://" in url else url, s, e, 0.95)
         d.mask(s, e)
-    for m in _DOI.finditer(d.work, s0, e0):
+    # the patterns below start with a literal ("10.", "10/", "ISBN"): a reference without it is not searched
+    for m in _DOI.finditer(d.work, s0, e0) if d.work.find("10.", s0, e0) >= 0 else ():
         s, e = m.start(), _strip_trailing(text, m.start(), m.end())
         prefix = _DOI_PREFIX.search(text, max(s0, s - 8), s)
         if not d.has("DOI") or d.conf.get("DOI", 0) < 0.9:
@@ -74,13 +75,13 @@ def extract_identifiers(d: Draft) -> None:
             d.mask(prefix.start(), s)
         d.mask(s, e)
     if not d.has("DOI"):  # a short DOI after its prefix: "DOI: 10/gqs68c"
-        m = _SHORT_DOI.search(d.work, s0, e0)
+        m = _SHORT_DOI.search(d.work, s0, e0) if d.work.find("10/", s0, e0) >= 0 else None
         if m:
             d.set("DOI", m.group(1), m.start(1), m.end(1), 0.85)
             d.claim(m.start(), m.start(1))
             d.mask(m.start(), m.end(1))
     find_access_phrase(d)
-    m = _ISBN.search(d.work, s0, e0)
+    m = _ISBN.search(d.work, s0, e0) if d.work.find("ISBN", s0, e0) >= 0 else None
     if m:
         d.set("ISBN", m.group(1).strip(), m.start(1), m.end(1), 0.9)
         d.claim(m.start(), m.start(1))

@@ -79,6 +79,10 @@ _ROLE_LAST = frozenset("主编著译撰注理)dDsSſrR")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
+# lower-case words that may stand in a list of personal names
+_LINK_WORDS = frozenset({"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"})
+
+
 def _may_end(text: str, last: frozenset[str], before_stop: str) -> bool:
     c = text[-1:]
     if c == ".":
@@ -108,11 +112,11 @@ def _family(text: str) -> str:
 def _split_pieces(text: str, ampersand: bool) -> list[str]:
     if ampersand:
         text = _AND.sub(",", text)
-    return [p.strip() for p in _SEPS.split(text) if p.strip()]
+    return [p for p in map(str.strip, _SEPS.split(text)) if p]
 
 
 def _cjk_pieces(text: str) -> list[str]:
-    return [p.strip() for p in _CJK_SEPS.split(text) if p.strip()]
+    return [p for p in map(str.strip, _CJK_SEPS.split(text)) if p]
 
 
 def parse_names(text: str) -> NameGroup:
@@ -150,7 +154,7 @@ def parse_names(text: str) -> NameGroup:
                 group.names.append({"literal": piece})
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
-    lower_words = set(_LOWER_WORDS.findall(text)) - {"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"}
+    lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
     pieces = _split_pieces(text, ampersand=not lower_words)
     i = 0
     while i < len(pieces):
