@@ -171,6 +171,22 @@ def test_numbers():
      {"type": "webpage", "URL": "https://example.org/a?b=1", "accessed": {"date-parts": [[2013, 10, 25]]},
       "issued": {"date-parts": [[2013, 10, 20]]}}),
     ("马欢. 水循环变化分析[D]. 北京: 清华大学, 2011.", {"type": "thesis", "publisher": "清华大学"}),
+    ("Zurek, W. H. Decoherence and the classical. Rev. Mod. Phys. 75, 715 (2003). "
+     "doi: 10.1103/RevModPhys.75.715.URLhttps://link.aps.org/doi/10.1103/RevModPhys.75.715.",
+     {"DOI": "10.1103/RevModPhys.75.715", "URL": "https://link.aps.org/doi/10.1103/RevModPhys.75.715"}),
+    ("Brown, K., Water Rights in the Andes. Unpublished PhD thesis (Geography), University of Leeds, 2004.",
+     {"type": "thesis", "title": "Water Rights in the Andes", "publisher": "University of Leeds",
+      "genre": "Unpublished PhD thesis (Geography)"}),
+    ("Lee, A., The Dissertation Handbook, London: Sage, 2010.",
+     {"type": "book", "title": "The Dissertation Handbook", "publisher": "Sage"}),
+    ("Garcia, M. (2015). Water governance in small towns. Unpublished master's thesis, University of Texas, Austin.",
+     {"type": "thesis", "publisher": "University of Texas", "publisher-place": "Austin"}),
+    ("Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management.",
+     {"type": "chapter", "title": "Market Research", "container-title": "Advanced Methods in Retail Management"}),
+    ("Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management. "
+     "Oxford: Blackwell.",
+     {"type": "chapter", "title": "Market Research", "container-title": "Advanced Methods in Retail Management",
+      "publisher-place": "Oxford", "publisher": "Blackwell"}),
 ])
 def test_forms(raw, expect):
     outcome = parse_reference(raw)

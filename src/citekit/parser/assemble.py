@@ -286,7 +286,30 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         _rename(d, "container-title", "title")  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
+    container_lead = _chapter_before_editors(d) or container_lead
     _set_type(d, genre, container_lead)
+
+
+def _chapter_before_editors(d: Draft) -> bool:
+    """``Title. In A. Knight & L. Ruddock (eds.), Book Title.`` with no imprint after it: the labeller
+    reads the chapter title as a publisher and the book as the title.  A "publisher" that ends right
+    before ``In`` and the editors, and a title after them, are the chapter and its book."""
+    pub, eds, title = d.spans.get("publisher"), d.spans.get("editor"), d.spans.get("title")
+    place = d.spans.get("publisher-place")
+    if not pub or not eds or not title or d.has("container-title") or d.has("publisher-place") and not place \
+            or not pub[1] < eds[0] < eds[1] <= title[0] or place and place[0] < title[1]:
+        return False
+    if d.work[pub[1]:eds[0]].strip(" .,") not in ("In", "in", "In:", "in:"):
+        return False
+    _rename(d, "title", "container-title")
+    _rename(d, "publisher", "title")
+    m = _PUBLISHER_AFTER.match(d.work, place[1], d.end) if place else None
+    if m and d.is_free(*m.span(1)):  # "…, Book Title. Oxford: Blackwell.": the imprint's publisher
+        set_title(d, "publisher", *m.span(1), d.conf["publisher-place"])
+    return True
+
+
+_PUBLISHER_AFTER = regex.compile(r"\s*:\s*(\p{Lu}[^.,;:()]{0,80}?)\s*[.,;]?\s*$")
 
 
 def _issue_range(d: Draft) -> None:
@@ -385,6 +408,22 @@ _INSTITUTION = regex.compile(r"[^,.;:()]*(?:University|Universit[éàä]t?|Insti
 _ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)
 
 
+_PLACE_AFTER = regex.compile(r",\s*(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})$")
+
+
+def _place_after_university(d: Draft) -> None:
+    """``University of Missouri, Columbia``: a short capitalised name after the university is its place."""
+    pub, span = d.values.get("publisher", ""), d.spans.get("publisher")
+    m = _PLACE_AFTER.search(pub) if span and "," in pub else None
+    if not m or not _INSTITUTION.fullmatch(pub[:m.start()].strip()) or _INSTITUTION.search(m.group(1)) \
+            or d.work[span[0]:span[1]] != pub:
+        return
+    s, e = span
+    conf = d.conf.get("publisher", 0.6)
+    d.set("publisher", pub[:m.start()].rstrip(), s, s + len(pub[:m.start()].rstrip()), conf)
+    d.set("publisher-place", m.group(1), s + m.start(1), s + m.end(1), conf)
+
+
 _KIND_PIECES = ((_PATENT_WORDS, ("patent", "专利")),
                 (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
                 (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")))
@@ -423,6 +462,8 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         if span:
             d.set("publisher", container, *span, conf)
         container = ""
+    if thesis and not d.has("publisher-place"):
+        _place_after_university(d)
     issued = d.values.get("issued", {}).get("date-parts", [[]])[0]
     vol = d.values.get("volume", "")
     if container and _NEWSPAPER.search(container) and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol)) \

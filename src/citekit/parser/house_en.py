@@ -22,6 +22,11 @@ _PAIR = r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s*,\s*\p{Lu}\.(?:\s?-?
 _NAMES = regex.compile(
     rf"(?:{_PAIR})(?:\s*(?:,|&|,?\s*and\s)\s*(?:{_PAIR})){{0,30}}(?:\s*,?\s*et\s?al\.?)?\s*,")
 
+# the genre after the title, up to the comma before the university
+_THESIS = regex.compile(
+    r"[.,]\s*(?P<genre>(?:Unpublished\s+)?(?:(?:MA|M\.A\.|MSc|M\.Sc\.|MPhil|M\.Phil\.|PhD|Ph\.\s?D\.?|BA|B\.A\.|"
+    r"[Dd]octoral|[Mm]aster'?s|[Bb]achelor'?s|[Hh]onou?rs)\s+)?(?:[Tt]hesis|[Dd]issertation)\b[^,]*),")
+
 
 def applies(d: Draft) -> bool:
     return _NAMES.match(d.work[d.start:min(d.end, d.start + 2000)]) is not None
@@ -61,6 +66,15 @@ def parse(d: Draft) -> bool:
             d.set_type("article-journal", 0.9 if d.has("container-title") else 0.6)
         else:
             d.set_type("article", 0.4)
+        return True
+    # a thesis: Title. Unpublished MA thesis (…), University,Year.
+    m = _THESIS.search(work, pos, d.end) if "hesis" in work or "issertation" in work else None
+    if m and m.start() > pos:
+        set_title(d, "title", pos, m.start(), 0.85)
+        gs, ge = trim(work, m.start("genre"), m.end("genre"))
+        set_title(d, "genre", gs, ge, 0.85)
+        parse_imprint(d, m.end(), trim(work, m.end(), d.end)[1])
+        d.set_type("thesis", 0.85)
         return True
     # a book: Title,Place:Publisher,Year.
     comma = work.find(",", pos, d.end)

@@ -23,6 +23,8 @@ _TRAIL = ".,;:。，；"
 _SHORT_DOI = regex.compile(r"\bdoi\s*[:：]\s*(10/[A-Za-z0-9]{3,12})\b", regex.IGNORECASE)
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
+# "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
+_DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
 
 def _strip_trailing(text: str, s: int, e: int) -> int:
@@ -66,7 +68,12 @@ def extract_identifiers(d: Draft) -> None:
         d.mask(s, e)
     # the patterns below start with a literal ("10.", "10/", "ISBN"): a reference without it is not searched
     for m in _DOI.finditer(d.work, s0, e0) if d.work.find("10.", s0, e0) >= 0 else ():
-        s, e = m.start(), _strip_trailing(text, m.start(), m.end())
+        s, e = m.start(), m.end()
+        # the lookahead may read past the match ("URLhttps : //…" has a space before ":")
+        cut = _DOI_END.search(text, s, min(e0, e + 8)) if "URL" in m.group() else None
+        if cut and cut.start() < e:
+            e = cut.start()
+        e = _strip_trailing(text, s, e)
         prefix = _DOI_PREFIX.search(text, max(s0, s - 8), s)
         if not d.has("DOI") or d.conf.get("DOI", 0) < 0.9:
             d.set("DOI", text[s:e], s, e, 0.95 if prefix else 0.85)
