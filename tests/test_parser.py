@@ -135,6 +135,10 @@ def test_names_flags_and_prefixes():
     assert g.names == [{"literal": "张成福"}] and g.truncated and g.role == "translator"
     g = parse_names("PEEBLES P Z, Jr.")
     assert g.names == [{"family": "Peebles", "given": "P. Z.", "suffix": "Jr."}]
+    g = parse_names("Carter, Thomas B. Jr.， and Holt, Ann")  # a suffix with no comma before it
+    assert g.names == [{"family": "Carter", "given": "Thomas B.", "suffix": "Jr."}, {"family": "Holt", "given": "Ann"}]
+    g = parse_names("Ward, Henry III")
+    assert g.names == [{"family": "Ward", "given": "Henry", "suffix": "III"}]
     g = parse_names("Online Computer Library Center, Inc.")
     assert g.names == [{"literal": "Online Computer Library Center, Inc."}]
     g = parse_names("Research Group of Shanghai Food and Drug Administration")
@@ -177,6 +181,16 @@ def test_numbers():
     ("Brown, K., Water Rights in the Andes. Unpublished PhD thesis (Geography), University of Leeds, 2004.",
      {"type": "thesis", "title": "Water Rights in the Andes", "publisher": "University of Leeds",
       "genre": "Unpublished PhD thesis (Geography)"}),
+    ("Carter, Thomas B. Jr. 2004. Bridges of the North. Boston: Harbor Books.",
+     {"author": [{"family": "Carter", "given": "Thomas B.", "suffix": "Jr."}], "publisher": "Harbor Books"}),
+    ("Rilke, Rainer Maria. Letters to a Young Poet. Trans. Stephen Mitchell, Vintage Books, 1986.",
+     {"type": "book", "translator": [{"family": "Mitchell", "given": "Stephen"}], "publisher": "Vintage Books"}),
+    ("Eco, Umberto. The Name of the Rose. Translated by William Weaver, Harcourt, 1983.",
+     {"translator": [{"family": "Weaver", "given": "William"}], "publisher": "Harcourt"}),
+    ("Stone, Peter J. 2011. Science, Politics, and Reform in Postwar Japan. Boston: Harbor Books.",
+     {"type": "book", "title": "Science, Politics, and Reform in Postwar Japan", "publisher": "Harbor Books"}),
+    ("李明主编，机械制造基础（第二版），高等教育出版社，2012年",
+     {"title": "机械制造基础", "edition": "2", "publisher": "高等教育出版社"}),
     ("Lee, A., The Dissertation Handbook, London: Sage, 2010.",
      {"type": "book", "title": "The Dissertation Handbook", "publisher": "Sage"}),
     ("Garcia, M. (2015). Water governance in small towns. Unpublished master's thesis, University of Texas, Austin.",

@@ -34,6 +34,11 @@ _DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
 _ACCESS_BEFORE = regex.compile(r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
                                regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE)
+# MLA/Chicago role phrase after the title: "Trans. H. M. Parshley", "Translated by …", "Edited by …"
+_ROLE_LEAD = regex.compile(r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.)(?:\s+by)?\s+(?=\p{Lu})", regex.IGNORECASE)
+# one given-name-first name in such a phrase ("H. M. Parshley", "and Laura García-Moreno")
+_GIVEN_FIRST_NAME = regex.compile(r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*")
+_PUBLISHER_PIECE = regex.compile(r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
 _VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|第)\s*", regex.IGNORECASE)
 _ISS_PREFIX = regex.compile(r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE)
 _ISS_SUFFIX = regex.compile(r"\s*[期号]$")
@@ -150,6 +155,40 @@ def _merge(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[st
     return out
 
 
+def _role_names_end(d: Draft, s: int, e: int, conf: float, seen: set[str]) -> int:
+    """``Trans. H. M. Parshley, Vintage, 1989`` (MLA): the names after a role word are written given
+    name first, so a comma-separated piece that is not such a name ends the group; a capitalised
+    piece there with no publisher yet is the publisher."""
+    work = d.work
+    k = work.find(",", s, e)
+    while k >= 0:
+        nxt = work.find(",", k + 1, e)
+        stop = nxt if nxt >= 0 else e
+        if not _GIVEN_FIRST_NAME.fullmatch(work, k + 1, stop):
+            a, b = trim(work, k + 1, e, _TRIM_TITLE + ".")
+            if "publisher" not in seen and not d.has("publisher") and b > a \
+                    and _PUBLISHER_PIECE.fullmatch(work, a, b):
+                set_title(d, "publisher", a, b, conf)
+                seen.add("publisher")
+            return k
+        k = nxt
+    return e
+
+
+def _title_edition(d: Draft, a: int, b: int, conf: float) -> tuple[int, int]:
+    """``工业系统概论（第三版）`` / ``Fluid Mechanics (2nd ed.)``: a numbered edition in brackets at
+    the end of the title is the edition, not part of the title."""
+    work = d.work
+    k = work.rfind("(", a, b)
+    if k <= a or ")" in work[k + 1:b - 1]:
+        return a, b
+    ed = edition(work[k + 1:b - 1])
+    if not ed or not ed.isdecimal():
+        return a, b
+    d.set("edition", ed, k + 1, b - 1, conf)
+    return trim(work, a, k, _TRIM_TITLE)
+
+
 def _name_end(work: str, a: int, b: int) -> tuple[int, int]:
     """Drop the full stop that ends a name group after a whole word (``Smith.``); keep it after an
     initial (``Smith J.``) and in ``et al.``, ``eds.``, ``Jr.``."""
@@ -175,11 +214,26 @@ def _subtitle(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple
     return spans
 
 
+def _comma_title(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+    """``Nature, Justice, and Rights in …`` : a "container" right before the title, split from it by
+    a comma only, is the title's first words (a container follows its title, or ``In``)."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab == "title":
+            return spans
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab == "container-title" and nlab == "title" and work[e:ns].strip() in (",", "，") \
+                and not _LEAD_IN.match(work, s, e) and not any(ch in work[s:e] for ch in "“\"《"):
+            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2:]
+    return spans
+
+
 def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     """Record the fields the labelled ``spans`` (view coordinates) describe; then set the type."""
     work = d.work
     spans = _merge(spans, work)
     spans = _subtitle(spans, work)
+    spans = _comma_title(spans, work)
     seen: set[str] = set()
     container_lead = False
     genre = ""
@@ -188,7 +242,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         if label in ("author", "editor", "translator"):
             if label in seen:
                 continue
-            s = _strip(work, trim(work, s, e, _TRIM_TITLE)[0], e, _LEAD_IN)
+            s = trim(work, s, e, _TRIM_TITLE)[0]
+            lead = _ROLE_LEAD.match(work, s, e) if label != "author" else None
+            if lead:
+                s, e = lead.end(), _role_names_end(d, lead.end(), e, conf, seen)
+            s = _strip(work, s, e, _LEAD_IN)
             while e < d.end and work[e] in "等著编译主" and e - s < 300:
                 e += 1  # "汤彬等主|编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
@@ -213,6 +271,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 genre = work[a:b]
             if label == "note":
                 continue
+            if label in ("title", "container-title") and work[b - 1] == ")" and not d.has("edition"):
+                a, b = _title_edition(d, a, b, conf)
             set_title(d, name, a, b, conf)
             seen.add(label)
         elif label == "date":

@@ -40,6 +40,9 @@ _ROLE_MAP = {"主编": "editor", "编": "editor", "选编": "editor", "编著": 
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _HAN = regex.compile(r"\p{Han}")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
+# "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
+_GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE)
 # "FRESE K S", "Peebles P. Z.", "Кочетков А Я": family words, then one to four initials.
 _FAMILY_INITIALS = regex.compile(
@@ -166,6 +169,15 @@ def parse_names(text: str) -> NameGroup:
             group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
         elif (m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None) and not _INITIALS.match(piece):
             group.names.append({"family": _family(m.group("fam")), "given": _initials(m.group("ini"))})
+        elif (nxt is not None and nxt.endswith(_SUFFIX_ENDS) and len(piece.split()) == 1 and piece[:1].isupper()
+              and (s := _GIVEN_SUFFIX.match(nxt))
+              and (_INITIALS.match(s.group("given")) or _GIVEN_WORDS.match(s.group("given")))):
+            given = s.group("given")
+            suf = s.group("suf")
+            group.names.append({"family": _family(piece),
+                                "given": _initials(given) if _INITIALS.match(given) else given,
+                                "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + "."})
+            i += 1
         elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
