@@ -201,6 +201,13 @@ def test_numbers():
      "Oxford: Blackwell.",
      {"type": "chapter", "title": "Market Research", "container-title": "Advanced Methods in Retail Management",
       "publisher-place": "Oxford", "publisher": "Blackwell"}),
+    # a full stop or comma inside the closing quote is the separator; ? and ! and an initial's dot are the title's
+    ("Hale, Robin. “Rivers of the Lowland Plain.” Journal of Water History 12, no. 3 (2009): 45–67.",
+     {"title": "Rivers of the Lowland Plain", "container-title": "Journal of Water History"}),
+    ("Hale, Robin. “Who Owns the River?” Journal of Water History 12, no. 3 (2009): 45–67.",
+     {"title": "Who Owns the River?"}),
+    ("Hale, Robin. “Water Law in the U.S.” Journal of Water History 12, no. 3 (2009): 45–67.",
+     {"title": "Water Law in the U.S."}),
 ])
 def test_forms(raw, expect):
     outcome = parse_reference(raw)

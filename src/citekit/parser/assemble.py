@@ -112,18 +112,23 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
             a, b, quoted = a + 1, k, True
         elif work.find(close, a + 1, b) < 0:
             a += 1
-            # “Title.” / "Title," : the span stopped before the mark and the closing quote; a full
-            # stop, question or exclamation mark inside the quotes is the title's own (as printed)
+            # “Title.” / "Title," : the span stopped before the mark and the closing quote; a question
+            # or exclamation mark inside the quotes is the title's own, a full stop or comma there
+            # is the list's separator (American punctuation moves it inside the quotes)
             j = b
             while j < len(work) and j < b + 2 and work[j] in ".,!?":
                 j += 1
             if j < len(work) and work[j] == close:
-                while b < j and work[b] in ".!?":
+                if b < j and work[b] == "." and b - a > 1 and work[b - 1].isupper() and work[b - 2] in " .":
+                    b += 1  # “… the U.S.”: an initial's or abbreviation's dot
+                while b < j and work[b] in "!?":
                     b += 1
                 quoted = True
     elif b > a and work[b - 1] in "”\"’》" and work[a] not in "“\"‘《":
         b -= 1
     a, b = trim(work, a, b, _TRIM_TITLE if not quoted else " ,;:")
+    if quoted and b - a > 2 and work[b - 1] == "." and not (work[b - 3] in " ." and work[b - 2].isupper()):
+        b -= 1  # “Title.”: the separator's full stop (not an initial's or an abbreviation's: “… U.S.”)
     if label in ("container-title", "collection-title") and b < len(work) and work[b] == "." \
             and _ABBREV_END.search(work, max(a, b - 30), b + 1):
         b += 1  # "Phys. Rev. Lett." : the last full stop belongs to the abbreviation
