@@ -208,6 +208,24 @@ def test_numbers():
      {"title": "Who Owns the River?"}),
     ("Hale, Robin. “Water Law in the U.S.” Journal of Water History 12, no. 3 (2009): 45–67.",
      {"title": "Water Law in the U.S."}),
+    # older GB/T 7714 patents: "country: number, date" is not a place and a publisher
+    ("张三. 一种可折叠的晾衣架[P]. 中国专利: 201220345678.9, 2013-05-01.",
+     {"type": "patent", "number": "201220345678.9", "jurisdiction": "中国", "publisher": None,
+      "publisher-place": None, "issued": {"date-parts": [[2013, 5, 1]]}}),
+    ("Smith J. Widget[P]. USA: 5123456, 1992-06-09.",
+     {"type": "patent", "number": "5123456", "jurisdiction": "USA", "publisher-place": None}),
+    # Chinese official documents by their document number (文号)
+    ("《教育部关于加强高校实验室安全工作的意见》（教技〔2019〕1号）。",
+     {"type": "legislation", "title": "教育部关于加强高校实验室安全工作的意见", "number": "教技〔2019〕1号",
+      "issue": None, "issued": None}),
+    ("教育部：《关于某事的通知》，教高[2012]4号，2012年3月16日。",
+     {"type": "legislation", "title": "关于某事的通知", "number": "教高[2012]4号"}),
+    # a paper given at a meeting, in Chinese house style: not a thesis, the venue is no publisher
+    ("李明：《城市治理的新路径》，第三届全国公共管理青年学者论坛会议论文，浙江大学公共管理学院，2015年10月20日。",
+     {"type": "paper-conference", "event-title": "第三届全国公共管理青年学者论坛", "genre": "会议论文",
+      "event-place": "浙江大学公共管理学院", "publisher": None, "issued": {"date-parts": [[2015, 10, 20]]}}),
+    ("王芳：《乡村教育研究》，中国教育学会年会论文，2010年。",
+     {"type": "paper-conference", "event-title": "中国教育学会年会", "container-title": None}),
 ])
 def test_forms(raw, expect):
     outcome = parse_reference(raw)

@@ -184,6 +184,8 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
     if code in ("J", "N") and not analytic:
         _journal(d, code, elements)
         return
+    if code == "P":
+        elements = _patent_number(d, elements)
     # find the imprint: the last element that parses as one
     imprint = None
     for k in range(len(elements) - 1, -1, -1):
@@ -233,6 +235,34 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
             d.conf.pop("publisher")
             if span:
                 set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
+
+
+# the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date
+_PATENT_NO = regex.compile(
+    r"\s*(?P<where>[^\x00:：,，.\d]{1,20}?)\s*[:：]\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d[\d.]{4,}[\dA-Z]{0,3})\s*(?=[,，]|$)")
+_PATENT_WORD = regex.compile(r"\s*(?:发明专利|实用新型专利|专利|patent)\s*$", regex.IGNORECASE)
+
+
+def _patent_number(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Take the country (as ``jurisdiction``) and the patent number out of the first element
+    shaped ``country: number[, date]``; the rest of that element stays for the imprint."""
+    if d.has("number"):
+        return elements
+    work = d.work
+    for k, (es, ee) in enumerate(elements):
+        m = _PATENT_NO.match(work, es, ee)
+        if not m:
+            continue
+        d.set("number", m.group("num"), *m.span("num"), 0.8)
+        ws, we = m.span("where")
+        cut = _PATENT_WORD.search(work, ws, we)
+        if cut and cut.start() > ws:
+            we = cut.start()
+        d.set("jurisdiction", work[ws:we].strip(), ws, we, 0.75)
+        tail = (m.end("num"), ee)
+        rest = [tail] if work[tail[0]:tail[1]].strip(_BLANK_ELEMENT + ",，") else []
+        return elements[:k] + rest + elements[k + 1:]
+    return elements
 
 
 # -- without type codes ------------------------------------------------------------------------

@@ -23,6 +23,11 @@ _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$")
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
+# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
+_DOC_NO = regex.compile(r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号")
+# a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
+_CONF_PAPER = regex.compile(
+    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$")
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
@@ -93,15 +98,23 @@ def parse(d: Draft) -> bool:
                 d.set("edition", ed, pos + 1, close, 0.9)
             elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
+            elif _DOC_NO.fullmatch(inner.strip()):
+                a, b = trim(work, pos + 1, close)
+                d.set("number", work[a:b], a, b, 0.85)
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False
+    conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
         text = work[s:e]
+        if conference >= 0 and idx == conference + 1 and len(text) <= 30 \
+                and not any(ch.isdigit() for ch in text) and not d.has("event-place"):
+            d.set("event-place", text, s, e, 0.75)  # …会议论文，中国社会科学院研究生院，2007年5月12日
+            continue
         if _CITY.fullmatch(text) and not d.has("publisher-place") and idx + 1 < len(pieces) \
                 and _PUBLISHER_WORD.search(work, *pieces[idx + 1]):
             d.set("publisher-place", text, s, e, 0.8)  # 北京，北京大学出版社，1986
@@ -141,6 +154,9 @@ def parse(d: Draft) -> bool:
                 journal_tail = journal_tail or bool(tail.issue or tail.volume)
                 d.claim(tail.span[0], tail.span[1])
             continue
+        if _DOC_NO.fullmatch(text) and not d.has("number"):
+            d.set("number", text, s, e, 0.85)
+            continue
         m = _NEWS_PAGE.match(text)
         if m and newspaper and not d.has("page"):
             d.set("page", m.group("p"), s + m.start("p"), s + m.end("p"), 0.85)
@@ -153,6 +169,13 @@ def parse(d: Draft) -> bool:
             if m.group("y"):
                 d.set("issued", {"date-parts": [[int(m.group("y"))]]}, s + m.start("y"), s + m.end("y"), 0.9)
             thesis = True
+            continue
+        m = _CONF_PAPER.match(text)
+        if m and conference < 0 and not has_container:
+            es, ee = trim(work, s + m.start("event"), s + m.end("event"))
+            d.set("event-title", work[es:ee], es, ee, 0.8)
+            d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.8)
+            conference = idx
             continue
         m = _PAGE.match(text)
         if m:
@@ -202,8 +225,12 @@ def parse(d: Draft) -> bool:
         if _PUBLISHER_WORD.search(text) and not d.has("publisher") and len(text) < 40:
             d.set("publisher", text, s, e, 0.6)
             has_publisher = True
-    if thesis and not has_container:
+    if conference >= 0 and not has_container and not thesis:
+        d.set_type("paper-conference", 0.85)
+    elif thesis and not has_container:
         d.set_type("thesis", 0.85)
+    elif d.has("number") and not has_container and not has_publisher:
+        d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif has_container and newspaper and not has_publisher:
         d.set_type("article-newspaper", 0.85)
     elif has_container and journal_tail and not has_publisher:
