@@ -95,6 +95,15 @@ def _norm(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def passes(fixture: Fixture) -> bool:
+    """Does citekit print ``fixture``'s expected result (an engine error is a failure)?"""
+    try:
+        got = run(fixture)
+    except Exception as exc:  # noqa: BLE001 - reported as a failure
+        got = f"!! {exc!r}"
+    return _norm(got) == _norm(fixture.result)
+
+
 def run(fixture: Fixture) -> str:
     """citekit's output for ``fixture`` in the suite's format (raises on an engine error)."""
     from citekit.renderer import Renderer

@@ -128,11 +128,7 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
                 key = encode(name)
                 if type(name) is str and len(_KEY_JSON) < 1000:
                     _KEY_JSON[name] = key
-            conf = _CONF_JSON.get(c) if type(c) is float else None
-            if conf is None:
-                conf = encode(round(c, 4))
-                if type(c) is float and c and len(_CONF_JSON) < 100_000:  # (0.0 and -0.0 are one key)
-                    _CONF_JSON[c] = conf
+            conf = _confidence(c, encode)
             parts = (f'{key}: {{"span": [', f'], "confidence": {conf}}}',
                      f'{key}: {{"span": null, "confidence": {conf}}}')
             if type(name) is str and type(c) is float and c and len(_FIELD_JSON) < 100_000:
@@ -144,16 +140,21 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
         else:
             fields.append(parts[2])
     diagnostics = encode([d.to_json() for d in ref.diagnostics]) if ref.diagnostics else "[]"
-    c = ref.confidence
-    conf = _CONF_JSON.get(c) if type(c) is float else None
-    if conf is None:
-        conf = encode(round(c, 4))
-        if type(c) is float and c and len(_CONF_JSON) < 100_000:
-            _CONF_JSON[c] = conf
+    conf = _confidence(ref.confidence, encode)
     return (f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
             f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
             f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
             f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}')
+
+
+def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
+    """A confidence rounded to 4 places, in JSON (cached: few distinct values)."""
+    conf = _CONF_JSON.get(c) if type(c) is float else None
+    if conf is None:
+        conf = encode(round(c, 4))  # type: ignore[call-overload]
+        if type(c) is float and c and len(_CONF_JSON) < 100_000:  # (0.0 and -0.0 are one key)
+            _CONF_JSON[c] = conf
+    return conf
 
 
 def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from typing import Any
 
 import citeproc
 
+from ..csl import ITEM_TYPES
 from ..language import detect_language
 from . import _engine_styles  # noqa: F401 - registers the style-level engine classes
 from . import _markup
@@ -293,13 +294,6 @@ def _split_corporate_name(names: list[Any]) -> str | None:
     return " and ".join(p for p in parts if p) or None
 
 
-_CSL_TYPES = frozenset(
-    "article article-journal article-magazine article-newspaper bill book broadcast chapter "
-    "classic collection dataset document entry entry-dictionary entry-encyclopedia event figure "
-    "graphic hearing interview legal_case legislation manuscript map motion_picture musical_score "
-    "pamphlet paper-conference patent performance periodical personal_communication post "
-    "post-weblog regulation report review review-book software song speech standard thesis "
-    "treaty webpage".split())
 _NOTE_FIELD = re.compile(r"^([\-_a-z]+|[A-Z]+):\s*([^}]+?)\s*$")
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -335,7 +329,7 @@ def _note_fields(item: Mapping[str, Any], note: str) -> Mapping[str, Any]:
         key, value = m.group(1), m.group(2)
         py = key.replace("-", "_")
         if key == "type":
-            if value not in _CSL_TYPES:
+            if value not in ITEM_TYPES:
                 continue
             fields["type"] = value
         elif py in _DATES:
