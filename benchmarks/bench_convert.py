@@ -33,7 +33,7 @@ def make_bibtex(n: int) -> str:
         else:
             out.append(
                 f"@inproceedings{{en{i},\n"
-                f"  author = {{M{{\\\"u}}ller, J{{\\\"o}}rg and van Beethoven, Ludwig and {{World Health Organization}}}},\n"
+                f'  author = {{M{{\\"u}}ller, J{{\\"o}}rg and van Beethoven, Ludwig and {{World Health Organization}}}},\n'
                 f"  title = {{Caf\\'{{e}} culture \\& the {{Enlightenment}}, part {i}}},\n"
                 f"  booktitle = jcs # {{ Proceedings}},\n  publisher = {{Springer}},\n"
                 f"  address = {{Berlin}},\n  year = {1990 + i % 35},\n  month = mar,\n"

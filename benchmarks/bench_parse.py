@@ -38,9 +38,13 @@ def freeze_zh() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from synth import synthesise
 
-    rows = [f"{i}\t{r['text']}" for i, r in enumerate(synthesise(ZH_STREAM, seed=ZH_SEED))
-            if r["source"].split(":")[1].startswith(("gbt", "china", "chinese"))
-            and "\t" not in r["text"] and "\n" not in r["text"]]
+    rows = [
+        f"{i}\t{r['text']}"
+        for i, r in enumerate(synthesise(ZH_STREAM, seed=ZH_SEED))
+        if r["source"].split(":")[1].startswith(("gbt", "china", "chinese"))
+        and "\t" not in r["text"]
+        and "\n" not in r["text"]
+    ]
     ZH_SYNTHETIC.parent.mkdir(exist_ok=True)
     ZH_SYNTHETIC.write_text("\n".join(rows) + "\n", "utf-8")
     print(f"{len(rows)} lines -> {ZH_SYNTHETIC}")
@@ -61,7 +65,11 @@ def corpus(n: int, seed: int = 7) -> list[str]:
         return corpus_repeat(n, seed)
     rng = random.Random(seed)
     zh = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
-    zh += (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8").splitlines()
+    zh += (
+        (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt")
+        .read_text("utf-8")
+        .splitlines()
+    )
     gold = ROOT / "tests" / "fixtures" / "parse" / "gbt7714-gold.jsonl"
     for l in gold.read_text("utf-8").splitlines():
         if l.strip():
@@ -82,15 +90,23 @@ def corpus(n: int, seed: int = 7) -> list[str]:
 
 def corpus_repeat(n: int, seed: int = 7) -> list[str]:
     lines = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
-    lines += (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8").splitlines()
+    lines += (
+        (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt")
+        .read_text("utf-8")
+        .splitlines()
+    )
     gold = ROOT / "tests" / "fixtures" / "parse" / "gbt7714-gold.jsonl"
-    lines += [json.loads(l)["expected_numeric"] for l in gold.read_text("utf-8").splitlines() if l.strip()]
+    lines += [
+        json.loads(l)["expected_numeric"] for l in gold.read_text("utf-8").splitlines() if l.strip()
+    ]
     rng = random.Random(seed)
     english: list[str] = []
     for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
         path = ROOT / "training" / "data" / name
         if path.exists():
-            rows = [json.loads(l)["text"] for l in path.read_text("utf-8").splitlines() if l.strip()]
+            rows = [
+                json.loads(l)["text"] for l in path.read_text("utf-8").splitlines() if l.strip()
+            ]
             english += rng.sample(rows, min(len(rows), 150))
     lines = [l.strip() for l in lines + english if l.strip() and "\n" not in l]
     out = [lines[i % len(lines)] for i in range(n)]
@@ -102,9 +118,17 @@ def run(path: str) -> float:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     t0 = time.perf_counter()
     script = Path(sys.executable).with_name("citekit")
-    cmd = [str(script)] if script.exists() else [sys.executable, "-c", "from citekit.cli import entry; entry()"]
-    subprocess.run(cmd + ["parse", "--lines", path, "-f", "jsonl", "--fail-on", "never"],
-                   check=True, stdout=subprocess.DEVNULL, env=env)
+    cmd = (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "from citekit.cli import entry; entry()"]
+    )
+    subprocess.run(
+        cmd + ["parse", "--lines", path, "-f", "jsonl", "--fail-on", "never"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=env,
+    )
     return time.perf_counter() - t0
 
 

@@ -21,10 +21,18 @@ from citekit.renderer import render_bibliography  # noqa: E402
 
 def corpus(n: int) -> list[str]:
     lines = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
-    lines += (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8").splitlines()
+    lines += (
+        (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt")
+        .read_text("utf-8")
+        .splitlines()
+    )
     gold = ROOT / "tests" / "fixtures" / "gbt7714" / "gold.jsonl"
     if gold.exists():
-        lines += [json.loads(l)["expected_numeric"] for l in gold.read_text("utf-8").splitlines() if l.strip()]
+        lines += [
+            json.loads(l)["expected_numeric"]
+            for l in gold.read_text("utf-8").splitlines()
+            if l.strip()
+        ]
     return [lines[i % len(lines)] for i in range(n)]
 
 

@@ -34,7 +34,9 @@ ZJSS = ROOT / "tests" / "fixtures" / "render" / "zjss-2026-03.items.jsonl"
 
 
 def make_items(n: int) -> list[dict]:
-    base = [json.loads(line)["csl"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    base = [
+        json.loads(line)["csl"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line
+    ]
     base += [json.loads(line) for line in ZJSS.read_text(encoding="utf-8").splitlines() if line]
     items = []
     for i in range(n):
@@ -86,7 +88,9 @@ def best(fn, repeat: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="profile citekit's GB/T run")
@@ -98,8 +102,14 @@ def main() -> int:
 
     items = make_items(args.items)
     cases = [
-        ("GB/T 7714-2015 numeric", "gbt7714-2015-numeric",
-         official("china-national-standard-gb-t-7714-2015-numeric", str(resolve_style("gbt7714-2015-numeric")))),
+        (
+            "GB/T 7714-2015 numeric",
+            "gbt7714-2015-numeric",
+            official(
+                "china-national-standard-gb-t-7714-2015-numeric",
+                str(resolve_style("gbt7714-2015-numeric")),
+            ),
+        ),
         ("APA", "apa", official("apa", None)),
     ]
     print(f"{args.items} items, best of {args.repeat}, Python {sys.version.split()[0]}")

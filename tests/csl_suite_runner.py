@@ -136,7 +136,9 @@ def run(fixture: Fixture) -> str:
             items = cited + [i for i in items if str(i["id"]) not in order]
         entries = renderer.bibliography(items, "html", display_divs=True)
         # citeproc-js leaves out entries with no printed form
-        body = "\n".join(f'  <div class="csl-entry">{e.html}</div>' for e in entries if e.html.strip())
+        body = "\n".join(
+            f'  <div class="csl-entry">{e.html}</div>' for e in entries if e.html.strip()
+        )
         return f'<div class="csl-bib-body">\n{body}\n</div>'
     if fixture.citations:
         clusters_in = [
@@ -175,14 +177,23 @@ def _document(steps: list[Any]) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("prefixes", nargs="*", help="only fixtures whose name starts with one of these")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "prefixes", nargs="*", help="only fixtures whose name starts with one of these"
+    )
     parser.add_argument("--failures", action="store_true", help="print every failing fixture")
-    parser.add_argument("--write-skip", metavar="PATH", help="write the failing fixtures as a skip list")
+    parser.add_argument(
+        "--write-skip", metavar="PATH", help="write the failing fixtures as a skip list"
+    )
     args = parser.parse_args(argv)
     root = os.environ.get("CITEKIT_CSL_SUITE")
     if not root or not Path(root).is_dir():
-        print("set CITEKIT_CSL_SUITE to the test suite's processor-tests/humans directory", file=sys.stderr)
+        print(
+            "set CITEKIT_CSL_SUITE to the test suite's processor-tests/humans directory",
+            file=sys.stderr,
+        )
         return 2
     paths = sorted(Path(root).glob("*.txt"))
     if args.prefixes:
@@ -209,11 +220,16 @@ def main(argv: list[str] | None = None) -> int:
                 print("got:     ", got)
     total = len(passed) + len(failed)
     unexpected = [n for n in failed if n not in skips]
-    print(f"{len(passed)}/{total} passed ({len(passed) / max(total, 1):.1%}) in {time.perf_counter() - start:.1f}s; "
-          f"{len(unexpected)} failing fixtures not in skip.txt; "
-          f"{len([n for n in passed if n in skips])} in skip.txt now pass")
+    print(
+        f"{len(passed)}/{total} passed ({len(passed) / max(total, 1):.1%}) in {time.perf_counter() - start:.1f}s; "
+        f"{len(unexpected)} failing fixtures not in skip.txt; "
+        f"{len([n for n in passed if n in skips])} in skip.txt now pass"
+    )
     if args.write_skip:
-        lines = [f"{n}  # {_reason(n, *diffs[n]) if n in diffs else skips.get(n) or _reason(n)}" for n in failed]
+        lines = [
+            f"{n}  # {_reason(n, *diffs[n]) if n in diffs else skips.get(n) or _reason(n)}"
+            for n in failed
+        ]
         Path(args.write_skip).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
@@ -261,25 +277,65 @@ _SUFFIX_RUN = re.compile(r"\d{4}[a-z],\s?[a-z]\b|\d{4}[a-z]\u2013[a-z]|\d{4}[a-z
 #: Symptoms (a test on expected and actual output) → reason, first match wins.
 _SYMPTOMS: list[tuple[Any, str]] = [
     (lambda e, g: g.startswith("!!"), "engine error on this input"),
-    (lambda e, g: any(c in e and c not in g for c in ("csl-left-margin", "csl-block", "csl-indent")),
-     "display attribute / second-field-align <div> not produced for this layout"),
-    (lambda e, g: "<sup>r</sup><sup>e</sup>" in e, "gendered ordinal terms (feminine forms) not implemented"),
+    (
+        lambda e, g: any(
+            c in e and c not in g for c in ("csl-left-margin", "csl-block", "csl-indent")
+        ),
+        "display attribute / second-field-align <div> not produced for this layout",
+    ),
+    (
+        lambda e, g: "<sup>r</sup><sup>e</sup>" in e,
+        "gendered ordinal terms (feminine forms) not implemented",
+    ),
     (lambda e, g: "n.d.-a" in e, "year suffix on the no-date term (n.d.-a) not produced"),
-    (lambda e, g: "CSL STYLE ERROR" in e, "citeproc-js's 'reference with no printed form' message not produced"),
-    (lambda e, g: _SUFFIX_RUN.search(e) is not None and _SUFFIX_RUN.search(g) is None,
-     "year-suffix collapsing variant (which cites form one author group) differs"),
-    (lambda e, g: "citation-label" in e or re.search(r"[A-Z][a-z]{2,3}\d\d[a-z]?\b", e) is not None and "citation-label" not in g,
-     "citation-label (trigraph) variable not implemented"),
-    (lambda e, g: ("Ibid" in e and "ibid" in g) or ("Ibid" in e and "Ibid" not in g),
-     "ibid position or the capitalisation of a term starting a sentence differs"),
-    (lambda e, g: "supra note" in e or "n 1" in e, "first-reference-note-number / note positions not implemented"),
-    (lambda e, g: "<sup>" in e and "<sup>" not in g, "superscript characters in data/ordinals not converted to <sup>"),
-    (lambda e, g: re.sub(r"\s+", "", e) == re.sub(r"\s+", "", g), "whitespace differs (spaces around affixes/delimiters)"),
-    (lambda e, g: e.lower() == g.lower(), "text-case detail (title case, stop words, hyphenated words, nocase)"),
-    (lambda e, g: sorted(e.split()) == sorted(g.split()), "sort order differs (sort keys: names, dates, macros)"),
-    (lambda e, g: " et al." in g and " et al." not in e or " et al." in e and " et al." not in g,
-     "et-al rules (et-al-subsequent-*, add-names) differ"),
-    (lambda e, g: "\u2013" in e and "-" in g or "-" in e and "\u2013" in g, "page-range-format / range delimiter differs"),
+    (
+        lambda e, g: "CSL STYLE ERROR" in e,
+        "citeproc-js's 'reference with no printed form' message not produced",
+    ),
+    (
+        lambda e, g: _SUFFIX_RUN.search(e) is not None and _SUFFIX_RUN.search(g) is None,
+        "year-suffix collapsing variant (which cites form one author group) differs",
+    ),
+    (
+        lambda e, g: (
+            "citation-label" in e
+            or re.search(r"[A-Z][a-z]{2,3}\d\d[a-z]?\b", e) is not None
+            and "citation-label" not in g
+        ),
+        "citation-label (trigraph) variable not implemented",
+    ),
+    (
+        lambda e, g: ("Ibid" in e and "ibid" in g) or ("Ibid" in e and "Ibid" not in g),
+        "ibid position or the capitalisation of a term starting a sentence differs",
+    ),
+    (
+        lambda e, g: "supra note" in e or "n 1" in e,
+        "first-reference-note-number / note positions not implemented",
+    ),
+    (
+        lambda e, g: "<sup>" in e and "<sup>" not in g,
+        "superscript characters in data/ordinals not converted to <sup>",
+    ),
+    (
+        lambda e, g: re.sub(r"\s+", "", e) == re.sub(r"\s+", "", g),
+        "whitespace differs (spaces around affixes/delimiters)",
+    ),
+    (
+        lambda e, g: e.lower() == g.lower(),
+        "text-case detail (title case, stop words, hyphenated words, nocase)",
+    ),
+    (
+        lambda e, g: sorted(e.split()) == sorted(g.split()),
+        "sort order differs (sort keys: names, dates, macros)",
+    ),
+    (
+        lambda e, g: " et al." in g and " et al." not in e or " et al." in e and " et al." not in g,
+        "et-al rules (et-al-subsequent-*, add-names) differ",
+    ),
+    (
+        lambda e, g: "\u2013" in e and "-" in g or "-" in e and "\u2013" in g,
+        "page-range-format / range delimiter differs",
+    ),
 ]
 
 

@@ -22,7 +22,10 @@ def test_parse_then_render_example_list():
 
 
 def test_unknown_style_raises_a_clear_error():
-    with pytest.raises(citekit.StyleNotFoundError, match="unknown style 'gbt7714-2051-numeric'.*gbt7714-2015-numeric"):
+    with pytest.raises(
+        citekit.StyleNotFoundError,
+        match="unknown style 'gbt7714-2051-numeric'.*gbt7714-2015-numeric",
+    ):
         citekit.render([{"id": "a", "type": "book", "title": "T"}], "gbt7714-2051-numeric")
 
 

@@ -8,7 +8,9 @@ from citekit.model import Reference
 from conftest import FIXTURES
 
 # The original checks' fixtures; every rule's fixtures run in test_validate_rules.py.
-RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir() and p.name in LEGACY_CODES)
+RULE_DIRS = sorted(
+    p for p in (FIXTURES / "rules").iterdir() if p.is_dir() and p.name in LEGACY_CODES
+)
 
 
 def _check(raw):
@@ -57,7 +59,11 @@ def test_faulty_check_becomes_internal_error_and_others_still_run():
 
 
 def test_missing_year_only_when_there_is_none():
-    with_year = Reference(id="r", raw="x 2001", item={"id": "r", "type": "book", "issued": {"date-parts": [[2001]]}})
+    with_year = Reference(
+        id="r", raw="x 2001", item={"id": "r", "type": "book", "issued": {"date-parts": [[2001]]}}
+    )
     assert not [d for d in run_checks(with_year).diagnostics if d.code == "D001"]
-    without = Reference(id="r", raw="Smith J. A book[M]. Berlin: Springer.", item={"id": "r", "type": "book"})
+    without = Reference(
+        id="r", raw="Smith J. A book[M]. Berlin: Springer.", item={"id": "r", "type": "book"}
+    )
     assert [d.code for d in run_checks(without).diagnostics] == ["D001"]

@@ -46,16 +46,25 @@ def test_parse_reports_parse_diagnostics_only_and_check_adds_validation():
 
 def test_parse_lines_keeps_empty_lines_as_records(tmp_path):
     f = tmp_path / "refs.txt"
-    f.write_text("[1]王刚. 研究[J]. 管理, 2016(2).\n\nSmith J. Title[M]. Berlin: Springer, 2001.\n", "utf-8")
+    f.write_text(
+        "[1]王刚. 研究[J]. 管理, 2016(2).\n\nSmith J. Title[M]. Berlin: Springer, 2001.\n", "utf-8"
+    )
     code, out, _ = run(["parse", str(f), "--lines", "--fail-on", "never"])
     records = [json.loads(line) for line in out.splitlines()]
-    assert [r["raw"] for r in records] == ["[1]王刚. 研究[J]. 管理, 2016(2).", "", "Smith J. Title[M]. Berlin: Springer, 2001."]
+    assert [r["raw"] for r in records] == [
+        "[1]王刚. 研究[J]. 管理, 2016(2).",
+        "",
+        "Smith J. Title[M]. Berlin: Springer, 2001.",
+    ]
     assert [d["code"] for d in records[1]["diagnostics"]] == ["S001"]
     assert code == 0
 
 
 def test_parse_csl_json_output_from_stdin():
-    code, out, _ = run(["parse", "-", "-f", "csl-json"], "[1]胡重明,邢润杰.公共价值创造[J].浙江社会科学,2026(3):64-76.\n".encode())
+    code, out, _ = run(
+        ["parse", "-", "-f", "csl-json"],
+        "[1]胡重明,邢润杰.公共价值创造[J].浙江社会科学,2026(3):64-76.\n".encode(),
+    )
     items = json.loads(out)
     assert code == 0
     assert items[0]["id"] == "ref-1" and items[0]["type"] == "article-journal"
@@ -144,16 +153,33 @@ def test_binary_file_gives_records_with_diagnostics(tmp_path):
 
 def test_format_csl_json_input(tmp_path):
     f = tmp_path / "items.json"
-    f.write_text(json.dumps([
-        {"id": "a", "type": "article-journal", "language": "zh-CN", "author": [{"literal": "胡重明"}, {"literal": "邢润杰"}],
-         "title": "公共价值创造: 政务服务增值化的组织逻辑", "container-title": "浙江社会科学",
-         "issued": {"date-parts": [[2026]]}, "issue": "3", "page": "64-76+158"},
-    ], ensure_ascii=False), "utf-8")
+    f.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "type": "article-journal",
+                    "language": "zh-CN",
+                    "author": [{"literal": "胡重明"}, {"literal": "邢润杰"}],
+                    "title": "公共价值创造: 政务服务增值化的组织逻辑",
+                    "container-title": "浙江社会科学",
+                    "issued": {"date-parts": [[2026]]},
+                    "issue": "3",
+                    "page": "64-76+158",
+                },
+            ],
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
     code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric", "-f", "jsonl"])
     assert code == 0, err
     rec = json.loads(out)
     assert rec["id"] == "a"
-    assert "胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J]. 浙江社会科学, 2026(3): 64-76+158." in rec["text"]
+    assert (
+        "胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J]. 浙江社会科学, 2026(3): 64-76+158."
+        in rec["text"]
+    )
 
 
 def test_format_bad_json_is_kept_with_a_diagnostic(tmp_path):
@@ -181,10 +207,15 @@ def test_exchange_formats_are_accepted_by_format_and_check(tmp_path):
     f.write_text(BIBTEX, "utf-8")
     code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric"])
     assert code == 0, err
-    assert out.startswith("[1] 胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J/OL]. 浙江社会科学, 2026(3): 64-76+158.")
+    assert out.startswith(
+        "[1] 胡重明, 邢润杰. 公共价值创造: 政务服务增值化的组织逻辑[J/OL]. 浙江社会科学, 2026(3): 64-76+158."
+    )
     code, out, _ = run(["parse", "-", "--from", "bibtex"], BIBTEX.encode())
     rec = json.loads(out)
-    assert rec["item"]["id"] == "hu2026" and rec["item"]["author"] == [{"literal": "胡重明"}, {"literal": "邢润杰"}]
+    assert rec["item"]["id"] == "hu2026" and rec["item"]["author"] == [
+        {"literal": "胡重明"},
+        {"literal": "邢润杰"},
+    ]
 
 
 def test_convert_command_is_wired(tmp_path):
@@ -197,7 +228,9 @@ def test_convert_command_is_wired(tmp_path):
 
 def test_format_locale_option_overrides_the_item_language(tmp_path):
     f = tmp_path / "refs.txt"
-    f.write_text("[1]艾琳,王刚,陈娟,胡重明.行政审批制度改革研究[J].中国行政管理,2016(2):1-9.\n", "utf-8")
+    f.write_text(
+        "[1]艾琳,王刚,陈娟,胡重明.行政审批制度改革研究[J].中国行政管理,2016(2):1-9.\n", "utf-8"
+    )
     code, out, err = run(["format", str(f), "--style", "gbt7714-2015-numeric"])
     assert code == 0, err
     assert "艾琳, 王刚, 陈娟, 等. " in out
@@ -228,10 +261,26 @@ def test_jsonl_lines_are_the_records_json():
     from citekit.report import write_jsonl
 
     refs = process(EXAMPLE.read_text("utf-8") + "\nhello world\n\n“Bad quote 《unclosed, 1999\n")
-    refs.append(Reference("x", "raw \"quoted\" \\ \u2028 text", {"id": "x", "type": "book"},
-                          {"title": FieldEvidence(Span(3, 3), 1), "page": FieldEvidence(None, -0.0),
-                           "volume": FieldEvidence(Span(0, 2), 0.123456789), "issue": FieldEvidence(Span(1, 2), float("nan"))},
-                          None, 1, (), None, None))
+    refs.append(
+        Reference(
+            "x",
+            'raw "quoted" \\ \u2028 text',
+            {"id": "x", "type": "book"},
+            {
+                "title": FieldEvidence(Span(3, 3), 1),
+                "page": FieldEvidence(None, -0.0),
+                "volume": FieldEvidence(Span(0, 2), 0.123456789),
+                "issue": FieldEvidence(Span(1, 2), float("nan")),
+            },
+            None,
+            1,
+            (),
+            None,
+            None,
+        )
+    )
     out = io.StringIO()
     write_jsonl(refs, out)
-    assert out.getvalue().split("\n")[:-1] == [json.dumps(r.to_json(), ensure_ascii=False) for r in refs]
+    assert out.getvalue().split("\n")[:-1] == [
+        json.dumps(r.to_json(), ensure_ascii=False) for r in refs
+    ]

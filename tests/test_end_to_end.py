@@ -11,7 +11,9 @@ def test_example_list_parses_and_renders_to_the_reviewed_gbt7714_list():
     refs = citekit.parse(text)
     assert len(refs) == 31
     entries = citekit.render(refs, "gbt7714-2015-numeric")
-    expected = (FIXTURES / "end-to-end" / "zjss-2026-03.gbt7714-2015-numeric.txt").read_text("utf-8")
+    expected = (FIXTURES / "end-to-end" / "zjss-2026-03.gbt7714-2015-numeric.txt").read_text(
+        "utf-8"
+    )
     assert [e.text for e in entries] == expected.splitlines()
     assert not any(e.error for e in entries)
 

@@ -12,7 +12,9 @@ from citekit.errors import InputError, UsageError
 from citekit.formats import FORMATS, decode, read, sniff, write
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
-SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "csl-schema" / "csl-data.json").read_text())
+SCHEMA = json.loads(
+    (Path(__file__).parent / "fixtures" / "csl-schema" / "csl-data.json").read_text()
+)
 CASES = sorted(p for p in FIXTURES.iterdir() if p.name.endswith(".expected.json"))
 
 
@@ -61,7 +63,16 @@ def test_fixture_items_write_to_every_format(expected_path: Path, fmt: str) -> N
     assert not [d for r in back for d in r.diagnostics if d.code == "F001"]
     # the same format re-read keeps the core fields
     for a, b in zip(items, back):
-        for key in ("title", "author", "container-title", "issued", "volume", "issue", "page", "DOI"):
+        for key in (
+            "title",
+            "author",
+            "container-title",
+            "issued",
+            "volume",
+            "issue",
+            "page",
+            "DOI",
+        ):
             if key in a and not any(d.field == key for d in diags):
                 assert b.item.get(key) == a[key], (fmt, key)
 
@@ -109,8 +120,13 @@ def test_unmapped_field_is_named_with_a_span() -> None:
 
 
 def test_writer_names_field_and_item_it_cannot_hold() -> None:
-    item = {"id": "x1", "type": "article-journal", "title": "T", "custom": {"CN": "11-1234/G2"},
-            "source": "CNKI"}
+    item = {
+        "id": "x1",
+        "type": "article-journal",
+        "title": "T",
+        "custom": {"CN": "11-1234/G2"},
+        "source": "CNKI",
+    }
     _, diags = write([item], "bibtex")
     assert {d.field for d in diags} == {"custom.CN", "source"}
     assert all("x1" in d.message for d in diags)
@@ -170,7 +186,11 @@ def test_unknown_format() -> None:
         ("%0 Journal Article\n%T T\n", None, "endnote"),
         ("{Reference Type}: Journal Article\n{Title}: T\n", None, "noteexpress"),
         ("RT Journal Article\nSR 1\nA1 张三\nT1 T\n", None, "refworks"),
-        ('<?xml version="1.0"?><xml><records><record></record></records></xml>', None, "endnote-xml"),
+        (
+            '<?xml version="1.0"?><xml><records><record></record></records></xml>',
+            None,
+            "endnote-xml",
+        ),
         ("[1] 张三. 标题[J]. 期刊, 2020(1): 1-2.", None, None),
         ("张三. 标题[J]. 期刊, 2020(1): 1-2.", "refs.bib", "bibtex"),
         ("", "refs.ris", "ris"),

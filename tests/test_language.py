@@ -7,7 +7,10 @@ from citekit.language import detect_language, script_counts
     "text,lang",
     [
         ("3.戴维·H.罗森布鲁姆:《公共行政学》,中国人民大学出版社2002年版。", "zh-CN"),
-        ("王学军、韦林:《公共价值研究的几个重要问题--评Public Value:Theory and Practice》,《公共行政评论》2018年第6期。", "zh-CN"),
+        (
+            "王学军、韦林:《公共价值研究的几个重要问题--评Public Value:Theory and Practice》,《公共行政评论》2018年第6期。",
+            "zh-CN",
+        ),
         ("Alford,J.&Hughes,O.,“Public Value Pragmatism”,Public Administration Review,2008.", "en"),
         ("Smith J. The history of 中国 printing[M]. London: Penguin, 2001.", "en"),
         ("Кочетков А Я. Молибден-медно-золотопорфировое месторождение[J]. 1993.", "ru"),

@@ -21,8 +21,13 @@ from citekit.parser.score import Score
 from citekit.parser.text import cn_number
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
-ZJSS = [json.loads(line) for line in (FIXTURES / "zjss-2026-03" / "expected.jsonl").read_text("utf-8").splitlines()]
-GOLD = [json.loads(line) for line in (FIXTURES / "gbt7714-gold.jsonl").read_text("utf-8").splitlines()]
+ZJSS = [
+    json.loads(line)
+    for line in (FIXTURES / "zjss-2026-03" / "expected.jsonl").read_text("utf-8").splitlines()
+]
+GOLD = [
+    json.loads(line) for line in (FIXTURES / "gbt7714-gold.jsonl").read_text("utf-8").splitlines()
+]
 
 
 def check_evidence(raw: str, outcome) -> None:
@@ -50,8 +55,12 @@ def check_evidence(raw: str, outcome) -> None:
             else:
                 assert str(value["date-parts"][0][0]) in piece, (name, piece)
         elif kind == "number":
-            assert value == piece or value in piece or (piece.isdigit() and str(int(piece)) == value) \
-                or name == "edition", (name, value, piece)
+            assert (
+                value == piece
+                or value in piece
+                or (piece.isdigit() and str(int(piece)) == value)
+                or name == "edition"
+            ), (name, value, piece)
         elif name in CLEAN_FIELDS:
             assert clean_value(ev.span.slice(raw)) == value, (name, value, piece)
         else:
@@ -62,6 +71,7 @@ def check_evidence(raw: str, outcome) -> None:
 
 
 # -- the example list -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("row", ZJSS, ids=[f"zjss-{i + 1}" for i in range(len(ZJSS))])
 def test_example_list_items(row):
@@ -87,6 +97,7 @@ def test_parsed_items_validate_against_csl_schema(csl_schema_validator):
 
 
 # -- GB/T 7714 gold set ------------------------------------------------------------------
+
 
 def _nospace(s: str) -> str:
     return re.sub(r"([,.:;])\s+(?!//)", r"\1", s)
@@ -120,11 +131,15 @@ def test_gbt7714_gold_field_f1(variant, transform, floor):
 
 # -- rules ---------------------------------------------------------------------------------
 
+
 def test_names_flags_and_prefixes():
     g = parse_names("陈晋镳, 张惠民, 朱士兴, 等")
     assert [n["literal"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"] and g.truncated
     g = parse_names("KOSEKI A, MOMOSE H, et al.")
-    assert g.names == [{"family": "Koseki", "given": "A."}, {"family": "Momose", "given": "H."}] and g.truncated
+    assert (
+        g.names == [{"family": "Koseki", "given": "A."}, {"family": "Momose", "given": "H."}]
+        and g.truncated
+    )
     g = parse_names("Smith,J.,Jones,A.B. and others")
     assert g.truncated and g.names[1] == {"family": "Jones", "given": "A. B."}
     g = parse_names("[美]马克·H.穆尔")
@@ -136,7 +151,10 @@ def test_names_flags_and_prefixes():
     g = parse_names("PEEBLES P Z, Jr.")
     assert g.names == [{"family": "Peebles", "given": "P. Z.", "suffix": "Jr."}]
     g = parse_names("Carter, Thomas B. Jr.， and Holt, Ann")  # a suffix with no comma before it
-    assert g.names == [{"family": "Carter", "given": "Thomas B.", "suffix": "Jr."}, {"family": "Holt", "given": "Ann"}]
+    assert g.names == [
+        {"family": "Carter", "given": "Thomas B.", "suffix": "Jr."},
+        {"family": "Holt", "given": "Ann"},
+    ]
     g = parse_names("Ward, Henry III")
     assert g.names == [{"family": "Ward", "given": "Henry", "suffix": "III"}]
     g = parse_names("Online Computer Library Center, Inc.")
@@ -146,87 +164,225 @@ def test_names_flags_and_prefixes():
 
 
 def test_numbers():
-    assert cn_number("五") == 5 and cn_number("十二") == 12 and cn_number("二十") == 20 and cn_number("x") is None
+    assert (
+        cn_number("五") == 5
+        and cn_number("十二") == 12
+        and cn_number("二十") == 20
+        and cn_number("x") is None
+    )
     assert edition("第五版") == "5" and edition("2版") == "2" and edition("4th ed.") == "4"
-    assert edition("修订本") == "修订本" and edition("Rev. ed.") == "Rev. ed." and edition("商务印书馆") is None
+    assert (
+        edition("修订本") == "修订本"
+        and edition("Rev. ed.") == "Rev. ed."
+        and edition("商务印书馆") is None
+    )
     c = cn_year_issue("2016年第35卷第2期", 0, 12)
     assert c.date == [2016] and c.issue == "2" and c.volume == (6, 8)
     s = "浙江社会科学,2026,No.355(03):64-76+158"
     j = journal_numbers(s, 0, len(s))
-    assert s[slice(*j.total)] == "355" and s[slice(*j.issue)] == "03" and s[slice(*j.pages)] == "64-76+158"
+    assert (
+        s[slice(*j.total)] == "355"
+        and s[slice(*j.issue)] == "03"
+        and s[slice(*j.pages)] == "64-76+158"
+    )
 
 
-@pytest.mark.parametrize("raw, expect", [
-    ("（2）陈娟:《数字政府建设》,《国外社会科学》2021年第2期。",
-     {"type": "article-journal", "title": "数字政府建设", "issue": "2"}),
-    ("①[美]马克·H.穆尔:《创造公共价值》,伍满桂译,商务印书馆2016年版,第12页。",
-     {"type": "book", "page": "12", "custom": {"nationality": "美"}, "publisher": "商务印书馆"}),
-    ("李四：《论文》，载张三主编：《某书》，北京：商务印书馆2016年版，第3—9页。",
-     {"type": "chapter", "editor": [{"literal": "张三"}], "container-title": "某书", "page": "3-9",
-      "publisher-place": "北京"}),
-    ("王五:《报道》,《人民日报》2020年1月2日第5版。",
-     {"type": "article-newspaper", "issued": {"date-parts": [[2020, 1, 2]]}, "page": "5"}),
-    ("[3] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010: 29.",
-     {"type": "book", "publisher-place": "北京", "publisher": "科学出版社", "page": "29"}),
-    ("李幼平, 王莉. 循证医学研究方法[J]. 中华移植杂志, 2019, 35(4): 12-18.",
-     {"volume": "35", "issue": "4", "page": "12-18", "container-title": "中华移植杂志"}),
-    ("杨洪升. 四库馆私家抄校书考略[J]. 文献, 2021(2): 56-75.", {"issue": "2", "issued": {"date-parts": [[2021]]}}),
-    ("张三. 某文[EB/OL]. (2013-10-20)[2013-10-25]. https://example.org/a?b=1.",
-     {"type": "webpage", "URL": "https://example.org/a?b=1", "accessed": {"date-parts": [[2013, 10, 25]]},
-      "issued": {"date-parts": [[2013, 10, 20]]}}),
-    ("马欢. 水循环变化分析[D]. 北京: 清华大学, 2011.", {"type": "thesis", "publisher": "清华大学"}),
-    ("Zurek, W. H. Decoherence and the classical. Rev. Mod. Phys. 75, 715 (2003). "
-     "doi: 10.1103/RevModPhys.75.715.URLhttps://link.aps.org/doi/10.1103/RevModPhys.75.715.",
-     {"DOI": "10.1103/RevModPhys.75.715", "URL": "https://link.aps.org/doi/10.1103/RevModPhys.75.715"}),
-    ("Brown, K., Water Rights in the Andes. Unpublished PhD thesis (Geography), University of Leeds, 2004.",
-     {"type": "thesis", "title": "Water Rights in the Andes", "publisher": "University of Leeds",
-      "genre": "Unpublished PhD thesis (Geography)"}),
-    ("Carter, Thomas B. Jr. 2004. Bridges of the North. Boston: Harbor Books.",
-     {"author": [{"family": "Carter", "given": "Thomas B.", "suffix": "Jr."}], "publisher": "Harbor Books"}),
-    ("Rilke, Rainer Maria. Letters to a Young Poet. Trans. Stephen Mitchell, Vintage Books, 1986.",
-     {"type": "book", "translator": [{"family": "Mitchell", "given": "Stephen"}], "publisher": "Vintage Books"}),
-    ("Eco, Umberto. The Name of the Rose. Translated by William Weaver, Harcourt, 1983.",
-     {"translator": [{"family": "Weaver", "given": "William"}], "publisher": "Harcourt"}),
-    ("Stone, Peter J. 2011. Science, Politics, and Reform in Postwar Japan. Boston: Harbor Books.",
-     {"type": "book", "title": "Science, Politics, and Reform in Postwar Japan", "publisher": "Harbor Books"}),
-    ("李明主编，机械制造基础（第二版），高等教育出版社，2012年",
-     {"title": "机械制造基础", "edition": "2", "publisher": "高等教育出版社"}),
-    ("Lee, A., The Dissertation Handbook, London: Sage, 2010.",
-     {"type": "book", "title": "The Dissertation Handbook", "publisher": "Sage"}),
-    ("Garcia, M. (2015). Water governance in small towns. Unpublished master's thesis, University of Texas, Austin.",
-     {"type": "thesis", "publisher": "University of Texas", "publisher-place": "Austin"}),
-    ("Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management.",
-     {"type": "chapter", "title": "Market Research", "container-title": "Advanced Methods in Retail Management"}),
-    ("Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management. "
-     "Oxford: Blackwell.",
-     {"type": "chapter", "title": "Market Research", "container-title": "Advanced Methods in Retail Management",
-      "publisher-place": "Oxford", "publisher": "Blackwell"}),
-    # a full stop or comma inside the closing quote is the separator; ? and ! and an initial's dot are the title's
-    ("Hale, Robin. “Rivers of the Lowland Plain.” Journal of Water History 12, no. 3 (2009): 45–67.",
-     {"title": "Rivers of the Lowland Plain", "container-title": "Journal of Water History"}),
-    ("Hale, Robin. “Who Owns the River?” Journal of Water History 12, no. 3 (2009): 45–67.",
-     {"title": "Who Owns the River?"}),
-    ("Hale, Robin. “Water Law in the U.S.” Journal of Water History 12, no. 3 (2009): 45–67.",
-     {"title": "Water Law in the U.S."}),
-    # older GB/T 7714 patents: "country: number, date" is not a place and a publisher
-    ("张三. 一种可折叠的晾衣架[P]. 中国专利: 201220345678.9, 2013-05-01.",
-     {"type": "patent", "number": "201220345678.9", "jurisdiction": "中国", "publisher": None,
-      "publisher-place": None, "issued": {"date-parts": [[2013, 5, 1]]}}),
-    ("Smith J. Widget[P]. USA: 5123456, 1992-06-09.",
-     {"type": "patent", "number": "5123456", "jurisdiction": "USA", "publisher-place": None}),
-    # Chinese official documents by their document number (文号)
-    ("《教育部关于加强高校实验室安全工作的意见》（教技〔2019〕1号）。",
-     {"type": "legislation", "title": "教育部关于加强高校实验室安全工作的意见", "number": "教技〔2019〕1号",
-      "issue": None, "issued": None}),
-    ("教育部：《关于某事的通知》，教高[2012]4号，2012年3月16日。",
-     {"type": "legislation", "title": "关于某事的通知", "number": "教高[2012]4号"}),
-    # a paper given at a meeting, in Chinese house style: not a thesis, the venue is no publisher
-    ("李明：《城市治理的新路径》，第三届全国公共管理青年学者论坛会议论文，浙江大学公共管理学院，2015年10月20日。",
-     {"type": "paper-conference", "event-title": "第三届全国公共管理青年学者论坛", "genre": "会议论文",
-      "event-place": "浙江大学公共管理学院", "publisher": None, "issued": {"date-parts": [[2015, 10, 20]]}}),
-    ("王芳：《乡村教育研究》，中国教育学会年会论文，2010年。",
-     {"type": "paper-conference", "event-title": "中国教育学会年会", "container-title": None}),
-])
+@pytest.mark.parametrize(
+    "raw, expect",
+    [
+        (
+            "（2）陈娟:《数字政府建设》,《国外社会科学》2021年第2期。",
+            {"type": "article-journal", "title": "数字政府建设", "issue": "2"},
+        ),
+        (
+            "①[美]马克·H.穆尔:《创造公共价值》,伍满桂译,商务印书馆2016年版,第12页。",
+            {
+                "type": "book",
+                "page": "12",
+                "custom": {"nationality": "美"},
+                "publisher": "商务印书馆",
+            },
+        ),
+        (
+            "李四：《论文》，载张三主编：《某书》，北京：商务印书馆2016年版，第3—9页。",
+            {
+                "type": "chapter",
+                "editor": [{"literal": "张三"}],
+                "container-title": "某书",
+                "page": "3-9",
+                "publisher-place": "北京",
+            },
+        ),
+        (
+            "王五:《报道》,《人民日报》2020年1月2日第5版。",
+            {"type": "article-newspaper", "issued": {"date-parts": [[2020, 1, 2]]}, "page": "5"},
+        ),
+        (
+            "[3] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010: 29.",
+            {"type": "book", "publisher-place": "北京", "publisher": "科学出版社", "page": "29"},
+        ),
+        (
+            "李幼平, 王莉. 循证医学研究方法[J]. 中华移植杂志, 2019, 35(4): 12-18.",
+            {"volume": "35", "issue": "4", "page": "12-18", "container-title": "中华移植杂志"},
+        ),
+        (
+            "杨洪升. 四库馆私家抄校书考略[J]. 文献, 2021(2): 56-75.",
+            {"issue": "2", "issued": {"date-parts": [[2021]]}},
+        ),
+        (
+            "张三. 某文[EB/OL]. (2013-10-20)[2013-10-25]. https://example.org/a?b=1.",
+            {
+                "type": "webpage",
+                "URL": "https://example.org/a?b=1",
+                "accessed": {"date-parts": [[2013, 10, 25]]},
+                "issued": {"date-parts": [[2013, 10, 20]]},
+            },
+        ),
+        (
+            "马欢. 水循环变化分析[D]. 北京: 清华大学, 2011.",
+            {"type": "thesis", "publisher": "清华大学"},
+        ),
+        (
+            "Zurek, W. H. Decoherence and the classical. Rev. Mod. Phys. 75, 715 (2003). "
+            "doi: 10.1103/RevModPhys.75.715.URLhttps://link.aps.org/doi/10.1103/RevModPhys.75.715.",
+            {
+                "DOI": "10.1103/RevModPhys.75.715",
+                "URL": "https://link.aps.org/doi/10.1103/RevModPhys.75.715",
+            },
+        ),
+        (
+            "Brown, K., Water Rights in the Andes. Unpublished PhD thesis (Geography), University of Leeds, 2004.",
+            {
+                "type": "thesis",
+                "title": "Water Rights in the Andes",
+                "publisher": "University of Leeds",
+                "genre": "Unpublished PhD thesis (Geography)",
+            },
+        ),
+        (
+            "Carter, Thomas B. Jr. 2004. Bridges of the North. Boston: Harbor Books.",
+            {
+                "author": [{"family": "Carter", "given": "Thomas B.", "suffix": "Jr."}],
+                "publisher": "Harbor Books",
+            },
+        ),
+        (
+            "Rilke, Rainer Maria. Letters to a Young Poet. Trans. Stephen Mitchell, Vintage Books, 1986.",
+            {
+                "type": "book",
+                "translator": [{"family": "Mitchell", "given": "Stephen"}],
+                "publisher": "Vintage Books",
+            },
+        ),
+        (
+            "Eco, Umberto. The Name of the Rose. Translated by William Weaver, Harcourt, 1983.",
+            {"translator": [{"family": "Weaver", "given": "William"}], "publisher": "Harcourt"},
+        ),
+        (
+            "Stone, Peter J. 2011. Science, Politics, and Reform in Postwar Japan. Boston: Harbor Books.",
+            {
+                "type": "book",
+                "title": "Science, Politics, and Reform in Postwar Japan",
+                "publisher": "Harbor Books",
+            },
+        ),
+        (
+            "李明主编，机械制造基础（第二版），高等教育出版社，2012年",
+            {"title": "机械制造基础", "edition": "2", "publisher": "高等教育出版社"},
+        ),
+        (
+            "Lee, A., The Dissertation Handbook, London: Sage, 2010.",
+            {"type": "book", "title": "The Dissertation Handbook", "publisher": "Sage"},
+        ),
+        (
+            "Garcia, M. (2015). Water governance in small towns. Unpublished master's thesis, University of Texas, Austin.",
+            {"type": "thesis", "publisher": "University of Texas", "publisher-place": "Austin"},
+        ),
+        (
+            "Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management.",
+            {
+                "type": "chapter",
+                "title": "Market Research",
+                "container-title": "Advanced Methods in Retail Management",
+            },
+        ),
+        (
+            "Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods in Retail Management. "
+            "Oxford: Blackwell.",
+            {
+                "type": "chapter",
+                "title": "Market Research",
+                "container-title": "Advanced Methods in Retail Management",
+                "publisher-place": "Oxford",
+                "publisher": "Blackwell",
+            },
+        ),
+        # a full stop or comma inside the closing quote is the separator; ? and ! and an initial's dot are the title's
+        (
+            "Hale, Robin. “Rivers of the Lowland Plain.” Journal of Water History 12, no. 3 (2009): 45–67.",
+            {"title": "Rivers of the Lowland Plain", "container-title": "Journal of Water History"},
+        ),
+        (
+            "Hale, Robin. “Who Owns the River?” Journal of Water History 12, no. 3 (2009): 45–67.",
+            {"title": "Who Owns the River?"},
+        ),
+        (
+            "Hale, Robin. “Water Law in the U.S.” Journal of Water History 12, no. 3 (2009): 45–67.",
+            {"title": "Water Law in the U.S."},
+        ),
+        # older GB/T 7714 patents: "country: number, date" is not a place and a publisher
+        (
+            "张三. 一种可折叠的晾衣架[P]. 中国专利: 201220345678.9, 2013-05-01.",
+            {
+                "type": "patent",
+                "number": "201220345678.9",
+                "jurisdiction": "中国",
+                "publisher": None,
+                "publisher-place": None,
+                "issued": {"date-parts": [[2013, 5, 1]]},
+            },
+        ),
+        (
+            "Smith J. Widget[P]. USA: 5123456, 1992-06-09.",
+            {"type": "patent", "number": "5123456", "jurisdiction": "USA", "publisher-place": None},
+        ),
+        # Chinese official documents by their document number (文号)
+        (
+            "《教育部关于加强高校实验室安全工作的意见》（教技〔2019〕1号）。",
+            {
+                "type": "legislation",
+                "title": "教育部关于加强高校实验室安全工作的意见",
+                "number": "教技〔2019〕1号",
+                "issue": None,
+                "issued": None,
+            },
+        ),
+        (
+            "教育部：《关于某事的通知》，教高[2012]4号，2012年3月16日。",
+            {"type": "legislation", "title": "关于某事的通知", "number": "教高[2012]4号"},
+        ),
+        # a paper given at a meeting, in Chinese house style: not a thesis, the venue is no publisher
+        (
+            "李明：《城市治理的新路径》，第三届全国公共管理青年学者论坛会议论文，浙江大学公共管理学院，2015年10月20日。",
+            {
+                "type": "paper-conference",
+                "event-title": "第三届全国公共管理青年学者论坛",
+                "genre": "会议论文",
+                "event-place": "浙江大学公共管理学院",
+                "publisher": None,
+                "issued": {"date-parts": [[2015, 10, 20]]},
+            },
+        ),
+        (
+            "王芳：《乡村教育研究》，中国教育学会年会论文，2010年。",
+            {
+                "type": "paper-conference",
+                "event-title": "中国教育学会年会",
+                "container-title": None,
+            },
+        ),
+    ],
+)
 def test_forms(raw, expect):
     outcome = parse_reference(raw)
     for key, value in expect.items():
@@ -239,14 +395,18 @@ def test_wrapped_reference_spans_point_into_raw():
     outcome = parse_reference(raw)
     assert outcome.item["title"] == "公共价值创造: 政务服务增值化的组织逻辑"
     span = outcome.fields["title"].span
-    assert raw[span.start:span.end].startswith("公共价值创造") and raw[span.start:span.end].endswith("逻辑")
+    assert raw[span.start : span.end].startswith("公共价值创造") and raw[
+        span.start : span.end
+    ].endswith("逻辑")
     assert outcome.item["page"] == "64-76+158"
     check_evidence(raw, outcome)
 
 
 def test_fallback_and_nothing():
     outcome = parse_reference("Some notes, 2019, see https://doi.org/10.1000/xyz123 pp. 12-18")
-    assert outcome.item["DOI"] == "10.1000/xyz123" and outcome.item["issued"] == {"date-parts": [[2019]]}
+    assert outcome.item["DOI"] == "10.1000/xyz123" and outcome.item["issued"] == {
+        "date-parts": [[2019]]
+    }
     assert outcome.item["page"] == "12-18"
     for raw in ("", "   ", "hello world", "\x00\x01\ufffd"):
         outcome = parse_reference(raw)
@@ -263,8 +423,20 @@ def test_leftover_text_is_reported():
 
 # -- robustness --------------------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(list("胡重明王刚《》“”()[]（）【】,.:;，。：、·&-–—/ \n\t0123456789JMCNa zAZ等版年第期页译")
-                            + ["[J]", "//", "et al.", "2016年第2期", "DOI:10.1/x", "http://a.b/c", "出版社", "\x00", "\ufffd"])
+_ALPHABET = st.sampled_from(
+    list("胡重明王刚《》“”()[]（）【】,.:;，。：、·&-–—/ \n\t0123456789JMCNa zAZ等版年第期页译")
+    + [
+        "[J]",
+        "//",
+        "et al.",
+        "2016年第2期",
+        "DOI:10.1/x",
+        "http://a.b/c",
+        "出版社",
+        "\x00",
+        "\ufffd",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -281,13 +453,16 @@ def test_never_raises_and_spans_inside_raw(raw):
             assert 0 <= diag.span.start <= diag.span.end <= len(raw)
 
 
-@pytest.mark.parametrize("raw", [
-    "x" * 1_000_000,
-    "胡重明,邢润杰.公共价值创造[J].浙江社会科学,2021(2):1-3." * 25_000,
-    "Smith,J.," * 120_000,
-    "《" * 1_000_000,
-    "a." * 500_000,
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "x" * 1_000_000,
+        "胡重明,邢润杰.公共价值创造[J].浙江社会科学,2021(2):1-3." * 25_000,
+        "Smith,J.," * 120_000,
+        "《" * 1_000_000,
+        "a." * 500_000,
+    ],
+)
 def test_one_megabyte_line(raw):
     t = time.perf_counter()
     outcome = parse_reference(raw)
@@ -297,17 +472,21 @@ def test_one_megabyte_line(raw):
 
 # -- evidence holds for the learned path too ---------------------------------------------------
 
-@pytest.mark.parametrize("raw", [
-    "Smith, J., & Jones, K. (2019). Deep learning for citation parsing. Journal of Informetrics, 13(2), 123–145.",
-    "[3] K. He, X. Zhang, S. Ren, and J. Sun, “Deep residual learning for image recognition,” in Proc. IEEE "
-    "Conf. Comput. Vis. Pattern Recognit., 2016, pp. 770–778.",
-    "Morris, Ian. Why the West Rules—for Now: The Patterns of History. New York: Farrar, Straus and Giroux, 2010.",
-    "Hochreiter, S. & Schmidhuber, J. Long short-term memory. Neural Comput. 9, 1735–1780 (1997).",
-    "Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. Adv Neural Inf Process Syst. 2017;30:5998-6008.",
-    "方齐云、王皓 著，增长经济学，湖北人民出版社，2002",
-    "Robert O. Keohane and Joseph S. Nye, Power and Interdependence, Boston: Little, Brown, 1977.",
-    "Gelman A, Hill J. Data Analysis Using Regression and Multilevel/Hierarchical Models. Cambridge University Press; 2007.",
-])
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith, J., & Jones, K. (2019). Deep learning for citation parsing. Journal of Informetrics, 13(2), 123–145.",
+        "[3] K. He, X. Zhang, S. Ren, and J. Sun, “Deep residual learning for image recognition,” in Proc. IEEE "
+        "Conf. Comput. Vis. Pattern Recognit., 2016, pp. 770–778.",
+        "Morris, Ian. Why the West Rules—for Now: The Patterns of History. New York: Farrar, Straus and Giroux, 2010.",
+        "Hochreiter, S. & Schmidhuber, J. Long short-term memory. Neural Comput. 9, 1735–1780 (1997).",
+        "Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. Adv Neural Inf Process Syst. 2017;30:5998-6008.",
+        "方齐云、王皓 著，增长经济学，湖北人民出版社，2002",
+        "Robert O. Keohane and Joseph S. Nye, Power and Interdependence, Boston: Little, Brown, 1977.",
+        "Gelman A, Hill J. Data Analysis Using Regression and Multilevel/Hierarchical Models. Cambridge University Press; 2007.",
+    ],
+)
 def test_evidence_on_learned_parses(raw):
     outcome = parse_reference(raw)
     check_evidence(raw, outcome)
@@ -316,29 +495,45 @@ def test_evidence_on_learned_parses(raw):
 
 # -- general assembly rules (strings written for these tests, not from the development set) --------
 
-@pytest.mark.parametrize("raw, field, value", [
-    ("Smith, A. (2001). Slow light in cold gases. Phys. Rev. Lett. 86, 783-786.", "container-title",
-     "Phys. Rev. Lett."),
-    ("Brown, T. (1999). A History of Maps. New York: W. W. Norton & Company, Inc. 300 pp.", "publisher",
-     "W. W. Norton & Company, Inc."),
-])
+
+@pytest.mark.parametrize(
+    "raw, field, value",
+    [
+        (
+            "Smith, A. (2001). Slow light in cold gases. Phys. Rev. Lett. 86, 783-786.",
+            "container-title",
+            "Phys. Rev. Lett.",
+        ),
+        (
+            "Brown, T. (1999). A History of Maps. New York: W. W. Norton & Company, Inc. 300 pp.",
+            "publisher",
+            "W. W. Norton & Company, Inc.",
+        ),
+    ],
+)
 def test_abbreviation_keeps_its_full_stop(raw: str, field: str, value: str) -> None:
     assert parse_reference(raw).item.get(field) == value
 
 
 def test_plain_field_does_not_take_the_separator() -> None:
-    item = parse_reference("Lee, K. (2010). River flows in dry years. Water Research, 44, 1-10.").item
+    item = parse_reference(
+        "Lee, K. (2010). River flows in dry years. Water Research, 44, 1-10."
+    ).item
     assert item.get("container-title") == "Water Research"
 
 
 def test_issue_range_in_brackets_after_the_volume() -> None:
-    item = parse_reference("Green, P., & Gray, Q. (1990-1991). Urban Studies Review, 12(1-2), 45-67.").item
+    item = parse_reference(
+        "Green, P., & Gray, Q. (1990-1991). Urban Studies Review, 12(1-2), 45-67."
+    ).item
     assert (item.get("volume"), item.get("issue"), item.get("page")) == ("12", "1-2", "45-67")
 
 
 def test_publisher_with_volume_and_pages_is_a_journal() -> None:
-    item = parse_reference("Maria Rossi， Paul Weber. Innovation clusters in small regions. "
-                           "Research Policy， 2007，36:210-230").item
+    item = parse_reference(
+        "Maria Rossi， Paul Weber. Innovation clusters in small regions. "
+        "Research Policy， 2007，36:210-230"
+    ).item
     assert item.get("container-title") == "Research Policy"
     assert "publisher" not in item and item["type"] == "article-journal"
 
@@ -371,33 +566,71 @@ def test_repeated_string_returns_an_independent_copy() -> None:
 
 
 def test_identifiers_are_kept_on_the_crf_path() -> None:
-    raw = "Doe, A. and Roe, B. 2019. Some findings on things. Jrnl Stuff 4: 1-9. doi:10.1234/abc.def"
+    raw = (
+        "Doe, A. and Roe, B. 2019. Some findings on things. Jrnl Stuff 4: 1-9. doi:10.1234/abc.def"
+    )
     out = parse_reference(raw)
     assert out.item.get("DOI") == "10.1234/abc.def"
-    assert raw[out.fields["DOI"].span.start:out.fields["DOI"].span.end] == "10.1234/abc.def"
+    assert raw[out.fields["DOI"].span.start : out.fields["DOI"].span.end] == "10.1234/abc.def"
 
 
 # -- GB/T 7714 without type codes ------------------------------------------------------------
+
 
 def _rule_only(outcome) -> bool:
     return all(ev.source == "rule" for ev in outcome.fields.values())
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("王伟, 李强. 数字政府建设的路径研究. 中国行政管理, 2019, 35(4): 12-18.",
-     {"type": "article-journal", "title": "数字政府建设的路径研究", "container-title": "中国行政管理",
-      "volume": "35", "issue": "4", "page": "12-18"}),
-    ("王伟, 李强, 2019. 数字政府建设的路径研究. 中国行政管理, 35(4): 12-18.",
-     {"type": "article-journal", "container-title": "中国行政管理", "volume": "35", "issue": "4"}),
-    ("陈登原. 国史旧闻: 第1卷. 北京: 中华书局, 2000: 29.",
-     {"type": "book", "title": "国史旧闻", "volume": "1", "publisher-place": "北京", "publisher": "中华书局",
-      "page": "29"}),
-    ("12 程根伟. 1998年长江洪水的成因与减灾对策//许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.",
-     {"type": "chapter", "title": "1998年长江洪水的成因与减灾对策", "container-title": "长江流域洪涝灾害与科技对策",
-      "publisher": "科学出版社", "page": "32-36"}),
-    ("丁文详. 数字革命与竞争国际化. 中国青年报, 2000-11-20(15).",
-     {"type": "article-newspaper", "container-title": "中国青年报", "page": "15"}),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "王伟, 李强. 数字政府建设的路径研究. 中国行政管理, 2019, 35(4): 12-18.",
+            {
+                "type": "article-journal",
+                "title": "数字政府建设的路径研究",
+                "container-title": "中国行政管理",
+                "volume": "35",
+                "issue": "4",
+                "page": "12-18",
+            },
+        ),
+        (
+            "王伟, 李强, 2019. 数字政府建设的路径研究. 中国行政管理, 35(4): 12-18.",
+            {
+                "type": "article-journal",
+                "container-title": "中国行政管理",
+                "volume": "35",
+                "issue": "4",
+            },
+        ),
+        (
+            "陈登原. 国史旧闻: 第1卷. 北京: 中华书局, 2000: 29.",
+            {
+                "type": "book",
+                "title": "国史旧闻",
+                "volume": "1",
+                "publisher-place": "北京",
+                "publisher": "中华书局",
+                "page": "29",
+            },
+        ),
+        (
+            "12 程根伟. 1998年长江洪水的成因与减灾对策//许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.",
+            {
+                "type": "chapter",
+                "title": "1998年长江洪水的成因与减灾对策",
+                "container-title": "长江流域洪涝灾害与科技对策",
+                "publisher": "科学出版社",
+                "page": "32-36",
+            },
+        ),
+        (
+            "丁文详. 数字革命与竞争国际化. 中国青年报, 2000-11-20(15).",
+            {"type": "article-newspaper", "container-title": "中国青年报", "page": "15"},
+        ),
+    ],
+)
 def test_gbt7714_without_type_codes(raw: str, expected: dict) -> None:
     out = parse_reference(raw)
     check_evidence(raw, out)
@@ -407,11 +640,14 @@ def test_gbt7714_without_type_codes(raw: str, expected: dict) -> None:
     assert out.item["issued"]["date-parts"][0][0] in (1999, 2000, 2019)
 
 
-@pytest.mark.parametrize("raw", [
-    "钦俊德. 1987. 昆虫的分类. 北京: 科学出版社, pp. 52-78",  # left-over text: pp. 52-78
-    "周杰. 城市治理研究. 编辑学报: 1017-1026.",  # "1017-1026" is no publisher
-    "李明. 某项技术报告: TR 889. 北京: 国家统计局, 1996.",  # a report number the shape cannot place
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "钦俊德. 1987. 昆虫的分类. 北京: 科学出版社, pp. 52-78",  # left-over text: pp. 52-78
+        "周杰. 城市治理研究. 编辑学报: 1017-1026.",  # "1017-1026" is no publisher
+        "李明. 某项技术报告: TR 889. 北京: 国家统计局, 1996.",  # a report number the shape cannot place
+    ],
+)
 def test_gbt7714_without_codes_leaves_doubtful_shapes_to_the_labeller(raw: str) -> None:
     import citekit.parser  # noqa: F401  (the package registers its modules)
     from citekit.parser.bilingual import bilingual_part
@@ -434,14 +670,17 @@ def test_finish_spans_on_the_identity_view_equal_raw_span():
     from citekit.normalise import normalise
     from citekit.parser.draft import Draft
 
-    for raw in ("Smith J. Title & more. Taylor &, 2001.", "A &amp; B. Title. 2001.",
-                "王刚. 题名[J]. 刊名, 2019."):
+    for raw in (
+        "Smith J. Title & more. Taylor &, 2001.",
+        "A &amp; B. Title. 2001.",
+        "王刚. 题名[J]. 刊名, 2019.",
+    ):
         view = normalise(raw)
         d = Draft(view, 0, len(view.text))
         d.set("title", view.text[0:10], 0, 10)
         amp = view.text.find("&")
         if amp > 0:
-            d.set("publisher", view.text[2:amp + 1], 2, amp + 1)
+            d.set("publisher", view.text[2 : amp + 1], 2, amp + 1)
         outcome = d.finish("en")
         for name, ev in outcome.fields.items():
             span = d.spans.get(name)

@@ -26,6 +26,7 @@ needs_model = pytest.mark.skipif(not crf.available(), reason="no CRF model insta
 
 # -- tokens and features -------------------------------------------------------------------
 
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_tokens_cover_every_non_space_character_in_order(text):
@@ -46,9 +47,35 @@ def test_token_features_are_those_of_the_one_concern_helpers(tok):
     assert features.token_features(tok) == features._token_features_reference(tok)
 
 
-@pytest.mark.parametrize("tok", ["Smith", "J", "USA", "iPhone", "de", "journal", "Proceedings", "1999", "2", "031",
-                                 "123456789012", "٢٠١٩", ",", "(", "“", "张", "社", "한", "https://doi.org/10.1/x",
-                                 "10.1016/j.joi.2019.01.002", "www.example.org", "_", "²", "ſ"])
+@pytest.mark.parametrize(
+    "tok",
+    [
+        "Smith",
+        "J",
+        "USA",
+        "iPhone",
+        "de",
+        "journal",
+        "Proceedings",
+        "1999",
+        "2",
+        "031",
+        "123456789012",
+        "٢٠١٩",
+        ",",
+        "(",
+        "“",
+        "张",
+        "社",
+        "한",
+        "https://doi.org/10.1/x",
+        "10.1016/j.joi.2019.01.002",
+        "www.example.org",
+        "_",
+        "²",
+        "ſ",
+    ],
+)
 def test_token_features_of_every_kind(tok):
     features.clear_cache()
     assert features.token_features(tok) == features._token_features_reference(tok)
@@ -57,22 +84,34 @@ def test_token_features_of_every_kind(tok):
 def test_tokens_cjk_per_character_latin_per_word():
     text = "张三. Deep learning[J]. 2019,35(4)"
     words = [text[s:e] for s, e in tokenize(text)]
-    assert words[:3] == ["张", "三", "."] and "Deep" in words and "learning" in words and "2019" in words
+    assert (
+        words[:3] == ["张", "三", "."]
+        and "Deep" in words
+        and "learning" in words
+        and "2019" in words
+    )
 
 
 # -- clean values ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, clean", [
-    ("Creating Public Value:An Analytical Framework", "Creating Public Value: An Analytical Framework"),
-    ("Cabinet Office,UK Government", "Cabinet Office, UK Government"),
-    ("Why the West rules—for now", "Why the West rules—for now"),
-    ("公共价值创造：政务服务（人文版）", "公共价值创造: 政务服务(人文版)"),
-    ("世界科技研究与发 展", "世界科技研究与发展"),
-    ("with appli- cation to vehicles", "with application to vehicles"),
-    ("Hazard- and Risk-consistent", "Hazard- and Risk-consistent"),
-    ("约翰&#8226;亨利", "约翰•亨利"),
-    ("10:30, 1,000", "10:30, 1,000"),
-])
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        (
+            "Creating Public Value:An Analytical Framework",
+            "Creating Public Value: An Analytical Framework",
+        ),
+        ("Cabinet Office,UK Government", "Cabinet Office, UK Government"),
+        ("Why the West rules—for now", "Why the West rules—for now"),
+        ("公共价值创造：政务服务（人文版）", "公共价值创造: 政务服务(人文版)"),
+        ("世界科技研究与发 展", "世界科技研究与发展"),
+        ("with appli- cation to vehicles", "with application to vehicles"),
+        ("Hazard- and Risk-consistent", "Hazard- and Risk-consistent"),
+        ("约翰&#8226;亨利", "约翰•亨利"),
+        ("10:30, 1,000", "10:30, 1,000"),
+    ],
+)
 def test_clean_value(raw, clean):
     assert clean_value(raw) == clean
 
@@ -81,46 +120,75 @@ def test_view_of_an_entity_maps_back_to_all_of_it():
     view = normalise("格尔哈斯&#8226;伦斯基")
     assert view.text == "格尔哈斯•伦斯基"
     span = view.raw_span(0, 5)
-    assert view.raw[span.start:span.end] == "格尔哈斯&#8226;"
+    assert view.raw[span.start : span.end] == "格尔哈斯&#8226;"
 
 
 # -- names -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, names", [
-    ("J. Smith, K. Jones and A. Brown", [("Smith", "J."), ("Jones", "K."), ("Brown", "A.")]),
-    ("Robert O. Keohane and Joseph S. Nye", [("Keohane", "Robert O."), ("Nye", "Joseph S.")]),
-    ("Ludwig van Beethoven", [("van Beethoven", "Ludwig")]),
-    ("Beauvoir, Simone de", [("Beauvoir", "Simone de")]),
-])
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("J. Smith, K. Jones and A. Brown", [("Smith", "J."), ("Jones", "K."), ("Brown", "A.")]),
+        ("Robert O. Keohane and Joseph S. Nye", [("Keohane", "Robert O."), ("Nye", "Joseph S.")]),
+        ("Ludwig van Beethoven", [("van Beethoven", "Ludwig")]),
+        ("Beauvoir, Simone de", [("Beauvoir", "Simone de")]),
+    ],
+)
 def test_given_names_first_and_particles(text, names):
     assert [(n["family"], n["given"]) for n in parse_names(text).names] == names
 
 
 def test_corporate_names_stay_whole():
-    assert parse_names("World Health Organization").names == [{"literal": "World Health Organization"}]
+    assert parse_names("World Health Organization").names == [
+        {"literal": "World Health Organization"}
+    ]
 
 
 # -- access dates written out -------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, date", [
-    ("《中国对欧盟政策文件》，https://www.fmprc.gov.cn/web/t1622886.shtml，访问时间：2020年12月1日。", [2020, 12, 1]),
-    ("王旭明. 关于高考的六点思考[EB/OL]. http://www.edu.cn/t20070719_244190.shtml. 2008年12月9日访问.", [2008, 12, 9]),
-    ("“The WTO at 25”, WTO official website, https://www.wto.org/a.htm (last visited 2 March 2020).", [2020, 3, 2]),
-    ("Smith, J. Title of page. Some Site. https://example.org/x. Accessed March 3, 2021.", [2021, 3, 3]),
-])
+
+@pytest.mark.parametrize(
+    "raw, date",
+    [
+        (
+            "《中国对欧盟政策文件》，https://www.fmprc.gov.cn/web/t1622886.shtml，访问时间：2020年12月1日。",
+            [2020, 12, 1],
+        ),
+        (
+            "王旭明. 关于高考的六点思考[EB/OL]. http://www.edu.cn/t20070719_244190.shtml. 2008年12月9日访问.",
+            [2008, 12, 9],
+        ),
+        (
+            "“The WTO at 25”, WTO official website, https://www.wto.org/a.htm (last visited 2 March 2020).",
+            [2020, 3, 2],
+        ),
+        (
+            "Smith, J. Title of page. Some Site. https://example.org/x. Accessed March 3, 2021.",
+            [2021, 3, 3],
+        ),
+    ],
+)
 def test_access_dates_in_words(raw, date):
     outcome = parse_reference(raw)
     assert outcome.item["accessed"] == {"date-parts": [date]}
-    assert "issued" not in outcome.item or outcome.item["issued"]["date-parts"][0][0] != date[0] or len(date) < 3
+    assert (
+        "issued" not in outcome.item
+        or outcome.item["issued"]["date-parts"][0][0] != date[0]
+        or len(date) < 3
+    )
     span = outcome.fields["accessed"].span
-    assert str(date[0]) in raw[span.start:span.end]
+    assert str(date[0]) in raw[span.start : span.end]
 
 
 # -- bilingual entries ------------------------------------------------------------------------
 
+
 def test_bilingual_entry_reads_the_chinese_version():
-    raw = ("钦俊德. 昆虫与植物的关系[M]. 北京: 科学出版社, 1987: 52-78; QIN J D. The relationships between "
-           "insects and plants[M]. Beijing: Science Press, 1987: 52-78")
+    raw = (
+        "钦俊德. 昆虫与植物的关系[M]. 北京: 科学出版社, 1987: 52-78; QIN J D. The relationships between "
+        "insects and plants[M]. Beijing: Science Press, 1987: 52-78"
+    )
     s, e = bilingual_part(raw, 0, len(raw))
     assert raw[s:e].startswith("钦俊德") and "QIN" not in raw[s:e]
     item = parse_reference(raw).item
@@ -131,23 +199,49 @@ def test_bilingual_entry_reads_the_chinese_version():
 
 # -- the CRF path ------------------------------------------------------------------------------
 
+
 @needs_model
-@pytest.mark.parametrize("raw, expect", [
-    ("Smith, J., & Jones, K. (2019). Deep learning for citation parsing. Journal of Informetrics, 13(2), "
-     "123–145. https://doi.org/10.1016/j.joi.2019.01.002",
-     {"type": "article-journal", "container-title": "Journal of Informetrics", "volume": "13", "issue": "2",
-      "page": "123-145", "issued": {"date-parts": [[2019]]}, "DOI": "10.1016/j.joi.2019.01.002"}),
-    ("Ferguson, Niall. Civilization: The West and the Rest. New York: Penguin, 2011.",
-     {"type": "book", "title": "Civilization: The West and the Rest", "publisher": "Penguin",
-      "publisher-place": "New York"}),
-    ("Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. Adv Neural Inf Process Syst. "
-     "2017;30:5998-6008.", {"volume": "30", "page": "5998-6008", "custom": {"names_truncated": True}}),
-])
+@pytest.mark.parametrize(
+    "raw, expect",
+    [
+        (
+            "Smith, J., & Jones, K. (2019). Deep learning for citation parsing. Journal of Informetrics, 13(2), "
+            "123–145. https://doi.org/10.1016/j.joi.2019.01.002",
+            {
+                "type": "article-journal",
+                "container-title": "Journal of Informetrics",
+                "volume": "13",
+                "issue": "2",
+                "page": "123-145",
+                "issued": {"date-parts": [[2019]]},
+                "DOI": "10.1016/j.joi.2019.01.002",
+            },
+        ),
+        (
+            "Ferguson, Niall. Civilization: The West and the Rest. New York: Penguin, 2011.",
+            {
+                "type": "book",
+                "title": "Civilization: The West and the Rest",
+                "publisher": "Penguin",
+                "publisher-place": "New York",
+            },
+        ),
+        (
+            "Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. Adv Neural Inf Process Syst. "
+            "2017;30:5998-6008.",
+            {"volume": "30", "page": "5998-6008", "custom": {"names_truncated": True}},
+        ),
+    ],
+)
 def test_crf_parses_english_styles(raw, expect):
     outcome = parse_reference(raw)
     for key, value in expect.items():
         assert outcome.item.get(key) == value, (key, outcome.item)
-    assert all(ev.source == "crf" for name, ev in outcome.fields.items() if name not in ("type", "language", "DOI", "URL"))
+    assert all(
+        ev.source == "crf"
+        for name, ev in outcome.fields.items()
+        if name not in ("type", "language", "DOI", "URL")
+    )
     for ev in outcome.fields.values():
         if ev.span:
             assert 0 <= ev.span.start < ev.span.end <= len(raw)
@@ -155,15 +249,19 @@ def test_crf_parses_english_styles(raw, expect):
 
 @needs_model
 def test_crf_spans_lie_inside_the_text():
-    text = normalise("[3] K. He, X. Zhang, “Deep residual learning,” in Proc. CVPR, 2016, pp. 770–778.").text
+    text = normalise(
+        "[3] K. He, X. Zhang, “Deep residual learning,” in Proc. CVPR, 2016, pp. 770–778."
+    ).text
     for label, s, e, conf in crf.label_spans(text):
         assert 0 <= s < e <= len(text) and 0.0 <= conf <= 1.0 and label != "O"
 
 
 @needs_model
 def test_parse_is_thread_safe():
-    raws = ["Smith, J. (2019). Deep learning. Nature, 12(3), 1-5.",
-            "Ferguson, Niall. Civilization. New York: Penguin, 2011."] * 20
+    raws = [
+        "Smith, J. (2019). Deep learning. Nature, 12(3), 1-5.",
+        "Ferguson, Niall. Civilization. New York: Penguin, 2011.",
+    ] * 20
     expected = [parse_reference(r).item for r in raws]
     results: list = [None] * len(raws)
 
@@ -188,6 +286,7 @@ def test_methods():
 
 # -- citekit eval ------------------------------------------------------------------------------
 
+
 def test_eval_reads_the_gold_and_example_formats(tmp_path):
     gold = load_cases(FIXTURES / "gbt7714-gold.jsonl")
     assert len(gold) == 98 and gold[0].style == "gbt7714-2015-numeric"
@@ -196,11 +295,26 @@ def test_eval_reads_the_gold_and_example_formats(tmp_path):
     assert result.overall.items == 31 and result.overall.micro[2] == 1.0
     assert set(result.groups["language"]) == {"zh", "en"}
     dev = tmp_path / "dev.jsonl"
-    dev.write_text(json.dumps({"raw": "张三. 书名[M]. 北京: 中华书局, 2000.", "style": "gbt7714",
-                               "item": {"type": "book", "title": "书名", "author": [{"literal": "张三"}],
-                                        "publisher": "中华书局", "publisher-place": "北京",
-                                        "issued": {"date-parts": [[2000]]}, "language": "zh-CN"}},
-                              ensure_ascii=False) + "\n", "utf-8")
+    dev.write_text(
+        json.dumps(
+            {
+                "raw": "张三. 书名[M]. 北京: 中华书局, 2000.",
+                "style": "gbt7714",
+                "item": {
+                    "type": "book",
+                    "title": "书名",
+                    "author": [{"literal": "张三"}],
+                    "publisher": "中华书局",
+                    "publisher-place": "北京",
+                    "issued": {"date-parts": [[2000]]},
+                    "language": "zh-CN",
+                },
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
     out = io.StringIO()
     assert eval_main([str(dev), "--by", "style", "--errors"], out) == 0
     text = out.getvalue()
@@ -228,7 +342,10 @@ def test_synthetic_training_data_is_frozen_in_the_repository():
 def test_parse_many_gives_what_parse_reference_gives():
     from citekit.parser import parse_many
 
-    raws = [json.loads(line)["raw"] for line in (FIXTURES / "dev" / "en.jsonl").read_text("utf-8").splitlines()[:25]]
+    raws = [
+        json.loads(line)["raw"]
+        for line in (FIXTURES / "dev" / "en.jsonl").read_text("utf-8").splitlines()[:25]
+    ]
     raws += ["", "   ", "hello world", "[1]王刚. 研究[J]. 管理, 2016(2).", "x" * 10_050]
     langs = [None] * len(raws)
     langs[0] = "en"
@@ -241,7 +358,13 @@ def test_parse_many_gives_what_parse_reference_gives():
 def test_tokenize_without_urls_finds_what_the_full_pattern_finds():
     from citekit.parser.tokens import TOKEN, tokenize
 
-    for text in ("Smith J. A title, 2001, 3(4): 12-18.", "王刚. 题名[J]. 刊名, 2019, 35(4): 12-18.",
-                 "Doe. Web. https://example.org/a. 10.1000/xyz. www.x.org", "R_2 ÷ ½ café 東京 ｶﾀ 한글"):
+    for text in (
+        "Smith J. A title, 2001, 3(4): 12-18.",
+        "王刚. 题名[J]. 刊名, 2019, 35(4): 12-18.",
+        "Doe. Web. https://example.org/a. 10.1000/xyz. www.x.org",
+        "R_2 ÷ ½ café 東京 ｶﾀ 한글",
+    ):
         assert tokenize(text) == [m.span() for m in TOKEN.finditer(text)]
-        assert tokenize(text, 3, len(text) - 2) == [m.span() for m in TOKEN.finditer(text, 3, len(text) - 2)]
+        assert tokenize(text, 3, len(text) - 2) == [
+            m.span() for m in TOKEN.finditer(text, 3, len(text) - 2)
+        ]

@@ -35,7 +35,9 @@ def test_a_failing_stage_becomes_an_internal_error_and_later_stages_run():
     assert len(refs) == 2
     first = refs[0]
     internal = [d for d in first.diagnostics if d.code == "X001"]
-    assert len(internal) == 1 and "'parse'" in internal[0].message and "kaputt" in internal[0].message
+    assert (
+        len(internal) == 1 and "'parse'" in internal[0].message and "kaputt" in internal[0].message
+    )
     assert "E001" in {d.code for d in first.diagnostics}  # the check stage still ran
 
 
@@ -110,10 +112,15 @@ def test_lines_mode_n_lines_in_n_records_out(lines):
 
 def test_process_iter_takes_the_lines_of_a_file(tmp_path):
     f = tmp_path / "refs.txt"
-    f.write_bytes("[1]王刚. 研究[J]. 管理, 2016(2).\r\nSmith J. Title[M]. Berlin: Springer, 2001.\n".encode())
+    f.write_bytes(
+        "[1]王刚. 研究[J]. 管理, 2016(2).\r\nSmith J. Title[M]. Berlin: Springer, 2001.\n".encode()
+    )
     with open(f, encoding="utf-8", newline="") as lines:
         refs = list(process_iter(lines))
-    assert [r.raw for r in refs] == ["[1]王刚. 研究[J]. 管理, 2016(2).", "Smith J. Title[M]. Berlin: Springer, 2001."]
+    assert [r.raw for r in refs] == [
+        "[1]王刚. 研究[J]. 管理, 2016(2).",
+        "Smith J. Title[M]. Berlin: Springer, 2001.",
+    ]
 
 
 def test_parsing_a_list_in_chunks_gives_what_parsing_one_by_one_gives(monkeypatch):
@@ -121,7 +128,11 @@ def test_parsing_a_list_in_chunks_gives_what_parsing_one_by_one_gives(monkeypatc
     from citekit.pipeline import PARSE_STAGES, references_from_text, run_stages, run_stages_many
 
     gbt = (ROOT / "examples" / "zjss-2026-03-self-citation-gbt7714.txt").read_text("utf-8")
-    text = EXAMPLE + gbt + "\n\nSmith, J. (2019). A title of some length. Journal of Things, 3(2), 1-9.\nhello world\n"
+    text = (
+        EXAMPLE
+        + gbt
+        + "\n\nSmith, J. (2019). A title of some length. Journal of Things, 3(2), 1-9.\nhello world\n"
+    )
     refs = references_from_text(text, lines=True)
     config = Config(lines=True)
     one_by_one = [run_stages(ref, config, PARSE_STAGES) for ref in refs]
@@ -143,9 +154,12 @@ def test_a_failing_parse_in_a_chunk_stays_with_its_reference(monkeypatch):
 
     monkeypatch.setattr(parser.crf, "label_spans", flaky)
     text = "Smith, J. (2019). A title of some length. Journal of Things, 3(2), 1-9.\nLee, K. (2010). River flows in dry years. Water Research, 44, 1-10.\n"
-    first, second = run_stages_many(references_from_text(text, lines=True), Config(lines=True), PARSE_STAGES)
+    first, second = run_stages_many(
+        references_from_text(text, lines=True), Config(lines=True), PARSE_STAGES
+    )
     assert [d.message for d in first.diagnostics if d.code == "X001"] == [
-        "internal error in stage 'parse': RuntimeError: labeller down"]
+        "internal error in stage 'parse': RuntimeError: labeller down"
+    ]
     assert not [d for d in second.diagnostics if d.code == "X001"] and second.item["volume"] == "44"
 
 

@@ -12,9 +12,16 @@ NUMERIC = "gbt7714-2015-numeric"
 
 
 def _book(id: str, title: str, **kw) -> dict:
-    item = {"id": id, "type": "book", "language": "en", "title": title,
-            "author": [{"family": "Smith", "given": "John"}], "publisher-place": "London",
-            "publisher": "P", "issued": {"date-parts": [[2001]]}}
+    item = {
+        "id": id,
+        "type": "book",
+        "language": "en",
+        "title": title,
+        "author": [{"family": "Smith", "given": "John"}],
+        "publisher-place": "London",
+        "publisher": "P",
+        "issued": {"date-parts": [[2001]]},
+    }
     item.update(kw)
     return item
 
@@ -65,7 +72,9 @@ def test_item_that_cannot_be_prepared_falls_back(monkeypatch: pytest.MonkeyPatch
 
 def test_citations_number_collapse_and_unknown_ids() -> None:
     r = Renderer(NUMERIC)
-    out = r.citations([[{"id": "b"}], [{"id": "a"}, {"id": "b"}, {"id": "c"}], ["d", "b"], [{"id": "zz"}]], ITEMS)
+    out = r.citations(
+        [[{"id": "b"}], [{"id": "a"}, {"id": "b"}, {"id": "c"}], ["d", "b"], [{"id": "zz"}]], ITEMS
+    )
     assert all(isinstance(c, RenderedCitation) for c in out)
     assert [c.text for c in out] == ["[1]", "[1–3]", "[1,4]", "zz?"]
     assert out[0].html == "<sup>[1]</sup>"
@@ -83,57 +92,75 @@ def test_citation_locator_prefix_suffix() -> None:
 
 
 def test_citation_cluster_forms() -> None:
-    assert Cluster.from_value({"citationItems": [{"id": "a", "suppress-author": True}],
-                               "properties": {"noteIndex": 3}}) == Cluster(
-        (Cite("a", suppress_author=True),), note_index=3)
+    assert Cluster.from_value(
+        {"citationItems": [{"id": "a", "suppress-author": True}], "properties": {"noteIndex": 3}}
+    ) == Cluster((Cite("a", suppress_author=True),), note_index=3)
     with pytest.raises(UsageError):
         Cluster.from_value("a")
     with pytest.raises(UsageError):
         Renderer(NUMERIC).citations([["a"]], ITEMS, format="pdf")  # type: ignore[arg-type]
 
 
-_AD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-       '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
-       '<citation collapse="year"><layout prefix="(" suffix=")" delimiter="; ">'
-       '<group delimiter=" "><names variable="author"><name form="short"/></names>'
-       '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>')
+_AD = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+    "<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+    '<citation collapse="year"><layout prefix="(" suffix=")" delimiter="; ">'
+    '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+    '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>'
+)
 
 
 def test_suppress_author_author_only_and_year_collapse() -> None:
-    items = [_book("a", "A"), _book("b", "B", issued={"date-parts": [[2003]]}),
-             _book("c", "C", author=[{"family": "Doe", "given": "J"}])]
+    items = [
+        _book("a", "A"),
+        _book("b", "B", issued={"date-parts": [[2003]]}),
+        _book("c", "C", author=[{"family": "Doe", "given": "J"}]),
+    ]
     r = Renderer(_AD)
-    out = r.citations([[{"id": "a", "suppress-author": True}], [{"id": "a", "author-only": True}],
-                       ["a", "c", "b"]], items)
+    out = r.citations(
+        [
+            [{"id": "a", "suppress-author": True}],
+            [{"id": "a", "author-only": True}],
+            ["a", "c", "b"],
+        ],
+        items,
+    )
     assert [c.text for c in out] == ["(2001)", "(Smith)", "(Smith 2001, 2003; Doe 2001)"]
     with pytest.raises(UsageError):
         r.bibliography(items)
 
 
 def test_display_divs_for_second_field_align() -> None:
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
-             '<citation><layout><text variable="citation-number"/></layout></citation>'
-             '<bibliography second-field-align="flush"><layout suffix=".">'
-             '<text variable="citation-number" prefix="[" suffix="]"/><text variable="title" prefix=" "/>'
-             '</layout></bibliography></style>')
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="citation-number"/></layout></citation>'
+        '<bibliography second-field-align="flush"><layout suffix=".">'
+        '<text variable="citation-number" prefix="[" suffix="]"/><text variable="title" prefix=" "/>'
+        "</layout></bibliography></style>"
+    )
     r = Renderer(style)
     (plain,) = r.bibliography([_book("a", "Alpha")], "html")
     assert plain.html == "[1] Alpha." and plain.text == "[1] Alpha."
     (divs,) = r.bibliography([_book("a", "Alpha")], "html", display_divs=True)
-    assert divs.html == ('\n<div class="csl-left-margin">[1]</div>'
-                         '<div class="csl-right-inline"> Alpha.</div>\n')
+    assert divs.html == (
+        '\n<div class="csl-left-margin">[1]</div><div class="csl-right-inline"> Alpha.</div>\n'
+    )
     assert divs.text == "[1] Alpha."
 
 
 def test_year_suffix_collapse_ranges() -> None:
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
-             '<citation collapse="year-suffix-ranged" disambiguate-add-year-suffix="true" '
-             'year-suffix-delimiter=","><layout prefix="(" suffix=")" delimiter="; ">'
-             '<group delimiter=" "><names variable="author"><name form="short"/></names>'
-             '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>')
-    items = [_book(c, c.upper()) for c in "abcd"] + [_book("e", "E", issued={"date-parts": [[2005]]})]
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<citation collapse="year-suffix-ranged" disambiguate-add-year-suffix="true" '
+        'year-suffix-delimiter=","><layout prefix="(" suffix=")" delimiter="; ">'
+        '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+        '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>'
+    )
+    items = [_book(c, c.upper()) for c in "abcd"] + [
+        _book("e", "E", issued={"date-parts": [[2005]]})
+    ]
     (c,) = Renderer(style).citations([["a", "b", "c", "d", "e"]], items)
     # after a collapsed run of suffixes comes the layout delimiter (citeproc-js)
     assert c.text == "(Smith 2001a–d; 2005)"
@@ -142,9 +169,13 @@ def test_year_suffix_collapse_ranges() -> None:
 
 
 def test_ibid_capitalised_at_the_start_of_a_note() -> None:
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-             '<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>'
-             '<citation><layout suffix="."><choose><if position="ibid"><text term="ibid"/></if>'
-             '<else><text variable="title"/></else></choose></layout></citation></style>')
-    out = Renderer(style).citations([[{"id": "a"}], [{"id": "a"}], [{"id": "a", "prefix": "see "}]], ITEMS)
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        "<info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout suffix="."><choose><if position="ibid"><text term="ibid"/></if>'
+        '<else><text variable="title"/></else></choose></layout></citation></style>'
+    )
+    out = Renderer(style).citations(
+        [[{"id": "a"}], [{"id": "a"}], [{"id": "a", "prefix": "see "}]], ITEMS
+    )
     assert [c.text for c in out] == ["Alpha.", "Ibid.", "see ibid."]

@@ -1,6 +1,6 @@
 """The official CSL test suite through Renderer (only when CITEKIT_CSL_SUITE points at it).
 
-    CITEKIT_CSL_SUITE=/path/to/test-suite/processor-tests/humans pytest tests/test_renderer_csl_suite.py
+CITEKIT_CSL_SUITE=/path/to/test-suite/processor-tests/humans pytest tests/test_renderer_csl_suite.py
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 import csl_suite_runner as runner  # noqa: E402
 
 SUITE = os.environ.get("CITEKIT_CSL_SUITE")
-pytestmark = pytest.mark.skipif(not SUITE or not Path(SUITE).is_dir(), reason="CITEKIT_CSL_SUITE not set")
+pytestmark = pytest.mark.skipif(
+    not SUITE or not Path(SUITE).is_dir(), reason="CITEKIT_CSL_SUITE not set"
+)
 
 
 def test_no_fixture_outside_skip_list_fails() -> None:

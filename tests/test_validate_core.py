@@ -67,15 +67,22 @@ def test_select_and_ignore_most_specific_wins():
 
 def test_edition_specific_rules():
     r2015 = check_reference(_ref(BAD), Config())
-    r2025 = check_reference(_ref("KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
-                                 issued={"date-parts": [[1998]]}), Config(standard="gbt7714-2025"))
+    r2025 = check_reference(
+        _ref(
+            "KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
+            issued={"date-parts": [[1998]]},
+        ),
+        Config(standard="gbt7714-2025"),
+    )
     assert "G014" in {d.code for d in r2015.diagnostics}
     # 2025: names no longer upper-cased (G015), and its punctuation scheme is fixed (W003)
     assert {d.code for d in r2025.diagnostics} == {"G015", "W003"}
     assert "G015" not in {d.code for d in r2015.diagnostics}
     assert "W003" not in {d.code for d in r2015.diagnostics}
     same_in_2025 = "Kanamori H. Shaking without quaking[J]. Science，1998，279（5359）：2063."
-    r2025 = check_reference(_ref(same_in_2025, issued={"date-parts": [[1998]]}), Config(standard="gbt7714-2025"))
+    r2025 = check_reference(
+        _ref(same_in_2025, issued={"date-parts": [[1998]]}), Config(standard="gbt7714-2025")
+    )
     assert r2025.diagnostics == ()
 
 
@@ -126,9 +133,11 @@ def test_pipeline_check_stage_uses_the_validator():
 
 
 def test_check_list_numbering_duplicates_and_citations():
-    raws = ["[1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
-            "[3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
-            "[4] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29."]
+    raws = [
+        "[1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
+        "[3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
+        "[4] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
+    ]
     from citekit.segment import split_label
 
     refs = [Reference(id=str(i), raw=r, label=split_label(r)[0]) for i, r in enumerate(raws)]
@@ -146,9 +155,14 @@ def test_profile_from_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.citekit]\nstandard = "gbt7714-2015"\nignore = ["G035"]\npunctuation = "ascii"\n'
         '[tool.citekit.severity]\nG024 = "error"\n'
-        '[tool.citekit.profiles.zjss]\nuppercase-names = false\nignore = ["G042"]\n', "utf-8")
+        '[tool.citekit.profiles.zjss]\nuppercase-names = false\nignore = ["G042"]\n',
+        "utf-8",
+    )
     p = load_profile(tmp_path / "pyproject.toml", "zjss")
-    assert p.ignore == ("G035", "G042") and p.options == {"punctuation": "ascii", "uppercase_names": False}
+    assert p.ignore == ("G035", "G042") and p.options == {
+        "punctuation": "ascii",
+        "uppercase_names": False,
+    }
     config = p.apply(Config(), select=("G",))
     assert config.select == ("G",) and config.severity == {"G024": "error"}
     ref = check_reference(_ref(BAD), config)
@@ -182,7 +196,10 @@ def _run(argv, stdin_text=""):
 
 def test_cli_check_text_zh_and_select(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, _ = _run(["check", "--lines", "--select", "G014", "--lang", "zh", "--fail-on", "warning", "-"], BAD + "\n")
+    code, out, _ = _run(
+        ["check", "--lines", "--select", "G014", "--lang", "zh", "--fail-on", "warning", "-"],
+        BAD + "\n",
+    )
     assert code == 1 and "G014" in out and "姓“Kanamori”应全部大写" in out
     code, out, _ = _run(["check", "--lines", "--ignore", "G,W,P,D", "-"], BAD + "\n")
     assert "G014" not in out
@@ -199,21 +216,31 @@ def test_cli_sarif(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     article = tmp_path / "article.txt"
     article.write_text("as shown[1] and [2].\n", "utf-8")
-    code, out, _ = _run(["check", "--lines", "-f", "sarif", "--text", str(article), "-"], BAD + "\n")
+    code, out, _ = _run(
+        ["check", "--lines", "-f", "sarif", "--text", str(article), "-"], BAD + "\n"
+    )
     log = json.loads(out)
     assert log["version"] == "2.1.0" and log["runs"][0]["tool"]["driver"]["name"] == "citekit"
     results = log["runs"][0]["results"]
     ids = {r["ruleId"] for r in results}
     assert {"G014", "G003", "L005"} <= ids
     g014 = next(r for r in results if r["ruleId"] == "G014")
-    assert g014["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 9}
-    assert g014["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "KANAMORI"
+    assert g014["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1,
+        "startColumn": 1,
+        "endLine": 1,
+        "endColumn": 9,
+    }
+    assert (
+        g014["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+        == "KANAMORI"
+    )
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
 
 
 def test_cli_config_profile(tmp_path, monkeypatch):
-    (tmp_path / "citekit.toml").write_text('[profiles.house]\nuppercase-names = false\n', "utf-8")
+    (tmp_path / "citekit.toml").write_text("[profiles.house]\nuppercase-names = false\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = _run(["check", "--lines", "--profile", "house", "-"], BAD + "\n")
     assert "G014" not in out and "G003" in out

@@ -41,7 +41,9 @@ def test_catalogue_parses():
 
 def test_every_auto_rule_is_mapped_to_a_code_with_fixtures():
     registry = _registry()
-    unmapped = [rid for rid, level in _levels().items() if level == "auto" and not registry.get(rid)]
+    unmapped = [
+        rid for rid, level in _levels().items() if level == "auto" and not registry.get(rid)
+    ]
     assert unmapped == [], f"auto rules without a code: {unmapped}"
     for rid, level in _levels().items():
         for code in registry.get(rid, ()):

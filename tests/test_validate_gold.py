@@ -10,9 +10,17 @@ from citekit.pipeline import Config, process
 from citekit.validate import check_list, check_reference
 from conftest import FIXTURES
 
-GOLD = [json.loads(l) for l in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()]
-SHARED = [json.loads(l) for l in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()]
-GOLD_2025 = [json.loads(l) for l in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()]
+GOLD = [
+    json.loads(l)
+    for l in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()
+]
+SHARED = [
+    json.loads(l) for l in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()
+]
+GOLD_2025 = [
+    json.loads(l)
+    for l in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()
+]
 
 
 @pytest.mark.parametrize("case", GOLD, ids=[g["id"] for g in GOLD])
@@ -24,15 +32,18 @@ def test_gold_entry_is_clean_under_2015(case):
 
 @pytest.mark.parametrize("case", GOLD, ids=[g["id"] for g in GOLD])
 def test_gold_entry_has_no_error_under_2025(case):
-    ref = check_reference(Reference(id="r", raw=case["raw"], item=case["csl"]),
-                          Config(standard="gbt7714-2025"))
+    ref = check_reference(
+        Reference(id="r", raw=case["raw"], item=case["csl"]), Config(standard="gbt7714-2025")
+    )
     # 2025 differs (e.g. names no longer upper-cased: G015 info) but nothing is an error
     assert [d.code for d in ref.diagnostics if d.severity is Severity.ERROR] == []
 
 
 @pytest.mark.parametrize("case", SHARED, ids=[g["id"] for g in SHARED])
 def test_gold_author_date_entry_is_clean_under_2015(case):
-    ref = check_reference(Reference(id="r", raw=case["expected_authordate"], item=case["csl"]), Config())
+    ref = check_reference(
+        Reference(id="r", raw=case["expected_authordate"], item=case["csl"]), Config()
+    )
     loud = [(d.code, d.message) for d in ref.diagnostics if d.severity is not Severity.INFO]
     assert loud == []
 
@@ -41,8 +52,14 @@ def test_gold_author_date_entry_is_clean_under_2015(case):
 def test_2025_example_is_clean_under_2025(case):
     # the 2025 rules (W003, G051, G053, G054, G019's 等，译, ...) do not fire on conforming text;
     # no parsed item is given, so D001 (no year recognised by the parser) is not asked
-    ref = check_reference(Reference(id="r", raw=case["raw"], item={}), Config(standard="gbt7714-2025"))
-    loud = [(d.code, d.message) for d in ref.diagnostics if d.severity is not Severity.INFO and d.code != "D001"]
+    ref = check_reference(
+        Reference(id="r", raw=case["raw"], item={}), Config(standard="gbt7714-2025")
+    )
+    loud = [
+        (d.code, d.message)
+        for d in ref.diagnostics
+        if d.severity is not Severity.INFO and d.code != "D001"
+    ]
     assert loud == []
 
 
@@ -50,8 +67,11 @@ def test_2025_examples_as_author_date_lists_keep_their_suffixes():
     from citekit.segment import split_label
 
     for system in ("numeric", "authordate"):
-        refs = [Reference(id=f"r{i}", raw=g["raw"], label=split_label(g["raw"])[0])
-                for i, g in enumerate(GOLD_2025) if g["system"] == system]
+        refs = [
+            Reference(id=f"r{i}", raw=g["raw"], label=split_label(g["raw"])[0])
+            for i, g in enumerate(GOLD_2025)
+            if g["system"] == system
+        ]
         result = check_list(refs, Config(standard="gbt7714-2025", select=("L010",)))
         assert [d.code for r in result.references for d in r.diagnostics] == []
 
@@ -61,7 +81,9 @@ def test_gold_list_through_the_pipeline_is_clean():
     # Parser confidence is not the validator's business, and the examples come from different
     # clauses of the standard (some works appear twice), so they are no one list: no L rules.
     refs = process(text, Config(lines=True, ignore=("P", "L")))
-    loud = [(r.raw[:30], d.code) for r in refs for d in r.diagnostics if d.severity is not Severity.INFO]
+    loud = [
+        (r.raw[:30], d.code) for r in refs for d in r.diagnostics if d.severity is not Severity.INFO
+    ]
     assert loud == []
 
 
@@ -92,6 +114,11 @@ def test_seeded_defect_found_at_span(gid, old, new, code):
     assert found, [d.code for d in ref.diagnostics]
     # the span lies inside (or right at) the edited region; after a deletion it starts there
     lo, hi = at - 1, at + max(len(new), 1) + 1
-    inside = (lambda d: d.span.start == at) if not new else (lambda d: lo <= d.span.start and d.span.end <= hi)
-    assert any(d.span and inside(d) for d in found), \
-        [(d.span, raw[d.span.start:d.span.end] if d.span else None) for d in found]
+    inside = (
+        (lambda d: d.span.start == at)
+        if not new
+        else (lambda d: lo <= d.span.start and d.span.end <= hi)
+    )
+    assert any(d.span and inside(d) for d in found), [
+        (d.span, raw[d.span.start : d.span.end] if d.span else None) for d in found
+    ]

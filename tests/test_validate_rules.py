@@ -44,7 +44,11 @@ def _cases(kind):
             for n, case in enumerate(_load(d / "fail.jsonl")):
                 yield pytest.param(code, case, id=f"{code}-fail{n}")
         else:
-            lines = (d / "pass.txt").read_text("utf-8").splitlines() if (d / "pass.txt").exists() else []
+            lines = (
+                (d / "pass.txt").read_text("utf-8").splitlines()
+                if (d / "pass.txt").exists()
+                else []
+            )
             for n, line in enumerate(lines):
                 if line.strip():
                     yield pytest.param(code, {"raw": line}, id=f"{code}-pass{n}")
@@ -62,7 +66,9 @@ def _list_findings(code, case):
     from citekit.segment import split_label
 
     refs = [Reference(id=r.id, raw=r.raw, label=split_label(r.raw)[0]) for r in refs]
-    result = check_list(refs, Config(select=(code,), options=case.get("options", {})), text=case.get("text"))
+    result = check_list(
+        refs, Config(select=(code,), options=case.get("options", {})), text=case.get("text")
+    )
     found = []
     for i, ref in enumerate(result.references):
         for d in ref.diagnostics:
@@ -102,4 +108,6 @@ def test_rule_silent_on_clean_input(code, case):
         assert _list_findings(code, case) == []
         return
     ref = check_reference(_ref(case), _config(case, code))
-    assert code not in {d.code for d in ref.diagnostics}, [d.message for d in ref.diagnostics if d.code == code]
+    assert code not in {d.code for d in ref.diagnostics}, [
+        d.message for d in ref.diagnostics if d.code == code
+    ]

@@ -27,22 +27,57 @@ LABELS = (
 ).split()
 
 ANYSTYLE = {
-    "author": "author", "editor": "editor", "translator": "translator", "title": "title",
-    "journal": "container-title", "container-title": "container-title",
-    "collection-title": "collection-title", "date": "date", "volume": "volume", "pages": "pages",
-    "publisher": "publisher", "location": "location", "edition": "edition", "doi": "doi",
-    "url": "url", "isbn": "isbn", "note": "note", "genre": "genre",
-    "citation-number": "citation-number", "source": "note", "medium": "genre",
-    "director": "author", "producer": "author",
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "title": "title",
+    "journal": "container-title",
+    "container-title": "container-title",
+    "collection-title": "collection-title",
+    "date": "date",
+    "volume": "volume",
+    "pages": "pages",
+    "publisher": "publisher",
+    "location": "location",
+    "edition": "edition",
+    "doi": "doi",
+    "url": "url",
+    "isbn": "isbn",
+    "note": "note",
+    "genre": "genre",
+    "citation-number": "citation-number",
+    "source": "note",
+    "medium": "genre",
+    "director": "author",
+    "producer": "author",
 }
 
 GROBID = {
-    "author": "author", "authors": "author", "orgName": "author", "orgName_collaboration": "author",
-    "editor": "editor", "title_a": "title", "title_j": "container-title", "title_s": "collection-title",
-    "date": "date", "volume": "volume", "volumes": "volume", "issue": "issue", "page": "pages",
-    "pages": "pages", "pubPlace": "location", "pubplace": "location", "publisher": "publisher",
-    "publishe": "publisher", "idno_doi": "doi", "idno_isbn": "isbn", "idno_issn": "issn",
-    "ptr": "url", "note": "note", "notes": "note", "note_report": "genre",
+    "author": "author",
+    "authors": "author",
+    "orgName": "author",
+    "orgName_collaboration": "author",
+    "editor": "editor",
+    "title_a": "title",
+    "title_j": "container-title",
+    "title_s": "collection-title",
+    "date": "date",
+    "volume": "volume",
+    "volumes": "volume",
+    "issue": "issue",
+    "page": "pages",
+    "pages": "pages",
+    "pubPlace": "location",
+    "pubplace": "location",
+    "publisher": "publisher",
+    "publishe": "publisher",
+    "idno_doi": "doi",
+    "idno_isbn": "isbn",
+    "idno_issn": "issn",
+    "ptr": "url",
+    "note": "note",
+    "notes": "note",
+    "note_report": "genre",
 }
 
 _EDGE = " \t\n,;:"
@@ -67,7 +102,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             inner = text[start + 1 : end - 1]
             if text[start] not in inner and _WRAP[text[start]] not in inner:
                 start, end, changed = start + 1, end - 1, True
-        if end > start and text[start] in "([“‘《" and _WRAP[text[start]] not in text[start + 1 : end]:
+        if (
+            end > start
+            and text[start] in "([“‘《"
+            and _WRAP[text[start]] not in text[start + 1 : end]
+        ):
             start, changed = start + 1, True
         if end > start and text[end - 1] in ")]”’》":
             opener = {")": "(", "]": "[", "”": "“", "’": "‘", "》": "《"}[text[end - 1]]
@@ -123,7 +162,9 @@ def convert_grobid(path: Path) -> list[dict]:
             if label:
                 _add(spans, label, text, start, end)
         spans.sort(key=lambda s: s[1])
-        out.append({"text": text, "spans": spans, "source": f"grobid:{rec['id']}", "lang": rec.get("lang")})
+        out.append(
+            {"text": text, "spans": spans, "source": f"grobid:{rec['id']}", "lang": rec.get("lang")}
+        )
     return out
 
 
@@ -133,7 +174,9 @@ def main() -> None:
     here.mkdir(exist_ok=True)
     jobs = {
         "anystyle-core.jsonl": convert_anystyle(shared / "anystyle-parser-core" / "core.xml"),
-        "grobid-corpus.jsonl": convert_grobid(shared / "grobid-citation" / "derived" / "corpus.jsonl"),
+        "grobid-corpus.jsonl": convert_grobid(
+            shared / "grobid-citation" / "derived" / "corpus.jsonl"
+        ),
     }
     for name, records in jobs.items():
         with open(here / name, "w", encoding="utf-8") as fh:

@@ -65,12 +65,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(MODEL))
     ap.add_argument("--no-synthetic", action="store_true")
-    ap.add_argument("--synthetic", type=int, default=None,
-                    help="number of synthetic references (default: all of the frozen file)")
+    ap.add_argument(
+        "--synthetic",
+        type=int,
+        default=None,
+        help="number of synthetic references (default: all of the frozen file)",
+    )
     ap.add_argument("--synthetic-file", default=str(DATA / "synthetic.jsonl.gz"))
-    ap.add_argument("--regenerate-synthetic", action="store_true",
-                    help="render synthetic references with the current renderer instead of reading the file")
-    ap.add_argument("--holdout", type=float, default=0.0, help="share of records kept out to measure")
+    ap.add_argument(
+        "--regenerate-synthetic",
+        action="store_true",
+        help="render synthetic references with the current renderer instead of reading the file",
+    )
+    ap.add_argument(
+        "--holdout", type=float, default=0.0, help="share of records kept out to measure"
+    )
     ap.add_argument("--iterations", type=int, default=120)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -91,7 +100,9 @@ def main() -> None:
             synth = read_jsonl(args.synthetic_file)
             if args.synthetic is not None:
                 if args.synthetic > len(synth):
-                    sys.exit(f"{args.synthetic_file} holds only {len(synth)} references; use --regenerate-synthetic")
+                    sys.exit(
+                        f"{args.synthetic_file} holds only {len(synth)} references; use --regenerate-synthetic"
+                    )
                 synth = synth[: args.synthetic]
         print(f"synthetic: {len(synth)} references")
         records += synth
@@ -106,10 +117,15 @@ def main() -> None:
         if seq:
             trainer.append(*seq)
     print(f"features built in {time.time() - t0:.0f} s")
-    trainer.set_params({
-        "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-        "feature.possible_transitions": True, "feature.minfreq": 2,
-    })
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 2,
+        }
+    )
     out = Path(args.out)
     trainer.train(str(out))
     print(f"trained in {time.time() - t0:.0f} s: {out} ({out.stat().st_size / 1e6:.1f} MB)")

@@ -35,6 +35,7 @@ def __getattr__(name: str) -> object:
         return getattr(renderer, name)
     raise AttributeError(f"module 'citekit' has no attribute {name!r}")
 
+
 __all__ = [
     "CODES",
     "Applicability",

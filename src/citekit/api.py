@@ -41,7 +41,9 @@ def check(
     checked = []
     for ref in data:
         parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPFX")
-        checked.append(run_stages(replace(ref, diagnostics=parse_only), config, (("check", stage_check),)))
+        checked.append(
+            run_stages(replace(ref, diagnostics=parse_only), config, (("check", stage_check),))
+        )
     return check_list_level(checked, config)
 
 

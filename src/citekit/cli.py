@@ -30,7 +30,12 @@ from .pipeline import (
 
 __all__ = ["main", "entry"]
 
-_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+_FAIL_ON = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
 _INPUT_FORMATS = ("text", *FORMATS)
 _PROGRESS_MIN = 200  # references before progress is shown on a terminal
 _GC_THRESHOLD = {"parse": 1_000_000, "eval": 1_000_000}  # see main()
@@ -57,17 +62,36 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", nargs="?", default="-", metavar="FILE",
-                       help="input file, or - for standard input (default)")
-        p.add_argument("--lines", action="store_true",
-                       help="every line is one reference (no segmentation)")
-        p.add_argument("--standard", default="gbt7714-2015", choices=STANDARDS,
-                       help="edition the checks follow (default: gbt7714-2015)")
-        p.add_argument("--fail-on", default="error", choices=list(_FAIL_ON),
-                       help="exit 1 when diagnostics of this severity or worse are found")
-        p.add_argument("--from", dest="from_format", metavar="FMT", choices=_INPUT_FORMATS,
-                       help="input format: text (reference strings) or an exchange format "
-                       f"({', '.join(FORMATS)}); detected from the content by default")
+        p.add_argument(
+            "file",
+            nargs="?",
+            default="-",
+            metavar="FILE",
+            help="input file, or - for standard input (default)",
+        )
+        p.add_argument(
+            "--lines", action="store_true", help="every line is one reference (no segmentation)"
+        )
+        p.add_argument(
+            "--standard",
+            default="gbt7714-2015",
+            choices=STANDARDS,
+            help="edition the checks follow (default: gbt7714-2015)",
+        )
+        p.add_argument(
+            "--fail-on",
+            default="error",
+            choices=list(_FAIL_ON),
+            help="exit 1 when diagnostics of this severity or worse are found",
+        )
+        p.add_argument(
+            "--from",
+            dest="from_format",
+            metavar="FMT",
+            choices=_INPUT_FORMATS,
+            help="input format: text (reference strings) or an exchange format "
+            f"({', '.join(FORMATS)}); detected from the content by default",
+        )
 
     p = sub.add_parser("parse", help="parse references into CSL-JSON records")
     common(p)
@@ -77,7 +101,9 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json", "jsonl"])
     if not light:
-        add_check_arguments(p)  # sarif, --select/--ignore, --fix, --lang, --text, --config/--profile
+        add_check_arguments(
+            p
+        )  # sarif, --select/--ignore, --fix, --lang, --text, --config/--profile
 
     p = sub.add_parser("rules", help="list every diagnostic code")
     if not light:
@@ -88,18 +114,26 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("format", help="render references in a CSL style")
     common(p)
-    p.add_argument("--style", required=True,
-                   help="style id (gbt7714-2015-numeric, gbt7714-2015-author-date, ...), "
-                   "or a path to a .csl file")
+    p.add_argument(
+        "--style",
+        required=True,
+        help="style id (gbt7714-2015-numeric, gbt7714-2015-author-date, ...), "
+        "or a path to a .csl file",
+    )
     p.add_argument("--locale", help="one locale for every entry (default: each item's language)")
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "html", "jsonl"])
 
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
 
-    p = sub.add_parser("eval", help="score the parser on labelled references (see eval --help)",
-                       description="Score the parser on labelled references.")
-    if command == "eval":  # the parser package is imported only for eval itself: it costs start-up time
+    p = sub.add_parser(
+        "eval",
+        help="score the parser on labelled references (see eval --help)",
+        description="Score the parser on labelled references.",
+    )
+    if (
+        command == "eval"
+    ):  # the parser package is imported only for eval itself: it costs start-up time
         from .parser.evaluate import add_arguments as add_eval_arguments
 
         add_eval_arguments(p)
@@ -214,7 +248,9 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     failed = [e for e in entries if e.error]
     if args.fmt == "jsonl":
         for e in entries:
-            stdout.write(json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n")
+            stdout.write(
+                json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n"
+            )
     elif args.fmt == "html":
         stdout.write('<div class="csl-bib-body">\n')
         for e in entries:

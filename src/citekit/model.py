@@ -109,7 +109,9 @@ class Diagnostic:
     span: Span | None = None
     field: str | None = None
     fix: Fix | None = None
-    message_zh: str | None = _dc_field(default=None, compare=False)  # Chinese message (``--lang zh``)
+    message_zh: str | None = _dc_field(
+        default=None, compare=False
+    )  # Chinese message (``--lang zh``)
 
     def to_json(self) -> dict[str, Any]:
         # ``message_zh`` stays out: the JSON record's keys are a contract (``--lang zh``
@@ -142,7 +144,9 @@ class FieldEvidence:
     def to_json(self) -> dict[str, Any]:
         span = self.span
         return {
-            "span": [span.start, span.end] if span else None,  # an empty span is none (Span.__len__)
+            "span": [span.start, span.end]
+            if span
+            else None,  # an empty span is none (Span.__len__)
             "confidence": round(self.confidence, 4),
         }
 

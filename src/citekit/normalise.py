@@ -71,7 +71,9 @@ def _is_cjk(ch: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class View:
     text: str
-    offsets: "tuple[int, ...] | range"  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
+    offsets: (
+        "tuple[int, ...] | range"  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
+    )
     raw: str | None = None  # the raw string the view was made from
 
     def raw_span(self, start: int, end: int) -> Span:
@@ -137,14 +139,20 @@ _CLEAN_TABLE.update({ord(k): v for k, v in _CLEAN.items()})
 _SLOW = _re.compile(r"[\r\n]|&#?\w{1,8};")
 _ENTITY = _re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 # "appli- cation": a word hyphenated across a line break in a PDF (not "Hazard- and Risk-")
-_LINE_HYPHEN = _re.compile(r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)")
+_LINE_HYPHEN = _re.compile(
+    r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)"
+)
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
 # a space between two CJK characters, or between CJK and a Latin letter or digit, is typographic
 # (or a PDF artefact): the canonical form has none
-_CJK_SPACE = _re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{_CJK}]))"
-                         rf"|(?<=[A-Za-z0-9])[ ]+(?=[{_CJK}])")
+_CJK_SPACE = _re.compile(
+    rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{_CJK}]))"
+    rf"|(?<=[A-Za-z0-9])[ ]+(?=[{_CJK}])"
+)
 _DELETED = _re.compile("[\u200b\ufeff]")
-_SLOW_OR_DELETED = _re.compile("[\r\n\u200b\ufeff]|&#?\\w{1,8};")  # one scan for the fast path's test
+_SLOW_OR_DELETED = _re.compile(
+    "[\r\n\u200b\ufeff]|&#?\\w{1,8};"
+)  # one scan for the fast path's test
 
 
 def clean_value(raw: str) -> str:

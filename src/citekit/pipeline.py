@@ -64,13 +64,43 @@ Stage = Callable[[Reference, Config], Reference]
 # Reference's slot setters: a record is made three times per reference (read, language, parse),
 # and filling the slots directly is ~40% cheaper than the frozen dataclass's __init__.
 _new = object.__new__
-_set_id, _set_raw, _set_item, _set_fields, _set_language, _set_confidence, _set_diagnostics, \
-    _set_label, _set_line = (getattr(Reference, name).__set__ for name in (
-        "id", "raw", "item", "fields", "language", "confidence", "diagnostics", "label", "line"))
+(
+    _set_id,
+    _set_raw,
+    _set_item,
+    _set_fields,
+    _set_language,
+    _set_confidence,
+    _set_diagnostics,
+    _set_label,
+    _set_line,
+) = (
+    getattr(Reference, name).__set__
+    for name in (
+        "id",
+        "raw",
+        "item",
+        "fields",
+        "language",
+        "confidence",
+        "diagnostics",
+        "label",
+        "line",
+    )
+)
 
 
-def _record(id: str, raw: str, item: Any, fields: Any, language: str | None, confidence: float,
-            diagnostics: tuple, label: str | None, line: int | None) -> Reference:
+def _record(
+    id: str,
+    raw: str,
+    item: Any,
+    fields: Any,
+    language: str | None,
+    confidence: float,
+    diagnostics: tuple,
+    label: str | None,
+    line: int | None,
+) -> Reference:
     """``Reference(id, raw, item, fields, language, confidence, diagnostics, label, line)``."""
     ref = _new(Reference)
     _set_id(ref, id)
@@ -93,8 +123,17 @@ def stage_empty(ref: Reference, config: Config) -> Reference:
 
 def stage_language(ref: Reference, config: Config) -> Reference:
     # _record, not dataclasses.replace: several times cheaper, and this runs per reference
-    return _record(ref.id, ref.raw, ref.item, ref.fields, detect_language(ref.raw), ref.confidence,
-                   ref.diagnostics, ref.label, ref.line)
+    return _record(
+        ref.id,
+        ref.raw,
+        ref.item,
+        ref.fields,
+        detect_language(ref.raw),
+        ref.confidence,
+        ref.diagnostics,
+        ref.label,
+        ref.line,
+    )
 
 
 def stage_parse(ref: Reference, config: Config) -> Reference:
@@ -108,8 +147,17 @@ def stage_parse(ref: Reference, config: Config) -> Reference:
 def _parsed(ref: Reference, outcome: ParseOutcome) -> Reference:
     item = {"id": ref.id, **outcome.item}
     item["id"] = ref.id  # first, and never the parser's
-    return _record(ref.id, ref.raw, item, dict(outcome.fields), item.get("language") or ref.language,
-                   outcome.confidence, ref.diagnostics + tuple(outcome.diagnostics), ref.label, ref.line)
+    return _record(
+        ref.id,
+        ref.raw,
+        item,
+        dict(outcome.fields),
+        item.get("language") or ref.language,
+        outcome.confidence,
+        ref.diagnostics + tuple(outcome.diagnostics),
+        ref.label,
+        ref.line,
+    )
 
 
 def stage_check(ref: Reference, config: Config) -> Reference:
@@ -161,13 +209,15 @@ def run_stages_many(
         for ref in refs:
             yield run_stages(ref, config, stages)
         return
-    before, (name, _), after = stages[:at], stages[at], stages[at + 1:]
+    before, (name, _), after = stages[:at], stages[at], stages[at + 1 :]
     chunk: list[Reference] = []
     for ref in refs:
         chunk.append(run_stages(ref, config, before))
         if len(chunk) == CHUNK:
             for parsed in _parse_chunk(chunk, name):
-                yield run_stages(parsed, config, after) if after else parsed  # (parse only: nothing after)
+                yield (
+                    run_stages(parsed, config, after) if after else parsed
+                )  # (parse only: nothing after)
             chunk = []
     for parsed in _parse_chunk(chunk, name):
         yield run_stages(parsed, config, after) if after else parsed
@@ -185,20 +235,26 @@ def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
     for i, outcome in zip(todo, parse_many([(refs[i].raw, refs[i].language) for i in todo])):
         ref = refs[i]
         if isinstance(outcome, Exception):
-            out[i] = ref.with_diagnostics(codes.make(
-                "X001", f"internal error in stage '{name}': {type(outcome).__name__}: {outcome}"))
+            out[i] = ref.with_diagnostics(
+                codes.make(
+                    "X001", f"internal error in stage '{name}': {type(outcome).__name__}: {outcome}"
+                )
+            )
             continue
         try:
             out[i] = _parsed(ref, outcome)
         except Exception as exc:
-            out[i] = ref.with_diagnostics(codes.make(
-                "X001", f"internal error in stage '{name}': {type(exc).__name__}: {exc}"))
+            out[i] = ref.with_diagnostics(
+                codes.make("X001", f"internal error in stage '{name}': {type(exc).__name__}: {exc}")
+            )
     return out
 
 
 def _reference(seg: Segment, index: int) -> Reference:
     ref_id = f"ref-{index}"
-    return _record(ref_id, seg.raw, {"id": ref_id, "type": "document"}, {}, None, 0.0, (), seg.label, seg.line)
+    return _record(
+        ref_id, seg.raw, {"id": ref_id, "type": "document"}, {}, None, 0.0, (), seg.label, seg.line
+    )
 
 
 def references_from_text(text: str, *, lines: bool = False) -> list[Reference]:

@@ -41,7 +41,9 @@ def _caret(raw: str, diag: Diagnostic) -> list[str]:
     return [f"  {prefix}{shown}{suffix}", "  " + " " * pad + "^" * marks]
 
 
-def text_lines(refs: Iterable[Reference], filename: str, *, number_offset: int = 0) -> Iterator[str]:
+def text_lines(
+    refs: Iterable[Reference], filename: str, *, number_offset: int = 0
+) -> Iterator[str]:
     """``file:ref:col: CODE message`` lines, each followed by the text and a caret line."""
     for index, ref in enumerate(refs, start=1 + number_offset):
         for diag in ref.diagnostics:
@@ -96,8 +98,17 @@ def _encoder():  # type: ignore[no-untyped-def]
     if make is None:  # pragma: no cover  (no C accelerator)
         return encoder.encode
     # without circular checks (markers None) the C encoder keeps no state between calls
-    iterencode = make(None, encoder.default, _encode_str, None, encoder.key_separator,
-                      encoder.item_separator, False, False, True)
+    iterencode = make(
+        None,
+        encoder.default,
+        _encode_str,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        False,
+        False,
+        True,
+    )
     join = "".join
 
     def encode(o: object) -> str:
@@ -129,22 +140,27 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
                 if type(name) is str and len(_KEY_JSON) < 1000:
                     _KEY_JSON[name] = key
             conf = _confidence(c, encode)
-            parts = (f'{key}: {{"span": [', f'], "confidence": {conf}}}',
-                     f'{key}: {{"span": null, "confidence": {conf}}}')
+            parts = (
+                f'{key}: {{"span": [',
+                f'], "confidence": {conf}}}',
+                f'{key}: {{"span": null, "confidence": {conf}}}',
+            )
             if type(name) is str and type(c) is float and c and len(_FIELD_JSON) < 100_000:
                 _FIELD_JSON[(name, c)] = parts
         # an empty span is none (Span.__len__), as in FieldEvidence.to_json; compared here
         # without calling __len__ (a Python method) for every field
         if span is not None and span.end != span.start:
-            fields.append(f'{parts[0]}{span.start:d}, {span.end:d}{parts[1]}')
+            fields.append(f"{parts[0]}{span.start:d}, {span.end:d}{parts[1]}")
         else:
             fields.append(parts[2])
     diagnostics = encode([d.to_json() for d in ref.diagnostics]) if ref.diagnostics else "[]"
     conf = _confidence(ref.confidence, encode)
-    return (f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
-            f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
-            f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
-            f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}')
+    return (
+        f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
+        f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
+        f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
+        f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}'
+    )
 
 
 def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
@@ -165,7 +181,9 @@ def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]
     return encode(value)
 
 
-_encode_str = json.encoder.encode_basestring  # what the encoder uses for strings with ensure_ascii=False
+_encode_str = (
+    json.encoder.encode_basestring
+)  # what the encoder uses for strings with ensure_ascii=False
 
 
 def write_json(refs: Iterable[Reference], out: TextIO) -> None:

@@ -107,9 +107,7 @@ def name_text(name: Mapping[str, Any]) -> str:
     """A name as one display string, for messages and for formats with a single name field."""
     if name.get("literal"):
         return str(name["literal"])
-    family = " ".join(
-        str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p
-    )
+    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
     given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
     if has_cjk(family + given):
         return family + given
@@ -121,9 +119,7 @@ def format_tagged_name(name: Mapping[str, Any]) -> str:
     if name.get("literal"):
         lit = str(name["literal"])
         return lit + "," if "," in lit else lit
-    family = " ".join(
-        str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p
-    )
+    family = " ".join(str(p) for p in (name.get("non-dropping-particle"), name.get("family")) if p)
     given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
     if has_cjk(family + given) and not _LATIN.search(family + given):
         return family + given
@@ -141,9 +137,17 @@ _MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ]
     )
@@ -264,19 +268,55 @@ def norm_doi(text: str) -> str:
 
 
 _LANGS = {
-    "zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "chinese": "zh-CN", "chi": "zh-CN",
-    "zho": "zh-CN", "cn": "zh-CN", "中文": "zh-CN", "汉语": "zh-CN", "chs": "zh-CN",
-    "简体中文": "zh-CN", "zh-hans": "zh-CN", "pinyin": "zh-CN",
-    "zh-tw": "zh-TW", "zh-hant": "zh-TW", "繁体中文": "zh-TW",
-    "en": "en", "english": "en", "eng": "en", "英文": "en", "英语": "en",
-    "en-us": "en-US", "american": "en-US", "usenglish": "en-US",
-    "en-gb": "en-GB", "british": "en-GB", "ukenglish": "en-GB",
-    "german": "de-DE", "ngerman": "de-DE", "ger": "de-DE", "deu": "de-DE", "de": "de-DE",
-    "french": "fr-FR", "fre": "fr-FR", "fra": "fr-FR", "fr": "fr-FR",
-    "japanese": "ja-JP", "jpn": "ja-JP", "ja": "ja-JP", "日文": "ja-JP",
-    "korean": "ko-KR", "kor": "ko-KR", "ko": "ko-KR",
-    "russian": "ru-RU", "rus": "ru-RU", "ru": "ru-RU",
-    "spanish": "es-ES", "spa": "es-ES", "es": "es-ES",
+    "zh": "zh-CN",
+    "zh-cn": "zh-CN",
+    "zh_cn": "zh-CN",
+    "chinese": "zh-CN",
+    "chi": "zh-CN",
+    "zho": "zh-CN",
+    "cn": "zh-CN",
+    "中文": "zh-CN",
+    "汉语": "zh-CN",
+    "chs": "zh-CN",
+    "简体中文": "zh-CN",
+    "zh-hans": "zh-CN",
+    "pinyin": "zh-CN",
+    "zh-tw": "zh-TW",
+    "zh-hant": "zh-TW",
+    "繁体中文": "zh-TW",
+    "en": "en",
+    "english": "en",
+    "eng": "en",
+    "英文": "en",
+    "英语": "en",
+    "en-us": "en-US",
+    "american": "en-US",
+    "usenglish": "en-US",
+    "en-gb": "en-GB",
+    "british": "en-GB",
+    "ukenglish": "en-GB",
+    "german": "de-DE",
+    "ngerman": "de-DE",
+    "ger": "de-DE",
+    "deu": "de-DE",
+    "de": "de-DE",
+    "french": "fr-FR",
+    "fre": "fr-FR",
+    "fra": "fr-FR",
+    "fr": "fr-FR",
+    "japanese": "ja-JP",
+    "jpn": "ja-JP",
+    "ja": "ja-JP",
+    "日文": "ja-JP",
+    "korean": "ko-KR",
+    "kor": "ko-KR",
+    "ko": "ko-KR",
+    "russian": "ru-RU",
+    "rus": "ru-RU",
+    "ru": "ru-RU",
+    "spanish": "es-ES",
+    "spa": "es-ES",
+    "es": "es-ES",
 }
 
 
@@ -292,6 +332,7 @@ def norm_language(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- items
+
 
 class IdMaker:
     """Hands out ids: the entry's own key when it has one, else ``ref-N``; unique per file."""
@@ -309,7 +350,9 @@ class IdMaker:
             n += 1
         new = f"{base}-{n}"
         self.seen.add(new)
-        return new, make("F006", f"the key '{base}' is used more than once; this entry's id is '{new}'")
+        return new, make(
+            "F006", f"the key '{base}' is used more than once; this entry's id is '{new}'"
+        )
 
 
 _TEXT_FOR_LANGUAGE = ("title", "container-title", "publisher")
@@ -375,10 +418,17 @@ def unwritten(item: Mapping[str, Any], handled: Iterable[str], fmt: str) -> list
         if key == "custom" and isinstance(value, Mapping):
             for ck in value:
                 if f"custom.{ck}" not in done:
-                    out.append(make("F003", f"{fmt} cannot hold 'custom.{ck}' of item '{ident}'; left out",
-                                    field=f"custom.{ck}"))
+                    out.append(
+                        make(
+                            "F003",
+                            f"{fmt} cannot hold 'custom.{ck}' of item '{ident}'; left out",
+                            field=f"custom.{ck}",
+                        )
+                    )
             continue
-        out.append(make("F003", f"{fmt} cannot hold '{key}' of item '{ident}'; left out", field=key))
+        out.append(
+            make("F003", f"{fmt} cannot hold '{key}' of item '{ident}'; left out", field=key)
+        )
     return out
 
 

@@ -85,6 +85,7 @@ class Spec:
 
 # --------------------------------------------------------------------------- splitting
 
+
 def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int, int]]]:
     """Records (with field spans) and the spans of stray text outside every record."""
     records: list[TRecord] = []
@@ -104,7 +105,9 @@ def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int,
                 closed = True
             continue
         parsed = spec.parse_line(body)
-        if parsed is not None and (parsed[0].upper() == type_tag or (closed and spec.blank_ends_record)):
+        if parsed is not None and (
+            parsed[0].upper() == type_tag or (closed and spec.blank_ends_record)
+        ):
             if cur is not None:
                 cur.end = last_end
             cur = TRecord(start=start, end=start, line=line_of(text, start))
@@ -121,7 +124,9 @@ def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int,
                 stray.append((start, start + len(body)))
             continue
         tag, value = parsed
-        cur.fields.append(TField(tag, value.strip(), start - cur.start, start + len(body) - cur.start))
+        cur.fields.append(
+            TField(tag, value.strip(), start - cur.start, start + len(body) - cur.start)
+        )
         last_end = start + len(body)
         if spec.end_tag and tag.upper() == spec.end_tag:
             cur.end = last_end
@@ -135,7 +140,7 @@ def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int,
 def _join_lines(a: str, b: str) -> str:
     if not a:
         return b
-    if has_cjk(a[-1]) or has_cjk(b[0]) or b[0] in ",.;:，。；：、)）" :
+    if has_cjk(a[-1]) or has_cjk(b[0]) or b[0] in ",.;:，。；：、)）":
         return a + b
     return a + " " + b
 
@@ -166,16 +171,24 @@ def read_tagged(text: str, spec: Spec) -> list[Reference]:
             item, diags = _convert(rec, raw, spec)
         except Exception as exc:  # one bad record never spoils the batch
             rid, _ = ids(None, i + 1)
-            refs.append(failed_reference(rid, raw, f"{spec.name} record could not be read: {exc}",
-                                         line=rec.line))
+            refs.append(
+                failed_reference(
+                    rid, raw, f"{spec.name} record could not be read: {exc}", line=rec.line
+                )
+            )
             continue
         key = item.pop("_key", None)
         rid, dup = ids(key, i + 1)
         if dup:
             diags.append(dup)
         for s in stray_before.get(i, ()):
-            diags.append(make("F009", f"text outside any {spec.name} record was skipped: "
-                                      f"{text[s[0]:s[1]][:60]!r} (line {line_of(text, s[0])})"))
+            diags.append(
+                make(
+                    "F009",
+                    f"text outside any {spec.name} record was skipped: "
+                    f"{text[s[0] : s[1]][:60]!r} (line {line_of(text, s[0])})",
+                )
+            )
         refs.append(build_reference(rid, raw, item, diags, line=rec.line))
     return refs
 
@@ -197,8 +210,14 @@ def _convert(rec: TRecord, raw: str, spec: Spec) -> tuple[CslItem, list[Diagnost
             continue
         entry = spec.fields.get(tag)
         if entry is None:
-            diags.append(make("F002", f"{spec.name} field '{f.tag}' has no CSL-JSON equivalent; "
-                                      f"not converted", span=span, field=f.tag))
+            diags.append(
+                make(
+                    "F002",
+                    f"{spec.name} field '{f.tag}' has no CSL-JSON equivalent; not converted",
+                    span=span,
+                    field=f.tag,
+                )
+            )
             continue
         kind, var = entry
         _apply(item, acc, diags, kind, var, f.value, span, tag, spec)
@@ -207,20 +226,40 @@ def _convert(rec: TRecord, raw: str, spec: Spec) -> tuple[CslItem, list[Diagnost
     if type_value is not None:
         csl_type = spec.type_map.get(type_value.strip().lower())
     if csl_type is None:
-        diags.append(make("F004", f"{spec.name} type {type_value!r} is not known; 'document' used",
-                          field="type"))
+        diags.append(
+            make(
+                "F004",
+                f"{spec.name} type {type_value!r} is not known; 'document' used",
+                field="type",
+            )
+        )
         csl_type = "document"
     item["type"] = csl_type
     _finish(item, acc, diags, spec)
     return item, diags
 
 
-def _apply(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], kind: str, var: str,
-           value: str, span: Span, tag: str, spec: Spec) -> None:
+def _apply(
+    item: CslItem,
+    acc: dict[str, Any],
+    diags: list[Diagnostic],
+    kind: str,
+    var: str,
+    value: str,
+    span: Span,
+    tag: str,
+    spec: Spec,
+) -> None:
     if kind == "text":
         if var in item and item[var] != value:
-            diags.append(make("F005", f"{spec.name} field '{tag}' repeats; only the first value "
-                                      f"was kept for '{var}'", span=span, field=var))
+            diags.append(
+                make(
+                    "F005",
+                    f"{spec.name} field '{tag}' repeats; only the first value was kept for '{var}'",
+                    span=span,
+                    field=var,
+                )
+            )
         else:
             item[var] = value
     elif kind == "textjoin":
@@ -246,8 +285,14 @@ def _apply(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], kind: st
         item.setdefault("page", norm_pages(value))
     elif kind == "number":
         if var in item:
-            diags.append(make("F005", f"{spec.name} field '{tag}' repeats; only the first value "
-                                      f"was kept", span=span, field=var))
+            diags.append(
+                make(
+                    "F005",
+                    f"{spec.name} field '{tag}' repeats; only the first value was kept",
+                    span=span,
+                    field=var,
+                )
+            )
         else:
             item[var] = norm_number(value)
     elif kind == "keywords":
@@ -276,7 +321,9 @@ def _apply(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], kind: st
             item["URL"] = urls.pop(0)
         for u in urls:
             if u != item.get("URL"):
-                diags.append(make("F005", f"a further URL was not kept: {u}", span=span, field="URL"))
+                diags.append(
+                    make("F005", f"a further URL was not kept: {u}", span=span, field="URL")
+                )
     elif kind == "callnumber":  # CNKI puts the CN serial number where a call number goes
         if _CN_SERIAL.match(value):
             item.setdefault("custom", {}).setdefault("CN", value.replace("CN", "").strip())
@@ -306,9 +353,15 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
             if "container-title-short" not in item and rank >= 5:
                 item["container-title-short"] = value
             elif value != item.get("container-title-short"):
-                diags.append(make("F005", f"{spec.name} field '{tag}' ({value!r}) differs from the "
-                                          f"container title already read; not kept",
-                                  span=span, field="container-title"))
+                diags.append(
+                    make(
+                        "F005",
+                        f"{spec.name} field '{tag}' ({value!r}) differs from the "
+                        f"container title already read; not kept",
+                        span=span,
+                        field="container-title",
+                    )
+                )
     # dates: the most precise of the date fields wins
     best: tuple[int, dict[str, Any]] | None = None
     for kind, var, value, span in acc["dates"]:
@@ -318,8 +371,11 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
                 best = (0, date)
             if var != "issued":
                 item[var] = date
-            diags.append(make("F005", f"date {value!r} was not understood; kept as text",
-                              span=span, field=var))
+            diags.append(
+                make(
+                    "F005", f"date {value!r} was not understood; kept as text", span=span, field=var
+                )
+            )
             continue
         if var != "issued":
             item[var] = date
@@ -335,17 +391,28 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
         sp, ep, op = pages.get("sp"), pages.get("ep"), pages.get("op")
         end = ep or op
         if sp and end and re.fullmatch(r"\w+", end.strip()) and re.fullmatch(r"\w+", sp.strip()):
-            item["page"] = norm_pages(f"{sp}-{end}") if sp.strip() != end.strip() else norm_pages(sp)
+            item["page"] = (
+                norm_pages(f"{sp}-{end}") if sp.strip() != end.strip() else norm_pages(sp)
+            )
         elif sp and not end:
             item["page"] = norm_pages(sp)
         elif end and not sp:
             item["page"] = norm_pages(end)
         else:
             item["page"] = norm_pages(sp or "")
-            diags.append(make("F005", f"pages {sp!r} and {end!r} do not make one range; the end "
-                                      f"page was not kept", field="page"))
-    if (acc.get("refid") and item.get("type") in _NUMBERED and "number" not in item
-            and re.match(r"[A-Z]{2}", acc["refid"])):
+            diags.append(
+                make(
+                    "F005",
+                    f"pages {sp!r} and {end!r} do not make one range; the end page was not kept",
+                    field="page",
+                )
+            )
+    if (
+        acc.get("refid")
+        and item.get("type") in _NUMBERED
+        and "number" not in item
+        and re.match(r"[A-Z]{2}", acc["refid"])
+    ):
         item["number"] = acc["refid"]
     if acc.get("keywords"):
         item["keyword"] = ", ".join(dict.fromkeys(acc["keywords"]))
@@ -381,8 +448,14 @@ def _write_one(item: Mapping[str, Any], spec: Spec) -> tuple[list[str], set[str]
         t = spec.default_type_out
     back = spec.type_map.get(t.lower())
     if back != csl_type:
-        diags.append(make("F003", f"{spec.name} has no type for '{csl_type}' of item "
-                                  f"'{item.get('id', '?')}'; written as '{t}'", field="type"))
+        diags.append(
+            make(
+                "F003",
+                f"{spec.name} has no type for '{csl_type}' of item "
+                f"'{item.get('id', '?')}'; written as '{t}'",
+                field="type",
+            )
+        )
     lines = [fl(spec.type_tag, t)]
     custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
     for tag, kind, var in spec.out:
@@ -398,14 +471,21 @@ def _write_one(item: Mapping[str, Any], spec: Spec) -> tuple[list[str], set[str]
     return lines, handled, diags
 
 
-def _out_values(item: Mapping[str, Any], custom: Mapping[str, Any], kind: str, var: str,
-                csl_type: str, spec: Spec) -> tuple[list[Any], list[str]] | None:
+def _out_values(
+    item: Mapping[str, Any],
+    custom: Mapping[str, Any],
+    kind: str,
+    var: str,
+    csl_type: str,
+    spec: Spec,
+) -> tuple[list[Any], list[str]] | None:
     if kind == "names" or kind.startswith("names:"):
         # "names:thesis" - only for that type, "names:!thesis" - for every other type
         if ":" in kind:
             cond = kind.split(":", 1)[1]
             if (cond.startswith("!") and csl_type == cond[1:]) or (
-                not cond.startswith("!") and csl_type != cond):
+                not cond.startswith("!") and csl_type != cond
+            ):
                 return None
         names = item.get(var)
         if not isinstance(names, list) or not names:
@@ -418,7 +498,8 @@ def _out_values(item: Mapping[str, Any], custom: Mapping[str, Any], kind: str, v
         # "container" always; "container:journal" only for periodical types; "container:other"
         periodical = csl_type in _PERIODICAL
         if (kind == "container:journal" and not periodical) or (
-            kind == "container:other" and periodical):
+            kind == "container:other" and periodical
+        ):
             return None
         return ([item.get(var)], [var]) if item.get(var) else None
     if kind == "year":
@@ -490,10 +571,17 @@ def _out_values(item: Mapping[str, Any], custom: Mapping[str, Any], kind: str, v
 
 _NUMBERED = frozenset({"patent", "standard"})
 
-_PERIODICAL = frozenset({
-    "article-journal", "article-magazine", "article-newspaper", "article", "review", "review-book",
-    "periodical",
-})
+_PERIODICAL = frozenset(
+    {
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "article",
+        "review",
+        "review-book",
+        "periodical",
+    }
+)
 
 
 def lenient_line(tag_re: re.Pattern[str]) -> LineParser:
@@ -502,6 +590,7 @@ def lenient_line(tag_re: re.Pattern[str]) -> LineParser:
         if not m:
             return None
         return m.group(1), m.group(2) or ""
+
     return parse
 
 

@@ -52,31 +52,79 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 _VERBATIM = frozenset({"url", "doi", "eprint", "file", "urlraw"})
 
 TYPE_MAP: dict[str, str] = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
-    "bookinbook": "chapter", "incollection": "chapter", "suppbook": "chapter",
-    "collection": "book", "mvcollection": "book", "proceedings": "book", "mvproceedings": "book",
-    "inproceedings": "paper-conference", "conference": "paper-conference", "phdthesis": "thesis",
-    "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report",
-    "manual": "report", "booklet": "pamphlet", "misc": "document", "online": "webpage",
-    "electronic": "webpage", "www": "webpage", "patent": "patent", "periodical": "periodical",
-    "unpublished": "manuscript", "dataset": "dataset", "software": "software",
-    "standard": "standard", "reference": "book", "inreference": "entry-encyclopedia",
-    "newspaper": "article-newspaper", "music": "musical_score", "video": "motion_picture",
-    "audio": "song", "image": "graphic", "artwork": "graphic", "legislation": "legislation",
-    "jurisdiction": "legal_case", "letter": "personal_communication", "review": "review",
-    "map": "map", "speech": "speech",
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "bookinbook": "chapter",
+    "incollection": "chapter",
+    "suppbook": "chapter",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "mvproceedings": "book",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "booklet": "pamphlet",
+    "misc": "document",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "patent": "patent",
+    "periodical": "periodical",
+    "unpublished": "manuscript",
+    "dataset": "dataset",
+    "software": "software",
+    "standard": "standard",
+    "reference": "book",
+    "inreference": "entry-encyclopedia",
+    "newspaper": "article-newspaper",
+    "music": "musical_score",
+    "video": "motion_picture",
+    "audio": "song",
+    "image": "graphic",
+    "artwork": "graphic",
+    "legislation": "legislation",
+    "jurisdiction": "legal_case",
+    "letter": "personal_communication",
+    "review": "review",
+    "map": "map",
+    "speech": "speech",
 }
 
 TYPE_OUT: dict[str, str] = {
-    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
-    "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
-    "thesis": "thesis", "report": "techreport", "pamphlet": "booklet", "document": "misc",
-    "webpage": "online", "patent": "patent", "periodical": "periodical",
-    "manuscript": "unpublished", "dataset": "dataset", "software": "software",
-    "standard": "standard", "entry-encyclopedia": "inreference", "musical_score": "music",
-    "motion_picture": "video", "song": "audio", "graphic": "artwork",
-    "legislation": "legislation", "legal_case": "jurisdiction",
-    "personal_communication": "letter", "review": "review",
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "thesis": "thesis",
+    "report": "techreport",
+    "pamphlet": "booklet",
+    "document": "misc",
+    "webpage": "online",
+    "patent": "patent",
+    "periodical": "periodical",
+    "manuscript": "unpublished",
+    "dataset": "dataset",
+    "software": "software",
+    "standard": "standard",
+    "entry-encyclopedia": "inreference",
+    "musical_score": "music",
+    "motion_picture": "video",
+    "song": "audio",
+    "graphic": "artwork",
+    "legislation": "legislation",
+    "legal_case": "jurisdiction",
+    "personal_communication": "letter",
+    "review": "review",
 }
 
 _SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
@@ -84,42 +132,140 @@ _PERIODICAL = {"article-journal", "article-magazine", "article-newspaper", "peri
 
 # simple BibTeX/BibLaTeX field -> CSL variable
 _TEXT = {
-    "doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "abstract": "abstract",
-    "note": "note", "annote": "annote", "annotation": "annote", "edition": "edition",
-    "series": "collection-title", "shorttitle": "title-short", "pmid": "PMID", "pmcid": "PMCID",
-    "version": "version", "origtitle": "original-title", "origpublisher": "original-publisher",
-    "origlocation": "original-publisher-place", "eventtitle": "event-title", "venue": "event-place",
-    "pagetotal": "number-of-pages", "chapter": "chapter-number", "volumes": "number-of-volumes",
-    "shortjournal": "container-title-short", "journalabbrev": "container-title-short",
-    "lccn": "call-number", "archive": "archive", "part": "part", "maintitle": "volume-title",
-    "issuetitle": "volume-title", "howpublished": "medium", "type": "genre", "eid": "number",
+    "doi": "DOI",
+    "url": "URL",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "abstract": "abstract",
+    "note": "note",
+    "annote": "annote",
+    "annotation": "annote",
+    "edition": "edition",
+    "series": "collection-title",
+    "shorttitle": "title-short",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "version": "version",
+    "origtitle": "original-title",
+    "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
+    "eventtitle": "event-title",
+    "venue": "event-place",
+    "pagetotal": "number-of-pages",
+    "chapter": "chapter-number",
+    "volumes": "number-of-volumes",
+    "shortjournal": "container-title-short",
+    "journalabbrev": "container-title-short",
+    "lccn": "call-number",
+    "archive": "archive",
+    "part": "part",
+    "maintitle": "volume-title",
+    "issuetitle": "volume-title",
+    "howpublished": "medium",
+    "type": "genre",
+    "eid": "number",
 }
-_NAMES = {"author": "author", "editor": "editor", "translator": "translator",
-          "bookauthor": "container-author"}
-_HANDLED = set(_TEXT) | set(_NAMES) | {
-    "title", "subtitle", "titleaddon", "journal", "journaltitle", "booktitle", "year", "month",
-    "day", "date", "urldate", "pages", "volume", "number", "issue", "publisher", "school",
-    "institution", "organization", "address", "location", "language", "langid", "key",
-    "keywords", "entrysubtype", "eventdate", "origdate",
+_NAMES = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "bookauthor": "container-author",
 }
+_HANDLED = (
+    set(_TEXT)
+    | set(_NAMES)
+    | {
+        "title",
+        "subtitle",
+        "titleaddon",
+        "journal",
+        "journaltitle",
+        "booktitle",
+        "year",
+        "month",
+        "day",
+        "date",
+        "urldate",
+        "pages",
+        "volume",
+        "number",
+        "issue",
+        "publisher",
+        "school",
+        "institution",
+        "organization",
+        "address",
+        "location",
+        "language",
+        "langid",
+        "key",
+        "keywords",
+        "entrysubtype",
+        "eventdate",
+        "origdate",
+    }
+)
 
 
 # --------------------------------------------------------------------------- LaTeX
 
 _ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "b": "\u0331", "d": "\u0323",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+    "b": "\u0331",
+    "d": "\u0323",
 }
-_ACCENT_RE = re.compile(r"\\([`'^\"~=.]|[uvHckrbd](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))")
+_ACCENT_RE = re.compile(
+    r"\\([`'^\"~=.]|[uvHckrbd](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))"
+)
 _SYMBOLS = {
-    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
-    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textendash": "–", "textemdash": "—",
-    "ldots": "…", "dots": "…", "textasciitilde": "~", "textasciicircum": "^",
-    "textbackslash": "\\", "textbar": "|", "textless": "<", "textgreater": ">",
-    "textquotedblleft": "“", "textquotedblright": "”", "textquoteleft": "‘",
-    "textquoteright": "’", "copyright": "©", "textregistered": "®", "texttrademark": "™",
-    "S": "§", "P": "¶", "pounds": "£", "euro": "€", "LaTeX": "LaTeX", "TeX": "TeX",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "textendash": "–",
+    "textemdash": "—",
+    "ldots": "…",
+    "dots": "…",
+    "textasciitilde": "~",
+    "textasciicircum": "^",
+    "textbackslash": "\\",
+    "textbar": "|",
+    "textless": "<",
+    "textgreater": ">",
+    "textquotedblleft": "“",
+    "textquotedblright": "”",
+    "textquoteleft": "‘",
+    "textquoteright": "’",
+    "copyright": "©",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "S": "§",
+    "P": "¶",
+    "pounds": "£",
+    "euro": "€",
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
 }
 _SYMBOL_RE = re.compile(r"\\([A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
 _ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
@@ -175,14 +321,24 @@ def _pylatexenc(s: str) -> str:
         return s
     protected = re.sub(r"\x00([&%$#_{}])", r"\\\1", s).replace("\x00", "")
     try:
-        return LatexNodes2Text(math_mode="verbatim", keep_braced_groups=True).latex_to_text(protected)
+        return LatexNodes2Text(math_mode="verbatim", keep_braced_groups=True).latex_to_text(
+            protected
+        )
     except Exception:
         return s
 
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]|-(?=-)")
 
@@ -193,6 +349,7 @@ def enlatex(value: str) -> str:
 
 
 # --------------------------------------------------------------------------- values
+
 
 def _split_top(s: str, sep: str) -> list[str]:
     """Split at ``sep`` outside braces and quotes."""
@@ -218,9 +375,18 @@ def _split_top(s: str, sep: str) -> list[str]:
 
 
 _MONTH_MACROS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
-    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "oct": "October",
-    "nov": "November", "dec": "December",
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
 }
 
 
@@ -389,6 +555,7 @@ def _format_name(n: Mapping[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- reading
 
+
 def read(text: str) -> list[Reference]:
     lib = bibtexparser.parse_string(text, parse_stack=[])
     strings: dict[str, str] = {}
@@ -400,15 +567,23 @@ def read(text: str) -> list[Reference]:
             undefined: list[str] = []
             strings[block.key.lower()] = _resolve(str(block.value), strings, undefined)
             continue
-        if isinstance(block, bm.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
+        if isinstance(block, bm.DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, bm.Entry
+        ):
             block = block.ignore_error_block  # a duplicate key is a warning (F006), not a failure
         if isinstance(block, bm.ParsingFailedBlock):
             n += 1
             rid, _ = ids(None, n)
             raw = block.raw or ""
             err = str(block.error).strip() or type(block.error).__name__
-            refs.append(failed_reference(rid, raw, f"BibTeX entry could not be read: {err}",
-                                         line=(block.start_line or 0) + 1))
+            refs.append(
+                failed_reference(
+                    rid,
+                    raw,
+                    f"BibTeX entry could not be read: {err}",
+                    line=(block.start_line or 0) + 1,
+                )
+            )
             continue
         if not isinstance(block, bm.Entry):
             continue  # comments and @preamble
@@ -418,8 +593,14 @@ def read(text: str) -> list[Reference]:
             item, diags = _convert(block, raw, strings)
         except Exception as exc:  # one bad entry never spoils the batch
             rid, _ = ids(None, n)
-            refs.append(failed_reference(rid, raw, f"BibTeX entry could not be read: {exc}",
-                                         line=(block.start_line or 0) + 1))
+            refs.append(
+                failed_reference(
+                    rid,
+                    raw,
+                    f"BibTeX entry could not be read: {exc}",
+                    line=(block.start_line or 0) + 1,
+                )
+            )
             continue
         rid, dup = ids(block.key, n)
         if dup:
@@ -437,7 +618,9 @@ def _span(raw: str, field: str) -> Span | None:
     return Span(m.start(1), m.end(1)) if m else None
 
 
-def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[CslItem, list[Diagnostic]]:
+def _convert(
+    entry: bm.Entry, raw: str, strings: Mapping[str, str]
+) -> tuple[CslItem, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     f: dict[str, str] = {}
     for fld in entry.fields:
@@ -445,11 +628,23 @@ def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[Csl
         undefined: list[str] = []
         value = _resolve(str(fld.value), strings, undefined)
         for u in undefined:
-            diags.append(make("F007", f"@string macro '{u}' in field '{fld.key}' is not defined; "
-                                      f"kept as text", span=_span(raw, fld.key), field=fld.key))
+            diags.append(
+                make(
+                    "F007",
+                    f"@string macro '{u}' in field '{fld.key}' is not defined; kept as text",
+                    span=_span(raw, fld.key),
+                    field=fld.key,
+                )
+            )
         if key in f:
-            diags.append(make("F005", f"field '{fld.key}' repeats; the first value was kept",
-                              span=_span(raw, fld.key), field=fld.key))
+            diags.append(
+                make(
+                    "F005",
+                    f"field '{fld.key}' repeats; the first value was kept",
+                    span=_span(raw, fld.key),
+                    field=fld.key,
+                )
+            )
             continue
         f[key] = value
 
@@ -457,15 +652,26 @@ def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[Csl
     etype = entry.entry_type.lower()
     csl_type = TYPE_MAP.get(etype)
     if csl_type is None:
-        diags.append(make("F004", f"BibTeX entry type '@{entry.entry_type}' is not known; "
-                                  f"'document' used", field="type"))
+        diags.append(
+            make(
+                "F004",
+                f"BibTeX entry type '@{entry.entry_type}' is not known; 'document' used",
+                field="type",
+            )
+        )
         csl_type = "document"
     sub = f.get("entrysubtype", "").strip().lower()
     if etype == "article" and sub in _SUBTYPES:
         csl_type = _SUBTYPES[sub]
     elif sub:
-        diags.append(make("F002", f"entrysubtype '{sub}' has no CSL-JSON equivalent; not converted",
-                          span=_span(raw, "entrysubtype"), field="entrysubtype"))
+        diags.append(
+            make(
+                "F002",
+                f"entrysubtype '{sub}' has no CSL-JSON equivalent; not converted",
+                span=_span(raw, "entrysubtype"),
+                field="entrysubtype",
+            )
+        )
     item["type"] = csl_type
     if etype == "phdthesis":
         item["genre"] = "PhD thesis"
@@ -491,8 +697,14 @@ def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[Csl
     if cont:
         item["container-title"] = delatex(cont)
     if f.get("booktitle") and (f.get("journaltitle") or f.get("journal")):
-        diags.append(make("F005", "both a journal and a booktitle; the booktitle was not kept",
-                          span=_span(raw, "booktitle"), field="booktitle"))
+        diags.append(
+            make(
+                "F005",
+                "both a journal and a booktitle; the booktitle was not kept",
+                span=_span(raw, "booktitle"),
+                field="booktitle",
+            )
+        )
 
     periodical = csl_type in _PERIODICAL
     if "volume" in f:
@@ -510,8 +722,14 @@ def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[Csl
     if pub:
         item["publisher"] = delatex(f[pub[0]])
         for k in pub[1:]:
-            diags.append(make("F005", f"'{k}' not kept: the publisher is already '{item['publisher']}'",
-                              span=_span(raw, k), field=k))
+            diags.append(
+                make(
+                    "F005",
+                    f"'{k}' not kept: the publisher is already '{item['publisher']}'",
+                    span=_span(raw, k),
+                    field=k,
+                )
+            )
     place = f.get("location") or f.get("address")
     if place:
         item["publisher-place"] = delatex(place)
@@ -536,14 +754,26 @@ def _convert(entry: bm.Entry, raw: str, strings: Mapping[str, str]) -> tuple[Csl
                 continue
             item[var] = value
         elif key in f and var in item and key != "type":
-            diags.append(make("F005", f"'{key}' not kept: '{var}' is already set",
-                              span=_span(raw, key), field=key))
+            diags.append(
+                make(
+                    "F005",
+                    f"'{key}' not kept: '{var}' is already set",
+                    span=_span(raw, key),
+                    field=key,
+                )
+            )
     if "type" in f and etype in ("phdthesis", "mastersthesis", "thesis", "techreport", "report"):
         item["genre"] = delatex(f["type"])
     for key in f:
         if key not in _HANDLED:
-            diags.append(make("F002", f"BibTeX field '{key}' has no CSL-JSON equivalent; "
-                                      f"not converted", span=_span(raw, key), field=key))
+            diags.append(
+                make(
+                    "F002",
+                    f"BibTeX field '{key}' has no CSL-JSON equivalent; not converted",
+                    span=_span(raw, key),
+                    field=key,
+                )
+            )
     return item, diags
 
 
@@ -551,8 +781,14 @@ def _dates(f: Mapping[str, str], item: CslItem, diags: list[Diagnostic], raw: st
     if "date" in f:
         date, ok = parse_date(delatex(f["date"]))
         if not ok:
-            diags.append(make("F005", f"date {f['date']!r} was not understood; kept as text",
-                              span=_span(raw, "date"), field="issued"))
+            diags.append(
+                make(
+                    "F005",
+                    f"date {f['date']!r} was not understood; kept as text",
+                    span=_span(raw, "date"),
+                    field="issued",
+                )
+            )
         item["issued"] = date
     elif "year" in f:
         year = delatex(f["year"]).strip()
@@ -561,8 +797,14 @@ def _dates(f: Mapping[str, str], item: CslItem, diags: list[Diagnostic], raw: st
             if "month" in f:
                 m = month_number(delatex(f["month"]))
                 if m is None:
-                    diags.append(make("F005", f"month {f['month']!r} was not understood; not kept",
-                                      span=_span(raw, "month"), field="issued"))
+                    diags.append(
+                        make(
+                            "F005",
+                            f"month {f['month']!r} was not understood; not kept",
+                            span=_span(raw, "month"),
+                            field="issued",
+                        )
+                    )
                 else:
                     parts.append(m)
                     if "day" in f and delatex(f["day"]).strip().isdigit():
@@ -571,15 +813,31 @@ def _dates(f: Mapping[str, str], item: CslItem, diags: list[Diagnostic], raw: st
         else:
             date, ok = parse_date(year)
             if not ok:
-                diags.append(make("F005", f"year {year!r} was not understood; kept as text",
-                                  span=_span(raw, "year"), field="issued"))
+                diags.append(
+                    make(
+                        "F005",
+                        f"year {year!r} was not understood; kept as text",
+                        span=_span(raw, "year"),
+                        field="issued",
+                    )
+                )
             item["issued"] = date
-    for key, var in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
+    for key, var in (
+        ("urldate", "accessed"),
+        ("eventdate", "event-date"),
+        ("origdate", "original-date"),
+    ):
         if key in f:
             date, ok = parse_date(delatex(f[key]))
             if not ok:
-                diags.append(make("F005", f"{key} {f[key]!r} was not understood; kept as text",
-                                  span=_span(raw, key), field=var))
+                diags.append(
+                    make(
+                        "F005",
+                        f"{key} {f[key]!r} was not understood; kept as text",
+                        span=_span(raw, key),
+                        field=var,
+                    )
+                )
             item[var] = date
 
 
@@ -589,16 +847,34 @@ _MONTH_OUT = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 _KEY_BAD = re.compile(r"[\s,{}()\"#%~=\\']")
 
 _TEXT_OUT = [
-    ("container-title-short", "shortjournal"), ("collection-title", "series"),
-    ("edition", "edition"), ("ISBN", "isbn"), ("ISSN", "issn"), ("DOI", "doi"), ("URL", "url"),
-    ("title-short", "shorttitle"), ("number-of-pages", "pagetotal"),
-    ("chapter-number", "chapter"), ("number-of-volumes", "volumes"), ("PMID", "pmid"),
-    ("PMCID", "pmcid"), ("version", "version"), ("medium", "howpublished"),
-    ("original-title", "origtitle"), ("original-publisher", "origpublisher"),
-    ("original-publisher-place", "origlocation"), ("event-title", "eventtitle"),
-    ("event-place", "venue"), ("call-number", "lccn"), ("archive", "archive"), ("part", "part"),
-    ("volume-title", "maintitle"), ("keyword", "keywords"), ("abstract", "abstract"),
-    ("note", "note"), ("annote", "annote"),
+    ("container-title-short", "shortjournal"),
+    ("collection-title", "series"),
+    ("edition", "edition"),
+    ("ISBN", "isbn"),
+    ("ISSN", "issn"),
+    ("DOI", "doi"),
+    ("URL", "url"),
+    ("title-short", "shorttitle"),
+    ("number-of-pages", "pagetotal"),
+    ("chapter-number", "chapter"),
+    ("number-of-volumes", "volumes"),
+    ("PMID", "pmid"),
+    ("PMCID", "pmcid"),
+    ("version", "version"),
+    ("medium", "howpublished"),
+    ("original-title", "origtitle"),
+    ("original-publisher", "origpublisher"),
+    ("original-publisher-place", "origlocation"),
+    ("event-title", "eventtitle"),
+    ("event-place", "venue"),
+    ("call-number", "lccn"),
+    ("archive", "archive"),
+    ("part", "part"),
+    ("volume-title", "maintitle"),
+    ("keyword", "keywords"),
+    ("abstract", "abstract"),
+    ("note", "note"),
+    ("annote", "annote"),
 ]
 
 
@@ -614,7 +890,9 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
     return "\n".join(out), diags
 
 
-def _write_one(item: Mapping[str, Any], index: int, used: set[str]) -> tuple[str, set[str], list[Diagnostic]]:
+def _write_one(
+    item: Mapping[str, Any], index: int, used: set[str]
+) -> tuple[str, set[str], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     handled: set[str] = {"id", "type"}
     csl_type = str(item.get("type") or "document")
@@ -622,7 +900,9 @@ def _write_one(item: Mapping[str, Any], index: int, used: set[str]) -> tuple[str
     back = TYPE_MAP.get(etype)
     fields: list[tuple[str, str]] = []  # (name, value as it goes into the file)
 
-    def put(name: str, value: Any, var: str | None = None, raw: bool = False, bare: bool = False) -> None:
+    def put(
+        name: str, value: Any, var: str | None = None, raw: bool = False, bare: bool = False
+    ) -> None:
         if value in (None, "", []):
             return
         text = str(value) if raw or name in _VERBATIM else enlatex(str(value))
@@ -643,17 +923,36 @@ def _write_one(item: Mapping[str, Any], index: int, used: set[str]) -> tuple[str
         fields.append(("entrysubtype", "{" + csl_type.split("-")[1] + "}"))
         back = csl_type
     if back != csl_type:
-        diags.append(make("F003", f"BibTeX has no entry type for '{csl_type}' of item "
-                                  f"'{item.get('id', '?')}'; written as @{etype}", field="type"))
+        diags.append(
+            make(
+                "F003",
+                f"BibTeX has no entry type for '{csl_type}' of item "
+                f"'{item.get('id', '?')}'; written as @{etype}",
+                field="type",
+            )
+        )
 
-    for var, name in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
-                      ("container-author", "bookauthor")):
+    for var, name in (
+        ("author", "author"),
+        ("editor", "editor"),
+        ("translator", "translator"),
+        ("container-author", "bookauthor"),
+    ):
         names = item.get(var)
         if isinstance(names, list) and names:
-            put(name, " and ".join(_format_name(n) for n in names if isinstance(n, Mapping)), var, raw=True)
+            put(
+                name,
+                " and ".join(_format_name(n) for n in names if isinstance(n, Mapping)),
+                var,
+                raw=True,
+            )
     put("title", item.get("title"), "title")
     if item.get("container-title"):
-        put("journal" if csl_type in _PERIODICAL else "booktitle", item["container-title"], "container-title")
+        put(
+            "journal" if csl_type in _PERIODICAL else "booktitle",
+            item["container-title"],
+            "container-title",
+        )
     put("volume", item.get("volume"), "volume")
     periodical = csl_type in _PERIODICAL
     if periodical:
@@ -665,7 +964,12 @@ def _write_one(item: Mapping[str, Any], index: int, used: set[str]) -> tuple[str
         if item.get("issue") not in (None, ""):
             put("issue", item.get("issue"), "issue")
     if item.get("page"):
-        put("pages", enlatex(str(item["page"])).replace("-{}", "").replace("-", "--"), "page", raw=True)
+        put(
+            "pages",
+            enlatex(str(item["page"])).replace("-{}", "").replace("-", "--"),
+            "page",
+            raw=True,
+        )
     pubfield = {"thesis": "school", "report": "institution"}.get(csl_type, "publisher")
     put(pubfield, item.get("publisher"), "publisher")
     put("address", item.get("publisher-place"), "publisher-place")
@@ -674,8 +978,11 @@ def _write_one(item: Mapping[str, Any], index: int, used: set[str]) -> tuple[str
         put("type", genre, "genre")
     lang = item.get("language")
     if lang:
-        put("language", "zh" if str(lang).lower().startswith("zh-cn") or str(lang) == "zh" else lang,
-            "language")
+        put(
+            "language",
+            "zh" if str(lang).lower().startswith("zh-cn") or str(lang) == "zh" else lang,
+            "language",
+        )
     for var, name in _TEXT_OUT:
         put(name, item.get(var), var)
     custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
@@ -702,8 +1009,17 @@ def _write_dates(item: Mapping[str, Any], put: Any, handled: set[str]) -> None:
             p = parts[0]
             put("year", p[0])
             if len(p) > 1:
-                fields_month = _MONTH_OUT[int(p[1]) - 1] if str(p[1]).isdigit() and 1 <= int(p[1]) <= 12 else p[1]
-                put("month", fields_month, raw=True, bare=isinstance(fields_month, str) and fields_month in _MONTH_OUT)
+                fields_month = (
+                    _MONTH_OUT[int(p[1]) - 1]
+                    if str(p[1]).isdigit() and 1 <= int(p[1]) <= 12
+                    else p[1]
+                )
+                put(
+                    "month",
+                    fields_month,
+                    raw=True,
+                    bare=isinstance(fields_month, str) and fields_month in _MONTH_OUT,
+                )
             if len(p) > 2:
                 put("date", format_date(issued))
             handled.add("issued")
@@ -712,6 +1028,10 @@ def _write_dates(item: Mapping[str, Any], put: Any, handled: set[str]) -> None:
             put("date", format_date(issued), "issued")
         elif format_date(issued):
             put("year", format_date(issued), "issued")
-    for var, name in (("accessed", "urldate"), ("event-date", "eventdate"), ("original-date", "origdate")):
+    for var, name in (
+        ("accessed", "urldate"),
+        ("event-date", "eventdate"),
+        ("original-date", "origdate"),
+    ):
         if item.get(var):
             put(name, format_date(item[var]), var)

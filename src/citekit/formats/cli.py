@@ -22,18 +22,35 @@ __all__ = ["add_convert_arguments", "run_convert"]
 
 def add_convert_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="FILE", help="file to convert, or - for standard input")
-    parser.add_argument("--from", dest="from_format", metavar="FMT", choices=FORMATS,
-                        help="input format (default: detected from the content, then the extension)")
-    parser.add_argument("--to", dest="to_format", metavar="FMT", choices=FORMATS, required=True,
-                        help="output format: " + ", ".join(FORMATS))
-    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
-    parser.add_argument("--encoding", metavar="CODEC",
-                        help="input encoding (default: UTF-8, UTF-8 with BOM or GB18030, detected)")
+    parser.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FMT",
+        choices=FORMATS,
+        help="input format (default: detected from the content, then the extension)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="to_format",
+        metavar="FMT",
+        choices=FORMATS,
+        required=True,
+        help="output format: " + ", ".join(FORMATS),
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (default: standard output)"
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        help="input encoding (default: UTF-8, UTF-8 with BOM or GB18030, detected)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
 
 
-def run_convert(args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: TextIO,
-                stderr: TextIO) -> int:
+def run_convert(
+    args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: TextIO, stderr: TextIO
+) -> int:
     try:
         if args.input == "-":
             data = stdin.read()
@@ -47,14 +64,19 @@ def run_convert(args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: Text
             try:
                 raw = path.read_bytes()
             except OSError as exc:
-                print(f"citekit convert: cannot read {args.input}: {exc.strerror or exc}", file=stderr)
+                print(
+                    f"citekit convert: cannot read {args.input}: {exc.strerror or exc}", file=stderr
+                )
                 return 2
             text = decode(raw, getattr(args, "encoding", None))
             name = path.name
         fmt = args.from_format or sniff(text, name)
         if fmt is None:
-            print(f"citekit convert: cannot tell the format of {args.input}; give --from "
-                  f"({', '.join(FORMATS)})", file=stderr)
+            print(
+                f"citekit convert: cannot tell the format of {args.input}; give --from "
+                f"({', '.join(FORMATS)})",
+                file=stderr,
+            )
             return 2
         refs = read(text, fmt)
         out, write_diags = write([r.item for r in refs if r.item], args.to_format)
@@ -70,8 +92,10 @@ def run_convert(args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: Text
                 status = 1
             if d.severity is Severity.ERROR or not quiet:
                 where = f"line {ref.line}" if ref.line else ref.id
-                print(f"{args.input}:{where}: {d.severity.value} {d.code} [{ref.id}] {d.message}",
-                      file=stderr)
+                print(
+                    f"{args.input}:{where}: {d.severity.value} {d.code} [{ref.id}] {d.message}",
+                    file=stderr,
+                )
     if not quiet:
         for d in write_diags:
             print(f"{args.to_format}: {d.severity.value} {d.code} {d.message}", file=stderr)
@@ -80,7 +104,9 @@ def run_convert(args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: Text
         try:
             Path(args.output).write_text(out, encoding="utf-8")
         except OSError as exc:
-            print(f"citekit convert: cannot write {args.output}: {exc.strerror or exc}", file=stderr)
+            print(
+                f"citekit convert: cannot write {args.output}: {exc.strerror or exc}", file=stderr
+            )
             return 2
     else:
         stdout.write(out)
@@ -98,4 +124,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -96,8 +96,9 @@ def _clean(item: dict[str, Any], diags: list[Diagnostic]) -> CslItem:
 def _reference(obj: Any, raw: str, index: int, ids: IdMaker, line: int | None) -> Reference:
     if not isinstance(obj, dict):
         rid, _ = ids(None, index)
-        return failed_reference(rid, raw, f"a CSL-JSON item must be an object, not {type(obj).__name__}",
-                                line=line)
+        return failed_reference(
+            rid, raw, f"a CSL-JSON item must be an object, not {type(obj).__name__}", line=line
+        )
     diags = check_item(obj)
     item = _clean(obj, diags)
     key = item.get("id")
@@ -140,8 +141,14 @@ def read(text: str) -> list[Reference]:
             nxt = _resume(s, pos + 1)
             raw = s[pos:nxt].rstrip().rstrip(",").rstrip()
             rid, _ = ids(None, n)
-            refs.append(failed_reference(rid, raw, f"item is not valid JSON: {exc.args[0]}",
-                                         line=line_of(text, pos + offset)))
+            refs.append(
+                failed_reference(
+                    rid,
+                    raw,
+                    f"item is not valid JSON: {exc.args[0]}",
+                    line=line_of(text, pos + offset),
+                )
+            )
             pos = nxt
             continue
         refs.append(_reference(obj, s[pos:end], n, ids, line_of(text, pos + offset)))
@@ -179,8 +186,9 @@ def read_jsonl(text: str) -> list[Reference]:
             obj = json.loads(line)
         except ValueError as exc:
             rid, _ = ids(None, n)
-            refs.append(failed_reference(rid, line, f"line is not valid JSON: {exc.args[0]}",
-                                         line=lineno))
+            refs.append(
+                failed_reference(rid, line, f"line is not valid JSON: {exc.args[0]}", line=lineno)
+            )
             continue
         refs.append(_reference(obj, line, n, ids, lineno))
     return refs
@@ -211,5 +219,3 @@ def _name_id(diags: list[Diagnostic], item: Mapping[str, Any]) -> list[Diagnosti
 
     ident = item.get("id", "?")
     return [replace(d, message=f"{d.message} (item '{ident}')") for d in diags]
-
-

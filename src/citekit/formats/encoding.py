@@ -35,7 +35,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"input starts with a {codec} byte-order mark but is not valid {codec} "

@@ -31,26 +31,43 @@ FIELDS: dict[str, tuple[str, str]] = {
     "contributors/tertiary-authors/author": ("supervisor", ""),
     "contributors/subsidiary-authors/author": ("names", "translator"),
     "contributors/translated-authors/author": ("customlist", "translated-authors"),
-    "titles/title": ("text", "title"), "titles/secondary-title": ("container", "2"),
-    "periodical/full-title": ("container", "1"), "periodical/abbr-1": ("container", "5"),
-    "titles/alt-title": ("container", "6"), "alt-periodical/full-title": ("container", "7"),
+    "titles/title": ("text", "title"),
+    "titles/secondary-title": ("container", "2"),
+    "periodical/full-title": ("container", "1"),
+    "periodical/abbr-1": ("container", "5"),
+    "titles/alt-title": ("container", "6"),
+    "alt-periodical/full-title": ("container", "7"),
     "alt-periodical/abbr-1": ("container", "8"),
     "titles/tertiary-title": ("text", "collection-title"),
     "titles/short-title": ("text", "title-short"),
     "titles/translated-title": ("custom", "translated-title"),
-    "pages": ("page", "page"), "volume": ("number", "volume"), "number": ("number", "issue"),
-    "issue": ("number", "issue"), "section": ("text", "section"),
-    "num-vols": ("number", "number-of-volumes"), "edition": ("text", "edition"),
-    "keywords/keyword": ("keywords", ""), "dates/year": ("year", "issued"),
-    "dates/pub-dates/date": ("date", "issued"), "publisher": ("text", "publisher"),
-    "pub-location": ("text", "publisher-place"), "isbn": ("serial", ""),
-    "electronic-resource-num": ("doi", "DOI"), "urls/related-urls/url": ("url", "URL"),
-    "urls/web-urls/url": ("url", "URL"), "language": ("language", "language"),
-    "abstract": ("textjoin", "abstract"), "notes": ("textjoin", "note"),
-    "work-type": ("text", "genre"), "call-num": ("callnumber", "call-number"),
-    "label": ("key", ""), "remote-database-name": ("text", "archive"),
-    "remote-database-provider": ("text", "source"), "access-date": ("date", "accessed"),
-    "orig-pub": ("text", "original-title"), "reviewed-item": ("text", "reviewed-title"),
+    "pages": ("page", "page"),
+    "volume": ("number", "volume"),
+    "number": ("number", "issue"),
+    "issue": ("number", "issue"),
+    "section": ("text", "section"),
+    "num-vols": ("number", "number-of-volumes"),
+    "edition": ("text", "edition"),
+    "keywords/keyword": ("keywords", ""),
+    "dates/year": ("year", "issued"),
+    "dates/pub-dates/date": ("date", "issued"),
+    "publisher": ("text", "publisher"),
+    "pub-location": ("text", "publisher-place"),
+    "isbn": ("serial", ""),
+    "electronic-resource-num": ("doi", "DOI"),
+    "urls/related-urls/url": ("url", "URL"),
+    "urls/web-urls/url": ("url", "URL"),
+    "language": ("language", "language"),
+    "abstract": ("textjoin", "abstract"),
+    "notes": ("textjoin", "note"),
+    "work-type": ("text", "genre"),
+    "call-num": ("callnumber", "call-number"),
+    "label": ("key", ""),
+    "remote-database-name": ("text", "archive"),
+    "remote-database-provider": ("text", "source"),
+    "access-date": ("date", "accessed"),
+    "orig-pub": ("text", "original-title"),
+    "reviewed-item": ("text", "reviewed-title"),
 }
 # EndNote's bookkeeping: not bibliographic data
 _IGNORE = {"database", "source-app", "rec-number", "foreign-keys/key", "ref-type"}
@@ -69,17 +86,30 @@ OUT: list[tuple[str, str, str]] = [
     ("titles/short-title", "text", "title-short"),
     ("titles/translated-title", "custom", "translated-title"),
     ("periodical/full-title", "container:journal", "container-title"),
-    ("pages", "text", "page"), ("volume", "text", "volume"), ("number", "text", "issue"),
-    ("section", "text", "section"), ("num-vols", "text", "number-of-volumes"),
-    ("edition", "text", "edition"), ("keywords/keyword", "keywords", ""),
-    ("dates/year", "year", "issued"), ("dates/pub-dates/date", "date-if-more", "issued"),
-    ("pub-location", "text", "publisher-place"), ("publisher", "text", "publisher"),
-    ("isbn", "serial", ""), ("call-num", "callnumber", "call-number"),
-    ("electronic-resource-num", "text", "DOI"), ("abstract", "text", "abstract"),
-    ("notes", "text", "note"), ("work-type", "text", "genre"), ("label", "id", "id"),
-    ("urls/related-urls/url", "text", "URL"), ("remote-database-name", "text", "archive"),
-    ("remote-database-provider", "text", "source"), ("language", "text", "language"),
-    ("access-date", "date", "accessed"), ("orig-pub", "text", "original-title"),
+    ("pages", "text", "page"),
+    ("volume", "text", "volume"),
+    ("number", "text", "issue"),
+    ("section", "text", "section"),
+    ("num-vols", "text", "number-of-volumes"),
+    ("edition", "text", "edition"),
+    ("keywords/keyword", "keywords", ""),
+    ("dates/year", "year", "issued"),
+    ("dates/pub-dates/date", "date-if-more", "issued"),
+    ("pub-location", "text", "publisher-place"),
+    ("publisher", "text", "publisher"),
+    ("isbn", "serial", ""),
+    ("call-num", "callnumber", "call-number"),
+    ("electronic-resource-num", "text", "DOI"),
+    ("abstract", "text", "abstract"),
+    ("notes", "text", "note"),
+    ("work-type", "text", "genre"),
+    ("label", "id", "id"),
+    ("urls/related-urls/url", "text", "URL"),
+    ("remote-database-name", "text", "archive"),
+    ("remote-database-provider", "text", "source"),
+    ("language", "text", "language"),
+    ("access-date", "date", "accessed"),
+    ("orig-pub", "text", "original-title"),
     ("reviewed-item", "text", "reviewed-title"),
 ]
 
@@ -115,8 +145,11 @@ def read(text: str) -> list[Reference]:
             item, diags = _convert(rec, raw, SPEC)
         except Exception as exc:  # one bad record never spoils the batch
             rid, _ = ids(None, n)
-            refs.append(failed_reference(rid, raw, f"EndNote XML record could not be read: {exc}",
-                                         line=line))
+            refs.append(
+                failed_reference(
+                    rid, raw, f"EndNote XML record could not be read: {exc}", line=line
+                )
+            )
             continue
         key = item.pop("_key", None)
         rid, dup = ids(key, n)
@@ -131,8 +164,9 @@ def _text(el: Any) -> str:
 
 
 def _record(raw: str) -> tuple[TRecord, str]:
-    root = etree.fromstring(raw.encode("utf-8"), parser=etree.XMLParser(recover=False,
-                                                                      resolve_entities=False))
+    root = etree.fromstring(
+        raw.encode("utf-8"), parser=etree.XMLParser(recover=False, resolve_entities=False)
+    )
     rec = TRecord(start=0, end=len(raw), line=1)
     type_name = ""
     rt = root.find("ref-type")
@@ -150,10 +184,15 @@ def _record(raw: str) -> tuple[TRecord, str]:
         if path in FIELDS:
             value = _text(el)
             pos = raw.find(f"<{el.tag}")
-            rec.fields.append(TField(path.upper(), value, max(pos, 0), max(pos, 0) + len(el.tag) + 1))
-        elif all(c.tag == "style" for c in el) and path not in _IGNORE and not any(
-            path.startswith(p + "/") or p.startswith(path + "/") for p in FIELDS
-        ) and _text(el):
+            rec.fields.append(
+                TField(path.upper(), value, max(pos, 0), max(pos, 0) + len(el.tag) + 1)
+            )
+        elif (
+            all(c.tag == "style" for c in el)
+            and path not in _IGNORE
+            and not any(path.startswith(p + "/") or p.startswith(path + "/") for p in FIELDS)
+            and _text(el)
+        ):
             pos = raw.find(f"<{el.tag}")
             rec.fields.append(TField(path, _text(el), max(pos, 0), max(pos, 0) + len(el.tag) + 1))
     return rec, type_name
@@ -169,8 +208,14 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
         csl_type = str(item.get("type") or "document")
         name = TYPE_OUT.get(csl_type, "Generic")
         if TYPE_MAP.get(name.lower()) != csl_type:
-            diags.append(make("F003", f"EndNote XML has no type for '{csl_type}' of item "
-                                      f"'{item.get('id', '?')}'; written as '{name}'", field="type"))
+            diags.append(
+                make(
+                    "F003",
+                    f"EndNote XML has no type for '{csl_type}' of item "
+                    f"'{item.get('id', '?')}'; written as '{name}'",
+                    field="type",
+                )
+            )
         rt = etree.SubElement(rec, "ref-type", name=name)
         rt.text = str(TYPE_NUMBERS.get(name, 13))
         custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
@@ -184,8 +229,14 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
             for v in values:
                 if v in (None, ""):
                     continue
-                _put(rec, path, str(v), repeat=kind.startswith("names") or kind == "keywords"
-                     or path.endswith("/author"))
+                _put(
+                    rec,
+                    path,
+                    str(v),
+                    repeat=kind.startswith("names")
+                    or kind == "keywords"
+                    or path.endswith("/author"),
+                )
         diags.extend(unwritten(item, handled, "EndNote XML"))
     xml = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml, diags

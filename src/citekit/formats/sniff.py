@@ -26,9 +26,18 @@ _XML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<xml>\s*<records>"
 _XML_RECORDS = re.compile(r"<records>\s*<record>", re.S)
 
 _EXTENSIONS = {
-    ".json": "csl-json", ".csljson": "csl-json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".bib": "bibtex", ".bibtex": "bibtex", ".biblatex": "bibtex", ".ris": "ris",
-    ".enw": "endnote", ".xml": "endnote-xml", ".net": "noteexpress", ".ne": "noteexpress",
+    ".json": "csl-json",
+    ".csljson": "csl-json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".biblatex": "bibtex",
+    ".ris": "ris",
+    ".enw": "endnote",
+    ".xml": "endnote-xml",
+    ".net": "noteexpress",
+    ".ne": "noteexpress",
 }
 
 

@@ -45,8 +45,20 @@ STYLES = (
 # A rule parse at or above this confidence is kept as it is; below it the CRF labeller parses the
 # string too and the more confident parse wins.
 RULE_CONFIDENT = 0.75
-_ANCHORS = ("issued", "container-title", "publisher", "volume", "issue", "page", "URL", "DOI", "accessed",
-            "ISBN", "edition", "genre")
+_ANCHORS = (
+    "issued",
+    "container-title",
+    "publisher",
+    "volume",
+    "issue",
+    "page",
+    "URL",
+    "DOI",
+    "accessed",
+    "ISBN",
+    "edition",
+    "genre",
+)
 
 
 def parse_reference(raw: str, language: str | None = None, *, method: str = "auto") -> ParseOutcome:
@@ -71,7 +83,9 @@ def parse_many(references: Sequence[tuple[str, str | None]]) -> list[ParseOutcom
     the model, the feature cache and the code of each step stay hot in the processor's caches,
     where interleaving them evicts each other (a long list parses ~10% faster)."""
     results: list[Any] = [None] * len(references)
-    waiting: list[tuple[int, Generator[tuple[str, int, int], Any, ParseOutcome], tuple[str, int, int]]] = []
+    waiting: list[
+        tuple[int, Generator[tuple[str, int, int], Any, ParseOutcome], tuple[str, int, int]]
+    ] = []
     for i, (raw, language) in enumerate(references):
         steps = _parse(raw, language, "auto")
         try:
@@ -100,7 +114,9 @@ def parse_many(references: Sequence[tuple[str, str | None]]) -> list[ParseOutcom
     return results
 
 
-def _parse(raw: str, language: str | None, method: str) -> Generator[tuple[str, int, int], Any, ParseOutcome]:
+def _parse(
+    raw: str, language: str | None, method: str
+) -> Generator[tuple[str, int, int], Any, ParseOutcome]:
     """The parse as steps: it yields ``(text, start, end)`` when it needs the CRF labeller's spans
     there (:func:`.crf.label_spans`) and is sent them back; it returns the outcome."""
     if not isinstance(raw, str):
@@ -111,9 +127,13 @@ def _parse(raw: str, language: str | None, method: str) -> Generator[tuple[str, 
     text = raw
     if len(raw) > MAX_CHARS:
         text = raw[:MAX_CHARS]
-        diagnostics.append(codes.make(
-            "P004", f"the reference has {len(raw)} characters; only the first {MAX_CHARS} were parsed",
-            span=Span(MAX_CHARS, len(raw))))
+        diagnostics.append(
+            codes.make(
+                "P004",
+                f"the reference has {len(raw)} characters; only the first {MAX_CHARS} were parsed",
+                span=Span(MAX_CHARS, len(raw)),
+            )
+        )
     view = normalise(text)
     _, body = split_label(view.text)
     lang = language or detect_language(view.text[body:])

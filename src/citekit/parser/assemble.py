@@ -19,34 +19,62 @@ from .text import MASK, cn_number, trim
 
 __all__ = ["assemble"]
 
-_MONTHS = {m: i + 1 for i, ms in enumerate([
-    "jan january janvier januar enero", "feb february fevrier février februar febrero",
-    "mar march mars märz marzo", "apr april avril abril", "may mai mayo",
-    "jun june juin juni junio", "jul july juillet juli julio", "aug august aout août agosto",
-    "sep sept september septembre septiembre", "oct october octobre oktober octubre",
-    "nov november novembre noviembre", "dec december decembre décembre dezember diciembre"])
-    for m in ms.split()}
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        [
+            "jan january janvier januar enero",
+            "feb february fevrier février februar febrero",
+            "mar march mars märz marzo",
+            "apr april avril abril",
+            "may mai mayo",
+            "jun june juin juni junio",
+            "jul july juillet juli julio",
+            "aug august aout août agosto",
+            "sep sept september septembre septiembre",
+            "oct october octobre oktober octubre",
+            "nov november novembre noviembre",
+            "dec december decembre décembre dezember diciembre",
+        ]
+    )
+    for m in ms.split()
+}
 _YEAR = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _ISO = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
 _CN_MD = regex.compile(r"(1[5-9]\d\d|20[0-4]\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _WORD = regex.compile(r"\p{L}+")
 _DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
-_ACCESS_BEFORE = regex.compile(r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
-                               regex.IGNORECASE)
-_LEAD_IN = regex.compile(r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE)
+_ACCESS_BEFORE = regex.compile(
+    r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
+    regex.IGNORECASE,
+)
+_LEAD_IN = regex.compile(
+    r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE
+)
 # MLA/Chicago role phrase after the title: "Trans. H. M. Parshley", "Translated by …", "Edited by …"
-_ROLE_LEAD = regex.compile(r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.)(?:\s+by)?\s+(?=\p{Lu})", regex.IGNORECASE)
+_ROLE_LEAD = regex.compile(
+    r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.)(?:\s+by)?\s+(?=\p{Lu})", regex.IGNORECASE
+)
 # one given-name-first name in such a phrase ("H. M. Parshley", "and Laura García-Moreno")
-_GIVEN_FIRST_NAME = regex.compile(r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*")
+_GIVEN_FIRST_NAME = regex.compile(
+    r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*"
+)
 _PUBLISHER_PIECE = regex.compile(r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
 _VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|第)\s*", regex.IGNORECASE)
-_ISS_PREFIX = regex.compile(r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE)
+_ISS_PREFIX = regex.compile(
+    r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE
+)
 _ISS_SUFFIX = regex.compile(r"\s*[期号]$")
 _VOL_SUFFIX = regex.compile(r"\s*卷$")
 _PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
 _PAGE_SUFFIX = regex.compile(r"\s*(?:页|pp?\.?)$")
-_CONF_WORDS = regex.compile(r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集", regex.IGNORECASE)
-_THESIS_WORDS = regex.compile(r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE)
+_CONF_WORDS = regex.compile(
+    r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
+    regex.IGNORECASE,
+)
+_THESIS_WORDS = regex.compile(
+    r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
+)
 _REPORT_WORDS = regex.compile(r"report|working paper|technical|white paper|报告", regex.IGNORECASE)
 _PATENT_WORDS = regex.compile(r"patent|专利", regex.IGNORECASE)
 _DOI = regex.compile(r"10\.\d{4,9}/\S+")
@@ -79,10 +107,12 @@ def _date(text: str) -> list[int] | None:
     if not m:
         return None
     parts = [int(m.group(1))]
-    month = next((_MONTHS[w.lower().rstrip(".")] for w in _WORD.findall(text) if w.lower() in _MONTHS), None)
+    month = next(
+        (_MONTHS[w.lower().rstrip(".")] for w in _WORD.findall(text) if w.lower() in _MONTHS), None
+    )
     if month:
         parts.append(month)
-        rest = text[:m.start()] + " " + text[m.end():]
+        rest = text[: m.start()] + " " + text[m.end() :]
         days = [int(x) for x in _DAY.findall(rest) if 1 <= int(x) <= 31]
         if len(days) == 1:
             parts.append(days[0])
@@ -92,7 +122,8 @@ def _date(text: str) -> list[int] | None:
 _ABBREV_END = regex.compile(
     r"(?:\.\s*\p{L}{1,12}\.|\b(?:Lett|Rev|Phys|Chem|Sci|Med|Res|Biol|Soc|Proc|Trans|Eng|Mater|Acad|Natl|Int|Ann|Bull|"
     r"Genet|Commun|Comput|Math|Stat|Econ|Polit|Psychol|Neurosci|Clin|Nucl|Astron|Astrophys|Geophys|Appl|Opt|Mech|"
-    r"Environ|Technol|Inf|Syst|Anal|Eur|Am|Br|Can|Jpn|Chin)\.)$")
+    r"Environ|Technol|Inf|Syst|Anal|Eur|Am|Br|Can|Jpn|Chin)\.)$"
+)
 
 
 def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
@@ -103,12 +134,12 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
     k = a - 1
     while k >= 0 and work[k] == " ":
         k -= 1
-    if b > a and k >= 0 and work[k] in "“\"‘" and work[a] not in "“\"‘":
+    if b > a and k >= 0 and work[k] in '“"‘' and work[a] not in '“"‘':
         a = k  # the labelled run left out its opening quote: look at the quoted text as a whole
     if b > a and work[a] in "“\"‘《'":
         close = {"“": "”", '"': '"', "‘": "’", "《": "》", "'": "'"}[work[a]]
         k = work.rfind(close, a + 1, b)
-        if k > a and not work[k + 1:b].strip(" .,;:"):
+        if k > a and not work[k + 1 : b].strip(" .,;:"):
             a, b, quoted = a + 1, k, True
         elif work.find(close, a + 1, b) < 0:
             a += 1
@@ -119,22 +150,44 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
             while j < len(work) and j < b + 2 and work[j] in ".,!?":
                 j += 1
             if j < len(work) and work[j] == close:
-                if b < j and work[b] == "." and b - a > 1 and work[b - 1].isupper() and work[b - 2] in " .":
+                if (
+                    b < j
+                    and work[b] == "."
+                    and b - a > 1
+                    and work[b - 1].isupper()
+                    and work[b - 2] in " ."
+                ):
                     b += 1  # “… the U.S.”: an initial's or abbreviation's dot
                 while b < j and work[b] in "!?":
                     b += 1
                 quoted = True
-    elif b > a and work[b - 1] in "”\"’》" and work[a] not in "“\"‘《":
+    elif b > a and work[b - 1] in '”"’》' and work[a] not in '“"‘《':
         b -= 1
     a, b = trim(work, a, b, _TRIM_TITLE if not quoted else " ,;:")
-    if quoted and b - a > 2 and work[b - 1] == "." and not (work[b - 3] in " ." and work[b - 2].isupper()):
+    if (
+        quoted
+        and b - a > 2
+        and work[b - 1] == "."
+        and not (work[b - 3] in " ." and work[b - 2].isupper())
+    ):
         b -= 1  # “Title.”: the separator's full stop (not an initial's or an abbreviation's: “… U.S.”)
-    if label in ("container-title", "collection-title") and b < len(work) and work[b] == "." \
-            and _ABBREV_END.search(work, max(a, b - 30), b + 1):
+    if (
+        label in ("container-title", "collection-title")
+        and b < len(work)
+        and work[b] == "."
+        and _ABBREV_END.search(work, max(a, b - 30), b + 1)
+    ):
         b += 1  # "Phys. Rev. Lett." : the last full stop belongs to the abbreviation
     if b > a and work[b - 1] == "." and not quoted:
-        keep = bool(_ABBREV_END.search(work, max(a, b - 30), b)) and label in ("container-title", "collection-title")
-        keep = keep or (b - a > 2 and work[b - 3] in " ." and work[b - 2].isupper()) and label != "title"
+        keep = bool(_ABBREV_END.search(work, max(a, b - 30), b)) and label in (
+            "container-title",
+            "collection-title",
+        )
+        keep = (
+            keep
+            or (b - a > 2 and work[b - 3] in " ." and work[b - 2].isupper())
+            and label != "title"
+        )
         if not keep:
             b -= 1
             a, b = trim(work, a, b, _TRIM_TITLE)
@@ -146,12 +199,14 @@ def _strip(work: str, s: int, e: int, pattern: "regex.Pattern[str]") -> int:
     return m.end() if m else s
 
 
-def _merge(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+def _merge(
+    spans: list[tuple[str, int, int, float]], work: str
+) -> list[tuple[str, int, int, float]]:
     """Join runs of one name label split only by separators (``Smith, J. | and | Jones, K.``)."""
     out: list[tuple[str, int, int, float]] = []
     for sp in spans:
         if out and out[-1][0] == sp[0] and sp[0] in ("author", "editor", "translator"):
-            gap = work[out[-1][2]:sp[1]].strip(" ,;&").lower()
+            gap = work[out[-1][2] : sp[1]].strip(" ,;&").lower()
             if gap in ("", "and", "und", "et", "y", "和", "、"):
                 lab, s, _, c = out[-1]
                 out[-1] = (lab, s, sp[2], (c + sp[3]) / 2)
@@ -171,8 +226,12 @@ def _role_names_end(d: Draft, s: int, e: int, conf: float, seen: set[str]) -> in
         stop = nxt if nxt >= 0 else e
         if not _GIVEN_FIRST_NAME.fullmatch(work, k + 1, stop):
             a, b = trim(work, k + 1, e, _TRIM_TITLE + ".")
-            if "publisher" not in seen and not d.has("publisher") and b > a \
-                    and _PUBLISHER_PIECE.fullmatch(work, a, b):
+            if (
+                "publisher" not in seen
+                and not d.has("publisher")
+                and b > a
+                and _PUBLISHER_PIECE.fullmatch(work, a, b)
+            ):
                 set_title(d, "publisher", a, b, conf)
                 seen.add("publisher")
             return k
@@ -185,9 +244,9 @@ def _title_edition(d: Draft, a: int, b: int, conf: float) -> tuple[int, int]:
     the end of the title is the edition, not part of the title."""
     work = d.work
     k = work.rfind("(", a, b)
-    if k <= a or ")" in work[k + 1:b - 1]:
+    if k <= a or ")" in work[k + 1 : b - 1]:
         return a, b
-    ed = edition(work[k + 1:b - 1])
+    ed = edition(work[k + 1 : b - 1])
     if not ed or not ed.isdecimal():
         return a, b
     d.set("edition", ed, k + 1, b - 1, conf)
@@ -198,14 +257,16 @@ def _name_end(work: str, a: int, b: int) -> tuple[int, int]:
     """Drop the full stop that ends a name group after a whole word (``Smith.``); keep it after an
     initial (``Smith J.``) and in ``et al.``, ``eds.``, ``Jr.``."""
     while b - a >= 2 and work[b - 1] == ".":
-        initial = not work[b - 2].isalpha() or not work[b - 3:b - 2].isalpha()
+        initial = not work[b - 2].isalpha() or not work[b - 3 : b - 2].isalpha()
         if initial or work[a:b].lower().endswith(("al.", "eds.", "ed.", "jr.")):
             break
         b -= 1
     return a, b
 
 
-def _subtitle(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+def _subtitle(
+    spans: list[tuple[str, int, int, float]], work: str
+) -> list[tuple[str, int, int, float]]:
     """``Aristotle: Political Philosophy`` before any title is a title with a subtitle, not
     ``Place: Publisher`` (the labeller confuses the two shapes)."""
     for k in range(len(spans) - 1):
@@ -213,13 +274,19 @@ def _subtitle(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple
         if lab == "title":
             return spans
         nlab, ns, ne, nc = spans[k + 1]
-        if lab in ("location", "publisher") and nlab in ("container-title", "title", "publisher") \
-                and work[e:ns].strip() == ":" and any(sp[0] in ("location", "publisher") for sp in spans[k + 2:]):
-            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2:]
+        if (
+            lab in ("location", "publisher")
+            and nlab in ("container-title", "title", "publisher")
+            and work[e:ns].strip() == ":"
+            and any(sp[0] in ("location", "publisher") for sp in spans[k + 2 :])
+        ):
+            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2 :]
     return spans
 
 
-def _comma_title(spans: list[tuple[str, int, int, float]], work: str) -> list[tuple[str, int, int, float]]:
+def _comma_title(
+    spans: list[tuple[str, int, int, float]], work: str
+) -> list[tuple[str, int, int, float]]:
     """``Nature, Justice, and Rights in …`` : a "container" right before the title, split from it by
     a comma only, is the title's first words (a container follows its title, or ``In``)."""
     for k in range(len(spans) - 1):
@@ -227,9 +294,14 @@ def _comma_title(spans: list[tuple[str, int, int, float]], work: str) -> list[tu
         if lab == "title":
             return spans
         nlab, ns, ne, nc = spans[k + 1]
-        if lab == "container-title" and nlab == "title" and work[e:ns].strip() in (",", "，") \
-                and not _LEAD_IN.match(work, s, e) and not any(ch in work[s:e] for ch in "“\"《"):
-            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2:]
+        if (
+            lab == "container-title"
+            and nlab == "title"
+            and work[e:ns].strip() in (",", "，")
+            and not _LEAD_IN.match(work, s, e)
+            and not any(ch in work[s:e] for ch in '“"《')
+        ):
+            return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2 :]
     return spans
 
 
@@ -262,11 +334,21 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             label = "container-title"  # a second title: the book or journal the first one is in
         if label in seen and label not in ("date",):
             continue
-        if label in ("title", "container-title", "collection-title", "publisher", "location", "genre", "note"):
+        if label in (
+            "title",
+            "container-title",
+            "collection-title",
+            "publisher",
+            "location",
+            "genre",
+            "note",
+        ):
             if label == "container-title":
                 s = trim(work, s, e, _TRIM_TITLE)[0]
                 s2 = _strip(work, s, e, _LEAD_IN)
-                container_lead = container_lead or s2 > s or bool(_IN_BEFORE.search(work, max(0, s - 5), s))
+                container_lead = (
+                    container_lead or s2 > s or bool(_IN_BEFORE.search(work, max(0, s - 5), s))
+                )
                 s = s2
             a, b = _text_span(work, s, e, label)
             if b <= a:
@@ -276,7 +358,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 genre = work[a:b]
             if label == "note":
                 continue
-            if label in ("title", "container-title") and work[b - 1] == ")" and not d.has("edition"):
+            if (
+                label in ("title", "container-title")
+                and work[b - 1] == ")"
+                and not d.has("edition")
+            ):
                 a, b = _title_edition(d, a, b, conf)
             set_title(d, name, a, b, conf)
             seen.add(label)
@@ -285,10 +371,14 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             parts = _date(text)
             if not parts:
                 continue
-            before = work[max(d.start, s - 30):s]
-            if _ACCESS_BEFORE.search(before) or (d.has("issued") and "accessed" not in seen and d.has("URL")):
+            before = work[max(d.start, s - 30) : s]
+            if _ACCESS_BEFORE.search(before) or (
+                d.has("issued") and "accessed" not in seen and d.has("URL")
+            ):
                 if not d.has("accessed"):
-                    d.set("accessed", {"date-parts": [parts]}, *trim(work, s, e, _TRIM_NUMBER), conf)
+                    d.set(
+                        "accessed", {"date-parts": [parts]}, *trim(work, s, e, _TRIM_NUMBER), conf
+                    )
                     seen.add("accessed")
             elif not d.has("issued"):
                 a, b = trim(work, s, e, _TRIM_NUMBER)
@@ -311,7 +401,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             if b <= a:
                 continue
             value = work[a:b]
-            if label == "volume" and work[b:b + 2].strip().startswith(("期", "号")) and not d.has("issue"):
+            if (
+                label == "volume"
+                and work[b : b + 2].strip().startswith(("期", "号"))
+                and not d.has("issue")
+            ):
                 label = "issue"  # 2001年第12期: the number before 期 is an issue
             if label in ("volume", "issue") and not value.isdecimal():
                 n = cn_number(value)
@@ -330,8 +424,12 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             if d.has(name) or b <= a or MASK in work[a:b]:
                 continue
             value = work[a:b]
-            if label == "url" and not _URL_LIKE.search(value) or label in ("isbn", "issn") \
-                    and sum(ch.isdigit() for ch in value) < 7:
+            if (
+                label == "url"
+                and not _URL_LIKE.search(value)
+                or label in ("isbn", "issn")
+                and sum(ch.isdigit() for ch in value) < 7
+            ):
                 continue  # the labeller's guess does not look like one
             if label == "doi":
                 m = _DOI.search(value)
@@ -346,9 +444,15 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         _title_from_names(d)
     if d.has("container-title") and not d.has("title"):
         _split_title(d)
-    if d.has("container-title") and not d.has("title") and not container_lead \
-            and not (d.has("volume") or d.has("issue") or d.has("page")):
-        _rename(d, "container-title", "title")  # a reference names its own title before any container
+    if (
+        d.has("container-title")
+        and not d.has("title")
+        and not container_lead
+        and not (d.has("volume") or d.has("issue") or d.has("page"))
+    ):
+        _rename(
+            d, "container-title", "title"
+        )  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
     container_lead = _chapter_before_editors(d) or container_lead
@@ -361,10 +465,19 @@ def _chapter_before_editors(d: Draft) -> bool:
     before ``In`` and the editors, and a title after them, are the chapter and its book."""
     pub, eds, title = d.spans.get("publisher"), d.spans.get("editor"), d.spans.get("title")
     place = d.spans.get("publisher-place")
-    if not pub or not eds or not title or d.has("container-title") or d.has("publisher-place") and not place \
-            or not pub[1] < eds[0] < eds[1] <= title[0] or place and place[0] < title[1]:
+    if (
+        not pub
+        or not eds
+        or not title
+        or d.has("container-title")
+        or d.has("publisher-place")
+        and not place
+        or not pub[1] < eds[0] < eds[1] <= title[0]
+        or place
+        and place[0] < title[1]
+    ):
         return False
-    if d.work[pub[1]:eds[0]].strip(" .,") not in ("In", "in", "In:", "in:"):
+    if d.work[pub[1] : eds[0]].strip(" .,") not in ("In", "in", "In:", "in:"):
         return False
     _rename(d, "title", "container-title")
     _rename(d, "publisher", "title")
@@ -384,8 +497,11 @@ def _issue_range(d: Draft) -> None:
     if not vol or not page or d.has("issue"):
         return
     work = d.work
-    if work[vol[1]:page[0]].strip() != "(" or work[page[1]:page[1] + 1] != ")" \
-            or _YEARS.fullmatch(work, *page):
+    if (
+        work[vol[1] : page[0]].strip() != "("
+        or work[page[1] : page[1] + 1] != ")"
+        or _YEARS.fullmatch(work, *page)
+    ):
         return
     m = _PAGES_AFTER.match(work, page[1] + 1, d.end)
     if not m or not d.is_free(*m.span("p")):
@@ -401,8 +517,14 @@ _PAGES_AFTER = regex.compile(r"\s*[,:]\s*(?:pp?\.?\s*)?(?P<p>\d{1,6}(?:\s*-\s*\d
 def _journal_not_publisher(d: Draft) -> None:
     """``Technology in Society, 2005, 27:133-153``: a "publisher" followed by a volume and pages, with
     no container and no place, is the journal."""
-    if d.has("container-title") or d.has("publisher-place") or not d.has("publisher") \
-            or not (d.has("volume") and d.has("page")) or d.has("ISBN") or d.has("edition"):
+    if (
+        d.has("container-title")
+        or d.has("publisher-place")
+        or not d.has("publisher")
+        or not (d.has("volume") and d.has("page"))
+        or d.has("ISBN")
+        or d.has("edition")
+    ):
         return
     pub, vol = d.spans.get("publisher"), d.spans.get("volume")
     if not pub or not vol or pub[1] > vol[0] or _PUBLISHER_NAME.search(d.values["publisher"]):
@@ -410,17 +532,25 @@ def _journal_not_publisher(d: Draft) -> None:
     _rename(d, "publisher", "container-title")
 
 
-_PUBLISHER_NAME = regex.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Inc|Ltd|LLC|GmbH|Elsevier|Springer|Wiley)\b"
-                                r"|出版|书局|书店|印书馆", regex.IGNORECASE)
+_PUBLISHER_NAME = regex.compile(
+    r"\b(?:Press|Publish\w*|Verlag|Books|Inc|Ltd|LLC|GmbH|Elsevier|Springer|Wiley)\b"
+    r"|出版|书局|书店|印书馆",
+    regex.IGNORECASE,
+)
 
 
 def _title_from_names(d: Draft) -> None:
-    """"Malcolm N. Shaw, International Law, (…)": the labeller ran the names on into the title.  When
+    """ "Malcolm N. Shaw, International Law, (…)": the labeller ran the names on into the title.  When
     personal names end in one piece that is no person's name, that piece is the title."""
     names = d.values.get("author")
     span = d.spans.get("author")
-    if not names or not span or len(names) < 2 or "literal" not in names[-1] \
-            or any("literal" in n for n in names[:-1]):
+    if (
+        not names
+        or not span
+        or len(names) < 2
+        or "literal" not in names[-1]
+        or any("literal" in n for n in names[:-1])
+    ):
         return
     lit = names[-1]["literal"]
     s, e = span
@@ -439,7 +569,7 @@ _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N}?!)”\"’]{2})[.?!]\s+(?=\p{Lu
 
 
 def _split_title(d: Draft) -> None:
-    """"Dopamine neuron systems in the brain: an update. Trends in Neurosciences" labelled as one
+    """ "Dopamine neuron systems in the brain: an update. Trends in Neurosciences" labelled as one
     container: the sentence before the last full stop is the title."""
     span = d.spans.get("container-title")
     if not span:
@@ -449,7 +579,11 @@ def _split_title(d: Draft) -> None:
     cut = None
     for m in _SENTENCE_END.finditer(work, s, e):
         cut = m
-    if cut is None or len(work[s:cut.start()].split()) < 3 or len(work[cut.end():e].split()) < 1:
+    if (
+        cut is None
+        or len(work[s : cut.start()].split()) < 3
+        or len(work[cut.end() : e].split()) < 1
+    ):
         return
     conf = d.conf["container-title"]
     d.values.pop("container-title")
@@ -466,10 +600,14 @@ def _rename(d: Draft, old: str, new: str) -> None:
     d.values[new], d.spans[new], d.conf[new] = value, span, conf
 
 
-_NEWSPAPER = regex.compile(r"\b(?:Times|Post|Guardian|Herald|Tribune|Gazette|Daily|News|Telegraph|Independent|"
-                           r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻")
-_INSTITUTION = regex.compile(r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
-                             r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*")
+_NEWSPAPER = regex.compile(
+    r"\b(?:Times|Post|Guardian|Herald|Tribune|Gazette|Daily|News|Telegraph|Independent|"
+    r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻"
+)
+_INSTITUTION = regex.compile(
+    r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
+    r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*"
+)
 _ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)
 
 
@@ -480,23 +618,29 @@ def _place_after_university(d: Draft) -> None:
     """``University of Missouri, Columbia``: a short capitalised name after the university is its place."""
     pub, span = d.values.get("publisher", ""), d.spans.get("publisher")
     m = _PLACE_AFTER.search(pub) if span and "," in pub else None
-    if not m or not _INSTITUTION.fullmatch(pub[:m.start()].strip()) or _INSTITUTION.search(m.group(1)) \
-            or d.work[span[0]:span[1]] != pub:
+    if (
+        not m
+        or not _INSTITUTION.fullmatch(pub[: m.start()].strip())
+        or _INSTITUTION.search(m.group(1))
+        or d.work[span[0] : span[1]] != pub
+    ):
         return
     s, e = span
     conf = d.conf.get("publisher", 0.6)
-    d.set("publisher", pub[:m.start()].rstrip(), s, s + len(pub[:m.start()].rstrip()), conf)
+    d.set("publisher", pub[: m.start()].rstrip(), s, s + len(pub[: m.start()].rstrip()), conf)
     d.set("publisher-place", m.group(1), s + m.start(1), s + m.end(1), conf)
 
 
-_KIND_PIECES = ((_PATENT_WORDS, ("patent", "专利")),
-                (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
-                (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")))
+_KIND_PIECES = (
+    (_PATENT_WORDS, ("patent", "专利")),
+    (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
+    (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")),
+)
 
 
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     container = d.values.get("container-title", "")
-    rest = d.text[d.start:d.end]
+    rest = d.text[d.start : d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
         outside = rest.replace(title, " ") if title else rest
@@ -507,7 +651,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             if not may and not any(p in low for p in pieces):
                 continue
             m = pattern.search(outside)
-            if m and not (pattern is _REPORT_WORDS and container and (d.has("volume") or d.has("issue"))):
+            if m and not (
+                pattern is _REPORT_WORDS and container and (d.has("volume") or d.has("issue"))
+            ):
                 genre = m.group()
                 break
     # what the genre says, tested once
@@ -515,7 +661,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     thesis = genre and _THESIS_WORDS.search(genre) is not None
     report = genre and _REPORT_WORDS.search(genre) is not None
     if thesis and not container and not d.has("publisher"):
-        m = _INSTITUTION.search(d.work, d.start, d.end)  # "Master's thesis, Massachusetts Institute of Technology"
+        m = _INSTITUTION.search(
+            d.work, d.start, d.end
+        )  # "Master's thesis, Massachusetts Institute of Technology"
         if m and d.is_free(*m.span()):
             a, b = trim(d.work, *m.span())
             if b > a:
@@ -531,22 +679,36 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         _place_after_university(d)
     issued = d.values.get("issued", {}).get("date-parts", [[]])[0]
     vol = d.values.get("volume", "")
-    if container and _NEWSPAPER.search(container) and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol)) \
-            and (len(issued) >= 2 or not d.has("page")):
+    if (
+        container
+        and _NEWSPAPER.search(container)
+        and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol))
+        and (len(issued) >= 2 or not d.has("page"))
+    ):
         if vol and not d.has("page"):
             _rename(d, "volume", "page")  # "Wall Street Journal, 7 August 2002, B1": a section page
         d.set_type("article-newspaper", 0.75)
         return
-    if d.has("URL") and d.has("accessed") and not (d.has("volume") or d.has("issue") or d.has("page")
-                                                   or d.has("publisher") or genre):
+    if (
+        d.has("URL")
+        and d.has("accessed")
+        and not (d.has("volume") or d.has("issue") or d.has("page") or d.has("publisher") or genre)
+    ):
         d.set_type("webpage", 0.7)
         return
-    if not container and not patent and not thesis and not report and _ARXIV.search(rest) \
-            and not d.has("publisher"):
+    if (
+        not container
+        and not patent
+        and not thesis
+        and not report
+        and _ARXIV.search(rest)
+        and not d.has("publisher")
+    ):
         d.set_type("article", 0.7)
         return
-    conf_words = bool(_CONF_WORDS.search(container)) or bool(_CONF_WORDS.search(d.values.get("title", ""))
-                                                             and not container)
+    conf_words = bool(_CONF_WORDS.search(container)) or bool(
+        _CONF_WORDS.search(d.values.get("title", "")) and not container
+    )
     if patent:
         d.set_type("patent", 0.7)
     elif thesis or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
@@ -556,10 +718,17 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     elif container:
         if conf_words:
             d.set_type("paper-conference", 0.8)
-        elif container_lead or d.has("editor") or (d.has("publisher") and not d.has("volume") and not d.has("issue")):
+        elif (
+            container_lead
+            or d.has("editor")
+            or (d.has("publisher") and not d.has("volume") and not d.has("issue"))
+        ):
             d.set_type("chapter", 0.75)
         else:
-            d.set_type("article-journal", 0.85 if (d.has("volume") or d.has("page") or d.has("issue")) else 0.6)
+            d.set_type(
+                "article-journal",
+                0.85 if (d.has("volume") or d.has("page") or d.has("issue")) else 0.6,
+            )
     elif d.has("publisher") or d.has("publisher-place") or d.has("ISBN") or d.has("edition"):
         d.set_type("book", 0.8)
     elif d.has("URL") and not d.has("volume"):

@@ -17,15 +17,22 @@ __all__ = ["bilingual_part"]
 
 _YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _HAN = regex.compile(r"\p{Han}")
-_IN_LANG = regex.compile(r"\(\s*in (?:Chinese|Japanese|Korean)(?: with English abstract)?\s*\)", regex.IGNORECASE)
+_IN_LANG = regex.compile(
+    r"\(\s*in (?:Chinese|Japanese|Korean)(?: with English abstract)?\s*\)", regex.IGNORECASE
+)
 _CODE = regex.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
 _OPEN = {")": "(", "]": "[", "）": "（"}
-_NEXT_REF = regex.compile(r"[;；]\s*(?=\p{Lu}{2,}\s|\p{Lu}[\p{Ll}]+\s+\p{Lu}{1,3}\b|\p{Han}{2,4}[,，.])")
+_NEXT_REF = regex.compile(
+    r"[;；]\s*(?=\p{Lu}{2,}\s|\p{Lu}[\p{Ll}]+\s+\p{Lu}{1,3}\b|\p{Han}{2,4}[,，.])"
+)
 
 
 def _looks_like_reference(text: str) -> bool:
-    return len(text) >= 25 and bool(_YEAR.search(text)) and (
-        bool(_CODE.search(text)) or text.count(",") + text.count(".") >= 3)
+    return (
+        len(text) >= 25
+        and bool(_YEAR.search(text))
+        and (bool(_CODE.search(text)) or text.count(",") + text.count(".") >= 3)
+    )
 
 
 def _han(text: str) -> int:
@@ -33,7 +40,7 @@ def _han(text: str) -> int:
 
 
 def _choose(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
-    ta, tb = text[a[0]:a[1]], text[b[0]:b[1]]
+    ta, tb = text[a[0] : a[1]], text[b[0] : b[1]]
     if not (_looks_like_reference(ta) and _looks_like_reference(tb)):
         return None
     ha, hb = _han(ta), _han(tb)
@@ -69,7 +76,7 @@ def bilingual_part(text: str, start: int, end: int) -> tuple[int, int]:
             m = None
             for m in _IN_LANG.finditer(text, start, k):
                 pass
-            if m is not None and not text[m.end():k].strip(" .,;"):
+            if m is not None and not text[m.end() : k].strip(" .,;"):
                 head_end = m.start()
             while head_end > start and text[head_end - 1] in " .,;。，；":
                 head_end -= 1

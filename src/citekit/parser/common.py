@@ -11,7 +11,15 @@ from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
 from .text import MASK, is_cjk, trim
 
-__all__ = ["is_stop", "split_elements", "parse_imprint", "set_names", "set_title", "title_volume", "title_number"]
+__all__ = [
+    "is_stop",
+    "split_elements",
+    "parse_imprint",
+    "set_names",
+    "set_title",
+    "title_volume",
+    "title_number",
+]
 
 
 _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
@@ -31,16 +39,28 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     prev2 = work[i - 2] if i - 1 > start else ""
     if nxt == " ":
         ok = not nxt2.islower()
-    elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in "《“\"":
+    elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in '《“"':
         ok = True
     elif nxt.isalpha() and nxt.isupper():
         ok = True
     elif nxt.isdigit():
-        ok = bool(prev) and (is_cjk(prev) or prev in ")]》”") or bool(_EDITION_AHEAD.match(work, i + 1, end))
+        ok = (
+            bool(prev)
+            and (is_cjk(prev) or prev in ")]》”")
+            or bool(_EDITION_AHEAD.match(work, i + 1, end))
+        )
     else:
         ok = False
-    if ok and not after_initial and prev.isalpha() and prev.isascii() and not prev2.isalpha() \
-            and nxt != "" and nxt != MASK and not is_cjk(nxt):
+    if (
+        ok
+        and not after_initial
+        and prev.isalpha()
+        and prev.isascii()
+        and not prev2.isalpha()
+        and nxt != ""
+        and nxt != MASK
+        and not is_cjk(nxt)
+    ):
         ok = False  # an initial or abbreviation: U.S. / D.C.
     return ok
 
@@ -76,7 +96,8 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
     r"(?:\([^()]{1,20}\))?-?)(?(paren)\))"
-    r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$")
+    r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
+)
 
 
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
@@ -118,8 +139,16 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
     return True
 
 
-def set_names(d: Draft, start: int, end: int, default_role: str = "author",
-              confidence: float = 0.9, *, flag_prefix: str = "", group: NameGroup | None = None) -> str | None:
+def set_names(
+    d: Draft,
+    start: int,
+    end: int,
+    default_role: str = "author",
+    confidence: float = 0.9,
+    *,
+    flag_prefix: str = "",
+    group: NameGroup | None = None,
+) -> str | None:
     """Parse the name group ``[start, end)`` into the item (``group``: its parse, when the caller
     has it already); returns the CSL variable used."""
     if group is None:
@@ -131,7 +160,11 @@ def set_names(d: Draft, start: int, end: int, default_role: str = "author",
         role = default_role  # 载张三主编:《书》 → the book's editor; else its responsible party
     d.set(role, group.names, start, end, confidence)
     if group.truncated:
-        key = "names_truncated" if role == "author" or role == "editor" and not d.has("author") else f"{role}_truncated"
+        key = (
+            "names_truncated"
+            if role == "author" or role == "editor" and not d.has("author")
+            else f"{role}_truncated"
+        )
         d.flag(key)
     if group.nationalities:
         uniq = list(dict.fromkeys(group.nationalities))
@@ -145,21 +178,28 @@ _TRIM_TEXT = " ,;:，；：" + MASK  # made once, not per call
 def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
     work = d.work
     start, end = trim(work, start, end, _TRIM_TEXT)
-    if end - start > 2 and work[start] == "《" and work[end - 1] == "》" \
-            and "《" not in work[start + 1:end - 1]:
+    if (
+        end - start > 2
+        and work[start] == "《"
+        and work[end - 1] == "》"
+        and "《" not in work[start + 1 : end - 1]
+    ):
         start, end = start + 1, end - 1  # 《题名》[EB/OL]: the marks are not part of the title
-    last = work[end - 1:end]
+    last = work[end - 1 : end]
     # the gloss ends the title: only then is the (end-anchored, so whole-title) search worth it
     gloss = _CJK_GLOSS.search(work, start, end) if last == ")" or last.isspace() else None
     if gloss and gloss.start() > start and not _HAN.search(work, start, gloss.start()):
-        end = trim(work, start, gloss.start())[1]  # "Advances in Pharmacology (药理学进展)": a translation
+        end = trim(work, start, gloss.start())[
+            1
+        ]  # "Advances in Pharmacology (药理学进展)": a translation
     if end > start:
         d.set(name, work[start:end], start, end, confidence)
 
 
 _VOL_TAIL = regex.compile(
     r"[:：]\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
-    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)))\s*$")
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)))\s*$"
+)
 
 
 def title_volume(d: Draft, start: int, end: int) -> int:

@@ -36,7 +36,9 @@ def available() -> bool:
     if not _AVAILABLE:
         import importlib.util
 
-        _AVAILABLE.append(MODEL_PATH.is_file() and importlib.util.find_spec("pycrfsuite") is not None)
+        _AVAILABLE.append(
+            MODEL_PATH.is_file() and importlib.util.find_spec("pycrfsuite") is not None
+        )
     return _AVAILABLE[0]
 
 
@@ -51,7 +53,9 @@ def _tagger():  # type: ignore[no-untyped-def]
     return tagger
 
 
-def tag_tokens(text: str, tokens: list[tuple[int, int]], *, marginals: bool = True) -> tuple[list[str], list[float]]:
+def tag_tokens(
+    text: str, tokens: list[tuple[int, int]], *, marginals: bool = True
+) -> tuple[list[str], list[float]]:
     """Labels (and, with ``marginals``, their marginal probabilities) for ``tokens`` of ``text``."""
     if not tokens:
         return [], []
@@ -63,7 +67,9 @@ def tag_tokens(text: str, tokens: list[tuple[int, int]], *, marginals: bool = Tr
     return labels, probs
 
 
-def label_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int, float]]:
+def label_spans(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[str, int, int, float]]:
     if end is None:
         end = len(text)
     tokens = tokenize(text, start, end)[:MAX_TOKENS]

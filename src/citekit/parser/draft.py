@@ -24,11 +24,27 @@ LOW_CONFIDENCE = 0.5
 _EMPTY = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
 
 # Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
-CLEAN_FIELDS = frozenset({
-    "title", "container-title", "collection-title", "publisher", "publisher-place", "event-title",
-    "event-place", "genre", "medium", "title-short", "container-title-short", "original-title",
-    "original-publisher", "original-publisher-place", "archive", "archive-place", "authority",
-})
+CLEAN_FIELDS = frozenset(
+    {
+        "title",
+        "container-title",
+        "collection-title",
+        "publisher",
+        "publisher-place",
+        "event-title",
+        "event-place",
+        "genre",
+        "medium",
+        "title-short",
+        "container-title-short",
+        "original-title",
+        "original-publisher",
+        "original-publisher-place",
+        "archive",
+        "archive-place",
+        "authority",
+    }
+)
 
 # Words that only structure a reference (``2016年第2期``, ``张成福等译``, ``DOI:``, ``pp.``):
 # text made only of these is not reported as left over.
@@ -60,10 +76,18 @@ class Draft:
         """A fresh draft with this one's state (used to start the CRF parse from the identifiers
         already extracted, instead of extracting them again)."""
         c = Draft.__new__(Draft)
-        c.view, c.text, c.work, c.start, c.end = self.view, self.text, self.work, self.start, self.end
+        c.view, c.text, c.work, c.start, c.end = (
+            self.view,
+            self.text,
+            self.work,
+            self.start,
+            self.end,
+        )
         c.type, c.type_confidence, c.style = self.type, self.type_confidence, self.style
-        c.values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
-                    for k, v in self.values.items()}
+        c.values = {
+            k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
+            for k, v in self.values.items()
+        }
         c.spans, c.conf, c.custom = dict(self.spans), dict(self.conf), dict(self.custom)
         c.claims, c.diagnostics = list(self.claims), list(self.diagnostics)
         return c
@@ -73,8 +97,9 @@ class Draft:
         self.__dict__.update(other.__dict__)
 
     # -- recording -----------------------------------------------------------------
-    def set(self, name: str, value: Any, start: int | None, end: int | None,
-            confidence: float = 0.9) -> None:
+    def set(
+        self, name: str, value: Any, start: int | None, end: int | None, confidence: float = 0.9
+    ) -> None:
         """Record CSL variable ``name`` (an empty value is ignored)."""
         if value in _EMPTY:
             return
@@ -144,7 +169,7 @@ class Draft:
                     span = raw_span(s, e)
             if span is not None and name in CLEAN_FIELDS and raw is not None:
                 if value == self.text[s:e]:
-                    value = clean_value(raw[span.start:span.end]) or value
+                    value = clean_value(raw[span.start : span.end]) or value
             if name == "page" and isinstance(value, str) and "~" in value:
                 value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
             item[name] = value
@@ -155,9 +180,14 @@ class Draft:
             _set_source(ev, source)
             fields[name] = ev
             if conf < LOW_CONFIDENCE:
-                diagnostics.append(codes.make(
-                    "P002", f"{name} recognised with low confidence ({conf:.2f})",
-                    span=span, field=name))
+                diagnostics.append(
+                    codes.make(
+                        "P002",
+                        f"{name} recognised with low confidence ({conf:.2f})",
+                        span=span,
+                        field=name,
+                    )
+                )
         if language:
             item["language"] = language
             fields["language"] = _LANGUAGE_EVIDENCE
@@ -166,15 +196,23 @@ class Draft:
 
         covered, total = self._coverage(diagnostics)
         if not self.values:
-            diagnostics.insert(0, codes.make("P001", span=self._raw_span((self.start, self.end))
-                                             if self.end > self.start else None))
+            diagnostics.insert(
+                0,
+                codes.make(
+                    "P001",
+                    span=self._raw_span((self.start, self.end)) if self.end > self.start else None,
+                ),
+            )
             confidence = 0.0
         else:
             mean = sum(self.conf.values()) / len(self.conf)
             share = covered / total if total else 1.0
-            confidence = round(min(1.0, 0.5 * mean + 0.5 * share) * (0.6 + 0.4 * self.type_confidence), 4)
-        return ParseOutcome(item=item, fields=fields, confidence=confidence,
-                            diagnostics=tuple(diagnostics))
+            confidence = round(
+                min(1.0, 0.5 * mean + 0.5 * share) * (0.6 + 0.4 * self.type_confidence), 4
+            )
+        return ParseOutcome(
+            item=item, fields=fields, confidence=confidence, diagnostics=tuple(diagnostics)
+        )
 
     def _keep_abbreviation_dot(self, name: str) -> None:
         """``Phys. Rev. Lett.``, ``Washington, D.C.``, ``Norton & Company, Inc.``: the full stop after a
@@ -190,10 +228,18 @@ class Draft:
         if not m:
             return
         word = m.group(1)
-        if len(word) == 1 and word.isupper() and m.start(1) > s and text[m.start(1) - 1] == "." \
-                or word in _ABBREVIATIONS \
-                or name == "container-title" and len(word) <= 5 and word[0].isupper() and _ABBREV_DOT.search(text, s, e):
-            self.values[name] = text[s:e + 1]
+        if (
+            len(word) == 1
+            and word.isupper()
+            and m.start(1) > s
+            and text[m.start(1) - 1] == "."
+            or word in _ABBREVIATIONS
+            or name == "container-title"
+            and len(word) <= 5
+            and word[0].isupper()
+            and _ABBREV_DOT.search(text, s, e)
+        ):
+            self.values[name] = text[s : e + 1]
             self.spans[name] = (s, e + 1)
 
     def _coverage(self, diagnostics: list[Diagnostic]) -> tuple[int, int]:
@@ -243,9 +289,13 @@ class Draft:
                 while e > s and not text[e - 1].isalnum() and text[e - 1] not in "》”)]":
                     e -= 1
                 if e > s:
-                    diagnostics.append(codes.make(
-                        "P003", f"text not assigned to any field: {text[s:e][:60]!r}",
-                        span=self.view.raw_span(s, e)))
+                    diagnostics.append(
+                        codes.make(
+                            "P003",
+                            f"text not assigned to any field: {text[s:e][:60]!r}",
+                            span=self.view.raw_span(s, e),
+                        )
+                    )
         return covered, total
 
 
@@ -273,7 +323,10 @@ def _alnum(text: str) -> int:
 
 _ABBREV_FIELDS = ("container-title", "publisher", "publisher-place")
 _ABBREVIATIONS = frozenset({"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Univ", "Assoc"})
-_LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}*)\Z")  # the field's last word, capitalised
-_ABBREV_DOT = regex.compile(r"\b\p{Lu}\p{Ll}{0,5}\.(?: ?\p{Lu})")  # "Phys. Rev", "J.Am": abbreviated words
+_LAST_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}*)\Z"
+)  # the field's last word, capitalised
+_ABBREV_DOT = regex.compile(
+    r"\b\p{Lu}\p{Ll}{0,5}\.(?: ?\p{Lu})"
+)  # "Phys. Rev", "J.Am": abbreviated words
 _MASKED = regex.compile(MASK + "+")
-

@@ -26,7 +26,16 @@ from typing import Any, Callable, Iterable, Sequence, TextIO
 
 from .score import FIELDS, Score, compare
 
-__all__ = ["Case", "EvalResult", "load_cases", "evaluate", "format_report", "add_arguments", "run", "main"]
+__all__ = [
+    "Case",
+    "EvalResult",
+    "load_cases",
+    "evaluate",
+    "format_report",
+    "add_arguments",
+    "run",
+    "main",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +86,13 @@ def load_cases(path: str | Path, *, authordate: bool = False) -> list[Case]:
     return cases
 
 
-def evaluate(cases: Iterable[Case], *, by: Sequence[str] = (), parse: Callable[[str], Any] | None = None,
-             keep_errors: bool = False) -> EvalResult:
+def evaluate(
+    cases: Iterable[Case],
+    *,
+    by: Sequence[str] = (),
+    parse: Callable[[str], Any] | None = None,
+    keep_errors: bool = False,
+) -> EvalResult:
     """Parse every case and score it; ``by`` names groupings (``style``, ``language``, ``file``)."""
     if parse is None:
         from . import parse_reference
@@ -97,8 +111,12 @@ def evaluate(cases: Iterable[Case], *, by: Sequence[str] = (), parse: Callable[[
                 name = case.file
             result.groups.setdefault(key, {}).setdefault(name, Score()).add(parsed, case.expected)
         if keep_errors:
-            wrong = [f for f in FIELDS if compare(parsed, case.expected, f)[0] == 0
-                     and any(compare(parsed, case.expected, f))]
+            wrong = [
+                f
+                for f in FIELDS
+                if compare(parsed, case.expected, f)[0] == 0
+                and any(compare(parsed, case.expected, f))
+            ]
             if wrong:
                 result.errors.append((case, parsed, wrong))
     return result
@@ -113,25 +131,40 @@ def format_report(result: EvalResult, *, errors: bool = False) -> str:
         out.append(f"by {key}: {'name':24} {'items':>5} {'micro-F1':>8} {'exact':>7}")
         for name in sorted(groups):
             s = groups[name]
-            out.append(f"   {'':{len(key)}} {name[:24]:24} {s.items:5d} {s.micro[2]:8.3f} {s.exact:4d}/{s.items}")
+            out.append(
+                f"   {'':{len(key)}} {name[:24]:24} {s.items:5d} {s.micro[2]:8.3f} {s.exact:4d}/{s.items}"
+            )
     if errors and result.errors:
         out.append("")
         out.append("errors:")
         for case, parsed, wrong in result.errors:
             out.append(f"{case.file}:{case.line}: {case.raw}")
             for f in wrong:
-                out.append(f"    {f}: got {value(parsed, f)!r}, expected {value(case.expected, f)!r}")
+                out.append(
+                    f"    {f}: got {value(parsed, f)!r}, expected {value(case.expected, f)!r}"
+                )
     return "\n".join(out)
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
     """The ``citekit eval`` options, for the CLI's sub-parser."""
-    ap.add_argument("files", nargs="+", metavar="LABELLED_FILE",
-                    help="JSON Lines: {raw, item[, style]} (development set) or {expected_numeric, csl} (GB/T gold)")
-    ap.add_argument("--by", action="append", choices=["style", "language", "file"], default=[],
-                    help="also report per style, language or file (repeatable)")
+    ap.add_argument(
+        "files",
+        nargs="+",
+        metavar="LABELLED_FILE",
+        help="JSON Lines: {raw, item[, style]} (development set) or {expected_numeric, csl} (GB/T gold)",
+    )
+    ap.add_argument(
+        "--by",
+        action="append",
+        choices=["style", "language", "file"],
+        default=[],
+        help="also report per style, language or file (repeatable)",
+    )
     ap.add_argument("--errors", action="store_true", help="list the fields that differ")
-    ap.add_argument("--authordate", action="store_true", help="gold files: use the author-date strings")
+    ap.add_argument(
+        "--authordate", action="store_true", help="gold files: use the author-date strings"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -154,11 +187,19 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
         return 2
     result = evaluate(cases, by=args.by, keep_errors=args.errors)
     if args.json:
+
         def figures(s: Score) -> dict[str, Any]:
-            return {"items": s.items, "exact": s.exact, "micro": dict(zip("prf", s.micro)),
-                    "fields": {f: dict(zip("prf", s.field(f))) for f in FIELDS}}
-        doc = {"overall": figures(result.overall),
-               "groups": {k: {n: figures(s) for n, s in g.items()} for k, g in result.groups.items()}}
+            return {
+                "items": s.items,
+                "exact": s.exact,
+                "micro": dict(zip("prf", s.micro)),
+                "fields": {f: dict(zip("prf", s.field(f))) for f in FIELDS},
+            }
+
+        doc = {
+            "overall": figures(result.overall),
+            "groups": {k: {n: figures(s) for n, s in g.items()} for k, g in result.groups.items()},
+        }
         json.dump(doc, stdout, indent=2)
         stdout.write("\n")
     else:
@@ -168,7 +209,9 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """``citekit eval FILE... [--by style|language|file] [--errors] [--authordate] [--json]``."""
-    ap = argparse.ArgumentParser(prog="citekit eval", description="Score the parser on labelled references.")
+    ap = argparse.ArgumentParser(
+        prog="citekit eval", description="Score the parser on labelled references."
+    )
     add_arguments(ap)
     return run(ap.parse_args(argv), stdout or sys.stdout)
 

@@ -16,8 +16,10 @@ from .text import trim
 __all__ = ["parse", "fill"]
 
 _YEAR = regex.compile(r"(?<![\d./-])(?:1[5-9]\d\d|20\d\d)(?![\d])")
-_VIP = regex.compile(r"(?<![\d])(?P<vol>\d{1,4})\s*\(\s*(?P<iss>[\d/\-]{1,9})\s*\)\s*[:,]\s*(?:pp?\.?\s*)?"
-                     r"(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)")
+_VIP = regex.compile(
+    r"(?<![\d])(?P<vol>\d{1,4})\s*\(\s*(?P<iss>[\d/\-]{1,9})\s*\)\s*[:,]\s*(?:pp?\.?\s*)?"
+    r"(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)"
+)
 _PAGES = regex.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–~]\s*[A-Za-z]?\d{1,6})?)")
 _QUOTED = regex.compile(r"[“\"](?P<t>[^”\"]{3,400})[”\"]")
 

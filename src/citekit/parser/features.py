@@ -20,46 +20,82 @@ __all__ = ["sequence_features", "token_features", "clear_cache"]
 
 # -- lexicons (lower case) ---------------------------------------------------------------------
 
-_PUBLISHER = frozenset("press publisher publishers publishing publications verlag books university "
-                       "universitaire universitaria inc ltd llc co corp company gmbh elsevier springer wiley "
-                       "routledge sage pearson mcgraw hill oxford cambridge taylor francis academic"
-                       .split())
-_JOURNAL = frozenset("journal j rev review reviews proc proceedings trans transactions lett letters bull "
-                     "bulletin ann annals acta quarterly magazine science nature phys chem med am soc int "
-                     "res studies studia zeitschrift revue rivista archives"
-                     .split())
-_CONF = frozenset("conference conf symposium workshop congress meeting proceedings proc colloquium".split())
-_MONTH = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
-                   "september oct october nov november dec december spring summer autumn fall winter"
-                   .split())
+_PUBLISHER = frozenset(
+    "press publisher publishers publishing publications verlag books university "
+    "universitaire universitaria inc ltd llc co corp company gmbh elsevier springer wiley "
+    "routledge sage pearson mcgraw hill oxford cambridge taylor francis academic".split()
+)
+_JOURNAL = frozenset(
+    "journal j rev review reviews proc proceedings trans transactions lett letters bull "
+    "bulletin ann annals acta quarterly magazine science nature phys chem med am soc int "
+    "res studies studia zeitschrift revue rivista archives".split()
+)
+_CONF = frozenset(
+    "conference conf symposium workshop congress meeting proceedings proc colloquium".split()
+)
+_MONTH = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december spring summer autumn fall winter".split()
+)
 _ROLE = frozenset("ed eds editor editors edited trans translated translator by hrsg comp".split())
 _PAGE = frozenset("p pp page pages s".split())
 _VOL = frozenset("vol volume vols bd no nr issue num number n iss".split())
 _THESIS = frozenset("thesis dissertation phd ph diss master masters doctoral".split())
-_WEB = frozenset("retrieved accessed available online from http https www doi url urn arxiv cited".split())
+_WEB = frozenset(
+    "retrieved accessed available online from http https www doi url urn arxiv cited".split()
+)
 _LINK = frozenset("in and et al the of for on".split())
-_PLACE = frozenset("london york new berlin paris boston cambridge oxford amsterdam tokyo beijing shanghai "
-                   "washington chicago philadelphia princeton heidelberg dordrecht singapore sydney toronto "
-                   "ny ma ca uk usa nj il dc germany china"
-                   .split())
+_PLACE = frozenset(
+    "london york new berlin paris boston cambridge oxford amsterdam tokyo beijing shanghai "
+    "washington chicago philadelphia princeton heidelberg dordrecht singapore sydney toronto "
+    "ny ma ca uk usa nj il dc germany china".split()
+)
 _PARTICLE = frozenset("van von der den de la le du da di del dos das ter".split())
 _ETAL = frozenset("et al etal".split())
 # single CJK characters that carry structure (their identity is a feature anyway; these group them)
 _CJK_CLASS = {
-    "年": "date", "月": "date", "日": "date", "期": "num", "卷": "num", "第": "num", "页": "num",
-    "版": "ed", "译": "role", "编": "role", "著": "role", "等": "etal", "社": "pub", "局": "pub",
-    "馆": "pub", "学": "inst", "院": "inst", "所": "inst", "报": "jour", "刊": "jour", "志": "jour",
-    "京": "place", "海": "place", "州": "place", "载": "in", "见": "in",
+    "年": "date",
+    "月": "date",
+    "日": "date",
+    "期": "num",
+    "卷": "num",
+    "第": "num",
+    "页": "num",
+    "版": "ed",
+    "译": "role",
+    "编": "role",
+    "著": "role",
+    "等": "etal",
+    "社": "pub",
+    "局": "pub",
+    "馆": "pub",
+    "学": "inst",
+    "院": "inst",
+    "所": "inst",
+    "报": "jour",
+    "刊": "jour",
+    "志": "jour",
+    "京": "place",
+    "海": "place",
+    "州": "place",
+    "载": "in",
+    "见": "in",
 }
 
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF \
+    return (
+        0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3040 <= o <= 0x30FF
+        or 0xAC00 <= o <= 0xD7AF
         or 0x20000 <= o <= 0x3134F
+    )
 
 
 # -- token features: one concern each ----------------------------------------------------------
+
 
 def f_kind(tok: str) -> str:
     """Script class: C (CJK), L (letters), D (digits), P (punctuation), U (URL or DOI)."""
@@ -128,9 +164,21 @@ def f_affix(tok: str, kind: str) -> list[str]:
     return ["suf=" + low[-3:], "pre=" + low[:3]]
 
 
-_LEXICONS = (("pub", _PUBLISHER), ("jour", _JOURNAL), ("conf", _CONF), ("month", _MONTH), ("role", _ROLE),
-             ("page", _PAGE), ("vol", _VOL), ("thesis", _THESIS), ("web", _WEB), ("link", _LINK),
-             ("place", _PLACE), ("particle", _PARTICLE), ("etal", _ETAL))
+_LEXICONS = (
+    ("pub", _PUBLISHER),
+    ("jour", _JOURNAL),
+    ("conf", _CONF),
+    ("month", _MONTH),
+    ("role", _ROLE),
+    ("page", _PAGE),
+    ("vol", _VOL),
+    ("thesis", _THESIS),
+    ("web", _WEB),
+    ("link", _LINK),
+    ("place", _PLACE),
+    ("particle", _PARTICLE),
+    ("etal", _ETAL),
+)
 # lower-case word -> its lexicon features, in the order of _LEXICONS
 _LEXICON_INDEX: dict[str, tuple[str, ...]] = {}
 for _name, _lex in _LEXICONS:
@@ -259,8 +307,16 @@ def _token_features_reference(tok: str) -> tuple:
         event = _EV_YEAR
     elif len(tok) == 1 and kind == "P" and not tok.isalnum():
         event = _EV_PUNCT
-    return ((b"-2" + far,), tuple([b"-1" + f for f in near]), centre, tuple([b"+1" + f for f in near]),
-            (b"+2" + far,), b"bi=" + word[2:] + b"|", word[2:], event)
+    return (
+        (b"-2" + far,),
+        tuple([b"-1" + f for f in near]),
+        centre,
+        tuple([b"+1" + f for f in near]),
+        (b"+2" + far,),
+        b"bi=" + word[2:] + b"|",
+        word[2:],
+        event,
+    )
 
 
 def clear_cache() -> None:
@@ -312,17 +368,23 @@ def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[byt
         pos = [_POS[10 * i // n] for i in range(n)]
         if n <= 400:
             _POS_TABLES[n] = pos
-    spacing = [_SPACING[(text[s - 1:s] == " ") * 2 + (text[e:e + 1] == " ")] for s, e in tokens]
+    spacing = [_SPACING[(text[s - 1 : s] == " ") * 2 + (text[e : e + 1] == " ")] for s, e in tokens]
     ctxs = _contexts(text, tokens, words, fts, n)
     ext = [_PAD_M2, _PAD_M1, *fts, _PAD_P1, _PAD_P2]
     # the last token gets a bigram with the padding too; it is dropped below
-    out = [[*c[2], *a[1], *b[0], *p[3], *q[4], po, *cx, *sp, c[5] + p[6]]
-           for c, a, b, p, q, po, cx, sp in zip(fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing)]
+    out = [
+        [*c[2], *a[1], *b[0], *p[3], *q[4], po, *cx, *sp, c[5] + p[6]]
+        for c, a, b, p, q, po, cx, sp in zip(
+            fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing
+        )
+    ]
     out[-1].pop()
     return out
 
 
-def _contexts(text: str, tokens: list[tuple[int, int]], words: list[str], fts: list[tuple], n: int) -> list:
+def _contexts(
+    text: str, tokens: list[tuple[int, int]], words: list[str], fts: list[tuple], n: int
+) -> list:
     """The context features before each token: the state after the tokens before it (element count,
     after a year / a closing quote, the last punctuation, open brackets).  The state changes only at
     punctuation and at the first year, so only those tokens are visited."""

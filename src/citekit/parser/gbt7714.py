@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import regex
 
-from .common import (is_stop, parse_imprint, set_names, set_title, split_elements, title_number,
-                     title_volume)
+from .common import (
+    is_stop,
+    parse_imprint,
+    set_names,
+    set_title,
+    split_elements,
+    title_number,
+    title_volume,
+)
 from .draft import Draft
 from .identifiers import find_access_date
 from .names import NameGroup, looks_like_names, parse_names
@@ -23,43 +30,68 @@ __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
     r"\[\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
-    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]")
+    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]"
+)
 
 # code -> (CSL type, custom.gbt_type_code when the CSL type cannot express the code)
 _TYPES = {
-    "J": ("article-journal", None), "M": ("book", None), "C": ("book", "C"),
-    "D": ("thesis", None), "N": ("article-newspaper", None), "R": ("report", None),
-    "S": ("standard", None), "P": ("patent", None), "EB": ("webpage", None),
-    "DB": ("dataset", "DB"), "DS": ("dataset", None), "CM": ("map", None),
-    "CP": ("software", None), "A": ("collection", "A"), "G": ("collection", "G"),
-    "Z": ("document", "Z"), "K": ("document", "K"),
+    "J": ("article-journal", None),
+    "M": ("book", None),
+    "C": ("book", "C"),
+    "D": ("thesis", None),
+    "N": ("article-newspaper", None),
+    "R": ("report", None),
+    "S": ("standard", None),
+    "P": ("patent", None),
+    "EB": ("webpage", None),
+    "DB": ("dataset", "DB"),
+    "DS": ("dataset", None),
+    "CM": ("map", None),
+    "CP": ("software", None),
+    "A": ("collection", "A"),
+    "G": ("collection", "G"),
+    "Z": ("document", "Z"),
+    "K": ("document", "K"),
 }
 _NUMBERED = {"S", "P", "R", "A"}
 # author-date lists (著者-出版年制): "陈登原, 2000. 题名[M]. 北京: 中华书局: 29."
 _AUTHOR_YEAR = regex.compile(
     r"(?:[,，]\s*|(?<=[.\p{Lu}\p{Han}])\s*)(?P<year>\[?c?(?P<y>(?:1[5-9]|20)\d\d)[a-z]?(?:-|\([^()]{1,12}\))?\]?|\[?n\.\s?d\.\]?)"
-    r"\s*(?:[.。]|[,，](?=\s*\D))")
+    r"\s*(?:[.。]|[,，](?=\s*\D))"
+)
 _ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
-_NAME_GOES_ON = regex.compile(r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})")
+_NAME_GOES_ON = regex.compile(
+    r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})"
+)
 _IN = regex.compile(r"(?:in|见|载)\s*[:：]?\s*", regex.IGNORECASE)
 
 
 def _strip_in(work: str, s: int, e: int) -> int:
     m = _IN.match(work, s, e)
-    return m.end() if m and (m.end() < e) and (work[s] in "见载" or m.group().rstrip() != m.group() or ":" in m.group()) else s
+    return (
+        m.end()
+        if m
+        and (m.end() < e)
+        and (work[s] in "见载" or m.group().rstrip() != m.group() or ":" in m.group())
+        else s
+    )
 
 
 _THESIS_PUB = regex.compile(
     r"(?P<pub>[^,，:：]{2,40}?)\s*[,，]?\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*年?\s*)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文|(?:PhD|Ph\.D\.|Master'?s|doctoral)\s+(?:thesis|dissertation))\s*$",
-    regex.IGNORECASE)
-_STD_FIRST = regex.compile(r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*")
+    regex.IGNORECASE,
+)
+_STD_FIRST = regex.compile(
+    r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*"
+)
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$")
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$"
+)
 _TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
@@ -84,8 +116,12 @@ def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | Non
         tries += 1
         if tries > 8:
             return None
-        if i > start and work[i - 1].isupper() and (i - 1 == start or not work[i - 2].isalpha()) \
-                and _NAME_GOES_ON.match(work, i + 1, end):
+        if (
+            i > start
+            and work[i - 1].isupper()
+            and (i - 1 == start or not work[i - 2].isalpha())
+            and _NAME_GOES_ON.match(work, i + 1, end)
+        ):
             continue  # "Broda, C., G. Joshua, and W. David.": the initial's stop, the list goes on
         if _AND_INITIAL.search(work, max(start, i - 12), i + 1):
             continue  # "… and W." : a given-name-first name is not finished
@@ -106,7 +142,12 @@ def parse(d: Draft) -> bool:
     slash = _ANALYTIC.match(work, m.end(), d.end)
     analytic = slash is not None
     host = None
-    if not analytic and code in ("A", "J", "C", "M"):  # GB/T 7714-2005: 析出题名[A]. 编者. 书名[C]. …
+    if not analytic and code in (
+        "A",
+        "J",
+        "C",
+        "M",
+    ):  # GB/T 7714-2005: 析出题名[A]. 编者. 书名[C]. …
         host = TYPE_CODE.search(work, m.end(), d.end)
         if host is not None and host.group("code") in ("C", "M", "G"):
             analytic = True
@@ -159,7 +200,9 @@ def _responsibility(d: Draft, limit: int) -> int:
     return title_start
 
 
-def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | None", after: int) -> None:
+def _after_code(
+    d: Draft, code: str, analytic: bool, host: "regex.Match[str] | None", after: int
+) -> None:
     """Everything after the type code (at ``after``): host, other responsibility, edition, imprint,
     serial numbers, access date."""
     work = d.work
@@ -178,7 +221,9 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
         pos = host.end()
     find_access_date(d, pos, d.end)
     work = d.work
-    elements = [e for e in split_elements(work, pos, d.end) if work[e[0]:e[1]].strip(_BLANK_ELEMENT)]
+    elements = [
+        e for e in split_elements(work, pos, d.end) if work[e[0] : e[1]].strip(_BLANK_ELEMENT)
+    ]
     if not elements:
         return
     if code in ("J", "N") and not analytic:
@@ -206,7 +251,7 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
                 d.set("genre", tm.group("genre"), *tm.span("genre"), 0.8)
                 if tm.group("y") and not d.has("issued"):
                     d.set("issued", {"date-parts": [[int(tm.group("y"))]]}, *tm.span("y"), 0.85)
-                elements = elements[:k] + elements[k + 1:]
+                elements = elements[:k] + elements[k + 1 :]
                 imprint = None if imprint is None or imprint == k else imprint - (imprint > k)
                 break
     before = elements if imprint is None else elements[:imprint]
@@ -221,7 +266,7 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
         else:
             rest.append((s, e))
     if analytic and host is None:
-        if len(rest) >= 2 and looks_like_names(work[rest[0][0]:rest[0][1]]):
+        if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
         if rest:
@@ -239,7 +284,8 @@ def _after_code(d: Draft, code: str, analytic: bool, host: "regex.Match[str] | N
 
 # the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date
 _PATENT_NO = regex.compile(
-    r"\s*(?P<where>[^\x00:：,，.\d]{1,20}?)\s*[:：]\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d[\d.]{4,}[\dA-Z]{0,3})\s*(?=[,，]|$)")
+    r"\s*(?P<where>[^\x00:：,，.\d]{1,20}?)\s*[:：]\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d[\d.]{4,}[\dA-Z]{0,3})\s*(?=[,，]|$)"
+)
 _PATENT_WORD = regex.compile(r"\s*(?:发明专利|实用新型专利|专利|patent)\s*$", regex.IGNORECASE)
 
 
@@ -260,8 +306,8 @@ def _patent_number(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int,
             we = cut.start()
         d.set("jurisdiction", work[ws:we].strip(), ws, we, 0.75)
         tail = (m.end("num"), ee)
-        rest = [tail] if work[tail[0]:tail[1]].strip(_BLANK_ELEMENT + ",，") else []
-        return elements[:k] + rest + elements[k + 1:]
+        rest = [tail] if work[tail[0] : tail[1]].strip(_BLANK_ELEMENT + ",，") else []
+        return elements[:k] + rest + elements[k + 1 :]
     return elements
 
 
@@ -271,8 +317,13 @@ _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _NUMBER_END = regex.compile(r"(?:^|[\s:])\p{Lu}{1,4}\s?\d{1,6}$")
 _BARE_LABEL = regex.compile(r"\d{1,3}\s+(?=\p{Han})")
-_NOT_SHAPE = regex.compile(r"学位论文|博士|硕士|thesis|dissertation|报告|report|专利|patent|标准|standard", regex.IGNORECASE)
-_CONFERENCE = regex.compile(r"会议|论文集|proceedings|conference|symposium|workshop|congress", regex.IGNORECASE)
+_NOT_SHAPE = regex.compile(
+    r"学位论文|博士|硕士|thesis|dissertation|报告|report|专利|patent|标准|standard",
+    regex.IGNORECASE,
+)
+_CONFERENCE = regex.compile(
+    r"会议|论文集|proceedings|conference|symposium|workshop|congress", regex.IGNORECASE
+)
 
 
 def applies_nocode(d: Draft) -> bool:
@@ -297,7 +348,7 @@ def parse_nocode(d: Draft) -> bool:
     if label:  # "12 吕梓. …": a list number without a dot or brackets
         c.claim(c.start, label.end())
         c.start = label.end()
-    if work[c.start:c.start + 1].isdigit():
+    if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
     if len(head) < 3:
@@ -319,7 +370,9 @@ def parse_nocode(d: Draft) -> bool:
         after = te
     if te <= ts or not _HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
         return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
-    rest = [e for e in split_elements(work, after, c.end) if work[e[0]:e[1]].strip(_BLANK_ELEMENT)]
+    rest = [
+        e for e in split_elements(work, after, c.end) if work[e[0] : e[1]].strip(_BLANK_ELEMENT)
+    ]
     if not rest:
         return False
     if analytic:
@@ -330,11 +383,19 @@ def parse_nocode(d: Draft) -> bool:
         s0, e0 = rest[0]
         nums = journal_numbers(work, s0, e0)
         if nums is not None:
-            serial = nums.start > s0 and ":" not in work[s0:nums.start] \
+            serial = (
+                nums.start > s0
+                and ":" not in work[s0 : nums.start]
                 and bool(nums.volume or nums.issue or nums.pages or len(nums.date) > 1)
+            )
         else:
             m = _SERIAL_TAIL.search(work, s0, e0) if c.has("issued") else None
-            serial = bool(m and (m.group("vol") or m.group("iss")) and m.start() > s0 and ":" not in work[s0:m.start()])
+            serial = bool(
+                m
+                and (m.group("vol") or m.group("iss"))
+                and m.start() > s0
+                and ":" not in work[s0 : m.start()]
+            )
         if serial and nums is not None and len(nums.date) > 1:
             code, csl_type = "N", "article-newspaper"  # a day's date: a newspaper and its page
         elif serial:
@@ -383,8 +444,16 @@ def _author_year(d: Draft, code_start: int) -> int | None:
         elif m.group("y") and text.startswith("c") and text[1:].isdigit():
             d.set("issued", {"date-parts": [[int(text[1:])]]}, *m.span("y"), 0.85)
         elif m.group("y") and text.isdigit():
-            d.set("issued", {"date-parts": [[int(text)]]}, ys + work[ys:ye].find(text), ys + work[ys:ye].find(text) + 4, 0.9)
-        elif m.group("y") and len(text) == 5 and text[:4].isdigit():  # 2010a: the suffix only orders the list
+            d.set(
+                "issued",
+                {"date-parts": [[int(text)]]},
+                ys + work[ys:ye].find(text),
+                ys + work[ys:ye].find(text) + 4,
+                0.9,
+            )
+        elif (
+            m.group("y") and len(text) == 5 and text[:4].isdigit()
+        ):  # 2010a: the suffix only orders the list
             d.set("issued", {"date-parts": [[int(text[:4])]]}, *m.span("y"), 0.9)
         else:
             ts = ys + work[ys:ye].find(text)
@@ -413,7 +482,7 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
         qe = trim(work, qs, tail.start(), " ,;:，；：" + MASK)[1]
     d.set("publisher", work[qs:qe], qs, qe, 0.8)
     if len(parts) > 2 and parts[2][1] > parts[2][0]:
-        d.set("page", work[parts[2][0]:parts[2][1]], *parts[2], 0.8)
+        d.set("page", work[parts[2][0] : parts[2][1]], *parts[2], 0.8)
     return True
 
 
@@ -440,7 +509,12 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
             if m.group("vol"):
                 d.set("volume", m.group("vol"), *m.span("vol"), 0.85)
             if m.group("iss"):
-                d.set("page" if code == "N" else "issue", clean_issue(m.group("iss")), *m.span("iss"), 0.85)
+                d.set(
+                    "page" if code == "N" else "issue",
+                    clean_issue(m.group("iss")),
+                    *m.span("iss"),
+                    0.85,
+                )
             if m.group("pages"):
                 ps, pe = trim(work, *m.span("pages"))
                 d.set("page", work[ps:pe], ps, pe, 0.85)
@@ -461,8 +535,12 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
         d.set("volume", work[slice(*nums.volume)], *nums.volume, 0.9)
     if nums.total:
         d.flag("total_issue", work[slice(*nums.total)])
-        d.claim(nums.total[0] - 3 if work[nums.total[0] - 3:nums.total[0]].lower() == "no." else nums.total[0],
-                nums.total[1])
+        d.claim(
+            nums.total[0] - 3
+            if work[nums.total[0] - 3 : nums.total[0]].lower() == "no."
+            else nums.total[0],
+            nums.total[1],
+        )
     if nums.issue:
         value = clean_issue(work[slice(*nums.issue)])
         if code == "N":

@@ -20,21 +20,23 @@ __all__ = ["applies", "parse"]
 
 _PAIR = r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s*,\s*\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}"
 _NAMES = regex.compile(
-    rf"(?:{_PAIR})(?:\s*(?:,|&|,?\s*and\s)\s*(?:{_PAIR})){{0,30}}(?:\s*,?\s*et\s?al\.?)?\s*,")
+    rf"(?:{_PAIR})(?:\s*(?:,|&|,?\s*and\s)\s*(?:{_PAIR})){{0,30}}(?:\s*,?\s*et\s?al\.?)?\s*,"
+)
 
 # the genre after the title, up to the comma before the university
 _THESIS = regex.compile(
     r"[.,]\s*(?P<genre>(?:Unpublished\s+)?(?:(?:MA|M\.A\.|MSc|M\.Sc\.|MPhil|M\.Phil\.|PhD|Ph\.\s?D\.?|BA|B\.A\.|"
-    r"[Dd]octoral|[Mm]aster'?s|[Bb]achelor'?s|[Hh]onou?rs)\s+)?(?:[Tt]hesis|[Dd]issertation)\b[^,]*),")
+    r"[Dd]octoral|[Mm]aster'?s|[Bb]achelor'?s|[Hh]onou?rs)\s+)?(?:[Tt]hesis|[Dd]issertation)\b[^,]*),"
+)
 
 
 def applies(d: Draft) -> bool:
-    return _NAMES.match(d.work[d.start:min(d.end, d.start + 2000)]) is not None
+    return _NAMES.match(d.work[d.start : min(d.end, d.start + 2000)]) is not None
 
 
 def parse(d: Draft) -> bool:
     work = d.work
-    m = _NAMES.match(work[d.start:min(d.end, d.start + 2000)])
+    m = _NAMES.match(work[d.start : min(d.end, d.start + 2000)])
     if not m:
         return False
     d.style = "house-en"
@@ -43,7 +45,7 @@ def parse(d: Draft) -> bool:
     pos = names_end + 1
     while pos < d.end and work[pos] == " ":
         pos += 1
-    if pos < d.end and work[pos] in "“\"":
+    if pos < d.end and work[pos] in '“"':
         if work[pos] == "“":
             q = find_close(work, pos, d.end, "“", "”")
         else:

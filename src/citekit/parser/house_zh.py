@@ -1,9 +1,9 @@
 """The 《》 house style of Chinese journals (the 引文注释 style of social-science journals).
 
-    责任者:《题名》(版本),其他责任者译,出版者出版年年版,第N页。
-    责任者:《题名》,《刊名》2016年第2期。
-    责任者:《题名》,载某某主编:《书名》,出版者2010年版,第N页。
-    [美]马克·H.穆尔:《创造公共价值》,伍满桂译,商务印书馆2016年版。
+责任者:《题名》(版本),其他责任者译,出版者出版年年版,第N页。
+责任者:《题名》,《刊名》2016年第2期。
+责任者:《题名》,载某某主编:《书名》,出版者2010年版,第N页。
+[美]马克·H.穆尔:《创造公共价值》,伍满桂译,商务印书馆2016年版。
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ __all__ = ["applies", "parse"]
 _PAGE = regex.compile(r"^第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})\s*页$")
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$")
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
+)
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
-_DOC_NO = regex.compile(r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号")
+_DOC_NO = regex.compile(
+    r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
+)
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$")
+    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$"
+)
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
@@ -35,19 +39,24 @@ _ROLE_END = regex.compile(r"(?:主编|编著|编译|编|著|撰|译|校注|整�
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
-    r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$")
+    r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$"
+)
 # a place of publication written as its own element: a city the lists name, or any 某某市
-_CITY = regex.compile(r"北京|上海|天津|重庆|广州|南京|杭州|武汉|成都|西安|长沙|济南|沈阳|长春|哈尔滨|郑州|"
-                      r"合肥|福州|南昌|昆明|贵阳|南宁|兰州|太原|石家庄|呼和浩特|乌鲁木齐|银川|西宁|拉萨|海口|"
-                      r"深圳|厦门|青岛|大连|苏州|台北|香港|澳门|\p{Han}{2,4}市")
-_PUBLISHER_WORD = regex.compile(r"出版社|书局|书店|印书馆|书社|出版公司|出版集团|大学|研究院|研究所|Press|Publishing")
+_CITY = regex.compile(
+    r"北京|上海|天津|重庆|广州|南京|杭州|武汉|成都|西安|长沙|济南|沈阳|长春|哈尔滨|郑州|"
+    r"合肥|福州|南昌|昆明|贵阳|南宁|兰州|太原|石家庄|呼和浩特|乌鲁木齐|银川|西宁|拉萨|海口|"
+    r"深圳|厦门|青岛|大连|苏州|台北|香港|澳门|\p{Han}{2,4}市"
+)
+_PUBLISHER_WORD = regex.compile(
+    r"出版社|书局|书店|印书馆|书社|出版公司|出版集团|大学|研究院|研究所|Press|Publishing"
+)
 
 
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
         return False
-    lead = d.work[d.start:p].rstrip()
+    lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
 
@@ -92,7 +101,7 @@ def parse(d: Draft) -> bool:
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
         if close > 0:
-            inner = work[pos + 1:close]
+            inner = work[pos + 1 : close]
             ed = edition(inner)
             if ed:
                 d.set("edition", ed, pos + 1, close, 0.9)
@@ -111,12 +120,23 @@ def parse(d: Draft) -> bool:
         if e <= s:
             continue
         text = work[s:e]
-        if conference >= 0 and idx == conference + 1 and len(text) <= 30 \
-                and not any(ch.isdigit() for ch in text) and not d.has("event-place"):
-            d.set("event-place", text, s, e, 0.75)  # …会议论文，中国社会科学院研究生院，2007年5月12日
+        if (
+            conference >= 0
+            and idx == conference + 1
+            and len(text) <= 30
+            and not any(ch.isdigit() for ch in text)
+            and not d.has("event-place")
+        ):
+            d.set(
+                "event-place", text, s, e, 0.75
+            )  # …会议论文，中国社会科学院研究生院，2007年5月12日
             continue
-        if _CITY.fullmatch(text) and not d.has("publisher-place") and idx + 1 < len(pieces) \
-                and _PUBLISHER_WORD.search(work, *pieces[idx + 1]):
+        if (
+            _CITY.fullmatch(text)
+            and not d.has("publisher-place")
+            and idx + 1 < len(pieces)
+            and _PUBLISHER_WORD.search(work, *pieces[idx + 1])
+        ):
             d.set("publisher-place", text, s, e, 0.8)  # 北京，北京大学出版社，1986
             continue
         lead = _CONTAINER_LEAD.match(text)
@@ -141,8 +161,13 @@ def parse(d: Draft) -> bool:
                 d.set("volume", str(n) if n is not None else vm.group("v"), *vm.span("v"), 0.85)
             tail = cn_year_issue(work, close + 1, e)
             if tail:
-                d.set("issued", {"date-parts": [tail.date]}, tail.year[0],
-                      tail.year[1] if len(tail.date) == 1 else tail.span[1], 0.9)
+                d.set(
+                    "issued",
+                    {"date-parts": [tail.date]},
+                    tail.year[0],
+                    tail.year[1] if len(tail.date) == 1 else tail.span[1],
+                    0.9,
+                )
                 if tail.volume:
                     d.set("volume", work[slice(*tail.volume)], *tail.volume, 0.9)
                 if tail.issue:
@@ -167,7 +192,13 @@ def parse(d: Draft) -> bool:
             d.set("publisher", work[ps:pe], ps, pe, 0.85)
             d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.85)
             if m.group("y"):
-                d.set("issued", {"date-parts": [[int(m.group("y"))]]}, s + m.start("y"), s + m.end("y"), 0.9)
+                d.set(
+                    "issued",
+                    {"date-parts": [[int(m.group("y"))]]},
+                    s + m.start("y"),
+                    s + m.end("y"),
+                    0.9,
+                )
             thesis = True
             continue
         m = _CONF_PAPER.match(text)
@@ -191,16 +222,40 @@ def parse(d: Draft) -> bool:
         m = _PUB_YEAR.match(text)
         if m and len(text) < 80 and (m.group("pub") or text.endswith("版")):
             if m.group("place"):
-                d.set("publisher-place", m.group("place").strip(), s + m.start("place"), s + m.end("place"), 0.85)
+                d.set(
+                    "publisher-place",
+                    m.group("place").strip(),
+                    s + m.start("place"),
+                    s + m.end("place"),
+                    0.85,
+                )
             if m.group("pub"):
                 ps, pe = trim(work, s + m.start("pub"), s + m.end("pub"))
-                d.set("publisher", work[ps:pe], ps, pe, 0.9 if _PUBLISHER_WORD.search(m.group("pub")) else 0.7)
+                d.set(
+                    "publisher",
+                    work[ps:pe],
+                    ps,
+                    pe,
+                    0.9 if _PUBLISHER_WORD.search(m.group("pub")) else 0.7,
+                )
                 has_publisher = True
-            d.set("issued", {"date-parts": [[int(m.group("y"))]]}, s + m.start("y"), s + m.end("y"), 0.9)
+            d.set(
+                "issued",
+                {"date-parts": [[int(m.group("y"))]]},
+                s + m.start("y"),
+                s + m.end("y"),
+                0.9,
+            )
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
-            d.set("publisher-place", m.group("place").strip(), s + m.start("place"), s + m.end("place"), 0.85)
+            d.set(
+                "publisher-place",
+                m.group("place").strip(),
+                s + m.start("place"),
+                s + m.end("place"),
+                0.85,
+            )
             ps, pe = trim(work, s + m.start("pub"), s + m.end("pub"))
             d.set("publisher", work[ps:pe], ps, pe, 0.85)
             has_publisher = True

@@ -12,8 +12,10 @@ from .draft import Draft
 
 __all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
 
-_URL = regex.compile(r"(?:https?|ftp)://[^\s\[\]<>\"“”《》]+|www\.[^\s\[\]<>\"“”《》]+\.[^\s\[\]<>\"“”《》]+",
-                     regex.IGNORECASE)
+_URL = regex.compile(
+    r"(?:https?|ftp)://[^\s\[\]<>\"“”《》]+|www\.[^\s\[\]<>\"“”《》]+\.[^\s\[\]<>\"“”《》]+",
+    regex.IGNORECASE,
+)
 _DOI_PREFIX = regex.compile(r"\bdoi\s*[:：]?\s*$", regex.IGNORECASE)
 _DOI = regex.compile(r"10\.\d{4,9}/[^\s\[\]<>\"“”《》]+")
 _DOI_IN_URL = regex.compile(r"10\.\d{4,9}/[^/?#&\s]+")
@@ -58,7 +60,7 @@ def extract_identifiers(d: Draft) -> None:
         url = text[s:e]
         host = _DOI_HOST.match(url)
         if host and not d.has("DOI"):
-            d.set("DOI", url[host.end():], s + host.end(), e, 0.95)
+            d.set("DOI", url[host.end() :], s + host.end(), e, 0.95)
         elif not d.has("DOI"):
             m = _DOI_IN_URL.search(url)
             if m:
@@ -116,7 +118,11 @@ def find_access_date(d: Draft, start: int, end: int) -> None:
     """``[2013-10-25]`` (GB/T 引用日期) → ``accessed``; of two in a row (``[2016-05-19][2022-04-18]``)
     the first is the publication or update date."""
     found = list(_ACCESS.finditer(d.work, start, end))
-    if len(found) >= 2 and not d.work[found[0].end():found[1].start()].strip() and not d.has("issued"):
+    if (
+        len(found) >= 2
+        and not d.work[found[0].end() : found[1].start()].strip()
+        and not d.has("issued")
+    ):
         m = found.pop(0)
         parts = parse_iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
         if parts:
@@ -131,13 +137,32 @@ def find_access_date(d: Draft, start: int, end: int) -> None:
             d.mask(m.start(), m.end())
 
 
-_MONTH_NAMES = {m: i + 1 for i, ms in enumerate([
-    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-    "aug august", "sep sept september", "oct october", "nov november", "dec december"]) for m in ms.split()}
+_MONTH_NAMES = {
+    m: i + 1
+    for i, ms in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
+    )
+    for m in ms.split()
+}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE_EN = (rf"(?:(?P<d1>\d{{1,2}})\s+{_MON}\s*,?\s*(?P<y1>\d{{4}})"
-            rf"|{_MON.replace('mon', 'mon2')}\s+(?P<d2>\d{{1,2}})\s*,?\s*(?P<y2>\d{{4}})"
-            r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))")
+_DATE_EN = (
+    rf"(?:(?P<d1>\d{{1,2}})\s+{_MON}\s*,?\s*(?P<y1>\d{{4}})"
+    rf"|{_MON.replace('mon', 'mon2')}\s+(?P<d2>\d{{1,2}})\s*,?\s*(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))"
+)
 _DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*日)?"
 # "访问时间: 2020年12月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
 # "Accessed March 3, 2020", "retrieved on 2019-01-02"
@@ -145,12 +170,24 @@ _ACCESS_PHRASE = regex.compile(
     rf"(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
     rf"|(?:{_DATE_ZH.replace('(?P<', '(?P<b_')})\s*(?:访问|引用|检索|浏览)"
     rf"|\b(?:last\s+)?(?:accessed|visited|retrieved|viewed|consulted|cited)\s*(?:on\s*)?[:]?\s*(?:{_DATE_EN.replace('(?P<', '(?P<c_')})",
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 
 
 # every _ACCESS_PHRASE match holds one of these words
-_ACCESS_WORDS = ("访问", "引用", "检索", "浏览", "获取", "accessed", "visited", "retrieved", "viewed", "consulted",
-                 "cited")
+_ACCESS_WORDS = (
+    "访问",
+    "引用",
+    "检索",
+    "浏览",
+    "获取",
+    "accessed",
+    "visited",
+    "retrieved",
+    "viewed",
+    "consulted",
+    "cited",
+)
 
 
 def _access_parts(m: "regex.Match[str]") -> list[int] | None:
@@ -176,7 +213,7 @@ def find_access_phrase(d: Draft) -> None:
     """An access date written out (``访问时间：2020年12月1日``, ``last visited 2 March 2020``) → ``accessed``."""
     if d.has("accessed"):
         return
-    low = d.work[d.start:d.end].lower()
+    low = d.work[d.start : d.end].lower()
     if not any(word in low for word in _ACCESS_WORDS):  # a cheap test before the long pattern
         return
     m = _ACCESS_PHRASE.search(d.work, d.start, d.end)
@@ -186,6 +223,8 @@ def find_access_phrase(d: Draft) -> None:
     if parts:
         starts = [m.start(g) for g, v in m.groupdict().items() if v]
         ds = min(starts) if starts else m.start()
-        d.set("accessed", {"date-parts": [parts]}, ds, m.end(), 0.85)  # the date; the words are structure
+        d.set(
+            "accessed", {"date-parts": [parts]}, ds, m.end(), 0.85
+        )  # the date; the words are structure
         d.claim(m.start(), ds)
         d.mask(m.start(), m.end())

@@ -30,24 +30,40 @@ class NameGroup:
 
 
 _ETAL = regex.compile(
-    r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE)
+    r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
+)
 _ROLE = regex.compile(
     r"(?:[,，]?\s*)(?:(?P<role>主编|编著|编译|编|著|撰|译|校注|整理|选编|合著)"
-    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$", regex.IGNORECASE)
-_ROLE_MAP = {"主编": "editor", "编": "editor", "选编": "editor", "编著": "author", "著": "author",
-             "合著": "author", "撰": "author", "译": "translator", "编译": "translator",
-             "校注": "editor", "整理": "editor"}
+    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$",
+    regex.IGNORECASE,
+)
+_ROLE_MAP = {
+    "主编": "editor",
+    "编": "editor",
+    "选编": "editor",
+    "编著": "author",
+    "著": "author",
+    "合著": "author",
+    "撰": "author",
+    "译": "translator",
+    "编译": "translator",
+    "校注": "editor",
+    "整理": "editor",
+}
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _HAN = regex.compile(r"\p{Han}")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
-_CORP_TAIL = regex.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE)
+_CORP_TAIL = regex.compile(
+    r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE
+)
 # "FRESE K S", "Peebles P. Z.", "Кочетков А Я": family words, then one to four initials.
 _FAMILY_INITIALS = regex.compile(
     r"^(?P<fam>\p{L}[\p{L}'’\-]*(?:\s+\p{L}[\p{L}'’\-]*){0,3}?)\s+"
-    r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$")
+    r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
+)
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
@@ -56,12 +72,14 @@ _GIVEN_FIRST = regex.compile(
     r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
     r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
-    r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$")
+    r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
+)
 _CORPORATE = regex.compile(
     r"\b(?:University|Universit\w*|Institute|Institut\w*|Association|Press|Group|Cent(?:er|re)|Organi[sz]ation|"
     r"Department|Committee|Council|Society|Ministry|Office|Bureau|Agency|Foundation|Company|Corporation|Bank|"
     r"Commission|Service|Services|Library|Government|Board|Project|Team|Consortium|Inc|Ltd|Network|School|College|"
-    r"Academy|Federation|Union|Nations|Fund|Forum|Laboratory|Health|National|International|World)\b")
+    r"Academy|Federation|Union|Nations|Fund|Forum|Laboratory|Health|National|International|World)\b"
+)
 _INITIAL_PIECE = regex.compile(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?")
 _WS = regex.compile(r"\s+")
 _AND = regex.compile(r",?\s+and\s+")
@@ -72,7 +90,9 @@ _GLOSS = regex.compile(r"\s*\([^()]{1,60}\)\s*")
 _LOWER_WORDS = regex.compile(r"\b\p{Ll}{2,}\b")
 _ALL_INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?-?)+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
-_GIVEN_WORDS = regex.compile(r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$")
+_GIVEN_WORDS = regex.compile(
+    r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
+)
 
 
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
@@ -83,7 +103,9 @@ _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
 # lower-case words that may stand in a list of personal names
-_LINK_WORDS = frozenset({"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"})
+_LINK_WORDS = frozenset(
+    {"and", "et", "al", "van", "von", "der", "de", "la", "le", "du", "da", "di"}
+)
 
 
 def _may_end(text: str, last: frozenset[str], before_stop: str) -> bool:
@@ -135,7 +157,12 @@ def parse_names(text: str) -> NameGroup:
         if m and m.start() > 0:
             role = m.group("role").lower().strip("()").rstrip(".")
             group.role = _ROLE_MAP.get(role) or (
-                "editor" if role.startswith("ed") else "translator" if role.startswith("trans") else None)
+                "editor"
+                if role.startswith("ed")
+                else "translator"
+                if role.startswith("trans")
+                else None
+            )
             text = text[: m.start()].rstrip()
         m = _ETAL.search(text) if _may_end(text, _ETAL_LAST, "lL.") else None
         if m and m.start() > 0:
@@ -147,12 +174,14 @@ def parse_names(text: str) -> NameGroup:
         return group
     if _HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
-            if "(" in piece and _HAN.match(piece):  # 大卫·帕尔菲曼(David Palfreyman): the original is a gloss
+            if "(" in piece and _HAN.match(
+                piece
+            ):  # 大卫·帕尔菲曼(David Palfreyman): the original is a gloss
                 piece = _GLOSS.sub("", piece) or piece
             m = _NATIONALITY.match(piece)
             if m and m.end() < len(piece):
                 group.nationalities.append(m.group("n"))
-                piece = piece[m.end():].strip()
+                piece = piece[m.end() :].strip()
             if piece:
                 group.names.append({"literal": piece})
         return group
@@ -164,29 +193,53 @@ def parse_names(text: str) -> NameGroup:
         piece = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         if _SUFFIX.match(piece) and group.names and "family" in group.names[-1]:
-            group.names[-1]["suffix"] = piece if piece.endswith(".") or piece[-1] == "I" else piece + "."
+            group.names[-1]["suffix"] = (
+                piece if piece.endswith(".") or piece[-1] == "I" else piece + "."
+            )
         elif _CORP_TAIL.match(piece) and group.names and "literal" in group.names[-1]:
             group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
-        elif (m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None) and not _INITIALS.match(piece):
-            group.names.append({"family": _family(m.group("fam")), "given": _initials(m.group("ini"))})
-        elif (nxt is not None and nxt.endswith(_SUFFIX_ENDS) and len(piece.split()) == 1 and piece[:1].isupper()
-              and (s := _GIVEN_SUFFIX.match(nxt))
-              and (_INITIALS.match(s.group("given")) or _GIVEN_WORDS.match(s.group("given")))):
+        elif (
+            m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None
+        ) and not _INITIALS.match(piece):
+            group.names.append(
+                {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
+            )
+        elif (
+            nxt is not None
+            and nxt.endswith(_SUFFIX_ENDS)
+            and len(piece.split()) == 1
+            and piece[:1].isupper()
+            and (s := _GIVEN_SUFFIX.match(nxt))
+            and (_INITIALS.match(s.group("given")) or _GIVEN_WORDS.match(s.group("given")))
+        ):
             given = s.group("given")
             suf = s.group("suf")
-            group.names.append({"family": _family(piece),
-                                "given": _initials(given) if _INITIALS.match(given) else given,
-                                "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + "."})
+            group.names.append(
+                {
+                    "family": _family(piece),
+                    "given": _initials(given) if _INITIALS.match(given) else given,
+                    "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + ".",
+                }
+            )
             i += 1
         elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
-        elif (nxt is not None and _GIVEN_WORDS.match(nxt) and len(piece.split()) == 1
-              and piece[:1].isupper() and len(nxt.split()) <= 3):
+        elif (
+            nxt is not None
+            and _GIVEN_WORDS.match(nxt)
+            and len(piece.split()) == 1
+            and piece[:1].isupper()
+            and len(nxt.split()) <= 3
+        ):
             group.names.append({"family": _family(piece), "given": nxt})
             i += 1
         else:
-            g = _GIVEN_FIRST.match(piece) if len(piece) < 80 and not _CORPORATE.search(piece) else None
+            g = (
+                _GIVEN_FIRST.match(piece)
+                if len(piece) < 80 and not _CORPORATE.search(piece)
+                else None
+            )
             if g:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
@@ -203,7 +256,7 @@ def looks_like_names(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 300:
         return False
-    if any(ch in text for ch in "《》“”\"?？!"):
+    if any(ch in text for ch in '《》“”"?？!'):
         return False
     han = len(_HAN.findall(text))
     if han:

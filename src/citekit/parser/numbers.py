@@ -31,12 +31,15 @@ class JournalNumbers:
 
 
 # The year must follow a comma (or start the element) and the rest must be numbers only.
-_YEAR_AT = regex.compile(r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?)?)(?=[\s,(:\[-]|$)")
+_YEAR_AT = regex.compile(
+    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?)?)(?=[\s,(:\[-]|$)"
+)
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
     r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?))?"
-    r"\s*(?:\[[^\]]{0,40}\])?\s*$")
+    r"\s*(?:\[[^\]]{0,40}\])?\s*$"
+)
 
 
 def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
@@ -55,9 +58,14 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
             return (r.start(g) + o, r.end(g) + o) if r.group(g) else None
 
         return JournalNumbers(
-            start=m.start("date") + o, year=(m.start("y") + o, m.end("y") + o), date=date,
+            start=m.start("date") + o,
+            year=(m.start("y") + o, m.end("y") + o),
+            date=date,
             date_span=(m.start("date") + o, m.end("date") + o),
-            volume=sp("vol"), total=sp("total"), issue=sp("iss"), pages=sp("pages"),
+            volume=sp("vol"),
+            total=sp("total"),
+            issue=sp("iss"),
+            pages=sp("pages"),
         )
     return None
 
@@ -76,7 +84,8 @@ _CN_DATE = regex.compile(
     r"(?:\s*第\s*(?P<iss>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
     r"|\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
     r"|\s*(?P<iss2>\d{1,2})\s*期)?"
-    r"(?:\s*\(?\s*第\s*(?P<ed>\d{1,3})\s*版\s*\)?)?")
+    r"(?:\s*\(?\s*第\s*(?P<ed>\d{1,3})\s*版\s*\)?)?"
+)
 
 
 @dataclass
@@ -105,9 +114,12 @@ def cn_year_issue(text: str, start: int, end: int) -> CnDate | None:
         n = cn_number(m.group(iss_group))
         issue = str(n) if n is not None else m.group(iss_group)
     return CnDate(
-        span=m.span(), year=m.span("y"), date=date,
+        span=m.span(),
+        year=m.span("y"),
+        date=date,
         volume=m.span("vol") if m.group("vol") else None,
-        issue=issue, issue_span=m.span(iss_group) if iss_group else None,
+        issue=issue,
+        issue_span=m.span(iss_group) if iss_group else None,
         page=m.span("ed") if m.group("ed") else None,
     )
 
@@ -117,11 +129,25 @@ _EDITION_NUM = regex.compile(
     r"|(?P<n>\d{1,3})\s*版"
     r"|(?P<en>\d{1,3})\s*(?:st|nd|rd|th)?\.?\s*(?:rev\.?\s*)?(?:ed|edn|edition)\.?"
     r"|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:ed|edn|edition)\.?"
-    r")\s*$", regex.IGNORECASE)
+    r")\s*$",
+    regex.IGNORECASE,
+)
 _EDITION_TEXT = regex.compile(
     r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
-    regex.IGNORECASE)
-_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    regex.IGNORECASE,
+)
+_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
 
 
 def edition(text: str) -> str | None:

@@ -19,8 +19,20 @@ from typing import Any, Iterable
 
 __all__ = ["FIELDS", "Score", "compare", "score_items"]
 
-FIELDS = ("title", "container-title", "names", "issued", "volume", "issue", "page",
-          "publisher", "publisher-place", "DOI", "URL", "type")
+FIELDS = (
+    "title",
+    "container-title",
+    "names",
+    "issued",
+    "volume",
+    "issue",
+    "page",
+    "publisher",
+    "publisher-place",
+    "DOI",
+    "URL",
+    "type",
+)
 
 
 def _text(value: Any) -> str:

@@ -15,8 +15,20 @@ MASK = "\x00"  # stands in for text already taken by an identifier (URL, DOI) in
 
 _TRIM = " \t,.;:，。；：、" + MASK
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -74,7 +86,9 @@ def split_top(text: str, start: int, end: int, seps: str) -> list[tuple[int, int
     s = start
     pattern = _SPLITTERS.get(seps)
     if pattern is None:
-        pattern = _SPLITTERS[seps] = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + seps) + "]")
+        pattern = _SPLITTERS[seps] = re.compile(
+            "[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + seps) + "]"
+        )
     for m in pattern.finditer(text, start, end):  # only brackets, quotes and separators matter
         ch = m.group()
         if ch in _OPEN:

@@ -33,8 +33,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     """``(start, end)`` of every token of ``text[start:end]``, in order; linear time."""
     if end is None:
         end = len(text)
-    plain = text.find("://", start, end) < 0 and text.find("www.", start, end) < 0 \
+    plain = (
+        text.find("://", start, end) < 0
+        and text.find("www.", start, end) < 0
         and text.find("10.", start, end) < 0
+    )
     pattern = _PLAIN_TOKEN if plain else TOKEN
     return list(map(_SPAN, pattern.finditer(text, start, end)))  # (no Python frame per token)
 

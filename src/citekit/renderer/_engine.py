@@ -77,15 +77,38 @@ import citeproc.model as cm
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import CitationItem, DateRange, VariableError
 from citeproc.source import Date as SourceDate
-from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char, normalize_seam
+from citeproc.string import (
+    SEAM_PUNCTUATION,
+    MixedString,
+    NoCase,
+    String,
+    _strip_first_char,
+    normalize_seam,
+)
 from lxml import etree
 
 from ._markup import (
-    _PUNCT_MERGE, DISPLAY, LITERAL_HYPHEN, NORMAL_CLOSE, NORMAL_OPEN, QUOTE_CLOSE, QUOTE_OPEN, encode,
+    _PUNCT_MERGE,
+    DISPLAY,
+    LITERAL_HYPHEN,
+    NORMAL_CLOSE,
+    NORMAL_OPEN,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    encode,
 )
 from ._sortkey import language_group, pinyin_key
 
-__all__ = ["CK_MODE", "CSL_NS", "EXPLICIT_SUFFIX_KEY", "PREVIOUS_NAMES_KEY", "names_text", "EngineStyle", "TRUNCATED_KEY", "has_cjk"]
+__all__ = [
+    "CK_MODE",
+    "CSL_NS",
+    "EXPLICIT_SUFFIX_KEY",
+    "PREVIOUS_NAMES_KEY",
+    "names_text",
+    "EngineStyle",
+    "TRUNCATED_KEY",
+    "has_cjk",
+]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -156,7 +179,9 @@ def _citeproc_join(items: Any, delimiter: str = "") -> Any:
                 piece_text = str(piece)
                 if piece_text:
                     last, first = text[-1], piece_text[0]
-                    if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+                    if (first == " " and last == " ") or (
+                        first == last and first in SEAM_PUNCTUATION
+                    ):
                         piece = _strip_first_char(piece)  # normalize_seam
                     elif first in _PUNCT_MERGE and last in _PUNCT_MERGE:
                         output, piece = merge_seam(output, piece)
@@ -198,7 +223,9 @@ def join(items: Any, delimiter: str = "") -> Any:
                     piece_text = str(piece)
                     if piece_text:
                         first = piece_text[0]
-                        if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+                        if (first == " " and last == " ") or (
+                            first == last and first in SEAM_PUNCTUATION
+                        ):
                             piece = _strip_first_char(piece)
                         elif _ == 0 and first in _PUNCT_MERGE and last in _PUNCT_MERGE:
                             merged = _PUNCT_MERGE[last][first]
@@ -300,8 +327,10 @@ def cjk_join(items: list[Any], delimiter: str) -> Any:
     output = items[0]
     for item in items[1:]:
         a, b = _edge_chars(output, item)
-        cjk_seam = (_is_cjk(a) or _is_cjk(b)) and (a.isalnum() or _is_cjk(a)) and (
-            b.isalnum() or _is_cjk(b)
+        cjk_seam = (
+            (_is_cjk(a) or _is_cjk(b))
+            and (a.isalnum() or _is_cjk(a))
+            and (b.isalnum() or _is_cjk(b))
         )
         output = join([output, item], "" if cjk_seam else delimiter)
     return output
@@ -428,10 +457,18 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
                 called = True
             if text is not None and text is not RAISED:
                 output.append(text)
-                if c and not rendered and (text != "" if isinstance(text, str) else _nonempty(text)):
+                if (
+                    c
+                    and not rendered
+                    and (text != "" if isinstance(text, str) else _nonempty(text))
+                ):
                     rendered = True
-        if implicit_group and called and not rendered and output and any(
-            (t != "" if isinstance(t, str) else _nonempty(t)) for t in output
+        if (
+            implicit_group
+            and called
+            and not rendered
+            and output
+            and any((t != "" if isinstance(t, str) else _nonempty(t)) for t in output)
         ):  # only text around variables that are all empty
             return None, called
         if output:
@@ -491,8 +528,13 @@ def cite_position(item: Any, cites: Any, distance: int = 5) -> tuple[str, bool]:
         previous_note = _note_number(last_citation)
         if previous_note != note:
             previous = before[0]
-            alone = previous_note == 0 or sum(
-                1 for c in prior if _note_number(getattr(c, "citation", None)) == previous_note) == 1
+            alone = (
+                previous_note == 0
+                or sum(
+                    1 for c in prior if _note_number(getattr(c, "citation", None)) == previous_note
+                )
+                == 1
+            )
             ibid = previous.key == key and previous_note >= note - 1 and alone
         else:
             previous = before[-1]
@@ -562,7 +604,9 @@ class _Condition:
         tests: list[Any] = []
         if "type" in attrib:
             types = [t.lower() for t in attrib["type"].split()]
-            tests.append(lambda item, context: [t == dict.__getitem__(item.reference, "type") for t in types])
+            tests.append(
+                lambda item, context: [t == dict.__getitem__(item.reference, "type") for t in types]
+            )
         if "variable" in attrib:
             variables = [v.replace("-", "_") for v in attrib["variable"].split()]
 
@@ -581,7 +625,9 @@ class _Condition:
             tests.append(lambda item, context: self._position(item, context))  # type: ignore[attr-defined]
         if "disambiguate" in attrib:
             wanted = attrib["disambiguate"] == "true"
-            tests.append(lambda item, context: [bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted])
+            tests.append(
+                lambda item, context: [bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted]
+            )
         match = self.get("match")  # type: ignore[attr-defined]
         combine = any if match in ("any", "none") else all
         negate = match == "none"
@@ -591,17 +637,27 @@ class _Condition:
                 type_set = frozenset(types)
                 if len(types) == 1 or match in ("any", "none"):
                     if negate:
-                        return lambda item, context: dict.__getitem__(item.reference, "type") not in type_set
+                        return lambda item, context: (
+                            dict.__getitem__(item.reference, "type") not in type_set
+                        )
                     if len(types) == 1:
-                        return lambda item, context: dict.__getitem__(item.reference, "type") in type_set
-                    return lambda item, context: dict.__getitem__(item.reference, "type") in type_set
+                        return lambda item, context: (
+                            dict.__getitem__(item.reference, "type") in type_set
+                        )
+                    return lambda item, context: (
+                        dict.__getitem__(item.reference, "type") in type_set
+                    )
             if "variable" in attrib and "locator" not in variables:
                 if len(variables) == 1:
                     (only_variable,) = variables
                     if negate:
                         return lambda item, context: only_variable not in item.reference
                     return lambda item, context: only_variable in item.reference
-        if "variable" in attrib and "locator" not in variables and len(attrib) - ("match" in attrib) == 1:
+        if (
+            "variable" in attrib
+            and "locator" not in variables
+            and len(attrib) - ("match" in attrib) == 1
+        ):
             # several variables (no locator), as ``variable_test`` then ``combine``, without the list
             names = tuple(variables)
             if combine is any:
@@ -716,7 +772,9 @@ class Choose(cm.Choose):
 
         run.ck_delimited = delimited  # type: ignore[attr-defined]
         # the branch elements with their compiled tests (what a substitute printed)
-        run.ck_branches = [(test, branch) for (test, _), branch in zip(branches, self.iterchildren())]  # type: ignore[attr-defined]
+        run.ck_branches = [
+            (test, branch) for (test, _), branch in zip(branches, self.iterchildren())
+        ]  # type: ignore[attr-defined]
         return run
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
@@ -746,7 +804,11 @@ class Macro(_CjkChildren, _ParentFor, cm.Macro):
         children = _compile_children(self, implicit_group=True)
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
-            return children(item, {"context": kwargs.get("context"), "sort_options": kwargs.get("sort_options")}, "")
+            return children(
+                item,
+                {"context": kwargs.get("context"), "sort_options": kwargs.get("sort_options")},
+                "",
+            )
 
         return run
 
@@ -769,7 +831,7 @@ def collapse_range(first: str, last: str, form: str | None) -> str:
         return last
     common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(last))
     minimal = last[common:] or last[-1:]
-    minimal_two = last[min(common, len(last) - 2):] if len(last) >= 2 else minimal
+    minimal_two = last[min(common, len(last) - 2) :] if len(last) >= 2 else minimal
     if form == "minimal":
         return minimal
     if form == "minimal-two":
@@ -839,7 +901,8 @@ _STOP_WORDS = frozenset(cm.TextCased._stop_words) | frozenset(
     "besides between beyond circa despite during et except forenenst given inside lest like "
     "modulo near next notwithstanding off out per plus pro qua sans since than through thru "
     "throughout thruout toward towards under underneath until unto upon versus vs. v. vs v "
-    "vis-à-vis within without de d' d’ von van c ca".split())
+    "vis-à-vis within without de d' d’ von van c ca".split()
+)
 _WORD = re.compile(r"[^\s\-\u2010-\u2015/]+")
 _SPACED = re.compile(r"\S+")
 _LATIN_LOWER = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]")
@@ -901,10 +964,14 @@ def title_case(text: Any) -> Any:
                 # the first element of a hyphenated compound is capitalised, a stop word too
                 # (Pro-Environmental, Up-to-Date; Chicago 8.159)
                 raw = m.string
-                compound_head = raw[m.end():m.end() + 1] == "-" and raw[m.start() - 1:m.start()] != "-"
+                compound_head = (
+                    raw[m.end() : m.end() + 1] == "-" and raw[m.start() - 1 : m.start()] != "-"
+                )
                 if start or k == last or bare not in _STOP_WORDS or compound_head:
                     edits.setdefault(n, []).append((m.start() + i, core[0].upper()))
-        start = token[-1:] in (":", ".", "?", "!") or (token[-1:] in "\ue011\u201d\u2019\"'" and token[-2:-1] in (":", ".", "?", "!"))
+        start = token[-1:] in (":", ".", "?", "!") or (
+            token[-1:] in "\ue011\u201d\u2019\"'" and token[-2:-1] in (":", ".", "?", "!")
+        )
     if not edits:
         return text
     out = []
@@ -953,12 +1020,20 @@ class Text(_PageRanges, cm.Text):
         if text_case in ("lowercase", "uppercase") and language in ("tr", "az"):
             # Turkish and Azeri dotted and dotless i: i → İ, I → ı
             table = _TURKIC_UPPER if text_case == "uppercase" else _TURKIC_LOWER
-            text = MixedString([seg if isinstance(seg, NoCase) else type(seg)(str(seg).translate(table))
-                                for seg in _segments(text)])
+            text = MixedString(
+                [
+                    seg if isinstance(seg, NoCase) else type(seg)(str(seg).translate(table))
+                    for seg in _segments(text)
+                ]
+            )
         if text_case in ("lowercase", "uppercase") and isinstance(text, MixedString):
             # nocase spans keep their case
-            return MixedString([seg if isinstance(seg, NoCase) else super(Text, self).case(seg, language)
-                                for seg in _segments(text)])
+            return MixedString(
+                [
+                    seg if isinstance(seg, NoCase) else super(Text, self).case(seg, language)
+                    for seg in _segments(text)
+                ]
+            )
         return super().case(text, language)
 
     def markup(self, text: Any, language: Any) -> Any:
@@ -1087,7 +1162,9 @@ class Text(_PageRanges, cm.Text):
             if numeric_range:
                 m = _NUMERIC_RANGE.fullmatch(str(text))
                 if m is not None:  # 3-4: a range, with the locale's range delimiter (citeproc-js)
-                    delimiter = str(self.get_single_term(name="page-range-delimiter") or "") or "\u2013"
+                    delimiter = (
+                        str(self.get_single_term(name="page-range-delimiter") or "") or "\u2013"
+                    )
                     text = String(m.group(1) + delimiter + m.group(2))
             if strip:
                 text = text.replace(".", "")
@@ -1109,8 +1186,13 @@ class Text(_PageRanges, cm.Text):
                 printed there instead of after the date."""
                 reference = item.reference
                 suffix = dict.get(reference, "year_suffix")
-                if (suffix and isinstance(item, CitationItem) and not dict.get(item, _CK_SUFFIX_DONE)
-                        and not dict.get(reference, EXPLICIT_SUFFIX_KEY) and kwargs.get("sort_options") is None):
+                if (
+                    suffix
+                    and isinstance(item, CitationItem)
+                    and not dict.get(item, _CK_SUFFIX_DONE)
+                    and not dict.get(reference, EXPLICIT_SUFFIX_KEY)
+                    and kwargs.get("sort_options") is None
+                ):
                     text = dict.get(reference, key)
                     if text:
                         item[_CK_SUFFIX_DONE] = True
@@ -1138,8 +1220,14 @@ class Group(cm.Group):
             fn = compiled(child)
             is_choose = isinstance(child, cm.Choose)
             # a cs:choose gets the group's delimiter (as such, without a copy of the kwargs)
-            children.append((fn, is_choose, getattr(fn, "ck_delimited", None) if is_choose else None,
-                             isinstance(child, cm.Group)))
+            children.append(
+                (
+                    fn,
+                    is_choose,
+                    getattr(fn, "ck_delimited", None) if is_choose else None,
+                    isinstance(child, cm.Group),
+                )
+            )
         markup = self.markup
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
@@ -1172,7 +1260,9 @@ class Group(cm.Group):
                     if called or is_group:
                         variable_rendered = True
             if output and (not variable_called or variable_rendered):
-                return markup(output[0] if len(output) == 1 else cjk_join(output, delimiter)), variable_called
+                return markup(
+                    output[0] if len(output) == 1 else cjk_join(output, delimiter)
+                ), variable_called
             return RAISED, variable_called
 
         return run
@@ -1220,6 +1310,8 @@ _AFFIX_PUNCT = ",.;:"
 
 def _punct(char: str) -> bool:
     return bool(char) and char in _AFFIX_PUNCT
+
+
 _CK_TERMS = "_citekit_terms"
 _SENTENCE_END = re.compile("[.!?][\u201d\u2019\"'\ue011\ue027]*\\s*$")
 
@@ -1268,11 +1360,16 @@ def _ordinal_suffix(number: int, context: Any, gender: str | None = None) -> str
         found = cache.get(key)
         if found is None:
             terms = locale.find(f"{{{CSL_NS}}}terms")
-            found = cache[key] = {} if terms is None else {
-                (t.get("name"), t.get("gender-form")): t
-                for t in terms.iterchildren(f"{{{CSL_NS}}}term")
-                if (t.get("name") or "").startswith("ordinal") and t.get("form") in (None, "long")
-            }
+            found = cache[key] = (
+                {}
+                if terms is None
+                else {
+                    (t.get("name"), t.get("gender-form")): t
+                    for t in terms.iterchildren(f"{{{CSL_NS}}}term")
+                    if (t.get("name") or "").startswith("ordinal")
+                    and t.get("form") in (None, "long")
+                }
+            )
         if not found:
             continue
         two = number % 100
@@ -1399,9 +1496,20 @@ def _is_latin(text: str) -> bool:
     return _NON_LATIN_LETTER.search(text) is None
 
 
-_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
-                 "et-al-use-first", "et-al-use-last", "initialize-with", "name-as-sort-order",
-                 "sort-separator", "form", "demote-non-dropping-particle")
+_NAME_OPTIONS = (
+    "and",
+    "delimiter",
+    "delimiter-precedes-et-al",
+    "delimiter-precedes-last",
+    "et-al-min",
+    "et-al-use-first",
+    "et-al-use-last",
+    "initialize-with",
+    "name-as-sort-order",
+    "sort-separator",
+    "form",
+    "demote-non-dropping-particle",
+)
 
 
 def _particle_join(parts: tuple[Any, ...]) -> Any:
@@ -1460,7 +1568,8 @@ class Name(cm.Name):
             hit = self.get(name)  # type: ignore[attr-defined]
             if hit is None:
                 found = (context if context is not None else self).xpath_search(
-                    "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+                    "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+                )
                 if found:
                     hit = found[0].get(name)
             if hit is None:
@@ -1490,7 +1599,9 @@ class Name(cm.Name):
                 self._ck_cache[key] = hit  # type: ignore[attr-defined]
         return hit
 
-    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
         def get_option(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
@@ -1498,16 +1609,30 @@ class Name(cm.Name):
         options = self._ck_cache.get(options_key) if sort_options is None else None  # type: ignore[attr-defined]
         if options is None:
             options = tuple(get_option(name) for name in _NAME_OPTIONS)
-            if options[4] and self._explicit_option("et-al-use-first", context) is None and not (
-                sort_options and "et-al-use-first" in sort_options
+            if (
+                options[4]
+                and self._explicit_option("et-al-use-first", context) is None
+                and not (sort_options and "et-al-use-first" in sort_options)
             ):
                 # et-al-min without et-al-use-first anywhere: no et-al (CSL needs both;
                 # citeproc-py assumed 1)
                 options = options[:4] + (0,) + options[5:]
             if sort_options is None:
                 self._ck_cache[options_key] = options  # type: ignore[attr-defined]
-        (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
-         et_al_use_last, initialize_with, name_as_sort_order, sort_separator, form, demote_ndp) = options
+        (
+            and_,
+            delimiter,
+            delimiter_precedes_et_al,
+            delimiter_precedes_last,
+            et_al_min,
+            et_al_use_first,
+            et_al_use_last,
+            initialize_with,
+            name_as_sort_order,
+            sort_separator,
+            form,
+            demote_ndp,
+        ) = options
         # A sort key has the names without the "and" term (names compare name by name).
         if sort_options is not None:
             and_ = None
@@ -1521,7 +1646,9 @@ class Name(cm.Name):
 
         def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
             for part in name_parts:
-                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family) + str(given or "")):
+                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(
+                    str(family) + str(given or "")
+                ):
                     continue  # ck:script="latin": GB/T upper-cases Latin-script names only
                 given, family = part.format_part(given, family)
             return given, family
@@ -1537,7 +1664,9 @@ class Name(cm.Name):
             if et_al_min and len(names) >= et_al_min:
                 return min(len(names), et_al_use_first)
             return len(names)
-        comma_suffixes = (dict.get(item.reference, COMMA_SUFFIX_KEY) or {}).get(variable.replace("-", "_"), ())
+        comma_suffixes = (dict.get(item.reference, COMMA_SUFFIX_KEY) or {}).get(
+            variable.replace("-", "_"), ()
+        )
 
         truncated_roles = item.reference.get(TRUNCATED_KEY) or ()
         source_truncated = sort_options is None and variable in truncated_roles
@@ -1600,7 +1729,9 @@ class Name(cm.Name):
             # affixes enclose the group the part heads.
             given_part = family_part = None
             for part in name_parts:
-                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(f"{ndp or ''}{family}{given or ''}"):
+                if part.get(_CK_SCRIPT) == "latin" and not _is_latin(
+                    f"{ndp or ''}{family}{given or ''}"
+                ):
                     continue  # ck:script="latin": GB/T upper-cases Latin-script names only
                 if part.get("name") == "given":
                     given_part = part
@@ -1616,7 +1747,10 @@ class Name(cm.Name):
                 if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
                     if demote_ndp in ("never", "sort-only"):
                         if plain:
-                            first, second = _particle_join((ndp, family)), _particle_join((given, dp))
+                            first, second = (
+                                _particle_join((ndp, family)),
+                                _particle_join((given, dp)),
+                            )
                         else:
                             first = _particle_join_formatted(((ndp, ndp_f), (family, family_f)))
                             second = _particle_join_formatted(((given, given_f), (dp, dp_f)))
@@ -1624,7 +1758,9 @@ class Name(cm.Name):
                         first, second = family, _particle_join((given, dp, ndp))
                     else:
                         first = family_f
-                        second = _particle_join_formatted(((given, given_f), (dp, dp_f), (ndp, ndp_f)))
+                        second = _particle_join_formatted(
+                            ((given, given_f), (dp, dp_f), (ndp, ndp_f))
+                        )
                     if family_part is not None and first:
                         first = family_part.wrap(first)
                     if given_part is not None and second:
@@ -1639,7 +1775,9 @@ class Name(cm.Name):
                     if plain:
                         family = _particle_join((dp, ndp, family))
                     else:
-                        family = _particle_join_formatted(((dp, dp_f), (ndp, ndp_f), (family, family_f)))
+                        family = _particle_join_formatted(
+                            ((dp, dp_f), (ndp, ndp_f), (family, family_f))
+                        )
                     if suffix:
                         family += (", " if i in comma_suffixes else " ") + str(suffix)
                     if family_part is not None:
@@ -1671,17 +1809,21 @@ class Name(cm.Name):
                 ellipsis = self.unicode_character("horizontal ellipsis")
                 output[-1] = ellipsis + " " + output[-1]
                 return self.join(output, delimiter)
-            if delimiter_precedes_et_al == "always" or (
-                delimiter_precedes_et_al == "contextual" and len(output) >= 2
-            ) or (delimiter_precedes_et_al == "after-inverted-name" and inverted(len(output) - 1)):
+            if (
+                delimiter_precedes_et_al == "always"
+                or (delimiter_precedes_et_al == "contextual" and len(output) >= 2)
+                or (delimiter_precedes_et_al == "after-inverted-name" and inverted(len(output) - 1))
+            ):
                 output.append(et_al)
                 return self.join(output, delimiter)
             return self.join(output, delimiter) + " " + et_al
         if and_ is not None and len(output) > 1:
             text = self.join(output[:-1], ", ")
-            if delimiter_precedes_last == "always" or (
-                delimiter_precedes_last == "contextual" and len(output) > 2
-            ) or (delimiter_precedes_last == "after-inverted-name" and inverted(len(output) - 2)):
+            if (
+                delimiter_precedes_last == "always"
+                or (delimiter_precedes_last == "contextual" and len(output) > 2)
+                or (delimiter_precedes_last == "after-inverted-name" and inverted(len(output) - 2))
+            ):
                 text = self.join([text, ""], ", ")
             else:
                 text += " "
@@ -1709,8 +1851,10 @@ class Names(cm.Names):
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         """The first top-level ``cs:names`` of a cite is recorded (cite grouping, author-only)
         and dropped for a ``suppress-author`` cite."""
-        if kwargs.get("names_context") is not None or not isinstance(item, CitationItem) or dict.get(
-            item, _CK_NAMES_DONE
+        if (
+            kwargs.get("names_context") is not None
+            or not isinstance(item, CitationItem)
+            or dict.get(item, _CK_NAMES_DONE)
         ):
             return super().render(item, *args, **kwargs)
         item[_CK_NAMES_DONE] = True
@@ -1718,17 +1862,24 @@ class Names(cm.Names):
         text = super().render(item, *args, **kwargs)
         item[_CK_NAMES_TEXT] = text
         labelled = dict.get(item, _CK_NAMES_LABEL) if text is not None else None
-        if labelled is not None and str(text) not in (str(labelled[1]) + str(labelled[0]),
-                                                      str(labelled[0]) + str(labelled[1])):
+        if labelled is not None and str(text) not in (
+            str(labelled[1]) + str(labelled[0]),
+            str(labelled[0]) + str(labelled[1]),
+        ):
             labelled = None  # names and label affixed or formatted as a whole: compare them all
-        item[_CK_NAMES_BARE] = None if text is None else str(labelled[0]) if labelled is not None else str(text)
+        item[_CK_NAMES_BARE] = (
+            None if text is None else str(labelled[0]) if labelled is not None else str(text)
+        )
         if dict.get(item, CK_MODE) == "suppress-author":
             raise VariableError
         previous = dict.get(item, PREVIOUS_NAMES_KEY)
         if previous is not None and text is not None and item[_CK_NAMES_BARE] == previous:
             # (the cs:names may sit in a macro: the bibliography is the style's)
             bibliography = self.get_root().find(f"{{{CSL_NS}}}bibliography")
-            if bibliography is not None and bibliography.get("subsequent-author-substitute") is not None:
+            if (
+                bibliography is not None
+                and bibliography.get("subsequent-author-substitute") is not None
+            ):
                 # CSL subsequent-author-substitute (rule complete-all/complete-each when every
                 # name repeats): the names of an entry are replaced by the substitute string,
                 # their label kept (citeproc-js: ``--- ed.``).
@@ -1738,7 +1889,6 @@ class Names(cm.Names):
                     return String(label + String(value)) if labelled[2] else String(value) + label
                 return String(value) if value else String("")
         return text
-
 
     """``cs:names`` with two fixes.
 
@@ -1751,7 +1901,9 @@ class Names(cm.Names):
       bare default ``cs:name`` into the style tree).
     """
 
-    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
         if context is None:
             context = self
         if names_context is None:
@@ -1765,7 +1917,9 @@ class Names(cm.Names):
         if spec is None:
             variables = tuple(self.get("variable").split())
             spec = self._ck_cache[("names-roles", self)] = (  # type: ignore[attr-defined]
-                variables, set(variables) == {"editor", "translator"})
+                variables,
+                set(variables) == {"editor", "translator"},
+            )
         roles, editor_translator = spec
         try:
             ed_trans = bool(
@@ -1801,14 +1955,20 @@ class Names(cm.Names):
                 name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
                 names_context.insert(0, name_elem)
                 cache = names_context._ck_cache
-                cache[("child", names_context, "name")] = cache[("child", names_context, None)] = name_elem
+                cache[("child", names_context, "name")] = cache[("child", names_context, None)] = (
+                    name_elem
+                )
             text = name_elem.render(item, role, context=context, **kwargs)
             plural = len(ref[key]) > 1
             # a sort key leaves out the name labels (CSL 1.0.2, Sorting: name variables are
             # compared as name lists, without labels)
-            label_element = _child(names_context, "label") if kwargs.get("sort_options") is None else None
+            label_element = (
+                _child(names_context, "label") if kwargs.get("sort_options") is None else None
+            )
             if label_element is not None:
-                label = label_element.render(item, "editortranslator" if ed_trans else role, plural, **kwargs)
+                label = label_element.render(
+                    item, "editortranslator" if ed_trans else role, plural, **kwargs
+                )
                 if label is not None:
                     before = label_element is _child(names_context, None)
                     labels.append((text, label, before))
@@ -1826,17 +1986,22 @@ class Names(cm.Names):
             except (AttributeError, IndexError):
                 repressed = None
             if repressed is not None:
-                repressed.setdefault(self.tag, []).append(" ".join(r for r in roles if r.replace("-", "_") in ref))
+                repressed.setdefault(self.tag, []).append(
+                    " ".join(r for r in roles if r.replace("-", "_") in ref)
+                )
                 item[_CK_SUBSTITUTED] = True
         if output:
             name_elem = _child(names_context, "name")
             if all(isinstance(t, int) for t in output) or (
-                name_elem is not None and name_elem.get("form") == "count"
+                name_elem is not None
+                and name_elem.get("form") == "count"
                 and all(str(t).isdigit() for t in output)
             ):  # form="count": the names of all the variables
                 total = sum(int(str(t)) for t in output)
                 return str(total) if total > 0 else None
-            return self.join([t for t in output if t is not None], self.get_parent_delimiter(context))
+            return self.join(
+                [t for t in output if t is not None], self.get_parent_delimiter(context)
+            )
         substitute = self.substitute()
         if substitute is not None:
             text = substitute.render(item, context=context, **kwargs)
@@ -1906,17 +2071,31 @@ def _variables_plan(element: Any, depth: int = 0) -> list[Any]:
     plan = []
     if depth < 20:
         if isinstance(element, cm.Choose):
-            branches = [(test, [op for child in branch.iterchildren() for op in _variables_plan(child, depth + 1)])
-                        for test, branch in element.ck_compiled().ck_branches]
+            branches = [
+                (
+                    test,
+                    [
+                        op
+                        for child in branch.iterchildren()
+                        for op in _variables_plan(child, depth + 1)
+                    ],
+                )
+                for test, branch in element.ck_compiled().ck_branches
+            ]
             plan.append(("choose", branches))
         elif isinstance(element, (cm.Text, cm.Date)):
             if "variable" in element.attrib:
                 plan.append(("var", element.tag, element.get("variable")))
             elif "macro" in element.attrib:
-                plan = [op for child in element.get_macro(element.get("macro")).iterchildren()
-                        for op in _variables_plan(child, depth + 1)]
+                plan = [
+                    op
+                    for child in element.get_macro(element.get("macro")).iterchildren()
+                    for op in _variables_plan(child, depth + 1)
+                ]
         elif not isinstance(element, cm.Names):
-            plan = [op for child in element.iterchildren() for op in _variables_plan(child, depth + 1)]
+            plan = [
+                op for child in element.iterchildren() for op in _variables_plan(child, depth + 1)
+            ]
     element._ck_cache[key] = plan
     return plan
 
@@ -1957,7 +2136,9 @@ class Sort(cm.Sort):
         groups: dict[int, list[Any]] = {}
         for item in items:
             ref = item.reference
-            sample = " ".join(str(dict.get(ref, k) or "") for k in ("title", "container_title", "author"))
+            sample = " ".join(
+                str(dict.get(ref, k) or "") for k in ("title", "container_title", "author")
+            )
             groups.setdefault(language_group(dict.get(ref, "language"), sample), []).append(item)
         out: list[Any] = []
         for group in sorted(groups):
@@ -2000,7 +2181,10 @@ class Sort(cm.Sort):
                 return indices
             column = _sort_column(keys[k].sort_keys([items[i] for i in indices], context))
             desc = descending[k]
-            ranked = sorted(range(len(indices)), key=cmp_to_key(lambda a, b: compare_one(column[a], column[b], desc)))
+            ranked = sorted(
+                range(len(indices)),
+                key=cmp_to_key(lambda a, b: compare_one(column[a], column[b], desc)),
+            )
             out: list[int] = []
             run = [ranked[0]]
             for position in ranked[1:]:
@@ -2074,12 +2258,20 @@ class Date(cm.Date):
     rendered ``issued`` date of a cite or entry, unless the style prints ``year-suffix`` itself
     (CSL 1.0.2, Disambiguation)."""
 
-    def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
-                **kwargs: Any) -> Any:
+    def process(
+        self,
+        item: Any,
+        variable: Any = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         form = self.get("form")
         # (citeproc-py renders a localized form in this element's context whatever ``context``)
         if form is not None and variable is None and not self.is_locale_date():
-            value = dict.get(item.reference, str(self.get("variable", "")).replace("-", "_"), _MISSING)
+            value = dict.get(
+                item.reference, str(self.get("variable", "")).replace("-", "_"), _MISSING
+            )
             if value is _MISSING:  # (what the locale's cs:date would raise, without its lookups)
                 raise VariableError
             if isinstance(value, DateRange):
@@ -2103,7 +2295,9 @@ class Date(cm.Date):
         if parts is None:
             localized = self.get_date(form)
             parts = self._ck_cache[key] = (  # type: ignore[attr-defined]
-                localized, [(part.get("name"), part) for part in localized.iterchildren()])
+                localized,
+                [(part.get("name"), part) for part in localized.iterchildren()],
+            )
         date_parts = self.get("date-parts")
         if date_parts is not None:
             show_parts = date_parts.split("-")
@@ -2124,7 +2318,9 @@ class Date(cm.Date):
             return self.wrap(_ck_date_join(parts[0], self, output))
         return self.wrap(self.join(output))
 
-    def render_date_range(self, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+    def render_date_range(
+        self, date_range: Any, show_parts: Any = None, context: Any = None
+    ) -> Any:
         """citeproc-py's, with parts a date lacks (no month, a season instead) compared
         without raising (citeproc-py lets ``VariableError`` end the whole date)."""
         begin, end = date_range.begin, dict.get(date_range, "end")
@@ -2177,7 +2373,11 @@ class Date(cm.Date):
             return text
         reference = item.reference
         suffix = dict.get(reference, "year_suffix")
-        if not suffix or dict.get(item, _CK_SUFFIX_DONE) or dict.get(reference, EXPLICIT_SUFFIX_KEY):
+        if (
+            not suffix
+            or dict.get(item, _CK_SUFFIX_DONE)
+            or dict.get(reference, EXPLICIT_SUFFIX_KEY)
+        ):
             return text
         if kwargs.get("sort_options") is not None or self.xpath_search("./ancestor::cs:sort"):
             return text
@@ -2192,15 +2392,24 @@ class Date(cm.Date):
 def _ck_date_join(date: Any, context: Any, parts: list[Any]) -> Any:
     """Date parts joined with the style's ``cs:date`` delimiter, or for a localized date
     whose style element sets none, the locale's ``cs:date`` delimiter (as citeproc-js)."""
-    if (context is not None and context is not date and date.is_locale_date()
-            and context.get("delimiter") is None and date.get("delimiter") is not None):
+    if (
+        context is not None
+        and context is not date
+        and date.is_locale_date()
+        and context.get("delimiter") is None
+        and date.get("delimiter") is not None
+    ):
         return date.join(parts)
     return (context if date.is_locale_date() and context is not None else date).join(parts)
 
 
 def _ck_single_date(date: Any, value: Any, show_parts: Any, context: Any) -> Any:
     """citeproc-py's ``render_single_date`` with :func:`_ck_date_join`."""
-    parts = date.parts(value, show_parts, context) if context is not date else date.parts(value, show_parts)
+    parts = (
+        date.parts(value, show_parts, context)
+        if context is not date
+        else date.parts(value, show_parts)
+    )
     return _ck_date_join(date, context, parts) if parts else None
 
 
@@ -2240,13 +2449,19 @@ class Date_Part(cm.Date_Part):  # noqa: N801 - citeproc-py's name
             except (AttributeError, IndexError):
                 attrib = {}
             form = attrib.get("form", self.get("form", "long"))
-            return context.get_single_term(name=f"season-{int(season):02}",
-                                           form="short" if form == "short" else None)
+            return context.get_single_term(
+                name=f"season-{int(season):02}", form="short" if form == "short" else None
+            )
         if name == "day":
             day = _date_field(date, "day")
             ctx = self if context is None else context
-            if day is not None and self._ck_day_form(ctx) == "ordinal" and not (
-                day > 1 and self.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true"
+            if (
+                day is not None
+                and self._ck_day_form(ctx) == "ordinal"
+                and not (
+                    day > 1
+                    and self.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true"
+                )
             ):
                 # the ordinal takes the gender of the month's name (French: 1er octobre)
                 month = _date_field(date, "month")
@@ -2305,10 +2520,22 @@ class Layout(_CjkChildren, cm.Layout):
                 rest = self._render_list(children[1:], item)
                 if dict.get(item, CK_DIVS):  # the first field and the rest in their divs
                     if first is not None and not children[0].get("display"):
-                        first = String(DISPLAY["left-margin"][0]) + first + String(DISPLAY["left-margin"][1])
+                        first = (
+                            String(DISPLAY["left-margin"][0])
+                            + first
+                            + String(DISPLAY["left-margin"][1])
+                        )
                     if rest is not None and not (len(children) == 2 and children[1].get("display")):
-                        rest = String(DISPLAY["right-inline"][0]) + rest + String(DISPLAY["right-inline"][1])
-                    body = join([t for t in (first, rest) if t is not None], "") if (first or rest) else None
+                        rest = (
+                            String(DISPLAY["right-inline"][0])
+                            + rest
+                            + String(DISPLAY["right-inline"][1])
+                        )
+                    body = (
+                        join([t for t in (first, rest) if t is not None], "")
+                        if (first or rest)
+                        else None
+                    )
                 elif first is not None and rest is not None:
                     body = join([first, rest], " ")
                 else:
@@ -2347,11 +2574,15 @@ class Layout(_CjkChildren, cm.Layout):
             output = String("")  # a cite that prints nothing keeps its prefix and suffix
         # a prefix ending a sentence capitalises a term after it, unless it is one word
         # ("Nocapsafter. ibid."; citeproc-js)
-        if dict.get(item, _CK_AT_START) or (_SENTENCE_END.search(str(prefix)) and " " in str(prefix).strip()):
+        if dict.get(item, _CK_AT_START) or (
+            _SENTENCE_END.search(str(prefix)) and " " in str(prefix).strip()
+        ):
             output = _capitalize_term(output, dict.get(item, _CK_TERMS))
         return String(prefix) + output + String(item.get("suffix", ""))
 
-    def render_cluster(self, cites: list[Any], layout_for: Any, history: list[Any], errors: list[str]) -> Any:
+    def render_cluster(
+        self, cites: list[Any], layout_for: Any, history: list[Any], errors: list[str]
+    ) -> Any:
         """A citation cluster: cites sorted by the citation's ``cs:sort`` (else as given), each
         rendered by the layout of its locale (``layout_for(cite)``), collapsed as the citation's
         ``collapse`` asks, joined and wrapped in this layout's affixes and formatting.
@@ -2392,7 +2623,8 @@ class Layout(_CjkChildren, cm.Layout):
         else:
             parts = [text for _, text in rendered]
             if len(rendered) > 1 and any(
-                _punct(str(c.get("prefix") or "")[:1]) or _punct(str(c.get("suffix") or "").rstrip()[-1:])
+                _punct(str(c.get("prefix") or "")[:1])
+                or _punct(str(c.get("suffix") or "").rstrip()[-1:])
                 for c, _ in rendered
             ):
                 return self.format(self.wrap(self._join_with_affixes(rendered, delimiter)))
@@ -2416,7 +2648,12 @@ class Layout(_CjkChildren, cm.Layout):
 
     def _collapse_numbers(self, rendered: list[tuple[Any, Any]], delimiter: str) -> list[Any]:
         def number(cite: Any) -> int | None:
-            if cite.has_locator or cite.get("prefix") or cite.get("suffix") or dict.get(cite, CK_MODE):
+            if (
+                cite.has_locator
+                or cite.get("prefix")
+                or cite.get("suffix")
+                or dict.get(cite, CK_MODE)
+            ):
                 return None
             try:
                 return int(cite.number)
@@ -2429,7 +2666,11 @@ class Layout(_CjkChildren, cm.Layout):
         while i < len(rendered):
             j = i
             n = number(rendered[i][0])
-            while n is not None and j + 1 < len(rendered) and number(rendered[j + 1][0]) == n + (j + 1 - i):
+            while (
+                n is not None
+                and j + 1 < len(rendered)
+                and number(rendered[j + 1][0]) == n + (j + 1 - i)
+            ):
                 j += 1
             if j - i >= 2:
                 out.append(rendered[i][1] + dash + rendered[j][1])
@@ -2456,12 +2697,15 @@ class Layout(_CjkChildren, cm.Layout):
                 groups.append([text])
         return [join(group, group_delimiter) if len(group) > 1 else group[0] for group in groups]
 
-    def _collapse_years(self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str) -> list[Any]:
+    def _collapse_years(
+        self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str
+    ) -> list[Any]:
         citation = self.getparent()
         # no cite-group-delimiter: ", " in an in-text style, the layout delimiter in a note
         # style (citeproc-js)
         group_delimiter = citation.get(
-            "cite-group-delimiter", ", " if self.get_root().get("class") == "in-text" else delimiter)
+            "cite-group-delimiter", ", " if self.get_root().get("class") == "in-text" else delimiter
+        )
         after = citation.get("after-collapse-delimiter", delimiter)
         groups: list[list[tuple[Any, Any]]] = []
         index: dict[str, int] = {}
@@ -2486,7 +2730,9 @@ class Layout(_CjkChildren, cm.Layout):
             # (2000a,b; 2000a–c ranged), joined by year-suffix-delimiter (default: the
             # cite-group-delimiter, else the layout delimiter); author groups are joined by the
             # cite-group-delimiter (default: the layout delimiter).
-            suffix_delimiter = citation.get("year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter))
+            suffix_delimiter = citation.get(
+                "year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter)
+            )
 
         def suppressed(cite: Any) -> Any:
             cite[CK_MODE] = "suppress-author"
@@ -2498,8 +2744,16 @@ class Layout(_CjkChildren, cm.Layout):
         out: list[Any] = []
         for group in groups:
             if suffixes and len(group) > 1:
-                out.append(self._collapse_suffixes(group, suppressed, group_delimiter, suffix_delimiter,
-                                                   collapse == "year-suffix-ranged", delimiter))
+                out.append(
+                    self._collapse_suffixes(
+                        group,
+                        suppressed,
+                        group_delimiter,
+                        suffix_delimiter,
+                        collapse == "year-suffix-ranged",
+                        delimiter,
+                    )
+                )
                 continue
             # a cite with a locator is followed by the after-collapse-delimiter (citeproc-js:
             # Wong 1999, 328; 2000, 475), the others by the cite-group-delimiter
@@ -2522,18 +2776,30 @@ class Layout(_CjkChildren, cm.Layout):
         return out
 
     @staticmethod
-    def _collapse_suffixes(group: list[tuple[Any, Any]], suppressed: Any, group_delimiter: str,
-                           suffix_delimiter: str, ranged: bool, delimiter: str) -> Any:
+    def _collapse_suffixes(
+        group: list[tuple[Any, Any]],
+        suppressed: Any,
+        group_delimiter: str,
+        suffix_delimiter: str,
+        ranged: bool,
+        delimiter: str,
+    ) -> Any:
         """One author's cites with runs of the same year collapsed to their year suffixes."""
 
         def year_key(cite: Any, text: Any) -> str | None:
             """The cite's author-less text without its year suffix, if it can collapse."""
             suffix = dict.get(cite.reference, "year_suffix")
-            if not suffix or text is None or cite.has_locator or cite.get("prefix") or cite.get("suffix"):
+            if (
+                not suffix
+                or text is None
+                or cite.has_locator
+                or cite.get("prefix")
+                or cite.get("suffix")
+            ):
                 return None
             raw = str(text)
             at = raw.rfind(str(suffix))
-            return None if at < 0 else raw[:at] + "\x00" + raw[at + len(str(suffix)):]
+            return None if at < 0 else raw[:at] + "\x00" + raw[at + len(str(suffix)) :]
 
         chunks: list[tuple[str, str | None, list[str]]] = []  # (text, head suffix, run)
         previous: str | None = None
@@ -2561,8 +2827,12 @@ class Layout(_CjkChildren, cm.Layout):
             i = 0
             while i < len(letters):
                 j = i
-                while (ranged and j + 1 < len(letters) and len(letters[j + 1]) == len(letters[j]) == 1
-                       and ord(letters[j + 1]) == ord(letters[j]) + 1):
+                while (
+                    ranged
+                    and j + 1 < len(letters)
+                    and len(letters[j + 1]) == len(letters[j]) == 1
+                    and ord(letters[j + 1]) == ord(letters[j]) + 1
+                ):
                     j += 1
                 if j - i >= 2:
                     tokens.append(letters[i] + "\u2013" + letters[j])
@@ -2571,7 +2841,7 @@ class Layout(_CjkChildren, cm.Layout):
                     tokens.extend(letters[i : j + 1])
                     i = j + 1
             at = text.rfind(head) + len(head)
-            extra = tokens[0][len(head):] + "".join(suffix_delimiter + t for t in tokens[1:])
+            extra = tokens[0][len(head) :] + "".join(suffix_delimiter + t for t in tokens[1:])
             parts.append(text[:at] + extra + text[at:])
         return join(parts, "") if len(parts) > 1 else (parts[0] if parts else None)
 
@@ -2606,10 +2876,18 @@ _OVERRIDES: dict[str, type] = {
 
 
 _MISSING = object()
-_NORMAL_KINDS = {"font-style": "normal-i", "font-variant": "normal-sc", "font-weight": "normal-b",
-                 "vertical-align": "normal-baseline"}
-_NORMAL_MARKERS = {"normal-i": NORMAL_OPEN["i"], "normal-sc": NORMAL_OPEN["sc"], "normal-b": NORMAL_OPEN["b"],
-                   "normal-baseline": NORMAL_OPEN["baseline"]}
+_NORMAL_KINDS = {
+    "font-style": "normal-i",
+    "font-variant": "normal-sc",
+    "font-weight": "normal-b",
+    "vertical-align": "normal-baseline",
+}
+_NORMAL_MARKERS = {
+    "normal-i": NORMAL_OPEN["i"],
+    "normal-sc": NORMAL_OPEN["sc"],
+    "normal-b": NORMAL_OPEN["b"],
+    "normal-baseline": NORMAL_OPEN["baseline"],
+}
 _FORMAT_ATTRS = (
     ("font-style", {"normal": None, "italic": "Italic", "oblique": "Oblique"}, "normal"),
     ("font-variant", {"normal": None, "small-caps": "SmallCaps"}, "normal"),
@@ -2624,7 +2902,10 @@ def _plain_markup(element: Any) -> bool:
     """Whether ``element.wrap(element.format(text))`` is ``text`` itself (a number as ``str``):
     :class:`_Cached`'s ``format`` and ``wrap``, no formatting attribute, no affixes."""
     cls = type(element)
-    if getattr(cls, "format", None) is not _Cached.format or getattr(cls, "wrap", None) is not _Cached.wrap:
+    if (
+        getattr(cls, "format", None) is not _Cached.format
+        or getattr(cls, "wrap", None) is not _Cached.wrap
+    ):
         return False
     attrib = element.attrib
     if any(attr in attrib for attr, _, _ in _FORMAT_ATTRS):
@@ -2680,7 +2961,10 @@ class _Cached:
             return string
         affixes = self._ck_cache.get(("affixes", self))
         if affixes is None:
-            affixes = self._ck_cache[("affixes", self)] = (self.get("prefix", ""), self.get("suffix", ""))  # type: ignore[attr-defined]
+            affixes = self._ck_cache[("affixes", self)] = (
+                self.get("prefix", ""),
+                self.get("suffix", ""),
+            )  # type: ignore[attr-defined]
         prefix, suffix = affixes
         if prefix:
             text = prefix + normalize_seam(prefix, string)
@@ -2694,7 +2978,10 @@ class _Cached:
         first = suffix[0]
         if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
             suffix = suffix[1:]
-            if suffix and ((suffix[0] == " " and last == " ") or (suffix[0] == last and last in SEAM_PUNCTUATION)):
+            if suffix and (
+                (suffix[0] == " " and last == " ")
+                or (suffix[0] == last and last in SEAM_PUNCTUATION)
+            ):
                 suffix = suffix[1:]
         elif first in _PUNCT_MERGE and last in _PUNCT_MERGE:
             text, suffix = merge_seam(text, suffix)
@@ -2772,7 +3059,9 @@ class _Cached:
             hit = self._ck_cache[key] = super().get_date(form)  # type: ignore[misc]
         return hit
 
-    def get_term(self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False) -> Any:
+    def get_term(
+        self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False
+    ) -> Any:
         if isinstance(self, cm.Locale):  # an in-style cs:locale: its own lookup
             return super().get_term(name, form, zero_padded=zero_padded)  # type: ignore[misc]
         key = ("term", name, form, fallback_locale, zero_padded)
@@ -2824,7 +3113,9 @@ def _make_parser() -> etree.XMLParser:
     classes.update(_OVERRIDES)
     cache: dict[Any, Any] = {}
     for tag, cls in classes.items():
-        namespace[tag] = type(cls.__name__, (_Cached, cls), {"_ck_cache": cache, "__module__": __name__})
+        namespace[tag] = type(
+            cls.__name__, (_Cached, cls), {"_ck_cache": cache, "__module__": __name__}
+        )
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
     parser.set_element_class_lookup(lookup)
     return parser

@@ -82,7 +82,9 @@ class Name(_engine.Name):
             return None
         return super().get_option(name, context, sort_options)
 
-    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
         text = super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         ck_and, ck_et_al = self.get(_CK_AND), self.get(_CK_ET_AL_DELIMITER)
         if text is None or isinstance(text, int) or (ck_and is None and ck_et_al is None):
@@ -103,15 +105,17 @@ class Name(_engine.Name):
                 count = 0
             delimiter = self.get_option("delimiter", context, sort_options) or ", "
             # An inverted last name (name-as-sort-order="all") holds the sort separator too.
-            skip = int(self.get_option("name-as-sort-order", context, sort_options) == "all"
-                       and self.get_option("sort-separator", context, sort_options) == delimiter)
+            skip = int(
+                self.get_option("name-as-sort-order", context, sort_options) == "all"
+                and self.get_option("sort-separator", context, sort_options) == delimiter
+            )
             cut = len(value)
             for _ in range(skip + 1):
                 cut = value.rfind(delimiter, 0, cut)
                 if cut < 0:
                     break
             if count >= 2 and cut >= 0:
-                value = value[:cut] + ck_and + value[cut + len(delimiter):]
+                value = value[:cut] + ck_and + value[cut + len(delimiter) :]
         return String(value)
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
@@ -139,7 +143,7 @@ class Name(_engine.Name):
             parts = parts[:1] + [p for p in parts[1:] if not p[:1].islower()]
         markup = _MARKUP_ANY.search(given) is not None
         mark_core = mark.rstrip()
-        mark_space = mark[len(mark_core):]
+        mark_space = mark[len(mark_core) :]
         out_parts = []
         for part in parts:
             out = ""
@@ -151,7 +155,7 @@ class Name(_engine.Name):
                 if markup:
                     lead = _MARKUP_HEAD.match(token).group(0)
                     inner_tail = _MARKUP_TAIL.search(token, len(lead)).group(0)
-                    core = token[len(lead): len(token) - len(inner_tail)]
+                    core = token[len(lead) : len(token) - len(inner_tail)]
                     if core:
                         token, tail = core, inner_tail + tail
                     else:  # markup alone: kept as a word
@@ -191,7 +195,9 @@ class Text(_engine.Text):
             except Exception:  # noqa: BLE001 - no term: CSL's default
                 delimiter = "\u2013"
             text = _SPACED_RANGE.sub("-", str(item.locator.identifier))  # 100 - 103
-            if (item.locator.label or "page") == "page" and self.get_root().get_option("page-range-format"):
+            if (item.locator.label or "page") == "page" and self.get_root().get_option(
+                "page-range-format"
+            ):
                 # a page locator takes the style's page-range-format too (citeproc-js)
                 text = str(self._process(text, "page"))
             text = text.replace("-", delimiter or "\u2013")

@@ -19,7 +19,16 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["DISPLAY", "QUOTE_CLOSE", "QUOTE_OPEN", "Typography", "encode", "finish", "to_html", "to_text"]
+__all__ = [
+    "DISPLAY",
+    "QUOTE_CLOSE",
+    "QUOTE_OPEN",
+    "Typography",
+    "encode",
+    "finish",
+    "to_html",
+    "to_text",
+]
 
 _AMP, _LT, _GT = "\ue000", "\ue001", "\ue002"
 _TAGS = {
@@ -47,14 +56,28 @@ _HTML_OF = {
     "\ue00b": '<span style="font-variant:small-caps;">',
     "\ue00c": "</span>",
 }
-_TEXT_OF = {_AMP: "&", _LT: "<", _GT: ">", "\ue012": "'", "\ue014": " ", "\ue016": " ", "\ue026": "-"}
+_TEXT_OF = {
+    _AMP: "&",
+    _LT: "<",
+    _GT: ">",
+    "\ue012": "'",
+    "\ue014": " ",
+    "\ue016": " ",
+    "\ue026": "-",
+}
 _HTML_OF["\ue026"] = "-"
-_HTML_OF.update({
-    "\ue013": '\n<div class="csl-block">', "\ue014": "</div>\n",
-    "\ue015": '\n<div class="csl-left-margin">', "\ue016": "</div>",
-    "\ue017": '<div class="csl-right-inline">', "\ue018": "</div>\n",
-    "\ue019": '<div class="csl-indent">', "\ue01a": "</div>\n",
-})
+_HTML_OF.update(
+    {
+        "\ue013": '\n<div class="csl-block">',
+        "\ue014": "</div>\n",
+        "\ue015": '\n<div class="csl-left-margin">',
+        "\ue016": "</div>",
+        "\ue017": '<div class="csl-right-inline">',
+        "\ue018": "</div>\n",
+        "\ue019": '<div class="csl-indent">',
+        "\ue01a": "</div>\n",
+    }
+)
 #: Punctuation right after the end of a right-inline or indent block (a layout suffix) moves
 #: into it, as citeproc-js prints it.
 _INTO_DIV = re.compile("([\ue014\ue018\ue01a])([.,;:!?]+)")
@@ -138,7 +161,12 @@ def _quotes(segments: list[str]) -> list[str]:
             elif top in ("'", "‘") and p and not p.isspace() and not n.isalnum():
                 stack.pop()
                 out[si][ci] = QUOTE_CLOSE
-            elif c == "'" and (not p or not (p.isalnum() or p in "'\u2019")) and n and not n.isspace():
+            elif (
+                c == "'"
+                and (not p or not (p.isalnum() or p in "'\u2019"))
+                and n
+                and not n.isspace()
+            ):
                 # (a quote does not open right after an apostrophe: three apostrophes stay so)
                 stack.append(("'", si, ci))
                 out[si][ci] = QUOTE_OPEN
@@ -248,9 +276,13 @@ class Typography:
 
     __slots__ = ("apostrophe", "inner", "outer", "punctuation_in_quote")
 
-    def __init__(self, outer: tuple[str, str] = ("\u201c", "\u201d"),
-                 inner: tuple[str, str] = ("\u2018", "\u2019"), punctuation_in_quote: bool = False,
-                 apostrophe: str = "\u2019") -> None:
+    def __init__(
+        self,
+        outer: tuple[str, str] = ("\u201c", "\u201d"),
+        inner: tuple[str, str] = ("\u2018", "\u2019"),
+        punctuation_in_quote: bool = False,
+        apostrophe: str = "\u2019",
+    ) -> None:
         self.outer = outer
         self.inner = inner
         self.punctuation_in_quote = punctuation_in_quote
@@ -260,15 +292,36 @@ class Typography:
 _CLOSERS = "(?:\ue011|</(?:i|b|span|sup|sub)>|[\ue004\ue006\ue008\ue00a\ue00c])"
 _PIQ = re.compile(f"(.)((?:{_CLOSERS})*\ue011(?:{_CLOSERS})*)([.,!?]+)", re.S)
 _DOUBLE_PERIOD = re.compile(f"(?<![.])([.?!])((?:{_CLOSERS})*)\\.(?![.])")
-_FLIP = re.compile('\ue010|\ue011|\ue027|</?i>|</?b>|</?su[pb]>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue00c\ue020-\ue025\ue028]')
+_FLIP = re.compile(
+    '\ue010|\ue011|\ue027|</?i>|</?b>|</?su[pb]>|<span style="font-variant:small-caps;">|</span>|[\ue003-\ue00c\ue020-\ue025\ue028]'
+)
 #: Superscript and subscript, opened and closed (``vertical-align="baseline"`` undoes them).
-_RAISE = {"<sup>": 1, "<sub>": 1, "\ue007": 1, "\ue009": 1, "</sup>": -1, "</sub>": -1, "\ue008": -1, "\ue00a": -1}
-_OPENS = {"<i>": "i", "\ue003": "i", "<b>": "b", "\ue005": "b",
-          '<span style="font-variant:small-caps;">': "sc", "\ue00b": "sc"}
+_RAISE = {
+    "<sup>": 1,
+    "<sub>": 1,
+    "\ue007": 1,
+    "\ue009": 1,
+    "</sup>": -1,
+    "</sub>": -1,
+    "\ue008": -1,
+    "\ue00a": -1,
+}
+_OPENS = {
+    "<i>": "i",
+    "\ue003": "i",
+    "<b>": "b",
+    "\ue005": "b",
+    '<span style="font-variant:small-caps;">': "sc",
+    "\ue00b": "sc",
+}
 _CLOSES = {"</i>": "i", "\ue004": "i", "</b>": "b", "\ue006": "b", "\ue00c": "sc"}
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
-_OFF = {"i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
-        "sc": '<span style="font-variant:normal;">', "sup": '<span style="baseline">'}
+_OFF = {
+    "i": '<span style="font-style:normal;">',
+    "b": '<span style="font-weight:normal;">',
+    "sc": '<span style="font-variant:normal;">',
+    "sup": '<span style="baseline">',
+}
 _END = {"i": "</i>", "b": "</b>", "sc": "</span>"}
 _NORMALS = {"\ue022": "i", "\ue023": "sc", "\ue024": "b", "\ue028": "sup"}
 
@@ -335,8 +388,15 @@ def finish(rendered: str, typography: Typography | None = None) -> str:
             depth = max(depth - 1, 0)
             out.append(typo.outer[1] if depth % 2 == 0 else typo.inner[1])
         elif tok in _NORMALS or tok == NODECOR_OPEN:
-            kinds = [k for k in ("i", "b", "sc") if state[k] % 2] if tok == NODECOR_OPEN else (
-                [_NORMALS[tok]] if (state["sup"] > 0 if tok == "\ue028" else state[_NORMALS[tok]] % 2) else [])
+            kinds = (
+                [k for k in ("i", "b", "sc") if state[k] % 2]
+                if tok == NODECOR_OPEN
+                else (
+                    [_NORMALS[tok]]
+                    if (state["sup"] > 0 if tok == "\ue028" else state[_NORMALS[tok]] % 2)
+                    else []
+                )
+            )
             for kind in kinds:
                 out.append(_OFF[kind])
                 state[kind] += 1
@@ -389,7 +449,9 @@ def to_html(rendered: str) -> str:
     if not html_text.isascii():
         table = _superscripts()
         if _superscript_re().search(html_text):
-            html_text = "".join(f"<sup>{table[ch]}</sup>" if ch in table else ch for ch in html_text)
+            html_text = "".join(
+                f"<sup>{table[ch]}</sup>" if ch in table else ch for ch in html_text
+            )
     return html_text
 
 
@@ -402,7 +464,9 @@ _SUPERSCRIPT_RE: list[re.Pattern[str]] = []
 def _superscript_re() -> re.Pattern[str]:
     """A character of :func:`_superscripts` (one regular-expression scan of the output)."""
     if not _SUPERSCRIPT_RE:
-        _SUPERSCRIPT_RE.append(re.compile("[" + "".join(re.escape(ch) for ch in sorted(_superscripts())) + "]"))
+        _SUPERSCRIPT_RE.append(
+            re.compile("[" + "".join(re.escape(ch) for ch in sorted(_superscripts())) + "]")
+        )
     return _SUPERSCRIPT_RE[0]
 
 
@@ -418,7 +482,9 @@ def _superscripts() -> dict[str, str]:
             if decomposition.startswith("<super>"):
                 table[chr(code)] = "".join(chr(int(h, 16)) for h in decomposition.split()[1:])
         # modifier letters citeproc-js also raises
-        table.update({"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+        table.update(
+            {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"}
+        )
         _SUPERSCRIPTS.update(table)
     return _SUPERSCRIPTS
 

@@ -33,11 +33,13 @@ __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 #: the names and dates among them).
 EXTRA_NAMES = frozenset(
     "chair compiler contributor curator executive_producer guest host narrator organizer performer "
-    "producer reviewed_author script_writer series_creator".split())
+    "producer reviewed_author script_writer series_creator".split()
+)
 EXTRA_DATES = frozenset({"available_date"})
 _EXTRA_VARIABLES = frozenset(
     "archive_collection citation_key division event_title part_number part_title printing_number "
-    "reviewed_genre reviewed_title supplement_number volume_title volume_title_short".split())
+    "reviewed_genre reviewed_title supplement_number volume_title volume_title_short".split()
+)
 _NAMES = frozenset(citeproc.NAMES) | EXTRA_NAMES
 _DATES = frozenset(citeproc.DATES) | EXTRA_DATES
 _VARIABLES = frozenset(citeproc.VARIABLES) | _EXTRA_VARIABLES | EXTRA_NAMES | EXTRA_DATES
@@ -129,14 +131,19 @@ def _name(name: Any) -> dict[str, str] | None:
         return {"literal": _markup.encode(given)}
     if name.get("parse-names") not in (False, "false"):
         _parse_particles(parts)
-    return {k: _markup.encode(v) if k != "non-dropping-particle" or not v.endswith(" ") else _markup.encode(v[:-1]) + " "
-            for k, v in parts.items()}
+    return {
+        k: _markup.encode(v)
+        if k != "non-dropping-particle" or not v.endswith(" ")
+        else _markup.encode(v[:-1]) + " "
+        for k, v in parts.items()
+    }
 
 
 # Lower-case particles at the start of a family name ("van der Vlist", "d'Aubignac",
 # "al-One", "v.d. Berg", "'t Hooft") or at the end of a given name ("Alexander von"), as citeproc-js parses them.
 _LEADING_PARTICLES = re.compile(
-    r"^((?:(?:[’'][a-z]+|[a-z\u00df-\u00ff][\w]*(?:\.\w+)*\.?)(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$")
+    r"^((?:(?:[’'][a-z]+|[a-z\u00df-\u00ff][\w]*(?:\.\w+)*\.?)(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$"
+)
 _TRAILING_PARTICLES = re.compile(r"^(.*?\S)\s+((?:[a-z\u00df-\u00ff][\w]*[’']?\s*)+)$")
 
 
@@ -270,7 +277,11 @@ def _split_corporate_name(names: list[Any]) -> str | None:
     and, in, at, to) between capitalised words.  Particles (``van der``, ``de la``), dropping
     particles at the end of a given name and given names such as ``Mary Ann`` never match."""
     first = names[0] if names else None
-    if not isinstance(first, Mapping) or first.get("literal") or not isinstance(first.get("family"), str):
+    if (
+        not isinstance(first, Mapping)
+        or first.get("literal")
+        or not isinstance(first.get("family"), str)
+    ):
         return None
     given = first.get("given")
     if not isinstance(given, str):
@@ -278,8 +289,10 @@ def _split_corporate_name(names: list[Any]) -> str | None:
     words = given.split()
     if len(words) < 3 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
-    if not any(w in _FUNCTION_WORDS and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
-               for i, w in enumerate(words[1:-1], 1)):
+    if not any(
+        w in _FUNCTION_WORDS and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        for i, w in enumerate(words[1:-1], 1)
+    ):
         return None
     parts = []
     for name in names:
@@ -288,8 +301,10 @@ def _split_corporate_name(names: list[Any]) -> str | None:
         if name.get("literal"):
             parts.append(str(name["literal"]).strip())
             continue
-        text = " ".join(str(name.get(k) or "").strip() for k in ("given", "dropping-particle",
-                                                                  "non-dropping-particle", "family"))
+        text = " ".join(
+            str(name.get(k) or "").strip()
+            for k in ("given", "dropping-particle", "non-dropping-particle", "family")
+        )
         parts.append(" ".join(text.split()))
     return " and ".join(p for p in parts if p) or None
 
@@ -341,7 +356,8 @@ def _note_fields(item: Mapping[str, Any], note: str) -> Mapping[str, Any]:
         elif py in _NAMES:
             family, sep, given = value.partition("||")
             names.setdefault(key, []).append(
-                {"family": family.strip(), "given": given.strip()} if sep else {"literal": value})
+                {"family": family.strip(), "given": given.strip()} if sep else {"literal": value}
+            )
             lines[i] = None
             continue
         else:
@@ -360,11 +376,16 @@ def _note_fields(item: Mapping[str, Any], note: str) -> Mapping[str, Any]:
     return out
 
 
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[ \t]+(?=[\u3000-\u9fff\uf900-\uffef])")
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u9fff\uf900-\uffef])[ \t]+(?=\w)|(?<=\w)[ \t]+(?=[\u3000-\u9fff\uf900-\uffef])"
+)
 
 
 def prepare_item(
-    item: Mapping[str, Any], index: int, default_locale: str, rules: StyleRules = StyleRules(),
+    item: Mapping[str, Any],
+    index: int,
+    default_locale: str,
+    rules: StyleRules = StyleRules(),
     per_item_locale: bool = True,
 ) -> Prepared:
     """One CSL-JSON item → a :class:`Prepared` (a fresh dict; ``item`` is not touched), in the
@@ -375,14 +396,14 @@ def prepare_item(
     language = _text(item.get("language"))
     detected = not language
     if not language:
-        sample = " ".join(
-            str(item.get(k, "")) for k in ("title", "container-title", "publisher")
-        )
+        sample = " ".join(str(item.get(k, "")) for k in ("title", "container-title", "publisher"))
         language = detect_language(sample)
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
     locale = locale_for_language(language, default_locale) if per_item_locale else default_locale
     # zh-CN's quote terms are the title marks 《》: scare quotes typed in a Chinese field stay “ ”.
-    cjk_quotes = locale.lower() in ("zh", "zh-cn") and bool(language) and language.lower().startswith("zh")
+    cjk_quotes = (
+        locale.lower() in ("zh", "zh-cn") and bool(language) and language.lower().startswith("zh")
+    )
     if language:
         data["language"] = language
     note = item.get("note")

@@ -119,7 +119,9 @@ def _pinyin(text: str) -> str:
     if lazy_pinyin is None:
         return text
     if _HAN_RUNS is None:
-        return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default"))
+        return " ".join(
+            lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
+        )
     tokens: list[str] = []
     for run in _HAN_RUNS.split(text):
         if run:

@@ -40,7 +40,14 @@ from ._engine import (
 from ._prepare import EXTRA_DATES, EXTRA_NAMES, Prepared, StyleRules, prepare_item
 from .styles import resolve_style
 
-__all__ = ["Cite", "Cluster", "RenderedCitation", "RenderedEntry", "Renderer", "render_bibliography"]
+__all__ = [
+    "Cite",
+    "Cluster",
+    "RenderedCitation",
+    "RenderedEntry",
+    "Renderer",
+    "render_bibliography",
+]
 
 OutputFormat = Literal["text", "html"]
 
@@ -99,7 +106,9 @@ def _style_entry(style: str | os.PathLike[str]) -> tuple[str, _StyleEntry]:
     try:
         root = etree.fromstring(xml, etree.XMLParser(no_network=True, remove_comments=True))
     except etree.XMLSyntaxError as exc:
-        raise StyleNotFoundError(f"style {os.fspath(style)[:80]!r} is not valid CSL XML: {exc}") from None
+        raise StyleNotFoundError(
+            f"style {os.fspath(style)[:80]!r} is not valid CSL XML: {exc}"
+        ) from None
     ns = "{http://purl.org/net/xbiblio/csl}"
     if root.tag != ns + "style":
         raise StyleNotFoundError(f"style {os.fspath(style)[:80]!r} is not a CSL style")
@@ -341,7 +350,9 @@ class _Source(CiteProcJSON):
             reference = self[key]
             for name, value in found.items():
                 py = name.replace("-", "_")
-                reference[py] = self.parse_names(value) if py in EXTRA_NAMES else self.parse_date(value)
+                reference[py] = (
+                    self.parse_names(value) if py in EXTRA_NAMES else self.parse_date(value)
+                )
 
     def parse_string(self, string: Any) -> Any:
         text = str(string)
@@ -352,7 +363,9 @@ class _Source(CiteProcJSON):
     def parse_date(self, json_data: Any) -> Any:
         parts = json_data.get("date-parts") if isinstance(json_data, Mapping) else None
         if not isinstance(parts, list) or not any(
-            isinstance(p, list) and len(p) > 1 and str(p[1]).strip() not in {str(m) for m in range(1, 13)}
+            isinstance(p, list)
+            and len(p) > 1
+            and str(p[1]).strip() not in {str(m) for m in range(1, 13)}
             for p in parts
         ):
             return super().parse_date(json_data)
@@ -364,7 +377,9 @@ class _Source(CiteProcJSON):
         data = {k: v for k, v in json_data.items() if k not in ("date-parts", "season")}
         data["date-parts"] = [clean for clean, _ in dates]
         result = super().parse_date(data)
-        targets = [result] if len(dates) == 1 else [dict.get(result, "begin"), dict.get(result, "end")]
+        targets = (
+            [result] if len(dates) == 1 else [dict.get(result, "begin"), dict.get(result, "end")]
+        )
         for target, (_, part_season) in zip(targets, dates):
             if target is not None and part_season not in (None, ""):
                 try:
@@ -422,7 +437,9 @@ def _suffix_letters(n: int) -> str:
 class _Session:
     """One render call: prepared items, the citeproc source and the borrowed engines."""
 
-    def __init__(self, renderer: "Renderer", items: Sequence[Mapping[str, Any]], stack: ExitStack) -> None:
+    def __init__(
+        self, renderer: "Renderer", items: Sequence[Mapping[str, Any]], stack: ExitStack
+    ) -> None:
         self.renderer = renderer
         self.entry = renderer._entry
         self.stack = stack
@@ -448,9 +465,14 @@ class _Session:
                         p.data.pop("language", None)
             except Exception as exc:  # one bad item never aborts the list
                 raw_id = item.get("id") if isinstance(item, Mapping) else None
-                p = Prepared(key=f"i{i}", id=str(raw_id) if raw_id not in (None, "") else f"item-{i + 1}",
-                             data={"id": f"i{i}", "type": "document"}, locale=default,
-                             truncated_roles=(), extra={})
+                p = Prepared(
+                    key=f"i{i}",
+                    id=str(raw_id) if raw_id not in (None, "") else f"item-{i + 1}",
+                    data={"id": f"i{i}", "type": "document"},
+                    locale=default,
+                    truncated_roles=(),
+                    extra={},
+                )
                 self.failed[p.key] = _error(exc)
             self.prepared.append(p)
             self.items[p.key] = item if isinstance(item, Mapping) else {}
@@ -529,7 +551,9 @@ class _Session:
                 self._global_given_names(keys, rule)
             ambiguous = groups(keys)
             if add_names and ambiguous:
-                ambiguous = [g2 for g in ambiguous for g2 in self._add_names(g, groups, add_given, rule)]
+                ambiguous = [
+                    g2 for g in ambiguous for g2 in self._add_names(g, groups, add_given, rule)
+                ]
             if add_given and ambiguous:
                 ambiguous = [g2 for g in ambiguous for g2 in self._add_given(g, groups, rule)]
             if has_condition and ambiguous:
@@ -552,8 +576,18 @@ class _Session:
         ref = self.source[key]
         return {
             var: list(dict.get(ref, var) or [])
-            for var in ("author", "editor", "translator", "container_author", "collection_editor",
-                        "composer", "director", "interviewer", "illustrator", "recipient")
+            for var in (
+                "author",
+                "editor",
+                "translator",
+                "container_author",
+                "collection_editor",
+                "composer",
+                "director",
+                "interviewer",
+                "illustrator",
+                "recipient",
+            )
             if dict.get(ref, var)
         }
 
@@ -570,6 +604,7 @@ class _Session:
     def _global_given_names(self, keys: Sequence[str], rule: str) -> None:
         """all-names / primary-name rules: a name whose family name is shared by a different
         person gets its initials (or its full given name when the initials are shared too)."""
+
         def initials(given: str) -> str:
             return "".join(w[0] for w in given.replace("-", " ").replace(".", " ").split() if w)
 
@@ -601,7 +636,9 @@ class _Session:
                 level = 2 if clash else 1
             self._set_level(self.source[key], var, i, level)
 
-    def _add_names(self, group: list[str], groups: Any, add_given: bool, rule: str) -> list[list[str]]:
+    def _add_names(
+        self, group: list[str], groups: Any, add_given: bool, rule: str
+    ) -> list[list[str]]:
         """Names added to the cites of ``group`` one at a time (with given names expanded at
         each count when ``add_given``): a cite told apart keeps the names it has then, the
         others go on; none added if it never helps."""
@@ -636,8 +673,10 @@ class _Session:
     def _same_names(self, group: list[str]) -> bool:
         first = None
         for key in group:
-            lists = {var: [tuple(sorted((k, str(v)) for k, v in dict.items(n))) for n in names]
-                     for var, names in self._name_lists(key).items()}
+            lists = {
+                var: [tuple(sorted((k, str(v)) for k, v in dict.items(n))) for n in names]
+                for var, names in self._name_lists(key).items()
+            }
             if first is None:
                 first = lists
             elif lists != first:
@@ -657,7 +696,13 @@ class _Session:
             for level in range(1, max_level + 1):
                 keys = [k for g in remaining for k in g]
                 before = sum(map(len, remaining))
-                snapshot = {k: {v: dict(d) for v, d in (dict.get(self.source[k], GIVEN_LEVELS_KEY) or {}).items()} for k in keys}
+                snapshot = {
+                    k: {
+                        v: dict(d)
+                        for v, d in (dict.get(self.source[k], GIVEN_LEVELS_KEY) or {}).items()
+                    }
+                    for k in keys
+                }
                 for key in keys:
                     for var in lists[key]:
                         if index < len(lists[key][var]):
@@ -757,8 +802,13 @@ class Renderer:
     Raises :class:`~citekit.errors.StyleNotFoundError` for an unknown style.
     """
 
-    def __init__(self, style: str | os.PathLike[str], *, locale: str | None = None,
-                 per_item_locale: bool = True) -> None:
+    def __init__(
+        self,
+        style: str | os.PathLike[str],
+        *,
+        locale: str | None = None,
+        per_item_locale: bool = True,
+    ) -> None:
         self.style = style
         self.locale = locale
         self.per_item_locale = per_item_locale
@@ -769,8 +819,13 @@ class Renderer:
         """Whether the style defines a bibliography."""
         return self._entry.has_bibliography
 
-    def bibliography(self, items: Sequence[Mapping[str, Any]], format: OutputFormat = "text", *,
-                     display_divs: bool = False) -> list[RenderedEntry]:
+    def bibliography(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        format: OutputFormat = "text",
+        *,
+        display_divs: bool = False,
+    ) -> list[RenderedEntry]:
         """The bibliography of ``items`` (CSL-JSON), one :class:`RenderedEntry` per item, in
         bibliography order (the style's ``cs:sort``, else input order).
 
@@ -858,7 +913,9 @@ class Renderer:
             bibliography = session.register(order)
             return [self._cluster(session, bibliography, cluster) for cluster in parsed]
 
-    def _cluster(self, session: _Session, bibliography: CitationStylesBibliography, cluster: Cluster) -> RenderedCitation:
+    def _cluster(
+        self, session: _Session, bibliography: CitationStylesBibliography, cluster: Cluster
+    ) -> RenderedCitation:
         session.engine(session.default_locale)
         base = session.citation_elements[session.default_locale]
         items: list[tuple[Cite, CitationItem | None]] = []
@@ -890,12 +947,19 @@ class Renderer:
         errors: list[str] = [f"unknown id {c.id!r}" for c, ci in items if ci is None]
         try:
             rendered = base.layout.render_cluster(
-                [ci for ci in good], session.citation_layout, session.history, errors,
+                [ci for ci in good],
+                session.citation_layout,
+                session.history,
+                errors,
             )
         except Exception as exc:  # pragma: no cover - render_cluster isolates cites itself
             errors.append(_error(exc))
             rendered = ", ".join(c.id for c, _ in items)
-        raw = _markup.finish(str(rendered), _typography(session.engine(session.default_locale))) if rendered is not None else ""
+        raw = (
+            _markup.finish(str(rendered), _typography(session.engine(session.default_locale)))
+            if rendered is not None
+            else ""
+        )
         unknown = [f"{c.id}?" for c, ci in items if ci is None]
         text = _markup.to_text(raw)
         out_html = _markup.to_html(raw).strip()
@@ -904,8 +968,11 @@ class Renderer:
             text = f"{text} {extra}".strip()
             out_html = f"{out_html} {html.escape(extra, quote=False)}".strip()
         return RenderedCitation(
-            text=text, html=out_html, ids=tuple(c.id for c in cluster.cites),
-            note_index=cluster.note_index, error="; ".join(errors) or None,
+            text=text,
+            html=out_html,
+            ids=tuple(c.id for c in cluster.cites),
+            note_index=cluster.note_index,
+            error="; ".join(errors) or None,
         )
 
 

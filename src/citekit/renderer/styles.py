@@ -88,5 +88,9 @@ def resolve_style(style: str | os.PathLike[str]) -> Path:
     close = difflib.get_close_matches(name, available_styles(), n=5, cutoff=0.5)
     if not close:
         close = [s for s in available_styles() if name and name.lower() in s.lower()][:5]
-    hint = f"; did you mean: {', '.join(close)}" if close else f"; known styles: {', '.join(available_styles())}"
+    hint = (
+        f"; did you mean: {', '.join(close)}"
+        if close
+        else f"; known styles: {', '.join(available_styles())}"
+    )
     raise StyleNotFoundError(f"unknown style {text!r}{hint}")

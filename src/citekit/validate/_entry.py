@@ -36,7 +36,8 @@ ELEMENT_END = regex.compile(r"\.(?:\s|(?=\p{Han}))|．")
 _DOUBLE_SLASH = regex.compile(r"\s*(?://|／／|/\s+/)")
 # split_label only when the string can start with a label (digit, bracket, circled number)
 _LABEL_START = frozenset("0123456789[［【〔(（ \t\u3000") | frozenset(
-    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿")
+    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+)
 # Author-date head: "Name, 2010." / "Name, 2010a." / "Name, c1980." / "Name, [2012]." /
 # "Name, 1984-." / "Name, 1865(清同治四年)." — the year closes the first element.
 AY_YEAR = regex.compile(
@@ -146,7 +147,12 @@ class Entry:
         """The year closing the responsible-party block of an author-date entry (``Name, 2010.``),
         or None (numeric entries, entries that start with their title)."""
         end = self.head_end
-        if end is None or end - self.body < 6 or not self.raw[end - 1 : end].isalnum() and self.raw[end - 1] not in ")）]-—":
+        if (
+            end is None
+            or end - self.body < 6
+            or not self.raw[end - 1 : end].isalnum()
+            and self.raw[end - 1] not in ")）]-—"
+        ):
             return None
         return AY_YEAR.search(self.raw, max(self.body, end - 40), end)
 

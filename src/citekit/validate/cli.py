@@ -40,7 +40,12 @@ __all__ = [
 ]
 
 CHECK_FORMATS = ("text", "json", "jsonl", "sarif")
-_FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+_FAIL_ON = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
 
 
 def _codes(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -61,18 +66,39 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
             break
     else:
         parser.add_argument("-f", "--format", dest="fmt", default="text", choices=CHECK_FORMATS)
-    parser.add_argument("--select", action="append", metavar="CODES",
-                        help="only these codes or prefixes, comma-separated (e.g. G,I or G014)")
-    parser.add_argument("--ignore", action="append", metavar="CODES",
-                        help="skip these codes or prefixes (the most specific of select/ignore wins)")
-    parser.add_argument("--fix", action="store_true",
-                        help="apply the safe fixes and print the corrected list")
-    parser.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the messages")
-    parser.add_argument("--text", metavar="ARTICLE",
-                        help="the article text: report citations without a reference and references never cited")
-    parser.add_argument("--config", metavar="PATH",
-                        help="citekit.toml or pyproject.toml with [tool.citekit] (default: search upwards)")
-    parser.add_argument("--profile", metavar="NAME", help="a profile of the config file ([tool.citekit.profiles.NAME])")
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these codes or prefixes, comma-separated (e.g. G,I or G014)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="skip these codes or prefixes (the most specific of select/ignore wins)",
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes and print the corrected list"
+    )
+    parser.add_argument(
+        "--lang", default="en", choices=["en", "zh"], help="language of the messages"
+    )
+    parser.add_argument(
+        "--text",
+        metavar="ARTICLE",
+        help="the article text: report citations without a reference and references never cited",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="citekit.toml or pyproject.toml with [tool.citekit] (default: search upwards)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="a profile of the config file ([tool.citekit.profiles.NAME])",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> Any:
@@ -81,16 +107,23 @@ def config_from_args(args: argparse.Namespace) -> Any:
     from .config import load_profile
 
     profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
-    base = Config(standard=getattr(args, "standard", "gbt7714-2015"), lines=getattr(args, "lines", False))
-    return profile.apply(base, select=_codes(getattr(args, "select", None)),
-                         ignore=_codes(getattr(args, "ignore", None)))
+    base = Config(
+        standard=getattr(args, "standard", "gbt7714-2015"), lines=getattr(args, "lines", False)
+    )
+    return profile.apply(
+        base,
+        select=_codes(getattr(args, "select", None)),
+        ignore=_codes(getattr(args, "ignore", None)),
+    )
 
 
 def _localise(refs: Sequence[Reference], lang: str) -> list[Reference]:
     if not lang.startswith("zh"):
         return list(refs)
-    return [replace(r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics))
-            for r in refs]
+    return [
+        replace(r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics))
+        for r in refs
+    ]
 
 
 def _worst(diags: Iterable[Diagnostic], fail_on: str) -> int:
@@ -167,8 +200,16 @@ def run_check(
     refs = _localise(refs, lang)
     text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
     if fmt == "sarif":
-        write_sarif(refs, stdout, name, text_diagnostics=text_diags, text=article or "",
-                    text_uri=getattr(args, "text", None), lang=lang, version=__version__)
+        write_sarif(
+            refs,
+            stdout,
+            name,
+            text_diagnostics=text_diags,
+            text=article or "",
+            text_uri=getattr(args, "text", None),
+            lang=lang,
+            version=__version__,
+        )
     elif fmt == "json":
         write_json(refs, stdout)
     elif fmt == "jsonl":
@@ -202,8 +243,12 @@ def _article_lines(diags: Sequence[Diagnostic], text: str, name: str) -> list[st
 
 
 def add_rules_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--standard", default=None, choices=["gbt7714-2015", "gbt7714-2025"],
-                        help="only the rules of this edition")
+    parser.add_argument(
+        "--standard",
+        default=None,
+        choices=["gbt7714-2015", "gbt7714-2025"],
+        help="only the rules of this edition",
+    )
     parser.add_argument("--select", action="append", metavar="CODES")
     parser.add_argument("--ignore", action="append", metavar="CODES")
     parser.add_argument("--lang", default="en", choices=["en", "zh"])
@@ -235,8 +280,15 @@ def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
     return data
 
 
-def run_rules(stdout: TextIO, *, standard: str | None = None, select: Sequence[str] = (),
-              ignore: Sequence[str] = (), lang: str = "en", fmt: str = "text") -> int:
+def run_rules(
+    stdout: TextIO,
+    *,
+    standard: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    lang: str = "en",
+    fmt: str = "text",
+) -> int:
     """List every diagnostic code (the validator's rules and the pipeline's own codes)."""
     select, ignore = _codes(select), _codes(ignore)
     rows = []
@@ -255,7 +307,9 @@ def run_rules(stdout: TextIO, *, standard: str | None = None, select: Sequence[s
         ed = "" if len(d["editions"]) == 2 else f" ({d['editions'][0]} only)"
         fix = " [fix]" if d["fixable"] else ""
         ids = f"  {', '.join(d['rule_ids'])}" if d["rule_ids"] else ""
-        stdout.write(f"{d['code']}  {d['severity']:<7}  {d['name']}{fix}{ed}: {d['summary']}{ids}\n")
+        stdout.write(
+            f"{d['code']}  {d['severity']:<7}  {d['name']}{fix}{ed}: {d['summary']}{ids}\n"
+        )
     stdout.write(f"{len(rows)} codes\n")
     return 0
 
@@ -286,8 +340,14 @@ def run_rule(code: str, stdout: TextIO, *, lang: str = "en", fmt: str = "text") 
 
 
 def cmd_rules(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    return run_rules(stdout, standard=args.standard, select=args.select or (), ignore=args.ignore or (),
-                     lang=args.lang, fmt=args.fmt)
+    return run_rules(
+        stdout,
+        standard=args.standard,
+        select=args.select or (),
+        ignore=args.ignore or (),
+        lang=args.lang,
+        fmt=args.fmt,
+    )
 
 
 def cmd_rule(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:

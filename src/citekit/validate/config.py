@@ -43,15 +43,27 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | None, Any]] = {
     "page-dash": (("lenient", "strict"), "lenient"),
     "final-period": (None, True),
     "label-format": (("brackets", "any"), "brackets"),
-    "name-year-delimiter": (("comma", "period"), "comma"),  # G046: 'Name, Year.' or the old 'Name. Year.'
+    "name-year-delimiter": (
+        ("comma", "period"),
+        "comma",
+    ),  # G046: 'Name, Year.' or the old 'Name. Year.'
     "citation-system": (("auto", "numeric", "author-date"), "auto"),  # L008-L010: author-date list?
     "western-first": (None, False),  # L008: Western group before Chinese (GBT-DEV-10)
     "min-year": ((int,), 1000),
     "max-year": ((int,), 2100),
 }
 _LIST_KEYS = ("select", "ignore")
-_KEYS = {"standard", "select", "ignore", "severity", "profile", "profiles", "extend-ignore",
-         "extend-select", *OPTIONS}
+_KEYS = {
+    "standard",
+    "select",
+    "ignore",
+    "severity",
+    "profile",
+    "profiles",
+    "extend-ignore",
+    "extend-select",
+    *OPTIONS,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +84,12 @@ class Profile:
         options = {**dict(getattr(config, "options", {}) or {}), **self.options}
         sel = tuple(select) if select else (self.select or tuple(getattr(config, "select", ())))
         ign = tuple(getattr(config, "ignore", ())) + self.ignore + tuple(ignore or ())
-        changes: dict[str, Any] = {"select": sel, "ignore": ign, "options": options,
-                                   "severity": {**dict(getattr(config, "severity", {}) or {}),
-                                                **self.severity}}
+        changes: dict[str, Any] = {
+            "select": sel,
+            "ignore": ign,
+            "options": options,
+            "severity": {**dict(getattr(config, "severity", {}) or {}), **self.severity},
+        }
         if self.standard:
             changes["standard"] = self.standard
         return replace(config, **changes)
@@ -101,11 +116,15 @@ def _parse(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             from ..pipeline import STANDARDS
 
             if value not in STANDARDS:
-                raise UsageError(f"{where}: unknown standard '{value}'; choose one of: {', '.join(STANDARDS)}")
+                raise UsageError(
+                    f"{where}: unknown standard '{value}'; choose one of: {', '.join(STANDARDS)}"
+                )
             out["standard"] = value
         elif key == "severity":
             if not isinstance(value, dict):
-                raise UsageError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
+                raise UsageError(
+                    f"{where}: 'severity' must be a table of CODE = \"error|warning|info\""
+                )
             for code, sev in value.items():
                 if code.upper() not in CODES or sev not in ("error", "warning", "info"):
                     raise UsageError(f"{where}: bad severity override {code} = {sev!r}")
@@ -153,7 +172,9 @@ def load_profile(path: str | Path | None = None, profile: str | None = None) -> 
         path = find_config()
         if path is None:
             if profile:
-                raise UsageError(f"profile '{profile}' requested but no citekit.toml or [tool.citekit] found")
+                raise UsageError(
+                    f"profile '{profile}' requested but no citekit.toml or [tool.citekit] found"
+                )
             return Profile()
     path = Path(path)
     try:
@@ -164,7 +185,9 @@ def load_profile(path: str | Path | None = None, profile: str | None = None) -> 
         raise UsageError(f"config '{path}' is not valid TOML: {exc}") from None
     table = data.get("tool", {}).get("citekit")
     if table is None:
-        table = {k: v for k, v in data.items() if k != "tool"} if path.name != "pyproject.toml" else {}
+        table = (
+            {k: v for k, v in data.items() if k != "tool"} if path.name != "pyproject.toml" else {}
+        )
     where = f"{path}"
     base = _parse(table, where)
     profiles = base.pop("profiles", {}) or {}

@@ -22,15 +22,21 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _rules(standard: str, select: tuple[str, ...], ignore: tuple[str, ...], scope: str) -> tuple[Rule, ...]:
+def _rules(
+    standard: str, select: tuple[str, ...], ignore: tuple[str, ...], scope: str
+) -> tuple[Rule, ...]:
     return tuple(select_rules(standard, select, ignore, scope))  # type: ignore[arg-type]
 
 
 def rules_for(config: Any = None, scope: str = "reference") -> tuple[Rule, ...]:
     """The rules a config selects (``standard``, ``select``, ``ignore``), in registry order."""
     standard = getattr(config, "standard", "gbt7714-2015")
-    return _rules(standard, _tuple(getattr(config, "select", ())),
-                  _tuple(getattr(config, "ignore", ())), scope)
+    return _rules(
+        standard,
+        _tuple(getattr(config, "select", ())),
+        _tuple(getattr(config, "ignore", ())),
+        scope,
+    )
 
 
 def context_for(config: Any = None, **extra: Any) -> Context:
@@ -52,7 +58,9 @@ def _overrides(config: Any) -> Mapping[str, Severity]:
     return {code.upper(): Severity(value) for code, value in raw.items()}
 
 
-def _apply_overrides(diags: list[Diagnostic], overrides: Mapping[str, Severity]) -> list[Diagnostic]:
+def _apply_overrides(
+    diags: list[Diagnostic], overrides: Mapping[str, Severity]
+) -> list[Diagnostic]:
     if not overrides:
         return diags
     return [replace(d, severity=overrides[d.code]) if d.code in overrides else d for d in diags]
@@ -73,7 +81,9 @@ def _applicable(rules: Iterable[Rule], gbt: bool, type_code: str | None) -> tupl
     hit = _APPLICABLE.get(key)
     if hit is not None and hit[0] is rules:
         return hit[1]
-    chosen = tuple(r for r in rules if not r.gbt_only or (gbt and (not r.types or type_code in r.types)))
+    chosen = tuple(
+        r for r in rules if not r.gbt_only or (gbt and (not r.types or type_code in r.types))
+    )
     if isinstance(rules, tuple):  # only immutable rule sets are cached (kept alive in the value)
         if len(_APPLICABLE) > 512:
             _APPLICABLE.clear()
@@ -94,8 +104,13 @@ def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> 
     return found
 
 
-def check_reference(ref: Reference, config: Any = None, *, rules: Sequence[Rule] | None = None,
-                    ctx: Context | None = None) -> Reference:
+def check_reference(
+    ref: Reference,
+    config: Any = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    ctx: Context | None = None,
+) -> Reference:
     """``ref`` with the diagnostics of the per-reference rules that ``config`` selects.
 
     ``config`` is a :class:`citekit.pipeline.Config` (or anything with ``standard``,

@@ -63,7 +63,7 @@ class Rule:
             for key in ("bad", "good"):
                 prefix = key.capitalize() + ":"
                 if line.startswith(prefix):
-                    out[key].append(line[len(prefix):].strip())
+                    out[key].append(line[len(prefix) :].strip())
         return out
 
 
@@ -138,7 +138,12 @@ def diag(
     if isinstance(span, tuple):
         span = Span(*span)
     return codes.make(
-        code, en, span=span, field=field, fix=fix, severity=severity,
+        code,
+        en,
+        span=span,
+        field=field,
+        fix=fix,
+        severity=severity,
         message_zh=zh or codes.CODES[code].summary_zh,
     )
 

@@ -62,7 +62,7 @@ def author_date_year_repeated(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if head is None:
         return
     year = head.group("n")
-    if year not in e.raw[e.tail_start:]:
+    if year not in e.raw[e.tail_start :]:
         return
     found = []
     if e.type_code in ("J", "N"):
@@ -73,10 +73,13 @@ def author_date_year_repeated(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if m.group("y") == year and not e.in_url(m.start("y")):
             found.append(m)
     for m in found:
-        yield diag("G045", f"the year {year} is repeated: in an author-date list it stands only after the names",
-                   f"出版年 {year} 重复: 著者-出版年制中只著录在责任者之后",
-                   span=(m.start("y"), m.end("y")),
-                   fix=_fix("remove the repeated year", (m.start("sep"), m.end("y"), "")))
+        yield diag(
+            "G045",
+            f"the year {year} is repeated: in an author-date list it stands only after the names",
+            f"出版年 {year} 重复: 著者-出版年制中只著录在责任者之后",
+            span=(m.start("y"), m.end("y")),
+            fix=_fix("remove the repeated year", (m.start("sep"), m.end("y"), "")),
+        )
 
 
 _DOT_YEAR = regex.compile(rf"\G(?P<y>{_YEAR}[a-z]?)(?=[.．](?:\s|\p{{Han}}))")
@@ -99,8 +102,11 @@ def name_year_delimiter(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if m is None or e.head_end <= e.body:
         return
     s, t = e.head_end, e.title_start
-    yield diag("G046", span=(s, s + 1),
-               fix=_fix("write ', ' before the year", (s, t, "，" if _fullwidth(e) else ", ")))
+    yield diag(
+        "G046",
+        span=(s, s + 1),
+        fix=_fix("write ', ' before the year", (s, t, "，" if _fullwidth(e) else ", ")),
+    )
 
 
 # --- responsible parties (GBT-AUTH-09/10/11, GBT-PUNCT-01) --------------------------------
@@ -111,7 +117,13 @@ _ANON = regex.compile(
 )
 
 
-@rule("G047", "anonymous-author-form", "warning", rule_ids=("GBT-AUTH-10", "GBT-LANG-03"), fixable=True)
+@rule(
+    "G047",
+    "anonymous-author-form",
+    "warning",
+    rule_ids=("GBT-AUTH-10", "GBT-LANG-03"),
+    fixable=True,
+)
 def anonymous_author_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An unknown responsible party is written 佚名 for Chinese items and Anon for others, as a
     plain first element (in a numeric list it may also be left out, the entry then starting with
@@ -133,19 +145,34 @@ def anonymous_author_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     s = raw.index(text, e.body)
     t = s + len(text)
     lang = e.language
-    want = "佚名" if lang in ("zh", "ja") else ("Anon" if lang else ("佚名" if "名" in text else "Anon"))
+    want = (
+        "佚名"
+        if lang in ("zh", "ja")
+        else ("Anon" if lang else ("佚名" if "名" in text else "Anon"))
+    )
     if text == want:
         return
     safe = ("名" in text) == (want == "佚名")
-    yield diag("G047", f"'{text}' for an unknown author: write '{want}'", f"责任者不详应著录为“{want}”, 而非“{text}”",
-               span=(s, t), fix=_fix(f"write {want}", (s, t, want), applicability=SAFE if safe else UNSAFE))
+    yield diag(
+        "G047",
+        f"'{text}' for an unknown author: write '{want}'",
+        f"责任者不详应著录为“{want}”, 而非“{text}”",
+        span=(s, t),
+        fix=_fix(f"write {want}", (s, t, want), applicability=SAFE if safe else UNSAFE),
+    )
 
 
 _LEADING = frozenset(".,:;．，：；、。")
 
 
-@rule("G048", "leading-punctuation", "warning", rule_ids=("GBT-PUNCT-01", "GBT-AUTH-10"), fixable=True,
-      gbt_only=False)
+@rule(
+    "G048",
+    "leading-punctuation",
+    "warning",
+    rule_ids=("GBT-PUNCT-01", "GBT-AUTH-10"),
+    fixable=True,
+    gbt_only=False,
+)
 def leading_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Every mark introduces the element after it, so the first element (the author, or the
     title when the author is left out) has no mark before it — a leading '. ' usually means a
@@ -173,7 +200,14 @@ _MARKS2 = regex.compile(r"(?P<a>[.,:;．，：；。])(?P<sp>[ \t\u3000]*)(?P<b>
 _MARKS2_FAST = re.compile(r"[.,:;．，：；。] ?[.,:;．，：；。]")
 
 
-@rule("G049", "doubled-punctuation", "warning", rule_ids=("GBT-PUNCT-02",), fixable=True, gbt_only=False)
+@rule(
+    "G049",
+    "doubled-punctuation",
+    "warning",
+    rule_ids=("GBT-PUNCT-02",),
+    fixable=True,
+    gbt_only=False,
+)
 def doubled_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Each element is introduced by exactly one mark: no '..', '. .', ', ,', '.:' or ':.'.
     An abbreviation's full stop before ',' or ':' is not a mark ('Colo.: Libraries Unlimited,
@@ -187,7 +221,11 @@ def doubled_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for m in _MARKS2.finditer(raw, e.body):
         a, b, s = m.group("a"), m.group("b"), m.start()
-        if a in ".．" and b in ".．" and ((raw[m.end() : m.end() + 1] or "x") in ".．" or (raw[s - 1 : s] or "x") in ".．"):
+        if (
+            a in ".．"
+            and b in ".．"
+            and ((raw[m.end() : m.end() + 1] or "x") in ".．" or (raw[s - 1 : s] or "x") in ".．")
+        ):
             continue  # an ellipsis
         if a == "." and b in ",:;，：；" and raw[s - 1 : s].isalpha() and not m.group("sp"):
             continue  # "Inc.,", "Colo.:", "et al.,"
@@ -196,10 +234,17 @@ def doubled_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if a == ":" and b == ":" and raw[s - 1 : s].isalnum():
             continue
         same = a == b or {a, b} <= {".", "．", "。"}
-        yield diag("G049", f"'{a}' and '{b}' in a row: keep one mark", f"“{a}”与“{b}”连用: 只保留一个",
-                   span=(s, m.end()),
-                   fix=_fix("remove the repeated mark", (m.end("a"), m.end(), ""),
-                            applicability=SAFE if same else UNSAFE))
+        yield diag(
+            "G049",
+            f"'{a}' and '{b}' in a row: keep one mark",
+            f"“{a}”与“{b}”连用: 只保留一个",
+            span=(s, m.end()),
+            fix=_fix(
+                "remove the repeated mark",
+                (m.end("a"), m.end(), ""),
+                applicability=SAFE if same else UNSAFE,
+            ),
+        )
 
 
 _PARTICLE_AFTER = regex.compile(
@@ -208,7 +253,9 @@ _PARTICLE_AFTER = regex.compile(
 )
 
 
-_PARTICLE_FAST = re.compile(r"[A-Z] (?:DE|De|de|VAN|Van|van|VON|Von|von|DER|der|DU|Du|du|DA|Da|da|DI|Di|di|DES|Des|des|LE|Le|le|LA|La|la|DEL|del|DOS|dos)(?:\s*[,，.．]|$)")
+_PARTICLE_FAST = re.compile(
+    r"[A-Z] (?:DE|De|de|VAN|Van|van|VON|Von|von|DER|der|DU|Du|du|DA|Da|da|DI|Di|di|DES|Des|des|LE|Le|le|LA|La|la|DEL|del|DOS|dos)(?:\s*[,，.．]|$)"
+)
 
 
 @rule("G055", "name-particle", "warning", rule_ids=("GBT-AUTH-09",), fixable=True)
@@ -236,14 +283,20 @@ def name_particle(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             continue
         particle = p.upper() if fam.isupper() else p
         fixed = f"{particle} {fam} {initials}"
-        yield diag("G055", f"the particle '{p}' goes before the family name: '{fixed}'",
-                   f"姓氏前缀“{p}”应置于姓之前: “{fixed}”", span=(m.start("p"), m.end("p")),
-                   fix=_fix(f"write {fixed}", (start, m.end("p"), fixed), applicability=UNSAFE))
+        yield diag(
+            "G055",
+            f"the particle '{p}' goes before the family name: '{fixed}'",
+            f"姓氏前缀“{p}”应置于姓之前: “{fixed}”",
+            span=(m.start("p"), m.end("p")),
+            fix=_fix(f"write {fixed}", (start, m.end("p"), fixed), applicability=UNSAFE),
+        )
 
 
-_CORP_WORDS = (r"UNIVERSITY|INSTITUTE|ASSOCIATION|SOCIETY|DEPARTMENT|COMMITTEE|ORGANI[SZ]ATION|CENT(?:ER|RE)|"
-               r"COUNCIL|OFFICE|BUREAU|MINISTRY|COMMISSION|ACADEMY|COMPANY|CORPORATION|FOUNDATION|AGENCY|"
-               r"LABORATORY|ADMINISTRATION|LIBRARY|TEAM|GROUP")
+_CORP_WORDS = (
+    r"UNIVERSITY|INSTITUTE|ASSOCIATION|SOCIETY|DEPARTMENT|COMMITTEE|ORGANI[SZ]ATION|CENT(?:ER|RE)|"
+    r"COUNCIL|OFFICE|BUREAU|MINISTRY|COMMISSION|ACADEMY|COMPANY|CORPORATION|FOUNDATION|AGENCY|"
+    r"LABORATORY|ADMINISTRATION|LIBRARY|TEAM|GROUP"
+)
 _CORP_UPPER = regex.compile(rf"\b(?:{_CORP_WORDS})\b")
 _CORP_REVERSED = regex.compile(
     r"\A(?P<low>(?:Department|School|Faculty|College|Institute|Laboratory|Division|Office|Center|Centre|Library)"
@@ -252,8 +305,19 @@ _CORP_REVERSED = regex.compile(
 )
 
 
-_CORP_STARTS = ("Department", "School", "Faculty", "College", "Institute", "Laboratory", "Division", "Office",
-                "Center", "Centre", "Library")
+_CORP_STARTS = (
+    "Department",
+    "School",
+    "Faculty",
+    "College",
+    "Institute",
+    "Laboratory",
+    "Division",
+    "Office",
+    "Center",
+    "Centre",
+    "Library",
+)
 
 
 @rule("G056", "corporate-author-form", "warning", rule_ids=("GBT-AUTH-11",), fixable=True)
@@ -278,14 +342,22 @@ def corporate_author_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if m:
         s = e.body
         fixed = f"{m.group('top')}. {m.group('low')}"
-        yield diag("G056", "a corporate hierarchy is given from the top level down: 'University. Department'",
-                   "机关团体名称应由上至下分级著录, 级间用“. ”", span=(s, s + len(head)),
-                   fix=_fix(f"write {fixed}", (s, s + len(head), fixed), applicability=UNSAFE))
+        yield diag(
+            "G056",
+            "a corporate hierarchy is given from the top level down: 'University. Department'",
+            "机关团体名称应由上至下分级著录, 级间用“. ”",
+            span=(s, s + len(head)),
+            fix=_fix(f"write {fixed}", (s, s + len(head), fixed), applicability=UNSAFE),
+        )
         return
     if upper and len(head) > 12 and head.count(" ") >= 2 and _CORP_UPPER.search(head):
         s = e.body
-        yield diag("G056", "a corporate name is not upper-cased: write it as in the source",
-                   "机关团体名称不大写, 按原文著录", span=(s, s + len(head)))
+        yield diag(
+            "G056",
+            "a corporate name is not upper-cased: write it as in the source",
+            "机关团体名称不大写, 按原文著录",
+            span=(s, s + len(head)),
+        )
 
 
 # --- titles (GBT-TITLE-02/03) ----------------------------------------------------------------
@@ -293,7 +365,14 @@ def corporate_author_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 _COLLECTED = regex.compile(r"\A\p{Han}{2,12}(?:(?P<sep>\s*[,，、]\s*|\s+)\p{Han}{2,12}){2}\Z")
 
 
-@rule("G057", "collected-titles-separator", "warning", rule_ids=("GBT-TITLE-02",), fixable=True, types=("M",))
+@rule(
+    "G057",
+    "collected-titles-separator",
+    "warning",
+    rule_ids=("GBT-TITLE-02",),
+    fixable=True,
+    types=("M",),
+)
 def collected_titles(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A volume without a collective title records the first three titles by the same author
     joined with '; ' ('为人民服务; 纪念白求恩; 愚公移山').  Only three short Chinese titles joined
@@ -305,7 +384,11 @@ def collected_titles(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if e.type_code != "M" or e.contribution:
         return
     title = e.title
-    if not title or len(title) > 45 or not (" " in title or "," in title or "，" in title or "、" in title):
+    if (
+        not title
+        or len(title) > 45
+        or not (" " in title or "," in title or "，" in title or "、" in title)
+    ):
         return
     m = _COLLECTED.match(title)
     if m is None:
@@ -313,8 +396,11 @@ def collected_titles(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     s0 = e.title_start
     semi = "；" if _fullwidth(e) else "; "
     edits = [(s0 + a, s0 + b, semi) for a, b in m.spans("sep")]
-    yield diag("G057", span=(s0, s0 + len(title)),
-               fix=_fix("join the titles with '; '", *edits, applicability=UNSAFE))
+    yield diag(
+        "G057",
+        span=(s0, s0 + len(title)),
+        fix=_fix("join the titles with '; '", *edits, applicability=UNSAFE),
+    )
 
 
 _PARALLEL = regex.compile(r"\s+=\s+(?P<p>[^=]{2,})\Z")
@@ -338,8 +424,13 @@ def parallel_title(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     s = e.title_start + m.start()
     t = e.title_start + m.end()
-    yield diag("G058", f"parallel title '{m.group('p')}': leave it out", f"并列题名“{m.group('p')}”不著录",
-               span=(s, t), fix=_fix("remove the parallel title", (s, t, ""), applicability=UNSAFE))
+    yield diag(
+        "G058",
+        f"parallel title '{m.group('p')}': leave it out",
+        f"并列题名“{m.group('p')}”不著录",
+        span=(s, t),
+        fix=_fix("remove the parallel title", (s, t, ""), applicability=UNSAFE),
+    )
 
 
 # --- serials (GBT-FMT-SERIAL, GBT-SER-03, 2025 em dash) ----------------------------------------
@@ -350,8 +441,14 @@ _SERIALIZED = regex.compile(
 )
 
 
-@rule("G050", "serialized-parts-separator", "warning", rule_ids=("GBT-SER-03", "GBT-PUNCT-02"), fixable=True,
-      types=("J",))
+@rule(
+    "G050",
+    "serialized-parts-separator",
+    "warning",
+    rule_ids=("GBT-SER-03", "GBT-PUNCT-02"),
+    fixable=True,
+    types=("J",),
+)
 def serialized_parts(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An article published in instalments lists its later parts after the first, each
     introduced by '; ': '2011, 33(2): 20-25; 2011, 33(3): 26-30'.
@@ -365,8 +462,11 @@ def serialized_parts(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if e.urls and e.in_url(m.start()):
             continue
         semi = "；" if _fullwidth(e) else "; "
-        yield diag("G050", span=(m.start("sep"), m.end("sep")),
-                   fix=_fix("write '; '", (m.start("sep"), m.end("sep"), semi)))
+        yield diag(
+            "G050",
+            span=(m.start("sep"), m.end("sep")),
+            fix=_fix("write '; '", (m.start("sep"), m.end("sep"), semi)),
+        )
 
 
 _RANGE_AFTER_ISSUE = regex.compile(
@@ -386,8 +486,14 @@ def _serial_dashes(e: Entry) -> Iterator[regex.Match[str]]:
             yield m
 
 
-@rule("G051", "serial-range-dash", "warning", rule_ids=("GBT-FMT-SERIAL", "GBT-PUNCT-07"), fixable=True,
-      types=("J",))
+@rule(
+    "G051",
+    "serial-range-dash",
+    "warning",
+    rule_ids=("GBT-FMT-SERIAL", "GBT-PUNCT-07"),
+    fixable=True,
+    types=("J",),
+)
 def serial_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """The year-volume-issue range and the publication years of a whole serial are joined with
     '-' in GB/T 7714-2015 ('1984, 1(1)-', '1957-1990') and with the em dash '—' (一字线) in
@@ -396,7 +502,9 @@ def serial_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)—. 武汉: 中华医学会湖北分会, 1984—.
     Good: 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-.
     """
-    if e.type_code != "J" or not ("-" in e.raw or "—" in e.raw or "–" in e.raw or "~" in e.raw or "～" in e.raw):
+    if e.type_code != "J" or not (
+        "-" in e.raw or "—" in e.raw or "–" in e.raw or "~" in e.raw or "～" in e.raw
+    ):
         return
     want = "—" if ctx.standard == "gbt7714-2025" else "-"
     for m in _serial_dashes(e):
@@ -405,9 +513,14 @@ def serial_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             continue
         sev = Severity.INFO if want == "-" and dash == "–" else None
         edition = "GB/T 7714-2025" if want == "—" else "GB/T 7714-2015"
-        yield diag("G051", f"{edition} joins a serial's range with '{want}', not '{dash}'",
-                   f"{edition} 连续出版物的范围用“{want}”连接, 而非“{dash}”", span=(m.start("d"), m.end("d")),
-                   severity=sev, fix=_fix(f"write '{want}'", (m.start("d"), m.end("d"), want)))
+        yield diag(
+            "G051",
+            f"{edition} joins a serial's range with '{want}', not '{dash}'",
+            f"{edition} 连续出版物的范围用“{want}”连接, 而非“{dash}”",
+            span=(m.start("d"), m.end("d")),
+            severity=sev,
+            fix=_fix(f"write '{want}'", (m.start("d"), m.end("d"), want)),
+        )
 
 
 _RANGE_LATE = regex.compile(
@@ -459,15 +572,21 @@ def standard_number_position(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if ctx.standard == "gbt7714-2025":
         m = _STD_LAST.search(title)
         if m:
-            yield diag("G053", "GB/T 7714-2025 writes the standard number before the title: 'number title[S]'",
-                       "GB/T 7714-2025 将标准编号著录在标准名称之前: “标准编号 标准名称[S]”",
-                       span=(s0 + m.start("n"), s0 + m.end("n")))
+            yield diag(
+                "G053",
+                "GB/T 7714-2025 writes the standard number before the title: 'number title[S]'",
+                "GB/T 7714-2025 将标准编号著录在标准名称之前: “标准编号 标准名称[S]”",
+                span=(s0 + m.start("n"), s0 + m.end("n")),
+            )
     else:
         m = _STD_FIRST.match(title)
         if m:
-            yield diag("G053", "GB/T 7714-2015 writes the standard number after the title: 'title: number[S]'",
-                       "GB/T 7714-2015 将标准编号作为其他题名信息著录在题名之后: “题名: 标准编号[S]”",
-                       span=(s0 + m.start("n"), s0 + m.end("n")))
+            yield diag(
+                "G053",
+                "GB/T 7714-2015 writes the standard number after the title: 'title: number[S]'",
+                "GB/T 7714-2015 将标准编号作为其他题名信息著录在题名之后: “题名: 标准编号[S]”",
+                span=(s0 + m.start("n"), s0 + m.end("n")),
+            )
 
 
 # --- hyphenated initials (GB/T 7714-2025) ----------------------------------------------------
@@ -483,7 +602,14 @@ def _initials(given: str) -> str:
     return " ".join(out)
 
 
-@rule("G054", "hyphenated-initials", "warning", editions=_ONLY_2025, rule_ids=("GBT-AUTH-02",), fixable=True)
+@rule(
+    "G054",
+    "hyphenated-initials",
+    "warning",
+    editions=_ONLY_2025,
+    rule_ids=("GBT-AUTH-02",),
+    fixable=True,
+)
 def hyphenated_initials(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2025 keeps the hyphen when it initializes a hyphenated given name: Jean-Luc
     Godard is 'Godard J-L', Park Ji-Ryun 'Park J-R' (2015 has no example).  Needs the parsed
@@ -503,20 +629,33 @@ def hyphenated_initials(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if not isinstance(a, dict):
             continue
         given, family = a.get("given"), a.get("family")
-        if not isinstance(given, str) or "-" not in given or not isinstance(family, str) or not family:
+        if (
+            not isinstance(given, str)
+            or "-" not in given
+            or not isinstance(family, str)
+            or not family
+        ):
             continue
         want = _initials(given)
         if "-" not in want:
             continue
-        m = regex.search(rf"(?i){regex.escape(family)}\s+(?P<i>[A-Z](?:[\s.\-]*[A-Z](?![a-z]))*)", raw[:head_end])
+        m = regex.search(
+            rf"(?i){regex.escape(family)}\s+(?P<i>[A-Z](?:[\s.\-]*[A-Z](?![a-z]))*)", raw[:head_end]
+        )
         if m is None or m.start() < e.body:
             continue
         got = m.group("i")
-        if "-" in got or got.replace(".", "").replace(" ", "") != want.replace("-", "").replace(" ", ""):
+        if "-" in got or got.replace(".", "").replace(" ", "") != want.replace("-", "").replace(
+            " ", ""
+        ):
             continue
-        yield diag("G054", f"'{got}' for '{given}': GB/T 7714-2025 writes '{want}'",
-                   f"“{given}”的缩写应为“{want}”而非“{got}”", span=(m.start("i"), m.end("i")),
-                   fix=_fix(f"write {want}", (m.start("i"), m.end("i"), want)))
+        yield diag(
+            "G054",
+            f"'{got}' for '{given}': GB/T 7714-2025 writes '{want}'",
+            f"“{given}”的缩写应为“{want}”而非“{got}”",
+            span=(m.start("i"), m.end("i")),
+            fix=_fix(f"write {want}", (m.start("i"), m.end("i"), want)),
+        )
 
 
 # --- duplicated elements (R001) ---------------------------------------------------------------
@@ -552,18 +691,35 @@ def duplicated_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                 prev = ""
                 continue
             if tok and tok == prev and len(tok) >= 2 and (not tok.isdigit() or len(tok) == 4):
-                yield diag("R001", f"'{tok}' is repeated", f"“{tok}”重复出现", span=(s, t),
-                           fix=_fix("remove the repeated element", (prev_t, t, "")))
+                yield diag(
+                    "R001",
+                    f"'{tok}' is repeated",
+                    f"“{tok}”重复出现",
+                    span=(s, t),
+                    fix=_fix("remove the repeated element", (prev_t, t, "")),
+                )
                 prev = ""
                 continue
             prev, prev_t = tok, t
     # 2. the type code twice
     if "][" in raw or "] [" in raw:
         for m in _CODE_TWICE.finditer(raw, e.body):
-            yield diag("R001", f"the type code '{m.group('a')}' is repeated", f"文献类型标识“{m.group('a')}”重复",
-                       span=(m.start("b"), m.end("b")), fix=_fix("remove the repeated code", (m.start("b"), m.end("b"), "")))
+            yield diag(
+                "R001",
+                f"the type code '{m.group('a')}' is repeated",
+                f"文献类型标识“{m.group('a')}”重复",
+                span=(m.start("b"), m.end("b")),
+                fix=_fix("remove the repeated code", (m.start("b"), m.end("b"), "")),
+            )
     # 3. the same DOI or URL twice
-    if "oi:" in raw or "OI:" in raw or "oi：" in raw or "OI：" in raw or "oi :" in raw or "OI :" in raw:
+    if (
+        "oi:" in raw
+        or "OI:" in raw
+        or "oi：" in raw
+        or "OI：" in raw
+        or "oi :" in raw
+        or "OI :" in raw
+    ):
         seen: dict[str, int] = {}
         for m in _DOI_EL.finditer(raw, e.body):
             if e.in_url(m.start()):
@@ -574,8 +730,13 @@ def duplicated_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                 while s > 0 and raw[s - 1] in " .．":
                     s -= 1
                 end = m.start("v") + len(m.group("v").rstrip("."))
-                yield diag("R001", "the DOI is given twice", "DOI 重复著录", span=(m.start(), end),
-                           fix=_fix("remove the second DOI", (s, end, "")))
+                yield diag(
+                    "R001",
+                    "the DOI is given twice",
+                    "DOI 重复著录",
+                    span=(m.start(), end),
+                    fix=_fix("remove the second DOI", (s, end, "")),
+                )
             else:
                 seen[v] = m.start()
     if len(e.urls) > 1:
@@ -586,6 +747,11 @@ def duplicated_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                 a = s
                 while a > 0 and raw[a - 1] in " .．":
                     a -= 1
-                yield diag("R001", "the URL is given twice", "网址重复著录", span=(s, t),
-                           fix=_fix("remove the second URL", (a, t, "")))
+                yield diag(
+                    "R001",
+                    "the URL is given twice",
+                    "网址重复著录",
+                    span=(s, t),
+                    fix=_fix("remove the second URL", (a, t, "")),
+                )
             seen_urls.add(u)

@@ -100,18 +100,29 @@ def unknown_type_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             if t == tt:
                 continue  # only the carrier is off: G002
             fixed = "[" + tt + ("/" + cc if cc else "") + "]"
-            yield diag("G001", f"type code '{m.group()}' should be '{fixed}'",
-                       f"文献类型标识“{m.group()}”应为“{fixed}”", span=span,
-                       fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)))
+            yield diag(
+                "G001",
+                f"type code '{m.group()}' should be '{fixed}'",
+                f"文献类型标识“{m.group()}”应为“{fixed}”",
+                span=span,
+                fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)),
+            )
         elif tt == "PP":
-            yield diag("G001", "'[PP]' (preprint) is a GB/T 7714-2025 code; 2015 has none (use [EB])",
-                       "“[PP]”(预印本)是 GB/T 7714-2025 新增的代码, 2015 版无此代码(可用 [EB])",
-                       span=span)
+            yield diag(
+                "G001",
+                "'[PP]' (preprint) is a GB/T 7714-2025 code; 2015 has none (use [EB])",
+                "“[PP]”(预印本)是 GB/T 7714-2025 新增的代码, 2015 版无此代码(可用 [EB])",
+                span=span,
+            )
         elif e.code is not None and m.start() > e.code.start():
             continue  # a bracketed word after the entry's real code
         elif len(tt) <= 3 or (m.start() > e.body and e.raw[m.start() - 1] != " "):
-            yield diag("G001", f"'{m.group()}' is not a GB/T 7714 document type code",
-                       f"“{m.group()}”不是 GB/T 7714 规定的文献类型标识", span=span)
+            yield diag(
+                "G001",
+                f"'{m.group()}' is not a GB/T 7714 document type code",
+                f"“{m.group()}”不是 GB/T 7714 规定的文献类型标识",
+                span=span,
+            )
 
 
 @rule("G002", "bad-carrier-code", "error", rule_ids=("GBT-TYPE-02",), fixable=True, gbt_only=False)
@@ -131,30 +142,52 @@ def bad_carrier_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         span = Span(m.start(), m.end())
         if c is None:
             if tt in CARRIERS and tt not in valid and e.raw[m.start() - 1 : m.start()] != "]":
-                yield diag("G002", f"'{m.group()}' is a carrier code without a type code",
-                           f"“{m.group()}”只有载体标识, 缺少文献类型标识", span=span)
+                yield diag(
+                    "G002",
+                    f"'{m.group()}' is a carrier code without a type code",
+                    f"“{m.group()}”只有载体标识, 缺少文献类型标识",
+                    span=span,
+                )
             continue
         cc = c.strip().upper()
         if tt not in valid or (c in CARRIERS and t == tt):
             continue
         if cc in CARRIERS:
             fixed = f"[{tt}/{cc}]"
-            yield diag("G002", f"'{m.group()}' should be '{fixed}'", f"“{m.group()}”应为“{fixed}”",
-                       span=span, fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)))
+            yield diag(
+                "G002",
+                f"'{m.group()}' should be '{fixed}'",
+                f"“{m.group()}”应为“{fixed}”",
+                span=span,
+                fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)),
+            )
         else:
-            yield diag("G002", f"'{c.strip()}' is not a carrier code (MT, DK, CD, OL)",
-                       f"“{c.strip()}”不是载体标识(MT、DK、CD、OL)", span=span)
+            yield diag(
+                "G002",
+                f"'{c.strip()}' is not a carrier code (MT, DK, CD, OL)",
+                f"“{c.strip()}”不是载体标识(MT、DK、CD、OL)",
+                span=span,
+            )
     if "][" in e.raw:
         for m in _SPLIT_CARRIER.finditer(e.raw, e.body):
             if m.group("t") in valid and m.group("c").upper() in CARRIERS:
                 fixed = f"[{m.group('t')}/{m.group('c').upper()}]"
-                yield diag("G002", f"'{m.group()}' should be one code: '{fixed}'",
-                           f"“{m.group()}”应合写为“{fixed}”", span=(m.start(), m.end()),
-                           fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)))
+                yield diag(
+                    "G002",
+                    f"'{m.group()}' should be one code: '{fixed}'",
+                    f"“{m.group()}”应合写为“{fixed}”",
+                    span=(m.start(), m.end()),
+                    fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)),
+                )
 
 
-@rule("G003", "space-before-type-code", "warning", rule_ids=("GBT-TYPE-03", "GBT-PUNCT-05"),
-      fixable=True)
+@rule(
+    "G003",
+    "space-before-type-code",
+    "warning",
+    rule_ids=("GBT-TYPE-03", "GBT-PUNCT-05"),
+    fixable=True,
+)
 def space_before_type_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """The type code attaches to the title (or other title information) with no space.
 
@@ -171,8 +204,9 @@ def space_before_type_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         yield diag("G003", span=(j, i), fix=_fix("remove the space", (j, i, "")))
 
 
-@rule("G004", "missing-carrier-code", "warning", rule_ids=("GBT-TYPE-04", "GBT-DEV-08"),
-      fixable=True)
+@rule(
+    "G004", "missing-carrier-code", "warning", rule_ids=("GBT-TYPE-04", "GBT-DEV-08"), fixable=True
+)
 def missing_carrier_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An electronic resource records the carrier code with the type code: an entry with a URL
     or a citation date is online, so its code reads [J/OL], [M/OL], [EB/OL].
@@ -186,8 +220,7 @@ def missing_carrier_code(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not tail_urls and not e.access_dates:
         return
     at = e.code.end() - 1
-    yield diag("G004", span=(e.code.start(), e.code.end()),
-               fix=_fix("add /OL", (at, at, "/OL")))
+    yield diag("G004", span=(e.code.start(), e.code.end()), fix=_fix("add /OL", (at, at, "/OL")))
 
 
 @rule("G005", "online-without-access-path", "warning", rule_ids=("GBT-ACC-01", "GBT-TYPE-04"))
@@ -214,8 +247,12 @@ def missing_citation_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for s, end in e.urls:
         if s >= e.tail_start:
-            yield diag("G006", "an online item with a URL has no citation date [YYYY-MM-DD]",
-                       "有网址的网络资源缺少引用日期 [YYYY-MM-DD]", span=(s, end))
+            yield diag(
+                "G006",
+                "an online item with a URL has no citation date [YYYY-MM-DD]",
+                "有网址的网络资源缺少引用日期 [YYYY-MM-DD]",
+                span=(s, end),
+            )
             return
 
 
@@ -233,13 +270,21 @@ def citation_date_misplaced(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     for m in e.access_dates:
         span = (m.start(), m.end())
         if first_url is not None and m.start() > first_url:
-            yield diag("G007", "the citation date comes after the URL; put it before",
-                       "引用日期位于网址之后, 应置于网址之前", span=span)
+            yield diag(
+                "G007",
+                "the citation date comes after the URL; put it before",
+                "引用日期位于网址之后, 应置于网址之前",
+                span=span,
+            )
             continue
         before = e.raw[: m.start()].rstrip(" ")
         if before.endswith((".", "．")) and not before[:-1].endswith("]"):
-            yield diag("G007", "the citation date attaches to the preceding element, with no '. ' before it",
-                       "引用日期紧接前一著录项目, 其前不加“. ”", span=span)
+            yield diag(
+                "G007",
+                "the citation date attaches to the preceding element, with no '. ' before it",
+                "引用日期紧接前一著录项目, 其前不加“. ”",
+                span=span,
+            )
 
 
 _SWAPPED = regex.compile(r"\[(\d{4}-\d{2}-\d{2})\]\s*\((\d{4}-\d{2}-\d{2})\)")
@@ -256,8 +301,11 @@ def date_brackets_swapped(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for m in _SWAPPED.finditer(e.raw, e.tail_start):
         fixed = f"({m.group(1)})[{m.group(2)}]"
-        yield diag("G008", span=(m.start(), m.end()),
-                   fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)))
+        yield diag(
+            "G008",
+            span=(m.start(), m.end()),
+            fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)),
+        )
 
 
 _DATE_LIKE = regex.compile(
@@ -290,16 +338,25 @@ def non_iso_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         fixed = f"{m.group('y')}-{int(mo):02d}-{int(d):02d}"
         if fixed == m.group():
             continue
-        yield diag("G009", f"'{m.group()}' should be written '{fixed}'", f"“{m.group()}”应写作“{fixed}”",
-                   span=(m.start(), m.end()), fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)))
+        yield diag(
+            "G009",
+            f"'{m.group()}' should be written '{fixed}'",
+            f"“{m.group()}”应写作“{fixed}”",
+            span=(m.start(), m.end()),
+            fix=_fix(f"write {fixed}", (m.start(), m.end(), fixed)),
+        )
 
 
 # --- 3. responsible parties --------------------------------------------------------------
 
-_ETAL = regex.compile(r"(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)")
+_ETAL = regex.compile(
+    r"(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)"
+)
 _SUFFIX = regex.compile(r"(?i)^(?:jr|sr|ii|iii|iv)\.?$")
 _HAN_NAME = regex.compile(r"^[\p{Han}·]{2,6}$")
-_LATIN_NAME = regex.compile(r"^[\p{Latin}][\p{Latin}'’\-]*(?:\s+[\p{Latin}][\p{Latin}'’\-.]*){0,4}$")
+_LATIN_NAME = regex.compile(
+    r"^[\p{Latin}][\p{Latin}'’\-]*(?:\s+[\p{Latin}][\p{Latin}'’\-.]*){0,4}$"
+)
 _HANGUL_NAME = regex.compile(r"^[\p{Hangul}\p{Han}]{2,6}$")
 
 
@@ -327,14 +384,14 @@ def _etal_groups(e: Entry) -> list[tuple[regex.Match[str], int, list[tuple[int, 
     if "等" in raw or "et al" in raw or "외" in raw:
         for m in _ETAL.finditer(raw, e.body):
             start = _element_start(raw, m.start(), e.body)
-            after = raw[m.end():].lstrip(" ,，")
-            at_head = start == e.body or raw[max(e.body, start - 2):start] == "//"
+            after = raw[m.end() :].lstrip(" ,，")
+            at_head = start == e.body or raw[max(e.body, start - 2) : start] == "//"
             if not (at_head or after.startswith("译")):
                 continue
             names: list[tuple[int, int]] = []
             pos = start
             ok = True
-            for piece in _COMMA_SPLIT.split(raw[start:m.start()]):
+            for piece in _COMMA_SPLIT.split(raw[start : m.start()]):
                 s = pos + len(piece) - len(piece.lstrip())
                 t = piece.strip()
                 pos += len(piece) + 1
@@ -367,14 +424,22 @@ def et_al_count(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if n > 3:
             s, end = names[3][0], names[-1][1]
             cut_from = names[2][1]
-            yield diag("G010", f"{n} names before '{m.group('term')}': give only the first three",
-                       f"“{m.group('term')}”前列了 {n} 个责任者, 只应著录前 3 个", span=(s, end),
-                       fix=_fix("keep the first three names", (cut_from, names[-1][1], ""),
-                                applicability=UNSAFE))
+            yield diag(
+                "G010",
+                f"{n} names before '{m.group('term')}': give only the first three",
+                f"“{m.group('term')}”前列了 {n} 个责任者, 只应著录前 3 个",
+                span=(s, end),
+                fix=_fix(
+                    "keep the first three names", (cut_from, names[-1][1], ""), applicability=UNSAFE
+                ),
+            )
         elif n < 3:
-            yield diag("G010", f"'{m.group('term')}' after {n} name(s): with three or fewer, list them all",
-                       f"仅 {n} 个责任者却用了“{m.group('term')}”: 3 个以内应全部著录",
-                       span=(m.start("term"), m.end("term")))
+            yield diag(
+                "G010",
+                f"'{m.group('term')}' after {n} name(s): with three or fewer, list them all",
+                f"仅 {n} 个责任者却用了“{m.group('term')}”: 3 个以内应全部著录",
+                span=(m.start("term"), m.end("term")),
+            )
 
 
 @rule("G011", "et-al-comma", "warning", rule_ids=("GBT-AUTH-06",), fixable=True)
@@ -391,9 +456,13 @@ def et_al_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             continue
         s, end = m.start("sep"), m.end("sep")
         comma = _comma(e)
-        yield diag("G011", f"a comma is missing before '{m.group('term')}'",
-                   f"“{m.group('term')}”之前缺少逗号", span=(s, m.end("term")),
-                   fix=_fix("insert a comma", (s, end, comma)))
+        yield diag(
+            "G011",
+            f"a comma is missing before '{m.group('term')}'",
+            f"“{m.group('term')}”之前缺少逗号",
+            span=(s, m.end("term")),
+            fix=_fix("insert a comma", (s, end, comma)),
+        )
 
 
 _TERMS = {"zh": "等", "ja": "等", "ko": "외"}
@@ -421,13 +490,16 @@ def et_al_language(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         end = m.end("term")
         # "et al." carries the element's closing period; after 等 a separate period follows.
         if expected == "et al.":
-            repl = "et al" if e.raw[end:end + 1] in ".．" else "et al."
+            repl = "et al" if e.raw[end : end + 1] in ".．" else "et al."
         else:
             repl = expected + "." if term.endswith(".") else expected
-        yield diag("G012", f"'{term}' in a {lang} item: use '{expected}'",
-                   f"{lang} 语种的文献应用“{expected}”而非“{term}”",
-                   span=(m.start("term"), end),
-                   fix=_fix(f"write {expected}", (m.start("term"), end, repl), applicability=UNSAFE))
+        yield diag(
+            "G012",
+            f"'{term}' in a {lang} item: use '{expected}'",
+            f"{lang} 语种的文献应用“{expected}”而非“{term}”",
+            span=(m.start("term"), end),
+            fix=_fix(f"write {expected}", (m.start("term"), end, repl), applicability=UNSAFE),
+        )
 
 
 # Western names in GB/T form: FAMILY INITIALS, separated by ", ", optionally ", Jr" and
@@ -478,8 +550,14 @@ def initials_with_periods(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             yield diag("G013", span=(i, i + 1), fix=_fix("remove the full stop", (i, i + 1, repl)))
 
 
-@rule("G014", "family-name-not-uppercase", "warning", editions=_ONLY_2015,
-      rule_ids=("GBT-AUTH-03", "GBT-DEV-02"), fixable=True)
+@rule(
+    "G014",
+    "family-name-not-uppercase",
+    "warning",
+    editions=_ONLY_2015,
+    rule_ids=("GBT-AUTH-03", "GBT-DEV-02"),
+    fixable=True,
+)
 def family_not_uppercase(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2015 writes the family names of Latin-script personal names in capitals
     ('KANAMORI H'); corporate names keep their case.  Turn off with the profile option
@@ -497,17 +575,27 @@ def family_not_uppercase(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         fam = e.raw[s:t]
         if fam.isupper():
             continue
-        yield diag("G014", f"family name '{fam}' should be in capitals: '{fam.upper()}'",
-                   f"姓“{fam}”应全部大写为“{fam.upper()}”", span=(s, t),
-                   fix=_fix("upper-case the family name", (s, t, fam.upper())))
+        yield diag(
+            "G014",
+            f"family name '{fam}' should be in capitals: '{fam.upper()}'",
+            f"姓“{fam}”应全部大写为“{fam.upper()}”",
+            span=(s, t),
+            fix=_fix("upper-case the family name", (s, t, fam.upper())),
+        )
 
 
 def _title_case(word: str) -> str:
     return regex.sub(r"[\p{Latin}]+", lambda w: w.group()[0] + w.group()[1:].lower(), word)
 
 
-@rule("G015", "family-name-uppercase", "info", editions=_ONLY_2025, rule_ids=("GBT-AUTH-03",),
-      fixable=True)
+@rule(
+    "G015",
+    "family-name-uppercase",
+    "info",
+    editions=_ONLY_2025,
+    rule_ids=("GBT-AUTH-03",),
+    fixable=True,
+)
 def family_uppercase(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2025 no longer upper-cases family names: 'Boobier T', 'Fordham E W'.
     The fix (unsafe: particles and Mc/O' names need care) writes them in title case.
@@ -525,9 +613,13 @@ def family_uppercase(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if not fam.isupper() or len(fam) < 2:
             continue
         fixed = _title_case(fam)
-        yield diag("G015", f"family name '{fam}' is upper-cased; 2025 writes '{fixed}'",
-                   f"姓“{fam}”全大写; 2025 版写作“{fixed}”", span=(s, t),
-                   fix=_fix("title-case the family name", (s, t, fixed), applicability=UNSAFE))
+        yield diag(
+            "G015",
+            f"family name '{fam}' is upper-cased; 2025 writes '{fixed}'",
+            f"姓“{fam}”全大写; 2025 版写作“{fixed}”",
+            span=(s, t),
+            fix=_fix("title-case the family name", (s, t, fixed), applicability=UNSAFE),
+        )
 
 
 _CONJ = regex.compile(
@@ -545,9 +637,13 @@ def name_conjunction(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code:
         return
     for m in _CONJ.finditer(e.raw, e.body, e.code.start()):
-        yield diag("G016", f"'{m.group('c')}' between names: use ', '", f"责任者之间用逗号, 不用“{m.group('c')}”",
-                   span=(m.start("c"), m.end("c")),
-                   fix=_fix("write ', '", (m.start(), m.end(), ", ")))
+        yield diag(
+            "G016",
+            f"'{m.group('c')}' between names: use ', '",
+            f"责任者之间用逗号, 不用“{m.group('c')}”",
+            span=(m.start("c"), m.end("c")),
+            fix=_fix("write ', '", (m.start(), m.end(), ", ")),
+        )
 
 
 _SUFFIX_BAD = regex.compile(r"(?<=\s[A-Z]\.?)(?P<sep>\s*,?\s*)(?P<s>Jr|JR|Sr|SR)\b")
@@ -567,8 +663,13 @@ def generational_suffix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         want = s[0].upper() + s[1].lower()
         if "," in sep and s == want:
             continue
-        yield diag("G017", f"write the suffix as ', {want}'", f"后缀应写作“, {want}”",
-                   span=(m.start(), m.end()), fix=_fix(f"write ', {want}'", (m.start(), m.end(), ", " + want)))
+        yield diag(
+            "G017",
+            f"write the suffix as ', {want}'",
+            f"后缀应写作“, {want}”",
+            span=(m.start(), m.end()),
+            fix=_fix(f"write ', {want}'", (m.start(), m.end(), ", " + want)),
+        )
 
 
 _EDITOR_LABEL = regex.compile(
@@ -595,9 +696,13 @@ def editor_label(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         m = _EDITOR_LABEL.search(e.raw, start, seg_end + 2)
         if m is None or m.start() > seg_end:
             continue
-        yield diag("G018", f"no editor label '{m.group('l').strip(' ,，')}' for the main responsible party",
-                   f"主要责任者后不加“{m.group('l').strip(' ,，')}”", span=(m.start("l"), m.end("l")),
-                   fix=_fix("remove the label", (m.start("l"), m.end("l"), "")))
+        yield diag(
+            "G018",
+            f"no editor label '{m.group('l').strip(' ,，')}' for the main responsible party",
+            f"主要责任者后不加“{m.group('l').strip(' ,，')}”",
+            span=(m.start("l"), m.end("l")),
+            fix=_fix("remove the label", (m.start("l"), m.end("l"), "")),
+        )
 
 
 _ELEMENT_OR_CODE = regex.compile(r"(?<!\s(?:ed|eds))\.(?:\s|(?=\p{Han}))|．|\[")
@@ -608,7 +713,9 @@ def ELEMENT_END_OR_CODE(e: Entry, start: int) -> int:  # noqa: N802 - helper
     return m.start() if m else len(e.raw)
 
 
-_TRANSLATOR = regex.compile(r"(?<=[.．]\s?)(?P<n>[\p{Han}·]{2,}(?:\s*[,，]\s*[\p{Han}·]{2,})*)(?P<t>译)(?=\s*[.．])")
+_TRANSLATOR = regex.compile(
+    r"(?<=[.．]\s?)(?P<n>[\p{Han}·]{2,}(?:\s*[,，]\s*[\p{Han}·]{2,})*)(?P<t>译)(?=\s*[.．])"
+)
 
 
 @rule("G019", "translator-comma", "warning", rule_ids=("GBT-AUTH-13",), fixable=True)
@@ -623,9 +730,14 @@ def translator_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     if ctx.standard == "gbt7714-2025" and "等译" in e.raw:
         # 2015 printed "等译"; 2025 keeps the comma: "杨斌，王忠玉，陈彦斌，等，译"
-        at = e.raw.index("等译", e.tail_start if "等译" in e.raw[e.tail_start:] else 0) + 1
-        yield diag("G019", "GB/T 7714-2025 writes '等, 译' with a comma", "GB/T 7714-2025 “等”与“译”之间加逗号",
-                   span=(at - 1, at + 1), fix=_fix("insert a comma", (at, at, _comma(e))))
+        at = e.raw.index("等译", e.tail_start if "等译" in e.raw[e.tail_start :] else 0) + 1
+        yield diag(
+            "G019",
+            "GB/T 7714-2025 writes '等, 译' with a comma",
+            "GB/T 7714-2025 “等”与“译”之间加逗号",
+            span=(at - 1, at + 1),
+            fix=_fix("insert a comma", (at, at, _comma(e))),
+        )
     for m in _TRANSLATOR.finditer(e.raw, e.tail_start):
         if e.raw[m.start("t") - 1] in "编选节摘合校注转":
             continue
@@ -638,10 +750,28 @@ def translator_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 _FIRST_EDITION = regex.compile(
     r"(?P<sep>[.．]\s?)(?P<e>第?\s*[1一]\s*版|初版|1st\s+ed(?=\.)|First\s+ed(?=\.)|First\s+edition|1st\s+edition)(?=\s*[.．])"
 )
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_NUM = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _ORDINAL_WORDS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 _EDITION = regex.compile(
     r"(?<=[.．]\s?)(?:"
@@ -689,9 +819,13 @@ def first_edition(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code or _FIRST_EDITION_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _FIRST_EDITION.finditer(e.raw, e.tail_start):
-        yield diag("G020", f"'{m.group('e')}': the first edition is not recorded",
-                   f"“{m.group('e')}”: 第 1 版不著录", span=(m.start("e"), m.end("e")),
-                   fix=_fix("remove the edition statement", (m.start(), m.end("e"), "")))
+        yield diag(
+            "G020",
+            f"'{m.group('e')}': the first edition is not recorded",
+            f"“{m.group('e')}”: 第 1 版不著录",
+            span=(m.start("e"), m.end("e")),
+            fix=_fix("remove the edition statement", (m.start(), m.end("e"), "")),
+        )
 
 
 @rule("G021", "edition-format", "warning", rule_ids=("GBT-EDN-02", "GBT-EDN-03"), fixable=True)
@@ -724,8 +858,13 @@ def edition_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if text == fixed:
             continue
         shown = fixed if cn else fixed + "."
-        yield diag("G021", f"edition '{m.group()}' should read '{shown}'", f"版本“{m.group()}”应著录为“{shown}”",
-                   span=(m.start(), m.end()), fix=_fix(f"write {shown}", (m.start(), span_end, fixed)))
+        yield diag(
+            "G021",
+            f"edition '{m.group()}' should read '{shown}'",
+            f"版本“{m.group()}”应著录为“{shown}”",
+            span=(m.start(), m.end()),
+            fix=_fix(f"write {shown}", (m.start(), span_end, fixed)),
+        )
 
 
 # --- 6. publication ------------------------------------------------------------------------
@@ -766,22 +905,37 @@ def place_publisher_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not _PUB_HINT.search(e.raw, e.tail_start):
         return
     for m in _COMMA_IMPRINT.finditer(e.raw, e.tail_start):
-        yield diag("G022", "a colon, not a comma, separates the place from the publisher",
-                   "出版地与出版者之间用冒号, 不用逗号", span=(m.start("sep"), m.end("sep")),
-                   fix=_fix("write ': '", (m.start("sep"), m.end("sep"), _colon(e))))
+        yield diag(
+            "G022",
+            "a colon, not a comma, separates the place from the publisher",
+            "出版地与出版者之间用冒号, 不用逗号",
+            span=(m.start("sep"), m.end("sep")),
+            fix=_fix("write ': '", (m.start("sep"), m.end("sep"), _colon(e))),
+        )
     for m in _SWAPPED_IMPRINT.finditer(e.raw, e.tail_start):
         fixed = f"{m.group('place')}{_colon(e)}{m.group('pub')}{m.group('s2')}"
-        yield diag("G022", "the place comes before the publisher: 'place: publisher, year'",
-                   "出版地应在出版者之前: “出版地: 出版者, 出版年”", span=(m.start(), m.end("place")),
-                   fix=_fix("write 'place: publisher, '", (m.start(), m.end("s2"), fixed),
-                            applicability=UNSAFE))
+        yield diag(
+            "G022",
+            "the place comes before the publisher: 'place: publisher, year'",
+            "出版地应在出版者之前: “出版地: 出版者, 出版年”",
+            span=(m.start(), m.end("place")),
+            fix=_fix(
+                "write 'place: publisher, '", (m.start(), m.end("s2"), fixed), applicability=UNSAFE
+            ),
+        )
 
 
 _SEP_IN_REGION = regex.compile(r"[.．](?!\s*[a-z])\s*")
 _IMPRINT_YEAR = regex.compile(r"[,，]\s*(?:c|\[)?(?:1[4-9]\d\d|20\d\d)")
 
 
-@rule("G023", "missing-place", "warning", rule_ids=("GBT-PUB-01", "GBT-FMT-THESIS", "GBT-PUB-04"), types=("M", "D"))
+@rule(
+    "G023",
+    "missing-place",
+    "warning",
+    rule_ids=("GBT-PUB-01", "GBT-FMT-THESIS", "GBT-PUB-04"),
+    types=("M", "D"),
+)
 def missing_place(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Printed monographs and theses give the place of publication before the publisher (for a
     thesis: the city of the degree-granting institution).  Unknown: [出版地不详] / [S.l.].
@@ -815,8 +969,13 @@ _PAGE_DASH = regex.compile(r"(?<=[:：]\s?)(?P<a>\d+)(?P<d>\s*[~～—–－−]
 _PAGE_DASH_FAST = re.compile(r"\d\s*[~～—–－−]\s*\d")
 
 
-@rule("G024", "page-range-dash", "warning", rule_ids=("GBT-PAGE-01", "GBT-PUNCT-07", "GBT-DEV-09"),
-      fixable=True)
+@rule(
+    "G024",
+    "page-range-dash",
+    "warning",
+    rule_ids=("GBT-PAGE-01", "GBT-PUNCT-07", "GBT-DEV-09"),
+    fixable=True,
+)
 def page_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Page ranges are joined with the hyphen '-'.  An en dash '–' is tolerated (reported as
     info); '~', '～' and '—' are not.
@@ -828,10 +987,19 @@ def page_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for m in _PAGE_DASH.finditer(e.raw, e.tail_start):
         dash = m.group("d").strip()
-        sev = Severity.INFO if dash == "–" and ctx.option("page_dash", "lenient") != "strict" else None
-        yield diag("G024", f"page range joined with '{dash}': use '-'", f"页码范围用了“{dash}”, 应用“-”",
-                   span=(m.start("d"), m.end("d")), severity=sev,
-                   fix=_fix("write '-'", (m.start("d"), m.end("d"), "-")))
+        sev = (
+            Severity.INFO
+            if dash == "–" and ctx.option("page_dash", "lenient") != "strict"
+            else None
+        )
+        yield diag(
+            "G024",
+            f"page range joined with '{dash}': use '-'",
+            f"页码范围用了“{dash}”, 应用“-”",
+            span=(m.start("d"), m.end("d")),
+            severity=sev,
+            fix=_fix("write '-'", (m.start("d"), m.end("d"), "-")),
+        )
 
 
 _PAGE_RANGE = regex.compile(
@@ -864,23 +1032,39 @@ def page_range_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if len(b) < len(a):
             full = a[: len(a) - len(b)] + b
             if int(full) > int(a):
-                yield diag("G025", f"abbreviated page range '{a}-{b}': write '{a}-{full}'",
-                           f"页码范围“{a}-{b}”被缩写, 应写作“{a}-{full}”", span=(m.start(), m.end()),
-                           severity=Severity.WARNING,
-                           fix=_fix(f"write {a}-{full}", (m.start("b"), m.end("b"), full)))
+                yield diag(
+                    "G025",
+                    f"abbreviated page range '{a}-{b}': write '{a}-{full}'",
+                    f"页码范围“{a}-{b}”被缩写, 应写作“{a}-{full}”",
+                    span=(m.start(), m.end()),
+                    severity=Severity.WARNING,
+                    fix=_fix(f"write {a}-{full}", (m.start("b"), m.end("b"), full)),
+                )
                 continue
-        yield diag("G025", f"page range '{a}-{b}' ends before it starts", f"页码范围“{a}-{b}”起止颠倒",
-                   span=(m.start(), m.end()))
+        yield diag(
+            "G025",
+            f"page range '{a}-{b}' ends before it starts",
+            f"页码范围“{a}-{b}”起止颠倒",
+            span=(m.start(), m.end()),
+        )
 
 
 _ISSUE_SPACE = regex.compile(r"(?<=\d)\s+(?=\((?:\d|增刊|Suppl|S\d))")
 _ISSUE_COMMA = regex.compile(r"(?<=\d\))\s*(?:[,，]|[.．])\s*(?=\d+(?:-\d+)?\s*(?:[.．\[]|$))")
-_YEAR_LAST = regex.compile(r"(?<=\)[:：]\s*[\d\-]+)\s*[,，]\s*(?P<y>(?:1[5-9]|20)\d\d)\s*[.．]?\s*$")
+_YEAR_LAST = regex.compile(
+    r"(?<=\)[:：]\s*[\d\-]+)\s*[,，]\s*(?P<y>(?:1[5-9]|20)\d\d)\s*[.．]?\s*$"
+)
 _VOL_LABEL = regex.compile(r"\b(?:Vol\.|vol\.|No\.|no\.)\s*(?=\d)")
 
 
-@rule("G026", "serial-block-punctuation", "warning", rule_ids=("GBT-SER-01", "GBT-PUNCT-05"),
-      fixable=True, types=("J",))
+@rule(
+    "G026",
+    "serial-block-punctuation",
+    "warning",
+    rule_ids=("GBT-SER-01", "GBT-PUNCT-05"),
+    fixable=True,
+    types=("J",),
+)
 def serial_block(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """After the journal title: ', year, volume(issue): pages'.  No space before '(', a colon
     before the pages, no 'Vol.'/'No.' labels, the year before the volume.
@@ -892,28 +1076,48 @@ def serial_block(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     raw, start = e.raw, e.tail_start
     for m in _ISSUE_SPACE.finditer(raw, start):
-        yield diag("G026", "no space before the issue number in parentheses", "期号括号前不加空格",
-                   span=(m.start(), m.end()), fix=_fix("remove the space", (m.start(), m.end(), "")))
+        yield diag(
+            "G026",
+            "no space before the issue number in parentheses",
+            "期号括号前不加空格",
+            span=(m.start(), m.end()),
+            fix=_fix("remove the space", (m.start(), m.end(), "")),
+        )
     for m in _ISSUE_COMMA.finditer(raw, start):
         if e.in_url(m.start()):
             continue
-        yield diag("G026", "a colon introduces the pages after volume(issue)", "卷(期)之后用冒号引出页码",
-                   span=(m.start(), m.end()), fix=_fix("write ': '", (m.start(), m.end(), _colon(e))))
+        yield diag(
+            "G026",
+            "a colon introduces the pages after volume(issue)",
+            "卷(期)之后用冒号引出页码",
+            span=(m.start(), m.end()),
+            fix=_fix("write ': '", (m.start(), m.end(), _colon(e))),
+        )
     m = _YEAR_LAST.search(raw, start)
     if m:
-        yield diag("G026", "the year comes before the volume: ', year, volume(issue): pages'",
-                   "年份应在卷期之前: “, 年, 卷(期): 页码”", span=(m.start("y"), m.end("y")))
+        yield diag(
+            "G026",
+            "the year comes before the volume: ', year, volume(issue): pages'",
+            "年份应在卷期之前: “, 年, 卷(期): 页码”",
+            span=(m.start("y"), m.end("y")),
+        )
     for m in _VOL_LABEL.finditer(raw, start):
         if e.in_url(m.start()):
             continue
-        yield diag("G026", f"no '{m.group().strip()}' label: volume(issue) are bare numbers",
-                   f"卷期前不加“{m.group().strip()}”", span=(m.start(), m.end()))
+        yield diag(
+            "G026",
+            f"no '{m.group().strip()}' label: volume(issue) are bare numbers",
+            f"卷期前不加“{m.group().strip()}”",
+            span=(m.start(), m.end()),
+        )
 
 
 _COMBINED = regex.compile(r"\((?P<a>\d{1,3})(?P<d>\s*[-–,，、]\s*)(?P<b>\d{1,3})\)")
 
 
-@rule("G027", "combined-issue-slash", "warning", rule_ids=("GBT-SER-02",), fixable=True, types=("J",))
+@rule(
+    "G027", "combined-issue-slash", "warning", rule_ids=("GBT-SER-02",), fixable=True, types=("J",)
+)
 def combined_issue(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Combined issues join their numbers with '/': '2001(9/10)', '21(1/2)'.
 
@@ -925,11 +1129,16 @@ def combined_issue(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     for m in _COMBINED.finditer(e.raw, e.tail_start):
         if int(m.group("b")) != int(m.group("a")) + 1 or e.in_url(m.start()):
             continue
-        yield diag("G027", span=(m.start("d"), m.end("d")),
-                   fix=_fix("write '/'", (m.start("d"), m.end("d"), "/")))
+        yield diag(
+            "G027",
+            span=(m.start("d"), m.end("d")),
+            fix=_fix("write '/'", (m.start("d"), m.end("d"), "/")),
+        )
 
 
-_PAGE_PREFIX = regex.compile(r"(?<![\p{Latin}])(?P<p>[Pp]{1,2}\.\s*)(?=\d)|(?<=\d)(?P<y>\s*页)(?=\s*[.．\[]|$)")
+_PAGE_PREFIX = regex.compile(
+    r"(?<![\p{Latin}])(?P<p>[Pp]{1,2}\.\s*)(?=\d)|(?<=\d)(?P<y>\s*页)(?=\s*[.．\[]|$)"
+)
 
 
 _PAGE_PREFIX_FAST = re.compile(r"[Pp]\.\s*\d|\d\s*页")
@@ -948,18 +1157,29 @@ def page_prefix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if e.in_url(m.start()):
             continue
         g = "p" if m.group("p") else "y"
-        yield diag("G028", f"'{m.group(g).strip()}' before or after the page number: leave it out",
-                   f"页码前后不加“{m.group(g).strip()}”", span=(m.start(g), m.end(g)),
-                   fix=_fix("remove it", (m.start(g), m.end(g), "")))
+        yield diag(
+            "G028",
+            f"'{m.group(g).strip()}' before or after the page number: leave it out",
+            f"页码前后不加“{m.group(g).strip()}”",
+            span=(m.start(g), m.end(g)),
+            fix=_fix("remove it", (m.start(g), m.end(g), "")),
+        )
 
 
 # --- 2. contributions ('//') ---------------------------------------------------------------
 
-_SLASH_FORM = regex.compile(r"\G(?P<s>\s+//\s*|//\s+|\s*/\s+/\s*|\s*／／\s*|\s*／/\s*|\s*/／\s*|\s*[.．]\s*In\s*:\s*)")
+_SLASH_FORM = regex.compile(
+    r"\G(?P<s>\s+//\s*|//\s+|\s*/\s+/\s*|\s*／／\s*|\s*／/\s*|\s*/／\s*|\s*[.．]\s*In\s*:\s*)"
+)
 
 
-@rule("G029", "double-slash-form", "warning", rule_ids=("GBT-PUNCT-04", "GBT-FMT-CONTRIB"),
-      fixable=True)
+@rule(
+    "G029",
+    "double-slash-form",
+    "warning",
+    rule_ids=("GBT-PUNCT-04", "GBT-FMT-CONTRIB"),
+    fixable=True,
+)
 def double_slash_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """'//' introduces the host of a contribution: two half-width slashes, no spaces, no 'In:'.
     Spaces around '//' (a thesis-rule variant) are reported as info.
@@ -976,15 +1196,27 @@ def double_slash_form(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     only_spaces = text.replace(" ", "") == "//"
     sev = Severity.INFO if only_spaces else None
     applicability = UNSAFE if "In" in text else SAFE
-    yield diag("G029", f"'{text.strip()}' before the host: write '//' with no spaces",
-               f"出处项前的“{text.strip()}”应为无空格的“//”", span=(m.start(), m.end()), severity=sev,
-               fix=_fix("write '//'", (m.start(), m.end(), "//"), applicability=applicability))
+    yield diag(
+        "G029",
+        f"'{text.strip()}' before the host: write '//' with no spaces",
+        f"出处项前的“{text.strip()}”应为无空格的“//”",
+        span=(m.start(), m.end()),
+        severity=sev,
+        fix=_fix("write '//'", (m.start(), m.end(), "//"), applicability=applicability),
+    )
 
 
 _SLASHES = regex.compile(r"\s*//\s*")
 
 
-@rule("G030", "double-slash-for-serial", "warning", rule_ids=("GBT-FMT-ARTICLE",), fixable=True, types=("J", "N"))
+@rule(
+    "G030",
+    "double-slash-for-serial",
+    "warning",
+    rule_ids=("GBT-FMT-ARTICLE",),
+    fixable=True,
+    types=("J", "N"),
+)
 def double_slash_for_serial(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """'//' is for contributions in monographs (books, proceedings).  A journal or newspaper
     article puts '. ' before the serial's title.
@@ -997,11 +1229,19 @@ def double_slash_for_serial(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     m = _SLASHES.match(e.raw, e.tail_start)
     if m is None:
         return
-    yield diag("G030", span=(m.start(), m.end()), fix=_fix("write '. '", (m.start(), m.end(), ". "),
-                                                          applicability=UNSAFE))
+    yield diag(
+        "G030",
+        span=(m.start(), m.end()),
+        fix=_fix("write '. '", (m.start(), m.end(), ". "), applicability=UNSAFE),
+    )
 
 
-@rule("G031", "contribution-without-double-slash", "warning", rule_ids=("GBT-FMT-CONTRIB", "GBT-FMT-CONF"))
+@rule(
+    "G031",
+    "contribution-without-double-slash",
+    "warning",
+    rule_ids=("GBT-FMT-CONTRIB", "GBT-FMT-CONF"),
+)
 def contribution_without_slash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A chapter or conference paper (析出文献) names its host after '//', not after '. '.
     Needs the parsed item: silent when the parser did not find a book or proceedings title.
@@ -1041,8 +1281,12 @@ def doi_placement(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         end = m.start("v") + len(value)
         rest = e.raw[end:].strip(" .．")
         if rest:
-            yield diag("G032", "the DOI must be the last element, after the URL",
-                       "DOI 应为最后一个著录项目, 位于网址之后", span=(s, end))
+            yield diag(
+                "G032",
+                "the DOI must be the last element, after the URL",
+                "DOI 应为最后一个著录项目, 位于网址之后",
+                span=(s, end),
+            )
 
 
 @rule("G033", "doi-repeated-in-url", "warning", rule_ids=("GBT-ACC-03",), fixable=True)
@@ -1064,8 +1308,11 @@ def doi_repeated(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             while s > 0 and e.raw[s - 1] in " .．":
                 s -= 1
             end = m.start("v") + len(value)
-            yield diag("G033", span=(m.start(), end),
-                       fix=_fix("remove the DOI", (s, end, ""), applicability=UNSAFE))
+            yield diag(
+                "G033",
+                span=(m.start(), end),
+                fix=_fix("remove the DOI", (s, end, ""), applicability=UNSAFE),
+            )
 
 
 _URL_DECORATION = regex.compile(
@@ -1084,13 +1331,23 @@ def url_decoration(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code or not e.urls:
         return
     for m in _URL_DECORATION.finditer(e.raw, e.tail_start):
-        yield diag("G034", f"'{m.group('p').strip()}' before the URL: leave it out",
-                   f"网址前不加“{m.group('p').strip()}”", span=(m.start(), m.end()),
-                   fix=_fix("remove it", (m.start(), m.end(), "")))
+        yield diag(
+            "G034",
+            f"'{m.group('p').strip()}' before the URL: leave it out",
+            f"网址前不加“{m.group('p').strip()}”",
+            span=(m.start(), m.end()),
+            fix=_fix("remove it", (m.start(), m.end(), "")),
+        )
     for m in _ANGLE_URL.finditer(e.raw, e.tail_start):
-        yield diag("G034", "angle brackets around the URL: leave them out", "网址不加尖括号",
-                   span=(m.start(), m.end()),
-                   fix=_fix("remove the brackets", (m.start(), m.start() + 1, ""), (m.end() - 1, m.end(), "")))
+        yield diag(
+            "G034",
+            "angle brackets around the URL: leave them out",
+            "网址不加尖括号",
+            span=(m.start(), m.end()),
+            fix=_fix(
+                "remove the brackets", (m.start(), m.start() + 1, ""), (m.end() - 1, m.end(), "")
+            ),
+        )
 
 
 # --- 12. punctuation and numbering -------------------------------------------------------
@@ -1109,14 +1366,20 @@ def missing_final_period(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not text or text[-1] in ".．。":
         return
     n = len(text)
-    yield diag("G035", span=(n - 1, n), fix=_fix("add '.'", (n, n, "．" if text[-1] == "．" else ".")))
+    yield diag(
+        "G035", span=(n - 1, n), fix=_fix("add '.'", (n, n, "．" if text[-1] == "．" else "."))
+    )
 
 
-_NEWS_COLON = regex.compile(r"(?P<d>\d{4}-\d{2}-\d{2})(?P<s>\s*[:：]\s*|\s+)(?P<p>\d{1,3})(?=\s*(?:[.．\[]|$))")
+_NEWS_COLON = regex.compile(
+    r"(?P<d>\d{4}-\d{2}-\d{2})(?P<s>\s*[:：]\s*|\s+)(?P<p>\d{1,3})(?=\s*(?:[.．\[]|$))"
+)
 _NEWS_VOL = regex.compile(r"[,，]\s*(?P<y>\d{4})\s*[,，]\s*\d+\s*\(\d+\)")
 
 
-@rule("G036", "newspaper-date-page", "warning", rule_ids=("GBT-FMT-NEWS",), fixable=True, types=("N",))
+@rule(
+    "G036", "newspaper-date-page", "warning", rule_ids=("GBT-FMT-NEWS",), fixable=True, types=("N",)
+)
 def newspaper_date_page(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A newspaper article gives the full date and then the page (版次) in parentheses:
     '中国青年报, 2000-11-20(15)'.
@@ -1127,19 +1390,35 @@ def newspaper_date_page(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if e.type_code != "N":
         return
     for m in _NEWS_COLON.finditer(e.raw, e.tail_start):
-        yield diag("G036", "the newspaper page goes in parentheses after the date", "报纸版次应置于日期后的括号内",
-                   span=(m.start("s"), m.end("p")),
-                   fix=_fix("write (page)", (m.start("s"), m.end("p"), f"({m.group('p')})")))
+        yield diag(
+            "G036",
+            "the newspaper page goes in parentheses after the date",
+            "报纸版次应置于日期后的括号内",
+            span=(m.start("s"), m.end("p")),
+            fix=_fix("write (page)", (m.start("s"), m.end("p"), f"({m.group('p')})")),
+        )
     for m in _NEWS_VOL.finditer(e.raw, e.tail_start):
-        yield diag("G036", "a newspaper article is dated YYYY-MM-DD(page), not year, volume(issue)",
-                   "报纸文章著录“出版日期(版次)”, 不用“年, 卷(期)”", span=(m.start("y"), m.end()))
+        yield diag(
+            "G036",
+            "a newspaper article is dated YYYY-MM-DD(page), not year, volume(issue)",
+            "报纸文章著录“出版日期(版次)”, 不用“年, 卷(期)”",
+            span=(m.start("y"), m.end()),
+        )
 
 
 _PATENT_YEAR = regex.compile(r"\G\s*[.．]\s*(?P<y>\d{4})(?![\d\-])")
-_PATENT_COUNTRY = regex.compile(r"(?<=[.．]\s?)(?P<c>中国|美国|日本|US|CN)\s*[:：]\s*(?=[A-Z]{0,2}\d)")
+_PATENT_COUNTRY = regex.compile(
+    r"(?<=[.．]\s?)(?P<c>中国|美国|日本|US|CN)\s*[:：]\s*(?=[A-Z]{0,2}\d)"
+)
 
 
-@rule("G037", "patent-date", "warning", rule_ids=("GBT-FMT-PATENT", "GBT-DATE-01", "GBT-DEV-01"), types=("P",))
+@rule(
+    "G037",
+    "patent-date",
+    "warning",
+    rule_ids=("GBT-FMT-PATENT", "GBT-DATE-01", "GBT-DEV-01"),
+    types=("P",),
+)
 def patent_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A patent reads '持有者. 题名: 专利号[P]. 公告日期': the number is other title
     information, the date is YYYY-MM-DD, and there is no country block (2005 style).
@@ -1151,15 +1430,27 @@ def patent_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     m = _PATENT_YEAR.match(e.raw, e.tail_start)
     if m:
-        yield diag("G037", "a patent gives its full announcement or publication date YYYY-MM-DD",
-                   "专利应著录完整的公告日期或公开日期 YYYY-MM-DD", span=(m.start("y"), m.end("y")))
+        yield diag(
+            "G037",
+            "a patent gives its full announcement or publication date YYYY-MM-DD",
+            "专利应著录完整的公告日期或公开日期 YYYY-MM-DD",
+            span=(m.start("y"), m.end("y")),
+        )
     for m in _PATENT_COUNTRY.finditer(e.raw, e.tail_start):
-        yield diag("G037", "no country before the patent number (2005 style): the number goes after the title",
-                   "专利号前不加国别(2005 版格式), 专利号置于题名之后", span=(m.start(), m.end()))
+        yield diag(
+            "G037",
+            "no country before the patent number (2005 style): the number goes after the title",
+            "专利号前不加国别(2005 版格式), 专利号置于题名之后",
+            span=(m.start(), m.end()),
+        )
 
 
-_YEAR_NIAN = regex.compile(r"(?<=[,，]\s?)(?P<y>(?:1[4-9]|20)\d\d)(?P<n>\s*年)(?=\s*(?:[.．:：\[(]|$))")
-_NO_DATE = regex.compile(r"(?i)(?<![\p{Latin}])(?:n\.\s?d\.|无日期|ca\.\s*(?=\d{4}))|(?<=[,，]\s?\d{4})\?")
+_YEAR_NIAN = regex.compile(
+    r"(?<=[,，]\s?)(?P<y>(?:1[4-9]|20)\d\d)(?P<n>\s*年)(?=\s*(?:[.．:：\[(]|$))"
+)
+_NO_DATE = regex.compile(
+    r"(?i)(?<![\p{Latin}])(?:n\.\s?d\.|无日期|ca\.\s*(?=\d{4}))|(?<=[,，]\s?\d{4})\?"
+)
 
 
 _YEAR_FORMAT_FAST = re.compile(r"\d\s*年|[nN]\.\s?[dD]\.|无日期|ca\.|\d\?")
@@ -1176,13 +1467,22 @@ def year_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code or _YEAR_FORMAT_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _YEAR_NIAN.finditer(e.raw, e.tail_start):
-        yield diag("G038", "no 年 after the year", "出版年后不加“年”", span=(m.start(), m.end()),
-                   fix=_fix("remove 年", (m.start("n"), m.end("n"), "")))
+        yield diag(
+            "G038",
+            "no 年 after the year",
+            "出版年后不加“年”",
+            span=(m.start(), m.end()),
+            fix=_fix("remove 年", (m.start("n"), m.end("n"), "")),
+        )
     for m in _NO_DATE.finditer(e.raw, e.tail_start):
         if e.in_url(m.start()):
             continue
-        yield diag("G038", f"'{m.group()}' is not a GB/T 7714 date: use c1988, 1995印刷 or [1936]",
-                   f"“{m.group()}”不是规范的年份著录, 应用 c1988、1995印刷或 [1936]", span=(m.start(), m.end()))
+        yield diag(
+            "G038",
+            f"'{m.group()}' is not a GB/T 7714 date: use c1988, 1995印刷 or [1936]",
+            f"“{m.group()}”不是规范的年份著录, 应用 c1988、1995印刷或 [1936]",
+            span=(m.start(), m.end()),
+        )
 
 
 _SL = regex.compile(r"(?<![\p{Latin}.])\[?\s*[Ss]\s*\.\s*[lL]\s*\.?\s*\]?(?=\s*[:：])")
@@ -1193,8 +1493,13 @@ _BUXIANG = regex.compile(r"(?<![\[［])出版(?P<w>[地者])不详(?![\]］])")
 _SL_SN_FAST = re.compile(r"[Ss]\s*\.\s*[lLnN]|不详")
 
 
-@rule("G039", "unknown-place-publisher-form", "warning", rule_ids=("GBT-PUB-04", "GBT-PUB-05"),
-      fixable=True)
+@rule(
+    "G039",
+    "unknown-place-publisher-form",
+    "warning",
+    rule_ids=("GBT-PUB-04", "GBT-PUB-05"),
+    fixable=True,
+)
 def unknown_place_publisher(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An unknown place is '[S.l.]' (Chinese items: '[出版地不详]'), an unknown publisher
     '[s.n.]' ('[出版者不详]'), in square brackets, in exactly this case.
@@ -1211,12 +1516,22 @@ def unknown_place_publisher(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         for m in pattern.finditer(raw, e.tail_start):
             if m.group() == good:
                 continue
-            yield diag("G039", f"'{m.group().strip()}' should be '{good}'", f"“{m.group().strip()}”应为“{good}”",
-                       span=(m.start(), m.end()), fix=_fix(f"write {good}", (m.start(), m.end(), good)))
+            yield diag(
+                "G039",
+                f"'{m.group().strip()}' should be '{good}'",
+                f"“{m.group().strip()}”应为“{good}”",
+                span=(m.start(), m.end()),
+                fix=_fix(f"write {good}", (m.start(), m.end(), good)),
+            )
     for m in _BUXIANG.finditer(raw, e.tail_start):
         good = f"[{m.group()}]"
-        yield diag("G039", f"'{m.group()}' goes in square brackets", f"“{m.group()}”应加方括号",
-                   span=(m.start(), m.end()), fix=_fix(f"write {good}", (m.start(), m.end(), good)))
+        yield diag(
+            "G039",
+            f"'{m.group()}' goes in square brackets",
+            f"“{m.group()}”应加方括号",
+            span=(m.start(), m.end()),
+            fix=_fix(f"write {good}", (m.start(), m.end(), good)),
+        )
 
 
 _MULTI_PLACE = regex.compile(
@@ -1279,9 +1594,13 @@ def label_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     span = (lead, len(text.rstrip()) if text.rstrip() else len(text))
     fixed = f"[{e.label}]"
     applicability = SAFE if _LABEL_DOT.fullmatch(text) else UNSAFE
-    yield diag("G042", f"list number '{text.strip()}' should read '{fixed}'",
-               f"序号“{text.strip()}”应为“{fixed}”", span=span,
-               fix=_fix(f"write {fixed}", (span[0], span[1], fixed), applicability=applicability))
+    yield diag(
+        "G042",
+        f"list number '{text.strip()}' should read '{fixed}'",
+        f"序号“{text.strip()}”应为“{fixed}”",
+        span=span,
+        fix=_fix(f"write {fixed}", (span[0], span[1], fixed), applicability=applicability),
+    )
 
 
 _NO_JOURNAL = regex.compile(r"\G\s*[.．]\s*(?:1[5-9]|20)\d\d\s*[,，]\s*\d+\s*\(\d+\)\s*[:：]")
@@ -1289,8 +1608,12 @@ _EMPTY_PUBLISHER = regex.compile(r"(?P<c>[:：])\s*(?=[,，]\s*(?:1[4-9]|20)\d\d
 _DANGLING_COLON = regex.compile(r"(?<=\.\s|．\s?)(?P<c>[:：])\s*(?=[^\s\d])")
 
 
-@rule("G043", "missing-required-element", "warning",
-      rule_ids=("GBT-FMT-ARTICLE", "GBT-FMT-M", "GBT-PUB-04", "GBT-PUB-05"))
+@rule(
+    "G043",
+    "missing-required-element",
+    "warning",
+    rule_ids=("GBT-FMT-ARTICLE", "GBT-FMT-M", "GBT-PUB-04", "GBT-PUB-05"),
+)
 def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Each document type has required elements: a journal article names its journal, a
     monograph its publisher (or [s.n.]) after the place (or [S.l.]) — a colon with nothing on
@@ -1304,22 +1627,36 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if e.type_code == "J" and not e.contribution:
         m = _NO_JOURNAL.match(e.raw, e.tail_start)
         if m:
-            yield diag("G043", "the journal title is missing before the year", "缺少刊名",
-                       span=(e.code.start(), e.code.end()))
+            yield diag(
+                "G043",
+                "the journal title is missing before the year",
+                "缺少刊名",
+                span=(e.code.start(), e.code.end()),
+            )
     if e.type_code in ("J", "N"):
         return
     for m in _EMPTY_PUBLISHER.finditer(e.raw, e.tail_start):
-        yield diag("G043", "the publisher is missing after the place (unknown: [s.n.] / [出版者不详])",
-                   "出版地后缺少出版者(不详时著录 [s.n.] 或 [出版者不详])", span=(m.start("c"), m.end("c")))
+        yield diag(
+            "G043",
+            "the publisher is missing after the place (unknown: [s.n.] / [出版者不详])",
+            "出版地后缺少出版者(不详时著录 [s.n.] 或 [出版者不详])",
+            span=(m.start("c"), m.end("c")),
+        )
     for m in _DANGLING_COLON.finditer(e.raw, e.tail_start):
-        yield diag("G043", "the place is missing before the publisher (unknown: [S.l.] / [出版地不详])",
-                   "出版者前缺少出版地(不详时著录 [S.l.] 或 [出版地不详])", span=(m.start("c"), m.end("c")))
+        yield diag(
+            "G043",
+            "the place is missing before the publisher (unknown: [S.l.] / [出版地不详])",
+            "出版者前缺少出版地(不详时著录 [S.l.] 或 [出版地不详])",
+            span=(m.start("c"), m.end("c")),
+        )
 
 
 _TRANSLATOR_LAST = regex.compile(
     r"(?:1[4-9]|20)\d\d(?:\s*[:：]\s*[\w\-]+)?\s*[.．]\s*(?P<t>[^.．\[\]]{1,40}?[,，]?\s*译)\s*[.．]?\s*$"
 )
-_EB_2005 = regex.compile(r"(?:https?|ftp)://\S+?(?P<d>[,，]\s*\d{4}-\d{2}-\d{2}\s*/\s*\d{4}-\d{2}-\d{2})")
+_EB_2005 = regex.compile(
+    r"(?:https?|ftp)://\S+?(?P<d>[,，]\s*\d{4}-\d{2}-\d{2}\s*/\s*\d{4}-\d{2}-\d{2})"
+)
 
 
 @rule("G044", "element-after-imprint", "error", rule_ids=("GBT-FMT-M", "GBT-FMT-EB", "GBT-DEV-01"))
@@ -1336,8 +1673,16 @@ def element_after_imprint(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if "译" in e.raw:
         m = _TRANSLATOR_LAST.search(e.raw, e.tail_start)
         if m:
-            yield diag("G044", "the translators come after the title, before the imprint",
-                       "译者应著录在题名之后、出版项之前", span=(m.start("t"), m.end("t")))
+            yield diag(
+                "G044",
+                "the translators come after the title, before the imprint",
+                "译者应著录在题名之后、出版项之前",
+                span=(m.start("t"), m.end("t")),
+            )
     for m in _EB_2005.finditer(e.raw, e.tail_start):
-        yield diag("G044", "dates after the URL (2005 style): write (update)[cited]. URL",
-                   "日期位于网址之后(2005 版格式), 应为“(更新日期)[引用日期]. 网址”", span=(m.start("d"), m.end("d")))
+        yield diag(
+            "G044",
+            "dates after the URL (2005 style): write (update)[cited]. URL",
+            "日期位于网址之后(2005 版格式), 应为“(更新日期)[引用日期]. 网址”",
+            span=(m.start("d"), m.end("d")),
+        )

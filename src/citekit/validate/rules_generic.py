@@ -131,22 +131,45 @@ def control_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 # Families: an opener is closed by any closer of its family (full- or half-width alike:
 # mixing widths is a separate finding).
 _BRACKETS = {
-    "(": "round", "（": "round", ")": "round", "）": "round",
-    "[": "square", "［": "square", "【": "square", "〔": "square",
-    "]": "square", "］": "square", "】": "square", "〕": "square",
-    "{": "curly", "｛": "curly", "}": "curly", "｝": "curly",
+    "(": "round",
+    "（": "round",
+    ")": "round",
+    "）": "round",
+    "[": "square",
+    "［": "square",
+    "【": "square",
+    "〔": "square",
+    "]": "square",
+    "］": "square",
+    "】": "square",
+    "〕": "square",
+    "{": "curly",
+    "｛": "curly",
+    "}": "curly",
+    "｝": "curly",
 }
 _OPENERS = set("(（[［【〔{｛")
 _QUOTES = {
-    "《": ("title", True), "》": ("title", False),
-    "〈": ("angle", True), "〉": ("angle", False),
-    "“": ("double", True), "”": ("double", False),
-    "「": ("corner", True), "」": ("corner", False),
-    "『": ("white-corner", True), "』": ("white-corner", False),
+    "《": ("title", True),
+    "》": ("title", False),
+    "〈": ("angle", True),
+    "〉": ("angle", False),
+    "“": ("double", True),
+    "”": ("double", False),
+    "「": ("corner", True),
+    "」": ("corner", False),
+    "『": ("white-corner", True),
+    "』": ("white-corner", False),
 }
 _PAIR_TEXT = {
-    "round": "()", "square": "[]", "curly": "{}", "title": "《》", "angle": "〈〉",
-    "double": "“”", "corner": "「」", "white-corner": "『』",
+    "round": "()",
+    "square": "[]",
+    "curly": "{}",
+    "title": "《》",
+    "angle": "〈〉",
+    "double": "“”",
+    "corner": "「」",
+    "white-corner": "『』",
 }
 _MARKS = re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_QUOTES)) + '"]')
 
@@ -191,7 +214,7 @@ def _balance(e: Entry) -> Iterator[Diagnostic]:
     # Straight double quotes pair up among themselves.
     if len(straight) % 2:
         i = straight[-1]
-        yield diag("B002", "unpaired '\"'", "直引号“\"”不配对", span=(i, i + 1))
+        yield diag("B002", "unpaired '\"'", '直引号“"”不配对', span=(i, i + 1))
 
 
 @rule("B001", "unbalanced-bracket", "warning")
@@ -276,8 +299,9 @@ def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return  # an online item may give only its citation date (rules.md GBT-PUB-08)
     if _YEAR_IN_TEXT.search(ref.raw):
         # The text has a year the parser did not take: say so, but gently.
-        yield diag("D001", "no year of publication was recognised in the reference",
-                   "未识别出出版年")
+        yield diag(
+            "D001", "no year of publication was recognised in the reference", "未识别出出版年"
+        )
     else:
         yield diag("D001")
 
@@ -391,8 +415,13 @@ def invalid_doi(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             )
     doi = e.item("DOI")
     if not seen and isinstance(doi, str) and doi and not DOI_SYNTAX.fullmatch(doi.strip()):
-        yield diag("I001", f"'{doi}' is not a DOI: expected 10.<registrant>/<suffix>",
-                   f"“{doi}”不是有效的 DOI", span=_field_span(e, "DOI"), field="DOI")
+        yield diag(
+            "I001",
+            f"'{doi}' is not a DOI: expected 10.<registrant>/<suffix>",
+            f"“{doi}”不是有效的 DOI",
+            span=_field_span(e, "DOI"),
+            field="DOI",
+        )
 
 
 _ISBN = regex.compile(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*(?P<v>[0-9][0-9\- ]{8,16}[0-9X])\b")
@@ -441,9 +470,13 @@ def isbn_check(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for m in _ISBN.finditer(e.raw):
         if not isbn_valid(m.group("v")):
-            yield diag("I002", f"ISBN {m.group('v')} has a wrong length or check digit",
-                       f"ISBN {m.group('v')} 长度或校验位错误", span=(m.start("v"), m.end("v")),
-                       field="ISBN")
+            yield diag(
+                "I002",
+                f"ISBN {m.group('v')} has a wrong length or check digit",
+                f"ISBN {m.group('v')} 长度或校验位错误",
+                span=(m.start("v"), m.end("v")),
+                field="ISBN",
+            )
 
 
 @rule("I003", "issn-check-digit", "error")
@@ -457,9 +490,13 @@ def issn_check(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for m in _ISSN.finditer(e.raw):
         if not issn_valid(m.group("v")):
-            yield diag("I003", f"ISSN {m.group('v')} has a wrong check digit",
-                       f"ISSN {m.group('v')} 校验位错误", span=(m.start("v"), m.end("v")),
-                       field="ISSN")
+            yield diag(
+                "I003",
+                f"ISSN {m.group('v')} has a wrong check digit",
+                f"ISSN {m.group('v')} 校验位错误",
+                span=(m.start("v"), m.end("v")),
+                field="ISSN",
+            )
 
 
 _URL_START = regex.compile(
@@ -493,6 +530,9 @@ def malformed_url(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             f"网址开头“{m.group()}”格式错误, 应为“{fixed_scheme}://”",
             span=span,
             field="URL",
-            fix=Fix(f"write '{fixed_scheme}://'", (Edit(span, fixed_scheme + "://"),),
-                    Applicability.SAFE),
+            fix=Fix(
+                f"write '{fixed_scheme}://'",
+                (Edit(span, fixed_scheme + "://"),),
+                Applicability.SAFE,
+            ),
         )

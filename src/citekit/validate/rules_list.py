@@ -47,8 +47,16 @@ def duplicate_doi(refs: Sequence[Reference], ctx: Context) -> ListResult:
         doi, span = found
         if doi in seen:
             first = seen[doi]
-            yield i, diag("L001", f"same DOI as reference {_name(refs, first)}",
-                          f"与第 {_name(refs, first)} 条的 DOI 相同", span=span, field="DOI")
+            yield (
+                i,
+                diag(
+                    "L001",
+                    f"same DOI as reference {_name(refs, first)}",
+                    f"与第 {_name(refs, first)} 条的 DOI 相同",
+                    span=span,
+                    field="DOI",
+                ),
+            )
         else:
             seen[doi] = i
 
@@ -76,7 +84,7 @@ def _key(ref: Reference) -> str | None:
                 names.append(n.get("family") or n.get("literal") or "")
         return "|".join([_norm(" ".join(names)), _norm(title), str(year_of(item) or "")])
     body = Entry(ref)
-    text = ref.raw[body.body:]
+    text = ref.raw[body.body :]
     norm = _norm(text)
     return norm if len(norm) >= 12 else None
 
@@ -99,8 +107,14 @@ def duplicate_reference(refs: Sequence[Reference], ctx: Context) -> ListResult:
             continue
         if key in seen:
             first = seen[key]
-            yield i, diag("L002", f"same authors, title and year as reference {_name(refs, first)}",
-                          f"与第 {_name(refs, first)} 条的责任者、题名和年份相同")
+            yield (
+                i,
+                diag(
+                    "L002",
+                    f"same authors, title and year as reference {_name(refs, first)}",
+                    f"与第 {_name(refs, first)} 条的责任者、题名和年份相同",
+                ),
+            )
         else:
             seen[key] = i
 
@@ -135,8 +149,15 @@ def numbering_gap(refs: Sequence[Reference], ctx: Context) -> ListResult:
         expected = 1 if prev is None else prev + 1
         if n > expected and (prev is None or n > prev):
             missing = f"{expected}" if n == expected + 1 else f"{expected}-{n - 1}"
-            yield i, diag("L003", f"number {missing} is missing before [{n}]",
-                          f"[{n}] 之前缺少序号 {missing}", span=_label_span(refs[i]))
+            yield (
+                i,
+                diag(
+                    "L003",
+                    f"number {missing} is missing before [{n}]",
+                    f"[{n}] 之前缺少序号 {missing}",
+                    span=_label_span(refs[i]),
+                ),
+            )
         if prev is None or n > prev:
             prev = n
 
@@ -153,9 +174,15 @@ def numbering_disorder(refs: Sequence[Reference], ctx: Context) -> ListResult:
     for i, n in labels:
         if prev is not None and n <= prev:
             what = "repeats" if n == prev else f"comes after [{prev}]"
-            yield i, diag("L004", f"number [{n}] {what}",
-                          f"序号 [{n}] " + ("重复" if n == prev else f"排在 [{prev}] 之后"),
-                          span=_label_span(refs[i]))
+            yield (
+                i,
+                diag(
+                    "L004",
+                    f"number [{n}] {what}",
+                    f"序号 [{n}] " + ("重复" if n == prev else f"排在 [{prev}] 之后"),
+                    span=_label_span(refs[i]),
+                ),
+            )
         if prev is None or n > prev:
             prev = n
 
@@ -211,8 +238,15 @@ def citation_without_reference(refs: Sequence[Reference], ctx: Context) -> ListR
     for s, t, cited in citations(text):
         for n in cited:
             if n not in numbers:
-                yield None, diag("L005", f"citation [{n}] has no reference in the list",
-                                 f"引用的 [{n}] 在参考文献表中不存在", span=(s, t))
+                yield (
+                    None,
+                    diag(
+                        "L005",
+                        f"citation [{n}] has no reference in the list",
+                        f"引用的 [{n}] 在参考文献表中不存在",
+                        span=(s, t),
+                    ),
+                )
 
 
 @rule("L006", "reference-not-cited", "warning", scope="list")
@@ -228,8 +262,15 @@ def reference_not_cited(refs: Sequence[Reference], ctx: Context) -> ListResult:
     cited = {n for _, _, ns in citations(text) for n in ns}
     for n, i in sorted(_numbers(refs).items(), key=lambda x: x[1]):
         if n not in cited:
-            yield i, diag("L006", f"reference [{n}] is never cited in the article",
-                          f"第 [{n}] 条参考文献在正文中未被引用", span=_label_span(refs[i]))
+            yield (
+                i,
+                diag(
+                    "L006",
+                    f"reference [{n}] is never cited in the article",
+                    f"第 [{n}] 条参考文献在正文中未被引用",
+                    span=_label_span(refs[i]),
+                ),
+            )
 
 
 @rule("L007", "citation-order", "warning", rule_ids=("GBT-ORD-01",), scope="list")
@@ -254,10 +295,15 @@ def citation_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
             seen.add(n)
             if n != expected and n not in reported:
                 reported.add(n)
-                yield numbers[n], diag(
-                    "L007", f"[{n}] is cited first where [{expected}] was expected: number in order of first citation",
-                    f"首次引用顺序处应为 [{expected}], 实为 [{n}]: 序号应按首次引用先后编排",
-                    span=_label_span(refs[numbers[n]]))
+                yield (
+                    numbers[n],
+                    diag(
+                        "L007",
+                        f"[{n}] is cited first where [{expected}] was expected: number in order of first citation",
+                        f"首次引用顺序处应为 [{expected}], 实为 [{n}]: 序号应按首次引用先后编排",
+                        span=_label_span(refs[numbers[n]]),
+                    ),
+                )
             while expected in seen:
                 expected += 1
 
@@ -310,7 +356,9 @@ def _head_span(e: Entry) -> tuple[int, int]:
     return (e.body, e.ay_year.end("y"))  # type: ignore[union-attr]
 
 
-@rule("L008", "language-group-order", "warning", rule_ids=("GBT-ORD-02", "GBT-DEV-10"), scope="list")
+@rule(
+    "L008", "language-group-order", "warning", rule_ids=("GBT-ORD-02", "GBT-DEV-10"), scope="list"
+)
 def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """An author-date (著者-出版年制) list is grouped by language — Chinese, Japanese, Western,
     Russian, other — in that order (profile option ``western-first = true`` puts Western
@@ -328,9 +376,15 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
         g = _group(e)
         r = _rank(g, ctx)
         if r < prev_rank:
-            yield i, diag("L008", f"a {_GROUP_NAMES[g]} entry after {_GROUP_NAMES[prev_group]} ones: group the list by language",
-                          f"{_GROUP_NAMES_ZH[g]}文献排在{_GROUP_NAMES_ZH[prev_group]}文献之后: 应按语种分集排列",
-                          span=_head_span(e))
+            yield (
+                i,
+                diag(
+                    "L008",
+                    f"a {_GROUP_NAMES[g]} entry after {_GROUP_NAMES[prev_group]} ones: group the list by language",
+                    f"{_GROUP_NAMES_ZH[g]}文献排在{_GROUP_NAMES_ZH[prev_group]}文献之后: 应按语种分集排列",
+                    span=_head_span(e),
+                ),
+            )
         prev_rank, prev_group = r, g
 
 
@@ -343,7 +397,9 @@ def _sort_key(e: Entry) -> tuple[str, int, str]:
     return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")  # type: ignore[union-attr]
 
 
-@rule("L009", "author-date-sort-order", "warning", rule_ids=("GBT-ORD-02", "GBT-ORD-03"), scope="list")
+@rule(
+    "L009", "author-date-sort-order", "warning", rule_ids=("GBT-ORD-02", "GBT-ORD-03"), scope="list"
+)
 def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Within a language group an author-date list is sorted by the responsible parties
     (Chinese names by pinyin, surnames read as surnames: 曾 zeng, 单 shan), then by year
@@ -362,9 +418,15 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
         key = _sort_key(e)
         prev = last.get(g)
         if prev is not None and key < prev[0]:
-            yield i, diag("L009", f"out of order: sorts before reference {_name(refs, prev[1])} (by author, then year)",
-                          f"排序错误: 按著者和出版年应排在第 {_name(refs, prev[1])} 条之前",
-                          span=_head_span(e))
+            yield (
+                i,
+                diag(
+                    "L009",
+                    f"out of order: sorts before reference {_name(refs, prev[1])} (by author, then year)",
+                    f"排序错误: 按著者和出版年应排在第 {_name(refs, prev[1])} 条之前",
+                    span=_head_span(e),
+                ),
+            )
             continue
         last[g] = (key, i)
 
@@ -396,10 +458,25 @@ def year_suffix(refs: Sequence[Reference], ctx: Context) -> ListResult:
             s = e.ay_year.group("s")  # type: ignore[union-attr]
             y0, y1 = e.ay_year.span("y")  # type: ignore[union-attr]
             if not s:
-                yield i, diag("L010", f"{len(members)} works by this author in {year}: add a, b, c after the year",
-                              f"该著者 {year} 年有 {len(members)} 篇文献: 出版年后应加 a、b、c 区分", span=(y0, y1))
+                yield (
+                    i,
+                    diag(
+                        "L010",
+                        f"{len(members)} works by this author in {year}: add a, b, c after the year",
+                        f"该著者 {year} 年有 {len(members)} 篇文献: 出版年后应加 a、b、c 区分",
+                        span=(y0, y1),
+                    ),
+                )
             elif s in seen:
-                yield i, diag("L010", f"the suffix '{year}{s}' is used twice", f"“{year}{s}”重复使用", span=(y0, y1))
+                yield (
+                    i,
+                    diag(
+                        "L010",
+                        f"the suffix '{year}{s}' is used twice",
+                        f"“{year}{s}”重复使用",
+                        span=(y0, y1),
+                    ),
+                )
             seen.add(s or "")
 
 
@@ -409,22 +486,30 @@ _PAGE_IN_BRACKETS = regex.compile(
     r"[\[［]\s*(?P<n>\d{1,4})\s*(?:[,，]\s*(?:pp?\.\s*|第\s*)(?P<p1>\d+(?:\s*[-–]\s*\d+)?)\s*页?"
     r"|[:：]\s*(?:pp?\.\s*|第\s*)?(?P<p2>\d+(?:\s*[-–]\s*\d+)?)\s*页?)\s*[\]］]"
 )
-_PAGE_AFTER = regex.compile(r"(?P<c>[\[［]\s*\d{1,4}\s*[\]］])(?P<x>\s*(?:pp?\.\s*|第\s*))(?P<p>\d+(?:\s*[-–]\s*\d+)?)(?P<y>\s*页)?")
+_PAGE_AFTER = regex.compile(
+    r"(?P<c>[\[［]\s*\d{1,4}\s*[\]］])(?P<x>\s*(?:pp?\.\s*|第\s*))(?P<p>\d+(?:\s*[-–]\s*\d+)?)(?P<y>\s*页)?"
+)
 _AY_CITATION = regex.compile(r"[(（](?P<b>[^()（）\[\]]{2,160}?)[)）]")
 _AY_PART = regex.compile(
     rf"\A(?P<name>[^\d,，;；]{{1,60}}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
-_MONTHS = frozenset("January February March April May June July August September October November December "
-                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summer Winter Spring Autumn Fall".split())
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summer Winter Spring Autumn Fall".split()
+)
 
 
 def _numeric_forms(text: str) -> Iterator[Diagnostic]:
     for s, t, numbers in citations(text):
         body = text[s + 1 : t - 1]
         if regex.search(r"[~～—]", body):
-            yield diag("L011", "a range of citation numbers is joined with '-'", "连续序号用“-”连接",
-                       span=(s, t))
+            yield diag(
+                "L011",
+                "a range of citation numbers is joined with '-'",
+                "连续序号用“-”连接",
+                span=(s, t),
+            )
         elif len(numbers) >= 3 and "-" not in body and "–" not in body:
             runs, start = [], 0
             for k in range(1, len(numbers) + 1):
@@ -434,19 +519,35 @@ def _numeric_forms(text: str) -> Iterator[Diagnostic]:
                     start = k
             if runs:
                 a, b = runs[0]
-                yield diag("L011", f"consecutive numbers {a}…{b}: write '{a}-{b}'", f"连续序号应写作“{a}-{b}”",
-                           span=(s, t))
+                yield diag(
+                    "L011",
+                    f"consecutive numbers {a}…{b}: write '{a}-{b}'",
+                    f"连续序号应写作“{a}-{b}”",
+                    span=(s, t),
+                )
         if regex.search(r"[,，]\s+\d", body):
-            yield diag("L011", "no space after the comma between citation numbers: '[1,3]'",
-                       "序号之间的逗号后不加空格: “[1,3]”", span=(s, t), severity=Severity.INFO)
+            yield diag(
+                "L011",
+                "no space after the comma between citation numbers: '[1,3]'",
+                "序号之间的逗号后不加空格: “[1,3]”",
+                span=(s, t),
+                severity=Severity.INFO,
+            )
     for m in _PAGE_IN_BRACKETS.finditer(text):
         page = m.group("p1") or m.group("p2")
-        yield diag("L011", f"the cited page goes after the brackets: '[{m.group('n')}]{page}'",
-                   f"引文页码置于方括号外: “[{m.group('n')}]{page}”", span=(m.start(), m.end()))
+        yield diag(
+            "L011",
+            f"the cited page goes after the brackets: '[{m.group('n')}]{page}'",
+            f"引文页码置于方括号外: “[{m.group('n')}]{page}”",
+            span=(m.start(), m.end()),
+        )
     for m in _PAGE_AFTER.finditer(text):
-        yield diag("L011", f"the page after the number is bare: '{m.group('c').strip()}{m.group('p')}'",
-                   f"方括号外的页码不加“p.”“第”“页”: “{m.group('c').strip()}{m.group('p')}”",
-                   span=(m.start("x"), m.end()))
+        yield diag(
+            "L011",
+            f"the page after the number is bare: '{m.group('c').strip()}{m.group('p')}'",
+            f"方括号外的页码不加“p.”“第”“页”: “{m.group('c').strip()}{m.group('p')}”",
+            span=(m.start("x"), m.end()),
+        )
 
 
 def _ay_forms(text: str) -> Iterator[Diagnostic]:
@@ -471,22 +572,45 @@ def _ay_forms(text: str) -> Iterator[Diagnostic]:
                     continue
             span = (start, start + len(part.strip()))
             if "," not in p.group("sep") and "，" not in p.group("sep"):
-                yield diag("L011", "a comma separates the author from the year: '(Crane, 1972)'",
-                           "著者与出版年之间用逗号: “(Crane, 1972)”", span=span)
+                yield diag(
+                    "L011",
+                    "a comma separates the author from the year: '(Crane, 1972)'",
+                    "著者与出版年之间用逗号: “(Crane, 1972)”",
+                    span=span,
+                )
             if regex.search(r"\bet al(?!\.)", name):
                 yield diag("L011", "'et al.' takes a full stop", "“et al.”应带缩写点", span=span)
             if not han and "等" in name:
-                yield diag("L011", "a Western author takes 'et al.', not 等: '(Walls et al., 1999)'",
-                           "西文著者用“et al.”而非“等”", span=span)
+                yield diag(
+                    "L011",
+                    "a Western author takes 'et al.', not 等: '(Walls et al., 1999)'",
+                    "西文著者用“et al.”而非“等”",
+                    span=span,
+                )
             elif han and "et al" in name:
-                yield diag("L011", "a Chinese author takes 等, not 'et al.': '(张三 等, 2002)'",
-                           "中文著者用“等”而非“et al.”", span=span)
+                yield diag(
+                    "L011",
+                    "a Chinese author takes 等, not 'et al.': '(张三 等, 2002)'",
+                    "中文著者用“等”而非“et al.”",
+                    span=span,
+                )
             elif han and regex.search(r"\p{Han}等\Z", name):
-                yield diag("L011", "a space before 等: '(张三 等, 2002)'", "“等”前空一格: “(张三 等, 2002)”",
-                           span=span, severity=Severity.INFO)
+                yield diag(
+                    "L011",
+                    "a space before 等: '(张三 等, 2002)'",
+                    "“等”前空一格: “(张三 等, 2002)”",
+                    span=span,
+                    severity=Severity.INFO,
+                )
 
 
-@rule("L011", "citation-form", "warning", rule_ids=("GBT-ORD-05", "GBT-PAGE-04", "GBT-DEV-07"), scope="list")
+@rule(
+    "L011",
+    "citation-form",
+    "warning",
+    rule_ids=("GBT-ORD-05", "GBT-PAGE-04", "GBT-DEV-07"),
+    scope="list",
+)
 def citation_form(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Given the article text (``--text ARTICLE``), citations take the standard's forms: numbers
     in brackets, a consecutive run with '-' ('[2-4]', not '[2,3,4]'), no space after the comma

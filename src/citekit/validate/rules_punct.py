@@ -69,12 +69,22 @@ def _to_full(raw: str, i: int, ch: str) -> tuple[int, int, str]:
 
 def _diag(code: str, e: Entry, i: int, ch: str, target: str, en: str, zh: str) -> Diagnostic:
     s, t, r = _to_half(e.raw, i, ch) if target == "half" else _to_full(e.raw, i, ch)
-    return diag(code, en, zh, span=(i, i + 1),
-                fix=Fix(f"write '{r.strip()}'", (Edit(Span(s, t), r),), Applicability.SAFE))
+    return diag(
+        code,
+        en,
+        zh,
+        span=(i, i + 1),
+        fix=Fix(f"write '{r.strip()}'", (Edit(Span(s, t), r),), Applicability.SAFE),
+    )
 
 
-@rule("W001", "mixed-punctuation-width", "warning", rule_ids=("GBT-PUNCT-03", "GBT-DEV-04"),
-      fixable=True)
+@rule(
+    "W001",
+    "mixed-punctuation-width",
+    "warning",
+    rule_ids=("GBT-PUNCT-03", "GBT-DEV-04"),
+    fixable=True,
+)
 def mixed_width(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Full-width and half-width punctuation are not mixed inside one entry: whichever scheme
     the entry uses, it uses throughout.  The minority marks are reported; the safe fix
@@ -99,17 +109,31 @@ def mixed_width(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     # gb2025 (and the drafter's 2024 answer) keep "." and "[ ]" half-width: not a mix.
     if len(full) < len(half):
         for i, ch in full:
-            yield _diag("W001", e, i, ch, "half",
-                        f"full-width '{ch}' in an entry that otherwise uses half-width punctuation",
-                        f"本条目使用半角标点, 此处“{ch}”却是全角")
+            yield _diag(
+                "W001",
+                e,
+                i,
+                ch,
+                "half",
+                f"full-width '{ch}' in an entry that otherwise uses half-width punctuation",
+                f"本条目使用半角标点, 此处“{ch}”却是全角",
+            )
     else:
         for i, ch in half:
-            yield _diag("W001", e, i, ch, "full",
-                        f"half-width '{ch}' in an entry that otherwise uses full-width punctuation",
-                        f"本条目使用全角标点, 此处“{ch}”却是半角")
+            yield _diag(
+                "W001",
+                e,
+                i,
+                ch,
+                "full",
+                f"half-width '{ch}' in an entry that otherwise uses full-width punctuation",
+                f"本条目使用全角标点, 此处“{ch}”却是半角",
+            )
 
 
-@rule("W002", "punctuation-scheme", "warning", rule_ids=("GBT-PUNCT-03",), fixable=True, gbt_only=True)
+@rule(
+    "W002", "punctuation-scheme", "warning", rule_ids=("GBT-PUNCT-03",), fixable=True, gbt_only=True
+)
 def punctuation_scheme(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """With the profile option ``punctuation`` set, every entry follows that scheme: ``ascii``
     (all half-width), ``gb2025`` (GB/T 7714-2025: '.' and '[ ]' half-width, '， ： ； （ ）'
@@ -125,14 +149,35 @@ def punctuation_scheme(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         scheme = "full" if script_language(e.title or e.raw) in ("zh", "ja") else "ascii"
     for i, ch in _marks(e):
         if scheme == "ascii" and ch in _FULL:
-            yield _diag("W002", e, i, ch, "half", f"full-width '{ch}': this profile uses ASCII punctuation",
-                        f"全角“{ch}”: 本规范要求半角标点")
+            yield _diag(
+                "W002",
+                e,
+                i,
+                ch,
+                "half",
+                f"full-width '{ch}': this profile uses ASCII punctuation",
+                f"全角“{ch}”: 本规范要求半角标点",
+            )
         elif scheme in ("gb2025", "full") and ch in _HALF:
-            yield _diag("W002", e, i, ch, "full", f"half-width '{ch}': this profile uses full-width '{_HALF[ch]}'",
-                        f"半角“{ch}”: 本规范要求全角“{_HALF[ch]}”")
+            yield _diag(
+                "W002",
+                e,
+                i,
+                ch,
+                "full",
+                f"half-width '{ch}': this profile uses full-width '{_HALF[ch]}'",
+                f"半角“{ch}”: 本规范要求全角“{_HALF[ch]}”",
+            )
         elif scheme == "gb2025" and ch in "．［］":
-            yield _diag("W002", e, i, ch, "half", f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
-                        f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角")
+            yield _diag(
+                "W002",
+                e,
+                i,
+                ch,
+                "half",
+                f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
+                f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角",
+            )
 
 
 _NUMERIC_PAREN = regex.compile(
@@ -152,8 +197,12 @@ def _gb2025_targets(e: Entry) -> list[tuple[int, str]]:
     if "(" in raw or ")" in raw:
         for m in _NUMERIC_PAREN.finditer(raw, e.body):
             before = raw[m.start() - 1 : m.start()]
-            if before.isdigit() or before in ")）" or _DATE_CONTENT.fullmatch(m.group("c").strip()) or \
-                    raw[max(e.body, m.start() - 2) : m.start()].strip() in (".", "．", ""):
+            if (
+                before.isdigit()
+                or before in ")）"
+                or _DATE_CONTENT.fullmatch(m.group("c").strip())
+                or raw[max(e.body, m.start() - 2) : m.start()].strip() in (".", "．", "")
+            ):
                 parens.add(m.start())
                 parens.add(m.end() - 1)
     out = []
@@ -169,8 +218,15 @@ def _gb2025_targets(e: Entry) -> list[tuple[int, str]]:
 _DATE_CONTENT = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@rule("W003", "gb2025-punctuation", "warning", editions=("gbt7714-2025",), rule_ids=("GBT-PUNCT-03",),
-      fixable=True, gbt_only=True)
+@rule(
+    "W003",
+    "gb2025-punctuation",
+    "warning",
+    editions=("gbt7714-2025",),
+    rule_ids=("GBT-PUNCT-03",),
+    fixable=True,
+    gbt_only=True,
+)
 def gb2025_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2025 (clause 7) fixes the width of the marks: '.' and '[ ]' half-width, every
     other mark full-width — '，' '：' '；' '（ ）' between elements, also in Western entries
@@ -186,8 +242,22 @@ def gb2025_punctuation(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return
     for i, ch in _gb2025_targets(e):
         if ch in _HALF:
-            yield _diag("W003", e, i, ch, "full", f"half-width '{ch}': GB/T 7714-2025 uses full-width '{_HALF[ch]}'",
-                        f"半角“{ch}”: GB/T 7714-2025 用全角“{_HALF[ch]}”")
+            yield _diag(
+                "W003",
+                e,
+                i,
+                ch,
+                "full",
+                f"half-width '{ch}': GB/T 7714-2025 uses full-width '{_HALF[ch]}'",
+                f"半角“{ch}”: GB/T 7714-2025 用全角“{_HALF[ch]}”",
+            )
         elif ch in "．［］":
-            yield _diag("W003", e, i, ch, "half", f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
-                        f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角")
+            yield _diag(
+                "W003",
+                e,
+                i,
+                ch,
+                "half",
+                f"'{ch}': GB/T 7714-2025 keeps '.' and '[ ]' half-width",
+                f"“{ch}”: GB/T 7714-2025 的“.”和“[ ]”用半角",
+            )

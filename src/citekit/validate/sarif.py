@@ -50,8 +50,15 @@ def _rule_descriptor(code: str, lang: str) -> dict[str, Any]:
     return out
 
 
-def _result(d: Diagnostic, uri: str, raw: str, first_line: int, index: dict[str, int],
-            lang: str, ref_id: str | None) -> dict[str, Any]:
+def _result(
+    d: Diagnostic,
+    uri: str,
+    raw: str,
+    first_line: int,
+    index: dict[str, int],
+    lang: str,
+    ref_id: str | None,
+) -> dict[str, Any]:
     res: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],
@@ -67,16 +74,23 @@ def _result(d: Diagnostic, uri: str, raw: str, first_line: int, index: dict[str,
         location["logicalLocations"] = [{"name": ref_id, "kind": "element"}]
     res["locations"] = [location]
     if d.fix is not None and d.fix.edits:
-        res["fixes"] = [{
-            "description": {"text": f"{d.fix.message} ({d.fix.applicability.value})"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": uri},
-                "replacements": [{
-                    "deletedRegion": _region(raw, first_line, e.span.start, e.span.end),
-                    "insertedContent": {"text": e.replacement},
-                } for e in d.fix.edits],
-            }],
-        }]
+        res["fixes"] = [
+            {
+                "description": {"text": f"{d.fix.message} ({d.fix.applicability.value})"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(raw, first_line, e.span.start, e.span.end),
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in d.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
     return res
 
 
@@ -92,7 +106,9 @@ def sarif_log(
 ) -> dict[str, Any]:
     """The SARIF log (a dict) of ``refs`` read from ``uri`` (and of the article ``text``)."""
     text_diagnostics = list(text_diagnostics)
-    used = sorted({d.code for r in refs for d in r.diagnostics} | {d.code for d in text_diagnostics})
+    used = sorted(
+        {d.code for r in refs for d in r.diagnostics} | {d.code for d in text_diagnostics}
+    )
     index = {code: i for i, code in enumerate(used)}
     results = []
     for n, ref in enumerate(refs, start=1):
@@ -104,15 +120,19 @@ def sarif_log(
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "citekit",
-                "version": version,
-                "rules": [_rule_descriptor(code, lang) for code in used],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "citekit",
+                        "version": version,
+                        "rules": [_rule_descriptor(code, lang) for code in used],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 
