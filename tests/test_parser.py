@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from citekit.csl import ITEM_TYPES, variable_kind
 from citekit.normalise import clean_value, normalise
 from citekit.parser import parse_reference
+from citekit.parser.chinese_names import split_chinese_name
 from citekit.parser.draft import CLEAN_FIELDS
 from citekit.parser.names import parse_names
 from citekit.parser.numbers import cn_year_issue, edition, journal_numbers
@@ -134,7 +135,8 @@ def test_gbt7714_gold_field_f1(variant, transform, floor):
 
 def test_names_flags_and_prefixes():
     g = parse_names("陈晋镳, 张惠民, 朱士兴, 等")
-    assert [n["literal"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"] and g.truncated
+    assert [n["family"] + n["given"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"]
+    assert g.truncated
     g = parse_names("KOSEKI A, MOMOSE H, et al.")
     assert (
         g.names == [{"family": "Koseki", "given": "A."}, {"family": "Momose", "given": "H."}]
@@ -145,9 +147,10 @@ def test_names_flags_and_prefixes():
     g = parse_names("[美]马克·H.穆尔")
     assert g.names == [{"literal": "马克·H.穆尔"}] and g.nationalities == ["美"]
     g = parse_names("（英）约翰·斯密、王刚")
-    assert g.names == [{"literal": "约翰·斯密"}, {"literal": "王刚"}] and g.nationalities == ["英"]
+    assert g.names == [{"literal": "约翰·斯密"}, {"family": "王", "given": "刚"}]
+    assert g.nationalities == ["英"]
     g = parse_names("张成福等译")
-    assert g.names == [{"literal": "张成福"}] and g.truncated and g.role == "translator"
+    assert g.names == [{"family": "张", "given": "成福"}] and g.truncated and g.role == "translator"
     g = parse_names("PEEBLES P Z, Jr.")
     assert g.names == [{"family": "Peebles", "given": "P. Z.", "suffix": "Jr."}]
     g = parse_names("Carter, Thomas B. Jr.， and Holt, Ann")  # a suffix with no comma before it
@@ -161,6 +164,71 @@ def test_names_flags_and_prefixes():
     assert g.names == [{"literal": "Online Computer Library Center, Inc."}]
     g = parse_names("Research Group of Shanghai Food and Drug Administration")
     assert len(g.names) == 1 and "literal" in g.names[0]
+
+
+@pytest.mark.parametrize(
+    "name, expect",
+    [
+        ("王刚", {"family": "王", "given": "刚"}),
+        ("张成福", {"family": "张", "given": "成福"}),
+        ("欧阳中石", {"family": "欧阳", "given": "中石"}),  # compound surnames
+        ("司马光", {"family": "司马", "given": "光"}),
+        ("诸葛亮", {"family": "诸葛", "given": "亮"}),
+        ("陳水扁", {"family": "陳", "given": "水扁"}),  # traditional characters
+        ("国务院", {"literal": "国务院"}),  # organisations
+        ("文化部", {"literal": "文化部"}),
+        ("北京大学教育法研究中心", {"literal": "北京大学教育法研究中心"}),
+        ("马克思", {"literal": "马克思"}),  # transliterations without a separator
+        ("柏拉图", {"literal": "柏拉图"}),
+        ("富勒", {"literal": "富勒"}),
+        ("莎士比亚", {"literal": "莎士比亚"}),
+        ("佚名", {"literal": "佚名"}),  # no surname
+        ("大卫·帕尔菲曼", {"literal": "大卫·帕尔菲曼"}),
+    ],
+)
+def test_chinese_names_family_given(name, expect):
+    assert split_chinese_name(name) == expect
+    assert parse_names(name).names == [expect]
+
+
+def test_chinese_names_in_parsed_items():
+    item = parse_reference("欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.").item
+    assert item["author"] == [{"family": "欧阳", "given": "修"}, {"family": "宋", "given": "祁"}]
+    item = parse_reference(
+        "中华人民共和国国务院新闻办公室. 白皮书[R]. 北京: 人民出版社, 2010."
+    ).item
+    assert item["author"] == [{"literal": "中华人民共和国国务院新闻办公室"}]
+
+
+@pytest.mark.parametrize(
+    "style, want",
+    [
+        ("gbt7714-2015-numeric", "欧阳中石, 张成福. 书法[M]. 北京: 中华书局, 2000."),
+        (
+            "gbt7714-2025-author-date",
+            "欧阳中石，张成福，2000. 书法[M]. 北京：中华书局.",
+        ),  # full-width (2025)
+        ("zhejiang-social-sciences", "欧阳中石、张成福：《书法》，北京：中华书局2000年版。"),
+    ],
+)
+def test_split_chinese_names_print_as_before(style, want):
+    """Family + given prints as the one unit the literal printed, in the styles and the exports."""
+    from citekit.api import render
+    from citekit.formats import write
+
+    base = {"id": "a", "type": "book", "title": "书法", "publisher": "中华书局"}
+    base.update({"publisher-place": "北京", "issued": {"date-parts": [[2000]]}})
+    split = dict(
+        base, author=[{"family": "欧阳", "given": "中石"}, {"family": "张", "given": "成福"}]
+    )
+    whole = dict(base, author=[{"literal": "欧阳中石"}, {"literal": "张成福"}])
+    text = render([split], style)[0].text
+    assert text.split("] ", 1)[-1].lstrip("1.") == want
+    assert text == render([whole], style)[0].text
+    assert write([split], "bibtex")[0] == write([whole], "bibtex")[0]
+    assert "{欧阳中石} and {张成福}" in write([split], "bibtex")[0]
+    assert write([split], "ris")[0] == write([whole], "ris")[0]
+    assert "AU  - 欧阳中石" in write([split], "ris")[0]
 
 
 def test_numbers():
@@ -207,7 +275,7 @@ def test_numbers():
             "李四：《论文》，载张三主编：《某书》，北京：商务印书馆2016年版，第3—9页。",
             {
                 "type": "chapter",
-                "editor": [{"literal": "张三"}],
+                "editor": [{"family": "张", "given": "三"}],
                 "container-title": "某书",
                 "page": "3-9",
                 "publisher-place": "北京",

@@ -6,8 +6,8 @@
 a flag, never a name), the role word it carried (``主编``, ``译``, ``eds.``) and nationality
 prefixes (``[美]``).
 
-Conventions (those of ``shared/gbt7714/gold.jsonl``): CJK names and corporate names are
-``{"literal"}``; ``·`` transliterated names are kept whole; Western names are
+Conventions: a Chinese personal name is ``{"family", "given"}`` (:mod:`.chinese_names`; 欧阳 + 修);
+corporate names and transliterated names (``马克思``, ``大卫·帕尔菲曼``) are ``{"literal"}``; Western names are
 ``{"family", "given"}`` with initials written ``"R. F. I."``; an all-capital family name
 (``PEEBLES``, GB/T style) is title-cased; ``Jr``/``Sr``/``III`` go to ``suffix``.
 """
@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["NameGroup", "parse_names", "looks_like_names"]
+from .chinese_names import split_chinese_name
+
+__all__ = ["NameGroup", "looks_like_names", "parse_names"]
 
 
 @dataclass
@@ -183,7 +185,7 @@ def parse_names(text: str) -> NameGroup:
                 group.nationalities.append(m.group("n"))
                 piece = piece[m.end() :].strip()
             if piece:
-                group.names.append({"literal": piece})
+                group.names.append(split_chinese_name(piece))
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
