@@ -25,6 +25,9 @@ __all__ = [
 _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
 
 
+_NAME_DOTS = frozenset("·•・‧")
+
+
 def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = False) -> bool:
     """Does the ``.`` at ``work[i]`` end an element (GB/T ``. ``, also written without the space)?
 
@@ -37,6 +40,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     nxt2 = work[i + 2] if i + 2 < end else ""
     prev = work[i - 1] if i > start else ""
     prev2 = work[i - 2] if i - 1 > start else ""
+    if prev2 in _NAME_DOTS and prev.isascii() and prev.isupper():
+        return False  # the initial inside a transliterated name: 马克·H.穆尔, 爱德华·W. 萨义德
     if nxt == " ":
         ok = not nxt2.islower()
     elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in '《“"':

@@ -265,6 +265,12 @@ def _after_code(
             set_names(d, s, e, "translator", 0.85)
         else:
             rest.append((s, e))
+    if imprint is None and rest and not d.has("publisher") and not (analytic and host is None):
+        ps, pe = rest[-1]
+        if _PUBLISHER_ONLY.fullmatch(work, ps, pe):
+            # "[M]. 中国人民大学出版社." (GB/T 7714-2025 author-date: no place, no [出版地不详])
+            d.set("publisher", work[ps:pe], ps, pe, 0.8)
+            rest = rest[:-1]
     if analytic and host is None:
         if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
@@ -492,10 +498,27 @@ def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
     return split_top(work, start, end, ":")
 
 
+# an element that is a publisher's name and nothing else (no place, no year)
+_PUBLISHER_ONLY = regex.compile(
+    r"[^\d:：,，()\[\]]{1,40}(?:出版社|书局|书店|印书馆|书社|出版公司|出版集团)"
+    r"|\p{Lu}[^\d:()\[\]]{0,60}\b(?:Press|Publishing|Publishers|Verlag)(?:,?\s(?:Inc|Ltd|LLC)\.?)?"
+)
+# an element that is one abbreviated word or a few ("J", "Am. Chem", "Proc. Natl"), its stop ahead
+_ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
+
+
 def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
     nums = journal_numbers(work, s, e)
+    k = 0
+    while nums is None and k + 1 < len(elements) and k < 6 and _ABBREVIATED.fullmatch(work, *elements[k]):
+        # "Environ. Sci. Technol., 1970, 37(12)": the stops of an abbreviated title split it
+        k += 1
+        merged = journal_numbers(work, s, elements[k][1])
+        if merged is not None:
+            nums, e = merged, elements[k][1]
+            elements = [(s, e)] + elements[k + 1 :]
     if nums is None and d.has("issued") and not work[s].isdigit():
         m = _SERIAL_TAIL.search(work, s, e)
         if m and (m.group("vol") or m.group("iss")) and m.start() > s:

@@ -184,7 +184,9 @@ def parse_names(text: str) -> NameGroup:
             if m and m.end() < len(piece):
                 group.nationalities.append(m.group("n"))
                 piece = piece[m.end() :].strip()
-            if piece:
+            if piece and not _HAN.search(piece) and _FAMILY_INITIALS.match(piece):
+                group.names.extend(parse_names(piece).names)  # "金建华, ZHENG H L": a Latin name
+            elif piece:
                 group.names.append(split_chinese_name(piece))
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
