@@ -265,6 +265,14 @@ def _after_code(
             set_names(d, s, e, "translator", 0.85)
         else:
             rest.append((s, e))
+    if (
+        imprint is None
+        and len(rest) == 1
+        and not d.has("page")
+        and _PAGES_ONLY.fullmatch(work, *rest[0])
+    ):
+        d.set("page", work[slice(*rest[-1])], *rest[-1], 0.75)  # "…[R]. 8-9." (author-date)
+        rest = rest[:-1]
     if imprint is None and rest and not d.has("publisher") and not (analytic and host is None):
         ps, pe = rest[-1]
         if _PUBLISHER_ONLY.fullmatch(work, ps, pe):
@@ -478,6 +486,14 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
     if len(parts) < 2 or any(b <= a for a, b in parts[:2]):
         return False
     (ps, pe), (qs, qe) = parts[0], parts[1]
+    if (
+        len(parts) == 2
+        and _PAGES_ONLY.fullmatch(work, qs, qe)
+        and _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+    ):
+        d.set("publisher", work[ps:pe], ps, pe, 0.75)  # "Rowman & Littlefield, Inc.: 13" (no place)
+        d.set("page", work[qs:qe], qs, qe, 0.75)
+        return True
     if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
         return False
     d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
@@ -501,8 +517,10 @@ def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
 # an element that is a publisher's name and nothing else (no place, no year)
 _PUBLISHER_ONLY = regex.compile(
     r"[^\d:：,，()\[\]]{1,40}(?:出版社|书局|书店|印书馆|书社|出版公司|出版集团)"
-    r"|\p{Lu}[^\d:()\[\]]{0,60}\b(?:Press|Publishing|Publishers|Verlag)(?:,?\s(?:Inc|Ltd|LLC)\.?)?"
+    r"|\p{Lu}[^\d:()\[\]]{0,60}\b(?:Press|Publishing|Publishers|Verlag|Group)(?:,?\s(?:Inc|Ltd|LLC)\.?)?"
 )
+_PAGES_ONLY = regex.compile(r"\d{1,6}(?:\s*[-~]\s*\d{1,6})?")
+_DIGIT = regex.compile(r"\d")
 # an element that is one abbreviated word or a few ("J", "Am. Chem", "Proc. Natl"), its stop ahead
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
@@ -511,14 +529,16 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
     nums = journal_numbers(work, s, e)
-    k = 0
-    while nums is None and k + 1 < len(elements) and k < 6 and _ABBREVIATED.fullmatch(work, *elements[k]):
-        # "Environ. Sci. Technol., 1970, 37(12)": the stops of an abbreviated title split it
-        k += 1
-        merged = journal_numbers(work, s, elements[k][1])
-        if merged is not None:
-            nums, e = merged, elements[k][1]
+    if nums is None and len(elements) > 1 and _ABBREVIATED.fullmatch(work, s, e):
+        # "Environ. Sci. Technol., 1970, 37(12)": the stops of an abbreviated title split it; the
+        # title runs on through abbreviated words to the element that holds the numbers
+        k = 1
+        while k + 1 < len(elements) and k < 6 and _ABBREVIATED.fullmatch(work, *elements[k]):
+            k += 1
+        if _DIGIT.search(work, *elements[k]) and work[elements[k][0]].isupper():
+            e = elements[k][1]
             elements = [(s, e)] + elements[k + 1 :]
+            nums = journal_numbers(work, s, e)
     if nums is None and d.has("issued") and not work[s].isdigit():
         m = _SERIAL_TAIL.search(work, s, e)
         if m and (m.group("vol") or m.group("iss")) and m.start() > s:

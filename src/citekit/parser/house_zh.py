@@ -52,6 +52,10 @@ _PUBLISHER_WORD = regex.compile(
 )
 
 
+# a newspaper's name (人民日报, 光明日报, 经济观察报), not a journal's (学报, 通报)
+_NEWSPAPER = regex.compile(r"(?:日报|晚报|时报|商报|周报|青年报|观察报|经济报|法制报|导报)$")
+
+
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
@@ -286,7 +290,12 @@ def parse(d: Draft) -> bool:
         d.set_type("thesis", 0.85)
     elif d.has("number") and not has_container and not has_publisher:
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
-    elif has_container and newspaper and not has_publisher:
+    elif (
+        has_container
+        and (newspaper or _NEWSPAPER.search(d.values.get("container-title", "")))
+        and not has_publisher
+        and not d.has("volume")
+    ):
         d.set_type("article-newspaper", 0.85)
     elif has_container and journal_tail and not has_publisher:
         d.set_type("article-journal", 0.9)

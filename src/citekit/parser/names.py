@@ -82,6 +82,9 @@ _CORPORATE = regex.compile(
     r"Commission|Service|Services|Library|Government|Board|Project|Team|Consortium|Inc|Ltd|Network|School|College|"
     r"Academy|Federation|Union|Nations|Fund|Forum|Laboratory|Health|National|International|World)\b"
 )
+_PARTICLE_FAMILY = regex.compile(
+    r"^(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|ten)\s+){1,3}\p{Lu}[\p{L}'’\-]*$"
+)
 _INITIAL_PIECE = regex.compile(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?")
 _WS = regex.compile(r"\s+")
 _AND = regex.compile(r",?\s+and\s+")
@@ -226,7 +229,11 @@ def parse_names(text: str) -> NameGroup:
                 }
             )
             i += 1
-        elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
+        elif (
+            nxt is not None
+            and _INITIALS.match(nxt)
+            and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
+        ):  # "Smith, J." / "van Bennett, M."
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
