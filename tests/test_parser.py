@@ -60,6 +60,7 @@ def check_evidence(raw: str, outcome) -> None:
                 value == piece
                 or value in piece
                 or (piece.isdigit() and str(int(piece)) == value)
+                or str(cn_number(piece.strip("第卷册"))) == value  # 第十六卷 → 16
                 or name == "edition"
             ), (name, value, piece)
         elif name in CLEAN_FIELDS:
@@ -754,3 +755,98 @@ def test_finish_spans_on_the_identity_view_equal_raw_span():
             span = d.spans.get(name)
             if span:
                 assert ev.span == view.raw_span(*span), (raw, name)
+
+
+# -- shapes of real lists (issue 10): each a general rule, the strings made up from the shape ----
+
+_ZHANG = [{"family": "张", "given": "三"}]
+
+
+@pytest.mark.parametrize(
+    "raw, expect",
+    [
+        # GB/T names (family name, initials) without type codes, in English
+        (
+            "Doe J, Roe A B. A study of things. J Things, 2010, 3(2): 1-10.",
+            {
+                "type": "article-journal",
+                "author": [{"family": "Doe", "given": "J."}, {"family": "Roe", "given": "A. B."}],
+                "title": "A study of things",
+                "container-title": "J Things",
+                "volume": "3",
+                "issue": "2",
+                "page": "1-10",
+            },
+        ),
+        (
+            "Doe J. A book of things. New York: Some Books, 2001.",
+            {"type": "book", "title": "A book of things", "publisher-place": "New York"},
+        ),
+        # abbreviated journal titles, with and without the year in front
+        (
+            "DOE J. Things[J]. Environ. Sci. Technol., 1970, 37(12): 941-959.",
+            {"container-title": "Environ. Sci. Technol.", "volume": "37", "issue": "12"},
+        ),
+        (
+            "DOE J, 1970. Things[J]. Proc. Natl. Acad. Sci. USA, 37(12): 941-959.",
+            {"container-title": "Proc. Natl. Acad. Sci. USA", "volume": "37"},
+        ),
+        # a transliterated name with a middle initial (the stop is not the author's end)
+        (
+            "[美]马克·H.穆尔. 创造价值[M]. 张三, 译. 北京: 某出版社, 2016.",
+            {"author": [{"literal": "马克·H.穆尔"}], "title": "创造价值", "translator": _ZHANG},
+        ),
+        (
+            "戴维·H.罗森布鲁姆, 张三. 公共行政学[M]. 北京: 某出版社, 2002.",
+            {"author": [{"literal": "戴维·H.罗森布鲁姆"}, _ZHANG[0]], "title": "公共行政学"},
+        ),
+        # Latin names among Chinese ones
+        (
+            "张三, WANG X M. 某研究[J]. 某学报, 2010(2): 1-9.",
+            {"author": [_ZHANG[0], {"family": "Wang", "given": "X. M."}]},
+        ),
+        # pinyin names, family name first
+        (
+            "Wang Xiaoming, LI Jianguo. A study of things[J]. J Things, 2010, 3(2): 1-10.",
+            {
+                "author": [
+                    {"family": "Wang", "given": "Xiaoming"},
+                    {"family": "Li", "given": "Jianguo"},
+                ]
+            },
+        ),
+        # the 《》 author-year variant
+        (
+            "张三，2006：《某书》，北京：某出版社。",
+            {"author": _ZHANG, "issued": {"date-parts": [[2006]]}},
+        ),
+        (
+            "张三（2006）《某书》，北京：某出版社。",
+            {"author": _ZHANG, "issued": {"date-parts": [[2006]]}},
+        ),
+        # editions and volumes in titles
+        ("张三. 某书（第三版）[M]. 北京: 某出版社, 2006.", {"title": "某书", "edition": "3"}),
+        (
+            "《某某全集》（第十六卷），北京：某出版社1964年版。",
+            {"title": "某某全集", "volume": "16"},
+        ),
+        # a publisher alone, and pages alone, after the type code (author-date lists)
+        ("张三，2017. 某书[M]. 某某大学出版社.", {"publisher": "某某大学出版社"}),
+        ("DOE J, 2011. A report on things: TR-262[R]. 8-9.", {"page": "8-9", "number": "TR-262"}),
+        # a newspaper by its name, with a month
+        (
+            "张三：《某文》，《某某日报》1982年9月。",
+            {"type": "article-newspaper", "issued": {"date-parts": [[1982, 9]]}},
+        ),
+        # a state's abbreviation after the place keeps its full stop
+        (
+            "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",
+            {"publisher-place": "Littleton, Colo."},
+        ),
+    ],
+)
+def test_reading_shapes(raw, expect):
+    outcome = parse_reference(raw)
+    for key, value in expect.items():
+        assert outcome.item.get(key) == value, (key, outcome.item)
+    check_evidence(raw, outcome)

@@ -207,12 +207,32 @@ _VOL_TAIL = regex.compile(
 )
 
 
+# "(第三版)", "(修订版)", "(第十六卷)" closing a title
+_PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
+_VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+
+
 def title_volume(d: Draft, start: int, end: int) -> int:
-    """A book's volume at the end of its title (``国史旧闻: 第1卷``): record it, return the new end."""
+    """A book's volume at the end of its title (``国史旧闻: 第1卷``, ``全集(第十六卷)``) or its
+    edition (``城市治理(第三版)``): record it, return the new end."""
+    from .numbers import edition
+    from .text import cn_number
+
+    p = _PAREN_TAIL.search(d.work, start, end)
+    if p:
+        inner = p.group("x")
+        ed = edition(inner)
+        v = _VOL_WORD.fullmatch(inner)
+        if ed and not d.has("edition"):
+            d.set("edition", ed, *p.span("x"), 0.85)
+            return p.start()
+        if v and not d.has("volume"):
+            n = cn_number(v.group(1))
+            d.set("volume", str(n) if n is not None else v.group(1), *p.span("x"), 0.85)
+            return p.start()
     m = _VOL_TAIL.search(d.work[start:end])
     if not m:
         return end
-    from .text import cn_number
 
     if m.group("n"):
         n = cn_number(m.group("n"))

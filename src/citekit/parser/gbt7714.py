@@ -340,9 +340,21 @@ _CONFERENCE = regex.compile(
 )
 
 
+# "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials
+_VANCOUVER_NAMES = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
+)
+
+
 def applies_nocode(d: Draft) -> bool:
-    """A Chinese reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...)."""
-    return d.work.find(".", d.start, d.end) >= 0 and _HAN.search(d.work, d.start, d.end) is not None
+    """A reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...): Chinese,
+    or opening with names written family name first and initials (``Smith J, Doe A B.``)."""
+    if d.work.find(".", d.start, d.end) < 0:
+        return False
+    return (
+        _HAN.search(d.work, d.start, d.end) is not None
+        or _VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
+    )
 
 
 def parse_nocode(d: Draft) -> bool:
@@ -365,8 +377,8 @@ def parse_nocode(d: Draft) -> bool:
     if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
-    if len(head) < 3:
-        return False
+    if len(head) < 3 and not (len(head) == 2 and _VANCOUVER_NAMES.match(work, c.start, c.end)):
+        return False  # ("Smith J. Title. …": the stop after an initial does not split the head)
     # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
     title_start = _responsibility(c, min(c.end, head[1][1] + 1))
     if not c.has("author"):
@@ -382,8 +394,10 @@ def parse_nocode(d: Draft) -> bool:
         after = _ANALYTIC.match(work, k, c.end).end()  # type: ignore[union-attr]  (it matches "//")
     else:
         after = te
-    if te <= ts or not _HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
-        return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
+    if te <= ts or work[te - 1] in "]〕】":
+        return False  # a bracket ending the title is a type mark of some other form
+    if not _HAN.search(work, c.start, te) and not all("given" in n for n in c.values["author"]):
+        return False  # a Chinese reference, or personal names in GB/T form
     rest = [
         e for e in split_elements(work, after, c.end) if work[e[0] : e[1]].strip(_BLANK_ELEMENT)
     ]
@@ -447,6 +461,11 @@ def _author_year(d: Draft, code_start: int) -> int | None:
         a, b = trim(work, d.start, m.start())
         if b <= a or not looks_like_names(work[a:b]):
             return None
+        if ". " in work[a:b] and any(
+            (v := _VANCOUVER_NAMES.match(lit := n.get("literal", ""))) and v.end() < len(lit)
+            for n in parse_names(work[a:b]).names
+        ):
+            return None  # "Smith J. A title. J Cities, 2010,": names, then a title, before the year
         if work[a:b] in _ANONYMOUS:
             d.claim(a, b)
         elif not set_names(d, a, b, "author", 0.9):

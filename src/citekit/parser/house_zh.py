@@ -56,6 +56,13 @@ _PUBLISHER_WORD = regex.compile(
 _NEWSPAPER = regex.compile(r"(?:日报|晚报|时报|商报|周报|青年报|观察报|经济报|法制报|导报)$")
 
 
+_VOL_NUMBER = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+# the year after the names in the author-year variant: "，2006：" / "(2006)" / "(2006a)"
+_LEAD_YEAR = regex.compile(
+    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*(?:\)\s*)?[:：]?\s*$"
+)
+
+
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
@@ -94,6 +101,11 @@ def parse(d: Draft) -> bool:
         return False
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
+    y = _LEAD_YEAR.search(work, a, b) if b > a else None
+    if y and y.start() > a:  # 作者，2006：《题名》 / 作者（2006）《题名》: the author-year variant
+        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+        d.claim(y.start(), b)
+        b = trim(work, a, y.start())[1]
     if b > a:
         _lead_names(d, a, b)
     set_title(d, "title", p + 1, q, 0.93)
@@ -109,6 +121,9 @@ def parse(d: Draft) -> bool:
             ed = edition(inner)
             if ed:
                 d.set("edition", ed, pos + 1, close, 0.9)
+            elif v := _VOL_NUMBER.fullmatch(inner.strip()):  # (第十六卷) → 16
+                n = cn_number(v.group(1))
+                d.set("volume", str(n) if n is not None else inner, pos + 1, close, 0.8)
             elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
             elif _DOC_NO.fullmatch(inner.strip()):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..text.lexicons import words
 from .chinese_names import split_chinese_name
 
 __all__ = ["NameGroup", "looks_like_names", "parse_names"]
@@ -245,6 +246,8 @@ def parse_names(text: str) -> NameGroup:
         ):
             group.names.append({"family": _family(piece), "given": nxt})
             i += 1
+        elif fg := _family_first(piece):
+            group.names.append(fg)
         else:
             g = (
                 _GIVEN_FIRST.match(piece)
@@ -260,6 +263,38 @@ def parse_names(text: str) -> NameGroup:
                 group.names.append({"literal": piece})
         i += 1
     return group
+
+
+# a pinyin syllable (initial + final), for given names written in pinyin ("Xiaoming", "Jianguo")
+_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|"
+    r"ua|uo|ui|ue|ve|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN = regex.compile(rf"(?i)(?:{_SYLLABLE}){{1,3}}")
+# "LI Jianguo", "SMITH John": a family name in capitals (GB/T 7714), then the given name written out
+_CAPS_FAMILY = regex.compile(
+    r"^(?P<fam>\p{Lu}{2,}(?:-\p{Lu}{2,})?)\s+(?P<given>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)$"
+)
+_TWO_WORDS = regex.compile(r"^(?P<fam>\p{Lu}\p{Ll}+)\s+(?P<given>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)$")
+
+
+def _family_first(piece: str) -> dict[str, str] | None:
+    """``LI Jianguo`` and ``Wang Xiaoming`` (a pinyin surname, then a pinyin given name that is
+    not itself a one-syllable surname, as in the ambiguous ``Li Hua``): family name first."""
+    m = _CAPS_FAMILY.match(piece)
+    if m:
+        return {"family": m.group("fam").title(), "given": m.group("given")}
+    m = _TWO_WORDS.match(piece)
+    if not m or m.group("fam") not in words("surnames-pinyin"):
+        return None
+    given = m.group("given")
+    if not _PINYIN_GIVEN.fullmatch(given.replace("-", "")):
+        return None
+    if given in words("surnames-pinyin") and _PINYIN_GIVEN.fullmatch(m.group("fam")):
+        if not regex.fullmatch(rf"(?i){_SYLLABLE}{_SYLLABLE}", given):
+            return None  # "Li Hua": both read as surnames, the order is not shown
+    return {"family": m.group("fam"), "given": given}
 
 
 def looks_like_names(text: str) -> bool:
