@@ -838,6 +838,36 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "张三：《某文》，《某某日报》1982年9月。",
             {"type": "article-newspaper", "issued": {"date-parts": [[1982, 9]]}},
         ),
+        # months kept at the precision printed
+        ("张三. 某研究[D]. 北京: 某大学, 2011年6月.", {"issued": {"date-parts": [[2011, 6]]}}),
+        (
+            "Doe, J. (2019, October). A study of things. Some Magazine, 12-15.",
+            {"issued": {"date-parts": [[2019, 10]]}},
+        ),
+        ("王五(2019,5月). 数字治理. 某学报.", {"issued": {"date-parts": [[2019, 5]]}}),
+        # a Chinese date right after a link is when it was read, not published
+        (
+            "DOE J. 2016. Things[Z/OL]. Some Centre. http://example.org/a.pdf, 2020年2月16日.",
+            {"issued": {"date-parts": [[2016]]}},
+        ),
+        # role words
+        (
+            "钱某著，张三译注：《某书》，北京：某出版社2010年版。",
+            {"author": [{"family": "钱", "given": "某"}], "translator": _ZHANG},
+        ),
+        (
+            "[德]马某著. 张三译. 某书[M]. 北京: 某出版社, 2004.",
+            {"author": [{"family": "马", "given": "某"}], "translator": _ZHANG, "title": "某书"},
+        ),
+        ("王某疏. 某经[M]. 北京: 某书局, 1980.", {"editor": [{"family": "王", "given": "某"}]}),
+        (
+            "Doe J. Things and more. Translated by Roe R. Berkeley: Some Press, 1978.",
+            {"translator": [{"family": "Roe", "given": "R."}], "publisher-place": "Berkeley"},
+        ),
+        (
+            "Doe J. A handbook of things[M]. Edited by R. Roe. London: Some Press, 2001.",
+            {"editor": [{"family": "Roe", "given": "R."}], "publisher-place": "London"},
+        ),
         # a state's abbreviation after the place keeps its full stop
         (
             "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",

@@ -9,6 +9,7 @@ import regex
 from .draft import Draft
 from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
+from .numbers import cn_year_issue
 from .text import MASK, is_cjk, trim
 
 __all__ = [
@@ -100,9 +101,18 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
-    r"(?:\([^()]{1,20}\))?-?)(?(paren)\))"
+    r"(?:\([^()]{1,20}\))?-?"
+    r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
 )
+
+
+def _after_link(work: str, i: int) -> bool:
+    """Does only a masked identifier (a URL) and punctuation stand before ``work[i]``?"""
+    i -= 1
+    while i >= 0 and work[i] in " ,，.":
+        i -= 1
+    return i >= 0 and work[i] == MASK
 
 
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
@@ -115,7 +125,12 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         return False
     ds, de = m.start("date") + start, m.end("date") + start
     text = work[ds:de]
+    if "年" in text and _after_link(work, m.start() + start):
+        return False  # "http://…, 2020年2月16日": the day a link was read, not a publication date
     parts = parse_iso_date(text)
+    if not parts and "年" in text:  # 2011年6月: kept at the precision printed
+        cn = cn_year_issue(text, 0, len(text))
+        parts = cn.date if cn else None
     if parts:
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:

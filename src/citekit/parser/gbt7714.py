@@ -22,7 +22,7 @@ from .common import (
 )
 from .draft import Draft
 from .identifiers import find_access_date
-from .names import NameGroup, looks_like_names, parse_names
+from .names import CN_ROLE_WORDS, NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
 from .text import MASK, trim
 
@@ -185,6 +185,25 @@ def parse(d: Draft) -> bool:
     return True
 
 
+_BY_ROLE = regex.compile(
+    r"(?P<r>translated|trans\.|tr\.|edited|ed\.|eds\.)\s+by\s+(?P<who>\S.*)", regex.IGNORECASE
+)
+# "Translated by Roth G. Berkeley: …": the initial's stop ends the names when a place follows
+_BY_INITIAL_STOP = regex.compile(r"(?<=\s\p{Lu})\.(?=\s+\p{Lu}[\p{L} ,.]{1,40}:)")
+
+
+def _split_after_by(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    if not _BY_ROLE.match(work, s, e):
+        return [(s, e)]
+    m = _BY_INITIAL_STOP.search(work, s, e)
+    if not m:
+        return [(s, e)]
+    return [(s, m.end()), trim(work, m.end(), e)]
+
+
+_ROLE_ELEMENT = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
+
+
 def _responsibility(d: Draft, limit: int) -> int:
     """Record the responsibility group before ``limit`` (and the year, in author-date lists);
     return where the title starts."""
@@ -197,6 +216,16 @@ def _responsibility(d: Draft, limit: int) -> int:
         a, b = trim(work, d.start, split + 1)  # the text _author_split parsed
         set_names(d, a, b, "author", 0.9, group=group)
         title_start = split + 1
+        # "马克思著. 张三译. 资本论[M]": a second group, closed by its role word, before the title
+        nxt = split_elements(work, title_start, limit)
+        if len(nxt) >= 2:
+            ns, ne = nxt[0]
+            role = _ROLE_ELEMENT.search(work, ns, ne)
+            if role and looks_like_names(work[ns:ne]):
+                group2 = parse_names(work[ns:ne])
+                if group2.names and group2.role in ("translator", "editor"):
+                    set_names(d, ns, ne, group2.role, 0.85, group=group2)
+                    title_start = ne + 1
     return title_start
 
 
@@ -231,6 +260,7 @@ def _after_code(
         return
     if code == "P":
         elements = _patent_number(d, elements)
+    elements = [piece for el in elements for piece in _split_after_by(work, *el)]
     # find the imprint: the last element that parses as one
     imprint = None
     for k in range(len(elements) - 1, -1, -1):
@@ -263,6 +293,13 @@ def _after_code(
             d.set("edition", ed, s, e, 0.85)
         elif _TRANSLATOR.search(text) and not d.has("translator"):
             set_names(d, s, e, "translator", 0.85)
+        elif (by := _BY_ROLE.match(work, s, e)) and looks_like_names(by.group("who")):
+            role = "translator" if by.group("r").lower().startswith("tr") else "editor"
+            if not d.has(role):  # "Translated by Roth G." / "Edited by J. Doe"
+                d.claim(s, by.start("who"))
+                set_names(d, by.start("who"), e, role, 0.85)
+            else:
+                rest.append((s, e))
         else:
             rest.append((s, e))
     if (

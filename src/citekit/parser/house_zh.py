@@ -12,7 +12,7 @@ import regex
 
 from .common import set_names, set_title
 from .draft import Draft
-from .names import looks_like_names
+from .names import ROLE_END, looks_like_names
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
 
@@ -35,7 +35,6 @@ _CONF_PAPER = regex.compile(
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
-_ROLE_END = regex.compile(r"(?:主编|编著|编译|编|著|撰|译|校注|整理|选编|合著|译校)\s*$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
@@ -81,7 +80,7 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
     for a, b in pieces:
         if first is None:
             first = a
-        if _ROLE_END.search(work, a, b):
+        if ROLE_END.search(work, a, b):
             groups.append((first, b))
             first = None
     if first is not None:

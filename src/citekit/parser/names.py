@@ -21,7 +21,7 @@ import regex
 from ..text.lexicons import words
 from .chinese_names import split_chinese_name
 
-__all__ = ["NameGroup", "looks_like_names", "parse_names"]
+__all__ = ["CN_ROLE_WORDS", "ROLE_END", "NameGroup", "looks_like_names", "parse_names"]
 
 
 @dataclass
@@ -35,8 +35,12 @@ class NameGroup:
 _ETAL = regex.compile(
     r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
 )
+# Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
+CN_ROLE_WORDS = "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|整理|合著|编|著|撰|译|注|疏|校"
+# a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
+ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
-    r"(?:[,，]?\s*)(?:(?P<role>主编|编著|编译|编|著|撰|译|校注|整理|选编|合著)"
+    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})"
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
@@ -52,6 +56,14 @@ _ROLE_MAP = {
     "编译": "translator",
     "校注": "editor",
     "整理": "editor",
+    "译校": "translator",
+    "译注": "translator",
+    "笺注": "editor",
+    "评注": "editor",
+    "编选": "editor",
+    "注": "editor",  # 注/疏/校: the annotator of a classic, CSL has no closer role
+    "疏": "editor",
+    "校": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _HAN = regex.compile(r"\p{Han}")
@@ -104,7 +116,7 @@ _GIVEN_WORDS = regex.compile(
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
 # what must come before a final full stop: searching these end-anchored patterns costs a scan of
 # the whole group, so a group that cannot end in one is not searched.
-_ROLE_LAST = frozenset("主编著译撰注理)dDsSſrR")
+_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrR")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
