@@ -868,6 +868,32 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "Doe J. A handbook of things[M]. Edited by R. Roe. London: Some Press, 2001.",
             {"editor": [{"family": "Roe", "given": "R."}], "publisher-place": "London"},
         ),
+        # web notes without a type code
+        (
+            "城市治理．某某百科[引用日期2020-01-02]．https://baike.example.com/item/x",
+            {"type": "webpage", "title": "城市治理", "container-title": "某某百科"},
+        ),
+        (
+            "How to cite things - Example Site. https://example.com/cite [Accessed 3 May 2020].",
+            {"type": "webpage", "title": "How to cite things", "container-title": "Example Site"},
+        ),
+        (
+            "Doe J. A web page[Online]. Available: https://example.com/page (accessed 2020-05-03).",
+            {
+                "type": "webpage",
+                "author": [{"family": "Doe", "given": "J."}],
+                "title": "A web page",
+            },
+        ),
+        (
+            "某某协会. 城市治理的十个问题. 某某网. https://www.example.cn/a.html. 访问日期: 2021年3月4日.",
+            {
+                "author": [{"literal": "某某协会"}],
+                "title": "城市治理的十个问题",
+                "container-title": "某某网",
+                "accessed": {"date-parts": [[2021, 3, 4]]},
+            },
+        ),
         # a state's abbreviation after the place keeps its full stop
         (
             "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",

@@ -9,7 +9,8 @@ and every field's span is mapped back to ``raw``.  The work is done by small rul
 - style modules, tried in order: :mod:`.gbt7714` (a ``[J]``-style type code),
   :mod:`.house_zh` (《》 titles), :mod:`.house_en` (``Alford,J.&Hughes,O.,“…”``), GB/T 7714 without
   type codes in its common shapes (``gbt7714.parse_nocode``; kept only when every letter and digit lands
-  in a field), and :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
+  in a field), web notes without a type code (:mod:`.web`: title, site, author around a link and
+  an access date; kept on the same condition), and :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
 
 Field values are taken from the normalised view (full-width punctuation folded to ASCII,
 whitespace collapsed), so ``normalise(raw[span]).text == value`` for text fields.
@@ -24,7 +25,7 @@ from ..language import detect_language
 from ..model import ParseOutcome, Span
 from ..normalise import normalise
 from ..segment import split_label
-from . import crf, fallback, gbt7714, house_en, house_zh
+from . import crf, fallback, gbt7714, house_en, house_zh, web
 from .assemble import assemble
 from .draft import Draft
 from .bilingual import bilingual_part
@@ -39,6 +40,7 @@ STYLES = (
     ("house-zh", house_zh.applies, house_zh.parse),
     ("house-en", house_en.applies, house_en.parse),
     ("gbt7714-nocode", gbt7714.applies_nocode, gbt7714.parse_nocode),
+    ("web", web.applies, web.parse),
 )
 
 

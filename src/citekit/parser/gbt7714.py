@@ -22,7 +22,7 @@ from .common import (
 )
 from .draft import Draft
 from .identifiers import find_access_date
-from .names import CN_ROLE_WORDS, NameGroup, looks_like_names, parse_names
+from .names import CN_ROLE_WORDS, VANCOUVER_NAMES, NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
 from .text import MASK, trim
 
@@ -377,12 +377,6 @@ _CONFERENCE = regex.compile(
 )
 
 
-# "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials
-_VANCOUVER_NAMES = regex.compile(
-    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
-)
-
-
 def applies_nocode(d: Draft) -> bool:
     """A reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...): Chinese,
     or opening with names written family name first and initials (``Smith J, Doe A B.``)."""
@@ -390,7 +384,7 @@ def applies_nocode(d: Draft) -> bool:
         return False
     return (
         _HAN.search(d.work, d.start, d.end) is not None
-        or _VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
+        or VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
     )
 
 
@@ -414,7 +408,7 @@ def parse_nocode(d: Draft) -> bool:
     if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
-    if len(head) < 3 and not (len(head) == 2 and _VANCOUVER_NAMES.match(work, c.start, c.end)):
+    if len(head) < 3 and not (len(head) == 2 and VANCOUVER_NAMES.match(work, c.start, c.end)):
         return False  # ("Smith J. Title. …": the stop after an initial does not split the head)
     # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
     title_start = _responsibility(c, min(c.end, head[1][1] + 1))
@@ -499,7 +493,7 @@ def _author_year(d: Draft, code_start: int) -> int | None:
         if b <= a or not looks_like_names(work[a:b]):
             return None
         if ". " in work[a:b] and any(
-            (v := _VANCOUVER_NAMES.match(lit := n.get("literal", ""))) and v.end() < len(lit)
+            (v := VANCOUVER_NAMES.match(lit := n.get("literal", ""))) and v.end() < len(lit)
             for n in parse_names(work[a:b]).names
         ):
             return None  # "Smith J. A title. J Cities, 2010,": names, then a title, before the year

@@ -21,7 +21,14 @@ import regex
 from ..text.lexicons import words
 from .chinese_names import split_chinese_name
 
-__all__ = ["CN_ROLE_WORDS", "ROLE_END", "NameGroup", "looks_like_names", "parse_names"]
+__all__ = [
+    "CN_ROLE_WORDS",
+    "ROLE_END",
+    "VANCOUVER_NAMES",
+    "NameGroup",
+    "looks_like_names",
+    "parse_names",
+]
 
 
 @dataclass
@@ -275,6 +282,12 @@ def parse_names(text: str) -> NameGroup:
                 group.names.append({"literal": piece})
         i += 1
     return group
+
+
+# "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials
+VANCOUVER_NAMES = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
+)
 
 
 # a pinyin syllable (initial + final), for given names written in pinyin ("Xiaoming", "Jianguo")
