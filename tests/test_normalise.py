@@ -39,6 +39,9 @@ from citekit.parser import parse_reference
         ("http://a.org/x. Accessed 2020", "http://a.org/x. Accessed 2020"),  # a sentence after
         # spaces inside Chinese words from PDF extraction
         ("王 明. 城 市治理[M].", "王明. 城市治理[M]."),
+        # OCR letters for digits in a year
+        ("某学报, 20l3(2): 1-10.", "某学报, 2013(2): 1-10."),
+        ("l998年", "1998年"),
         # a full stop glued to the next word
         ("Annu.Rev.Ecol. 3", "Annu. Rev. Ecol. 3"),
         ("V.Nair, G.E.Hinton.", "V. Nair, G.E. Hinton."),

@@ -894,6 +894,32 @@ _ZHANG = [{"family": "张", "given": "三"}]
                 "accessed": {"date-parts": [[2021, 3, 4]]},
             },
         ),
+        # document numbers: standards, patents, report series
+        (
+            "Doe J, Roe R. HTTP things. RFC 9999, Some Task Force, 2022.",
+            {"number": "RFC 9999", "title": "HTTP things"},
+        ),
+        (
+            "张三. 一种装置: 中国, 201310041234.5[P]. 2014-05-07.",
+            {"type": "patent", "number": "201310041234.5", "jurisdiction": "中国"},
+        ),
+        (
+            "Doe J. Method for things. U.S. Patent 6,285,999, 2001.",
+            {"type": "patent", "number": "6,285,999", "jurisdiction": "U.S."},
+        ),
+        (
+            "Doe J, Roe R. Taxes and growth. NBER Working Paper No. 1234, 2010.",
+            {"type": "report", "genre": "NBER Working Paper", "number": "1234"},
+        ),
+        (
+            "某某委员会. 某某规范: DL/T 5155—2016[S]. 北京: 某出版社, 2016.",
+            {"type": "standard", "number": "DL/T 5155-2016", "title": "某某规范"},
+        ),
+        # OCR letters for digits in a year
+        (
+            "张三. 城市治理[J]. 某学报, 20l3(2): 1-10.",
+            {"issued": {"date-parts": [[2013]]}, "issue": "2"},
+        ),
         # a state's abbreviation after the place keeps its full stop
         (
             "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",

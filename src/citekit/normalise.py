@@ -224,6 +224,10 @@ _CJK_GAP = _re.compile(
     r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
 )
 _CAPITAL_WORD = _re.compile(r"[A-Z][a-z]")
+_OCR_YEAR = _re.compile(
+    r"(?<![A-Za-z0-9.])(?=\d*[lIOo])(?:1[5-9]|20|2O|l[5-9])[\dlIOo]{2}(?![A-Za-z0-9.])"
+)
+_OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 _WRAP = {"[": "]", "(": ")"}
 _WRAP_INNER = _re.compile(r"^\s*\d{1,4}\s*$")
 
@@ -253,6 +257,11 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
                 for k in range(m.start(), end):
                     if text[k] == "." and _CAPITAL_WORD.match(text, k + 1):
                         edits.append((k + 1, k + 1, " "))
+    if "l" in text or "O" in text or "I" in text or "o" in text:
+        for m in _OCR_YEAR.finditer(text):  # "20l3", "2O19": OCR letters for digits in a year
+            for k in range(m.start(), m.end()):
+                if text[k] in _OCR_DIGITS:
+                    edits.append((k, k + 1, _OCR_DIGITS[text[k]]))
     if " " in text and not text.isascii():
         for m in _CJK_GAP.finditer(text):
             edits.append((m.start(), m.end(), ""))

@@ -29,6 +29,7 @@ from . import crf, fallback, gbt7714, house_en, house_zh, web
 from .assemble import assemble
 from .draft import Draft
 from .bilingual import bilingual_part
+from .doc_numbers import find_doc_numbers, split_genre_number
 from .identifiers import extract_identifiers
 
 __all__ = ["parse_reference", "parse_many", "MAX_CHARS", "STYLES"]
@@ -145,6 +146,7 @@ def _parse(
     if d.end <= d.start:
         return d.finish(lang)
     extract_identifiers(d)
+    find_doc_numbers(d)
     base = d.copy()  # the identifiers, for the CRF parse and the last resort below
     if method != "crf":
         for _name, applies, parse in STYLES:
@@ -152,9 +154,11 @@ def _parse(
                 break
     if method == "rules" or not crf.available():
         fallback.parse(d)
+        split_genre_number(d)
         return d.finish(lang)
     if d.style is not None:
         fallback.parse(d)
+        split_genre_number(d)
         outcome = d.finish(lang)
         if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
             return outcome
@@ -168,6 +172,7 @@ def _parse(
         # date, a container, a publisher, numbers or an identifier
         c = base
         fallback.parse(c)
+    split_genre_number(c)
     learned = c.finish(lang, source="crf")
     if outcome is None or learned.confidence > outcome.confidence:
         return learned

@@ -173,6 +173,11 @@ def parse(d: Draft) -> bool:
             ts = sm.end()
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
+        where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
+        if where:  # "一种装置: 中国, 201310041234.5[P]": the country, then the patent number
+            ns = d.spans["number"][0]
+            d.set("jurisdiction", where.group("j"), ns + where.start("j"), ns + where.end("j"), 0.8)
+            d.set("number", where.group("n"), ns + where.start("n"), ns + where.end("n"), 0.85)
         if code == "A" and d.has("number"):
             csl_type, custom_code = "legislation", None
     elif code == "M" and not analytic:
@@ -571,6 +576,9 @@ _PUBLISHER_ONLY = regex.compile(
 )
 _PAGES_ONLY = regex.compile(r"\d{1,6}(?:\s*[-~]\s*\d{1,6})?")
 _DIGIT = regex.compile(r"\d")
+_COUNTRY_NUMBER = regex.compile(
+    r"(?P<j>[^\d,，:：]{1,12}?)\s*[,，]\s*(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$"
+)
 # an element that is one abbreviated word or a few ("J", "Am. Chem", "Proc. Natl"), its stop ahead
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
