@@ -915,6 +915,31 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "某某委员会. 某某规范: DL/T 5155—2016[S]. 北京: 某出版社, 2016.",
             {"type": "standard", "number": "DL/T 5155-2016", "title": "某某规范"},
         ),
+        # the older house style: a quoted title, then the book or journal in 《》, no 载
+        (
+            "王某，“某某问题”，李某，《某某论》，北京，某出版社，2000年，第3页。",
+            {
+                "type": "chapter",
+                "author": [{"family": "王", "given": "某"}],
+                "title": "某某问题",
+                "container-author": [{"family": "李", "given": "某"}],
+                "container-title": "某某论",
+                "publisher": "某出版社",
+                "page": "3",
+            },
+        ),
+        (
+            "张三，“某某研究”，《某学报》，2001年第2期，93～97页。",
+            {"type": "article-journal", "title": "某某研究", "issue": "2", "page": "93-97"},
+        ),
+        (
+            "张三：“某某研究”，载李四主编：《某书》，北京：某出版社2010年版，第3页。",
+            {
+                "type": "chapter",
+                "editor": [{"family": "李", "given": "四"}],
+                "container-title": "某书",
+            },
+        ),
         # OCR letters for digits in a year
         (
             "张三. 城市治理[J]. 某学报, 20l3(2): 1-10.",

@@ -18,7 +18,9 @@ from .text import cn_number, find_close, split_top, trim
 
 __all__ = ["applies", "parse"]
 
-_PAGE = regex.compile(r"^第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})\s*页$")
+_PAGE = regex.compile(
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页$"
+)  # 第3页, 第3-9页, 93～97页
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
@@ -55,6 +57,8 @@ _PUBLISHER_WORD = regex.compile(
 _NEWSPAPER = regex.compile(r"(?:日报|晚报|时报|商报|周报|青年报|观察报|经济报|法制报|导报)$")
 
 
+# the lead of the quoted variant: names, “title”, the book's editor (any may be empty)
+_QUOTED_LEAD = regex.compile(r"(?P<who>[^“”《]*?)“(?P<t>[^“”]{1,200})”(?P<ed>[^“”《]*)")
 _VOL_NUMBER = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
 # the year after the names in the author-year variant: "，2006：" / "(2006)" / "(2006a)"
 _LEAD_YEAR = regex.compile(
@@ -105,9 +109,27 @@ def parse(d: Draft) -> bool:
         d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
         d.claim(y.start(), b)
         b = trim(work, a, y.start())[1]
-    if b > a:
+    quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None
+    if quoted:
+        # 马某，“论文”，劳某，《书》，北京，…: an older house style, a chapter without 载 (or an
+        # article: 张某，“论文”，《某学报》2010年第2期)
+        if quoted.group("who").strip(" ,，:："):
+            na, nb = trim(work, quoted.start("who"), quoted.end("who"), " ,，:：")
+            _lead_names(d, na, nb)
+        set_title(d, "title", quoted.start("t"), quoted.end("t"), 0.9)
+        d.claim(quoted.start("t") - 1, quoted.start("t"))
+        d.claim(quoted.end("t"), quoted.end("t") + 1)
+        ea, eb = trim(work, quoted.start("ed"), quoted.end("ed"), " ,，:：")
+        if lead_word := _CONTAINER_LEAD.match(work[ea:eb]):  # 载李四主编：《某书》
+            d.claim(ea, ea + lead_word.end())
+            ea += lead_word.end()
+        if eb > ea and looks_like_names(work[ea:eb]):
+            set_names(d, ea, eb, "container-author", 0.8)
+        set_title(d, "container-title", p + 1, q, 0.9)
+    elif b > a:
         _lead_names(d, a, b)
-    set_title(d, "title", p + 1, q, 0.93)
+    if not quoted:
+        set_title(d, "title", p + 1, q, 0.93)
     d.claim(p, p + 1)
     d.claim(q, q + 1)
     pos = q + 1
@@ -131,6 +153,13 @@ def parse(d: Draft) -> bool:
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False
+    if quoted:
+        has_container = True
+        chapter = (
+            d.has("container-author")
+            or d.has("editor")
+            or bool(_CONTAINER_LEAD.match(work, quoted.start("ed")))
+        )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
     for idx, (s, e) in enumerate(pieces):
