@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re as _re
 from dataclasses import dataclass
+from functools import cache
 
 from .model import Span
 
@@ -165,7 +166,15 @@ def clean_value(raw: str) -> str:
         text = _GLUED.sub(_space_after, text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    if "*" in text or "<" in text or "_" in text or "." in text or " " in text:
+    if (
+        "*" in text
+        or "<" in text
+        or "__" in text
+        or "://" in text
+        or _GLUED_HINT.search(text)
+        or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
+        or any(piece in text for piece in _OCR_PIECES)
+    ):  # (the tests of _rare that a field's text can meet)
         edits = _repairs(text, whole=False)
         if edits:
             text = _apply(text, range(len(text) + 1), edits)[0]
@@ -208,35 +217,78 @@ _BULLET = _re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
 _FOOTNOTE = _re.compile(r"^\[\^(\d{1,4})\]:?\s*")
 # "[7」", "[7)" : a numbering label closed by the wrong bracket
 _BAD_CLOSE = _re.compile(r"^\[\s*\d{1,4}\s*([」』)}〕])")
+
+
 # "15王明", "11《": a number glued to a Chinese first field (not "21世纪", "3种", "100年")
-_GLUED_LABEL = _re.compile(
-    r"^(\d{1,3})(?=[《“\u3400-\u9fff])"
-    r"(?!世纪|年|月|日|个|种|条|项|位|次|届|号|岁|天|周|家|所|部|本|篇|册|卷|期|章|节|版|人|点|分|万|亿|千|百|元|倍|大|国|省|市|名|例|类|维|阶)"
-)
+@cache
+def _glued_label() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(
+        r"^(\d{1,3})(?=[《“\u3400-\u9fff])"
+        r"(?!世纪|年|月|日|个|种|条|项|位|次|届|号|岁|天|周|家|所|部|本|篇|册|卷|期|章|节|版|人|点|分|万|亿|千|百|元|倍|大|国|省|市|名|例|类|维|阶)"
+    )
+
+
 # URLs and DOIs with a space where a PDF line broke ("https://www. example.com", "10.1000/ abc")
-_BROKEN_LINK = _re.compile(r"(?<=[/.\-_=?&])[ ](?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
-_LINK_START = _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*$")
+_BROKEN_LINK = _re.compile(r"[ ](?<=[/.\-_=?&] )(?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
+
+
+@cache
+def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*$")
+
+
 # "Annu.Rev.", "V.Nair", "G.E.Hinton": a full stop glued to the next capitalised word
-_GLUED_STOP = _re.compile(r"(?<![\w.])((?:[A-Z][a-z]{0,6}\.){1,3})(?=[A-Z][a-z])")
+_GLUED_STOP = _re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
+
+
 # a space between two Chinese characters when one side is a single character ("王 明", "城 市")
-_CJK_GAP = _re.compile(
-    r"(?<=[\u3400-\u9fff])(?<![\u3400-\u9fff]{2}) (?=[\u3400-\u9fff])"
-    r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
-)
-_CAPITAL_WORD = _re.compile(r"[A-Z][a-z]")
+@cache
+def _cjk_gap() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(
+        r"(?<=[\u3400-\u9fff])(?<![\u3400-\u9fff]{2}) (?=[\u3400-\u9fff])"
+        r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
+    )
+
+
 _OCR_YEAR = _re.compile(
     r"(?<![A-Za-z0-9.])(?=\d*[lIOo])(?:1[5-9]|20|2O|l[5-9])[\dlIOo]{2}(?![A-Za-z0-9.])"
 )
 _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+# cheap tests, each with a literal start (a fast scan), before the slower patterns above
+_DOI_HINT = _re.compile(r"10\.\d{4,9}/")
+_GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
+# where OCR puts a letter into a year (20l3, 2O19, l998, 199l): substrings, faster than a pattern
+_OCR_PIECES = ("20l", "19l", "20O", "19O", "l9", "2O", "0l", "9l", "0O", "9O")
+_CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
+
+
+def _rare(text: str) -> bool:
+    """Might ``text`` need one of the local repairs?  (Most references need none.)"""
+    return bool(
+        "*" in text
+        or "<" in text
+        or "__" in text
+        or "://" in text
+        or "www." in text
+        or _DOI_HINT.search(text)
+        or _GLUED_HINT.search(text)
+        or any(piece in text for piece in _OCR_PIECES)
+        or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
+    )
+
+
 _WRAP = {"[": "]", "(": ")"}
+_OUTER_FIRST = frozenset("*•·▪◦-[(")
 _WRAP_INNER = _re.compile(r"^\s*\d{1,4}\s*$")
 
 
 def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
     """The edits that undo markup and extraction damage in ``text`` (folded), in order."""
     edits: list[tuple[int, int, str]] = []
-    if whole and text:
+    if whole and text and (text[0] in _OUTER_FIRST or text[0].isdigit()):
         edits.extend(_outer_repairs(text))
+    if not _rare(text):
+        return edits
     if "*" in text or "<" in text or "__" in text:
         for m in _TAG.finditer(text):
             edits.append((m.start(), m.end(), ""))
@@ -244,26 +296,27 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             n = len(m.group(1))
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
-    if "/ " in text or ". " in text or "- " in text:
-        if "http" in text or "www." in text or "10." in text:
-            for m in _BROKEN_LINK.finditer(text):
-                if _LINK_START.search(text, 0, m.start()):
-                    edits.append((m.start(), m.end(), ""))
-    if "." in text:
-        for m in _GLUED_STOP.finditer(text):
-            end = m.end()
-            if not _LINK_START.search(text, 0, m.start() + 1):
-                # a space after each stop of the run that another word follows
-                for k in range(m.start(), end):
-                    if text[k] == "." and _CAPITAL_WORD.match(text, k + 1):
-                        edits.append((k + 1, k + 1, " "))
-    if "l" in text or "O" in text or "I" in text or "o" in text:
+    if ("/ " in text or ". " in text or "- " in text) and (
+        "://" in text or "www." in text or _DOI_HINT.search(text)
+    ):
+        for m in _BROKEN_LINK.finditer(text):
+            if _link_start().search(text, 0, m.start()):
+                edits.append((m.start(), m.end(), ""))
+    if _GLUED_HINT.search(text):
+        for m in _GLUED_HINT.finditer(text):  # a stop glued to a capitalised word...
+            k = m.start()
+            # ...after an abbreviated word or an initial: a space after the stop
+            if _GLUED_STOP.search(text, max(0, k - 24), k + 1) and not _link_start().search(
+                text, 0, k + 1
+            ):
+                edits.append((k + 1, k + 1, " "))
+    if any(piece in text for piece in _OCR_PIECES):
         for m in _OCR_YEAR.finditer(text):  # "20l3", "2O19": OCR letters for digits in a year
             for k in range(m.start(), m.end()):
                 if text[k] in _OCR_DIGITS:
                     edits.append((k, k + 1, _OCR_DIGITS[text[k]]))
-    if " " in text and not text.isascii():
-        for m in _CJK_GAP.finditer(text):
+    if " " in text and not text.isascii() and _CJK_GAP_HINT.search(text):
+        for m in _cjk_gap().finditer(text):
             edits.append((m.start(), m.end(), ""))
     if len(edits) > 1:
         edits.sort()
@@ -284,7 +337,7 @@ def _outer_repairs(text: str) -> list[tuple[int, int, str]]:
             edits.append((0, m.end(), ""))
             return edits
     if first.isdigit():
-        m = _GLUED_LABEL.match(text)
+        m = _glued_label().match(text)
         if m:
             edits.append((m.end(), m.end(), "."))  # "15王明" reads as "15.王明"
         return edits

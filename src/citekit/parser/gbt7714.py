@@ -382,14 +382,20 @@ _CONFERENCE = regex.compile(
 )
 
 
+_GBT_YEAR = regex.compile(r"[,，]\s*(?:1[5-9]|20)\d\d[a-z]?\s*(?:[,(:.]|$)")
+
+
 def applies_nocode(d: Draft) -> bool:
     """A reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...): Chinese,
     or opening with names written family name first and initials (``Smith J, Doe A B.``)."""
     if d.work.find(".", d.start, d.end) < 0:
         return False
+    if _HAN.search(d.work, d.start, d.end) is not None:
+        return True
+    # Latin: the names, and the year where GB/T puts it (", 2010, 3(2)", ", 2001.", ", 2010: 5")
     return (
-        _HAN.search(d.work, d.start, d.end) is not None
-        or VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
+        VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
+        and _GBT_YEAR.search(d.work, d.start, d.end) is not None
     )
 
 
@@ -497,10 +503,8 @@ def _author_year(d: Draft, code_start: int) -> int | None:
         a, b = trim(work, d.start, m.start())
         if b <= a or not looks_like_names(work[a:b]):
             return None
-        if ". " in work[a:b] and any(
-            (v := VANCOUVER_NAMES.match(lit := n.get("literal", ""))) and v.end() < len(lit)
-            for n in parse_names(work[a:b]).names
-        ):
+        v = VANCOUVER_NAMES.match(work, a, b)
+        if v and v.end() < b and work[v.end() - 2 : v.end()] == ". ":
             return None  # "Smith J. A title. J Cities, 2010,": names, then a title, before the year
         if work[a:b] in _ANONYMOUS:
             d.claim(a, b)

@@ -265,7 +265,7 @@ def parse_names(text: str) -> NameGroup:
         ):
             group.names.append({"family": _family(piece), "given": nxt})
             i += 1
-        elif fg := _family_first(piece):
+        elif piece.count(" ") == 1 and (fg := _family_first(piece)):
             group.names.append(fg)
         else:
             g = (
