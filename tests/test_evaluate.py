@@ -228,7 +228,18 @@ def test_page_dash_kinds():
 def test_numbers_and_editions():
     assert ok("issue", "01", "1") and ok("volume", "０３", "3")
     assert not ok("volume", "3", "33")
-    for printed in ("2nd ed.", "2nd", "second", "Second edition", "第二版", "2", "2版", "2nd edn"):
+    for printed in (
+        "2nd ed.",
+        "2nd",
+        "second",
+        "Second edition",
+        "第二版",
+        "2",
+        "2版",
+        "2nd edn",
+        "2. Aufl.",
+        "2e éd.",
+    ):
         assert ok("edition", printed, "2"), printed
     assert ok("edition", "第十六版", "16")
     assert not ok("edition", "3rd ed.", "2")

@@ -30,7 +30,7 @@ Normalisations (one rule each; the tests in ``tests/test_evaluate.py`` pin every
   has one.
 - **Numbers** (volume, issue, edition): text rules, then leading zeros dropped (``01`` = ``1``);
   an edition's ordinal words and suffixes are read as its number (``2nd ed.`` = ``second`` =
-  ``第二版`` = ``2``).
+  ``第二版`` = ``2. Aufl.`` = ``2e éd.`` = ``2``).
 - **page**: dash kinds → ``-``, whitespace removed, case folded.
 - **DOI**: whitespace removed, case folded (DOIs are case-insensitive), trailing ``.,;`` dropped.
   A ``https://doi.org/`` or ``doi:`` prefix is *not* removed: the DOI field holds the bare DOI.
@@ -122,12 +122,14 @@ def _zh_number(s: str) -> int | None:
     return (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0)
 
 
+_EDITION_WORD = re.compile(r"^第|(?:版|edn|ed|edition|rev|aufl|auflage|éd|édition)$")
+
+
 def _number(value: Any, *, edition: bool = False) -> str:
     s = _text(value)
     if edition:
-        core = re.sub(r"^第|(?:版|edn|ed|edition|rev)$", "", s.replace(" ", "").rstrip(".")).strip()
-        core = core.rstrip(".")
-        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|\.)?", core)
+        core = _EDITION_WORD.sub("", s.replace(" ", "").rstrip(".")).rstrip(".")
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|e|\.)?", core)
         if m:
             return str(int(m.group(1)))
         if core in _ORDINAL_WORDS:
