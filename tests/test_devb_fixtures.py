@@ -66,9 +66,10 @@ CASES = [
 ]
 
 
-def test_dev_b_exists():
+def test_dev_b_exists_and_is_large_enough():
     assert (DEVB / "SOURCES.md").is_file()
-    assert (DEVB / "en.jsonl").is_file()
+    en = DEVB / "en.jsonl"
+    assert en.is_file() and sum(1 for _ in _lines(en)) >= 200
 
 
 def test_dev_b_raw_strings_are_unique_and_not_in_dev():
