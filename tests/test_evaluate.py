@@ -219,7 +219,7 @@ def test_text_normalisations():
 
 
 def test_page_dash_kinds():
-    for dash in ("–", "—", "‒", "−", "~", "～", " - "):
+    for dash in ("–", "—", "‒", "−", "~", "～", " - ", "--"):
         assert ok("page", f"223{dash}244", "223-244"), dash
     assert not ok("page", "223", "223-244")
     assert not ok("page", "pp. 223-244", "223-244")

@@ -31,7 +31,7 @@ Normalisations (one rule each; the tests in ``tests/test_evaluate.py`` pin every
 - **Numbers** (volume, issue, edition): text rules, then leading zeros dropped (``01`` = ``1``);
   an edition's ordinal words and suffixes are read as its number (``2nd ed.`` = ``second`` =
   ``第二版`` = ``2. Aufl.`` = ``2e éd.`` = ``2``).
-- **page**: dash kinds → ``-``, whitespace removed, case folded.
+- **page**: dash kinds (and TeX's ``--``) → ``-``, whitespace removed, case folded.
 - **DOI**: whitespace removed, case folded (DOIs are case-insensitive), trailing ``.,;`` dropped.
   A ``https://doi.org/`` or ``doi:`` prefix is *not* removed: the DOI field holds the bare DOI.
 - **URL**: whitespace removed (URLs broken by PDF line ends), trailing ``.,;`` dropped, scheme
@@ -256,9 +256,8 @@ def value(item: dict[str, Any], name: str) -> Any:
     if name == "type":
         return str(v)
     if name == "page":
-        return _DASHES.sub(
-            "-", re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v)))
-        ).casefold()
+        page = _DASHES.sub("-", re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v))))
+        return re.sub(r"-{2,}", "-", page).casefold()  # TeX's 287--317
     if name == "DOI":
         return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v))).rstrip(".,;").casefold()
     if name == "URL":
