@@ -118,6 +118,13 @@ CODES: dict[str, CodeInfo] = {
             "含有控制字符或非文本字符",
         ),
         _c(
+            "E006",
+            "lone-surrogate",
+            "error",
+            "unpaired surrogate code point (from a JSON escape) replaced by U+FFFD",
+            "含有不成对的代理码位(来自 JSON 转义)，已替换为 U+FFFD",
+        ),
+        _c(
             "B001",
             "unbalanced-bracket",
             "warning",
@@ -743,6 +750,13 @@ CODES: dict[str, CodeInfo] = {
             "warning",
             "text outside any entry was skipped",
             "条目之外的文字已略过",
+        ),
+        _c(
+            "F010",
+            "unwritable-entry",
+            "error",
+            "an entry is not a CSL-JSON item and cannot be written; left out",
+            "该条不是 CSL-JSON 条目，无法写出，已略去",
         ),
         _c(
             "X001",
