@@ -41,6 +41,13 @@ CODES: dict[str, CodeInfo] = {
     for c in (
         _c("S001", "empty-reference", "error", "the reference is empty", "参考文献条目为空"),
         _c(
+            "S002",
+            "list-heading",
+            "info",
+            "a list heading before this reference was recognised and skipped",
+            "已识别并跳过本条之前的列表标题",
+        ),
+        _c(
             "P001",
             "unparsed-reference",
             "error",

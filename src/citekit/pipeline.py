@@ -252,8 +252,25 @@ def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
 
 def _reference(seg: Segment, index: int) -> Reference:
     ref_id = f"ref-{index}"
+    # A heading is not a reference: it is reported on the reference that follows it.
+    notes = tuple(
+        codes.make(
+            "S002",
+            f"line {line}: the heading '{text}' is not a reference; skipped",
+            message_zh=f"第 {line} 行：标题“{text}”不是参考文献，已跳过",
+        )
+        for line, text in seg.headings
+    )
     return _record(
-        ref_id, seg.raw, {"id": ref_id, "type": "document"}, {}, None, 0.0, (), seg.label, seg.line
+        ref_id,
+        seg.raw,
+        {"id": ref_id, "type": "document"},
+        {},
+        None,
+        0.0,
+        notes,
+        seg.label,
+        seg.line,
     )
 
 
