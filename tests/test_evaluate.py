@@ -295,13 +295,14 @@ def test_report_groups_and_lists_every_wrong_field():
 
     result = evaluate(
         cases,
-        by=["language", "style", "file"],
+        by=["language", "style", "file", "type"],
         parse=lambda r: Outcome(parsed[r]),
         keep_errors=True,
     )
     assert (result.overall.items, result.overall.exact) == (2, 0)
     assert set(result.groups["language"]) == {"en", "zh"}
     assert set(result.groups["file"]) == {"en.jsonl", "zh.jsonl"}
+    assert result.groups["type"]["book"].items == 2
     assert [w for _, _, w in result.errors] == [["issued"], ["volume"]]
     text = format_report(result, errors=True)
     assert "by language" in text and "by style" in text and "by file" in text

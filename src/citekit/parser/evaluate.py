@@ -11,8 +11,8 @@ Each input file is JSON Lines in one of these shapes (detected per line):
 
 It prints per-field precision, recall and F1 (the fields of :data:`.score.FIELDS`, compared as
 :mod:`.score` describes), the micro average and the number of items parsed exactly, overall and
-per group (``--by style``, ``--by language``, ``--by file``).  ``--errors`` lists every wrong
-field of every item, expected against got.  Gold-form lines describe the whole work, so their name
+per group (``--by style``, ``--by language``, ``--by file``, ``--by type``).  ``--errors``
+lists every wrong field of every item, expected against got.  Gold-form lines describe the whole work, so their name
 lists are cut to the names the string prints (:func:`as_printed`); development-set items are
 written as printed already.  The CLI registers :func:`add_arguments` on its ``eval`` sub-parser
 and calls :func:`run`; :func:`main` is the same as a stand-alone command; Python callers use
@@ -170,7 +170,8 @@ def evaluate(
     parse: Callable[[str], Any] | None = None,
     keep_errors: bool = False,
 ) -> EvalResult:
-    """Parse every case and score it; ``by`` names groupings (``style``, ``language``, ``file``)."""
+    """Parse every case and score it; ``by`` names groupings (``style``, ``language``, ``file``,
+    ``type``: the expected CSL type)."""
     if parse is None:
         from . import parse_reference
 
@@ -184,6 +185,8 @@ def evaluate(
                 name = case.style or "unknown"
             elif key == "language":
                 name = _lang_group(case.expected)
+            elif key == "type":
+                name = str(case.expected.get("type") or "unknown")
             else:
                 name = case.file
             result.groups.setdefault(key, {}).setdefault(name, Score()).add(parsed, case.expected)
@@ -247,9 +250,9 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument(
         "--by",
         action="append",
-        choices=["style", "language", "file"],
+        choices=["style", "language", "file", "type"],
         default=[],
-        help="also report per style, language or file (repeatable)",
+        help="also report per style, language, file or expected CSL type (repeatable)",
     )
     ap.add_argument(
         "--errors", action="store_true", help="list every wrong field: expected against got"
