@@ -12,8 +12,8 @@ Each input file is JSON Lines in one of these shapes (detected per line):
 It prints per-field precision, recall and F1 (the fields of :data:`.score.FIELDS`, compared as
 :mod:`.score` describes), the micro average and the number of items parsed exactly, overall and
 per group (``--by style``, ``--by language``, ``--by file``, ``--by type``).  ``--errors``
-lists every wrong field of every item, expected against got.  Gold-form lines describe the whole work, so their name
-lists are cut to the names the string prints (:func:`as_printed`); development-set items are
+lists every wrong field of every item, expected against got.  Gold-form lines describe the whole
+work, so they are cut to what the string prints (:func:`as_printed`); development-set items are
 written as printed already.  The CLI registers :func:`add_arguments` on its ``eval`` sub-parser
 and calls :func:`run`; :func:`main` is the same as a stand-alone command; Python callers use
 :func:`evaluate` and :func:`format_report`.
