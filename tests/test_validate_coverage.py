@@ -6,8 +6,9 @@ shared one changes, and this test says which rule is left unmapped."""
 
 import re
 
-from citekit.validate import RULES
 from conftest import FIXTURES
+
+from citekit.validate import RULES
 
 CATALOGUE = (FIXTURES / "gbt7714" / "rules.md").read_text("utf-8")
 COVERAGE = (FIXTURES / "rules" / "COVERAGE.md").read_text("utf-8")

@@ -4,11 +4,12 @@ copies of them are found at the right span."""
 import json
 
 import pytest
-
-from citekit.model import Reference, Severity
-from citekit.pipeline import Config, process
-from citekit.validate import check_list, check_reference
 from conftest import FIXTURES
+
+from citekit.config import Config
+from citekit.model import Reference, Severity
+from citekit.pipeline import process
+from citekit.validate import check_list, check_reference
 
 GOLD = [
     json.loads(l)

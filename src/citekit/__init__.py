@@ -8,6 +8,7 @@
 
 from .api import check, parse, render
 from .codes import CODES, CodeInfo
+from .config import Config
 from .errors import CitekitError, InputError, StyleNotFoundError, UsageError
 from .model import (
     Applicability,
@@ -20,7 +21,7 @@ from .model import (
     Severity,
     Span,
 )
-from .pipeline import DEFAULT_STAGES, Config, process, process_iter
+from .pipeline import DEFAULT_STAGES, process, process_iter
 
 __version__ = "0.1.0.dev0"
 

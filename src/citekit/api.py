@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
 
-from .pipeline import PARSE_STAGES, Config, check_list_level, process, run_stages, stage_check
+from .config import Config
 from .model import Reference
+from .pipeline import PARSE_STAGES, check_list_level, process, run_stages, stage_check
 
 if TYPE_CHECKING:
     from .renderer import RenderedEntry

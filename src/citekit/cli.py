@@ -17,12 +17,11 @@ from .errors import CitekitError, UsageError
 from .model import Reference, Severity
 from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
+from .config import STANDARDS, Config
 from .inputs import display_name, read_text
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
-    STANDARDS,
-    Config,
     references_from_text,
     run_stages_many,
     stage_check,

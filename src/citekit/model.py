@@ -7,10 +7,10 @@ they return a new one with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from dataclasses import field as _dc_field  # ``Diagnostic.field`` shadows ``field``
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 from .csl import CslItem
 
@@ -24,6 +24,9 @@ __all__ = [
     "Reference",
     "Severity",
     "Span",
+    "new_evidence",
+    "new_reference",
+    "new_span",
 ]
 
 
@@ -243,3 +246,42 @@ class ParseOutcome:
     fields: Mapping[str, FieldEvidence]
     confidence: float
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+# --- fast constructors ------------------------------------------------------------------------
+#
+# The parser makes a Span and a FieldEvidence for every field and the pipeline a Reference three
+# times per reference; a frozen dataclass's __init__ sets each field through object.__setattr__,
+# which costs ~1.5x more than the slots' own setters.  These constructors use the setters, and are
+# generated from the dataclass's fields: every field is a required positional argument, in
+# declaration order, so a field added to the class cannot be left unset by them.  They skip
+# __post_init__ (Span's order check): callers pass values known to be valid.
+
+_T = TypeVar("_T")
+
+
+def _fast_constructor(cls: type[_T]) -> Callable[..., _T]:
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    bound = ["_new=_new", "_cls=_cls"]
+    for name in names:
+        env[f"_set_{name}"] = getattr(cls, name).__set__
+        bound.append(f"_set_{name}=_set_{name}")
+    body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
+    source = (
+        f"def new({', '.join(names)}, *, {', '.join(bound)}):\n"
+        f"    obj = _new(_cls)\n{body}    return obj\n"
+    )
+    exec(source, env)  # the way dataclasses builds __init__: straight-line code, no loop
+    new: Callable[..., _T] = env["new"]
+    new.__name__ = new.__qualname__ = f"new_{cls.__name__.lower()}"
+    new.__doc__ = f"``{cls.__name__}({', '.join(names)})`` without the dataclass's __init__."
+    return new
+
+
+#: ``Span(start, end)``, unchecked.
+new_span: Callable[[int, int], Span] = _fast_constructor(Span)
+#: ``FieldEvidence(span, confidence, source)``.
+new_evidence: Callable[[Span | None, float, str], FieldEvidence] = _fast_constructor(FieldEvidence)
+#: ``Reference(id, raw, item, fields, language, confidence, diagnostics, label, line)``.
+new_reference: Callable[..., Reference] = _fast_constructor(Reference)

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ..codes import make
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.identifiers import CN_SERIAL, ISBN_VALUE, ISSN_VALUE, strip_doi_resolver
+from ..text.script import has_cjk
 from ._common import (
     IdMaker,
     build_reference,
@@ -23,9 +25,7 @@ from ._common import (
     failed_reference,
     format_date,
     format_tagged_name,
-    has_cjk,
     line_of,
-    norm_doi,
     norm_language,
     norm_number,
     norm_pages,
@@ -147,9 +147,6 @@ def _join_lines(a: str, b: str) -> str:
 
 # --------------------------------------------------------------------------- reading
 
-_CN_SERIAL = re.compile(r"^\s*(?:CN\s*)?\d{2}-\d{4}(?:/[A-Z0-9.]+)?\s*$")
-_ISBN = re.compile(r"^(?:ISBN[:\s]*)?(?:97[89][-\s]?)?\d[\d\-\s]{7,15}[\dXx]$")
-_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 
 
 def read_tagged(text: str, spec: Spec) -> list[Reference]:
@@ -303,18 +300,18 @@ def _apply(
             part = part.strip()
             if not part:
                 continue
-            if _ISSN.match(part):
+            if ISSN_VALUE.match(part):
                 item.setdefault("ISSN", part)
-            elif _CN_SERIAL.match(part):
+            elif CN_SERIAL.match(part):
                 item.setdefault("custom", {}).setdefault("CN", part.replace("CN", "").strip())
-            elif _ISBN.match(part):
+            elif ISBN_VALUE.match(part):
                 item.setdefault("ISBN", re.sub(r"^ISBN[:\s]*", "", part))
             else:
                 item.setdefault("ISSN" if not item.get("ISSN") else "ISBN", part)
     elif kind == "language":
         item.setdefault("language", norm_language(value))
     elif kind == "doi":
-        item.setdefault("DOI", norm_doi(value))
+        item.setdefault("DOI", strip_doi_resolver(value))
     elif kind == "url":
         urls = [u for u in re.split(r"\s*;\s*|\s+", value) if u]
         if "URL" not in item and urls:
@@ -325,7 +322,7 @@ def _apply(
                     make("F005", f"a further URL was not kept: {u}", span=span, field="URL")
                 )
     elif kind == "callnumber":  # CNKI puts the CN serial number where a call number goes
-        if _CN_SERIAL.match(value):
+        if CN_SERIAL.match(value):
             item.setdefault("custom", {}).setdefault("CN", value.replace("CN", "").strip())
         else:
             _apply(item, acc, diags, "text", var, value, span, tag, spec)

@@ -24,19 +24,19 @@ from typing import Any, Mapping, Sequence
 import bibtexparser
 from bibtexparser import model as bm
 
+from ..codes import make
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.identifiers import strip_doi_resolver
+from ..text.script import has_cjk
 from ._common import (
     IdMaker,
     build_reference,
     date_year,
     failed_reference,
     format_date,
-    has_cjk,
     is_others,
     month_number,
-    norm_doi,
     norm_language,
     norm_number,
     norm_pages,
@@ -748,7 +748,7 @@ def _convert(
         if key in f and var not in item:
             value = f[key].strip() if key in _VERBATIM else delatex(f[key])
             if key == "doi":
-                value = norm_doi(value)
+                value = strip_doi_resolver(value)
             elif key == "howpublished" and re.match(r"https?://", value) and "URL" not in item:
                 item["URL"] = value
                 continue

@@ -13,9 +13,9 @@ import json
 import re
 from typing import Any, Mapping, Sequence
 
+from ..codes import make
 from ..csl import ITEM_TYPES, CslItem
 from ..model import Diagnostic, Reference
-from ..codes import make
 from ._common import IdMaker, build_reference, failed_reference, line_of
 
 __all__ = ["read", "read_jsonl", "write", "write_jsonl", "CSL_VARIABLES", "check_item"]

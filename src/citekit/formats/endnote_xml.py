@@ -16,8 +16,8 @@ from typing import Any, Mapping, Sequence
 
 from lxml import etree
 
-from ..model import Diagnostic, Reference
 from ..codes import make
+from ..model import Diagnostic, Reference
 from ._common import IdMaker, build_reference, failed_reference, line_of, unwritten
 from ._endnote_types import NUMBER_TYPES, TYPE_MAP, TYPE_NUMBERS, TYPE_OUT
 from ._tagged import Spec, TField, TRecord, _convert, _out_values

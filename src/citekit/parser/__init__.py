@@ -26,8 +26,8 @@ from ..normalise import normalise
 from ..segment import split_label
 from . import crf, fallback, gbt7714, house_en, house_zh
 from .assemble import assemble
-from .draft import Draft
 from .bilingual import bilingual_part
+from .draft import Draft
 from .identifiers import extract_identifiers
 
 __all__ = ["parse_reference", "parse_many", "MAX_CHARS", "STYLES"]

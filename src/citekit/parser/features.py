@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import threading
 
+from ..text.script import is_cjk
+
 __all__ = ["sequence_features", "token_features", "clear_cache"]
 
 # -- lexicons (lower case) ---------------------------------------------------------------------
@@ -83,17 +85,6 @@ _CJK_CLASS = {
 }
 
 
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x3400 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x3040 <= o <= 0x30FF
-        or 0xAC00 <= o <= 0xD7AF
-        or 0x20000 <= o <= 0x3134F
-    )
-
-
 # -- token features: one concern each ----------------------------------------------------------
 
 
@@ -102,7 +93,7 @@ def f_kind(tok: str) -> str:
     if len(tok) > 6 and ("://" in tok or tok.startswith(("www.", "10."))):
         return "U"
     ch = tok[0]
-    if ch >= "\u3040" and _is_cjk(ch):  # no CJK block starts lower
+    if ch >= "\u1100" and is_cjk(ch):  # no CJK script starts lower (Hangul jamo)
         return "C"
     if tok.isdecimal():
         return "D"

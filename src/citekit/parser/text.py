@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.script import is_cjk
+
 __all__ = ["MASK", "cn_number", "find_close", "is_cjk", "split_top", "trim"]
 
 MASK = "\x00"  # stands in for text already taken by an identifier (URL, DOI) in the work string
@@ -50,17 +52,6 @@ def cn_number(text: str) -> int | None:
         else:
             return None
     return total + current
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0x3040 <= code <= 0x30FF  # kana
-    )
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:

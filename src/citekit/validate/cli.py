@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import IO, Any, Callable, Iterable, Sequence, TextIO
 
 from ..codes import CODES
+from ..config import Config
 from ..errors import UsageError
 from ..fixes import apply_fixes
 from ..inputs import read_text
@@ -101,10 +102,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def config_from_args(args: argparse.Namespace) -> Any:
+def config_from_args(args: argparse.Namespace) -> Config:
     """The pipeline Config for ``args``: edition, profile from the config file, --select/--ignore."""
-    from ..pipeline import Config
-    from .config import load_profile
+    from .profile import load_profile
 
     profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
     base = Config(
@@ -133,11 +133,11 @@ def _worst(diags: Iterable[Diagnostic], fail_on: str) -> int:
     return 1 if any(d.severity.rank >= threshold.rank for d in diags) else 0
 
 
-Loader = Callable[[Any], list[Reference]]
+Loader = Callable[[Config], list[Reference]]
 
 
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
-    def load(config: Any) -> list[Reference]:
+    def load(config: Config) -> list[Reference]:
         from ..pipeline import references_from_text, run_stages
 
         text = read_text(args.file, stdin)
@@ -146,7 +146,7 @@ def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     return load
 
 
-def _recheck(refs: list[Reference], config: Any) -> list[Reference]:
+def _recheck(refs: list[Reference], config: Config) -> list[Reference]:
     from ..pipeline import run_stages
 
     return [run_stages(r, config) for r in refs]

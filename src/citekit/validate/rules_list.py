@@ -15,14 +15,15 @@ import regex
 
 from ..csl import year_of
 from ..model import Diagnostic, Reference, Severity
-from ._entry import DOI, Entry, _strip_url
+from ..text.identifiers import DOI_MENTION
+from ._entry import Entry, _strip_url
 from .registry import Context, diag, rule
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
 
 
 def _doi_of(ref: Reference) -> tuple[str, tuple[int, int] | None] | None:
-    m = DOI.search(ref.raw)
+    m = DOI_MENTION.search(ref.raw)
     if m:
         s, t = _strip_url(m.group("v"), m.start("v"))
         return ref.raw[s:t].lower(), (s, t)
@@ -335,7 +336,7 @@ def _names(e: Entry) -> str:
 
 
 def _group(e: Entry) -> int:
-    from ..renderer._sortkey import language_group
+    from ..text.pinyin import language_group
 
     lang = e.item("language")
     group = language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
@@ -389,7 +390,7 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
 
 
 def _sort_key(e: Entry) -> tuple[str, int, str]:
-    from ..renderer._sortkey import pinyin_key
+    from ..text.pinyin import pinyin_key
 
     names = _names(e).rstrip(" ,，")
     y = e.ay_year
@@ -491,7 +492,7 @@ _PAGE_AFTER = regex.compile(
 )
 _AY_CITATION = regex.compile(r"[(（](?P<b>[^()（）\[\]]{2,160}?)[)）]")
 _AY_PART = regex.compile(
-    rf"\A(?P<name>[^\d,，;；]{{1,60}}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
+    r"\A(?P<name>[^\d,，;；]{1,60}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(
