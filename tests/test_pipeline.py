@@ -1,4 +1,3 @@
-
 import pytest
 from conftest import ROOT
 from hypothesis import given, settings
@@ -179,7 +178,7 @@ def test_fast_record_constructors_set_every_field_and_equal_the_dataclass():
         values = [object() for _ in names]  # a distinct value per field
         record = new(*values)
         assert type(record) is cls
-        for name, value in zip(names, values):
+        for name, value in zip(names, values, strict=True):
             assert getattr(record, name) is value, f"{new.__name__} leaves {name} unset"
         with pytest.raises(TypeError):  # one argument short: a new field cannot be forgotten
             new(*values[:-1])

@@ -1,9 +1,9 @@
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from citekit.segment import iter_lines, segment, split_label
-from conftest import FIXTURES, ROOT
 
 CASES = sorted(p.stem for p in (FIXTURES / "segment").glob("*.txt"))
 

@@ -46,7 +46,7 @@ def test_every_auto_rule_is_mapped_to_a_code_with_fixtures():
         rid for rid, level in _levels().items() if level == "auto" and not registry.get(rid)
     ]
     assert unmapped == [], f"auto rules without a code: {unmapped}"
-    for rid, level in _levels().items():
+    for rid in _levels():
         for code in registry.get(rid, ()):
             assert (FIXTURES / "rules" / code / "fail.jsonl").exists(), (rid, code)
 

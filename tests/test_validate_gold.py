@@ -12,15 +12,16 @@ from citekit.pipeline import process
 from citekit.validate import check_list, check_reference
 
 GOLD = [
-    json.loads(l)
-    for l in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()
 ]
 SHARED = [
-    json.loads(l) for l in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()
 ]
 GOLD_2025 = [
-    json.loads(l)
-    for l in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()
 ]
 
 

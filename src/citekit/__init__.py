@@ -6,6 +6,8 @@
 '浙江社会科学'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .api import check, parse, render
 from .codes import CODES, CodeInfo
 from .config import Config
@@ -16,7 +18,6 @@ from .model import (
     Edit,
     FieldEvidence,
     Fix,
-    ParseOutcome,
     Reference,
     Severity,
     Span,
@@ -25,11 +26,14 @@ from .pipeline import DEFAULT_STAGES, process, process_iter
 
 __version__ = "0.1.0.dev0"
 
+if TYPE_CHECKING:  # type checkers see the real classes; at run time they load on first use
+    from .renderer import Cite, Cluster, RenderedCitation, RenderedEntry, Renderer
+
 # The renderer pulls in citeproc-py (about 0.2 s): import it on first use only.
 _RENDERER_NAMES = ("Cite", "Cluster", "RenderedCitation", "RenderedEntry", "Renderer")
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     if name in _RENDERER_NAMES:
         from . import renderer
 
@@ -51,7 +55,6 @@ __all__ = [
     "FieldEvidence",
     "Fix",
     "InputError",
-    "ParseOutcome",
     "Reference",
     "RenderedCitation",
     "RenderedEntry",

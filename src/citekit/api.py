@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from .config import Config
 from .model import Reference
@@ -54,7 +55,7 @@ def render(
     *,
     output: Literal["text", "html"] = "text",
     lines: bool = False,
-) -> "list[RenderedEntry]":
+) -> list[RenderedEntry]:
     """Render references (text, parsed references or CSL-JSON items) in a CSL style.
 
     Entries come back in bibliography order.  Raises
@@ -64,5 +65,5 @@ def render(
 
     if isinstance(data, str):
         data = parse(data, lines=lines)
-    items = [d.item if isinstance(d, Reference) else d for d in data]  # type: ignore[union-attr]
+    items = [d.item if isinstance(d, Reference) else d for d in data]
     return render_bibliography(items, style, output=output)

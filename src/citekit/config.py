@@ -8,8 +8,9 @@ config file (:mod:`citekit.validate.profile`) produce a Config.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import UsageError
 

@@ -7,10 +7,11 @@ they return a new one with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from dataclasses import field as _dc_field  # ``Diagnostic.field`` shadows ``field``
 from enum import Enum
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 from .csl import CslItem
 
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042  (StrEnum changes str() and format() of members: API)
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -43,7 +44,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-class Applicability(str, Enum):
+class Applicability(str, Enum):  # noqa: UP042  (as Severity)
     """How far a fix may be trusted: only ``safe`` fixes are applied automatically."""
 
     SAFE = "safe"
@@ -72,7 +73,7 @@ class Span:
         return [self.start, self.end]
 
     @classmethod
-    def from_json(cls, value: Any) -> "Span | None":
+    def from_json(cls, value: Any) -> Span | None:
         if value is None:
             return None
         start, end = value
@@ -164,7 +165,7 @@ class Reference:
 
     id: str
     raw: str
-    item: CslItem = field(default_factory=dict)  # type: ignore[assignment]
+    item: CslItem = field(default_factory=dict)
     fields: Mapping[str, FieldEvidence] = field(default_factory=dict)
     language: str | None = None
     confidence: float = 0.0
@@ -184,7 +185,7 @@ class Reference:
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
-    def with_diagnostics(self, *extra: Diagnostic) -> "Reference":
+    def with_diagnostics(self, *extra: Diagnostic) -> Reference:
         from dataclasses import replace
 
         return replace(self, diagnostics=self.diagnostics + tuple(extra))
@@ -222,7 +223,7 @@ def reference_from_json(data: Mapping[str, Any]) -> Reference:
         id=data["id"],
         raw=data["raw"],
         label=data.get("label"),
-        item=dict(data.get("item") or {}),  # type: ignore[arg-type]
+        item=dict(data.get("item") or {}),
         fields={
             k: FieldEvidence(Span.from_json(v.get("span")), float(v.get("confidence", 0.0)))
             for k, v in (data.get("fields") or {}).items()

@@ -64,7 +64,7 @@ def _fold(ch: str) -> str:
 class View:
     text: str
     offsets: (
-        "tuple[int, ...] | range"  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
+        tuple[int, ...] | range  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
     )
     raw: str | None = None  # the raw string the view was made from
 
@@ -104,7 +104,7 @@ _GLUED = _re.compile(r"([,:;])(?=[^\W\d_]|[“‘《])|(\))(?=[A-Z][a-z])")
 _SPACES = _re.compile(r"[ ]{2,}")
 
 
-def _space_after(m: "_re.Match[str]") -> str:
+def _space_after(m: _re.Match[str]) -> str:
     return m.group() + " "
 
 
@@ -158,12 +158,12 @@ def normalise(raw: str) -> View:
     if not _SLOW_OR_DELETED.search(raw):
         text = raw.translate(_FOLD_TABLE)  # one character for one: offsets are the identity
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-            return View(text, range(len(raw) + 1), raw)  # type: ignore[arg-type]
+            return View(text, range(len(raw) + 1), raw)
     text, offsets = _join(raw, _fold, with_offsets=True)
     return View(text, tuple(offsets), raw)
 
 
-def _join(raw: str, fold, with_offsets: bool = False):  # type: ignore[no-untyped-def]
+def _join(raw: str, fold, with_offsets: bool = False):
     out: list[str] = []
     offsets: list[int] = []
     i = 0

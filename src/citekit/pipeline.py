@@ -10,7 +10,7 @@ at a time (the CRF labeller then labels them one after another: faster, same res
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from . import codes
 from .config import Config
@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 Stage = Callable[[Reference, Config], Reference]
+
 
 def stage_empty(ref: Reference, config: Config) -> Reference:
     if ref.raw.strip():
@@ -148,7 +149,9 @@ def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
     from .parser import parse_many
 
     out = list(refs)
-    for i, outcome in zip(todo, parse_many([(refs[i].raw, refs[i].language) for i in todo])):
+    for i, outcome in zip(
+        todo, parse_many([(refs[i].raw, refs[i].language) for i in todo]), strict=False
+    ):
         ref = refs[i]
         if isinstance(outcome, Exception):
             out[i] = ref.with_diagnostics(

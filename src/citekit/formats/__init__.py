@@ -12,8 +12,9 @@ still convert.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from importlib import import_module
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..errors import UsageError
 from ..model import Diagnostic, Reference
@@ -47,13 +48,13 @@ def read(text: str, fmt: str) -> list[Reference]:
     """The entries of ``text`` in format ``fmt``, one :class:`Reference` each, in order."""
     mod = _module(fmt)
     if fmt == "jsonl":
-        return mod.read_jsonl(text)  # type: ignore[no-any-return]
-    return mod.read(text)  # type: ignore[no-any-return]
+        return mod.read_jsonl(text)
+    return mod.read(text)
 
 
 def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:
     """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out."""
     mod = _module(fmt)
     if fmt == "jsonl":
-        return mod.write_jsonl(items)  # type: ignore[no-any-return]
-    return mod.write(items)  # type: ignore[no-any-return]
+        return mod.write_jsonl(items)
+    return mod.write(items)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
@@ -253,7 +254,6 @@ def norm_number(text: str) -> str:
     if s.isdigit():
         return str(int(s))
     return s
-
 
 
 _LANGS = {

@@ -10,8 +10,9 @@ source text and the span of each line for diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from ..codes import make
 from ..csl import CslItem
@@ -146,7 +147,6 @@ def _join_lines(a: str, b: str) -> str:
 
 
 # --------------------------------------------------------------------------- reading
-
 
 
 def read_tagged(text: str, spec: Spec) -> list[Reference]:
@@ -361,7 +361,7 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
                 )
     # dates: the most precise of the date fields wins
     best: tuple[int, dict[str, Any]] | None = None
-    for kind, var, value, span in acc["dates"]:
+    for _kind, var, value, span in acc["dates"]:
         date, ok = parse_date(value)
         if not ok:
             if var == "issued" and best is None:
@@ -413,7 +413,7 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
         item["number"] = acc["refid"]
     if acc.get("keywords"):
         item["keyword"] = ", ".join(dict.fromkeys(acc["keywords"]))
-    for value, span in acc.get("a3", ()):
+    for value, _span in acc.get("a3", ()):
         role = "contributor" if item.get("type") == "thesis" else "collection-editor"
         names, _ = split_name_list(value)
         item.setdefault(role, []).extend(n for n in map(parse_tagged_name, names) if n)
@@ -454,7 +454,8 @@ def _write_one(item: Mapping[str, Any], spec: Spec) -> tuple[list[str], set[str]
             )
         )
     lines = [fl(spec.type_tag, t)]
-    custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+    raw_custom = item.get("custom")
+    custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
     for tag, kind, var in spec.out:
         values = _out_values(item, custom, kind, var, csl_type, spec)
         if values is None:

@@ -12,7 +12,8 @@ a damaged record is kept as an unreadable reference and the others still convert
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -218,7 +219,8 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
             )
         rt = etree.SubElement(rec, "ref-type", name=name)
         rt.text = str(TYPE_NUMBERS.get(name, 13))
-        custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+        raw_custom = item.get("custom")
+        custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
         handled: set[str] = set()
         for path, kind, var in OUT:
             got = _out_values(item, custom, kind, var, csl_type, SPEC)

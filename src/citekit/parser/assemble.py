@@ -194,7 +194,7 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
     return a, b
 
 
-def _strip(work: str, s: int, e: int, pattern: "regex.Pattern[str]") -> int:
+def _strip(work: str, s: int, e: int, pattern: regex.Pattern[str]) -> int:
     m = pattern.match(work, s, e)
     return m.end() if m else s
 
@@ -620,6 +620,7 @@ def _place_after_university(d: Draft) -> None:
     m = _PLACE_AFTER.search(pub) if span and "," in pub else None
     if (
         not m
+        or span is None
         or not _INSTITUTION.fullmatch(pub[: m.start()].strip())
         or _INSTITUTION.search(m.group(1))
         or d.work[span[0] : span[1]] != pub

@@ -75,7 +75,7 @@ def bilingual_part(text: str, start: int, end: int) -> tuple[int, int]:
         if k > start and depth == 0:
             head_end = k
             m = None
-            for m in _IN_LANG.finditer(text, start, k):
+            for m in _IN_LANG.finditer(text, start, k):  # noqa: B007  (the last match is wanted)
                 pass
             if m is not None and not text[m.end() : k].strip(" .,;"):
                 head_end = m.start()

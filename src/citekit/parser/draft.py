@@ -21,7 +21,7 @@ from .text import MASK
 __all__ = ["Draft", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.5
-_EMPTY = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
+_EMPTY: tuple[Any, ...] = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
 
 # Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
 CLEAN_FIELDS = frozenset(
@@ -72,7 +72,7 @@ class Draft:
         self.diagnostics: list[Diagnostic] = []
         self.style: str | None = None
 
-    def copy(self) -> "Draft":
+    def copy(self) -> Draft:
         """A fresh draft with this one's state (used to start the CRF parse from the identifiers
         already extracted, instead of extracting them again)."""
         c = Draft.__new__(Draft)
@@ -92,7 +92,7 @@ class Draft:
         c.claims, c.diagnostics = list(self.claims), list(self.diagnostics)
         return c
 
-    def adopt(self, other: "Draft") -> None:
+    def adopt(self, other: Draft) -> None:
         """Take over the state of ``other`` (a copy that a rule parsed and the rule keeps)."""
         self.__dict__.update(other.__dict__)
 

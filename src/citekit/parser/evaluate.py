@@ -20,9 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TextIO
+from typing import Any, TextIO
 
 from .score import FIELDS, Score, compare
 
@@ -192,8 +193,8 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
             return {
                 "items": s.items,
                 "exact": s.exact,
-                "micro": dict(zip("prf", s.micro)),
-                "fields": {f: dict(zip("prf", s.field(f))) for f in FIELDS},
+                "micro": dict(zip("prf", s.micro, strict=False)),
+                "fields": {f: dict(zip("prf", s.field(f), strict=False)) for f in FIELDS},
             }
 
         doc = {

@@ -228,7 +228,7 @@ def token_features(tok: str) -> tuple:
             shape = b"s=Aa"
         else:
             shape = b"s=a+" if tok.islower() else b"s=mix"
-        extra = _LEXICON_BYTES.get(low, ())
+        extra: tuple[bytes, ...] = _LEXICON_BYTES.get(low, ())
         if len(tok) >= 4:
             centre = (word, shape, *extra, ("suf=" + low[-3:]).encode())
         else:
@@ -240,7 +240,7 @@ def token_features(tok: str) -> tuple:
         n = int(tok[:9])
         small = _N12 if n <= 12 else _N31 if n <= 31 else _N200 if n <= 200 else _NBIG
         if len(tok) == 4 and 1500 <= n <= 2039:
-            extra: tuple[bytes, ...] = (_YEAR, small)
+            extra = (_YEAR, small)
             event = _EV_YEAR
         else:
             extra = (small,)
@@ -267,6 +267,8 @@ def token_features(tok: str) -> tuple:
         if len(tok) == 1 and not tok.isalnum():
             event = _EV_PUNCT
     # the near features (at -1 / +1): word, shape (not for punctuation) and the first extra one
+    left: tuple[bytes, ...]
+    right: tuple[bytes, ...]
     if kind == "P":
         left, right = (b"-1" + word,), (b"+1" + word,)
     elif extra:
@@ -366,7 +368,7 @@ def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[byt
     out = [
         [*c[2], *a[1], *b[0], *p[3], *q[4], po, *cx, *sp, c[5] + p[6]]
         for c, a, b, p, q, po, cx, sp in zip(
-            fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing
+            fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing, strict=False
         )
     ]
     out[-1].pop()

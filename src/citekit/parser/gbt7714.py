@@ -202,7 +202,7 @@ def _responsibility(d: Draft, limit: int) -> int:
 
 
 def _after_code(
-    d: Draft, code: str, analytic: bool, host: "regex.Match[str] | None", after: int
+    d: Draft, code: str, analytic: bool, host: regex.Match[str] | None, after: int
 ) -> None:
     """Everything after the type code (at ``after``): host, other responsibility, edition, imprint,
     serial numbers, access date."""
@@ -365,7 +365,7 @@ def parse_nocode(d: Draft) -> bool:
     analytic = k > ts
     if analytic:
         te = trim(work, ts, k)[1]
-        after = _ANALYTIC.match(work, k, c.end).end()  # type: ignore[union-attr]  (it matches "//")
+        after = _ANALYTIC.match(work, k, c.end).end()  # it matches "//"
     else:
         after = te
     if te <= ts or not HAN.search(work, c.start, te) or work[te - 1] in "]〕】":

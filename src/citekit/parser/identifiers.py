@@ -189,7 +189,7 @@ _ACCESS_WORDS = (
 )
 
 
-def _access_parts(m: "regex.Match[str]") -> list[int] | None:
+def _access_parts(m: regex.Match[str]) -> list[int] | None:
     g = {k: v for k, v in m.groupdict().items() if v}
     get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
     y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "c_y1", "c_y2", "c_y3")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import IO, Any, Callable, Iterable, Sequence, TextIO
+from typing import IO, Any, TextIO
 
 from ..codes import CODES
 from ..config import Config
@@ -187,8 +188,8 @@ def run_check(
         fixed_raw = [apply_fixes(r.raw, r.diagnostics) for r in refs]
         for raw in fixed_raw:
             stdout.write(raw + "\n")
-        n_fixed = sum(1 for r, f in zip(refs, fixed_raw) if r.raw != f)
-        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw)]
+        n_fixed = sum(1 for r, f in zip(refs, fixed_raw, strict=False) if r.raw != f)
+        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw, strict=False)]
         result = check_list(_recheck(again, config), config, text=article)
         refs, text_diags = result.references, result.text_diagnostics
         refs = _localise(refs, lang)

@@ -27,9 +27,10 @@ Unknown keys and bad values raise :class:`citekit.errors.UsageError` (exit statu
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..codes import CODES
 from ..config import STANDARDS, Config

@@ -10,8 +10,9 @@ the edition(s) a rule applies to and the rules.md IDs it enforces.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 from .. import codes
 from ..config import STANDARDS

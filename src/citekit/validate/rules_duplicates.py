@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -33,7 +33,9 @@ def duplicated_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     raw = e.raw
     # 1. the same element twice in a row (a cheap test first: two equal neighbours at all?)
     toks = _SEP_FAST.split(raw)
-    if len(set(toks)) < len(toks) and any(a == b and len(a) >= 2 for a, b in zip(toks, toks[1:])):
+    if len(set(toks)) < len(toks) and any(
+        a == b and len(a) >= 2 for a, b in zip(toks, toks[1:], strict=False)
+    ):
         excluded = e.urls + [(s, t) for s, t, _ in e.dois]
         prev_t = -1
         prev = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -9,7 +9,7 @@ to the article text (span into the text; only L005).  The article text, when giv
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -332,7 +332,7 @@ def _ay_entries(refs: Sequence[Reference], ctx: Context) -> list[tuple[int, Entr
 
 
 def _names(e: Entry) -> str:
-    return e.raw[e.body : e.ay_year.start()].strip()  # type: ignore[union-attr]
+    return e.raw[e.body : e.ay_year.start()].strip()
 
 
 def _group(e: Entry) -> int:
@@ -354,7 +354,7 @@ def _rank(group: int, ctx: Context) -> int:
 
 
 def _head_span(e: Entry) -> tuple[int, int]:
-    return (e.body, e.ay_year.end("y"))  # type: ignore[union-attr]
+    return (e.body, e.ay_year.end("y"))
 
 
 @rule(
@@ -395,7 +395,7 @@ def _sort_key(e: Entry) -> tuple[str, int, str]:
     names = _names(e).rstrip(" ,，")
     y = e.ay_year
     key = pinyin_key(names, True).split("\x00")[0] if regex.search(r"\p{Han}", names) else names
-    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")  # type: ignore[union-attr]
+    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")
 
 
 @rule(
@@ -450,14 +450,14 @@ def year_suffix(refs: Sequence[Reference], ctx: Context) -> ListResult:
         return
     groups: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
     for i, e in found:
-        groups.setdefault((_first_author(e), e.ay_year.group("n")), []).append((i, e))  # type: ignore[union-attr]
+        groups.setdefault((_first_author(e), e.ay_year.group("n")), []).append((i, e))
     for (_, year), members in groups.items():
         if len(members) < 2:
             continue
         seen: set[str] = set()
         for i, e in members:
-            s = e.ay_year.group("s")  # type: ignore[union-attr]
-            y0, y1 = e.ay_year.span("y")  # type: ignore[union-attr]
+            s = e.ay_year.group("s")
+            y0, y1 = e.ay_year.span("y")
             if not s:
                 yield (
                     i,

@@ -10,7 +10,7 @@ the IDs of the rules it checks in the GB/T 7714 rule catalogue
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -8,7 +8,7 @@ the GB/T 7714 rule catalogue (``tests/fixtures/gbt7714/rules.md``).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

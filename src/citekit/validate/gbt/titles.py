@@ -6,7 +6,7 @@ catalogue (``tests/fixtures/gbt7714/rules.md``).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -6,7 +6,7 @@ Codes: G001, G002, G003, G004, G005.  Each rule names the IDs of the rules it ch
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
