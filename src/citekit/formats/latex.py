@@ -66,6 +66,11 @@ _SYMBOLS = {
     "euro": "€",
     "LaTeX": "LaTeX",
     "TeX": "TeX",
+    # spacing commands are one space in plain text (the space after the command is its end)
+    "quad": " ",
+    "qquad": " ",
+    "enspace": " ",
+    "thinspace": " ",
 }
 _SYMBOL_RE = re.compile(r"\\([A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
 _ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
