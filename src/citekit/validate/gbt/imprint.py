@@ -8,11 +8,12 @@ in the GB/T 7714 rule catalogue (``tests/fixtures/gbt7714/rules.md``).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
 from ...model import Diagnostic
+from ...text.numerals import cn_number
 from .._entry import Entry
 from ..registry import UNSAFE, Context, diag, make_fix, rule
 from ._shared import _colon
@@ -23,20 +24,6 @@ _MERGED_SL_SN = regex.compile(r"\[S\.l\.\s*[:：]\s*s\.n\.\]")
 _FIRST_EDITION = regex.compile(
     r"(?P<sep>[.．]\s?)(?P<e>第?\s*[1一]\s*版|初版|1st\s+ed(?=\.)|First\s+ed(?=\.)|First\s+edition|1st\s+edition)(?=\s*[.．])"
 )
-
-
-_CN_NUM = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 
 _ORDINAL_WORDS = {
@@ -64,20 +51,6 @@ _EDITION = regex.compile(
 
 
 _EDITION_FAST = re.compile(r"版|[Ee]d(?:\.|ition|n)")
-
-
-def _cn_number(text: str) -> int | None:
-    if text == "十":
-        return 10
-    if len(text) == 1:
-        return _CN_NUM.get(text)
-    if len(text) == 2 and text[0] == "十":
-        return 10 + _CN_NUM.get(text[1], 0)
-    if len(text) == 2 and text[1] == "十":
-        return _CN_NUM.get(text[0], 0) * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CN_NUM.get(text[0], 0) * 10 + _CN_NUM.get(text[2], 0)
-    return None
 
 
 def _ordinal(n: int) -> str:
@@ -121,7 +94,7 @@ def edition_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if m.group("a"):
             n, cn = int(m.group("a")), True
         elif m.group("c"):
-            n, cn = _cn_number(m.group("c")) or 0, True
+            n, cn = cn_number(m.group("c")) or 0, True
         else:
             value = m.group("n") or m.group("m") or m.group("x")
             n = int(value) if value else _ORDINAL_WORDS[m.group("w").lower()]
