@@ -21,7 +21,8 @@ from .text import MASK
 __all__ = ["Draft", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.5
-_EMPTY: tuple[Any, ...] = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
+# values Draft.set ignores (built once, not per call; never mutated)
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 # Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
 CLEAN_FIELDS = frozenset(

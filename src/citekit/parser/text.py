@@ -18,6 +18,7 @@ MASK = "\x00"  # stands in for text already taken by an identifier (URL, DOI) in
 
 _TRIM = " \t,.;:，。；：、" + MASK
 
+
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
     """Shrink ``[start, end)`` past leading and trailing ``chars``."""
     while start < end and text[start] in chars:
