@@ -4,6 +4,14 @@ Spans are code-point offsets into ``ref.raw``.  The analysis is deliberately sha
 conservative: it recognises a GB/T 7714 entry by its type code (``[J]``, ``[M/OL]``) and
 splits off the parts rules look at (label, responsible parties, title, the tail after the
 type code, URLs, DOIs, dates).  Anything it is unsure of is ``None`` and rules stay silent.
+
+Why this is not the parser (issue 11 looked at folding it in): the parser reads a normalised,
+masked view and *repairs* what it reads (full-width marks folded, a missing space assumed, a
+wrong type code tolerated), while rules must see the raw string as written, with spans into it,
+to report exactly those faults; and checking a parsed reference must not depend on which parser
+heuristics fired.  What both need as knowledge (identifier patterns, scripts, numerals) comes
+from :mod:`citekit.text`; the type-code tables differ on purpose (the parser also reads ``[K]``
+and ``CD-ROM``; the validator knows each edition's codes, ``[PP]`` for 2025, to report others).
 """
 
 from __future__ import annotations
