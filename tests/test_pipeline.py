@@ -1,11 +1,11 @@
-from dataclasses import replace
-
+import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit.pipeline import DEFAULT_STAGES, Config, process, process_iter
-from conftest import ROOT
+from citekit.config import Config
+from citekit.pipeline import DEFAULT_STAGES, process, process_iter
 
 EXAMPLE = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8")
 
@@ -163,9 +163,26 @@ def test_a_failing_parse_in_a_chunk_stays_with_its_reference(monkeypatch):
     assert not [d for d in second.diagnostics if d.code == "X001"] and second.item["volume"] == "44"
 
 
-def test_fast_record_constructor_equals_the_dataclass():
-    from citekit.model import Reference
-    from citekit.pipeline import _record
+def test_fast_record_constructors_set_every_field_and_equal_the_dataclass():
+    import dataclasses
 
+    from citekit import model
+
+    constructors = {
+        model.Span: model.new_span,
+        model.FieldEvidence: model.new_evidence,
+        model.Reference: model.new_reference,
+    }
+    for cls, new in constructors.items():
+        names = [f.name for f in dataclasses.fields(cls)]
+        values = [object() for _ in names]  # a distinct value per field
+        record = new(*values)
+        assert type(record) is cls
+        for name, value in zip(names, values, strict=True):
+            assert getattr(record, name) is value, f"{new.__name__} leaves {name} unset"
+        with pytest.raises(TypeError):  # one argument short: a new field cannot be forgotten
+            new(*values[:-1])
     args = ("ref-1", "raw", {"id": "ref-1", "type": "book"}, {}, "en", 0.5, (), "3", 7)
-    assert _record(*args) == Reference(*args)
+    assert model.new_reference(*args) == model.Reference(*args)
+    assert model.new_span(3, 5) == model.Span(3, 5)
+    assert model.new_evidence(None, 0.5, "crf") == model.FieldEvidence(None, 0.5, "crf")
