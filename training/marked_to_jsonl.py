@@ -12,7 +12,8 @@ and closes with ``</>`` or ``</LABEL>``; tags do not nest.  Any other ``<…>`` 
 Other lines:
 
 * ``# source: ID — description`` sets the ``source`` of the strings that follow;
-* other lines starting with ``#`` and blank lines are ignored.
+* other lines starting with ``# `` (hash and space) and blank lines are ignored; a line like
+  ``#[1]…`` (a reference quoted in a code comment) is data.
 
 A record is ``{"text", "spans", "source"}`` as in ``convert_datasets.py``: spans are code-point
 offsets, sorted and non-overlapping.  The converter fails (exit 1, one line per error) on an
@@ -127,8 +128,8 @@ def convert(lines: list[str]) -> tuple[list[dict], list[str]]:
         if line.startswith("# source:"):
             source = line[len("# source:") :].strip()
             continue
-        if line.startswith("#"):
-            continue
+        if line == "#" or line.startswith("# "):
+            continue  # a comment; "#[1]…" (a reference quoted in a code comment) is data
         try:
             text, spans = parse_line(line)
             if source is None:
