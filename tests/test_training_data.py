@@ -64,7 +64,7 @@ def test_real_zh_is_the_conversion_of_the_marked_file():
 def test_real_zh_records_are_valid():
     conv = _converter()
     records = _records()
-    assert len(records) >= 50
+    assert len(records) >= 600
     texts = set()
     for rec in records:
         assert set(rec) == {"text", "spans", "source"}
