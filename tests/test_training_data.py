@@ -21,7 +21,8 @@ REAL_ZH = DATA / "real-zh.jsonl"
 
 
 def _converter():
-    spec = importlib.util.spec_from_file_location("marked_to_jsonl", ROOT / "training" / "marked_to_jsonl.py")
+    path = ROOT / "training" / "marked_to_jsonl.py"
+    spec = importlib.util.spec_from_file_location("marked_to_jsonl", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -56,7 +57,8 @@ def _scored_strings() -> list[str]:
 
 def test_real_zh_is_the_conversion_of_the_marked_file():
     conv = _converter()
-    records, errors = conv.convert((DATA / "real-zh.marked.txt").read_text(encoding="utf-8").splitlines())
+    marked = (DATA / "real-zh.marked.txt").read_text(encoding="utf-8")
+    records, errors = conv.convert(marked.splitlines())
     assert errors == []
     assert records == _records()
 
@@ -103,7 +105,11 @@ def test_real_zh_shares_no_string_with_the_scored_sets():
 @pytest.mark.parametrize(
     "line, text, spans",
     [
-        ("[<n>1</>]<a>王明</>.<t>题名</>[J].", "[1]王明.题名[J].", [["citation-number", 1, 2], ["author", 3, 5], ["title", 6, 8]]),
+        (
+            "[<n>1</>]<a>王明</>.<t>题名</>[J].",
+            "[1]王明.题名[J].",
+            [["citation-number", 1, 2], ["author", 3, 5], ["title", 6, 8]],
+        ),
         ("<a>A</> <i>x</i> <<t>B</t>>", "A <i>x</i> <B>", [["author", 0, 1], ["title", 12, 13]]),
     ],
 )
@@ -111,7 +117,9 @@ def test_converter_strips_tags_and_keeps_literal_markup(line, text, spans):
     assert _converter().parse_line(line) == (text, spans)
 
 
-@pytest.mark.parametrize("line", ["<a>A<t>B</></>", "<a>A", "</>A", "<a> A</>", "<a></>", "<a>A</t>"])
+@pytest.mark.parametrize(
+    "line", ["<a>A<t>B</></>", "<a>A", "</>A", "<a> A</>", "<a></>", "<a>A</t>"]
+)
 def test_converter_rejects_bad_markup(line):
     conv = _converter()
     with pytest.raises(conv.MarkupError):

@@ -5,7 +5,8 @@
 defaults: ``training/data/real-zh.marked.txt`` → ``training/data/real-zh.jsonl``.
 
 The marked file holds one reference string per line, with each field wrapped in a tag:
-``<author>胡重明,邢润杰</>.<title>公共价值创造</>[J].<container-title>浙江社会科学</>,…``.
+``<author>胡重明,邢润杰</>.<title>公共价值创造</>[J].<container-title>浙江社会科学</>,…``
+(or with the short aliases: ``<a>…</>.<t>…</>[J].<c>…</>``).
 A tag opens with ``<LABEL>`` (a label of :data:`LABELS` or a short alias of :data:`ALIASES`)
 and closes with ``</>`` or ``</LABEL>``; tags do not nest.  Any other ``<…>`` is literal text
 (``<i>``, ``<<`` stay as printed).  Everything outside a tag is a separator (label ``O``).
@@ -24,6 +25,7 @@ spans and separators, equals the marked line with the tags removed.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
@@ -32,10 +34,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "training" / "data"
 
-LABELS = (
-    "citation-number author editor translator title container-title collection-title date "
-    "volume issue pages publisher location edition doi url isbn issn identifier genre note"
-).split()
+
+def _labels() -> list[str]:
+    """citekit's training labels, read from convert_datasets.py, their one home (importing that
+    module needs lxml, which training data checks should not)."""
+    source = Path(__file__).with_name("convert_datasets.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            getattr(t, "id", None) == "LABELS" for t in node.targets
+        ):
+            return ast.literal_eval(node.value.func.value).split()  # ("…").split()
+    raise RuntimeError("LABELS not found in convert_datasets.py")
+
+
+LABELS = _labels()
 
 # short tags, so that a hand-marked line stays readable
 ALIASES = {
@@ -159,8 +171,7 @@ def main(argv: list[str]) -> int:
     if errors:
         return 1
     with open(dst, "w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
     print(f"{len(records)} records → {dst}")
     return 0
 
