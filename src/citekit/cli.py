@@ -48,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -125,6 +125,10 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
+
+    p = sub.add_parser("serve", help="serve the editor's page and the HTTP API (citekit[serve])")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
     p = sub.add_parser(
         "eval",
@@ -279,6 +283,12 @@ def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: 
     return eval_run(args, stdout)
 
 
+def _cmd_serve(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .service.run import serve
+
+    return serve(args.host, args.port, stderr)
+
+
 _COMMANDS = {
     "parse": _cmd_parse,
     "check": _cmd_check,
@@ -287,6 +297,7 @@ _COMMANDS = {
     "rules": _cmd_rules,
     "rule": _cmd_rule,
     "eval": _cmd_eval,
+    "serve": _cmd_serve,
 }
 
 
