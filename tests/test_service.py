@@ -6,13 +6,16 @@ from __future__ import annotations
 import io
 import json
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("starlette")
 pytest.importorskip("docx")
-from starlette.testclient import TestClient  # noqa: E402
+with warnings.catch_warnings():  # Starlette asks for httpx2 instead of httpx; both work
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient  # noqa: E402
 
 from citekit.cli import main  # noqa: E402
 from citekit.errors import UsageError  # noqa: E402

@@ -54,6 +54,7 @@
     "composer", "director", "interviewer", "recipient", "reviewed-author", "original-author"]);
   const DATE_FIELDS = new Set(["issued", "accessed", "event-date", "original-date", "submitted"]);
   const LOW_CONFIDENCE = 0.75;
+  const ARTICLE_CODES = new Set(["L005", "L006", "L007", "L011"]); // the --text findings
   const RANK = { info: 0, warning: 1, error: 2 };
   const BATCH = 100; // cards added per animation frame
 
@@ -386,7 +387,8 @@
       li.append(el("button", {
         type: "button", class: `small fix ${d.fix.applicability}`,
         title: `${d.fix.message} (${d.fix.applicability === "safe" ? t("safe") : t("unsafe")})`,
-        text: `${t("fix")}: ${d.fix.message}`,
+        // fix messages are English only: the Chinese page says 应用修复 and shows it on hover
+        text: state.lang === "en" ? `${t("fix")}: ${d.fix.message}` : t("fix"),
         onclick: () => applyFix(i, k),
       }));
     }
@@ -594,7 +596,6 @@
     if (!$("article").value.trim()) { box.hidden = true; return; }
     box.hidden = false;
     box.append(el("h3", { text: t("articleFindings") }));
-    if (!state.text.length) { box.append(el("p", { class: "ok", text: t("articleClean") })); return; }
     const list = el("ul", { class: "diags" });
     const article = Array.from($("article").value);
     for (const d of state.text) {
@@ -604,15 +605,17 @@
         el("span", { class: "msg", text: d.message }),
         context ? el("q", { class: "context", text: context }) : null));
     }
+    // the findings about references: never cited, out of citation order, wrong citation form
     for (const r of state.refs) {
       for (const d of r.record.diagnostics) {
-        if (["L005", "L006", "L007", "L011"].includes(d.code)) {
+        if (ARTICLE_CODES.has(d.code)) {
           list.append(el("li", { class: `diag ${d.severity}` }, el("code", { text: d.code }),
+            el("span", { class: `sev ${d.severity}`, text: t("sev")[d.severity] }),
             el("span", { class: "msg", text: `${r.record.label || r.record.id}: ${d.message}` })));
         }
       }
     }
-    box.append(list);
+    box.append(list.childElementCount ? list : el("p", { class: "ok", text: t("articleClean") }));
   }
 
   // --- popover on underlines ------------------------------------------------------------------
