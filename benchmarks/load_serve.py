@@ -25,7 +25,6 @@ import os
 import random
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -143,7 +142,9 @@ def baseline(seconds: float) -> float:
         else:
             name = path.rsplit("/", 1)[1]
             inputs = {k: body[k] for k in ("text", "references", "items") if k in body}
-            options = {k: v for k, v in body.items() if k not in inputs and k in ENDPOINT_OPTIONS[name]}
+            options = {
+                k: v for k, v in body.items() if k not in inputs and k in ENDPOINT_OPTIONS[name]
+            }
             req = Request(**inputs, options=options)
             args = (req, Deadline.after(60), 5000, None)
             if name == "format":
@@ -158,7 +159,9 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of load (max 300)")
     ap.add_argument("--max-requests", type=int, default=200_000)
-    ap.add_argument("--baseline", type=float, default=20.0, help="seconds of the in-process baseline")
+    ap.add_argument(
+        "--baseline", type=float, default=20.0, help="seconds of the in-process baseline"
+    )
     args = ap.parse_args()
     duration = min(args.duration, 300.0)
 
@@ -173,7 +176,9 @@ def main() -> int:
         async def run() -> float:
             t0 = time.monotonic()
             until = t0 + duration
-            await asyncio.gather(*(client(base, seed, until, budget, results) for seed in range(args.clients)))
+            await asyncio.gather(
+                *(client(base, seed, until, budget, results) for seed in range(args.clients))
+            )
             return time.monotonic() - t0
 
         elapsed = asyncio.run(run())
@@ -192,7 +197,9 @@ def main() -> int:
     print(f"load: {args.clients} clients, {elapsed:.1f} s, {len(results)} requests, "
           f"cpus={os.cpu_count()}")  # fmt: skip
     print(f"  throughput      {len(ok) / elapsed:8.1f} requests/s answered 200")
-    print(f"  latency (200)   p50 {pct(lat, 50):8.1f} ms   p99 {pct(lat, 99):8.1f} ms   max {max(lat, default=0):8.1f} ms")
+    print(
+        f"  latency (200)   p50 {pct(lat, 50):8.1f} ms   p99 {pct(lat, 99):8.1f} ms   max {max(lat, default=0):8.1f} ms"
+    )
     print(f"  refused         {len(refused)} (429/503, deliberate)")
     print(f"  errors          {len(errors)}" + (f"  e.g. {errors[:3]}" if errors else ""))
     print(f"  server RSS      start {rss_start / 1024:.1f} MiB, end {rss_end / 1024:.1f} MiB")

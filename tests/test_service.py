@@ -135,15 +135,20 @@ def test_fix_safe_and_by_id(client):
     assert by_id["text"] == answer["text"]
     none = client.post("/api/fix", json={"text": GBT_SPACE, "fixes": []}).json()
     assert none["applied"] == [] and none["text"] == GBT_SPACE
-    assert error_of(client.post("/api/fix", json={"text": GBT_SPACE, "fixes": ["ref-9:0"]}), 422)[
-        "code"
-    ] == "unknown-fix"
+    assert (
+        error_of(client.post("/api/fix", json={"text": GBT_SPACE, "fixes": ["ref-9:0"]}), 422)[
+            "code"
+        ]
+        == "unknown-fix"
+    )
 
 
 def test_format_answers_the_cli_entries(client, example):
     for style in ("gbt7714-2015-numeric", "gbt7714-2015-author-date", "apa"):
         answer = client.post("/api/format", json={"text": example, "style": style}).json()
-        _, out, _ = cli("format", str(EXAMPLE), "--style", style, "-f", "jsonl", "--fail-on", "never")
+        _, out, _ = cli(
+            "format", str(EXAMPLE), "--style", style, "-f", "jsonl", "--fail-on", "never"
+        )
         assert answer["entries"] == jsonl(out), style
     html = client.post("/api/format", json={"text": example, "output": "html"}).json()
     _, out, _ = cli("format", str(EXAMPLE), "--style", "gbt7714-2015-numeric", "-f", "html",
@@ -197,9 +202,12 @@ def test_upload_docx_manuscript(client):
     assert answer["source"]["heading"] == expected["heading"]
     assert answer["source"]["article"].endswith(expected["article_ends_with"])
     again = client.post(
-        "/api/check", json={"text": answer["source"]["text"], "article": answer["source"]["article"]}
+        "/api/check",
+        json={"text": answer["source"]["text"], "article": answer["source"]["article"]},
     ).json()
-    never = [r["label"] for r in again["references"] if "L006" in {d["code"] for d in r["diagnostics"]}]
+    never = [
+        r["label"] for r in again["references"] if "L006" in {d["code"] for d in r["diagnostics"]}
+    ]
     assert never == expected["never_cited"]
     bad = client.post("/api/check", files={"file": ("broken.docx", b"PK\x03\x04 not a zip")})
     assert error_of(bad, 422)["code"] == "bad-docx"
@@ -238,7 +246,15 @@ def test_styles_rules_health_openapi(client):
 
 
 def test_error_statuses(client):
-    assert error_of(client.post("/api/check", content=b"{nope", headers={"content-type": "application/json"}), 400)["code"] == "bad-json"
+    assert (
+        error_of(
+            client.post(
+                "/api/check", content=b"{nope", headers={"content-type": "application/json"}
+            ),
+            400,
+        )["code"]
+        == "bad-json"
+    )
     error_of(client.get("/api/nothing-here"), 404)
     error_of(client.get("/api/check"), 405)
     error_of(client.post("/api/check", content=b"x", headers={"content-type": "text/plain"}), 415)
@@ -246,16 +262,33 @@ def test_error_statuses(client):
                  {"text": "a", "standard": "gbt7714-1987"}, {"text": "a", "bogus": 1},
                  {"text": "a", "select": "Q9"}, {"text": "a", "profile": "journal"}, []):  # fmt: skip
         error_of(client.post("/api/check", json=body), 422)
-    for ctype in ("multipart/form-data", "multipart/form-data; boundary=x"):  # no boundary; none found
-        error_of(client.post("/api/check", content=b"garbage", headers={"content-type": ctype}), 400)
+    for ctype in (
+        "multipart/form-data",
+        "multipart/form-data; boundary=x",
+    ):  # no boundary; none found
+        error_of(
+            client.post("/api/check", content=b"garbage", headers={"content-type": ctype}), 400
+        )
 
 
 def test_style_ids_never_name_files(client):
     from citekit.renderer.styles import BUNDLED_STYLES_DIR
 
     path = str(BUNDLED_STYLES_DIR / "gbt7714-2015-numeric.csl")
-    for style in ("/etc/passwd", "../../etc/passwd", path, "README.md", "pyproject", "gbt7714-2015-numeric/"):
-        assert error_of(client.post("/api/format", json={"text": GBT_SPACE, "style": style}), 422)["code"] == "unknown-style"
+    for style in (
+        "/etc/passwd",
+        "../../etc/passwd",
+        path,
+        "README.md",
+        "pyproject",
+        "gbt7714-2015-numeric/",
+    ):
+        assert (
+            error_of(client.post("/api/format", json={"text": GBT_SPACE, "style": style}), 422)[
+                "code"
+            ]
+            == "unknown-style"
+        )
 
 
 def test_uploaded_style_parsed_without_entities(client, tmp_path):
@@ -265,7 +298,10 @@ def test_uploaded_style_parsed_without_entities(client, tmp_path):
     ok = client.post("/api/format", json={"text": GBT_SPACE, "style_xml": csl}).json()
     by_id = client.post("/api/format", json={"text": GBT_SPACE}).json()
     assert ok["entries"] == by_id["entries"]
-    r = client.post("/api/format", files={"file": ("l.txt", GBT_SPACE.encode()), "style": ("s.csl", csl.encode())})
+    r = client.post(
+        "/api/format",
+        files={"file": ("l.txt", GBT_SPACE.encode()), "style": ("s.csl", csl.encode())},
+    )
     assert r.json()["entries"] == by_id["entries"]
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
@@ -395,7 +431,9 @@ def test_too_many_concurrent_requests_is_429_and_the_server_keeps_serving(server
     slow: dict = {}
 
     def send() -> None:
-        slow["response"] = httpx.post(server + "/api/check", json={"text": _big_list(1500)}, timeout=120)
+        slow["response"] = httpx.post(
+            server + "/api/check", json={"text": _big_list(1500)}, timeout=120
+        )
 
     thread = threading.Thread(target=send)
     thread.start()
@@ -422,7 +460,9 @@ def test_serve_without_the_extra_exits_2(monkeypatch):
 
     real = run.importlib.util.find_spec
     monkeypatch.setattr(
-        run.importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a)
+        run.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "uvicorn" else real(name, *a),
     )
     code, out, err = cli("serve")
     assert code == 2 and "pip install 'citekit[serve]'" in err and err.count("\n") == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from citekit.cli import main
 
-from conftest import OUTPUT, ROOT
+from .conftest import OUTPUT, ROOT
 
 EXAMPLE = ROOT / "examples" / "zjss-2026-03-references.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "service"
@@ -85,20 +85,32 @@ def test_example_list_problems_style_and_csl_json_export(page):
 
     # the entries follow the style chosen; they are the CLI's entries for the same input
     page.select_option("#style", "gbt7714-2015-author-date")
-    page.wait_for_function("() => !document.querySelector('#entry-0').textContent.startsWith('[1]')")
+    page.wait_for_function(
+        "() => !document.querySelector('#entry-0').textContent.startsWith('[1]')"
+    )
     expected = {
         e["id"]: e["text"]
         for e in map(
             json.loads,
-            cli("format", str(EXAMPLE), "--style", "gbt7714-2015-author-date", "-f", "jsonl",
-                "--fail-on", "never").splitlines(),  # fmt: skip
+            cli(
+                "format",
+                str(EXAMPLE),
+                "--style",
+                "gbt7714-2015-author-date",
+                "-f",
+                "jsonl",
+                "--fail-on",
+                "never",
+            ).splitlines(),  # fmt: skip
         )
     }
     shown = page.locator("#refs .entry").all_text_contents()
     assert [s.strip() for s in shown] == [expected[f"ref-{i}"] for i in range(1, 31)]
 
     exported = json.loads(download(page, "csl-json").read_text(encoding="utf-8"))
-    assert exported == json.loads(cli("parse", str(EXAMPLE), "-f", "csl-json", "--fail-on", "never"))
+    assert exported == json.loads(
+        cli("parse", str(EXAMPLE), "-f", "csl-json", "--fail-on", "never")
+    )
 
     # English: the page and the messages
     page.click("#lang-switch")
@@ -120,19 +132,27 @@ def test_accept_fixes_one_and_all(page):
     before = page.text_content("#entry-1")
     # one fix, on reference 2
     page.locator("#card-1 button.fix.safe").first.click()
-    page.wait_for_function("() => !/G003/.test(document.querySelector('#card-1 .diags').textContent)")
+    page.wait_for_function(
+        "() => !/G003/.test(document.querySelector('#card-1 .diags').textContent)"
+    )
     assert "G003" in codes(page, 0)
-    assert "[M]" in page.text_content("#card-1 .raw") and " [M]" not in page.text_content("#card-1 .raw")
+    assert "[M]" in page.text_content("#card-1 .raw") and " [M]" not in page.text_content(
+        "#card-1 .raw"
+    )
     assert page.text_content("#entry-1").startswith("[2] ")  # its place in the list, re-rendered
     assert page.text_content("#entry-1") == before  # the style wrote it right already
     # every safe fix
     page.click("#fix-all")
-    page.wait_for_function("() => !/G003/.test(document.querySelector('#card-0 .diags').textContent)")
+    page.wait_for_function(
+        "() => !/G003/.test(document.querySelector('#card-0 .diags').textContent)"
+    )
     raws = [t.strip() for t in page.locator("#refs .raw").all_text_contents()]
     fixed = cli("check", "-", "--fix", "--fail-on", "never", stdin=SPACED)
     assert raws == fixed.splitlines()
     exported = json.loads(download(page, "csl-json").read_text(encoding="utf-8"))
-    assert exported == json.loads(cli("parse", "-", "-f", "csl-json", "--fail-on", "never", stdin=fixed))
+    assert exported == json.loads(
+        cli("parse", "-", "-f", "csl-json", "--fail-on", "never", stdin=fixed)
+    )
     bib = download(page, "bibtex").read_text(encoding="utf-8")
     assert "@article{ref-1," in bib and "Creating public value" in bib
     docx_path = download(page, "docx")
@@ -152,7 +172,9 @@ def test_edit_a_field_rechecks_and_rerenders_that_reference(page):
     field = page.locator('#card-0 input[name="title"]')
     field.fill("数字政府建设新论")
     page.locator("#card-0 button[type=submit]").click()
-    page.wait_for_function("() => /数字政府建设新论/.test(document.querySelector('#entry-0').textContent)")
+    page.wait_for_function(
+        "() => /数字政府建设新论/.test(document.querySelector('#entry-0').textContent)"
+    )
     assert page.text_content("#entry-0").startswith("[1] ")
     assert page.locator("#card-0 .tag").text_content() == "已修改"
     assert "数字政府建设新论" not in page.text_content("#entry-1")
@@ -162,7 +184,9 @@ def test_docx_manuscript_upload(page):
     expected = json.loads((FIXTURES / "manuscript.expected.json").read_text(encoding="utf-8"))
     page.set_input_files("#file", str(FIXTURES / "manuscript.docx"))
     page.wait_for_selector("#card-3")
-    page.wait_for_function("() => /manuscript\\.docx/.test(document.querySelector('#status').textContent)")
+    page.wait_for_function(
+        "() => /manuscript\\.docx/.test(document.querySelector('#status').textContent)"
+    )
     raws = [t.strip() for t in page.locator("#refs .raw").all_text_contents()]
     assert raws == expected["references"]
     assert page.input_value("#article").endswith(expected["article_ends_with"])
@@ -202,7 +226,9 @@ def test_a_thousand_references_stay_responsive(page):
     page.evaluate("() => { window.__first = document.querySelector('#card-0'); }")
     page.locator("#card-499").scroll_into_view_if_needed()
     page.locator("#card-499 button.fix.safe").first.click()
-    page.wait_for_function("() => !/G003/.test(document.querySelector('#card-499 .diags').textContent)")
+    page.wait_for_function(
+        "() => !/G003/.test(document.querySelector('#card-499 .diags').textContent)"
+    )
     assert page.evaluate("() => window.__first === document.querySelector('#card-0')")
     assert "G003" in codes(page, 498)
     page.select_option("#filter-code", "G003")

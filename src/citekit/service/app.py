@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request as HttpRequest
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -185,7 +185,9 @@ def create_app(config: ServiceConfig | Mapping[str, Any] | None = None) -> Starl
 
     async def rule(request: HttpRequest) -> Response:
         _only(request.query_params, ("lang",))
-        return _json(work.rule_one(request.path_params["code"], _lang(request.query_params.get("lang"))))
+        return _json(
+            work.rule_one(request.path_params["code"], _lang(request.query_params.get("lang")))
+        )
 
     async def health(request: HttpRequest) -> Response:
         return _json(
@@ -256,7 +258,11 @@ def create_app(config: ServiceConfig | Mapping[str, Any] | None = None) -> Starl
     app = Starlette(
         routes=routes,
         middleware=middleware,
-        exception_handlers={ApiError: on_api_error, HTTPException: on_http_error, Exception: on_crash},
+        exception_handlers={
+            ApiError: on_api_error,
+            HTTPException: on_http_error,
+            Exception: on_crash,
+        },
         lifespan=_lifespan(gate),
     )
     app.state.config = settings
@@ -295,7 +301,9 @@ def _lang(value: str | None) -> str:
 def _only(params: Any, allowed: tuple[str, ...]) -> None:
     for key in params.keys():
         if key not in allowed:
-            raise ApiError(422, "unknown-option", f"unknown parameter '{key}'; known: {', '.join(allowed)}")
+            raise ApiError(
+                422, "unknown-option", f"unknown parameter '{key}'; known: {', '.join(allowed)}"
+            )
 
 
 class _SecurityHeaders:

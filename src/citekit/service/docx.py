@@ -45,7 +45,9 @@ _CLOSING = re.compile(
     re.I,
 )
 # A heading's own number: 六、 / 5. / 5 / V. / （五）
-_HEADING_NUMBER = re.compile(r"^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[0-9IVXivx]+[.．、]?)\s*")
+_HEADING_NUMBER = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[0-9IVXivx]+[.．、]?)\s*"
+)
 # A heading inside the list that groups it (中文文献, 英文文献, Primary sources).
 _SUB_HEADING = re.compile(r"文献|资料|sources|references|works", re.I)
 _MAX_UNPACKED = 200 * 1024 * 1024  # a .docx that unpacks to more is refused (zip bomb)

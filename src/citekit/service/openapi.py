@@ -37,7 +37,11 @@ _OPTION_SCHEMAS: dict[str, dict[str, Any]] = {
         "description": "the article text: citations without a reference, references never "
         "cited, citation order (answered in text_diagnostics)",
     },
-    "format": {"type": "string", "enum": ["json", "sarif"], "description": "sarif: a SARIF 2.1.0 log"},
+    "format": {
+        "type": "string",
+        "enum": ["json", "sarif"],
+        "description": "sarif: a SARIF 2.1.0 log",
+    },
     "fixes": {
         "oneOf": [{"const": "safe"}, {"type": "array", "items": {"type": "string"}}],
         "description": "\"safe\" (every safe fix) or fix ids '<reference id>:<diagnostic index>'",
@@ -54,7 +58,11 @@ _OPTION_SCHEMAS: dict[str, dict[str, Any]] = {
 }
 _INPUT = {
     "text": {"type": "string", "description": "a pasted reference list, or an export's text"},
-    "references": {"type": "array", "items": {"type": "string"}, "description": "reference strings"},
+    "references": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "reference strings",
+    },
     "items": {"type": "array", "items": {"type": "object"}, "description": "CSL-JSON items"},
 }
 _SUMMARIES = {
@@ -99,8 +107,12 @@ def _post(name: str) -> dict[str, Any]:
     form = {
         "type": "object",
         "properties": {
-            "file": {"type": "string", "format": "binary", "description": "the input file "
-                     "(.txt, .docx manuscript, .bib, .ris, .json, EndNote, NoteExpress, RefWorks)"},
+            "file": {
+                "type": "string",
+                "format": "binary",
+                "description": "the input file "
+                "(.txt, .docx manuscript, .bib, .ris, .json, EndNote, NoteExpress, RefWorks)",
+            },
             **({"style": {"type": "string", "format": "binary"}} if name == "format" else {}),
             "options_json": {"type": "string", "description": "the options as one JSON object"},
             **{k: {"type": "string"} for k in options},
@@ -119,21 +131,29 @@ def _post(name: str) -> dict[str, Any]:
             "summary": _SUMMARIES[name],
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": body}, "multipart/form-data": {"schema": form}},
+                "content": {
+                    "application/json": {"schema": body},
+                    "multipart/form-data": {"schema": form},
+                },
             },
             "responses": {"200": {"description": "done", "content": ok}, **_ERRORS},
         }
     }
 
 
-def _get(op: str, summary: str, params: list[dict[str, Any]], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def _get(
+    op: str, summary: str, params: list[dict[str, Any]], extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
         "get": {
             "operationId": op,
             "summary": summary,
             "parameters": params,
             "responses": {
-                "200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
                 **(extra or {}),
             },
         }
@@ -188,7 +208,10 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             "/api/rules/{code}": _get(
                 "rule",
                 "One code explained, with examples (`citekit rule CODE -f json`)",
-                [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}, lang],
+                [
+                    {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
+                    lang,
+                ],
                 {"404": _error("unknown code")},
             ),
             "/api/health": _get("health", "Liveness, load and limits", []),
@@ -211,11 +234,20 @@ def document(config: ServiceConfig) -> dict[str, Any]:
                 "References": {
                     "type": "object",
                     "properties": {
-                        "references": {"type": "array", "items": {"$ref": "#/components/schemas/Record"}},
+                        "references": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Record"},
+                        },
                         "summary": {"type": "object"},
-                        "text_diagnostics": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
-                        "source": {"type": "object", "description": "an uploaded file: name, "
-                                   "format, the list read from it (and a manuscript's article text)"},
+                        "text_diagnostics": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Diagnostic"},
+                        },
+                        "source": {
+                            "type": "object",
+                            "description": "an uploaded file: name, "
+                            "format, the list read from it (and a manuscript's article text)",
+                        },
                         "applied": {"type": "array", "items": {"type": "string"}},
                     },
                 },

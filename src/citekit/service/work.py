@@ -12,7 +12,7 @@ import io
 import json
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..errors import CitekitError, UsageError
 from ..fixes import apply_fixes
@@ -200,20 +200,17 @@ def load(
 # --- answers -----------------------------------------------------------------------------
 
 
-def _localised(refs: Sequence[Reference], lang: str) -> list[Reference]:
-    if not lang.startswith("zh"):
-        return list(refs)
-    return [
-        replace(r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics))
-        for r in refs
-    ]
-
-
 def _summary(refs: Sequence[Reference], text_diags: Sequence[Diagnostic] = ()) -> dict[str, int]:
     counts = {"references": len(refs), "error": 0, "warning": 0, "info": 0}
     for d in [d for r in refs for d in r.diagnostics] + list(text_diags):
         counts[d.severity.value] += 1
     return counts
+
+
+def _localised(refs: Sequence[Reference], lang: str) -> list[Reference]:
+    from ..validate.cli import _localise  # one home: the messages of `check --lang`
+
+    return _localise(refs, lang)
 
 
 def _answer(
@@ -227,7 +224,9 @@ def _answer(
         "input_format": fmt,
     }
     if req.opt("article") is not None or text_diags:
-        out["text_diagnostics"] = [replace(d, message=d.message_in(lang)).to_json() for d in text_diags]
+        out["text_diagnostics"] = [
+            replace(d, message=d.message_in(lang)).to_json() for d in text_diags
+        ]
     if req.source is not None:
         out["source"] = req.source
     return out
@@ -308,7 +307,7 @@ def do_fix(req: Request, deadline: Deadline, limit: int, server_config: str | No
         take = []
         for fid, d in fix_ids(ref):
             safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
-            if (safe if wanted is None else fid in wanted):
+            if safe if wanted is None else fid in wanted:
                 take.append(d)
                 applied.append(fid)
         raw = apply_fixes(ref.raw, take, allow=frozenset(Applicability)) if take else ref.raw
@@ -321,7 +320,10 @@ def do_fix(req: Request, deadline: Deadline, limit: int, server_config: str | No
         fixed.append(run_stages(again, config))
     # the list-level findings (L codes) are made again over the fixed list
     result = check_list(
-        [replace(r, diagnostics=tuple(d for d in r.diagnostics if d.code[0] != "L")) for r in fixed],
+        [
+            replace(r, diagnostics=tuple(d for d in r.diagnostics if d.code[0] != "L"))
+            for r in fixed
+        ],
         config,
         text=req.opt("article"),
     )
@@ -382,9 +384,9 @@ def do_convert(req: Request, deadline: Deadline, limit: int, server_config: str 
     _limited(refs, limit)
     deadline.check()
     output, write_diags = write([r.item for r in refs if r.item], to)
-    diags = [
-        {"id": r.id, **d.to_json()} for r in refs for d in r.diagnostics
-    ] + [{"id": None, **d.to_json()} for d in write_diags]
+    diags = [{"id": r.id, **d.to_json()} for r in refs for d in r.diagnostics] + [
+        {"id": None, **d.to_json()} for d in write_diags
+    ]
     return {
         "output": output,
         "from": fmt,
