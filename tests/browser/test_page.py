@@ -233,3 +233,19 @@ def test_a_thousand_references_stay_responsive(page):
     assert "G003" in codes(page, 498)
     page.select_option("#filter-code", "G003")
     assert page.locator("#refs > li.ref:not([hidden])").count() == 999
+
+
+def test_an_uploaded_csl_style_renders_the_list(page):
+    from citekit.renderer.styles import BUNDLED_STYLES_DIR
+
+    paste_and_check(page, SPACED, 2)
+    wait_entries(page, 2)
+    style = BUNDLED_STYLES_DIR / "gbt7714-2015-author-date.csl"
+    with page.expect_file_chooser() as chooser:
+        page.select_option("#style", "__upload")
+    chooser.value.set_files(str(style))
+    page.wait_for_function("() => !document.querySelector('#entry-0').textContent.startsWith('[1]')")
+    expected = cli("format", "-", "--style", str(style), "-f", "text", "--fail-on", "never", stdin=SPACED)
+    shown = sorted(t.strip() for t in page.locator("#refs .entry").all_text_contents())
+    assert shown == sorted(expected.splitlines())
+    assert page.locator("#style option:checked").text_content() == style.name

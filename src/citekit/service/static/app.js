@@ -9,7 +9,7 @@
       title: "参考文献工作台", api: "HTTP API", inputTitle: "参考文献表",
       pastePlaceholder: "把参考文献表粘贴到这里，或把文件拖到这里（.txt .docx .bib .ris .json、EndNote、NoteExpress、RefWorks 导出）",
       dropHint: "松开鼠标即可读取文件", chooseFile: "选择文件…", lines: "每行一条",
-      edition: "标准版本", style: "目标样式", otherStyle: "其他样式 id，如 apa", other: "其他…",
+      edition: "标准版本", style: "目标样式", otherStyle: "其他样式 id，如 apa", other: "其他…", uploadStyle: "上传 CSL 文件…",
       run: "检查", articleTitle: "正文交叉核对（可选）：粘贴正文，核对引用与文献表",
       articlePlaceholder: "粘贴正文。将报告：正文引用了但表中没有的、表中有但正文从未引用的、编号未按首次引用顺序的。",
       filterSeverity: "筛选", all: "全部", withProblems: "有问题的", errors: "错误", warnings: "警告", notes: "提示",
@@ -29,7 +29,7 @@
       title: "Reference workbench", api: "HTTP API", inputTitle: "Reference list",
       pastePlaceholder: "Paste a reference list here, or drop a file (.txt .docx .bib .ris .json, EndNote, NoteExpress, RefWorks exports)",
       dropHint: "Drop the file to read it", chooseFile: "Choose file…", lines: "One per line",
-      edition: "Edition", style: "Target style", otherStyle: "another style id, e.g. apa", other: "Other…",
+      edition: "Edition", style: "Target style", otherStyle: "another style id, e.g. apa", other: "Other…", uploadStyle: "Upload a CSL file…",
       run: "Check", articleTitle: "Cross-check with the article (optional): paste the article text",
       articlePlaceholder: "Paste the article. Reported: citations with no reference, references never cited, numbering not in order of first citation.",
       filterSeverity: "Show", all: "All", withProblems: "With problems", errors: "Errors", warnings: "Warnings", notes: "Notes",
@@ -144,9 +144,11 @@
     return o;
   }
 
-  function currentStyle() {
+  // The style options of a format request: a style id, or the CSL file the editor uploaded.
+  function styleOptions() {
     const sel = $("style").value;
-    return sel === "__other" ? ($("style-other").value.trim() || "gbt7714-2015-numeric") : sel;
+    if (sel === "__upload" && state.styleXml) return { style_xml: state.styleXml };
+    return { style: sel === "__other" ? ($("style-other").value.trim() || "gbt7714-2015-numeric") : sel };
   }
 
   // --- i18n -----------------------------------------------------------------------------------
@@ -158,6 +160,8 @@
     $("lang-switch").textContent = t("langButton");
     const other = $("style").querySelector('option[value="__other"]');
     if (other) other.textContent = t("other");
+    const upload = $("style").querySelector('option[value="__upload"]');
+    if (upload) upload.textContent = state.styleName || t("uploadStyle");
     if (lastStatus) status(...lastStatus);
     if (state.refs.length && state.input && !state.refs.some((r) => r.changed)) {
       check(state.input); // the messages come from the server in the page's language
@@ -177,6 +181,7 @@
       "harvard-cite-them-right", "ieee", "vancouver"].filter((s, i, a) => state.styles.includes(s) && a.indexOf(s) === i);
     for (const id of featured) select.append(el("option", { value: id, text: id }));
     select.append(el("option", { value: "__other", text: t("other") }));
+    select.append(el("option", { value: "__upload", text: t("uploadStyle") }));
     const list = $("style-list");
     for (const id of state.styles) list.append(el("option", { value: id }));
   }
@@ -245,7 +250,7 @@
   async function renderAll() {
     if (!state.refs.length) return;
     const items = state.refs.map((r) => r.record.item);
-    const answer = await api("/api/format", { items, style: currentStyle(), output: "html", standard: $("standard").value });
+    const answer = await api("/api/format", { items, ...styleOptions(), output: "html", standard: $("standard").value });
     const byId = new Map(answer.entries.map((e) => [e.id, e]));
     state.refs.forEach((r, i) => {
       r.entry = byId.get(r.record.item.id) || null;
@@ -260,7 +265,7 @@
 
   async function renderOne(i) {
     const r = state.refs[i];
-    const answer = await api("/api/format", { items: [r.record.item], style: currentStyle(), output: "html" });
+    const answer = await api("/api/format", { items: [r.record.item], ...styleOptions(), output: "html" });
     const e = answer.entries[0];
     r.entry = e ? { id: e.id, text: renumber(e.text, i), html: renumber(e.html, i) } : null;
     updateEntry(i);
@@ -682,7 +687,7 @@
       if (kind === "copy-html") return copy(entries.map((e) => e.text).join("\n"), `<div class="csl-bib-body">${entries.map(entryHtml).join("")}</div>`);
       if (kind === "txt") return download("references.txt", entries.map((e) => e.text).join("\n") + "\n", "text/plain;charset=utf-8");
       if (kind === "docx") {
-        const blob = await api("/api/format", { items, style: currentStyle(), output: "docx" }, { raw: true });
+        const blob = await api("/api/format", { items, ...styleOptions(), output: "docx" }, { raw: true });
         return download("references.docx", blob);
       }
       if (["csl-json", "bibtex", "ris"].includes(kind)) {
@@ -715,9 +720,19 @@
       applyLanguage();
     });
     $("style").addEventListener("change", () => {
-      const other = $("style").value === "__other";
-      $("style-other").hidden = !other;
-      if (!other) renderAll().catch((err) => status(() => `${t("error")}: ${err.message}`, true));
+      const value = $("style").value;
+      $("style-other").hidden = value !== "__other";
+      if (value === "__upload") $("style-file").click();
+      else if (value !== "__other") renderAll().catch((err) => status(() => `${t("error")}: ${err.message}`, true));
+    });
+    $("style-file").addEventListener("change", async (ev) => {
+      const file = ev.target.files[0];
+      ev.target.value = "";
+      if (!file) return;
+      state.styleXml = await file.text();
+      state.styleName = file.name;
+      $("style").querySelector('option[value="__upload"]').textContent = file.name;
+      renderAll().catch((err) => status(() => `${t("error")}: ${err.message}`, true));
     });
     $("style-other").addEventListener("change", () => renderAll().catch((err) => status(() => `${t("error")}: ${err.message}`, true)));
     $("standard").addEventListener("change", () => { if (state.input) check(state.input); });
