@@ -342,7 +342,8 @@ def do_format(
 
     locale = req.opt("locale")
     renderer = Renderer(style, locale=locale, per_item_locale=locale is None)
-    refs, _, _, _ = _checked(req, deadline, limit, server_config)
+    # the items are what parsing (or reading) gives; the checks would not change them
+    refs, _ = load(req, _config(req, server_config), deadline, limit, validate=False)
     deadline.check()
     output = req.opt("output", "text")
     entries = renderer.bibliography(
