@@ -9,7 +9,8 @@ client loops over a fixed, seeded mix of what the page and a journal system send
 bundled 30-reference list, format it, parse a few references, fix one, convert items to BibTeX,
 read the rules, styles and health.  Reported: requests/s, p50/p99 latency (overall and per kind),
 errors (any status but 200, 429 and 503, and any transport failure; 429/503 are the server's
-deliberate refusals and counted apart), the server's resident memory at start and end.
+deliberate refusals and counted apart), the server's resident memory at start, after one request
+of each kind (the parser's model and the styles are loaded on first use) and at the end.
 
 Baseline, in the same run: the same mix called in-process on one thread through the functions
 the endpoints call (no HTTP), for ``--baseline`` seconds; the ratio says what HTTP, JSON and
@@ -92,6 +93,15 @@ def start_server(port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
+def warm_up(base: str) -> None:
+    import httpx
+
+    with httpx.Client(base_url=base, timeout=120) as http:
+        for _, _, method, path, body in MIX:
+            r = http.get(path) if method == "GET" else http.post(path, json=body)
+            r.raise_for_status()
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -170,6 +180,8 @@ def main() -> int:
     proc = start_server(port)
     try:
         rss_start = rss_kib(proc.pid)
+        warm_up(base)  # each kind once: the parser's model and the styles are loaded on first use
+        rss_warm = rss_kib(proc.pid)
         results: list = []
         budget = [args.max_requests]
 
@@ -202,7 +214,10 @@ def main() -> int:
     )
     print(f"  refused         {len(refused)} (429/503, deliberate)")
     print(f"  errors          {len(errors)}" + (f"  e.g. {errors[:3]}" if errors else ""))
-    print(f"  server RSS      start {rss_start / 1024:.1f} MiB, end {rss_end / 1024:.1f} MiB")
+    print(
+        f"  server RSS      start {rss_start / 1024:.1f} MiB, after one request of each kind "
+        f"{rss_warm / 1024:.1f} MiB, end {rss_end / 1024:.1f} MiB"
+    )
     print("  per kind        count     p50 ms     p99 ms")
     for kind, *_ in MIX:
         ks = [r[2] * 1000 for r in ok if r[0] == kind]

@@ -130,6 +130,7 @@ def test_accept_fixes_one_and_all(page):
     wait_entries(page, 2)
     assert "G003" in codes(page, 0) and "G003" in codes(page, 1)
     before = page.text_content("#entry-1")
+    shot(page, "fixes-before-zh.png")
     # one fix, on reference 2
     page.locator("#card-1 button.fix.safe").first.click()
     page.wait_for_function(
@@ -146,6 +147,7 @@ def test_accept_fixes_one_and_all(page):
     page.wait_for_function(
         "() => !/G003/.test(document.querySelector('#card-0 .diags').textContent)"
     )
+    shot(page, "fixes-after-zh.png")
     raws = [t.strip() for t in page.locator("#refs .raw").all_text_contents()]
     fixed = cli("check", "-", "--fix", "--fail-on", "never", stdin=SPACED)
     assert raws == fixed.splitlines()
@@ -244,8 +246,12 @@ def test_an_uploaded_csl_style_renders_the_list(page):
     with page.expect_file_chooser() as chooser:
         page.select_option("#style", "__upload")
     chooser.value.set_files(str(style))
-    page.wait_for_function("() => !document.querySelector('#entry-0').textContent.startsWith('[1]')")
-    expected = cli("format", "-", "--style", str(style), "-f", "text", "--fail-on", "never", stdin=SPACED)
+    page.wait_for_function(
+        "() => !document.querySelector('#entry-0').textContent.startsWith('[1]')"
+    )
+    expected = cli(
+        "format", "-", "--style", str(style), "-f", "text", "--fail-on", "never", stdin=SPACED
+    )
     shown = sorted(t.strip() for t in page.locator("#refs .entry").all_text_contents())
     assert shown == sorted(expected.splitlines())
     assert page.locator("#style option:checked").text_content() == style.name

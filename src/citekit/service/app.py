@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import threading
+from functools import lru_cache
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -161,15 +162,7 @@ def create_app(config: ServiceConfig | Mapping[str, Any] | None = None) -> Starl
         return handler
 
     async def styles(request: HttpRequest) -> Response:
-        ids = await asyncio.get_running_loop().run_in_executor(gate.pool, known_styles)
-        maintained = set(MAINTAINED)
-        return _json(
-            {
-                "default": MAINTAINED[0],
-                "maintained": list(MAINTAINED),
-                "styles": [{"id": s, "maintained": s in maintained} for s in ids],
-            }
-        )
+        return Response(_styles_body(), media_type="application/json")
 
     async def rules(request: HttpRequest) -> Response:
         q = request.query_params
@@ -179,7 +172,10 @@ def create_app(config: ServiceConfig | Mapping[str, Any] | None = None) -> Starl
         if standard not in (None, "gbt7714-2015", "gbt7714-2025"):
             raise ApiError(422, "invalid-option", "'standard' must be gbt7714-2015 or gbt7714-2025")
         try:
-            return _json(work.rule_list(standard, q.get("select"), q.get("ignore"), lang))
+            return Response(
+                _rules_body(standard, q.get("select"), q.get("ignore"), lang),
+                media_type="application/json",
+            )
         except CitekitError as exc:
             raise ApiError(422, "invalid-option", str(exc)) from None
 
@@ -270,11 +266,34 @@ def create_app(config: ServiceConfig | Mapping[str, Any] | None = None) -> Starl
     return app
 
 
+@lru_cache(maxsize=1)
+def _styles_body() -> bytes:
+    maintained = set(MAINTAINED)
+    ids = known_styles()
+    return _json(
+        {
+            "default": MAINTAINED[0],
+            "maintained": list(MAINTAINED),
+            "styles": [{"id": s, "maintained": s in maintained} for s in ids],
+        }
+    ).body
+
+
+@lru_cache(maxsize=128)
+def _rules_body(standard: str | None, select: str | None, ignore: str | None, lang: str) -> bytes:
+    return _json(work.rule_list(standard, select, ignore, lang)).body
+
+
 def _lifespan(gate: _Gate) -> Any:
     from contextlib import asynccontextmanager
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
+        # what the GET endpoints answer is static: made once, off the event loop
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(gate.pool, _styles_body)
+        await loop.run_in_executor(gate.pool, _rules_body, None, None, None, "zh")
+        await loop.run_in_executor(gate.pool, _rules_body, None, None, None, "en")
         yield
         gate.pool.shutdown(wait=False, cancel_futures=True)
 

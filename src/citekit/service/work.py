@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -401,7 +402,10 @@ def do_convert(req: Request, deadline: Deadline, limit: int, server_config: str 
 # --- rules -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=128)
 def rule_list(standard: str | None, select: str | None, ignore: str | None, lang: str) -> Any:
+    """``citekit rules -f json`` (cached: the rules do not change while the server runs, and the
+    answer is read on the event loop)."""
     from ..validate.cli import run_rules
 
     out = io.StringIO()
@@ -416,6 +420,7 @@ def rule_list(standard: str | None, select: str | None, ignore: str | None, lang
     return {"rules": json.loads(out.getvalue())}
 
 
+@lru_cache(maxsize=512)
 def rule_one(code: str, lang: str) -> Any:
     from ..validate.cli import run_rule
 

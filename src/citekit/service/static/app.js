@@ -373,8 +373,9 @@
     let w = 0;
     for (const m of over) w = Math.max(w, RANK[m.d.severity]);
     const sev = ["info", "warning", "error"][w];
+    const blank = !point && !text.trim(); // a space is hard to see underlined: widen it
     const node = el("mark", {
-      class: `u ${sev}${point ? " point" : ""}`,
+      class: `u ${sev}${point ? " point" : ""}${blank ? " blank" : ""}`,
       tabindex: "0",
       "data-diags": over.map((m) => m.k).join(","),
       title: over.map((m) => `${m.d.code} ${m.d.message}`).join("\n"),
