@@ -49,7 +49,13 @@ def live_server() -> str:
     port = sock.getsockname()[1]
     sock.close()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="error")
+        uvicorn.Config(
+            # no time limit to hit on a loaded machine: the tests measure no speed
+            create_app({"timeout": 600}),
+            host="127.0.0.1",
+            port=port,
+            log_level="error",
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
