@@ -143,6 +143,46 @@ def test_fix_safe_and_by_id(client):
     )
 
 
+def test_fix_refuses_export_entries(client):
+    items = [{"id": "x", "type": "book", "title": "T"}]
+    assert error_of(client.post("/api/fix", json={"items": items}), 422)["code"] == "not-fixable"
+
+
+def test_no_body_gets_a_500(client):
+    """Whatever JSON arrives, every endpoint answers with a status below 500 and JSON."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    scalar = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=40)
+    )
+    value = st.recursive(
+        scalar,
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=12,
+    )
+    keys = st.sampled_from(["text", "references", "items", "lines", "from", "standard", "select", "ignore",
+                            "options", "lang", "article", "format", "fixes", "style", "style_xml", "locale",
+                            "output", "to", "profile"])  # fmt: skip
+    bodies = st.dictionaries(keys, value, max_size=5) | value
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(endpoint=st.sampled_from(["parse", "check", "fix", "format", "convert"]), body=bodies)
+    def run(endpoint, body):
+        r = client.post(f"/api/{endpoint}", json=body)
+        assert r.status_code < 500, r.text
+        if r.status_code != 200:
+            error_of(r, r.status_code)
+        elif r.headers["content-type"].startswith("application/json"):
+            r.json()
+
+    run()
+
+
 def test_format_answers_the_cli_entries(client, example):
     for style in ("gbt7714-2015-numeric", "gbt7714-2015-author-date", "apa"):
         answer = client.post("/api/format", json={"text": example, "style": style}).json()

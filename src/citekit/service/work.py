@@ -291,6 +291,11 @@ def do_fix(req: Request, deadline: Deadline, limit: int, server_config: str | No
 
     refs, _, fmt, config = _checked(req, deadline, limit, server_config)
     chosen = req.opt("fixes", "safe")
+    if fmt != "text" and chosen != []:
+        # a fix edits a reference string; an export's entry is fixed in its fields
+        raise ApiError(
+            422, "not-fixable", f"fixes apply to reference strings, not to {fmt} entries"
+        )
     wanted = None if chosen == "safe" else set(chosen)
     known = {fid for r in refs for fid, _ in fix_ids(r)}
     if wanted is not None and wanted - known:

@@ -316,7 +316,8 @@
       el("span", { class: "num", text: String(i + 1) }),
       sev ? el("span", { class: `dot ${sev}`, title: t("sev")[sev] }) : null,
       r.edited ? el("span", { class: "tag", text: t("edited") }) : null,
-      el("button", { type: "button", class: "small", text: t("editText"), onclick: () => editText(i) }),
+      // an export's entry is edited in its fields, not as text
+      state.inputFormat === "text" ? el("button", { type: "button", class: "small", text: t("editText"), onclick: () => editText(i) }) : null,
     );
     const original = el("div", { class: "raw", lang: rec.language || null });
     original.append(...underline(rec, r.edited));
