@@ -256,3 +256,25 @@ def test_an_uploaded_csl_style_renders_the_list(page):
     shown = sorted(t.strip() for t in page.locator("#refs .entry").all_text_contents())
     assert shown == sorted(expected.splitlines())
     assert page.locator("#style option:checked").text_content() == style.name
+
+
+def test_unsure_fields_are_marked(page):
+    # no punctuation between journal, volume and year: the parser is unsure of the issue
+    paste_and_check(
+        page, "Smith J, Lee K. Deep nets for stuff. Some Journal of Things 12 2019 33-40", 1
+    )
+    record = json.loads(cli("parse", "-", "--lines", "--fail-on", "never",
+                            stdin="Smith J, Lee K. Deep nets for stuff. Some Journal of Things 12 2019 33-40"))  # fmt: skip
+    unsure = sorted(name for name, ev in record["fields"].items() if ev["confidence"] < 0.75)
+    assert unsure  # what the parser itself reports
+    marked = sorted(
+        page.locator("#card-0 label.low input").evaluate_all(
+            "(inputs) => inputs.map((i) => i.name)"
+        )
+    )
+    assert marked == unsure
+    assert (
+        page.locator("#card-0 label.low .conf")
+        .first.get_attribute("title")
+        .startswith("解析把握不大")
+    )
