@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import regex
+from . import lazyregex as regex  # patterns compiled on first use (start-up)
 
 from .text.lexicons import words
 

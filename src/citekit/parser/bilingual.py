@@ -11,7 +11,7 @@ reported as left-over text.  A string that is not such a pair is returned whole.
 
 from __future__ import annotations
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 __all__ = ["bilingual_part"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 from .. import codes
 from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span

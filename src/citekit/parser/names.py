@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 __all__ = ["NameGroup", "parse_names", "looks_like_names"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 from .text import cn_number
 
