@@ -1,5 +1,5 @@
-"""The pure-Python tagger (parser/labeller.py) against python-crfsuite on the shipped model: the same
-labels and marginals within 1e-9 on thousands of real strings (the development sets, the example
+"""The pure-Python tagger (parser/labeller.py) against python-crfsuite on the shipped model: the
+same labels and marginals within 1e-9 on thousands of real strings (the development sets, the example
 list and the benchmark's frozen Chinese lines)."""
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ def _strings() -> list[str]:
         for line in path.read_text("utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                out += [row[k] for k in ("raw", "expected_numeric", "expected_authordate") if k in row]
+                out += [
+                    row[k] for k in ("raw", "expected_numeric", "expected_authordate") if k in row
+                ]
     for path in sorted((ROOT / "examples").glob("*.txt")):
         out += path.read_text("utf-8").splitlines()
     bench = (ROOT / "benchmarks" / "data" / "zh-synthetic.tsv").read_text("utf-8").splitlines()

@@ -2,8 +2,8 @@
 
 Compiling the parser's ~250 patterns took about half of a one-line parse's start-up, and one
 reference uses few of them.  A module imports this in place of ``regex``
-(``from .. import lazyregex as regex``): ``regex.compile`` returns a :class:`LazyPattern`, whose first
-attribute access compiles the real pattern and keeps its methods on the instance, so later calls
+(``from .. import lazyregex as regex``): ``regex.compile`` returns a :class:`LazyPattern`, whose
+first attribute access compiles the real pattern and keeps its methods on the instance, so later calls
 cost what a compiled pattern's calls cost; every other name is ``regex``'s own.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import regex as _regex
 
-__all__ = ["compile", "LazyPattern"]
+__all__ = ["LazyPattern", "compile"]
 
 # what a LazyPattern takes over from its pattern on first use
 _KEPT = (
@@ -59,7 +59,7 @@ class LazyPattern:
         return f"LazyPattern({self._args[0]!r})"
 
 
-def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> LazyPattern:  # noqa: A001
+def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> LazyPattern:
     return LazyPattern(pattern, flags, **kwargs)
 
 

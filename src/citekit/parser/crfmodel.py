@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import CitekitError
 
-__all__ = ["CRFModel", "read_model", "ModelFormatError"]
+__all__ = ["CRFModel", "ModelFormatError", "read_model"]
 
 
 class ModelFormatError(CitekitError, ValueError):

@@ -11,19 +11,19 @@ under a microsecond and Python in tens).  python-crfsuite remains the trainer.
 
 The labels are crfsuite's, bit for bit: the state scores are summed in crfsuite's order (feature
 order, from zero), the path scores with the same additions, and ties go to the lowest label index
-as in crfsuite's Viterbi.  The marginals come from the same scaled forward-backward recursions summed
-in another order; they agree with crfsuite's within ~1e-15.
+as in crfsuite's Viterbi.  The marginals come from the same scaled forward-backward
+recursions summed in another order; they agree with crfsuite's within ~1e-15.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Sequence
 from functools import reduce
 from math import exp
 from operator import add, mul
 from pathlib import Path
-from typing import Sequence
 
 from .crfmodel import read_model
 
@@ -80,7 +80,7 @@ class Labeller:
             self._rows[key] = row  # (a dict store is atomic: threads may share the cache)
         return row
 
-    def tag(self, xseq: Sequence[Sequence[bytes]]) -> "Tagged":
+    def tag(self, xseq: Sequence[Sequence[bytes]]) -> Tagged:
         """The Viterbi labels of ``xseq`` (one feature list per token) and, on demand, marginals."""
         states = [self._state(item) for item in xseq]
         return Tagged(self, states, self._viterbi(states))
@@ -110,7 +110,7 @@ class Tagged:
     """One tagged sequence: ``path`` (label indices), ``labels`` and ``marginal(label, t)`` (the
     forward-backward pass runs on the first call)."""
 
-    __slots__ = ("_lab", "_states", "path", "_alpha", "_beta", "_scale")
+    __slots__ = ("_alpha", "_beta", "_lab", "_scale", "_states", "path")
 
     def __init__(self, lab: Labeller, states: list[list[float]], path: list[int]) -> None:
         self._lab = lab
