@@ -21,7 +21,9 @@ lines, tokenises each with one regex and writes one JSON object per line.  The l
 list with a nonce appended to every line (a letters-only word made from the line's number), so no line
 repeats and no per-line cache can help.  Floor and citekit run interleaved in one session, R rounds
 (default 5), and the ratio citekit/floor of each round is reported as min/median/max: a ratio, not a
-rate, because the machine's speed varies between sessions.  ``--baseline-src DIR`` adds a third command
+rate, because the machine's speed varies between sessions.  Both wall time and CPU time (user +
+system, from the children's resource usage) are reported: on a shared, loaded machine the CPU-time
+ratio is the steadier one.  ``--baseline-src DIR`` adds a third command
 to every round, citekit imported from another source tree (e.g. an export of main's ``src``), so a
 change is measured against the code before it in the same session.
 """
@@ -31,11 +33,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,10 +157,22 @@ def unique_lines(n: int) -> list[str]:
     return [f"{line} {nonce(i)}" for i, line in enumerate(corpus(n))]
 
 
-def run_floor(path: str) -> float:
+_CPU: list[float] = [0.0]  # the CPU time (user + system) of the last command timed
+
+
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    """Run ``cmd``; its wall time (returned) and CPU time (in ``_CPU``)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", FLOOR, path], check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall
+
+
+def run_floor(path: str) -> float:
+    return _timed([sys.executable, "-c", FLOOR, path])
 
 
 def floor_main(n: int, runs: int) -> None:
@@ -168,51 +184,55 @@ def floor_main(n: int, runs: int) -> None:
         one.write_text(unique_lines(1)[0] + "\n", "utf-8")
         names = ("floor", "citekit", "baseline", "start-up", "start-up base")
         rows: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
+
+        def timed(name: str, fn: Callable[[], float]) -> None:
+            rows[name].append(fn())
+            cpu[name].append(_CPU[0])
+
         run(str(one))  # warm-up: bytecode written, files in the page cache
         if base:
             run(str(one), src=base)
         for _ in range(runs):  # interleaved: each round runs every command once
-            rows["floor"].append(run_floor(str(path)))
-            rows["citekit"].append(run(str(path)))
+            timed("floor", lambda: run_floor(str(path)))
+            timed("citekit", lambda: run(str(path)))
             if base:
-                rows["baseline"].append(run(str(path), src=base))
-            rows["start-up"].append(run(str(one)))
+                timed("baseline", lambda: run(str(path), src=base))
+            timed("start-up", lambda: run(str(one)))
             if base:
-                rows["start-up base"].append(run(str(one), src=base))
-    floor = rows["floor"]
+                timed("start-up base", lambda: run(str(one), src=base))
     print(f"unique lines: {n} (benchmark list + per-line nonce), {runs} interleaved rounds")
     for name, times in rows.items():
         if times:
-            ts = sorted(times)
-            print(f"{name:>13}: min {ts[0]:.3f} s, median {statistics.median(ts):.3f} s")
-    for name in ("citekit", "baseline"):
-        if rows[name]:
-            ratios = sorted(t / f for t, f in zip(rows[name], floor))
+            ts, cs = sorted(times), sorted(cpu[name])
             print(
-                f"{name}/floor: min {ratios[0]:.2f}x, median {statistics.median(ratios):.2f}x, "
-                f"max {ratios[-1]:.2f}x; {n / statistics.median(rows[name]):,.0f} references/s "
-                f"(floor {n / statistics.median(floor):,.0f} lines/s)"
+                f"{name:>13}: wall min {ts[0]:.3f} s, median {statistics.median(ts):.3f} s; "
+                f"CPU min {cs[0]:.3f} s, median {statistics.median(cs):.3f} s"
             )
+    for what, table in (("wall", rows), ("CPU", cpu)):
+        floor = table["floor"]
+        for name in ("citekit", "baseline"):
+            if table[name]:
+                ratios = sorted(t / f for t, f in zip(table[name], floor))
+                print(
+                    f"{name}/floor ({what}): min {ratios[0]:.2f}x, "
+                    f"median {statistics.median(ratios):.2f}x, max {ratios[-1]:.2f}x; "
+                    f"{n / statistics.median(table[name]):,.0f} references/s "
+                    f"(floor {n / statistics.median(floor):,.0f} lines/s)"
+                )
 
 
 def run(path: str, src: str | None = None) -> float:
     env = dict(os.environ, PYTHONPATH=src or str(ROOT / "src"))
     # as installed: modules load from their cached bytecode (the warm-up round writes it)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    t0 = time.perf_counter()
     script = Path(sys.executable).with_name("citekit")
     cmd = (
         [str(script)]
         if script.exists() and src is None
         else [sys.executable, "-c", "from citekit.cli import entry; entry()"]
     )
-    subprocess.run(
-        cmd + ["parse", "--lines", path, "-f", "jsonl", "--fail-on", "never"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env=env,
-    )
-    return time.perf_counter() - t0
+    return _timed(cmd + ["parse", "--lines", path, "-f", "jsonl", "--fail-on", "never"], env)
 
 
 def main() -> None:
