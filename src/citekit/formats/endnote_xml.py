@@ -129,12 +129,17 @@ SPEC = Spec(
 _RECORD = re.compile(r"<record\b[^>]*>.*?</record>", re.S)
 
 
+# A document with an empty record list (what writing no items gives) holds no entry.
+_EMPTY = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records\s*/>\s*</xml>\s*$|"
+                    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*</records>\s*</xml>\s*$")
+
+
 def read(text: str) -> list[Reference]:
     refs: list[Reference] = []
     ids = IdMaker()
     matches = list(_RECORD.finditer(text))
     if not matches:
-        if text.strip():
+        if text.strip() and not _EMPTY.match(text):
             return [failed_reference("ref-1", text, "no EndNote XML <record> found")]
         return []
     lines = LineCounter(text)
