@@ -29,7 +29,7 @@ from .crfmodel import read_model
 
 __all__ = ["Labeller", "Tagged", "Tagger", "labeller"]
 
-_ROWS_MAX = 200_000  # cached state-score rows (~0.4 KB each)
+_ROWS_MAX = 50_000  # cached state-score rows (~0.6 KB each with their keys: ~30 MB at most)
 
 if sys.version_info >= (3, 12):  # sum() compensates from 3.12 on; crfsuite adds plainly
 
