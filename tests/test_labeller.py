@@ -101,3 +101,7 @@ def test_a_file_that_is_no_model_is_a_clear_error(tmp_path):
         read_model(bad)
     assert isinstance(info.value, CitekitError)
     assert "not a crfsuite" in str(info.value)
+    cut = tmp_path / "cut.crfsuite"
+    cut.write_bytes(crf.MODEL_PATH.read_bytes()[:5000])  # a model file cut short
+    with pytest.raises(ModelFormatError):
+        read_model(cut)

@@ -44,7 +44,15 @@ def _strings(data: bytes, off: int) -> list[bytes]:
 
 
 def read_model(path: str | Path) -> CRFModel:
+    """The model in the file at ``path``; ``ModelFormatError`` if it is not a (whole) CRF1d model."""
     data = Path(path).read_bytes()
+    try:
+        return _parse(data, path)
+    except (struct.error, IndexError, UnicodeDecodeError) as exc:  # offsets past the end: cut short
+        raise ModelFormatError(f"{path}: damaged crfsuite model ({exc})") from None
+
+
+def _parse(data: bytes, path: str | Path) -> CRFModel:
     if len(data) < 48:
         raise ModelFormatError(f"{path}: too short for a crfsuite model")
     magic, _size, kind, _ver, _nf, n_labels, n_attrs, off_feat, off_labels, off_attrs, _lr, _ar = (
