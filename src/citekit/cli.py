@@ -10,19 +10,19 @@ import argparse
 import gc
 import json
 import sys
-from typing import IO, Any, Sequence, TextIO
+from collections.abc import Sequence
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
+from .config import STANDARDS, Config
 from .errors import CitekitError, UsageError
-from .model import Reference, Severity
 from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
 from .inputs import display_name, read_text
+from .model import Reference, Severity
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
-    STANDARDS,
-    Config,
     references_from_text,
     run_stages_many,
     stage_check,
@@ -270,7 +270,9 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
 
 
 def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
+    return run_convert(
+        args, cast("TextIO | BinaryIO", getattr(stdin, "buffer", stdin)), stdout, stderr
+    )
 
 
 def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -310,7 +312,7 @@ def main(
     # cyclic garbage (a few hundred objects for 10,000 references), so for the commands that only
     # parse, a collection would only rescan the results and the feature cache (~5% of a big parse).
     threshold = gc.get_threshold()
-    gc.set_threshold(_GC_THRESHOLD.get(command, 100_000), *threshold[1:])
+    gc.set_threshold(_GC_THRESHOLD.get(command or "", 100_000), *threshold[1:])
     try:
         args = parser.parse_args(argv)
         if not args.command:

@@ -40,7 +40,7 @@ def available() -> bool:
     return _AVAILABLE[0]
 
 
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger():
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
         tagger = _open_tagger()
