@@ -213,7 +213,7 @@ def floor_main(n: int, runs: int) -> None:
         floor = table["floor"]
         for name in ("citekit", "baseline"):
             if table[name]:
-                ratios = sorted(t / f for t, f in zip(table[name], floor))
+                ratios = sorted(t / f for t, f in zip(table[name], floor, strict=True))
                 print(
                     f"{name}/floor ({what}): min {ratios[0]:.2f}x, "
                     f"median {statistics.median(ratios):.2f}x, max {ratios[-1]:.2f}x; "

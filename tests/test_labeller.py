@@ -82,9 +82,9 @@ def test_label_spans_through_the_python_tagger_equal_crfsuites(monkeypatch):
     expected = [crf.label_spans(s) for s in strings]
     monkeypatch.setattr(crf._local, "tagger", Tagger(crf.MODEL_PATH))
     got = [crf.label_spans(s) for s in strings]
-    for e, g in zip(expected, got):
+    for e, g in zip(expected, got, strict=True):
         assert [x[:3] for x in g] == [x[:3] for x in e]
-        assert all(abs(a[3] - b[3]) <= 1e-9 for a, b in zip(g, e))
+        assert all(abs(a[3] - b[3]) <= 1e-9 for a, b in zip(g, e, strict=True))
 
 
 def test_empty_sequence_and_marginal_before_tag():

@@ -8,7 +8,6 @@ Japanese when it has kana, Korean when it has Hangul.
 from __future__ import annotations
 
 from . import lazyregex as regex  # patterns compiled on first use (start-up)
-
 from .text.script import script_counts
 
 __all__ = ["detect_language"]

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import lazyregex as regex  # patterns compiled on first use (start-up)
-
 from .text.lexicons import words
 
 __all__ = ["Segment", "is_heading", "iter_lines", "segment", "split_label", "split_lines"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-
 from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date

@@ -75,7 +75,7 @@ class Labeller:
             return row
         get, make = self._dense.get, self._row
         rows = [r for r in [get(f) or make(f) for f in key] if r is not None]
-        row = list(map(_plain_sum, zip(*rows))) if rows else [0.0] * self.size
+        row = list(map(_plain_sum, zip(*rows, strict=True))) if rows else [0.0] * self.size
         if len(self._rows) < _ROWS_MAX:
             self._rows[key] = row  # (a dict store is atomic: threads may share the cache)
         return row
@@ -93,7 +93,7 @@ class Labeller:
         scores = [states[0]]
         prev = states[0]
         for state in states[1:]:
-            prev = [max(map(add, prev, col)) + s for col, s in zip(cols, state)]
+            prev = [max(map(add, prev, col)) + s for col, s in zip(cols, state, strict=True)]
             scores.append(prev)
         # back from the best end along the best predecessors (the first best, as crfsuite's)
         last = prev.index(max(prev))
@@ -150,7 +150,7 @@ class Tagged:
             a = [v * z for v in a]
             alpha.append(a)
             scale.append(z)
-            a = [sum(map(mul, a, col)) * v for col, v in zip(ecols, x)]
+            a = [sum(map(mul, a, col)) * v for col, v in zip(ecols, x, strict=True)]
         z = 1.0 / sum(a)
         alpha.append([v * z for v in a])
         scale.append(z)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-
 from .text import cn_number
 
 __all__ = ["JournalNumbers", "journal_numbers", "cn_year_issue", "edition", "clean_issue"]

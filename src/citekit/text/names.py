@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-
 from .lexicons import words
 
 __all__ = ["has_corporate_word"]
