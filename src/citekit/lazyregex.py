@@ -40,6 +40,8 @@ class CompiledPattern:
     ``__getattr__`` hook (which would slow every attribute lookup)."""
 
     __slots__ = (*_KEPT, "_args", "_real")
+    _args: tuple[Any, int, dict[str, Any]]
+    _real: Any
 
     def compiled(self) -> Any:
         return self._real

@@ -18,6 +18,7 @@ import os
 import threading
 from itertools import groupby, repeat
 from pathlib import Path
+from typing import Any
 
 from .features import sequence_features
 from .tokens import tokenize
@@ -48,7 +49,7 @@ def _tagger():
     return tagger
 
 
-def _open_tagger():  # type: ignore[no-untyped-def]
+def _open_tagger() -> Any:
     """python-crfsuite's tagger (C, the faster), else the pure-Python one (same labels)."""
     import importlib.util
 
