@@ -12,15 +12,19 @@ still convert.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from importlib import import_module
-from typing import Any, Mapping, Sequence
+from typing import Any
 
+from ..codes import make
 from ..errors import UsageError
+from ..itemcheck import admit
 from ..model import Diagnostic, Reference
 from .encoding import decode
 from .sniff import sniff
 
-__all__ = ["FORMATS", "decode", "read", "sniff", "write"]
+__all__ = ["FORMATS", "decode", "read", "sniff", "with_item_defaults", "write"]
 
 #: format name -> module implementing ``read(text)`` and ``write(items)``
 _MODULES: dict[str, str] = {
@@ -47,13 +51,34 @@ def read(text: str, fmt: str) -> list[Reference]:
     """The entries of ``text`` in format ``fmt``, one :class:`Reference` each, in order."""
     mod = _module(fmt)
     if fmt == "jsonl":
-        return mod.read_jsonl(text)  # type: ignore[no-any-return]
-    return mod.read(text)  # type: ignore[no-any-return]
+        return mod.read_jsonl(text)
+    return mod.read(text)
 
 
 def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:
-    """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out."""
+    """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out.
+
+    Items are checked once here (:func:`citekit.itemcheck.admit`), so every writer reads clean
+    values; an entry that is not a JSON object cannot be written and is reported (F010)."""
     mod = _module(fmt)
-    if fmt == "jsonl":
-        return mod.write_jsonl(items)  # type: ignore[no-any-return]
-    return mod.write(items)  # type: ignore[no-any-return]
+    clean: list[Mapping[str, Any]] = []
+    diags: list[Diagnostic] = []
+    for n, obj in enumerate(items, 1):
+        if not isinstance(obj, Mapping):
+            diags.append(
+                make("F010", f"entry {n} is a {type(obj).__name__}, not a CSL-JSON item; left out")
+            )
+            continue
+        item, found = admit(obj)
+        ident = item.get("id", f"#{n}")
+        diags.extend(replace(d, message=f"{d.message} (item '{ident}')") for d in found)
+        clean.append(item)
+    out, more = mod.write_jsonl(clean) if fmt == "jsonl" else mod.write(clean)
+    return out, diags + more
+
+
+def with_item_defaults(ref: Reference) -> Reference:
+    """A record read from an exchange format, its item made a CSL item to check or render: the
+    record's id and a ``document`` type unless the item has its own, and the item's language."""
+    item = {"id": ref.id, "type": "document", **ref.item}
+    return replace(ref, item=item, language=ref.language or item.get("language"))

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
+from ..codes import make
 from ..csl import CslItem
 from ..language import detect_language
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.script import has_cjk
 
 __all__ = [
     "IdMaker",
     "finish_item",
     "format_date",
     "format_tagged_name",
-    "has_cjk",
     "name_text",
-    "norm_doi",
     "norm_language",
     "norm_number",
     "norm_pages",
@@ -29,12 +29,7 @@ __all__ = [
     "unwritten",
 ]
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LATIN = regex.compile(r"\p{Latin}")
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
 
 
 # --------------------------------------------------------------------------- names
@@ -261,12 +256,6 @@ def norm_number(text: str) -> str:
     return s
 
 
-def norm_doi(text: str) -> str:
-    s = text.strip()
-    s = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", s, flags=re.I)
-    return s
-
-
 _LANGS = {
     "zh": "zh-CN",
     "zh-cn": "zh-CN",
@@ -435,3 +424,21 @@ def unwritten(item: Mapping[str, Any], handled: Iterable[str], fmt: str) -> list
 def line_of(text: str, offset: int) -> int:
     """1-based line number of ``offset``."""
     return text.count("\n", 0, offset) + 1
+
+
+class LineCounter:
+    """1-based line numbers of increasing offsets into one text, in time linear in the text
+    (a reader asks for each record's line in order; counting from the start each time would be
+    quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.count = 1
+
+    def line(self, offset: int) -> int:
+        if offset < self.offset:  # out of order: count afresh
+            self.offset, self.count = 0, 1
+        self.count += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.count

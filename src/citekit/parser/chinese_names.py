@@ -12,8 +12,7 @@ form does not change.
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 
 __all__ = ["split_chinese_name"]

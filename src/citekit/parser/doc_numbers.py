@@ -10,8 +10,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .text import trim
 

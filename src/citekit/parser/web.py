@@ -12,8 +12,7 @@ and digit lands in a field (as GB/T without type codes does).  Works on a copy o
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
