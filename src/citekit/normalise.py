@@ -151,10 +151,9 @@ def clean_value(raw: str) -> str:
         "*" in text
         or "<" in text
         or "__" in text
-        or "://" in text
         or _GLUED_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
-        or any(piece in text for piece in _OCR_PIECES)
+        or _OCR_HINT.search(text)
     ):  # (the tests of _rare that a field's text can meet)
         edits = _repairs(text, whole=False)
         if edits:
@@ -236,11 +235,25 @@ _OCR_YEAR = _re.compile(
 )
 _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 # cheap tests, each with a literal start (a fast scan), before the slower patterns above
-_DOI_HINT = _re.compile(r"10\.\d{4,9}/")
 _GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
-# where OCR puts a letter into a year (20l3, 2O19, l998, 199l): substrings, faster than a pattern
-_OCR_PIECES = ("20l", "19l", "20O", "19O", "l9", "2O", "0l", "9l", "0O", "9O")
+# where OCR puts a letter into a year (20l3, 2O19, l998, 199l)
+_OCR_HINT = _re.compile("20l|19l|20O|19O|l9|2O|0l|9l|0O|9O")
 _CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
+
+
+def _broken_link(text: str) -> bool:
+    """Does a link (``://``, ``www.``, a DOI) end in ``/``, ``.``, ``-``… before a space and a
+    letter or digit, the mark of a PDF line break inside it?"""
+    for mark in ("://", "www.", "10."):
+        i = text.find(mark)
+        while i >= 0:
+            j = text.find(" ", i)
+            if j < 0:
+                break
+            if text[j - 1] in "/.-_=?&" and j + 1 < len(text) and text[j + 1].isalnum():
+                return True
+            i = text.find(mark, j)
+    return False
 
 
 def _rare(text: str) -> bool:
@@ -249,12 +262,10 @@ def _rare(text: str) -> bool:
         "*" in text
         or "<" in text
         or "__" in text
-        or "://" in text
-        or "www." in text
-        or _DOI_HINT.search(text)
         or _GLUED_HINT.search(text)
-        or any(piece in text for piece in _OCR_PIECES)
+        or _OCR_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
+        or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
     )
 
 
@@ -277,9 +288,7 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             n = len(m.group(1))
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
-    if ("/ " in text or ". " in text or "- " in text) and (
-        "://" in text or "www." in text or _DOI_HINT.search(text)
-    ):
+    if ("/ " in text or ". " in text or "- " in text) and _broken_link(text):
         for m in _BROKEN_LINK.finditer(text):
             if _link_start().search(text, 0, m.start()):
                 edits.append((m.start(), m.end(), ""))
@@ -291,7 +300,7 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
                 text, 0, k + 1
             ):
                 edits.append((k + 1, k + 1, " "))
-    if any(piece in text for piece in _OCR_PIECES):
+    if _OCR_HINT.search(text):
         for m in _OCR_YEAR.finditer(text):  # "20l3", "2O19": OCR letters for digits in a year
             for k in range(m.start(), m.end()):
                 if text[k] in _OCR_DIGITS:

@@ -34,7 +34,7 @@ _GENRE_NUMBER = regex.compile(
 def find_doc_numbers(d: Draft) -> None:
     work = d.work
     s0, e0 = d.start, d.end
-    if "at" in work and not d.has("number"):  # "Patent", "Pat."
+    if ("atent" in work or "Pat." in work) and not d.has("number"):  # "Patent", "Pat."
         m = _PATENT.search(work, s0, e0)
         if m:
             d.set("number", m.group("num"), *m.span("num"), 0.85)

@@ -198,7 +198,7 @@ _BY_INITIAL_STOP = regex.compile(r"(?<=\s\p{Lu})\.(?=\s+\p{Lu}[\p{L} ,.]{1,40}:)
 
 
 def _split_after_by(work: str, s: int, e: int) -> list[tuple[int, int]]:
-    if not _BY_ROLE.match(work, s, e):
+    if work.find(" by ", s, e) < 0 or not _BY_ROLE.match(work, s, e):
         return [(s, e)]
     m = _BY_INITIAL_STOP.search(work, s, e)
     if not m:
@@ -206,6 +206,7 @@ def _split_after_by(work: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, m.end()), trim(work, m.end(), e)]
 
 
+_ROLE_CHARS = regex.compile(r"[译编注疏校著撰]")  # a cheap test before splitting the elements
 _ROLE_ELEMENT = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 
 
@@ -222,7 +223,11 @@ def _responsibility(d: Draft, limit: int) -> int:
         set_names(d, a, b, "author", 0.9, group=group)
         title_start = split + 1
         # "马克思著. 张三译. 资本论[M]": a second group, closed by its role word, before the title
-        nxt = split_elements(work, title_start, limit)
+        nxt = (
+            split_elements(work, title_start, limit)
+            if _ROLE_CHARS.search(work, title_start, limit)
+            else ()
+        )
         if len(nxt) >= 2:
             ns, ne = nxt[0]
             role = _ROLE_ELEMENT.search(work, ns, ne)

@@ -56,11 +56,11 @@ def parse(d: Draft) -> bool:
     masked = work.find(MASK, c.start, end)
     if masked > c.start:
         end = masked
-    claims = sorted(c.claims)
-    text = "".join(
-        " " if any(a <= i < b for a, b in claims) else work[i] for i in range(c.start, end)
-    )
-    view = work[: c.start] + text + work[end:]
+    view = work  # the work text with the marks blanked out (same length)
+    for a, b in c.claims:
+        a, b = max(a, c.start), min(b, end)
+        if b > a:
+            view = view[:a] + " " * (b - a) + view[b:]
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
     if elements and len(elements) < 3:
         # "Doe J. A web page": the stop after an initial ends the names (not split above)
