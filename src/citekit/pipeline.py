@@ -25,10 +25,13 @@ __all__ = [
     "PARSE_STAGES",
     "STANDARDS",
     "Stage",
+    "line_references",
     "process",
     "process_iter",
+    "process_many",
     "references_from_text",
     "run_stages",
+    "run_stages_jobs",
     "run_stages_many",
 ]
 
@@ -195,6 +198,17 @@ def run_stages(
 # References parsed together by run_stages_many: the gain grows with the chunk up to about this size,
 # and the parses waiting for the labeller take a few MB.
 CHUNK = 2000
+# The first chunks are smaller, so that a stream's first results come out at once.
+_FIRST_CHUNKS = (50, 500)
+
+
+def chunk_sizes(size: int = CHUNK) -> Iterator[int]:
+    """The sizes of the chunks a stream is cut into: a few small ones, then ``size``."""
+    for first in _FIRST_CHUNKS:
+        if first < size:
+            yield first
+    while True:
+        yield size
 
 
 def run_stages_many(
@@ -211,14 +225,17 @@ def run_stages_many(
         return
     before, (name, _), after = stages[:at], stages[at], stages[at + 1 :]
     chunk: list[Reference] = []
+    sizes = chunk_sizes()
+    size = next(sizes)
     for ref in refs:
         chunk.append(run_stages(ref, config, before))
-        if len(chunk) == CHUNK:
+        if len(chunk) == size:
             for parsed in _parse_chunk(chunk, name):
                 yield (
                     run_stages(parsed, config, after) if after else parsed
                 )  # (parse only: nothing after)
             chunk = []
+            size = next(sizes)
     for parsed in _parse_chunk(chunk, name):
         yield run_stages(parsed, config, after) if after else parsed
 
@@ -255,6 +272,13 @@ def _reference(seg: Segment, index: int) -> Reference:
     return _record(
         ref_id, seg.raw, {"id": ref_id, "type": "document"}, {}, None, 0.0, (), seg.label, seg.line
     )
+
+
+def line_references(lines: Iterable[str]) -> Iterator[Reference]:
+    """Unparsed references of one reference per line, as they are read (``--lines`` on a
+    stream: the same records as :func:`references_from_text` with ``lines=True``)."""
+    for i, seg in enumerate(iter_lines(lines), start=1):
+        yield _reference(seg, i)
 
 
 def references_from_text(text: str, *, lines: bool = False) -> list[Reference]:
@@ -299,8 +323,50 @@ def process_iter(
     List-level rules (duplicates, numbering) need the whole list and do not run here.
     """
     config = config or Config()
+    for ref in _string_references(references):
+        yield run_stages(ref, config, stages)
+
+
+def _string_references(references: Iterable[str]) -> Iterator[Reference]:
     for index, raw in enumerate(references, start=1):
         if raw.endswith("\n"):
             raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
         label, _ = split_label(raw)
-        yield run_stages(_reference(Segment(raw, label, index, 0), index), config, stages)
+        yield _reference(Segment(raw, label, index, 0), index)
+
+
+def process_many(
+    references: Iterable[str],
+    config: Config | None = None,
+    *,
+    jobs: int = 1,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+) -> Iterator[Reference]:
+    """:func:`process_iter` on ``jobs`` worker processes (``0``: one per core; ``1``: in this
+    process), for long streams.
+
+    The strings are read as the results are consumed, a few chunks ahead; results come out
+    in input order, the same as with ``jobs=1``.  Each worker loads the parser's model once.
+    A reference whose stage fails, or that kills its worker process, comes out with an X001
+    diagnostic; the others go on.  ``stages`` must be importable functions (they are sent to
+    the workers by name).  List-level rules (duplicates, numbering) do not run here: see
+    :class:`citekit.validate.list_stream.ListStream`.
+    """
+    config = config or Config()
+    return run_stages_jobs(_string_references(references), config, stages, jobs=jobs)
+
+
+def run_stages_jobs(
+    refs: Iterable[Reference],
+    config: Config,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    *,
+    jobs: int = 1,
+) -> Iterator[Reference]:
+    """:func:`run_stages_many` in this process (``jobs=1``) or on worker processes."""
+    from .parallel import resolve_jobs, run_parallel
+
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or not stages:
+        return run_stages_many(refs, config, stages)
+    return run_parallel(refs, config, stages, jobs=jobs)
