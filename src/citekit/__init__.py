@@ -20,7 +20,7 @@ from .model import (
     Severity,
     Span,
 )
-from .pipeline import DEFAULT_STAGES, Config, process, process_iter
+from .pipeline import DEFAULT_STAGES, Config, process, process_iter, process_many
 
 __version__ = "0.1.0.dev0"
 
@@ -63,5 +63,6 @@ __all__ = [
     "parse",
     "process",
     "process_iter",
+    "process_many",
     "render",
 ]

@@ -72,7 +72,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "spark")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -151,6 +151,17 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
     _add_jobs(p)  # accepted for a uniform command line: convert parses no reference strings
+
+    p = sub.add_parser(
+        "spark",
+        help="parse a large file on Apache Spark (needs citekit[spark])",
+        description="Parse (or --check) a reference file on Apache Spark: text (a reference "
+        "a line), JSON Lines or Parquet in; Parquet or JSON Lines out.",
+    )
+    if command == "spark":
+        from .spark import add_arguments as add_spark_arguments
+
+        add_spark_arguments(p)
 
     p = sub.add_parser(
         "eval",
@@ -319,6 +330,12 @@ def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: 
     return eval_run(args, stdout)
 
 
+def _cmd_spark(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .spark import run_cli
+
+    return run_cli(args, stdout, stderr)
+
+
 _COMMANDS = {
     "parse": _cmd_parse,
     "check": _cmd_check,
@@ -327,6 +344,7 @@ _COMMANDS = {
     "rules": _cmd_rules,
     "rule": _cmd_rule,
     "eval": _cmd_eval,
+    "spark": _cmd_spark,
 }
 
 
