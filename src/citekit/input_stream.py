@@ -1,14 +1,19 @@
 """Input read as a stream: the first block decides the encoding, the rest follows in chunks.
 
-An input that fits in the first block is decoded exactly as :func:`citekit.inputs.read_text`
-does.  A longer one is read in chunks with the encoding the first block showed (its
-newline-ended part: a newline byte is never inside a multi-byte character of UTF-8 or
-GB18030); a byte that is not of that encoding further on stops the run with InputError.
+A file that fits in the first block (:data:`HEAD`) is decoded exactly as
+:func:`citekit.inputs.read_text` does.  A longer file, or a pipe (read as its bytes come, so
+that output can start before the input ends), is read in chunks with the encoding its first
+block showed (judged on whole lines: a newline byte is never inside a multi-byte character of
+UTF-8 or GB18030); a byte that is not of that encoding further on stops the run with
+InputError.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
+import os
+import stat
 from typing import IO, Any, Iterable, Iterator
 
 import regex
@@ -35,9 +40,11 @@ class StreamedInput:
     chunks (nothing when ``whole``)."""
 
     def __init__(self, head: str, rest: Iterator[str] | None) -> None:
-        self.head = head
         self.whole = rest is None
         self._rest = rest
+        if rest is not None and not head:  # the first decoded text is the head
+            head = next(rest, "")
+        self.head = head
 
     def rest(self) -> Iterator[str]:
         return self._rest or iter(())
@@ -51,9 +58,11 @@ class StreamedInput:
         yield from self.rest()
 
 
-def open_input(path: str, stdin: IO[Any], head: int = HEAD) -> StreamedInput:
-    """The input ``path`` (``-``: standard input) as a :class:`StreamedInput`."""
+def open_input(path: str, stdin: IO[Any], head: int | None = None) -> StreamedInput:
+    """The input ``path`` (``-``: standard input) as a :class:`StreamedInput`; ``head`` bytes
+    (default :data:`HEAD`) decide the encoding."""
     name = display_name(path)
+    head = head or HEAD
     if path == "-":
         fh: IO[bytes] = getattr(stdin, "buffer", stdin)
         return _streamed(fh, name, head, close=False)
@@ -66,75 +75,91 @@ def open_input(path: str, stdin: IO[Any], head: int = HEAD) -> StreamedInput:
     return _streamed(fh, name, head, close=True)
 
 
-def _read(fh: IO[Any], size: int) -> bytes:
-    data = fh.read(size)
-    return data.encode("utf-8") if isinstance(data, str) else data
+def _reader(fh: IO[Any]) -> Any:
+    """``read(n)`` that returns what is there (a pipe's available bytes) rather than wait."""
+    read = getattr(fh, "read1", None) or fh.read
+
+    def read_bytes(size: int) -> bytes:
+        data = read(size)
+        return data.encode("utf-8") if isinstance(data, str) else data
+
+    return read_bytes
+
+
+def _seekable_end(fh: IO[Any]) -> bool:
+    """Can the end be looked for without waiting (a file, a buffer), unlike a pipe?"""
+    try:
+        return stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return True  # an in-memory stream
 
 
 def _streamed(fh: IO[Any], name: str, head: int, *, close: bool) -> StreamedInput:
+    read = _reader(fh)
     try:
-        data = _read(fh, head)
-        more = _read(fh, _CHUNK) if data else b""
-        # a head that ends inside a line (or a line longer than the head): read to a newline
-        while more and b"\n" not in more and len(data) < 64 * head:
+        data = read(head)
+        # an input that fits in the head is decoded as a whole, as read_text does
+        ends = not data or (_seekable_end(fh) and not (more := read(_CHUNK)))
+        if not ends and _seekable_end(fh):
             data += more
-            more = _read(fh, _CHUNK)
+        # the head holds at least one whole line (a line longer than the head is read on)
+        while not ends and b"\n" not in data and len(data) < 64 * head:
+            more = read(_CHUNK)
+            ends = not more
+            data += more
     except OSError as exc:
         if close:
             fh.close()
         raise InputError(f"cannot read '{name}': {exc.strerror or exc}") from None
-    if not more:
+    if ends:
         if close:
             fh.close()
         try:
             return StreamedInput(decode(data), None)
         except InputError as exc:
             raise InputError(f"cannot read '{name}': {exc}") from None
-    data += more
-    cut = data.rfind(b"\n") + 1 or len(data)
-    first, tail = data[:cut], data[cut:]
-    codec = _codec(first)
     try:
-        text = decode(first, codec)
+        codec, data = _codec(data)
     except InputError as exc:
         if close:
             fh.close()
         raise InputError(f"cannot read '{name}': {exc}") from None
-    return StreamedInput(text, _rest(fh, tail, codec, name, close))
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    return StreamedInput("", _rest(read, fh, data, decoder, codec, name, close))
 
 
-def _codec(data: bytes) -> str:
+def _codec(data: bytes) -> tuple[str, bytes]:
+    """The codec of an input that starts with ``data``, and ``data`` without its BOM."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return "utf-8-sig" if codec == "utf-8" else codec
+            return codec, data[len(bom) :]
+    lines = data[: data.rfind(b"\n") + 1] or data  # whole characters: a newline ends none
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        lines.decode("utf-8")
+        return "utf-8", data
     except UnicodeDecodeError:
-        decode(data)  # InputError when it is not plausible GB18030 either
-        return "gb18030"
+        decode(lines)  # InputError when it is not plausible GB18030 either
+        return "gb18030", data
 
 
-def _rest(fh: IO[Any], tail: bytes, codec: str, name: str, close: bool) -> Iterator[str]:
-    # the BOM, if any, was in the head: the rest is plain
-    decoder = codecs.getincrementaldecoder("utf-8" if codec == "utf-8-sig" else codec)("strict")
+def _rest(
+    read: Any, fh: IO[Any], data: bytes, decoder: Any, codec: str, name: str, close: bool
+) -> Iterator[str]:
     offset = 0
     try:
-        data = tail
         while True:
             try:
                 text = decoder.decode(data, final=not data)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"cannot read '{name}': not valid {codec} (byte {offset + exc.start} of the "
-                    "rest of the input, after the first block)"
+                    f"cannot read '{name}': not valid {codec} (byte {offset + exc.start})"
                 ) from None
             if text:
                 yield text
             if not data:
                 return
             offset += len(data)
-            data = _read(fh, _CHUNK)
+            data = read(_CHUNK)
     finally:
         if close:
             fh.close()

@@ -81,7 +81,7 @@ def record(ref: Reference, id: str, raw: str | None) -> dict[str, Any]:
     return {
         "id": id,
         "raw": raw,
-        "item": json.dumps(ref.item, ensure_ascii=False),
+        "item": json.dumps({**ref.item, "id": id}, ensure_ascii=False),
         "language": ref.language,
         "confidence": float(ref.confidence),
         "diagnostics": [

@@ -18,6 +18,8 @@ only pyarrow.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from functools import partial
 from typing import Any, Iterable, Iterator, TextIO
 
@@ -141,6 +143,9 @@ def _map(df: Any, column: str, fn: Any) -> Any:
         raise UsageError(f"unknown standard '{standard}'; choose one of: {', '.join(STANDARDS)}")
     if column not in df.columns:
         raise UsageError(f"the DataFrame has no column '{column}' (columns: {', '.join(df.columns)})")
+    taken = [name for name, _ in OUTPUT_COLUMNS[1:] if name in df.columns]
+    if taken:
+        raise UsageError(f"the DataFrame already has the output column(s) {', '.join(taken)}")
     if "id" not in df.columns:
         from pyspark.sql import functions as F
 
@@ -189,6 +194,8 @@ def run_cli(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         args.input, {".parquet": "parquet", ".jsonl": "jsonl", ".json": "jsonl"}, "text"
     )
     dst = args.to_format or _format_of(args.output, {".jsonl": "jsonl", ".json": "jsonl"}, "parquet")
+    if args.master.startswith("local"):  # the workers run this Python, with citekit installed
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master(args.master).appName("citekit").getOrCreate()
     try:
         if src == "text":
