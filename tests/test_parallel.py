@@ -172,3 +172,29 @@ def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers)
+
+
+def test_partition_function_as_dask_calls_it(tmp_path):
+    from citekit.partition import parse_partition
+
+    lines = bench_lines(120)
+    # Dask's read_text gives a partition's lines with their line terminators
+    parts = [[line + "\n" for line in lines[:70]], [line + "\r\n" for line in lines[70:]], []]
+    records = [r for part in parts for r in list(parse_partition(part))]
+    assert [r["raw"] for r in records] == lines
+    want = list(citekit.process_many(lines, Config(lines=True), stages=PARSE_STAGES))
+    assert [json.loads(r["item"])["title"] for r in records[:70] if "title" in json.loads(r["item"])] == [
+        w.item["title"] for w in want[:70] if "title" in w.item
+    ]
+
+
+def test_readme_dask_example(tmp_path):
+    db = pytest.importorskip("dask.bag")
+    from citekit.partition import parse_partition
+
+    lines = bench_lines(60)
+    (tmp_path / "refs-1.txt").write_text("\n".join(lines[:25]) + "\n", "utf-8")
+    (tmp_path / "refs-2.txt").write_text("\n".join(lines[25:]) + "\n", "utf-8")
+    bag = db.read_text(str(tmp_path / "refs-*.txt"))
+    records = bag.map_partitions(lambda rows: list(parse_partition(rows))).compute()
+    assert [r["raw"] for r in records] == lines

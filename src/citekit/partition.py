@@ -10,11 +10,11 @@ string), ``language``, ``confidence`` and ``diagnostics`` (dicts of ``code``, ``
 ``message``, ``start``, ``end``, ``field``).  The item, language and confidence are those of
 ``citekit parse --lines`` for the same string.
 
-With Dask::
+With Dask (a partition's result must be a list there, to travel between processes)::
 
     import dask.bag as db
     from citekit.partition import parse_partition
-    db.read_text("refs-*.txt").map_partitions(parse_partition).to_dataframe()
+    records = db.read_text("refs-*.txt").map_partitions(lambda rows: list(parse_partition(rows)))
 """
 
 from __future__ import annotations
