@@ -165,3 +165,12 @@ def test_split_lines_stream_matches_split_lines_at_every_cut():
     text = "a\r\nb\rc\n\nd\r"
     for cut in range(len(text) + 1):
         assert list(input_stream.split_lines_stream([text[:cut], text[cut:]])) == split_lines(text)
+
+
+def test_spark_command_without_pyspark_exits_2_with_the_install_hint(monkeypatch, tmp_path):
+    # (here rather than in test_spark.py, which needs PySpark)
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    code, out, err = run_cli(["spark", str(EXAMPLE), str(tmp_path / "out.parquet")])
+    assert code == 2
+    assert err.count("\n") == 1 and "pip install 'citekit[spark]'" in err

@@ -19,20 +19,13 @@ from typing import IO, Any, Iterable, Iterator
 import regex
 
 from .errors import InputError
-from .formats.encoding import decode
+from .formats.encoding import _BOMS, decode  # the byte-order marks, known there
 from .inputs import display_name
 
 __all__ = ["HEAD", "StreamedInput", "open_input", "split_lines_stream"]
 
 HEAD = 1 << 20  # bytes read before the encoding is decided
 _CHUNK = 1 << 16
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class StreamedInput:

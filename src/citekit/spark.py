@@ -196,6 +196,7 @@ def run_cli(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     dst = args.to_format or _format_of(args.output, {".jsonl": "jsonl", ".json": "jsonl"}, "parquet")
     if args.master.startswith("local"):  # the workers run this Python, with citekit installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    ours = SparkSession.getActiveSession() is None  # a session of the caller's stays up
     spark = SparkSession.builder.master(args.master).appName("citekit").getOrCreate()
     try:
         if src == "text":
@@ -215,5 +216,6 @@ def run_cli(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UsageError(f"spark: {message}") from None
     finally:
-        spark.stop()
+        if ours:
+            spark.stop()
     return 0
