@@ -5,7 +5,7 @@
 the results of the oldest chunk as soon as it is done, so the input is read only as fast as
 the output is consumed.  Each worker process loads the parser's model once, when it starts.
 
-Failures: a stage that raises is caught inside the worker (X001, as in one process).  A worker
+Workers are forked on Linux (spawned elsewhere).  Failures: a stage that raises is caught inside the worker (X001, as in one process).  A worker
 that dies (a crash in native code, killed by the system) breaks the pool: the pool is started
 again, the chunks in flight are run again, and each reference of a chunk that was running is
 run alone, so that only a reference that kills its worker again comes out with an X001.  Workers
@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,7 +25,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import codes
-from .errors import UsageError
+from .errors import CitekitError, UsageError
 from .model import Reference
 
 __all__ = ["resolve_jobs", "run_parallel"]
@@ -69,18 +70,38 @@ def _work(refs: list[Reference]) -> list[Reference]:
 # --- in the parent -------------------------------------------------------------------------
 
 
+def _context() -> Any:
+    # fork where it is the platform's way (Linux): workers start at once, and a script run
+    # without a __main__ guard (or from stdin) works; spawn elsewhere
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
+
+
 class _Pool:
     """A process pool that can be started again after a worker died."""
 
     def __init__(self, jobs: int, config: Any, stages: Any) -> None:
         self.jobs, self.config, self.stages = jobs, config, stages
         self.executor: ProcessPoolExecutor | None = None
+        self.worked = False  # has a worker ever returned a result?
+        self.breaks = 0
+
+    def broke(self) -> None:
+        """A worker died: start again, unless the workers never got to work at all."""
+        self.breaks += 1
+        if not self.worked and self.breaks >= 3:
+            self.stop()
+            raise CitekitError(
+                "the worker processes die before doing any work (see the messages above); "
+                "run with --jobs 1"
+            )
+        self.restart()
 
     def submit(self, refs: list[Reference]) -> Future:  # type: ignore[type-arg]
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_context(),
                 initializer=_start_worker,
                 initargs=(self.config, self.stages),
             )
@@ -136,6 +157,7 @@ def run_parallel(
             chunk, future = pending.popleft()
             try:
                 results = future.result()
+                pool.worked = True
             except BrokenProcessPool:
                 yield from _recover(pool, chunk, pending)
                 continue
@@ -156,12 +178,14 @@ def _recover(
     chunks in flight submitted again."""
     later = [c for c, _ in pending]
     pending.clear()
-    pool.restart()
+    pool.broke()
     for ref in chunk:
         try:
-            yield pool.submit([ref]).result()[0]
+            result = pool.submit([ref]).result()[0]
+            pool.worked = True
+            yield result
         except BrokenProcessPool:
-            pool.restart()
+            pool.broke()
             yield _failed(ref, None)
         except Exception as exc:
             yield _failed(ref, exc)
