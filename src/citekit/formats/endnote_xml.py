@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..model import Diagnostic, Reference
 from ..codes import make
-from ._common import IdMaker, build_reference, failed_reference, line_of, unwritten
+from ._common import IdMaker, LineCounter, build_reference, failed_reference, unwritten
 from ._endnote_types import NUMBER_TYPES, TYPE_MAP, TYPE_NUMBERS, TYPE_OUT
 from ._tagged import Spec, TField, TRecord, _convert, _out_values
 
@@ -129,17 +129,23 @@ SPEC = Spec(
 _RECORD = re.compile(r"<record\b[^>]*>.*?</record>", re.S)
 
 
+# A document with an empty record list (what writing no items gives) holds no entry.
+_EMPTY = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records\s*/>\s*</xml>\s*$|"
+                    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*</records>\s*</xml>\s*$")
+
+
 def read(text: str) -> list[Reference]:
     refs: list[Reference] = []
     ids = IdMaker()
     matches = list(_RECORD.finditer(text))
     if not matches:
-        if text.strip():
+        if text.strip() and not _EMPTY.match(text):
             return [failed_reference("ref-1", text, "no EndNote XML <record> found")]
         return []
+    lines = LineCounter(text)
     for n, m in enumerate(matches, 1):
         raw = m.group(0)
-        line = line_of(text, m.start())
+        line = lines.line(m.start())
         try:
             rec, type_name = _record(raw)
             item, diags = _convert(rec, raw, SPEC)

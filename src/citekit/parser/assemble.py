@@ -413,8 +413,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     value = str(n)
             if label == "edition":
                 value = edition(value) or value
-            elif label == "issue" and value.isdecimal():
-                value = str(int(value))
+            elif label == "issue" and value.isdecimal() and len(value) <= 18:
+                value = str(int(value))  # "03" -> "3"; a run of thousands of digits stays text
             name = _NUMBER_NAMES.get(label, label)
             d.set(name, value, a, b, conf)
             seen.add(label)
