@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_parse import corpus  # noqa: E402
+from bench_parse import corpus
 
 
 def write_lines(path: Path, n: int) -> None:
@@ -120,8 +120,16 @@ def main() -> None:
             path = Path(tmp) / "lines.txt"
             write_lines(path, n)
             print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB", flush=True)
-            show("parse --lines -f jsonl", n, run(["parse", "--lines", str(path), "--fail-on", "never"]))
-            show("check --lines -f jsonl", n, run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]))
+            show(
+                "parse --lines -f jsonl",
+                n,
+                run(["parse", "--lines", str(path), "--fail-on", "never"]),
+            )
+            show(
+                "check --lines -f jsonl",
+                n,
+                run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]),
+            )
         else:
             n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
             path = Path(tmp) / "lines.txt"

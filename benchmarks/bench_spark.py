@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_scale import _children_peak, write_lines  # noqa: E402
+from bench_scale import _children_peak, write_lines
 
 
 def _name(pid: int) -> str:
@@ -59,7 +59,9 @@ def main() -> None:
         )
         ckspark.parse(spark.createDataFrame([("A B. T[J]. J, 2001.",)], "raw string")).collect()
         startup = time.perf_counter() - t0
-        print(f"Spark start-up (session + a one-row parse, model loaded): {startup:.1f} s", flush=True)
+        print(
+            f"Spark start-up (session + a one-row parse, model loaded): {startup:.1f} s", flush=True
+        )
 
         t0 = time.perf_counter()
         df = spark.read.text(str(path)).withColumnRenamed("value", "raw")

@@ -68,7 +68,10 @@ def _first_line_while_input_open(argv: list[str], lines: list[str]) -> tuple[str
     "argv, lines",
     [
         (["parse", "--lines", "-"], dev_lines()[:120]),
-        (["check", "--lines", "-", "-f", "jsonl"], [f"[{i + 1}] {s}" for i, s in enumerate(dev_lines()[:120])]),
+        (
+            ["check", "--lines", "-", "-f", "jsonl"],
+            [f"[{i + 1}] {s}" for i, s in enumerate(dev_lines()[:120])],
+        ),
     ],
 )
 def test_output_starts_before_the_input_ends(argv, lines):
@@ -102,7 +105,9 @@ def test_json_array_writer_is_json_dump_byte_for_byte():
 
 
 def _checked(lines: list[str]) -> list:
-    return list(run_stages_many(references_from_text("\n".join(lines), lines=True), Config(lines=True)))
+    return list(
+        run_stages_many(references_from_text("\n".join(lines), lines=True), Config(lines=True))
+    )
 
 
 def _dump(refs) -> list:
@@ -153,7 +158,9 @@ def test_key_index_keeps_the_first_value_and_grows():
 def test_check_text_and_fix_stream_the_same_as_before_on_the_example(tmp_path):
     # the pasted example list: text report, --fix, and json, against the whole-list path
     text = EXAMPLE.read_text("utf-8")
-    refs = check_list(list(run_stages_many(references_from_text(text), Config())), Config()).references
+    refs = check_list(
+        list(run_stages_many(references_from_text(text), Config())), Config()
+    ).references
     code, out, _ = run_cli(["check", "-", "-f", "json"], stdin=text)
     assert json.loads(out) == [r.to_json() for r in refs]
     code, fixed, err = run_cli(["check", "-", "--fix"], stdin=text)

@@ -37,7 +37,9 @@ def bench_lines(n: int) -> list[str]:
     """n lines cycled from the repository's benchmark data and the bundled example list."""
     base = [
         line.partition("\t")[2]
-        for line in (ROOT / "benchmarks" / "data" / "zh-synthetic.tsv").read_text("utf-8").splitlines()
+        for line in (ROOT / "benchmarks" / "data" / "zh-synthetic.tsv")
+        .read_text("utf-8")
+        .splitlines()
     ]
     base += (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
     base += dev_lines()
@@ -154,8 +156,16 @@ def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("\n".join(bench_lines(200_000)) + "\n", "utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from citekit.cli import entry; entry()", "parse", "--lines",
-         str(path), "--jobs", "2"],
+        [
+            sys.executable,
+            "-c",
+            "from citekit.cli import entry; entry()",
+            "parse",
+            "--lines",
+            str(path),
+            "--jobs",
+            "2",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -183,9 +193,9 @@ def test_partition_function_as_dask_calls_it(tmp_path):
     records = [r for part in parts for r in list(parse_partition(part))]
     assert [r["raw"] for r in records] == lines
     want = list(citekit.process_many(lines, Config(lines=True), stages=PARSE_STAGES))
-    assert [json.loads(r["item"])["title"] for r in records[:70] if "title" in json.loads(r["item"])] == [
-        w.item["title"] for w in want[:70] if "title" in w.item
-    ]
+    assert [
+        json.loads(r["item"])["title"] for r in records[:70] if "title" in json.loads(r["item"])
+    ] == [w.item["title"] for w in want[:70] if "title" in w.item]
 
 
 def test_readme_dask_example(tmp_path):

@@ -20,10 +20,10 @@ pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
     pytest.skip("Spark needs a Java runtime (.ci/run installs one)", allow_module_level=True)
 
-from pyspark.sql import SparkSession  # noqa: E402
+from pyspark.sql import SparkSession
 
-import citekit.spark as ckspark  # noqa: E402
-from citekit.cli import main  # noqa: E402
+import citekit.spark as ckspark
+from citekit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,9 @@ def mixed_strings(n: int) -> list[str]:
     rng = random.Random(15)
     zh = [
         line.partition("\t")[2]
-        for line in (ROOT / "benchmarks" / "data" / "zh-synthetic.tsv").read_text("utf-8").splitlines()
+        for line in (ROOT / "benchmarks" / "data" / "zh-synthetic.tsv")
+        .read_text("utf-8")
+        .splitlines()
     ]
     en = []
     for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
@@ -70,16 +72,31 @@ def cli_records(lines: list[str], tmp_path: Path) -> list[dict]:
 
 
 def comparable_cli(rec: dict) -> tuple:
-    diags = [(d["code"], d["severity"], d["message"], d["span"], d["field"]) for d in rec["diagnostics"]]
+    diags = [
+        (d["code"], d["severity"], d["message"], d["span"], d["field"]) for d in rec["diagnostics"]
+    ]
     return rec["id"], rec["raw"], rec["item"], rec["language"], rec["confidence"], diags
 
 
 def comparable_spark(row) -> tuple:
     diags = [
-        (d["code"], d["severity"], d["message"], None if d["start"] is None else [d["start"], d["end"]], d["field"])
+        (
+            d["code"],
+            d["severity"],
+            d["message"],
+            None if d["start"] is None else [d["start"], d["end"]],
+            d["field"],
+        )
         for d in row["diagnostics"]
     ]
-    return row["id"], row["raw"], json.loads(row["item"]), row["language"], round(row["confidence"], 4), diags
+    return (
+        row["id"],
+        row["raw"],
+        json.loads(row["item"]),
+        row["language"],
+        round(row["confidence"], 4),
+        diags,
+    )
 
 
 def test_example_list_and_10000_mixed_strings_equal_citekit_parse_lines(spark, tmp_path):
@@ -100,7 +117,16 @@ def test_empty_partitions_null_empty_junk_and_a_1mb_row(spark):
     control = "".join(chr(rng.randrange(0, 32)) for _ in range(50))
     line = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").replace("\n", " ")
     big = (line * (1_000_000 // len(line) + 1))[:1_000_000]
-    raws = [None, "", "   ", junk, control, "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"), big, "ZHANG S. Title[J]. J, 2020."]
+    raws = [
+        None,
+        "",
+        "   ",
+        junk,
+        control,
+        "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+        big,
+        "ZHANG S. Title[J]. J, 2020.",
+    ]
     # more partitions than rows: some partitions are empty
     df = spark.createDataFrame([(r,) for r in raws], "raw string").repartition(12)
     out = ckspark.check(df).collect()
@@ -118,7 +144,9 @@ def test_empty_partitions_null_empty_junk_and_a_1mb_row(spark):
 def test_batches_function_keeps_row_count_without_spark():
     pa = pytest.importorskip("pyarrow")
     batch = pa.RecordBatch.from_pydict({"raw": ["A B. T[J]. J, 2001.", None], "n": [1, 2]})
-    empty = pa.RecordBatch.from_pydict({"raw": pa.array([], pa.string()), "n": pa.array([], pa.int64())})
+    empty = pa.RecordBatch.from_pydict(
+        {"raw": pa.array([], pa.string()), "n": pa.array([], pa.int64())}
+    )
     out = list(ckspark.parse_batches([empty, batch]))
     assert [b.num_rows for b in out] == [0, 2]
     assert out[1].column("n").to_pylist() == [1, 2]  # the input's columns are kept
@@ -130,14 +158,37 @@ def test_spark_command_text_in_jsonl_and_parquet_out(spark, tmp_path):
     lines = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
     src.write_text("\n".join(lines) + "\n", "utf-8")
     err = io.StringIO()
-    assert main(["spark", str(src), str(tmp_path / "out.jsonl"), "--master", "local[2]"], stdout=io.StringIO(), stderr=err) == 0
-    rows = [json.loads(l) for f in sorted((tmp_path / "out.jsonl").glob("part-*")) for l in f.read_text("utf-8").splitlines()]
+    assert (
+        main(
+            ["spark", str(src), str(tmp_path / "out.jsonl"), "--master", "local[2]"],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+        == 0
+    )
+    rows = [
+        json.loads(l)
+        for f in sorted((tmp_path / "out.jsonl").glob("part-*"))
+        for l in f.read_text("utf-8").splitlines()
+    ]
     assert sorted(r["raw"] for r in rows) == sorted(lines)
     jsonl = tmp_path / "refs.jsonl"
-    jsonl.write_text("".join(json.dumps({"raw": l}, ensure_ascii=False) + "\n" for l in lines), "utf-8")
-    assert main(["spark", str(jsonl), str(tmp_path / "out.parquet"), "--master", "local[2]"], stdout=io.StringIO(), stderr=err) == 0
+    jsonl.write_text(
+        "".join(json.dumps({"raw": l}, ensure_ascii=False) + "\n" for l in lines), "utf-8"
+    )
+    assert (
+        main(
+            ["spark", str(jsonl), str(tmp_path / "out.parquet"), "--master", "local[2]"],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+        == 0
+    )
     assert spark.read.parquet(str(tmp_path / "out.parquet")).count() == len(lines)
     # an output that exists: one line, exit 2
     err = io.StringIO()
-    assert main(["spark", str(src), str(tmp_path / "out.jsonl")], stdout=io.StringIO(), stderr=err) == 2
+    assert (
+        main(["spark", str(src), str(tmp_path / "out.jsonl")], stdout=io.StringIO(), stderr=err)
+        == 2
+    )
     assert err.getvalue().startswith("citekit: error: spark:") and err.getvalue().count("\n") == 1

@@ -10,16 +10,16 @@ import argparse
 import gc
 import json
 import sys
-from typing import IO, Any, Iterable, Iterator, Sequence, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, TextIO
 
 from . import __version__
 from .errors import CitekitError, UsageError
-from .model import Reference, Severity
-from .report import Tally
 from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
-from .inputs import display_name
 from .input_stream import open_input, split_lines_stream
+from .inputs import display_name
+from .model import Reference, Severity
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
@@ -30,8 +30,9 @@ from .pipeline import (
     run_stages_jobs,
     stage_check,
 )
+from .report import Tally
 
-__all__ = ["main", "entry"]
+__all__ = ["entry", "main"]
 
 _FAIL_ON = {
     "error": Severity.ERROR,
@@ -190,7 +191,9 @@ def _progress(refs: Iterable[Reference], stderr: TextIO, total: int | None) -> I
     for i, ref in enumerate(refs, start=1):
         yield ref
         if i % 100 == 0 or i == total:
-            stderr.write(f"\rcitekit: {i}/{total} references" if total else f"\rcitekit: {i} references")
+            stderr.write(
+                f"\rcitekit: {i}/{total} references" if total else f"\rcitekit: {i} references"
+            )
             stderr.flush()
     stderr.write("\n")
 
@@ -289,23 +292,20 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     # CSL sorting and disambiguation need every item: the items are kept (not the records),
     # and the editor's diagnostics go to stderr as they are found
     items = []
-    for line in text_lines(_items_into(tally.count(_load_references(args, stdin, stderr)), items), display_name(args.file)):
-        stderr.write(line + "\n")
+    stderr.writelines(line + "\n" for line in text_lines(
+        _items_into(tally.count(_load_references(args, stdin, stderr)), items),
+        display_name(args.file),
+    ))
     entries = renderer.bibliography(items, format="html" if args.fmt == "html" else "text")
     failed = [e for e in entries if e.error]
     if args.fmt == "jsonl":
-        for e in entries:
-            stdout.write(
-                json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n"
-            )
+        stdout.writelines(json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n" for e in entries)
     elif args.fmt == "html":
         stdout.write('<div class="csl-bib-body">\n')
-        for e in entries:
-            stdout.write(f'  <div class="csl-entry">{e.html}</div>\n')
+        stdout.writelines(f'  <div class="csl-entry">{e.html}</div>\n' for e in entries)
         stdout.write("</div>\n")
     else:
-        for e in entries:
-            stdout.write(e.text + "\n")
+        stdout.writelines(e.text + "\n" for e in entries)
     if sum(tally.counts.values()):  # the editor sees the problems beside the list
         stderr.write(tally.summary() + "\n")
     for e in failed:  # the entry was still printed, in a plain fallback form

@@ -14,7 +14,8 @@ import codecs
 import io
 import os
 import stat
-from typing import IO, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 import regex
 
@@ -177,4 +178,4 @@ def split_lines_stream(chunks: Iterable[str]) -> Iterator[str]:
             pos = m.end()
         pending = text[pos:]
     if pending:
-        yield pending[:-1] if pending.endswith("\r") else pending
+        yield pending.removesuffix("\r")

@@ -19,10 +19,11 @@ import os
 import signal
 import sys
 from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from . import codes
 from .errors import CitekitError, UsageError
@@ -74,7 +75,9 @@ def _context() -> Any:
     # fork where it is the platform's way (Linux): workers start at once, and a script run
     # without a __main__ guard (or from stdin) works; spawn elsewhere
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
+    return multiprocessing.get_context(
+        "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
+    )
 
 
 class _Pool:
@@ -194,7 +197,5 @@ def _recover(
 
 
 def _failed(ref: Reference, exc: BaseException | None) -> Reference:
-    what = (
-        "the worker process died" if exc is None else f"{type(exc).__name__}: {exc}"
-    )
+    what = "the worker process died" if exc is None else f"{type(exc).__name__}: {exc}"
     return ref.with_diagnostics(codes.make("X001", f"internal error in a worker process: {what}"))

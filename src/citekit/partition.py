@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .model import Reference
 from .pipeline import DEFAULT_STAGES, PARSE_STAGES, Config, line_references, run_stages_many

@@ -10,21 +10,22 @@ at a time (the CRF labeller then labels them one after another: faster, same res
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from . import codes
 from .errors import UsageError
+from .itemcheck import scrub
 from .language import detect_language
 from .model import ParseOutcome, Reference, Span
-from .itemcheck import scrub
 from .segment import Segment, iter_lines, segment, split_label, split_lines
 
 __all__ = [
-    "Config",
     "DEFAULT_STAGES",
     "PARSE_STAGES",
     "STANDARDS",
+    "Config",
     "Stage",
     "line_references",
     "process",

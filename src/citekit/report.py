@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import Iterable, Iterator, TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from .model import Diagnostic, Reference, Severity
 

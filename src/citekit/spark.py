@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
 from .errors import UsageError
 
@@ -142,7 +143,9 @@ def _map(df: Any, column: str, fn: Any) -> Any:
     if standard not in STANDARDS:
         raise UsageError(f"unknown standard '{standard}'; choose one of: {', '.join(STANDARDS)}")
     if column not in df.columns:
-        raise UsageError(f"the DataFrame has no column '{column}' (columns: {', '.join(df.columns)})")
+        raise UsageError(
+            f"the DataFrame has no column '{column}' (columns: {', '.join(df.columns)})"
+        )
     taken = [name for name, _ in OUTPUT_COLUMNS[1:] if name in df.columns]
     if taken:
         raise UsageError(f"the DataFrame already has the output column(s) {', '.join(taken)}")
@@ -193,7 +196,9 @@ def run_cli(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     src = args.from_format or _format_of(
         args.input, {".parquet": "parquet", ".jsonl": "jsonl", ".json": "jsonl"}, "text"
     )
-    dst = args.to_format or _format_of(args.output, {".jsonl": "jsonl", ".json": "jsonl"}, "parquet")
+    dst = args.to_format or _format_of(
+        args.output, {".jsonl": "jsonl", ".json": "jsonl"}, "parquet"
+    )
     if args.master.startswith("local"):  # the workers run this Python, with citekit installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     ours = SparkSession.getActiveSession() is None  # a session of the caller's stays up

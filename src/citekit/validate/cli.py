@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence, TextIO
+from typing import IO, Any, TextIO
 
 from ..codes import CODES
 from ..errors import UsageError
@@ -210,8 +211,7 @@ def run_check(
         # the first pass's text diagnostics are dropped: the fixed list is checked again
         text_diags = []
         again = tally.count(_localised(listed(_recheck(fixed(refs), config), text_diags), lang))
-        for line in text_lines(again, name):
-            stderr.write(line + "\n")
+        stderr.writelines(line + "\n" for line in text_lines(again, name))
         stderr.write(f"citekit: fixed {n_fixed} reference(s); {tally.summary()}\n")
         tally.add(text_diags)
         return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
@@ -235,17 +235,14 @@ def run_check(
     elif fmt == "jsonl":
         write_jsonl(out, stdout)
     else:
-        for line in text_lines(out, name):
-            stdout.write(line + "\n")
+        stdout.writelines(line + "\n" for line in text_lines(out, name))
         if article is not None:
             text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
-            for line in _article_lines(text_diags, article, args.text):
-                stdout.write(line + "\n")
+            stdout.writelines(line + "\n" for line in _article_lines(text_diags, article, args.text))
         stdout.write(tally.summary() + "\n")
     if fmt in ("json", "jsonl") and text_diags:
         text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
-        for line in _article_lines(text_diags, article or "", args.text):
-            stderr.write(line + "\n")
+        stderr.writelines(line + "\n" for line in _article_lines(text_diags, article or "", args.text))
     tally.add(text_diags)
     return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 

@@ -19,10 +19,11 @@
 from __future__ import annotations
 
 from array import array
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..model import Diagnostic, Reference
-from .core import _apply_overrides, _internal_error, _overrides, check_list, context_for, rules_for
+from .core import _apply_overrides, _internal_error, _overrides, context_for, rules_for
 from .rules_list import (
     _doi_of,
     _key,

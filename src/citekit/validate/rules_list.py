@@ -9,7 +9,7 @@ to the article text (span into the text; only L005).  The article text, when giv
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -504,12 +504,11 @@ _PAGE_AFTER = regex.compile(
 )
 _AY_CITATION = regex.compile(r"[(（](?P<b>[^()（）\[\]]{2,160}?)[)）]")
 _AY_PART = regex.compile(
-    rf"\A(?P<name>[^\d,，;；]{{1,60}}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
+    r"\A(?P<name>[^\d,，;；]{1,60}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summer Winter Spring Autumn Fall".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Summer", "Winter", "Spring", "Autumn", "Fall"]
 )
 
 
