@@ -141,7 +141,9 @@ def test_a_long_unnumbered_list_streams_and_keeps_duplicates_global():
     out = list(ListStream(Config(), hold=16).run(iter(refs)))
     assert [r.raw for r in out] == lines + lines
     want = check_list(refs, Config()).references
-    for a, b in zip(out, want):  # duplicates across blocks are found, as in the whole list
+    for a, b in zip(
+        out, want, strict=True
+    ):  # duplicates across blocks are found, as in the whole list
         assert [d.message for d in a.diagnostics if d.code in ("L001", "L002")] == [
             d.message for d in b.diagnostics if d.code in ("L001", "L002")
         ]

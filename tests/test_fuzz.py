@@ -10,12 +10,11 @@ import os
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import FIXTURES
 from fuzz import generate
 from fuzz.surfaces import SURFACES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("CITEKIT_FUZZ_EXAMPLES", "120"))
 # Surfaces whose cases are heavy (a CSL style each, a command line each): fewer in CI.

@@ -20,10 +20,10 @@ pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):  # pragma: no cover
     pytest.skip("Spark needs a Java runtime (.ci/run installs one)", allow_module_level=True)
 
-from pyspark.sql import SparkSession
+from pyspark.sql import SparkSession  # noqa: E402
 
-import citekit.spark as ckspark
-from citekit.cli import main
+import citekit.spark as ckspark  # noqa: E402
+from citekit.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,11 @@ def mixed_strings(n: int) -> list[str]:
     for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
         path = ROOT / "training" / "data" / name
         if path.exists():
-            en += [json.loads(l)["text"] for l in path.read_text("utf-8").splitlines() if l.strip()]
+            en += [
+                json.loads(line)["text"]
+                for line in path.read_text("utf-8").splitlines()
+                if line.strip()
+            ]
     pool = [s for s in zh + en if "\n" not in s and "\r" not in s]
     out = [rng.choice(pool) for _ in range(n)]
     for i in range(0, n, 97):  # a few short or odd strings among them
@@ -103,7 +107,9 @@ def test_example_list_and_10000_mixed_strings_equal_citekit_parse_lines(spark, t
     lines = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8").splitlines()
     lines += mixed_strings(10_000)
     ids = [f"ref-{i}" for i in range(1, len(lines) + 1)]
-    df = spark.createDataFrame(list(zip(ids, lines)), "id string, raw string").repartition(4)
+    df = spark.createDataFrame(
+        list(zip(ids, lines, strict=True)), "id string, raw string"
+    ).repartition(4)
     rows = ckspark.parse(df).collect()
     assert len(rows) == len(lines)
     got = sorted((comparable_spark(r) for r in rows), key=lambda t: int(t[0][4:]))
@@ -167,14 +173,14 @@ def test_spark_command_text_in_jsonl_and_parquet_out(spark, tmp_path):
         == 0
     )
     rows = [
-        json.loads(l)
+        json.loads(line)
         for f in sorted((tmp_path / "out.jsonl").glob("part-*"))
-        for l in f.read_text("utf-8").splitlines()
+        for line in f.read_text("utf-8").splitlines()
     ]
     assert sorted(r["raw"] for r in rows) == sorted(lines)
     jsonl = tmp_path / "refs.jsonl"
     jsonl.write_text(
-        "".join(json.dumps({"raw": l}, ensure_ascii=False) + "\n" for l in lines), "utf-8"
+        "".join(json.dumps({"raw": line}, ensure_ascii=False) + "\n" for line in lines), "utf-8"
     )
     assert (
         main(

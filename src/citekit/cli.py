@@ -11,9 +11,10 @@ import gc
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any, TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
+from .config import STANDARDS, Config
 from .errors import CitekitError, UsageError
 from .formats import FORMATS, read, sniff
 from .formats.cli import add_convert_arguments, run_convert
@@ -23,8 +24,6 @@ from .model import Reference, Severity
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
-    STANDARDS,
-    Config,
     line_references,
     references_from_text,
     run_stages_jobs,
@@ -291,15 +290,21 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     tally = Tally()
     # CSL sorting and disambiguation need every item: the items are kept (not the records),
     # and the editor's diagnostics go to stderr as they are found
-    items = []
-    stderr.writelines(line + "\n" for line in text_lines(
-        _items_into(tally.count(_load_references(args, stdin, stderr)), items),
-        display_name(args.file),
-    ))
+    items: list[Any] = []
+    stderr.writelines(
+        line + "\n"
+        for line in text_lines(
+            _items_into(tally.count(_load_references(args, stdin, stderr)), items),
+            display_name(args.file),
+        )
+    )
     entries = renderer.bibliography(items, format="html" if args.fmt == "html" else "text")
     failed = [e for e in entries if e.error]
     if args.fmt == "jsonl":
-        stdout.writelines(json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n" for e in entries)
+        stdout.writelines(
+            json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n"
+            for e in entries
+        )
     elif args.fmt == "html":
         stdout.write('<div class="csl-bib-body">\n')
         stdout.writelines(f'  <div class="csl-entry">{e.html}</div>\n' for e in entries)
@@ -321,7 +326,9 @@ def _items_into(refs: Iterable[Reference], items: list[Any]) -> Iterator[Referen
 
 
 def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
+    return run_convert(
+        args, cast("TextIO | BinaryIO", getattr(stdin, "buffer", stdin)), stdout, stderr
+    )
 
 
 def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -368,7 +375,7 @@ def main(
     # cyclic garbage (a few hundred objects for 10,000 references), so for the commands that only
     # parse, a collection would only rescan the results and the feature cache (~5% of a big parse).
     threshold = gc.get_threshold()
-    gc.set_threshold(_GC_THRESHOLD.get(command, 100_000), *threshold[1:])
+    gc.set_threshold(_GC_THRESHOLD.get(command or "", 100_000), *threshold[1:])
     try:
         args = parser.parse_args(argv)
         if not args.command:

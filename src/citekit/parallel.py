@@ -100,7 +100,7 @@ class _Pool:
             )
         self.restart()
 
-    def submit(self, refs: list[Reference]) -> Future:  # type: ignore[type-arg]
+    def submit(self, refs: list[Reference]) -> Future[list[Reference]]:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 self.jobs,
@@ -145,7 +145,7 @@ def run_parallel(
     pool = _Pool(jobs, config, tuple(stages))
     source = iter(refs)
     sizes = chunk_sizes()
-    pending: deque[tuple[list[Reference], Future]] = deque()  # type: ignore[type-arg]
+    pending: deque[tuple[list[Reference], Future[list[Reference]]]] = deque()
     done = False
     try:
         while True:
@@ -175,7 +175,7 @@ def run_parallel(
 def _recover(
     pool: _Pool,
     chunk: list[Reference],
-    pending: deque[tuple[list[Reference], Future]],  # type: ignore[type-arg]
+    pending: deque[tuple[list[Reference], Future[list[Reference]]]],
 ) -> Iterator[Reference]:
     """After a worker died: ``chunk`` one reference at a time on a fresh pool, then the other
     chunks in flight submitted again."""

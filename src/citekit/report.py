@@ -144,7 +144,7 @@ def _flush(out: TextIO) -> None:
         pass
 
 
-def _encoder():  # type: ignore[no-untyped-def]
+def _encoder():
     """``JSONEncoder(ensure_ascii=False, check_circular=False).encode``; with the C encoder, made
     once and reused (``encode`` builds a new one, and a closure, on every call)."""
     encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
@@ -178,7 +178,7 @@ _FIELD_JSON: dict[tuple[str, float], tuple[str, str, str]] = {}  # (name, confid
 _CONF_JSON: dict[float, str] = {}  # confidence -> its rounded value in JSON (few distinct values)
 
 
-def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
+def _jsonl_line(ref: Reference, encode) -> str:
     """``encode(ref.to_json())``, with the field evidence written directly: it is most of a
     record's keys and numbers, and the C encoder would get it as a dict of dicts built for it."""
     fields = []
@@ -217,7 +217,7 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
     )
 
 
-def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
+def _confidence(c: object, encode) -> str:
     """A confidence rounded to 4 places, in JSON (cached: few distinct values)."""
     conf = _CONF_JSON.get(c) if type(c) is float else None
     if conf is None:
@@ -227,7 +227,7 @@ def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
     return conf
 
 
-def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]
+def _string(value: object, encode) -> str:
     if type(value) is str:
         return _encode_str(value)
     if value is None:  # most labels (and some languages): not worth the encoder's call

@@ -102,7 +102,7 @@ def _batches(batches: Iterable[Any], column: str, run: Any) -> Iterator[Any]:
         names = batch.schema.names
         raws = batch.column(names.index(column)).to_pylist()
         ids = batch.column(names.index("id")).to_pylist() if "id" in names else None
-        rows = list(zip(ids, raws)) if ids is not None else raws
+        rows = list(zip(ids, raws, strict=True)) if ids is not None else raws
         records = list(run(rows))
         columns, fields = list(batch.columns), list(batch.schema)
         for name, type_ in types.items():
@@ -137,7 +137,7 @@ def check(df: Any, column: str = "raw", standard: str = "gbt7714-2015") -> Any:
 
 
 def _map(df: Any, column: str, fn: Any) -> Any:
-    from .pipeline import STANDARDS
+    from .config import STANDARDS
 
     standard = fn.keywords["standard"]
     if standard not in STANDARDS:

@@ -8,7 +8,8 @@ import contextlib
 import io
 import os
 import tempfile
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import citekit
 from citekit import formats
@@ -28,7 +29,7 @@ def _check_records(refs: list[Any], raws: list[str] | None) -> None:
     if raws is not None:
         if len(refs) != len(raws):
             raise Violation(f"{len(raws)} references in, {len(refs)} records out")
-        for ref, raw in zip(refs, raws):
+        for ref, raw in zip(refs, raws, strict=True):
             if raw.endswith("\n"):  # a line's terminator is not part of the reference
                 raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
             if ref.raw != scrub(raw)[0]:

@@ -12,9 +12,10 @@ still convert.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from importlib import import_module
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..codes import make
 from ..errors import UsageError
@@ -50,8 +51,8 @@ def read(text: str, fmt: str) -> list[Reference]:
     """The entries of ``text`` in format ``fmt``, one :class:`Reference` each, in order."""
     mod = _module(fmt)
     if fmt == "jsonl":
-        return mod.read_jsonl(text)  # type: ignore[no-any-return]
-    return mod.read(text)  # type: ignore[no-any-return]
+        return mod.read_jsonl(text)
+    return mod.read(text)
 
 
 def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:

@@ -12,12 +12,13 @@ a damaged record is kept as an unreadable reference and the others still convert
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from lxml import etree
 
-from ..model import Diagnostic, Reference
 from ..codes import make
+from ..model import Diagnostic, Reference
 from ._common import IdMaker, LineCounter, build_reference, failed_reference, unwritten
 from ._endnote_types import NUMBER_TYPES, TYPE_MAP, TYPE_NUMBERS, TYPE_OUT
 from ._tagged import Spec, TField, TRecord, _convert, _out_values
@@ -224,7 +225,8 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
             )
         rt = etree.SubElement(rec, "ref-type", name=name)
         rt.text = str(TYPE_NUMBERS.get(name, 13))
-        custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+        raw_custom = item.get("custom")
+        custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
         handled: set[str] = set()
         for path, kind, var in OUT:
             got = _out_values(item, custom, kind, var, csl_type, SPEC)

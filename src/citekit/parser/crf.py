@@ -42,7 +42,7 @@ def available() -> bool:
     return _AVAILABLE[0]
 
 
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger():
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
         import pycrfsuite

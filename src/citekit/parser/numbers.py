@@ -55,7 +55,8 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
             continue
 
         def sp(g: str) -> tuple[int, int] | None:
-            return (r.start(g) + o, r.end(g) + o) if r.group(g) else None
+            # called before the loop moves on: r is this iteration's match
+            return (r.start(g) + o, r.end(g) + o) if r.group(g) else None  # noqa: B023
 
         return JournalNumbers(
             start=m.start("date") + o,

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import IO, Any, TextIO
 
 from ..codes import CODES
+from ..config import Config
 from ..errors import UsageError
 from ..fixes import apply_fixes
 from ..inputs import read_text
@@ -102,10 +103,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def config_from_args(args: argparse.Namespace) -> Any:
+def config_from_args(args: argparse.Namespace) -> Config:
     """The pipeline Config for ``args``: edition, profile from the config file, --select/--ignore."""
-    from ..pipeline import Config
-    from .config import load_profile
+    from .profile import load_profile
 
     profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
     base = Config(
@@ -118,11 +118,11 @@ def config_from_args(args: argparse.Namespace) -> Any:
     )
 
 
-Loader = Callable[[Any], Iterable[Reference]]
+Loader = Callable[[Config], Iterable[Reference]]
 
 
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
-    def load(config: Any) -> Iterable[Reference]:
+    def load(config: Config) -> Iterable[Reference]:
         from ..pipeline import references_from_text, run_stages
 
         text = read_text(args.file, stdin)
@@ -131,7 +131,7 @@ def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     return load
 
 
-def _recheck(refs: Iterable[Reference], config: Any) -> Iterator[Reference]:
+def _recheck(refs: Iterable[Reference], config: Config) -> Iterator[Reference]:
     from ..pipeline import run_stages_many
 
     return run_stages_many(refs, config)
@@ -238,11 +238,15 @@ def run_check(
         stdout.writelines(line + "\n" for line in text_lines(out, name))
         if article is not None:
             text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
-            stdout.writelines(line + "\n" for line in _article_lines(text_diags, article, args.text))
+            stdout.writelines(
+                line + "\n" for line in _article_lines(text_diags, article, args.text)
+            )
         stdout.write(tally.summary() + "\n")
     if fmt in ("json", "jsonl") and text_diags:
         text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
-        stderr.writelines(line + "\n" for line in _article_lines(text_diags, article or "", args.text))
+        stderr.writelines(
+            line + "\n" for line in _article_lines(text_diags, article or "", args.text)
+        )
     tally.add(text_diags)
     return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 

@@ -80,7 +80,7 @@ class KeyIndex:
         hashes, values = self._hashes, self._values
         self.__init__(len(hashes) * 2)  # type: ignore[misc]
         mask, new_h, new_v = self._mask, self._hashes, self._values
-        for h, v in zip(hashes, values):
+        for h, v in zip(hashes, values, strict=True):
             if h:
                 slot = h & mask
                 while new_h[slot]:
@@ -90,7 +90,7 @@ class KeyIndex:
         self._used = sum(1 for h in hashes if h)
 
 
-class _Block(list):  # type: ignore[type-arg]
+class _Block(list[Reference]):
     """References ``offset + 0 ...`` of a longer list, for list rules that name references."""
 
     offset = 0
