@@ -4,7 +4,7 @@ Run by hand, not in the tests (needs citekit[spark] and Java):
     python benchmarks/bench_spark.py [N]        # N lines, default 1,000,000
 
 Figures: Spark's start-up (session and a first one-row job) apart; then the parse of the N
-lines (``citekit.spark.parse`` on ``spark.read.text``, written to Spark's ``noop`` sink, so
+lines (``citekit.spark.parse`` on ``spark.read.text`` in 4 partitions, written to Spark's ``noop`` sink, so
 that only the parse and Spark's own row handling are timed) in references/s; then
 ``citekit parse --lines --jobs 2`` on the same file (whole process, output to /dev/null); the
 ratio of the two.  Peak memory (VmHWM) of the driver JVM and of the Python workers is sampled
@@ -64,7 +64,8 @@ def main() -> None:
         )
 
         t0 = time.perf_counter()
-        df = spark.read.text(str(path)).withColumnRenamed("value", "raw")
+        # as `citekit spark` does: a file smaller than a split is spread over the cores
+        df = spark.read.text(str(path)).withColumnRenamed("value", "raw").repartition(4)
         ckspark.parse(df).write.format("noop").mode("overwrite").save()
         t_spark = time.perf_counter() - t0
         stop.set()

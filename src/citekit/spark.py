@@ -150,13 +150,18 @@ def _map(df: Any, column: str, fn: Any) -> Any:
     if taken:
         raise UsageError(f"the DataFrame already has the output column(s) {', '.join(taken)}")
     if "id" not in df.columns:
-        from pyspark.sql import functions as F
-
-        df = df.withColumn(
-            "id",
-            F.concat(F.lit("ref-"), (F.monotonically_increasing_id() + 1).cast("string")),
-        )
+        df = _with_ids(df)
     return df.mapInArrow(fn, _output_schema(df))
+
+
+def _with_ids(df: Any) -> Any:
+    """``df`` with ``id``: ``ref-`` and Spark's monotonically increasing id + 1 (consecutive
+    within a partition, unique across them)."""
+    from pyspark.sql import functions as F
+
+    return df.withColumn(
+        "id", F.concat(F.lit("ref-"), (F.monotonically_increasing_id() + 1).cast("string"))
+    )
 
 
 # --- citekit spark INPUT OUTPUT ---------------------------------------------------------------
@@ -211,6 +216,12 @@ def run_cli(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             df, column = spark.read.json(args.input), args.column
         else:
             df, column = spark.read.parquet(args.input), args.column
+        if "id" not in df.columns:  # numbered in the input's order, before any shuffle
+            df = _with_ids(df)
+        # a file smaller than a split is one partition: spread it over the cores
+        cores = spark.sparkContext.defaultParallelism
+        if df.rdd.getNumPartitions() < cores:
+            df = df.repartition(cores * 2)
         out = (check if args.check else parse)(df, column=column, standard=args.standard)
         writer = out.write.mode("errorifexists")
         (writer.json if dst == "jsonl" else writer.parquet)(args.output)
