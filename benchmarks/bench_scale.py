@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_parse import corpus
+from bench_parse import corpus  # noqa: E402
 
 
 def write_lines(path: Path, n: int) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_scale import _children_peak, write_lines
+from bench_scale import _children_peak, write_lines  # noqa: E402
 
 
 def _name(pid: int) -> str:
