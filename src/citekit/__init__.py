@@ -22,7 +22,8 @@ from .model import (
     Severity,
     Span,
 )
-from .pipeline import DEFAULT_STAGES, process, process_iter, process_many
+from .parallel import process_many
+from .pipeline import DEFAULT_STAGES, process, process_iter
 
 __version__ = "0.1.0.dev0"
 

@@ -21,12 +21,12 @@ from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
+from .parallel import run_stages_jobs
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
     line_references,
     references_from_text,
-    run_stages_jobs,
     stage_check,
 )
 from .report import Tally

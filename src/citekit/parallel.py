@@ -26,10 +26,18 @@ from itertools import islice
 from typing import Any
 
 from . import codes
+from .config import Config
 from .errors import CitekitError, UsageError
 from .model import Reference
+from .pipeline import (
+    DEFAULT_STAGES,
+    Stage,
+    chunk_sizes,
+    run_stages_many,
+    string_references,
+)
 
-__all__ = ["resolve_jobs", "run_parallel"]
+__all__ = ["process_many", "resolve_jobs", "run_parallel", "run_stages_jobs"]
 
 _IN_FLIGHT = 2  # chunks queued per worker: one running, one waiting
 
@@ -63,8 +71,6 @@ def _start_worker(config: Any, stages: Any) -> None:
 
 
 def _work(refs: list[Reference]) -> list[Reference]:
-    from .pipeline import run_stages_many
-
     return list(run_stages_many(refs, _CONFIG, _STAGES))
 
 
@@ -140,8 +146,6 @@ def run_parallel(
     jobs: int,
 ) -> Iterator[Reference]:
     """:func:`citekit.pipeline.run_stages_many` on ``jobs`` worker processes, in order."""
-    from .pipeline import chunk_sizes
-
     pool = _Pool(jobs, config, tuple(stages))
     source = iter(refs)
     sizes = chunk_sizes()
@@ -199,3 +203,39 @@ def _recover(
 def _failed(ref: Reference, exc: BaseException | None) -> Reference:
     what = "the worker process died" if exc is None else f"{type(exc).__name__}: {exc}"
     return ref.with_diagnostics(codes.make("X001", f"internal error in a worker process: {what}"))
+
+
+def process_many(
+    references: Iterable[str],
+    config: Config | None = None,
+    *,
+    jobs: int = 1,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+) -> Iterator[Reference]:
+    """:func:`citekit.process_iter` on ``jobs`` worker processes (``0``: one per core; ``1``: in this
+    process), for long streams.
+
+    The strings are read as the results are consumed, a few chunks ahead; results come out
+    in input order, the same as with ``jobs=1``.  Each worker loads the parser's model once.
+    A reference whose stage fails, or that kills its worker process, comes out with an X001
+    diagnostic; the others go on.  ``stages`` must be importable functions (they are sent to
+    the workers by name).  List-level rules (duplicates, numbering) do not run here: see
+    :class:`citekit.validate.list_stream.ListStream`.
+    """
+    config = config or Config()
+    return run_stages_jobs(string_references(references), config, stages, jobs=jobs)
+
+
+def run_stages_jobs(
+    refs: Iterable[Reference],
+    config: Config,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    *,
+    jobs: int = 1,
+) -> Iterator[Reference]:
+    """:func:`citekit.pipeline.run_stages_many` in this process (``jobs=1``) or on worker
+    processes."""
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or not stages:
+        return run_stages_many(refs, config, stages)
+    return run_parallel(refs, config, stages, jobs=jobs)

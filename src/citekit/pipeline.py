@@ -26,11 +26,10 @@ __all__ = [
     "line_references",
     "process",
     "process_iter",
-    "process_many",
     "references_from_text",
     "run_stages",
-    "run_stages_jobs",
     "run_stages_many",
+    "string_references",
 ]
 
 Stage = Callable[[Reference, Config], Reference]
@@ -266,50 +265,14 @@ def process_iter(
     List-level rules (duplicates, numbering) need the whole list and do not run here.
     """
     config = config or Config()
-    for ref in _string_references(references):
+    for ref in string_references(references):
         yield run_stages(ref, config, stages)
 
 
-def _string_references(references: Iterable[str]) -> Iterator[Reference]:
+def string_references(references: Iterable[str]) -> Iterator[Reference]:
+    """Unparsed references of reference strings (a line terminator at the end dropped)."""
     for index, raw in enumerate(references, start=1):
         if raw.endswith("\n"):
             raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
         label, _ = split_label(raw)
         yield _reference(Segment(raw, label, index, 0), index)
-
-
-def process_many(
-    references: Iterable[str],
-    config: Config | None = None,
-    *,
-    jobs: int = 1,
-    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
-) -> Iterator[Reference]:
-    """:func:`process_iter` on ``jobs`` worker processes (``0``: one per core; ``1``: in this
-    process), for long streams.
-
-    The strings are read as the results are consumed, a few chunks ahead; results come out
-    in input order, the same as with ``jobs=1``.  Each worker loads the parser's model once.
-    A reference whose stage fails, or that kills its worker process, comes out with an X001
-    diagnostic; the others go on.  ``stages`` must be importable functions (they are sent to
-    the workers by name).  List-level rules (duplicates, numbering) do not run here: see
-    :class:`citekit.validate.list_stream.ListStream`.
-    """
-    config = config or Config()
-    return run_stages_jobs(_string_references(references), config, stages, jobs=jobs)
-
-
-def run_stages_jobs(
-    refs: Iterable[Reference],
-    config: Config,
-    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
-    *,
-    jobs: int = 1,
-) -> Iterator[Reference]:
-    """:func:`run_stages_many` in this process (``jobs=1``) or on worker processes."""
-    from .parallel import resolve_jobs, run_parallel
-
-    jobs = resolve_jobs(jobs)
-    if jobs == 1 or not stages:
-        return run_stages_many(refs, config, stages)
-    return run_parallel(refs, config, stages, jobs=jobs)
