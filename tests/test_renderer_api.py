@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from citekit.errors import UsageError
-from citekit.renderer import Cite, Cluster, RenderedCitation, Renderer, _engine, render_bibliography
+from citekit.renderer import Cite, Cluster, RenderedCitation, Renderer, render_bibliography
+from citekit.renderer import _engine
 
 NUMERIC = "gbt7714-2015-numeric"
 

@@ -16,7 +16,7 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 from . import __version__
 from .config import STANDARDS, Config
 from .errors import CitekitError, UsageError
-from .formats import FORMATS, read, sniff
+from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
@@ -72,7 +72,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "spark")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve", "spark")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -163,6 +163,10 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
         add_spark_arguments(p)
 
+    p = sub.add_parser("serve", help="serve the editor's page and the HTTP API (citekit[serve])")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     p = sub.add_parser(
         "eval",
         help="score the parser on labelled references (see eval --help)",
@@ -226,19 +230,11 @@ def _load_references(
             refs = references_from_text(source.text(), lines=False)
             total = len(refs)
     else:
-        refs = [_with_item_defaults(ref) for ref in read(source.text(), fmt)]
+        refs = [with_item_defaults(ref) for ref in read(source.text(), fmt)]
         total = len(refs)
         stages = (("check", stage_check),) if validate else ()
     jobs = getattr(args, "jobs", 1)
     return _progress(run_stages_jobs(refs, config, stages, jobs=jobs), stderr, total)
-
-
-def _with_item_defaults(ref: Reference) -> Reference:
-    """A record from an exchange format carries its item; make sure it is a CSL item."""
-    from dataclasses import replace
-
-    item = {"id": ref.id, "type": "document", **ref.item}
-    return replace(ref, item=item, language=ref.language or item.get("language"))
 
 
 def _exit_code(tally: Tally, fail_on: str) -> int:
@@ -337,6 +333,12 @@ def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: 
     return eval_run(args, stdout)
 
 
+def _cmd_serve(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .service.run import serve
+
+    return serve(args.host, args.port, stderr)
+
+
 def _cmd_spark(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .spark import run_cli
 
@@ -351,6 +353,7 @@ _COMMANDS = {
     "rules": _cmd_rules,
     "rule": _cmd_rule,
     "eval": _cmd_eval,
+    "serve": _cmd_serve,
     "spark": _cmd_spark,
 }
 

@@ -7,8 +7,7 @@ Japanese when it has kana, Korean when it has Hangul.
 
 from __future__ import annotations
 
-import regex
-
+from . import lazyregex as regex  # patterns compiled on first use (start-up)
 from .text.script import script_counts
 
 __all__ = ["detect_language"]

@@ -263,18 +263,21 @@ _T = TypeVar("_T")
 
 def _fast_constructor(cls: type[_T]) -> Callable[..., _T]:
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    bound = ["_new=_new", "_cls=_cls"]
-    for name in names:
-        env[f"_set_{name}"] = getattr(cls, name).__set__
-        bound.append(f"_set_{name}=_set_{name}")
-    body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
+    setters = [f"_set_{name}" for name in names]
+    body = "".join(f"        _set_{name}(obj, {name})\n" for name in names)
+    # the setters are closure cells of the generated function: cheaper to reach than globals or
+    # keyword defaults
     source = (
-        f"def new({', '.join(names)}, *, {', '.join(bound)}):\n"
-        f"    obj = _new(_cls)\n{body}    return obj\n"
+        f"def make(_new, _cls, {', '.join(setters)}):\n"
+        f"    def new({', '.join(names)}):\n"
+        f"        obj = _new(_cls)\n{body}        return obj\n"
+        f"    return new\n"
     )
+    env: dict[str, Any] = {}
     exec(source, env)  # the way dataclasses builds __init__: straight-line code, no loop
-    new: Callable[..., _T] = env["new"]
+    new: Callable[..., _T] = env["make"](
+        object.__new__, cls, *(getattr(cls, name).__set__ for name in names)
+    )
     new.__name__ = new.__qualname__ = f"new_{cls.__name__.lower()}"
     new.__doc__ = f"``{cls.__name__}({', '.join(names)})`` without the dataclass's __init__."
     return new

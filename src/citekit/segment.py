@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
-
+from . import lazyregex as regex  # patterns compiled on first use (start-up)
 from .text.lexicons import words
 
 __all__ = ["Segment", "is_heading", "iter_lines", "segment", "split_label", "split_lines"]

@@ -131,8 +131,10 @@ _RECORD = re.compile(r"<record\b[^>]*>.*?</record>", re.S)
 
 
 # A document with an empty record list (what writing no items gives) holds no entry.
-_EMPTY = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records\s*/>\s*</xml>\s*$|"
-                    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*</records>\s*</xml>\s*$")
+_EMPTY = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records\s*/>\s*</xml>\s*$|"
+    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*</records>\s*</xml>\s*$"
+)
 
 
 def read(text: str) -> list[Reference]:

@@ -10,8 +10,7 @@ publisher make a chapter, a thesis or report word in the genre, a publisher alon
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_SYNTAX
 from .common import set_names, set_title
 from .draft import Draft

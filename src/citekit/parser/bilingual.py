@@ -11,8 +11,7 @@ reported as left-over text.  A string that is not such a pair is returned whole.
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
 
 __all__ = ["bilingual_part"]

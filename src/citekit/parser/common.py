@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date

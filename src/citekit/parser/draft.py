@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .. import codes
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span, new_evidence, new_span
 from ..normalise import View, clean_value
 from .text import MASK

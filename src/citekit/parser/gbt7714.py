@@ -9,8 +9,7 @@ Punctuation may be full-width or ASCII, with or without spaces (the view is norm
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
 from .common import (
     is_stop,

@@ -6,8 +6,7 @@ masks them in ``Draft.work`` so that later rules never split a DOI or URL at its
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import (
     DOI_HOST,
     DOI_IN_TEXT,

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.names import has_corporate_word
 from ..text.script import HAN
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .text import cn_number
 
 __all__ = ["JournalNumbers", "journal_numbers", "cn_year_issue", "edition", "clean_issue"]

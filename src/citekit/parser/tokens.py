@@ -5,8 +5,7 @@ punctuation alone, a URL or DOI whole; whitespace is never a token.  Offsets are
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_START
 
 __all__ = ["tokenize", "TOKEN"]

@@ -9,7 +9,7 @@ fragment here and every pattern is built from it: a change to what a DOI is happ
 
 from __future__ import annotations
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 __all__ = [
     "CN_SERIAL",

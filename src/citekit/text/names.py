@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .lexicons import words
 
 __all__ = ["has_corporate_word"]

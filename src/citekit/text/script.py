@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 
 __all__ = [
     "CJK",

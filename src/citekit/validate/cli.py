@@ -137,6 +137,11 @@ def _recheck(refs: Iterable[Reference], config: Config) -> Iterator[Reference]:
     return run_stages_many(refs, config)
 
 
+def _localise(refs: Iterable[Reference], lang: str) -> list[Reference]:
+    """The references with their messages in ``lang`` (the service's answers use this too)."""
+    return list(_localised(refs, lang))
+
+
 def _localised(refs: Iterable[Reference], lang: str) -> Iterator[Reference]:
     if not lang.startswith("zh"):
         yield from refs
