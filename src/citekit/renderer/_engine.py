@@ -111,6 +111,8 @@ __all__ = [
 ]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
+CK_NS = "https://citekit.dev/csl-extension"
+"""Namespace of citekit's CSL extension attributes (``ck:suffix-delimiter`` on ``cs:name``)."""
 
 #: Key set on a citeproc ``Reference`` whose author list the source truncated.
 TRUNCATED_KEY = "_citekit_names_truncated"
@@ -164,38 +166,36 @@ _TAG_TAIL = re.compile(r"(?:<[^<>]*>)+$")
 _TAG_HEAD = re.compile(r"^(?:<[^<>]*>)+")
 
 
-def _citeproc_join(items: Any, delimiter: str = "") -> Any:
-    """citeproc-py's ``citeproc.string.join``, with different punctuation marks meeting at a
-    seam merged (:func:`merge_seam`)."""
-    it = iter(items)
-    try:
-        output = next(it)
-    except StopIteration:
-        return String("")
-    text = str(output)
-    for item in it:
-        for piece in (delimiter, item):
-            if text:
-                piece_text = str(piece)
-                if piece_text:
-                    last, first = text[-1], piece_text[0]
-                    if (first == " " and last == " ") or (
-                        first == last and first in SEAM_PUNCTUATION
-                    ):
-                        piece = _strip_first_char(piece)  # normalize_seam
-                    elif first in _PUNCT_MERGE and last in _PUNCT_MERGE:
-                        output, piece = merge_seam(output, piece)
-            output = output + piece
-            text = str(output)
-    return output
+def _seam(last: str, piece: Any, merge: bool = True) -> tuple[Any, bool]:
+    """The one rule for where text meets text: ``piece`` as it is appended after text ending in
+    ``last``, and whether that text loses its last character.  citeproc-py's
+    ``normalize_seam`` (a double space or a repeated mark loses one), then, with ``merge``,
+    different punctuation marks merged as citeproc-js merges them (:data:`_PUNCT_MERGE`:
+    ``?`` then ``.`` keeps ``?``; ``:`` then ``!`` keeps ``!``)."""
+    if not last:
+        return piece, False
+    piece_text = str(piece)
+    if not piece_text:
+        return piece, False
+    first = piece_text[0]
+    if (first == " " and last == " ") or (first == last and first in SEAM_PUNCTUATION):
+        return _strip_first_char(piece), False
+    if merge and first in _PUNCT_MERGE and last in _PUNCT_MERGE:
+        merged = _PUNCT_MERGE[last][first]
+        if merged == last:
+            return _strip_first_char(piece), False
+        if merged == first:
+            return piece, True
+    return piece, False
 
 
 def join(items: Any, delimiter: str = "") -> Any:
-    """:func:`_citeproc_join` (citeproc-py's ``citeproc.string.join`` with punctuation merged
-    at the seams: same result, same segment structure), without its quadratic ``str()`` of the
-    growing output at every seam: the last character of the output is tracked instead.  Items
-    of types whose ``+`` is not citeproc-py's ``String`` / ``MixedString`` one (a plain ``str``
-    or a formatter's tag first) go to :func:`_citeproc_join`."""
+    """citeproc-py's ``citeproc.string.join`` with the seams ruled by :func:`_seam`.
+
+    Same result and segment structure as appending with ``+``, without its quadratic
+    ``str()`` of the growing output at every seam (the last character is tracked instead):
+    ``String`` / ``MixedString`` pieces are collected as segments.  Items whose ``+`` is not
+    citeproc-py's (a plain ``str`` or a formatter's tag first) are appended with ``+``."""
     if type(items) is not list:
         items = list(items)
     if not items:
@@ -209,34 +209,24 @@ def join(items: Any, delimiter: str = "") -> Any:
     elif first_type is String or first_type is NoCase:
         segments = None
     else:
-        return _citeproc_join(items, delimiter)
+        return _join_plus(items, delimiter)
     for item in items:
         if not (isinstance(item, str) or type(item) is MixedString):
-            return _citeproc_join(items, delimiter)
+            return _join_plus(items, delimiter)
     text = str(output)
     last = text[-1:]
     for item in items[1:]:
         for piece in (delimiter, item):
-            # normalize_seam(output, piece), then ``output + piece`` (which normalises again)
-            for _ in (0, 1):
+            # the seam, then ``output + piece``, whose MixedString.__add__ normalises again
+            for again in (False, True):
                 if last:
-                    piece_text = str(piece)
-                    if piece_text:
-                        first = piece_text[0]
-                        if (first == " " and last == " ") or (
-                            first == last and first in SEAM_PUNCTUATION
-                        ):
-                            piece = _strip_first_char(piece)
-                        elif _ == 0 and first in _PUNCT_MERGE and last in _PUNCT_MERGE:
-                            merged = _PUNCT_MERGE[last][first]
-                            if merged == last:  # ``?`` then ``.``: ``?``
-                                piece = _strip_first_char(piece)
-                            elif merged == first:  # ``:`` then ``!``: ``!``
-                                if segments is None:
-                                    output = _strip_last_char(output)
-                                else:
-                                    segments = list(_strip_last_char(MixedString(segments)))
-                                last = _last_char(output if segments is None else segments)
+                    piece, strip_last = _seam(last, piece, merge=not again)
+                    if strip_last:
+                        if segments is None:
+                            output = _strip_last_char(output)
+                        else:
+                            segments = list(_strip_last_char(MixedString(segments)))
+                        last = _last_char(output if segments is None else segments)
                 if segments is None:  # String.__add__: an empty piece leaves the String as is
                     if piece == "":
                         break
@@ -244,7 +234,7 @@ def join(items: Any, delimiter: str = "") -> Any:
                     continue  # MixedString([output]) + piece
                 if piece == "" or piece == []:
                     break
-                if _ == 0:
+                if not again:
                     continue
                 if type(piece) is MixedString:
                     segments.extend(piece)
@@ -254,6 +244,18 @@ def join(items: Any, delimiter: str = "") -> Any:
                 if piece_text:
                     last = piece_text[-1]
     return output if segments is None else MixedString(segments)
+
+
+def _join_plus(items: list[Any], delimiter: str) -> Any:
+    """:func:`join` of items of other types: each seam by :func:`_seam`, then ``+``."""
+    output = items[0]
+    for item in items[1:]:
+        for piece in (delimiter, item):
+            piece, strip_last = _seam(str(output)[-1:], piece)
+            if strip_last:
+                output = _strip_last_char(output)
+            output = output + piece
+    return output
 
 
 def _strip_last_char(text: Any) -> Any:
@@ -281,17 +283,13 @@ def _last_char(text: Any) -> str:
 
 
 def merge_seam(left: Any, right: Any) -> tuple[Any, Any]:
-    """``left`` and ``right`` with the punctuation where they meet merged (:data:`_PUNCT_MERGE`;
-    identical marks are left to citeproc-py's ``normalize_seam``)."""
+    """``left`` and ``right`` with different punctuation marks where they meet merged
+    (:func:`_seam`; identical marks are left to citeproc-py's ``normalize_seam``)."""
     a, b = _last_char(left), str(right)[:1]
     if a == b or a not in _PUNCT_MERGE or b not in _PUNCT_MERGE:
         return left, right
-    merged = _PUNCT_MERGE[a][b]
-    if merged == a:
-        return left, _strip_first_char(right)
-    if merged == b:
-        return _strip_last_char(left), right
-    return left, right
+    right, strip_last = _seam(a, right)
+    return (_strip_last_char(left) if strip_last else left), right
 
 
 def _nonempty(text: Any) -> bool:
@@ -319,59 +317,20 @@ def _edge_chars(left: Any, right: Any) -> tuple[str, str]:
 
 
 def cjk_join(items: list[Any], delimiter: str) -> Any:
-    """citeproc-py's ``join`` but a whitespace delimiter disappears at a CJK seam."""
-    if not delimiter or delimiter.strip() or len(items) < 2:
+    """citeproc-py's ``join``; a whitespace delimiter disappears before a CJK character that
+    follows a letter, digit or CJK character."""
+    if len(items) == 1:
+        return items[0]
+    if not delimiter or delimiter.strip(" \t\n") or len(items) < 2:  # U+3000 is meant
         return join(items, delimiter)
-    if not any(has_cjk(str(item)) for item in items):  # no seam can be CJK
+    if not any(has_cjk(str(item)) for item in items[1:]):  # no seam can be CJK
         return join(items, delimiter)
     output = items[0]
     for item in items[1:]:
         a, b = _edge_chars(output, item)
-        cjk_seam = (
-            (_is_cjk(a) or _is_cjk(b))
-            and (a.isalnum() or _is_cjk(a))
-            and (b.isalnum() or _is_cjk(b))
-        )
-        output = join([output, item], "" if cjk_seam else delimiter)
+        seam = _is_cjk(b) and (a.isalnum() or _is_cjk(a))
+        output = join([output, item], "" if seam else delimiter)
     return output
-
-
-# --- group suppression ---------------------------------------------------------------------
-
-
-def calls_variable_for(element: Any, item: Any, context: Any = None) -> bool:
-    """Whether ``element`` calls a variable *for this item* (taken branches only)."""
-    method = getattr(element, "calls_variable_for", None)
-    if method is not None:
-        return bool(method(item, context))
-    return bool(element.calls_variable())
-
-
-class _ParentFor:
-    """``calls_variable_for`` of an element that renders all its children."""
-
-    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
-        return any(calls_variable_for(child, item, context) for child in self.iterchildren())  # type: ignore[attr-defined]
-
-
-class _CjkChildren:
-    """``render_children`` joining with :func:`cjk_join` (transparent ``cs:choose`` branches)."""
-
-    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
-        output = []
-        for child in self.iterchildren():  # type: ignore[attr-defined]
-            try:
-                if isinstance(child, cm.Choose):
-                    text = child.render(item, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, **kwargs)
-                if text is not None:
-                    output.append(text)
-            except VariableError:
-                pass
-        if output:
-            return cjk_join(output, delimiter)
-        return None
 
 
 # --- the compiled path -----------------------------------------------------------------------
@@ -427,7 +386,7 @@ def _with_display(run: Any, markers: tuple[str, str]) -> Any:
 
 
 def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
-    """``render_children`` of :class:`_CjkChildren`: ``run(item, kwargs, delimiter)`` with the
+    """The children of ``parent`` rendered and joined: ``run(item, kwargs, delimiter)`` with the
     children's ``kwargs`` (a ``cs:choose`` child also gets ``delimiter``).  ``implicit_group``
     (a macro): nothing when variables were called and none of them printed, as a group."""
     children = []
@@ -476,12 +435,6 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
         return None, called
 
     return run
-
-
-#: Key of a per-render cache of condition results on a ``CitationItem`` (the branch a
-#: ``cs:choose`` takes is asked for by group suppression and then again to render it).  The
-#: cache holds the element proxies as keys, so their ids cannot be reused while it lives.
-_CK_COND_CACHE = "_citekit_conditions"
 
 
 def _note_number(citation: Any) -> int:
@@ -588,15 +541,6 @@ class _Condition:
                 results.append(False)
         return results
 
-    def matches(self, item: Any, context: Any = None) -> bool:
-        cache = dict.get(item, _CK_COND_CACHE) if isinstance(item, dict) else None
-        if cache is not None:
-            hit = cache.get(self)
-            if hit is None:
-                hit = cache[self] = self._matches(item, context)
-            return hit
-        return self._matches(item, context)
-
     def compile_test(self) -> Any:
         """:meth:`matches` as a closure ``test(item, context)`` with the attributes read once
         (every test is evaluated, as in :meth:`_matches`, so errors surface the same way)."""
@@ -693,56 +637,19 @@ class _Condition:
 
         return test
 
-    def _matches(self, item: Any, context: Any = None) -> bool:
-        results: list[bool] = []
-        attrib = self.attrib  # type: ignore[attr-defined]
-        if "type" in attrib:
-            results += self._type(item)  # type: ignore[attr-defined]
-        if "variable" in attrib:
-            results += self._variable(item)  # type: ignore[attr-defined]
-        if "is-numeric" in attrib:
-            results += self._is_numeric(item)  # type: ignore[attr-defined]
-        if "is-uncertain-date" in attrib:
-            results += self._is_uncertain_date(item)  # type: ignore[attr-defined]
-        if "locator" in attrib:
-            results += self._locator(item)  # type: ignore[attr-defined]
-        if "position" in attrib:
-            results += self._position(item, context)  # type: ignore[attr-defined]
-        if "disambiguate" in attrib:
-            wanted = attrib["disambiguate"] == "true"
-            results.append(bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted)
-        match = self.get("match")  # type: ignore[attr-defined]
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
-
-    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        if not self.matches(item, context):
-            raise cm.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
-
-
-class If(_Condition, _CjkChildren, _ParentFor, cm.If):
+class If(_Condition, cm.If):
     pass
 
 
-class ElseIf(_Condition, _CjkChildren, _ParentFor, cm.Else_If):
+class ElseIf(_Condition, cm.Else_If):
     pass
-
-
-class Else(_CjkChildren, _ParentFor, cm.Else):
-    def matches(self, item: Any, context: Any = None) -> bool:
-        return True
 
 
 class Choose(cm.Choose):
     def compile(self) -> Any:
         branches = []
         for branch in self.iterchildren():
-            test = getattr(branch, "compile_test", None)
-            test = test() if test is not None else getattr(branch, "matches", None)
+            test = branch.compile_test() if isinstance(branch, _Condition) else None  # cs:else
             branches.append((test, _compile_children(branch)))
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
@@ -777,27 +684,13 @@ class Choose(cm.Choose):
         ]  # type: ignore[attr-defined]
         return run
 
-    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        if args:
-            return super().render(item, *args, **kwargs)
+    def render(self, item: Any, **kwargs: Any) -> Any:
         text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
         if text is RAISED:
             raise VariableError
         return text
 
-    def taken_branch(self, item: Any, context: Any = None) -> Any:
-        for branch in self.iterchildren():
-            matches = getattr(branch, "matches", None)
-            if matches is None or matches(item, context):
-                return branch
-        return None
-
-    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
-        branch = self.taken_branch(item, context)
-        return branch is not None and calls_variable_for(branch, item, context)
-
-
-class Macro(_CjkChildren, _ParentFor, cm.Macro):
+class Macro(cm.Macro):
     def compile(self) -> Any:
         # A macro is an implicit group (citeproc-js): "in " alone is not printed when the
         # container title it introduces is empty.
@@ -1006,6 +899,17 @@ _TURKIC_UPPER = {ord("i"): "\u0130"}
 _TURKIC_LOWER = {ord("I"): "\u0131", ord("\u0130"): "i"}
 
 
+_NUMBER_FORM = f"{{{CK_NS}}}number-form"
+_SPACED_RANGE = re.compile(r"(?<=\d)\s+-\s+(?=\d)")
+
+
+def circled(number: int) -> str:
+    """1 → ①, 20 → ⑳, 21 → (21)."""
+    if 1 <= number <= 20:
+        return chr(0x2460 + number - 1)
+    return f"({number})"
+
+
 class Text(_PageRanges, cm.Text):
     """``cs:text``: ``quotes="true"`` prints quote markers (outer or inner quotes by depth and
     punctuation-in-quote are resolved on the finished output, :func:`_markup.finish`), inside
@@ -1068,10 +972,53 @@ class Text(_PageRanges, cm.Text):
 
         return markup
 
-    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
-        if "macro" in self.attrib:
-            return calls_variable_for(self.get_macro(self.get("macro")), item, context)
-        return bool(self.calls_variable())
+    def _variable(self, item: Any, context: Any) -> Any:
+        variable = self.get("variable")
+        if variable == "first-reference-note-number":
+            return self._first_note(item, context)
+        if variable == "locator" and getattr(item, "has_locator", False):
+            try:
+                delimiter = str(self.get_term("page-range-delimiter").single)
+            except Exception:  # noqa: BLE001 - no term: CSL's default
+                delimiter = "\u2013"
+            text = _SPACED_RANGE.sub("-", str(item.locator.identifier))  # 100 - 103
+            if (item.locator.label or "page") == "page" and self.get_root().get_option(
+                "page-range-format"
+            ):
+                # a page locator takes the style's page-range-format too (citeproc-js)
+                text = str(self._process(text, "page"))
+            text = text.replace("-", delimiter or "\u2013")
+            amp = "\ue000"  # an ampersand of the data (_markup's private-use code)
+            if f" {amp} " in text:  # 213 & 235: the locale's "and" symbol (citeproc-js)
+                try:
+                    symbol = str(self.get_term("and", "symbol").single)
+                except Exception:  # noqa: BLE001 - no term: keep the ampersand
+                    symbol = "&"
+                if symbol.strip() not in ("&", "&amp;", ""):
+                    text = text.replace(f" {amp} ", f" {encode(symbol)} ")
+            return String(text)
+        return super()._variable(item, context)
+
+    def _first_note(self, item: Any, context: Any) -> Any:
+        if context is None:
+            context = self
+        try:  # the cites rendered so far, kept on cs:citation (as citeproc-py's positions use them)
+            cites = context.get_layout().getparent().cites
+        except Exception:  # noqa: BLE001 - not in a citation (bibliography)
+            raise VariableError from None
+        for cite in cites or ():
+            if cite.key != item.key or cite is item:
+                continue
+            try:
+                note = cite.citation.note_index
+            except (AttributeError, KeyError, VariableError):
+                note = None
+            if note in (None, ""):
+                raise VariableError
+            number = int(note)
+            text = circled(number) if self.get(_NUMBER_FORM) == "circled" else str(number)
+            return String(text)
+        raise VariableError
 
     def compile(self) -> Any:
         if "variable" in self.attrib:
@@ -1267,39 +1214,11 @@ class Group(cm.Group):
 
         return run
 
-    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        if args:
-            return super().render(item, *args, **kwargs)
+    def render(self, item: Any, **kwargs: Any) -> Any:
         text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
         if text is RAISED:
             raise VariableError
         return text
-
-    def calls_variable_for(self, item: Any, context: Any = None) -> bool:
-        return any(calls_variable_for(child, item, context) for child in self.iterchildren())
-
-    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        output = []
-        variable_called = False
-        variable_rendered = False
-        delimiter = self.get("delimiter", "")
-        for child in self.iterchildren():
-            called = calls_variable_for(child, item, context)
-            variable_called = variable_called or called
-            try:
-                if isinstance(child, cm.Choose):
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                continue
-            if text is not None and str(text) != "":
-                output.append(text)
-                variable_rendered = variable_rendered or called
-        if output and (not variable_called or variable_rendered):
-            return cjk_join(output, delimiter)
-        raise VariableError
-
 
 #: Keys set on a cite: whether it starts a note; the terms it rendered, in order.
 _CK_AT_START = "_citekit_at_start"
@@ -1483,8 +1402,6 @@ class Number(_PageRanges, cm.Number):
 # --- names ----------------------------------------------------------------------------------
 
 
-CK_NS = "https://citekit.dev/csl-extension"
-"""Namespace of citekit's CSL extension attributes (``ck:suffix-delimiter`` on ``cs:name``)."""
 
 
 _CK_SCRIPT = f"{{{CK_NS}}}script"
@@ -1547,6 +1464,16 @@ def _particle_join_formatted(parts: tuple[tuple[Any, Any], ...]) -> Any:
     return out
 
 
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)([\ue003-\ue00c]*)")
+_MARKUP_ANY = re.compile(r"[\ue003-\ue00c]")
+_MARKUP_HEAD = re.compile(r"^[\ue003-\ue00c]*")
+_MARKUP_TAIL = re.compile(r"[\ue003-\ue00c]*$")
+
+
+_CK_AND = f"{{{CK_NS}}}and"
+_CK_ET_AL_DELIMITER = f"{{{CK_NS}}}et-al-delimiter"
+
+
 class Name(cm.Name):
     """``cs:name`` with three fixes.
 
@@ -1580,6 +1507,8 @@ class Name(cm.Name):
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         """citeproc-py's inheritable name options, looked up once per element and context
         (options a sort key overrides are not cached)."""
+        if name == "and" and self.get(_CK_AND) is not None:  # ck:and replaces it
+            return None
         if sort_options is not None and name in sort_options:
             return super().get_option(name, context, sort_options)
         key = ("name-option", self, name, context)
@@ -1599,7 +1528,7 @@ class Name(cm.Name):
                 self._ck_cache[key] = hit  # type: ignore[attr-defined]
         return hit
 
-    def process(
+    def _render_names(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
     ) -> Any:
         def get_option(name: str) -> Any:
@@ -1829,6 +1758,106 @@ class Name(cm.Name):
                 text += " "
             return text + "{} ".format(and_term) + output[-1]
         return self.join(output, delimiter)
+
+
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
+        text = self._render_names(
+            item, variable, context=context, sort_options=sort_options, **kwargs
+        )
+        # ck:and, ck:et-al-delimiter: exact strings between the last two names and before the
+        # et-al term (the cn-social-science style: ``Knies,E.&Douglas,S.``, ``张成福等译``)
+        ck_and, ck_et_al = self.get(_CK_AND), self.get(_CK_ET_AL_DELIMITER)
+        if text is None or isinstance(text, int) or (ck_and is None and ck_et_al is None):
+            return text
+        value = str(text)
+        et_al = str(self.et_al() or "")
+        has_et_al = bool(et_al) and value.endswith(et_al)
+        if has_et_al and ck_et_al is not None:
+            head = value[: -len(et_al)].rstrip()
+            delimiter = self.get_option("delimiter", context, sort_options) or ""
+            if delimiter and head.endswith(delimiter.rstrip()):
+                head = head[: -len(delimiter.rstrip())]
+            value = head + ck_et_al + et_al
+        elif ck_and is not None:
+            try:
+                count = len(item.reference[variable.replace("-", "_")])
+            except Exception:  # noqa: BLE001
+                count = 0
+            delimiter = self.get_option("delimiter", context, sort_options) or ", "
+            # An inverted last name (name-as-sort-order="all") holds the sort separator too.
+            skip = int(
+                self.get_option("name-as-sort-order", context, sort_options) == "all"
+                and self.get_option("sort-separator", context, sort_options) == delimiter
+            )
+            cut = len(value)
+            for _ in range(skip + 1):
+                cut = value.rfind(delimiter, 0, cut)
+                if cut < 0:
+                    break
+            if count >= 2 and cut >= 0:
+                value = value[:cut] + ck_and + value[cut + len(delimiter) :]
+        return String(value)
+
+    def initialize(self, given: str, mark: str, context: Any) -> str:
+        """CSL given-name initialisation (as citeproc-js does it): a single capital (with or
+        without a period) is an initial and gets ``mark``; a word ending in a period is an
+        abbreviation (``Ph.``, ``Me.``) and keeps its letters with ``mark``; any other word is
+        reduced to its initial when ``initialize`` is not ``"false"``, else kept whole (a
+        lower-case word, a particle, is always kept).  Hyphenated parts are initialised
+        separately and joined by a hyphen (``initialize-with-hyphen``), a part starting with a
+        small letter left out (``Guo-ping`` → ``G.``); a word of two capitals and a small letter
+        keeps its digraph (``TSerendorjiin`` → ``Ts.``)."""
+        initialize = self.get("initialize")
+        if initialize is None:
+            try:
+                initialize = self.get_option("initialize", context)
+            except Exception:  # noqa: BLE001 - the option is unset all the way up
+                initialize = None
+        reduce_words = str(initialize).lower() != "false"
+        try:
+            hyphen = self.get_option("initialize-with-hyphen", context)
+        except Exception:  # noqa: BLE001
+            hyphen = True
+        parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        if reduce_words and len(parts) > 1:  # Guo-ping → G.: a small-letter part is left out
+            parts = parts[:1] + [p for p in parts[1:] if not p[:1].islower()]
+        markup = _MARKUP_ANY.search(given) is not None
+        mark_core = mark.rstrip()
+        mark_space = mark[len(mark_core) :]
+        out_parts = []
+        for part in parts:
+            out = ""
+            for m in _GIVEN_TOKEN.finditer(part):
+                token, period, tail = m.group(1), m.group(2), m.group(3)
+                # formatting of the data around a word (<b>John</b>) stays around its initial,
+                # with the mark's period inside and its space outside: <b>J.</b> Q.
+                lead = ""
+                if markup:
+                    lead = _MARKUP_HEAD.match(token).group(0)
+                    inner_tail = _MARKUP_TAIL.search(token, len(lead)).group(0)
+                    core = token[len(lead) : len(token) - len(inner_tail)]
+                    if core:
+                        token, tail = core, inner_tail + tail
+                    else:  # markup alone: kept as a word
+                        lead = ""
+                if len(token) == 1 and token.isupper():
+                    out += lead + token + mark_core + tail + mark_space
+                elif period and token[:1].isupper():
+                    out += lead + token + mark_core + tail + mark_space
+                elif reduce_words and token[:1].isupper():
+                    if len(token) > 2 and token[1].isupper() and token[2].islower():
+                        initial = token[0] + token[1].lower()  # TSerendorjiin → Ts.
+                    else:
+                        initial = token[0]
+                    out += lead + initial + mark_core + tail + mark_space
+                else:  # a whole word: separated by a space
+                    if out and not out.endswith(" "):
+                        out += " "
+                    out += lead + token + period + tail + " "
+            out_parts.append(out.rstrip(" "))
+        return "-".join(p for p in out_parts)
 
 
 def _child(element: Any, name: str | None) -> Any:
@@ -2494,7 +2523,7 @@ def names_text(item: Any) -> str | None:
 # --- layout ---------------------------------------------------------------------------------
 
 
-class Layout(_CjkChildren, cm.Layout):
+class Layout(cm.Layout):
     def compile(self) -> Any:
         return _compile_children(self)
 
@@ -2514,7 +2543,6 @@ class Layout(_CjkChildren, cm.Layout):
             item[_CK_NAMES_TEXT] = None
             item[_CK_NAMES_BARE] = None
             item[_CK_SUBSTITUTED] = False
-            item[_CK_COND_CACHE] = {}
             if align and len(children) > 1:
                 first = self._render_one(children[0], item)
                 rest = self._render_list(children[1:], item)
@@ -2559,7 +2587,6 @@ class Layout(_CjkChildren, cm.Layout):
         item[_CK_NAMES_TEXT] = None
         item[_CK_NAMES_BARE] = None
         item[_CK_SUBSTITUTED] = False
-        item[_CK_COND_CACHE] = {}
         item[_CK_TERMS] = None
         try:
             output = self.render_children(item)
@@ -2859,7 +2886,6 @@ _OVERRIDES: dict[str, type] = {
     "choose": Choose,
     "if": If,
     "else-if": ElseIf,
-    "else": Else,
     "macro": Macro,
     "text": Text,
     "number": Number,

@@ -23,7 +23,6 @@ import citeproc
 
 from ..csl import ITEM_TYPES
 from ..language import detect_language
-from . import _engine_styles  # noqa: F401 - registers the style-level engine classes
 from . import _markup
 from ._engine import has_cjk
 
