@@ -612,8 +612,8 @@ def test_engine_join_matches_citeproc_join() -> None:
     from citeproc.formatter.html import Italic
     from citeproc.string import MixedString, NoCase, String, normalize_seam
 
-    from citekit.renderer._engine import join as fast_join
-    from citekit.renderer._engine import merge_seam
+    from citekit.renderer.engine import join as fast_join
+    from citekit.renderer.engine import merge_seam
 
     def citeproc_join(items, delimiter=""):
         """citeproc-py's ``join`` with the merge of different marks at each seam."""

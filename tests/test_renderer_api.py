@@ -6,7 +6,7 @@ import pytest
 
 from citekit.errors import UsageError
 from citekit.renderer import Cite, Cluster, RenderedCitation, Renderer, render_bibliography
-from citekit.renderer import _engine
+from citekit.renderer.engine import layout as _engine
 
 NUMERIC = "gbt7714-2015-numeric"
 

@@ -7,7 +7,7 @@
     cites = r.citations([[{"id": "a"}], [{"id": "b", "locator": "12"}]], items)
 
 See :class:`Renderer` for the label convention, locales and per-item isolation, and
-:mod:`citekit.renderer._engine` for the citeproc-py faults citekit corrects.
+:mod:`citekit.renderer.engine` for the citeproc-py faults citekit corrects.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import citeproc
 from ..csl import ITEM_TYPES
 from ..language import detect_language
 from . import _markup
-from ._engine import has_cjk
+from .engine import has_cjk
 
 __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 

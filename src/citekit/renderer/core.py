@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..errors import StyleNotFoundError, UsageError
 from . import _markup
-from ._engine import (
+from .engine import (
     ADD_NAMES_KEY,
     DISAMBIGUATE_KEY,
     GIVEN_LEVELS_KEY,

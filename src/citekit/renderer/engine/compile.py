@@ -1,0 +1,195 @@
+"""The compiled evaluator: control elements compiled once per parsed style into closures.
+
+citeproc-py interprets the style tree for every item.  Here ``cs:group``, ``cs:macro`` and the
+children of ``cs:layout`` and of ``cs:choose`` branches compile once per parsed style (the
+closures live in the style's :class:`~.cache._Cached` cache) into ``run(item, kwargs) -> (text,
+called)``: the output and whether a variable was called on the branches taken, in one walk
+(CSL's group suppression).  Leaves (``cs:text`` of a variable, ``cs:names``, ``cs:date``,
+``cs:number``, ``cs:label``) are called with the same keyword arguments citeproc-py's ``render``
+gets.  ``text`` is :data:`RAISED` where citeproc-py's ``render`` raises :class:`VariableError`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import citeproc.model as cm
+from citeproc.source import VariableError
+from citeproc.string import (
+    String,
+)
+
+from .keys import CK_DIVS
+from .strings import _nonempty, cjk_join
+
+#: ``text`` of a compiled element where citeproc-py's ``render`` raises ``VariableError``.
+RAISED = object()
+
+
+def compiled(element: Any) -> Any:
+    """The compiled closure of ``element`` (built once per parsed style)."""
+    get = getattr(element, "ck_compiled", None)
+    if get is not None:
+        return get()
+    return _compile_leaf(element)
+
+
+def _compile_leaf(element: Any) -> Any:
+    render = element.render
+    called = bool(element.calls_variable())
+
+    def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        try:
+            return render(item, **kwargs), called
+        except VariableError:
+            return RAISED, called
+
+    return run
+
+
+def _with_display(run: Any, markers: tuple[str, str]) -> Any:
+    """``display="..."``: the element's output between display markers when the render asks
+    for display divs (:data:`CK_DIVS` on the item)."""
+    open_, close = String(markers[0]), String(markers[1])
+
+    def wrapped(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        text, called = run(item, kwargs)
+        if text is None or text is RAISED or not dict.get(item, CK_DIVS):
+            return text, called
+        return open_ + text + close, called
+
+    return wrapped
+
+
+def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
+    """The children of ``parent`` rendered and joined: ``run(item, kwargs, delimiter)`` with the
+    children's ``kwargs`` (a ``cs:choose`` child also gets ``delimiter``).  ``implicit_group``
+    (a macro): nothing when variables were called and none of them printed, as a group."""
+    children = []
+    for child in parent.iterchildren():
+        fn = compiled(child)
+        delimited = getattr(fn, "ck_delimited", None) if isinstance(child, cm.Choose) else None
+        children.append((fn, isinstance(child, cm.Choose), delimited))
+    if not children:
+        return lambda item, kwargs, delimiter: (None, False)
+
+    def run(item: Any, kwargs: dict[str, Any], delimiter: str) -> tuple[Any, bool]:
+        output = []
+        called = False
+        rendered = False
+        choose_kwargs = None
+        for fn, is_choose, delimited in children:
+            if delimited is not None:
+                text, c = delimited(item, kwargs, delimiter)
+            elif is_choose:
+                if choose_kwargs is None:
+                    choose_kwargs = dict(kwargs)
+                    choose_kwargs["delimiter"] = delimiter
+                text, c = fn(item, choose_kwargs)
+            else:
+                text, c = fn(item, kwargs)
+            if c:
+                called = True
+            if text is not None and text is not RAISED:
+                output.append(text)
+                if (
+                    c
+                    and not rendered
+                    and (text != "" if isinstance(text, str) else _nonempty(text))
+                ):
+                    rendered = True
+        if (
+            implicit_group
+            and called
+            and not rendered
+            and output
+            and any((t != "" if isinstance(t, str) else _nonempty(t)) for t in output)
+        ):  # only text around variables that are all empty
+            return None, called
+        if output:
+            return (output[0] if len(output) == 1 else cjk_join(output, delimiter)), called
+        return None, called
+
+    return run
+
+
+class Macro(cm.Macro):
+    def compile(self) -> Any:
+        # A macro is an implicit group (citeproc-js): "in " alone is not printed when the
+        # container title it introduces is empty.
+        children = _compile_children(self, implicit_group=True)
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            return children(
+                item,
+                {"context": kwargs.get("context"), "sort_options": kwargs.get("sort_options")},
+                "",
+            )
+
+        return run
+
+    def render(self, item: Any, context: Any = None, sort_options: Any = None) -> Any:
+        text, _ = self.ck_compiled()(item, {"context": context, "sort_options": sort_options})  # type: ignore[attr-defined]
+        return None if text is RAISED else text
+
+
+class Group(cm.Group):
+    def compile(self) -> Any:
+        delimiter = self.get("delimiter", "")
+        children = []
+        for child in self.iterchildren():
+            fn = compiled(child)
+            is_choose = isinstance(child, cm.Choose)
+            # a cs:choose gets the group's delimiter (as such, without a copy of the kwargs)
+            children.append(
+                (
+                    fn,
+                    is_choose,
+                    getattr(fn, "ck_delimited", None) if is_choose else None,
+                    isinstance(child, cm.Group),
+                )
+            )
+        markup = self.markup
+
+        def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+            if "context" in kwargs:  # no closure changes the kwargs it is given
+                child_kwargs = kwargs
+            else:
+                child_kwargs = dict(kwargs)
+                child_kwargs["context"] = None
+            choose_kwargs = None
+            output = []
+            variable_called = False
+            variable_rendered = False
+            for fn, is_choose, delimited, is_group in children:
+                if delimited is not None:
+                    text, called = delimited(item, child_kwargs, delimiter)
+                elif is_choose:
+                    if choose_kwargs is None:
+                        choose_kwargs = dict(child_kwargs)
+                        choose_kwargs["delimiter"] = delimiter
+                    text, called = fn(item, choose_kwargs)
+                else:
+                    text, called = fn(item, child_kwargs)
+                if called:
+                    variable_called = True
+                if text is RAISED:
+                    continue
+                if text is not None and (text != "" if isinstance(text, str) else _nonempty(text)):
+                    output.append(text)
+                    # a nested group that prints counts as content (citeproc-js)
+                    if called or is_group:
+                        variable_rendered = True
+            if output and (not variable_called or variable_rendered):
+                return markup(
+                    output[0] if len(output) == 1 else cjk_join(output, delimiter)
+                ), variable_called
+            return RAISED, variable_called
+
+        return run
+
+    def render(self, item: Any, **kwargs: Any) -> Any:
+        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        if text is RAISED:
+            raise VariableError
+        return text
