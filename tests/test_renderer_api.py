@@ -54,7 +54,7 @@ def test_one_failing_item_does_not_abort_the_list(monkeypatch: pytest.MonkeyPatc
 
 
 def test_item_that_cannot_be_prepared_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    from citekit.renderer import core
+    from citekit.renderer import session as core
 
     real = core.prepare_item
 

@@ -12,7 +12,9 @@ See :class:`Renderer` for the label convention, locales and per-item isolation, 
 
 from __future__ import annotations
 
-from .core import Cite, Cluster, RenderedCitation, RenderedEntry, Renderer, render_bibliography
+from .api import Renderer, render_bibliography
+from .bibliography import RenderedEntry
+from .citations import Cite, Cluster, RenderedCitation
 from .styles import available_styles, resolve_style
 
 __all__ = [

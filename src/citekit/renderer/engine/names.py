@@ -392,7 +392,7 @@ class Name(cm.Name):
                 text = self.join([text, ""], ", ")
             else:
                 text += " "
-            return text + "{} ".format(and_term) + output[-1]
+            return text + f"{and_term} " + output[-1]
         return self.join(output, delimiter)
 
     def process(
