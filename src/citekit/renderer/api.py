@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from typing import Any, Literal
@@ -172,8 +173,25 @@ def render_bibliography(
     items: Sequence[Mapping[str, Any]],
     style: str | os.PathLike[str],
     *,
-    output: OutputFormat = "text",
+    format: OutputFormat = "text",
+    output: OutputFormat | None = None,
 ) -> list[RenderedEntry]:
-    """``Renderer(style).bibliography(items, output)``: see :class:`Renderer`."""
-    _check_format(output)
-    return Renderer(style).bibliography(items, output)
+    """``Renderer(style).bibliography(items, format)``: see :class:`Renderer`.
+
+    ``output=`` is the former name of ``format=`` (deprecated, removed in the next release).
+    """
+    format = _deprecated_output(format, output)
+    _check_format(format)
+    return Renderer(style).bibliography(items, format)
+
+
+def _deprecated_output(format: OutputFormat, output: OutputFormat | None) -> OutputFormat:
+    """``format``, or the value given under its former name ``output`` (with a warning)."""
+    if output is None:
+        return format
+    warnings.warn(
+        "output= is deprecated, use format= (the name Renderer.bibliography uses)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return output

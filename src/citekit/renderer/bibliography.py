@@ -10,6 +10,8 @@ from typing import Any
 from citeproc import CitationItem
 from lxml import etree
 
+from .. import codes
+from ..model import Diagnostic
 from . import _markup
 from .engine import (
     CK_DIVS,
@@ -25,8 +27,9 @@ class RenderedEntry:
     id: str
     text: str
     html: str
-    #: ``None``, or why the item could not be rendered (then ``text`` is a fallback rendering).
-    error: str | None = None
+    #: ``None``, or why the item could not be rendered: an X001 :class:`~citekit.Diagnostic`
+    #: whose message names the fault (then ``text`` is a fallback rendering).
+    error: Diagnostic | None = None
 
 
 def _names_text(names: Any) -> str:
@@ -89,7 +92,12 @@ def render_entry(session: Session, cite: CitationItem) -> RenderedEntry:
     label = _label(session, cite)
     if label:
         text = f"{label} {text}"
-    return RenderedEntry(id=p.id, text=text, html=html.escape(text, quote=False), error=error)
+    return RenderedEntry(
+        id=p.id,
+        text=text,
+        html=html.escape(text, quote=False),
+        error=codes.make("X001", error),
+    )
 
 
 def _label(session: Session, cite: CitationItem) -> str:
