@@ -137,7 +137,7 @@ class Disambiguation:
 
     @staticmethod
     def _set_level(reference: Any, variable: str, index: int, level: int) -> None:
-        levels = dict.get(reference, GIVEN_LEVELS_KEY)
+        levels: dict[str, dict[int, int]] | None = dict.get(reference, GIVEN_LEVELS_KEY)
         if levels is None:
             levels = reference[GIVEN_LEVELS_KEY] = {}
         per = levels.setdefault(variable.replace("_", "-"), {})

@@ -66,7 +66,7 @@ class Source(CiteProcJSON):
         targets = (
             [result] if len(dates) == 1 else [dict.get(result, "begin"), dict.get(result, "end")]
         )
-        for target, (_, part_season) in zip(targets, dates):
+        for target, (_, part_season) in zip(targets, dates, strict=False):
             if target is not None and part_season not in (None, ""):
                 try:
                     target["season"] = int(part_season)

@@ -74,7 +74,7 @@ class _Cached:
     def format(self, string: Any) -> Any:
         """``Formatted.format`` with the element's formatting attributes read once."""
         key = ("format", self)
-        ops = self._ck_cache.get(key)
+        ops: Any = self._ck_cache.get(key)
         if ops is None:
             found: list[str] | None = []
             for attr, table, default in _FORMAT_ATTRS:
@@ -82,8 +82,9 @@ class _Cached:
                 if value not in table:
                     found = None  # unknown value: citeproc-py's own handling
                     break
-                if table[value]:
-                    found.append(table[value])  # type: ignore[union-attr]
+                op = table[value]
+                if op:
+                    found.append(op)  # type: ignore[union-attr]
                 elif attr in _NORMAL_KINDS and self.get(attr) == default:  # type: ignore[attr-defined]
                     found.append(_NORMAL_KINDS[attr])  # type: ignore[union-attr]
             ops = self._ck_cache[key] = tuple(found) if found is not None else False
@@ -111,9 +112,9 @@ class _Cached:
         affixes = self._ck_cache.get(("affixes", self))
         if affixes is None:
             affixes = self._ck_cache[("affixes", self)] = (
-                self.get("prefix", ""),
-                self.get("suffix", ""),
-            )  # type: ignore[attr-defined]
+                self.get("prefix", ""),  # type: ignore[attr-defined]
+                self.get("suffix", ""),  # type: ignore[attr-defined]
+            )
         prefix, suffix = affixes
         if prefix:
             text = prefix + normalize_seam(prefix, string)

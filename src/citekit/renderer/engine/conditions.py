@@ -256,9 +256,9 @@ class Choose(cm.Choose):
 
         run.ck_delimited = delimited  # type: ignore[attr-defined]
         # the branch elements with their compiled tests (what a substitute printed)
-        run.ck_branches = [
-            (test, branch) for (test, _), branch in zip(branches, self.iterchildren())
-        ]  # type: ignore[attr-defined]
+        run.ck_branches = [  # type: ignore[attr-defined]
+            (test, branch) for (test, _), branch in zip(branches, self.iterchildren(), strict=True)
+        ]
         return run
 
     def render(self, item: Any, **kwargs: Any) -> Any:

@@ -50,7 +50,7 @@ class Layout(cm.Layout):
         children = list(self.iterchildren())
         output_items = []
         for item in citation_items:
-            self.repressed = {}
+            self.repressed: dict[str, Any] = {}
             item[_CK_SUFFIX_DONE] = False
             item[_CK_NAMES_DONE] = False
             item[_CK_NAMES_TEXT] = None
@@ -176,7 +176,7 @@ class Layout(cm.Layout):
         punctuation (``, and``) replaces the delimiter, and a cite suffix ending with
         punctuation (``is one source,``) takes the place of the delimiter's own."""
         output = rendered[0][1]
-        for (previous, _), (cite, text) in zip(rendered, rendered[1:]):
+        for (previous, _), (cite, text) in zip(rendered, rendered[1:], strict=False):
             if _punct(str(cite.get("prefix") or "")[:1]):
                 between = ""
             elif _punct(str(previous.get("suffix") or "").rstrip()[-1:]):
@@ -309,7 +309,7 @@ class Layout(cm.Layout):
             # the after-collapse-delimiter follows a group that collapsed or ends with a
             # locator, and with collapse="year" any group (citeproc-js); else the layout's
             output = out[0]
-            for group, text in zip(groups, out[1:]):
+            for group, text in zip(groups, out[1:], strict=False):
                 collapsed = len(group) > 1 or group[-1][0].has_locator or collapse != "year-suffix"
                 output = join([output, text], after if collapsed else delimiter)
             return [output]
@@ -355,11 +355,12 @@ class Layout(cm.Layout):
                     chunks.append((str(text), suffix if key is not None else None, []))
             previous = key
         parts: list[str] = []
+        after_run = False
         for text, head, run in chunks:
             if parts:  # after a collapsed run the layout delimiter, else the cite-group-delimiter
                 parts.append(delimiter if after_run else group_delimiter)
             after_run = bool(run) and head is not None
-            if not after_run:
+            if head is None or not run:
                 parts.append(text)
                 continue
             letters = [head, *run]

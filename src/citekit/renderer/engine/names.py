@@ -470,8 +470,9 @@ class Name(cm.Name):
                 # with the mark's period inside and its space outside: <b>J.</b> Q.
                 lead = ""
                 if markup:
-                    lead = _MARKUP_HEAD.match(token).group(0)
-                    inner_tail = _MARKUP_TAIL.search(token, len(lead)).group(0)
+                    # both patterns match the empty string, so they always match
+                    lead = _MARKUP_HEAD.match(token).group(0)  # type: ignore[union-attr]
+                    inner_tail = _MARKUP_TAIL.search(token, len(lead)).group(0)  # type: ignore[union-attr]
                     core = token[len(lead) : len(token) - len(inner_tail)]
                     if core:
                         token, tail = core, inner_tail + tail

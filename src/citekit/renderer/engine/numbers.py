@@ -31,7 +31,9 @@ def collapse_range(first: str, last: str, form: str | None) -> str:
     ``page-range-format``: expanded, minimal, minimal-two, chicago (-15), chicago-16."""
     if len(last) > len(first) or form in (None, "expanded"):
         return last
-    common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(last))
+    common = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(last)
+    )
     minimal = last[common:] or last[-1:]
     minimal_two = last[min(common, len(last) - 2) :] if len(last) >= 2 else minimal
     if form == "minimal":

@@ -31,7 +31,7 @@ class Key(cm.Key):
             names = self.get("variable").replace("-", "_") in cm.NAMES
         elif "macro" in self.attrib:
             names = self.get_macro(self.get("macro")).find(f".//{{{CSL_NS}}}names") is not None
-        out = []
+        out: list[Any] = []
         for key in keys:
             if key is None or isinstance(key, (int, float)):
                 out.append(key)
@@ -98,7 +98,7 @@ class Sort(cm.Sort):
             desc = descending[k]
             ranked = sorted(
                 range(len(indices)),
-                key=cmp_to_key(lambda a, b: compare_one(column[a], column[b], desc)),
+                key=cmp_to_key(lambda a, b: compare_one(column[a], column[b], desc)),  # type: ignore[call-overload]
             )
             out: list[int] = []
             run = [ranked[0]]

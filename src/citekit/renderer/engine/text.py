@@ -66,7 +66,7 @@ def title_case(text: Any) -> Any:
     starting with a Latin letter are left as they are; leading quotes and markup are skipped.
     The text keeps its segments (nocase spans) and spacing."""
     segments = _segments(text)
-    words = []  # (segment index, match)
+    words: list[tuple[int, re.Match[str] | None]] = []  # (segment index, match)
     depth = 0  # inside small caps, superscript or subscript of the data: nocase (citeproc-js)
     for n, seg in enumerate(segments):
         if isinstance(seg, NoCase):
@@ -92,10 +92,11 @@ def title_case(text: Any) -> Any:
     edits: dict[int, list[tuple[int, str]]] = {}
     start = True
     last = len(words) - 1
-    for k, (n, m) in enumerate(words):
-        if m is None:
+    for k, (n, found) in enumerate(words):
+        if found is None:
             start = False
             continue
+        m = found
         token = m.group(0)
         i = next((j for j, ch in enumerate(token) if ch.isalnum()), None)
         if i is not None:
