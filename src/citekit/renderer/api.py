@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from ..errors import UsageError
 from .bibliography import RenderedEntry, render_entry
-from .citations import Cite, Cluster, RenderedCitation, render_cluster
+from .citations import Cluster, RenderedCitation, render_cluster
 from .engine import (
     CK_DIVS,
     PREVIOUS_NAMES_KEY,
@@ -19,14 +19,7 @@ from .engine import (
 from .pool import style_entry
 from .session import Session
 
-__all__ = [
-    "Cite",
-    "Cluster",
-    "RenderedCitation",
-    "RenderedEntry",
-    "Renderer",
-    "render_bibliography",
-]
+__all__ = ["Renderer", "render_bibliography"]
 
 OutputFormat = Literal["text", "html"]
 

@@ -15,9 +15,7 @@ from typing import Any
 
 import citeproc.model as cm
 from citeproc.source import VariableError
-from citeproc.string import (
-    String,
-)
+from citeproc.string import String
 
 from .keys import CK_DIVS
 from .strings import _nonempty, cjk_join
@@ -52,24 +50,43 @@ def _with_display(run: Any, markers: tuple[str, str]) -> Any:
     for display divs (:data:`CK_DIVS` on the item)."""
     open_, close = String(markers[0]), String(markers[1])
 
-    def wrapped(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
-        text, called = run(item, kwargs)
+    def display(item: Any, text: Any, called: bool) -> tuple[Any, bool]:
         if text is None or text is RAISED or not dict.get(item, CK_DIVS):
             return text, called
         return open_ + text + close, called
 
+    def wrapped(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        return display(item, *run(item, kwargs))
+
+    delimited = getattr(run, "ck_delimited", None)
+    if delimited is not None:  # a cs:choose: its call as a child, and its branches, kept
+
+        def wrapped_delimited(item: Any, kwargs: dict[str, Any], delimiter: str) -> Any:
+            return display(item, *delimited(item, kwargs, delimiter))
+
+        wrapped.ck_delimited = wrapped_delimited  # type: ignore[attr-defined]
+        wrapped.ck_branches = run.ck_branches  # type: ignore[attr-defined]
+
     return wrapped
+
+
+def compiled_children(parent: Any) -> list[tuple[Any, Any, bool]]:
+    """Each child of ``parent`` compiled: ``(run, delimited, is_group)``, ``delimited`` being
+    how a ``cs:choose`` is called as a child, ``run(item, kwargs, delimiter)`` with the
+    parent's delimiter passed on as such (else ``None``)."""
+    out = []
+    for child in parent.iterchildren():
+        fn = compiled(child)
+        delimited = getattr(fn, "ck_delimited", None) if isinstance(child, cm.Choose) else None
+        out.append((fn, delimited, isinstance(child, cm.Group)))
+    return out
 
 
 def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
     """The children of ``parent`` rendered and joined: ``run(item, kwargs, delimiter)`` with the
     children's ``kwargs`` (a ``cs:choose`` child also gets ``delimiter``).  ``implicit_group``
     (a macro): nothing when variables were called and none of them printed, as a group."""
-    children = []
-    for child in parent.iterchildren():
-        fn = compiled(child)
-        delimited = getattr(fn, "ck_delimited", None) if isinstance(child, cm.Choose) else None
-        children.append((fn, isinstance(child, cm.Choose), delimited))
+    children = compiled_children(parent)
     if not children:
         return lambda item, kwargs, delimiter: (None, False)
 
@@ -77,15 +94,9 @@ def _compile_children(parent: Any, implicit_group: bool = False) -> Any:
         output = []
         called = False
         rendered = False
-        choose_kwargs = None
-        for fn, is_choose, delimited in children:
+        for fn, delimited, _ in children:
             if delimited is not None:
                 text, c = delimited(item, kwargs, delimiter)
-            elif is_choose:
-                if choose_kwargs is None:
-                    choose_kwargs = dict(kwargs)
-                    choose_kwargs["delimiter"] = delimiter
-                text, c = fn(item, choose_kwargs)
             else:
                 text, c = fn(item, kwargs)
             if c:
@@ -133,22 +144,21 @@ class Macro(cm.Macro):
         return None if text is RAISED else text
 
 
-class Group(cm.Group):
+class CompiledRender:
+    """``render`` of an element through its compiled closure (citeproc-py's contract:
+    :class:`VariableError` when the element is suppressed)."""
+
+    def render(self, item: Any, **kwargs: Any) -> Any:
+        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        if text is RAISED:
+            raise VariableError
+        return text
+
+
+class Group(CompiledRender, cm.Group):
     def compile(self) -> Any:
         delimiter = self.get("delimiter", "")
-        children = []
-        for child in self.iterchildren():
-            fn = compiled(child)
-            is_choose = isinstance(child, cm.Choose)
-            # a cs:choose gets the group's delimiter (as such, without a copy of the kwargs)
-            children.append(
-                (
-                    fn,
-                    is_choose,
-                    getattr(fn, "ck_delimited", None) if is_choose else None,
-                    isinstance(child, cm.Group),
-                )
-            )
+        children = compiled_children(self)
         markup = self.markup
 
         def run(item: Any, kwargs: dict[str, Any]) -> tuple[Any, bool]:
@@ -157,18 +167,12 @@ class Group(cm.Group):
             else:
                 child_kwargs = dict(kwargs)
                 child_kwargs["context"] = None
-            choose_kwargs = None
             output = []
             variable_called = False
             variable_rendered = False
-            for fn, is_choose, delimited, is_group in children:
-                if delimited is not None:
+            for fn, delimited, is_group in children:
+                if delimited is not None:  # a cs:choose gets the group's delimiter
                     text, called = delimited(item, child_kwargs, delimiter)
-                elif is_choose:
-                    if choose_kwargs is None:
-                        choose_kwargs = dict(child_kwargs)
-                        choose_kwargs["delimiter"] = delimiter
-                    text, called = fn(item, choose_kwargs)
                 else:
                     text, called = fn(item, child_kwargs)
                 if called:
@@ -187,9 +191,3 @@ class Group(cm.Group):
             return RAISED, variable_called
 
         return run
-
-    def render(self, item: Any, **kwargs: Any) -> Any:
-        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
-        if text is RAISED:
-            raise VariableError
-        return text

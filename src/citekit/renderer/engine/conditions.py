@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import citeproc.model as cm
-from citeproc.source import VariableError
 
-from .compile import RAISED, _compile_children
+from .compile import CompiledRender, _compile_children
 from .keys import CK_PROBE, DISAMBIGUATE_KEY
 
 
@@ -222,7 +221,7 @@ class ElseIf(_Condition, cm.Else_If):
     pass
 
 
-class Choose(cm.Choose):
+class Choose(CompiledRender, cm.Choose):
     def compile(self) -> Any:
         branches = []
         for branch in self.iterchildren():
@@ -260,9 +259,3 @@ class Choose(cm.Choose):
             (test, branch) for (test, _), branch in zip(branches, self.iterchildren(), strict=True)
         ]
         return run
-
-    def render(self, item: Any, **kwargs: Any) -> Any:
-        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
-        if text is RAISED:
-            raise VariableError
-        return text
