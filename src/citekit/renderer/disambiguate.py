@@ -35,7 +35,8 @@ def _suffix_letters(n: int) -> str:
 
 
 class Disambiguation:
-    """The disambiguation steps of a render session (:class:`~.session.Session`)."""
+    """The disambiguation steps of a render session (:class:`~.session.Session`, which
+    provides the attributes and the two methods declared here for the type checker)."""
 
     entry: StyleEntry
     source: Any
