@@ -750,3 +750,26 @@ def test_punctuation_merges_at_seams() -> None:
     item = {"id": "a", "type": "book", "title": "Why?"}
     # "Why?" then ":" then "!": the question mark stays, the colon gives way to the "!"
     assert render_bibliography([item], style)[0].text == "Why?! x"
+
+
+def test_choose_with_display_inside_substitute() -> None:
+    """A ``cs:choose`` with ``display`` inside ``cs:substitute`` substitutes as any other: the
+    title stands for the missing author and, as CSL says, is not printed again in the entry
+    (it used to fail the entry: the display wrapper lost the branches the substitute reads)."""
+    csl = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="who">
+    <names variable="author">
+      <substitute>
+        <choose display="block"><if type="book"><text variable="title"/></if></choose>
+      </substitute>
+    </names>
+  </macro>
+  <citation><layout><text macro="who"/></layout></citation>
+  <bibliography>
+    <layout><text macro="who"/><text variable="title" prefix=" / "/></layout>
+  </bibliography>
+</style>"""
+    (entry,) = Renderer(csl).bibliography([{"id": "a", "type": "book", "title": "Alpha"}])
+    assert (entry.text, entry.error) == ("Alpha", None)
