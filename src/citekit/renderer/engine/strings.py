@@ -59,6 +59,10 @@ def _seam(last: str, piece: Any, merge: bool = True) -> tuple[Any, bool]:
     return piece, False
 
 
+#: The first characters of a piece :func:`_seam` may change.
+_SEAM_FIRST = frozenset(" ") | SEAM_PUNCTUATION | frozenset(_PUNCT_MERGE)
+
+
 def join(items: Any, delimiter: str = "") -> Any:
     """citeproc-py's ``citeproc.string.join`` with the seams ruled by :func:`_seam`.
 
@@ -89,7 +93,8 @@ def join(items: Any, delimiter: str = "") -> Any:
         for piece in (delimiter, item):
             # the seam, then ``output + piece``, whose MixedString.__add__ normalises again
             for again in (False, True):
-                if last:
+                # (_seam leaves a piece alone unless it starts with a space or a mark)
+                if last and str(piece)[:1] in _SEAM_FIRST:
                     piece, strip_last = _seam(last, piece, merge=not again)
                     if strip_last:
                         if segments is None:
