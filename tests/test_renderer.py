@@ -164,7 +164,7 @@ def test_text_is_clean_and_html_is_escaped() -> None:
     item = _book(
         language="en", title="The <i>Great</i> R&D <b>book</b> <x>", author=[{"literal": "A & B"}]
     )
-    (entry,) = render_bibliography([item], STYLE, output="html")
+    (entry,) = render_bibliography([item], STYLE, format="html")
     assert entry.text == "[1] A & B. The Great R&D book <x>[M]. 北京: 出版社, 2002."
     assert (
         entry.html
@@ -201,7 +201,7 @@ def test_empty_and_odd_input() -> None:
     out = render_bibliography(odd, STYLE)
     assert [e.id for e in out] == ["item-1", "7", "z"]
     with pytest.raises(UsageError):
-        render_bibliography([_book()], STYLE, output="pdf")  # type: ignore[arg-type]
+        render_bibliography([_book()], STYLE, format="pdf")  # type: ignore[arg-type]
 
 
 def test_thread_safe() -> None:
