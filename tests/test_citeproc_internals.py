@@ -38,7 +38,10 @@ OVERRIDDEN = {
     ("citeproc.model", "Date.process"): (
         "(self, item, variable=None, show_parts=None, context=None, **kwargs)"
     ),
-    ("citeproc.model", "Date.render_date_range"): "(self, date_range, show_parts=None, context=None)",
+    (
+        "citeproc.model",
+        "Date.render_date_range",
+    ): "(self, date_range, show_parts=None, context=None)",
     ("citeproc.model", "Date_Part.process"): "(self, date, context=None)",
     ("citeproc.model", "Delimited.join"): "(self, strings, default_delimiter='')",
     ("citeproc.model", "FormatNumber._process"): "(self, value, variable)",

@@ -74,7 +74,7 @@ def test_zjss_example_list_renders_as_hand_checked() -> None:
     expected = ZJSS_EXPECTED.read_text(encoding="utf-8").splitlines()
     got = [e.text for e in render_bibliography(items, STYLE)]
     assert len(got) == len(items) == len(expected)
-    for g, e in zip(got, expected):
+    for g, e in zip(got, expected, strict=True):
         assert g == e
 
 

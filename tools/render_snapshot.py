@@ -100,7 +100,9 @@ def clusters(items: list[dict[str, Any]]) -> list[Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--items", type=Path, help="render this item set (JSON) instead of building one")
+    ap.add_argument(
+        "--items", type=Path, help="render this item set (JSON) instead of building one"
+    )
     ap.add_argument("--dump-items", type=Path, help="write the item set used (JSON)")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
@@ -135,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
                 row = [list(c.ids), c.note_index, c.text, c.html, err(c.error)]
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
             out.write(f"### {style}: bibliography, en-US, one locale\n")
-            for e in Renderer(style, locale="en-US", per_item_locale=False).bibliography(items[:60]):
+            for e in Renderer(style, locale="en-US", per_item_locale=False).bibliography(
+                items[:60]
+            ):
                 out.write(json.dumps([e.id, e.text], ensure_ascii=False) + "\n")
     print(f"{len(items)} items, {len(STYLES)} styles -> {args.out}")
     return 0

@@ -41,7 +41,7 @@ MAX_TOKENS = 400
 
 def load_corpora() -> list[dict]:
     rows = []
-    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl"):
+    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", "real-zh.jsonl"):
         with open(DATA / name, encoding="utf-8") as fh:
             rows.extend(json.loads(line) for line in fh if line.strip())
     return rows

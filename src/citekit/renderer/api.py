@@ -108,7 +108,7 @@ class Renderer:
         if not items:
             return []
         with ExitStack() as stack:
-            session = Session(self, items, stack)
+            session = Session(self._entry, self.locale, self.per_item_locale, items, stack)
             bibliography = session.register([p.key for p in session.prepared])
             out = []
             previous: str | None = None
@@ -148,7 +148,7 @@ class Renderer:
         if not parsed:
             return []
         with ExitStack() as stack:
-            session = Session(self, items, stack)
+            session = Session(self._entry, self.locale, self.per_item_locale, items, stack)
             order: list[str] = []
             seen: set[str] = set()
             for cluster in parsed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
 
@@ -18,10 +18,8 @@ from .engine import (
     GIVEN_LEVELS_KEY,
     EngineStyle,
 )
+from .pool import StyleEntry
 from .source import Item
-
-if TYPE_CHECKING:
-    from .pool import StyleEntry
 
 
 def _suffix_letters(n: int) -> str:

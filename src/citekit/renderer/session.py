@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
 from citeproc.formatter import html as html_formatter
@@ -17,11 +17,8 @@ from .engine import (
     TRUNCATED_KEY,
     EngineStyle,
 )
-from .pool import borrow
+from .pool import StyleEntry, borrow
 from .source import Item, Source
-
-if TYPE_CHECKING:
-    from .api import Renderer
 
 
 def error_text(exc: BaseException) -> str:
@@ -61,7 +58,7 @@ def typography(engine: EngineStyle) -> _markup.Typography:
             punctuation_in_quote=piq,
             apostrophe=_apostrophe(root),
         )
-        engine._ck_typography = typo  # type: ignore[attr-defined]
+        engine._ck_typography = typo
     return typo
 
 
@@ -69,10 +66,14 @@ class Session(Disambiguation):
     """One render call: prepared items, the citeproc source and the borrowed engines."""
 
     def __init__(
-        self, renderer: Renderer, items: Sequence[Mapping[str, Any]], stack: ExitStack
+        self,
+        entry: StyleEntry,
+        locale: str | None,
+        per_item_locale: bool,
+        items: Sequence[Mapping[str, Any]],
+        stack: ExitStack,
     ) -> None:
-        self.renderer = renderer
-        self.entry = renderer._entry
+        self.entry = entry
         self.stack = stack
         self.engines: dict[str, EngineStyle] = {}
         # The cs:citation element of each engine, kept alive: citeproc-py keeps the cites seen
@@ -83,13 +84,13 @@ class Session(Disambiguation):
         self.prepared: list[Prepared] = []
         self.failed: dict[str, str] = {}  # key -> error (item could not be prepared)
         self.items: dict[str, Mapping[str, Any]] = {}
-        default = renderer.locale or self.entry.default_locale
+        default = locale or self.entry.default_locale
         self.default_locale = default
         data = []
         for i, item in enumerate(items):
             try:
-                p = prepare_item(item, i, default, self.entry.rules, renderer.per_item_locale)
-                if not renderer.per_item_locale:
+                p = prepare_item(item, i, default, self.entry.rules, per_item_locale)
+                if not per_item_locale:
                     if p.language_detected:
                         # as CSL processors do: an item without a language is in the style's
                         # (for title case, which is for English only)

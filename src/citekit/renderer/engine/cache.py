@@ -93,7 +93,7 @@ class _Cached:
         if isinstance(string, (int, float)):
             string = str(string)
         if ops:
-            formatter = self.get_formatter()  # type: ignore[attr-defined]
+            formatter = self.get_formatter()
             for op in ops:
                 if op in _NORMAL_MARKERS:  # explicit "normal": undone inside the decoration
                     string = String(_NORMAL_MARKERS[op]) + string + String(NORMAL_CLOSE)

@@ -140,7 +140,7 @@ class Macro(cm.Macro):
         return run
 
     def render(self, item: Any, context: Any = None, sort_options: Any = None) -> Any:
-        text, _ = self.ck_compiled()(item, {"context": context, "sort_options": sort_options})  # type: ignore[attr-defined]
+        text, _ = self.ck_compiled()(item, {"context": context, "sort_options": sort_options})
         return None if text is RAISED else text
 
 

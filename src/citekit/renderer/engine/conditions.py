@@ -87,7 +87,7 @@ class _Condition:
         """CSL positions (:func:`cite_position`); in a bibliography none is true."""
         if context is None:
             context = self
-        if context.xpath_search("./ancestor::*[self::cs:bibliography]"):  # type: ignore[attr-defined]
+        if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
             return [False]
         root = self.get_root()  # type: ignore[attr-defined]
         citation = root.citation
@@ -141,7 +141,7 @@ class _Condition:
         if "locator" in attrib:
             tests.append(lambda item, context: self._locator(item))  # type: ignore[attr-defined]
         if "position" in attrib:
-            tests.append(lambda item, context: self._position(item, context))  # type: ignore[attr-defined]
+            tests.append(lambda item, context: self._position(item, context))
         if "disambiguate" in attrib:
             wanted = attrib["disambiguate"] == "true"
             tests.append(

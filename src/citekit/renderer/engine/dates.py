@@ -53,10 +53,10 @@ class Date(cm.Date):
         affixed here), with the locale's date and its parts looked up once per style: the
         locale elements are citeproc-py's own classes, whose XPath lookups are not cached."""
         key = ("ck-locale-date-parts", form)
-        parts = self._ck_cache.get(key)  # type: ignore[attr-defined]
+        parts = self._ck_cache.get(key)
         if parts is None:
             localized = self.get_date(form)
-            parts = self._ck_cache[key] = (  # type: ignore[attr-defined]
+            parts = self._ck_cache[key] = (
                 localized,
                 [(part.get("name"), part) for part in localized.iterchildren()],
             )

@@ -41,7 +41,7 @@ class Layout(cm.Layout):
         return _compile_children(self)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
-        text, _ = self.ck_compiled()(item, kwargs, delimiter)  # type: ignore[attr-defined]
+        text, _ = self.ck_compiled()(item, kwargs, delimiter)
         return text
 
     def render_bibliography(self, citation_items: Any) -> list[Any]:

@@ -126,9 +126,9 @@ class Name(cm.Name):
         """An inheritable name option if the style sets it (on cs:name, the enclosing
         cs:citation/cs:bibliography or cs:style), else ``None``."""
         key = ("explicit-option", self, name, context)
-        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        hit = self._ck_cache.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self.get(name)  # type: ignore[attr-defined]
+            hit = self.get(name)
             if hit is None:
                 found = (context if context is not None else self).xpath_search(
                     "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
@@ -136,8 +136,8 @@ class Name(cm.Name):
                 if found:
                     hit = found[0].get(name)
             if hit is None:
-                hit = self.get_root().get(name)  # type: ignore[attr-defined]
-            self._ck_cache[key] = hit  # type: ignore[attr-defined]
+                hit = self.get_root().get(name)
+            self._ck_cache[key] = hit
         return hit
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
@@ -148,20 +148,20 @@ class Name(cm.Name):
         if sort_options is not None and name in sort_options:
             return super().get_option(name, context, sort_options)
         key = ("name-option", self, name, context)
-        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        hit = self._ck_cache.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self._ck_cache[key] = super().get_option(name, context, None)  # type: ignore[attr-defined]
+            hit = self._ck_cache[key] = super().get_option(name, context, None)
         return hit
 
     def _ck_et_al(self) -> Any:
         """``et_al()`` (the ``cs:et-al`` sibling rendered, else the term), looked up once per
         parsed style when it is an immutable string."""
         key = ("et-al", self)
-        hit = self._ck_cache.get(key, _MISSING)  # type: ignore[attr-defined]
+        hit = self._ck_cache.get(key, _MISSING)
         if hit is _MISSING:
             hit = self.et_al()
             if hit is None or isinstance(hit, str):
-                self._ck_cache[key] = hit  # type: ignore[attr-defined]
+                self._ck_cache[key] = hit
         return hit
 
     def _render_names(
@@ -171,7 +171,7 @@ class Name(cm.Name):
             return self.get_option(name, context, sort_options)
 
         options_key = ("name-options", self, context)
-        options = self._ck_cache.get(options_key) if sort_options is None else None  # type: ignore[attr-defined]
+        options = self._ck_cache.get(options_key) if sort_options is None else None
         if options is None:
             options = tuple(get_option(name) for name in _NAME_OPTIONS)
             if (
@@ -183,7 +183,7 @@ class Name(cm.Name):
                 # citeproc-py assumed 1)
                 options = options[:4] + (0,) + options[5:]
             if sort_options is None:
-                self._ck_cache[options_key] = options  # type: ignore[attr-defined]
+                self._ck_cache[options_key] = options
         (
             and_,
             delimiter,
@@ -205,9 +205,9 @@ class Name(cm.Name):
         suffix_strip = self.get(f"{{{CK_NS}}}suffix-strip-periods", "false") == "true"
 
         parts_key = ("name-parts", self)
-        name_parts = self._ck_cache.get(parts_key)  # type: ignore[attr-defined]
+        name_parts = self._ck_cache.get(parts_key)
         if name_parts is None:
-            name_parts = self._ck_cache[parts_key] = self.findall("cs:name-part", self.nsmap)  # type: ignore[attr-defined]
+            name_parts = self._ck_cache[parts_key] = self.findall("cs:name-part", self.nsmap)
 
         def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
             for part in name_parts:
@@ -578,10 +578,10 @@ class Names(cm.Names):
                 if outer:
                     names_context = outer[0]
         ref = item.reference
-        spec = self._ck_cache.get(("names-roles", self))  # type: ignore[attr-defined]
+        spec = self._ck_cache.get(("names-roles", self))
         if spec is None:
             variables = tuple(self.get("variable").split())
-            spec = self._ck_cache[("names-roles", self)] = (  # type: ignore[attr-defined]
+            spec = self._ck_cache[("names-roles", self)] = (
                 variables,
                 set(variables) == {"editor", "translator"},
             )

@@ -11,7 +11,7 @@ from typing import Any
 
 import citeproc.model as cm
 
-from .._sortkey import language_group, pinyin_key
+from ...text.pinyin import language_group, pinyin_key
 from .keys import CK_NS, CSL_NS
 from .strings import has_cjk
 
@@ -22,7 +22,7 @@ _CK_GROUP = f"{{{CK_NS}}}group-by-language"
 
 class Key(cm.Key):
     """``cs:key`` whose CJK keys sort by pinyin, surnames read as surnames (see
-    :mod:`citekit.renderer._sortkey`)."""
+    :mod:`citekit.text.pinyin`)."""
 
     def sort_keys(self, items: Any, context: Any) -> list[Any]:
         keys = super().sort_keys(items, context)
@@ -120,7 +120,7 @@ _SORT_NOISE = re.compile(r"<[^<>]*>|[\ue000-\ue01f]")
 
 def _sort_text(text: str) -> str:
     """A sort key as citeproc-js compares it: markup, quotes and punctuation ignored."""
-    if "\x00" in text or has_cjk(text):  # a pinyin key (_sortkey) or CJK text: as it is
+    if "\x00" in text or has_cjk(text):  # a pinyin key (text.pinyin) or CJK text: as it is
         return text
     text = _SORT_NOISE.sub("", text)
     if text.isalnum():
@@ -129,7 +129,7 @@ def _sort_text(text: str) -> str:
     return " ".join(kept.split(" ")) if kept.strip() else text
 
 
-class _DropPunctuation(dict):  # type: ignore[type-arg]
+class _DropPunctuation(dict):
     """A ``str.translate`` table that deletes Unicode punctuation (filled as characters come)."""
 
     def __missing__(self, code: int) -> int | None:

@@ -397,7 +397,7 @@ class Text(_PageRanges, cm.Text):
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         if args or "macro" not in self.attrib:
             return super().render(item, *args, **kwargs)
-        text, _ = self.ck_compiled()(item, kwargs)  # type: ignore[attr-defined]
+        text, _ = self.ck_compiled()(item, kwargs)
         return text
 
 
