@@ -260,7 +260,10 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
             stderr.write(line + "\n")
         stderr.write(summary(refs) + "\n")
     for e in failed:  # the entry was still printed, in a plain fallback form
-        stderr.write(f"citekit: warning: {e.id} could not be rendered in {args.style}: {e.error}\n")
+        stderr.write(
+            f"citekit: warning: {e.id} could not be rendered in {args.style}: "
+            f"{e.error.message if e.error else ''}\n"
+        )
     code = _exit_code(refs, args.fail_on)
     return max(code, 1) if failed and args.fail_on != "never" else code
 
