@@ -310,7 +310,10 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     if sum(tally.counts.values()):  # the editor sees the problems beside the list
         stderr.write(tally.summary() + "\n")
     for e in failed:  # the entry was still printed, in a plain fallback form
-        stderr.write(f"citekit: warning: {e.id} could not be rendered in {args.style}: {e.error}\n")
+        stderr.write(
+            f"citekit: warning: {e.id} could not be rendered in {args.style}: "
+            f"{e.error.message if e.error else ''}\n"
+        )
     code = _exit_code(tally, args.fail_on)
     return max(code, 1) if failed and args.fail_on != "never" else code
 
