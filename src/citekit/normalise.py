@@ -364,7 +364,7 @@ def _closes_at(text: str, opening: str, closing: str) -> int:
     return -1
 
 
-def _apply(text: str, offsets, edits: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+def _apply(text: str, offsets, edits: list[tuple[int, int, str]]):
     out: list[str] = []
     new_offsets: list[int] = []
     pos = 0

@@ -239,11 +239,11 @@ def title_volume(d: Draft, start: int, end: int) -> int:
         ed = edition(inner)
         v = _VOL_WORD.fullmatch(inner)
         if ed and not d.has("edition"):
-            d.set("edition", ed, *p.span("x"), 0.85)
+            d.set("edition", ed, p.start("x"), p.end("x"), 0.85)
             return p.start()
         if v and not d.has("volume"):
             n = cn_number(v.group(1))
-            d.set("volume", str(n) if n is not None else v.group(1), *p.span("x"), 0.85)
+            d.set("volume", str(n) if n is not None else v.group(1), p.start("x"), p.end("x"), 0.85)
             return p.start()
     m = _VOL_TAIL.search(d.work[start:end])
     if not m:

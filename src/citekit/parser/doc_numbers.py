@@ -37,8 +37,8 @@ def find_doc_numbers(d: Draft) -> None:
     if ("atent" in work or "Pat." in work) and not d.has("number"):  # "Patent", "Pat."
         m = _PATENT.search(work, s0, e0)
         if m:
-            d.set("number", m.group("num"), *m.span("num"), 0.85)
-            d.set("jurisdiction", m.group("j"), *m.span("j"), 0.8)
+            d.set("number", m.group("num"), m.start("num"), m.end("num"), 0.85)
+            d.set("jurisdiction", m.group("j"), m.start("j"), m.end("j"), 0.8)
             d.claim(m.end("j"), m.start("num"))
             d.set_type("patent", 0.85)
             d.mask(m.start(), m.end())

@@ -174,8 +174,9 @@ def parse(d: Draft) -> bool:
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
-        if where:  # "一种装置: 中国, 201310041234.5[P]": the country, then the patent number
-            ns = d.spans["number"][0]
+        number_span = d.spans.get("number")
+        if where and number_span:  # "一种装置: 中国, 201310041234.5[P]": country, then number
+            ns = number_span[0]
             d.set("jurisdiction", where.group("j"), ns + where.start("j"), ns + where.end("j"), 0.8)
             d.set("number", where.group("n"), ns + where.start("n"), ns + where.end("n"), 0.85)
         if code == "A" and d.has("number"):
