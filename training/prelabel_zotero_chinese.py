@@ -113,7 +113,9 @@ def close_bracket(text: str, hit: tuple[int, int] | None) -> tuple[int, int] | N
     return hit
 
 
-def name_group(text: str, names: list[dict], taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+def name_group(
+    text: str, names: list[dict], taken: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     marks: list[tuple[int, int]] = []
     for n in names:
         fam = None
@@ -166,7 +168,9 @@ def date_span(text: str, parts: list, taken: list[tuple[int, int]]) -> tuple[int
         if t:
             b = t.end()
         elif len(parts) > 1:
-            lead = re.search(r"(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?$", text[max(0, a - 20) : a])
+            lead = re.search(
+                r"(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?$", text[max(0, a - 20) : a]
+            )
             if lead:
                 a = max(0, a - 20) + lead.start()
         while b < len(text) and text[b].isalpha() and text[b - 1].isdigit() and text[b] in "abcdef":
@@ -227,7 +231,9 @@ def label(text: str, item: dict) -> list[list]:
     if page:
         ends = re.findall(r"\d+", str(page))
         if ends:
-            pat = re.escape(ends[0]) + (r"\s*[-–—~～]+\s*" + re.escape(ends[-1]) if len(ends) > 1 else "")
+            pat = re.escape(ends[0]) + (
+                r"\s*[-–—~～]+\s*" + re.escape(ends[-1]) if len(ends) > 1 else ""
+            )
             for mm in re.finditer(rf"(?<![\d.]){pat}(?!\d)", text):
                 if not any(x < mm.end() and mm.start() < y for x, y in taken):
                     add("pages", mm.span())
@@ -283,7 +289,11 @@ def main() -> None:
             a += text[a:b].find(part)
             spans = label(text, item) if item else []
             spans = [[lab, s - a, e - a] for lab, s, e in spans if s >= a and e <= a + len(part)]
-            rec = {"text": part, "spans": spans, "source": f"zotero-chinese:{style}:{item.get('id', '?') if item else '?'}"}
+            rec = {
+                "text": part,
+                "spans": spans,
+                "source": f"zotero-chinese:{style}:{item.get('id', '?') if item else '?'}",
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         # the items with Chinese text, rendered through two GB/T 7714 styles, fields marked
         n_rendered = 0

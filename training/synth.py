@@ -298,7 +298,9 @@ def _load_vocab() -> dict[str, list[str]]:
     path = Path(__file__).parent / "data" / "zotero-chinese-vocab.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     # a nationality tag such as [德] is printed before the name, outside the author field
-    data["name_zh"] = sorted({re.sub(r"^[\[（(【].{1,3}?[\]）)】]\s*", "", n) for n in data["name_zh"]})
+    data["name_zh"] = sorted(
+        {re.sub(r"^[\[（(【].{1,3}?[\]）)】]\s*", "", n) for n in data["name_zh"]}
+    )
     for key in ("publisher_zh", "publisher_en"):
         data[key] = [tuple(v.split("\t")) for v in data[key]]
     return data
@@ -433,11 +435,7 @@ def make_item(rng: random.Random, zh: bool, i: int) -> dict[str, Any]:
     elif typ in ("book", "chapter", "report", "thesis"):
         place, pub = _publisher(rng, zh)
         if typ == "thesis":
-            pub = (
-                rng.choice(VOCAB["university_zh"])
-                if zh
-                else rng.choice(_UNIV_EN)
-            )
+            pub = rng.choice(VOCAB["university_zh"]) if zh else rng.choice(_UNIV_EN)
             item["genre"] = (
                 rng.choice(["博士学位论文", "硕士学位论文"])
                 if zh
@@ -1040,7 +1038,8 @@ def extraction_noise(rec: dict[str, Any], rng: random.Random, zh: bool) -> dict[
             )
             # the marks are outside the field
             rec["spans"] = [
-                [lab, x + len(left), y - len(right)] if (x, y) == (a, b + len(left) + len(right))
+                [lab, x + len(left), y - len(right)]
+                if (x, y) == (a, b + len(left) + len(right))
                 else [lab, x, y]
                 for lab, x, y in rec["spans"]
             ]

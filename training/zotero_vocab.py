@@ -23,14 +23,30 @@ from prelabel_zotero_chinese import ROOT, held_skeletons, items, skeleton  # noq
 
 OUT = ROOT / "training" / "data" / "zotero-chinese-vocab.json"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# placeholder values of the repository's test items: not real vocabulary
+_PLACEHOLDER = re.compile(
+    r"张三|李四|王五|赵六|赵一|陈二|某某|作者|论文题目|文章标题|著作名|期刊名称|授予单位|城市|Title of"
+)
 
 
 def main() -> None:
     held = held_skeletons()
-    vocab: dict[str, set] = {k: set() for k in (
-        "title_zh", "title_en", "journal_zh", "journal_en", "publisher_zh", "publisher_en",
-        "university_zh", "name_zh", "name_en_family", "name_en_given", "org_zh",
-    )}
+    vocab: dict[str, set] = {
+        k: set()
+        for k in (
+            "title_zh",
+            "title_en",
+            "journal_zh",
+            "journal_en",
+            "publisher_zh",
+            "publisher_en",
+            "university_zh",
+            "name_zh",
+            "name_en_family",
+            "name_en_given",
+            "org_zh",
+        )
+    }
     for its in items(sys.argv[1]).values():
         for it in its:
             title = it.get("title") or ""
@@ -41,7 +57,11 @@ def main() -> None:
             if title and len(title) < 80:
                 vocab["title_zh" if zh else "title_en"].add(title)
             ct = it.get("container-title")
-            if ct and it.get("type") in ("article-journal", "article-newspaper", "article-magazine"):
+            if ct and it.get("type") in (
+                "article-journal",
+                "article-newspaper",
+                "article-magazine",
+            ):
                 vocab["journal_zh" if _HAN.search(ct) else "journal_en"].add(ct)
             pub, place = it.get("publisher"), it.get("publisher-place")
             if pub and it.get("type") == "thesis":
@@ -62,7 +82,7 @@ def main() -> None:
                     elif fam and giv and len(fam) > 1:
                         vocab["name_en_family"].add(fam)
                         vocab["name_en_given"].add(giv)
-    data = {k: sorted(v) for k, v in vocab.items()}
+    data = {k: sorted(x for x in v if not _PLACEHOLDER.search(x)) for k, v in vocab.items()}
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print({k: len(v) for k, v in data.items()})
 

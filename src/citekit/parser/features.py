@@ -26,13 +26,16 @@ __all__ = ["sequence_features", "token_features", "clear_cache"]
 def _latin(name: str) -> frozenset[str]:
     """The lower-case Latin words of a word list (a multi-word entry gives each of its words)."""
     return frozenset(
-        w.lower() for entry in words(name) if entry.isascii() or not _has_cjk(entry)
+        w.lower()
+        for entry in words(name)
+        if entry.isascii() or not _has_cjk(entry)
         for w in entry.split()
     )
 
 
 def _has_cjk(s: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in s)
+
 
 # -- lexicons (lower case) ---------------------------------------------------------------------
 
