@@ -15,6 +15,7 @@ from citekit.csl import ITEM_TYPES, variable_kind
 from citekit.normalise import clean_value, normalise
 from citekit.parser import parse_reference
 from citekit.parser.draft import CLEAN_FIELDS
+from citekit.parser.evaluate import as_printed
 from citekit.parser.names import parse_names
 from citekit.parser.numbers import cn_year_issue, edition, journal_numbers
 from citekit.parser.score import Score
@@ -124,7 +125,7 @@ def test_gbt7714_gold_field_f1(variant, transform, floor):
         raw = transform(row["expected_numeric"])
         outcome = parse_reference(raw)
         check_evidence(raw, outcome)
-        score.add(outcome.item, row["csl"])
+        score.add(outcome.item, as_printed(row["csl"], raw))
     print(f"\n{variant}\n{score.report()}")
     assert score.micro[2] >= floor
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from citekit.segment import iter_lines, segment, split_label
+from citekit.segment import is_heading, iter_lines, segment, split_label
 from conftest import FIXTURES, ROOT
 
 CASES = sorted(p.stem for p in (FIXTURES / "segment").glob("*.txt"))
@@ -13,6 +13,9 @@ def test_segment_fixture(name):
     text = (FIXTURES / "segment" / f"{name}.txt").read_text("utf-8")
     expected = json.loads((FIXTURES / "segment" / f"{name}.expected.json").read_text("utf-8"))
     got = [{"label": s.label, "line": s.line, "raw": s.raw} for s in segment(text)]
+    if any("headings" in e for e in expected):  # fixtures with list headings say which
+        for g, s in zip(got, segment(text)):
+            g["headings"] = [list(h) for h in s.headings]
     assert got == expected
     for s in segment(text):  # raw is an exact slice of the input
         assert text[s.start : s.start + len(s.raw)] == s.raw
@@ -60,3 +63,64 @@ def test_iter_lines_keeps_every_line_exactly():
 def test_segment_empty_and_blank():
     assert segment("") == []
     assert segment("\n \n\t\n") == []
+
+
+@pytest.mark.parametrize("form", ["{}. ", "[{}] ", "{}) ", "{}、", "({}) "])
+def test_numbering_beyond_999_keeps_every_reference(form):
+    refs = [
+        form.format(i) + f"Author{i} A. Title number {i}[J]. Journal, 2020, 1: {i}."
+        for i in range(1, 1206)
+    ]
+    segs = segment("\n".join(refs))
+    assert [s.raw for s in segs] == refs
+    assert segs[-1].label == "1205"
+
+
+def test_a_year_opening_a_wrapped_line_is_not_a_label():
+    text = "1. Smith J. A long title that wraps\n2013. Its second line.\n2. Brown K. Title. 2014."
+    assert [s.label for s in segment(text)] == ["1", "2"]
+    assert split_label("2013. Title") == (None, 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "参考文献",
+        "参考文献：",
+        "主要参考文献:",
+        "References",
+        "REFERENCES",
+        "## Bibliography",
+        "**Works Cited**",
+        "Literature Cited",
+        "二、英文文献",
+        "（一）著作类",
+        "<b>参考资料</b>",
+        "Notes",
+    ],
+)
+def test_list_headings_are_recognised(line):
+    assert is_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[1] 参考文献著录规则[S].",
+        "References to the past. London: Verso, 2001.",
+        "注释学研究[M]. 北京: 中华书局, 2001.",
+    ],
+)
+def test_references_are_not_headings(line):
+    assert not is_heading(line)
+
+
+def test_heading_is_reported_not_parsed():
+    import citekit
+
+    refs = citekit.parse(
+        "参考文献\n\n[1] 张三. 一本书[M]. 北京: 科学出版社, 2018.\n[2] 李四. 论文[J]. 中国社会科学, 2019(3): 1-10."
+    )
+    assert [r.label for r in refs] == ["1", "2"]
+    assert [d.code for d in refs[0].diagnostics if d.code.startswith("S")] == ["S002"]
+    assert refs[1].item["container-title"] == "中国社会科学"

@@ -41,6 +41,13 @@ CODES: dict[str, CodeInfo] = {
     for c in (
         _c("S001", "empty-reference", "error", "the reference is empty", "参考文献条目为空"),
         _c(
+            "S002",
+            "list-heading",
+            "info",
+            "a list heading before this reference was recognised and skipped",
+            "已识别并跳过本条之前的列表标题",
+        ),
+        _c(
             "P001",
             "unparsed-reference",
             "error",
@@ -109,6 +116,13 @@ CODES: dict[str, CodeInfo] = {
             "error",
             "control or non-text characters in the reference",
             "含有控制字符或非文本字符",
+        ),
+        _c(
+            "E006",
+            "lone-surrogate",
+            "error",
+            "unpaired surrogate code point (from a JSON escape) replaced by U+FFFD",
+            "含有不成对的代理码位(来自 JSON 转义)，已替换为 U+FFFD",
         ),
         _c(
             "B001",
@@ -736,6 +750,13 @@ CODES: dict[str, CodeInfo] = {
             "warning",
             "text outside any entry was skipped",
             "条目之外的文字已略过",
+        ),
+        _c(
+            "F010",
+            "unwritable-entry",
+            "error",
+            "an entry is not a CSL-JSON item and cannot be written; left out",
+            "该条不是 CSL-JSON 条目，无法写出，已略去",
         ),
         _c(
             "X001",

@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from . import codes
 from .errors import UsageError
 from .language import detect_language
-from .model import ParseOutcome, Reference
+from .model import ParseOutcome, Reference, Span
+from .itemcheck import scrub
 from .segment import Segment, iter_lines, segment, split_label, split_lines
 
 __all__ = [
@@ -252,8 +253,31 @@ def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
 
 def _reference(seg: Segment, index: int) -> Reference:
     ref_id = f"ref-{index}"
+    # A heading is not a reference: it is reported on the reference that follows it.
+    notes = tuple(
+        codes.make(
+            "S002",
+            f"line {line}: the heading '{text}' is not a reference; skipped",
+            message_zh=f"第 {line} 行：标题“{text}”不是参考文献，已跳过",
+        )
+        for line, text in seg.headings
+    )
+    # An unpaired surrogate (from a JSON escape or an API caller) cannot be written as UTF-8 by
+    # any output: it becomes U+FFFD here, once, and is reported at its place.
+    raw, lone = scrub(seg.raw)
+    if lone:
+        at = next(i for i, (a, b) in enumerate(zip(seg.raw, raw)) if a != b)
+        notes += (codes.make("E006", span=Span(at, at + 1)),)
     return _record(
-        ref_id, seg.raw, {"id": ref_id, "type": "document"}, {}, None, 0.0, (), seg.label, seg.line
+        ref_id,
+        raw,
+        {"id": ref_id, "type": "document"},
+        {},
+        None,
+        0.0,
+        notes,
+        seg.label,
+        seg.line,
     )
 
 

@@ -3,7 +3,8 @@
 A segment keeps the exact source text of its reference (``raw``: first to last non-blank
 character, inner line breaks included), the number the author gave it (``label``) and the
 line it starts on.  Nothing is dropped: every non-blank character of the input lands in
-exactly one segment.
+exactly one segment, or in a list heading (``参考文献``, ``References``, ...), which is not a
+reference and travels with the next segment as ``headings``.
 """
 
 from __future__ import annotations
@@ -13,21 +14,25 @@ from typing import Iterable, Iterator
 
 import regex
 
-__all__ = ["Segment", "iter_lines", "segment", "split_label", "split_lines"]
+from .text.lexicons import words
+
+__all__ = ["Segment", "is_heading", "iter_lines", "segment", "split_label", "split_lines"]
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
-# Numbering prefixes.  Dotted forms take at most three digits so that a year opening a
-# wrapped line ("2013. Title") is not mistaken for a label; the dot must not start a
-# decimal ("1.5 m").  Each alternative captures the number in group "n" or "c".
-_LABEL = regex.compile(
-    r"""
+# Numbering prefixes.  Each alternative captures the number in group "n", "d" or "c".  The
+# dot must not start a decimal ("1.5 m").  A dotted or bare number ("d") of four digits or more
+# may be a year opening a wrapped line ("2013. Title"), so on its own it is not a label: the
+# segmenter accepts it only where the list's numbering reaches it (1000, 1001, ...).
+_LABEL_PATTERN = r"""
     [ \t\u3000]*
     (?:
-        [\[［【〔]\s*(?P<n>\d{1,4})\s*[\]］】〕][.．]?
-      | [(（]\s*(?P<n>\d{1,4})\s*[)）]
-      | (?P<n>\d{1,3})\s*(?:[.．](?!\d)|[、)）])
+        [\[［【〔]\s*(?P<n>\d{1,6})\s*[\]］】〕][.．]?
+      | [(（]\s*(?P<n>\d{1,6})\s*[)）]
+      | (?P<d>\d{1,6})\s*(?:[.．](?!\d)|[、)）])
       | (?P<c>["""
+_LABEL = regex.compile(
+    _LABEL_PATTERN
     + _CIRCLED
     + r"""])
     )
@@ -35,21 +40,32 @@ _LABEL = regex.compile(
     """,
     regex.VERBOSE,
 )
+_SHORT_DOTTED = 3  # digits a dotted number may have without the list's numbering behind it
 
 
-def split_label(text: str) -> tuple[str | None, int]:
+def split_label(text: str, expected: int | None = None) -> tuple[str | None, int]:
     """Return ``(label, body_start)`` for a reference string that may carry a number prefix.
+
+    A dotted number of four digits or more (``1000.``) is a label only when it is ``expected``,
+    the next number of the list; otherwise it may be a year.
 
     >>> split_label("[12]胡重明.")
     ('12', 4)
     >>> split_label("Smith J.")
     (None, 0)
+    >>> split_label("2013. Title"), split_label("1000. Title", expected=1000)
+    ((None, 0), ('1000', 6))
     """
     m = _LABEL.match(text)
     if not m:
         return None, 0
     if m.group("c"):
         label = str(_CIRCLED.index(m.group("c")) + 1)
+    elif m.group("d"):
+        digits = m.group("d")
+        if len(digits) > _SHORT_DOTTED and int(digits) != expected:
+            return None, 0
+        label = str(int(digits))
     else:
         label = str(int(m.group("n")))
     end = m.end()
@@ -64,6 +80,30 @@ class Segment:
     label: str | None
     line: int  # 1-based line of the input where the reference starts
     start: int  # code-point offset of raw in the input text
+    #: list headings skipped just before this reference, as ``(line, text)``
+    headings: tuple[tuple[int, str], ...] = ()
+
+
+# What surrounds a heading's words: Markdown/HTML markup, an ordinal (一、 （一） 1. I. A.), a colon.
+_HEADING_MARKUP = regex.compile(
+    r"""^[\s#*_>\-=]*(?:<[^<>]{1,20}>\s*)*
+        (?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]
+           |[IVX]{1,4}[.．]|[A-H][.．])\s*)?
+        (?P<words>.*?)
+        \s*(?:<[^<>]{1,20}>\s*)*[:：]?[\s*_#=\-]*$""",
+    regex.VERBOSE,
+)
+
+
+def is_heading(line: str) -> bool:
+    """True when ``line`` is a list heading (``参考文献``, ``## References``, ``二、英文文献：``)."""
+    if len(line) > 60:
+        return False
+    m = _HEADING_MARKUP.match(line)
+    if not m:
+        return False
+    text = regex.sub(r"\s+", " ", m.group("words")).casefold()
+    return text in words("list-headings") or text.replace(" ", "") in words("list-headings")
 
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -93,20 +133,32 @@ def segment(text: str) -> list[Segment]:
       otherwise indented lines continue the previous reference (hanging indent), and
       every other line is a reference of its own.
     """
-    lines = list(_line_starts(text))
+    all_lines = list(_line_starts(text))
+    # A heading line is set aside (and reported with the next reference); a blank line stands in
+    # for it, so that what follows a heading starts afresh.
+    headings = {i for i, (_, body) in enumerate(all_lines) if body.strip() and is_heading(body)}
+    lines = [("", "") if i in headings else line for i, line in enumerate(all_lines)]
     labelled = [split_label(body)[0] is not None for _, body in lines if body.strip()]
     numbered = bool(labelled) and sum(labelled) >= max(1, len(labelled) // 3) and labelled[0]
-    has_blank_separators = _blank_separated(lines)
+    # Whether blank lines separate references is read inside each part of the list: the blank
+    # lines around a heading (中文文献 ... 英文文献) separate parts, not references.
+    has_blank_separators = any(_blank_separated(part) for part in _parts(all_lines, headings))
 
     groups: list[list[tuple[int, str, int]]] = []  # (offset, body, line number)
+    group_labels: list[str | None] = []
+    group_headings: list[tuple[tuple[int, str], ...]] = []
+    pending: list[tuple[int, str]] = []
     prev_blank = True
     last_number = 0
     for lineno, (offset, body) in enumerate(lines, start=1):
+        if lineno - 1 in headings:
+            pending.append((lineno, all_lines[lineno - 1][1].strip()))
         if not body.strip():
             prev_blank = True
             continue
+        label = None
         if numbered:
-            label, _ = split_label(body)
+            label, _ = split_label(body, expected=last_number + 1)
             starts = label is not None and (
                 not groups or int(label) <= last_number + 10 or prev_blank
             )
@@ -118,20 +170,35 @@ def segment(text: str) -> list[Segment]:
             starts = not groups or not body[:1].isspace() or prev_blank
         if starts or not groups:
             groups.append([])
+            group_labels.append(label if numbered else split_label(body.lstrip())[0])
+            group_headings.append(tuple(pending))
+            pending = []
         groups[-1].append((offset, body, lineno))
         prev_blank = False
 
     segments = []
-    for group in groups:
+    for group, label, heads in zip(groups, group_labels, group_headings):
         first_offset, first_body, lineno = group[0]
         last_offset, last_body, _ = group[-1]
         lead = len(first_body) - len(first_body.lstrip())
         start = first_offset + lead
         end = last_offset + len(last_body.rstrip())
-        raw = text[start:end]
-        label, _ = split_label(raw)
-        segments.append(Segment(raw=raw, label=label, line=lineno, start=start))
+        segments.append(
+            Segment(raw=text[start:end], label=label, line=lineno, start=start, headings=heads)
+        )
     return segments
+
+
+def _parts(lines: list[tuple[int, str]], headings: set[int]) -> Iterator[list[tuple[int, str]]]:
+    """The runs of lines between headings."""
+    part: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if i in headings:
+            yield part
+            part = []
+        else:
+            part.append(line)
+    yield part
 
 
 def _blank_separated(lines: list[tuple[int, str]]) -> bool:

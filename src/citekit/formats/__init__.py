@@ -12,10 +12,13 @@ still convert.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import import_module
 from typing import Any, Mapping, Sequence
 
+from ..codes import make
 from ..errors import UsageError
+from ..itemcheck import admit
 from ..model import Diagnostic, Reference
 from .encoding import decode
 from .sniff import sniff
@@ -52,8 +55,22 @@ def read(text: str, fmt: str) -> list[Reference]:
 
 
 def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:
-    """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out."""
+    """``items`` (CSL-JSON) as text in format ``fmt``, with a warning for each field left out.
+
+    Items are checked once here (:func:`citekit.itemcheck.admit`), so every writer reads clean
+    values; an entry that is not a JSON object cannot be written and is reported (F010)."""
     mod = _module(fmt)
-    if fmt == "jsonl":
-        return mod.write_jsonl(items)  # type: ignore[no-any-return]
-    return mod.write(items)  # type: ignore[no-any-return]
+    clean: list[Mapping[str, Any]] = []
+    diags: list[Diagnostic] = []
+    for n, obj in enumerate(items, 1):
+        if not isinstance(obj, Mapping):
+            diags.append(
+                make("F010", f"entry {n} is a {type(obj).__name__}, not a CSL-JSON item; left out")
+            )
+            continue
+        item, found = admit(obj)
+        ident = item.get("id", f"#{n}")
+        diags.extend(replace(d, message=f"{d.message} (item '{ident}')") for d in found)
+        clean.append(item)
+    out, more = mod.write_jsonl(clean) if fmt == "jsonl" else mod.write(clean)
+    return out, diags + more

@@ -435,3 +435,21 @@ def unwritten(item: Mapping[str, Any], handled: Iterable[str], fmt: str) -> list
 def line_of(text: str, offset: int) -> int:
     """1-based line number of ``offset``."""
     return text.count("\n", 0, offset) + 1
+
+
+class LineCounter:
+    """1-based line numbers of increasing offsets into one text, in time linear in the text
+    (a reader asks for each record's line in order; counting from the start each time would be
+    quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.count = 1
+
+    def line(self, offset: int) -> int:
+        if offset < self.offset:  # out of order: count afresh
+            self.offset, self.count = 0, 1
+        self.count += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.count

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
@@ -24,6 +24,7 @@ from ._common import (
     format_date,
     format_tagged_name,
     has_cjk,
+    LineCounter,
     line_of,
     norm_doi,
     norm_language,
@@ -86,6 +87,16 @@ class Spec:
 # --------------------------------------------------------------------------- splitting
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends; only CR and LF end a line (U+2028 and the like are
+    text inside a value, as the tagged formats' specifications have it)."""
+    for m in _LINE.finditer(text):
+        yield m.group(0)
+
+
 def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int, int]]]:
     """Records (with field spans) and the spans of stray text outside every record."""
     records: list[TRecord] = []
@@ -95,7 +106,8 @@ def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int,
     last_end = 0
     pos = 0
     type_tag = spec.type_tag
-    for line in text.splitlines(keepends=True):
+    lines = LineCounter(text)
+    for line in _lines(text):
         start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
@@ -110,7 +122,7 @@ def split_records(text: str, spec: Spec) -> tuple[list[TRecord], list[tuple[int,
         ):
             if cur is not None:
                 cur.end = last_end
-            cur = TRecord(start=start, end=start, line=line_of(text, start))
+            cur = TRecord(start=start, end=start, line=lines.line(start))
             records.append(cur)
             closed = False
         if parsed is None or closed or cur is None:
@@ -425,6 +437,9 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
 # --------------------------------------------------------------------------- writing
 
 _RANGE = re.compile(r"^\s*(\w+)\s*[-–]\s*(\w+)\s*$")
+# Characters that would end or corrupt a tagged line: C0/C1 controls (tab aside) and the Unicode
+# line and paragraph separators.
+_BREAKING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def write_tagged(items: Sequence[Mapping[str, Any]], spec: Spec) -> tuple[str, list[Diagnostic]]:
@@ -465,7 +480,17 @@ def _write_one(item: Mapping[str, Any], spec: Spec) -> tuple[list[str], set[str]
         handled.update(values[1])
         for v in values[0]:
             if v is not None and str(v) != "":
-                lines.append(fl(tag, str(v).replace("\r", " ").replace("\n", " ")))
+                text, n = _BREAKING.subn(" ", str(v))
+                if n:
+                    diags.append(
+                        make(
+                            "F003",
+                            f"{spec.name} cannot hold line breaks or control characters inside "
+                            f"a field ({tag} of item '{item.get('id', '?')}'); written as spaces",
+                            field=values[1][0] if values[1] else None,
+                        )
+                    )
+                lines.append(fl(tag, text))
     if spec.end_tag:
         lines.append(fl(spec.end_tag, ""))
     return lines, handled, diags

@@ -13,84 +13,11 @@ import json
 import re
 from typing import Any, Mapping, Sequence
 
-from ..csl import ITEM_TYPES, CslItem
+from ..itemcheck import CSL_VARIABLES, admit, check_item
 from ..model import Diagnostic, Reference
-from ..codes import make
-from ._common import IdMaker, build_reference, failed_reference, line_of
+from ._common import IdMaker, LineCounter, build_reference, failed_reference, line_of
 
 __all__ = ["read", "read_jsonl", "write", "write_jsonl", "CSL_VARIABLES", "check_item"]
-
-#: every property the CSL-JSON schema (csl-data.json, CSL 1.0.2) allows on an item
-CSL_VARIABLES: frozenset[str] = frozenset(
-    """DOI ISBN ISSN PMCID PMID URL abstract accessed annote archive archive-place
-    archive_collection archive_location author authority available-date call-number categories
-    chair chapter-number citation-key citation-label citation-number collection-editor
-    collection-number collection-title compiler composer container-author container-title
-    container-title-short contributor curator custom dimensions director division edition editor
-    editorial-director event event-date event-place event-title executive-producer
-    first-reference-note-number genre guest host id illustrator interviewer issue issued
-    journalAbbreviation jurisdiction keyword language locator medium narrator note number
-    number-of-pages number-of-volumes organizer original-author original-date original-publisher
-    original-publisher-place original-title page page-first part part-title performer printing
-    producer publisher publisher-place recipient references reviewed-author reviewed-genre
-    reviewed-title scale script-writer section series-creator shortTitle source status submitted
-    supplement title title-short translator type version volume volume-title volume-title-short
-    year-suffix""".split()
-)
-
-_NAME_VARS = frozenset(
-    """author chair collection-editor compiler composer container-author contributor curator
-    director editor editorial-director executive-producer guest host illustrator interviewer
-    narrator organizer original-author performer producer recipient reviewed-author
-    script-writer series-creator translator""".split()
-)
-_DATE_VARS = frozenset("accessed available-date event-date issued original-date submitted".split())
-_NAME_KEYS = frozenset(
-    "family given dropping-particle non-dropping-particle suffix comma-suffix static-ordering "
-    "literal parse-names".split()
-)
-_DATE_KEYS = frozenset("date-parts season circa literal raw".split())
-
-
-def check_item(item: Mapping[str, Any]) -> list[Diagnostic]:
-    """What keeps ``item`` from being schema-valid CSL-JSON, as diagnostics."""
-    out: list[Diagnostic] = []
-    t = item.get("type")
-    if t not in ITEM_TYPES:
-        out.append(make("F004", f"CSL type {t!r} is not a CSL item type", field="type"))
-    for key, value in item.items():
-        if key not in CSL_VARIABLES:
-            out.append(make("F002", f"'{key}' is not a CSL-JSON variable", field=key))
-        elif key in _NAME_VARS:
-            if not isinstance(value, list) or not all(
-                isinstance(n, dict) and set(n) <= _NAME_KEYS for n in value
-            ):
-                out.append(make("F005", f"'{key}' is not a list of CSL names", field=key))
-        elif key in _DATE_VARS:
-            if not isinstance(value, dict) or not set(value) <= _DATE_KEYS:
-                out.append(make("F005", f"'{key}' is not a CSL date", field=key))
-        elif key == "custom":
-            if not isinstance(value, dict):
-                out.append(make("F005", "'custom' is not an object", field=key))
-        elif key != "categories" and isinstance(value, (dict, list)):
-            out.append(make("F005", f"'{key}' should be a string or number", field=key))
-    return out
-
-
-def _clean(item: dict[str, Any], diags: list[Diagnostic]) -> CslItem:
-    """Make ``item`` schema-valid: unknown or misshapen variables move to ``custom`` (kept, and
-    reported)."""
-    bad = {d.field for d in diags if d.code in ("F002", "F005") and d.field}
-    out: CslItem = {}
-    for k, v in item.items():
-        if k in bad:
-            custom = out.setdefault("custom", dict(item.get("custom") or {}))
-            custom[k] = v
-        else:
-            out[k] = v
-    if out.get("type") not in ITEM_TYPES:
-        out["type"] = "document"
-    return out
 
 
 def _reference(obj: Any, raw: str, index: int, ids: IdMaker, line: int | None) -> Reference:
@@ -99,8 +26,7 @@ def _reference(obj: Any, raw: str, index: int, ids: IdMaker, line: int | None) -
         return failed_reference(
             rid, raw, f"a CSL-JSON item must be an object, not {type(obj).__name__}", line=line
         )
-    diags = check_item(obj)
-    item = _clean(obj, diags)
+    item, diags = admit(obj)
     key = item.get("id")
     rid, dup = ids(str(key) if key not in (None, "") else None, index)
     if dup:
@@ -109,6 +35,7 @@ def _reference(obj: Any, raw: str, index: int, ids: IdMaker, line: int | None) -
 
 
 _WS = re.compile(r"[\s,]*")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _DECODER = json.JSONDecoder()
 
 
@@ -121,13 +48,14 @@ def read(text: str) -> list[Reference]:
     if s[pos] == "{":
         try:
             obj, end = _DECODER.raw_decode(s, pos)
-        except ValueError as exc:
-            return [failed_reference("ref-1", text, f"not valid JSON: {exc}")]
+        except (ValueError, RecursionError) as exc:
+            return [failed_reference("ref-1", text, f"not valid JSON: {_why(exc)}")]
         return [_reference(obj, s[pos:end], 1, IdMaker(), line_of(text, pos + offset))]
     if s[pos] != "[":
         return [failed_reference("ref-1", text, "CSL-JSON must be an array of items or one item")]
     refs: list[Reference] = []
     ids = IdMaker()
+    lines = LineCounter(text)
     pos += 1
     n = 0
     while True:
@@ -137,7 +65,7 @@ def read(text: str) -> list[Reference]:
         n += 1
         try:
             obj, end = _DECODER.raw_decode(s, pos)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             nxt = _resume(s, pos + 1)
             raw = s[pos:nxt].rstrip().rstrip(",").rstrip()
             rid, _ = ids(None, n)
@@ -145,15 +73,21 @@ def read(text: str) -> list[Reference]:
                 failed_reference(
                     rid,
                     raw,
-                    f"item is not valid JSON: {exc.args[0]}",
-                    line=line_of(text, pos + offset),
+                    f"item is not valid JSON: {_why(exc)}",
+                    line=lines.line(pos + offset),
                 )
             )
             pos = nxt
             continue
-        refs.append(_reference(obj, s[pos:end], n, ids, line_of(text, pos + offset)))
+        refs.append(_reference(obj, s[pos:end], n, ids, lines.line(pos + offset)))
         pos = end
     return refs
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc.args[0]) if exc.args else str(exc)
 
 
 def _resume(s: str, pos: int) -> int:
@@ -166,7 +100,7 @@ def _resume(s: str, pos: int) -> int:
             return end if end >= pos else len(s)
         try:
             obj, _ = _DECODER.raw_decode(s, nxt)
-        except ValueError:
+        except (ValueError, RecursionError):
             pos = nxt + 1
             continue
         if isinstance(obj, dict) and ("type" in obj or "id" in obj):
@@ -178,16 +112,17 @@ def read_jsonl(text: str) -> list[Reference]:
     refs: list[Reference] = []
     ids = IdMaker()
     n = 0
-    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    # Only CR and LF end a line: U+2028 and friends are legal inside a JSON string.
+    for lineno, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), 1):
         if not line.strip():
             continue
         n += 1
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             rid, _ = ids(None, n)
             refs.append(
-                failed_reference(rid, line, f"line is not valid JSON: {exc.args[0]}", line=lineno)
+                failed_reference(rid, line, f"line is not valid JSON: {_why(exc)}", line=lineno)
             )
             continue
         refs.append(_reference(obj, line, n, ids, lineno))
@@ -195,27 +130,15 @@ def read_jsonl(text: str) -> list[Reference]:
 
 
 def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
-    diags: list[Diagnostic] = []
-    clean = []
-    for it in items:
-        d = check_item(it)
-        diags.extend(_name_id(d, it))
-        clean.append(_clean(dict(it), d))
-    return json.dumps(clean, ensure_ascii=False, indent=2) + "\n", diags
+    """Items already admitted by :func:`citekit.formats.write` as a CSL-JSON array."""
+    return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n", []
 
 
 def write_jsonl(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
-    diags: list[Diagnostic] = []
-    lines = []
-    for it in items:
-        d = check_item(it)
-        diags.extend(_name_id(d, it))
-        lines.append(json.dumps(_clean(dict(it), d), ensure_ascii=False))
-    return "".join(line + "\n" for line in lines), diags
+    """Items already admitted by :func:`citekit.formats.write`, one JSON object per line."""
+    # U+2028, U+2029 and U+0085 end a line for many JSON Lines readers: escape them.
+    lines = (json.dumps(item, ensure_ascii=False).translate(_LINE_BREAKS) for item in items)
+    return "".join(line + "\n" for line in lines), []
 
 
-def _name_id(diags: list[Diagnostic], item: Mapping[str, Any]) -> list[Diagnostic]:
-    from dataclasses import replace
-
-    ident = item.get("id", "?")
-    return [replace(d, message=f"{d.message} (item '{ident}')") for d in diags]
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..model import Diagnostic, Reference
 from ..codes import make
-from ._common import IdMaker, build_reference, failed_reference, line_of, unwritten
+from ._common import IdMaker, LineCounter, build_reference, failed_reference, unwritten
 from ._endnote_types import NUMBER_TYPES, TYPE_MAP, TYPE_NUMBERS, TYPE_OUT
 from ._tagged import Spec, TField, TRecord, _convert, _out_values
 
@@ -137,9 +137,10 @@ def read(text: str) -> list[Reference]:
         if text.strip():
             return [failed_reference("ref-1", text, "no EndNote XML <record> found")]
         return []
+    lines = LineCounter(text)
     for n, m in enumerate(matches, 1):
         raw = m.group(0)
-        line = line_of(text, m.start())
+        line = lines.line(m.start())
         try:
             rec, type_name = _record(raw)
             item, diags = _convert(rec, raw, SPEC)

@@ -22,7 +22,9 @@ _ENDNOTE_ANY = re.compile(r"^[ \t]*%[A-Z0-9@!&()*+^<>\[\]=~#$?] ", re.M)
 _NOTEEXPRESS = re.compile(r"^[ \t]*\{Reference Type\}:", re.M)
 _REFWORKS = re.compile(r"^[ \t]*RT[ \t]+\S", re.M)
 _REFWORKS_FIELD = re.compile(r"^[ \t]*(?:A1|T1|JF|YR|SR|DS)[ \t]?\S", re.M)
-_XML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<xml>\s*<records>", re.S)
+# A comment's body cannot run past "-->", so there is one way to match it (linear time; the
+# lazy ".*?" it replaces backtracked exponentially over runs of empty comments).
+_XML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<xml>\s*<records>")
 _XML_RECORDS = re.compile(r"<records>\s*<record>", re.S)
 
 _EXTENSIONS = {
@@ -82,11 +84,11 @@ def _json_kind(s: str) -> str | None:
     first, _, rest = s.partition("\n")
     try:
         json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         # a whole pretty-printed object, or damaged JSON Lines
         try:
             json.loads(s)
             return "csl-json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "jsonl" if first.rstrip().endswith("}") else "csl-json"
     return "jsonl" if rest.strip() else "csl-json"
