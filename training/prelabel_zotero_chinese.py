@@ -1,6 +1,7 @@
 """Pre-label the example bibliographies of zotero-chinese/styles for hand checking.
 
     python training/prelabel_zotero_chinese.py CHECKOUT OUT.jsonl
+    python training/prelabel_zotero_chinese.py --drop-held training/data/zotero-chinese.jsonl CHECKOUT GBT.bib...
 
 CHECKOUT is a git directory of https://github.com/zotero-chinese/styles (CC BY-SA 3.0).  Each style's
 ``src/<style>/index.md`` shows, under 样式预览, the bibliography citeproc-js renders from the style's
@@ -11,8 +12,9 @@ string (titles compared on letters and digits only; names grown over given names
 等/et al.; dates grown over month and day).  The output is a *pre-label* only: every record was then
 read and corrected by hand before it went into ``data/zotero-chinese.jsonl`` (see ``data/SOURCES.md``).
 
-Entries are dropped when their item also appears in the parser's development or gold sets (the dev
-set quotes 108 of these bibliographies), so training never sees another rendering of a dev item.
+Entries are dropped when their item also appears in a parser fixture set (dev/, dev-b/, the GB/T gold,
+zjss; the dev set quotes 108 of these bibliographies), so training never sees another rendering of
+an item it is scored on; ``--drop-held`` applies the same filter to the finished file.
 """
 
 from __future__ import annotations
@@ -250,21 +252,67 @@ def label(text: str, item: dict) -> list[list]:
 
 
 def held_skeletons() -> str:
-    """Raw strings and titles of the parser's development and gold sets, as skeletons: no
-    training string may come from an item they hold."""
+    """Raw strings and titles of every parser fixture set (dev/, dev-b/, the GB/T gold, zjss), as
+    skeletons: no training string may come from an item they hold."""
     held = []
-    for name in ("dev/zh.jsonl", "dev/en.jsonl", "dev/mixed.jsonl", "gbt7714-gold.jsonl"):
-        for line in open(ROOT / "tests/fixtures/parse" / name, encoding="utf-8"):
+    for path in sorted((ROOT / "tests/fixtures/parse").rglob("*.jsonl")):
+        for line in open(path, encoding="utf-8"):
+            if not line.strip():
+                continue
             rec = json.loads(line)
-            held.append(skeleton(rec.get("raw") or rec.get("expected_numeric") or "")[0])
-            held.append(skeleton((rec.get("item") or rec.get("csl") or {}).get("title", ""))[0])
-    zjss = ROOT / "tests/fixtures/parse/zjss-2026-03/expected.jsonl"
-    for line in open(zjss, encoding="utf-8"):
-        held.append(skeleton(json.dumps(json.loads(line), ensure_ascii=False))[0])
-    return "\n".join(held)
+            for key in ("raw", "expected_numeric", "expected_authordate"):
+                held.append(skeleton(rec.get(key) or "")[0])
+            item = rec.get("item") or rec.get("csl") or {}
+            held.append(skeleton(item.get("title", ""))[0])
+            if path.parent.name.startswith("zjss"):
+                held.append(skeleton(json.dumps(rec, ensure_ascii=False))[0])
+    return "\n".join(h for h in held if h)
+
+
+def standard_example_titles(bib_paths: list[str]) -> list[str]:
+    """Title skeletons of the GB/T 7714 standards' own examples, read from BibTeX files (e.g.
+    zepinglee/gbt7714-bibtex-style's ``tests/support/gbt7714-2015-examples.bib``): the parser is
+    scored on these examples, so no training string may render one of them."""
+    titles = []
+    for path in bib_paths:
+        if not path.endswith(".bib"):  # a zotero-chinese/styles checkout: the examples of the
+            # standard's own styles (GB-T-7714*) and the items with gbt7714.* ids
+            for style, its in items(path).items():
+                titles += [
+                    skeleton(it.get("title", ""))[0]
+                    for it in its
+                    if style.startswith("GB-T-7714") or str(it.get("id", "")).startswith("gbt7714")
+                ]
+            continue
+        bib = open(path, encoding="utf-8").read()
+        for m in re.finditer(
+            r"\b(?:title|booktitle)\s*=\s*[{\"](.+?)[}\"]\s*,?\s*$", bib, re.I | re.M
+        ):
+            titles.append(skeleton(re.sub(r"[{}\\]", "", m.group(1)))[0])
+    return [t for t in titles if len(t) >= 6]
+
+
+def drop_held(path: str, bib_paths: list[str]) -> None:
+    """Drop the records of a labelled file whose string is, or contains the title of, a fixture
+    item or a GB/T 7714 example (run again whenever a fixture set grows)."""
+    held = held_skeletons()
+    titles = [t for t in held.split("\n") if len(t) >= 6] + standard_example_titles(bib_paths)
+    recs = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    keep = [
+        r
+        for r in recs
+        if skeleton(r["text"])[0] not in held
+        and not any(t in skeleton(r["text"])[0] for t in titles)
+    ]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in keep)
+    print(f"{path}: dropped {len(recs) - len(keep)} of {len(recs)}", file=sys.stderr)
 
 
 def main() -> None:
+    if sys.argv[1] == "--drop-held":
+        drop_held(sys.argv[2], sys.argv[3:])
+        return
     repo, out = sys.argv[1], sys.argv[2]
     by_style = items(repo)
     every = [it for its in by_style.values() for it in its]

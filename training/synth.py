@@ -15,8 +15,14 @@
    names, initials, ``et al.``/``等`` around it.  Dates: the year (and a month name or day next to
    it) is found in the unmarked text.
 3. Noise, with spans kept aligned: full-width/half-width punctuation swaps, dropped spaces after
-   punctuation, words hyphenated across a line break, OCR-like confusions, numbering prefixes,
-   and (for Chinese GB/T strings) the type code removed.
+   punctuation, words hyphenated across a line break, OCR-like confusions, numbering prefixes
+   (also glued to the first field or malformed: ``15王明``, ``[7」``, ``[^2]: ``, ``* ``),
+   and (for Chinese GB/T strings) the type code removed; then the noise of pasted text
+   (``extraction_noise``): spaces inside Chinese words, broken URLs, markdown/HTML emphasis,
+   mixed punctuation widths.
+
+Half of the Chinese titles, journals, publishers, universities and names are real ones from
+zotero-chinese/styles' example items (``data/zotero-chinese-vocab.json``, CC BY-SA 3.0).
 """
 
 from __future__ import annotations

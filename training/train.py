@@ -6,7 +6,7 @@
     python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
 
 Inputs: ``training/data/*.jsonl`` (AnyStyle core and GROBID's citation corpus, converted by
-``convert_datasets.py``; 1,013 hand-checked Chinese and mixed references from zotero-chinese/styles,
+``convert_datasets.py``; 1,042 hand-checked Chinese and mixed references from zotero-chinese/styles,
 ``zotero-chinese.jsonl``, read three times each) and the synthetic references in ``training/data/synthetic.jsonl.gz``, made
 once by ``python training/synth.py --write`` (CSL items rendered through many CSL styles with marked
 fields, plus noise).  The synthetic set is a committed file so that renderer changes do not change

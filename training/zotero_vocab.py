@@ -1,13 +1,13 @@
 """Real vocabulary for ``synth.py`` from zotero-chinese/styles' example items (CC BY-SA 3.0).
 
-    python training/zotero_vocab.py CHECKOUT   # writes training/data/zotero-chinese-vocab.json
+    python training/zotero_vocab.py CHECKOUT [GBT.bib ...]   # writes data/zotero-chinese-vocab.json
 
 CHECKOUT is a git directory of https://github.com/zotero-chinese/styles.  The items in its
 ``src/<style>/items.json`` and ``lib/data/items/*.json`` are real references from Chinese journals'
 and universities' citation guides.  This copies only the values ``synth.py`` draws from: Chinese and
 English titles, journal names, (place, publisher) pairs, universities and personal names.  Items of
-the GB/T 7714 standard's own examples (ids ``gbt7714.*``) and items whose title occurs in the
-parser's development or gold sets are left out, so the synthetic set never repeats them.
+the GB/T 7714 standard's own examples (ids ``gbt7714.*``, and titles in the GB/T example BibTeX files
+given) and items whose title occurs in a parser fixture set are left out, so the synthetic set never repeats them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prelabel_zotero_chinese import ROOT, held_skeletons, items, skeleton  # noqa: E402
+from prelabel_zotero_chinese import (  # noqa: E402
+    ROOT,
+    held_skeletons,
+    items,
+    skeleton,
+    standard_example_titles,
+)
 
 OUT = ROOT / "training" / "data" / "zotero-chinese-vocab.json"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -31,6 +37,7 @@ _PLACEHOLDER = re.compile(
 
 def main() -> None:
     held = held_skeletons()
+    standard = standard_example_titles(sys.argv[1:])
     vocab: dict[str, set] = {
         k: set()
         for k in (
@@ -51,7 +58,11 @@ def main() -> None:
         for it in its:
             title = it.get("title") or ""
             tk = skeleton(title)[0]
-            if str(it.get("id", "")).startswith("gbt7714") or (len(tk) >= 4 and tk in held):
+            if (
+                str(it.get("id", "")).startswith("gbt7714")
+                or (len(tk) >= 4 and tk in held)
+                or any(t in tk or tk in t for t in standard)
+            ):
                 continue
             zh = bool(_HAN.search(title))
             if title and len(title) < 80:
