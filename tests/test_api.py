@@ -1,9 +1,9 @@
 import threading
 
 import pytest
+from conftest import ROOT
 
 import citekit
-from conftest import ROOT
 
 EXAMPLE = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8")
 

@@ -3,9 +3,9 @@ import json
 import re
 
 import pytest
+from conftest import ROOT
 
 from citekit.cli import main
-from conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "zjss-2026-03-references.txt"
 
@@ -24,7 +24,7 @@ def test_parse_jsonl_contract():
     assert len(records) == 30
     for rec in records:
         assert set(rec) >= {"id", "raw", "item", "language", "confidence", "fields", "diagnostics"}
-        for name, ev in rec["fields"].items():
+        for ev in rec["fields"].values():
             assert set(ev) == {"span", "confidence"}
             if ev["span"] is not None:
                 start, end = ev["span"]

@@ -30,7 +30,7 @@ def test_fixture_reads_as_expected(expected_path: Path) -> None:
     assert sniff(text, src.name) == expected["format"]
     refs = read(text, expected["format"])
     assert [r.id for r in refs] == [e["id"] for e in expected["entries"]]
-    for ref, exp in zip(refs, expected["entries"]):
+    for ref, exp in zip(refs, expected["entries"], strict=True):
         assert ref.item == exp["item"], ref.id
         assert [d.code for d in ref.diagnostics] == exp["codes"], ref.id
         assert ref.line == exp["line"], ref.id
@@ -62,7 +62,7 @@ def test_fixture_items_write_to_every_format(expected_path: Path, fmt: str) -> N
     assert len(back) == len(items)
     assert not [d for r in back for d in r.diagnostics if d.code == "F001"]
     # the same format re-read keeps the core fields
-    for a, b in zip(items, back):
+    for a, b in zip(items, back, strict=True):
         for key in (
             "title",
             "author",

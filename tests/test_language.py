@@ -1,6 +1,7 @@
 import pytest
 
-from citekit.language import detect_language, script_counts
+from citekit.language import detect_language
+from citekit.text.script import script_counts
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citekit.normalise import clean_value, normalise
-from citekit.parser import crf, parse_reference
+from citekit.parser import crf, features, parse_reference
 from citekit.parser.bilingual import bilingual_part
-from citekit.parser.evaluate import evaluate, load_cases, main as eval_main
-from citekit.parser import features
+from citekit.parser.evaluate import evaluate, load_cases
+from citekit.parser.evaluate import main as eval_main
 from citekit.parser.features import sequence_features
 from citekit.parser.names import parse_names
 from citekit.parser.tokens import tokenize
@@ -350,8 +350,8 @@ def test_parse_many_gives_what_parse_reference_gives():
     raws += ["", "   ", "hello world", "[1]王刚. 研究[J]. 管理, 2016(2).", "x" * 10_050]
     langs = [None] * len(raws)
     langs[0] = "en"
-    outcomes = parse_many(list(zip(raws, langs)))
-    assert outcomes == [parse_reference(raw, lang) for raw, lang in zip(raws, langs)]
+    outcomes = parse_many(list(zip(raws, langs, strict=True)))
+    assert outcomes == [parse_reference(raw, lang) for raw, lang in zip(raws, langs, strict=True)]
     bad = parse_many([(123, None), ("Smith J. Title. 2001.", None)])  # type: ignore[list-item]
     assert isinstance(bad[0], TypeError) and bad[1] == parse_reference("Smith J. Title. 2001.")
 

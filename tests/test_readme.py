@@ -10,7 +10,8 @@ from conftest import ROOT
 
 def test_readme_python_example_runs():
     readme = (ROOT / "README.md").read_text("utf-8")
-    code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    python_section = readme[readme.index("\n## Python\n") :]
+    code = re.search(r"```python\n(.*?)```", python_section, re.S).group(1)
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:

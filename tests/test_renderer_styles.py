@@ -109,7 +109,7 @@ def _article(id: str, author: str, language: str = "zh-CN", year: int = 2020) ->
 
 
 def test_authordate_sorts_chinese_by_pinyin_with_surname_readings() -> None:
-    from citekit.renderer._sortkey import pinyin_key
+    from citekit.text.pinyin import pinyin_key
 
     assert pinyin_key("曾国藩").startswith("zeng1 guo2 fan1")
     assert pinyin_key("单雄信").startswith("shan4 ")

@@ -1,9 +1,9 @@
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from citekit.segment import is_heading, iter_lines, segment, split_label
-from conftest import FIXTURES, ROOT
 
 CASES = sorted(p.stem for p in (FIXTURES / "segment").glob("*.txt"))
 
@@ -14,7 +14,7 @@ def test_segment_fixture(name):
     expected = json.loads((FIXTURES / "segment" / f"{name}.expected.json").read_text("utf-8"))
     got = [{"label": s.label, "line": s.line, "raw": s.raw} for s in segment(text)]
     if any("headings" in e for e in expected):  # fixtures with list headings say which
-        for g, s in zip(got, segment(text)):
+        for g, s in zip(got, segment(text), strict=True):
             g["headings"] = [list(h) for h in s.headings]
     assert got == expected
     for s in segment(text):  # raw is an exact slice of the input

@@ -1,6 +1,5 @@
 """The validator's machinery: registry, selection, isolation, profiles, SARIF and the CLI pieces."""
 
-import argparse
 import io
 import json
 
@@ -8,17 +7,12 @@ import pytest
 
 from citekit import cli as citekit_cli
 from citekit.codes import CODES
+from citekit.config import Config
 from citekit.errors import UsageError
 from citekit.model import Reference, Severity
-from citekit.pipeline import Config, process
+from citekit.pipeline import process
 from citekit.validate import RULES, check_list, check_reference, is_selected, load_profile, rule
 from citekit.validate.cli import (
-    add_check_arguments,
-    add_rule_arguments,
-    add_rules_arguments,
-    cmd_rule,
-    cmd_rules,
-    run_check,
     run_rule,
     run_rules,
 )

@@ -6,8 +6,9 @@ shared one changes, and this test says which rule is left unmapped."""
 
 import re
 
-from citekit.validate import RULES
 from conftest import FIXTURES
+
+from citekit.validate import RULES
 
 CATALOGUE = (FIXTURES / "gbt7714" / "rules.md").read_text("utf-8")
 COVERAGE = (FIXTURES / "rules" / "COVERAGE.md").read_text("utf-8")
@@ -45,7 +46,7 @@ def test_every_auto_rule_is_mapped_to_a_code_with_fixtures():
         rid for rid, level in _levels().items() if level == "auto" and not registry.get(rid)
     ]
     assert unmapped == [], f"auto rules without a code: {unmapped}"
-    for rid, level in _levels().items():
+    for rid in _levels():
         for code in registry.get(rid, ()):
             assert (FIXTURES / "rules" / code / "fail.jsonl").exists(), (rid, code)
 

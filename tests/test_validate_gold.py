@@ -4,22 +4,24 @@ copies of them are found at the right span."""
 import json
 
 import pytest
-
-from citekit.model import Reference, Severity
-from citekit.pipeline import Config, process
-from citekit.validate import check_list, check_reference
 from conftest import FIXTURES
 
+from citekit.config import Config
+from citekit.model import Reference, Severity
+from citekit.pipeline import process
+from citekit.validate import check_list, check_reference
+
 GOLD = [
-    json.loads(l)
-    for l in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "validate" / "gold-clean.jsonl").read_text("utf-8").splitlines()
 ]
 SHARED = [
-    json.loads(l) for l in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "gbt7714" / "gold.jsonl").read_text("utf-8").splitlines()
 ]
 GOLD_2025 = [
-    json.loads(l)
-    for l in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()
+    json.loads(line)
+    for line in (FIXTURES / "validate" / "gold-2025.jsonl").read_text("utf-8").splitlines()
 ]
 
 

@@ -11,12 +11,12 @@ pass.jsonl — the same with ``edition``/``options``/``item`` (or ``refs``/``tex
 import json
 
 import pytest
+from conftest import FIXTURES
 
+from citekit.config import Config
 from citekit.fixes import apply_fixes
 from citekit.model import Reference
-from citekit.pipeline import Config
 from citekit.validate import RULES, check_list, check_reference
-from conftest import FIXTURES
 
 RULES_DIR = FIXTURES / "rules"
 DIRS = sorted(p for p in RULES_DIR.iterdir() if p.is_dir())
@@ -111,3 +111,15 @@ def test_rule_silent_on_clean_input(code, case):
     assert code not in {d.code for d in ref.diagnostics}, [
         d.message for d in ref.diagnostics if d.code == code
     ]
+
+
+def test_missing_year_only_when_there_is_none():
+    # D001 looks at the parsed item as well as the raw string
+    with_year = Reference(
+        id="r", raw="x 2001", item={"id": "r", "type": "book", "issued": {"date-parts": [[2001]]}}
+    )
+    assert "D001" not in {d.code for d in check_reference(with_year).diagnostics}
+    without = Reference(
+        id="r", raw="Smith J. A book[M]. Berlin: Springer.", item={"id": "r", "type": "book"}
+    )
+    assert "D001" in {d.code for d in check_reference(without).diagnostics}

@@ -40,18 +40,18 @@ MODEL = ROOT / "src" / "citekit" / "parser" / "model.crfsuite"
 MAX_TOKENS = 400
 
 
-# real Chinese and mixed references, hand-checked (data/SOURCES in README.md): few next to the
-# synthetic ones, so each is read REAL_WEIGHT times
-REAL = "zotero-chinese.jsonl"
+# real Chinese and mixed references, hand-checked (data/SOURCES.real-zh.md, and README.md for
+# zotero-chinese): few next to the synthetic ones, so each is read REAL_WEIGHT times
+REAL = ("real-zh.jsonl", "zotero-chinese.jsonl")
 REAL_WEIGHT = 3
 
 
 def load_corpora(real_weight: int = REAL_WEIGHT) -> list[dict]:
     rows = []
-    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", REAL):
+    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", *REAL):
         with open(DATA / name, encoding="utf-8") as fh:
             recs = [json.loads(line) for line in fh if line.strip()]
-        rows.extend(recs * (real_weight if name == REAL else 1))
+        rows.extend(recs * (real_weight if name in REAL else 1))
     return rows
 
 
@@ -92,7 +92,7 @@ def main() -> None:
         "--real-weight",
         type=int,
         default=REAL_WEIGHT,
-        help=f"times each hand-checked real reference ({REAL}) is read",
+        help=f"times each hand-checked real reference ({', '.join(REAL)}) is read",
     )
     ap.add_argument("--iterations", type=int, default=120)
     ap.add_argument("--c1", type=float, default=0.1)

@@ -6,8 +6,11 @@
 '浙江社会科学'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .api import check, parse, render
 from .codes import CODES, CodeInfo
+from .config import Config
 from .errors import CitekitError, InputError, StyleNotFoundError, UsageError
 from .model import (
     Applicability,
@@ -15,20 +18,22 @@ from .model import (
     Edit,
     FieldEvidence,
     Fix,
-    ParseOutcome,
     Reference,
     Severity,
     Span,
 )
-from .pipeline import DEFAULT_STAGES, Config, process, process_iter
+from .pipeline import DEFAULT_STAGES, process, process_iter
 
 __version__ = "0.1.0.dev0"
+
+if TYPE_CHECKING:  # type checkers see the real classes; at run time they load on first use
+    from .renderer import Cite, Cluster, RenderedCitation, RenderedEntry, Renderer
 
 # The renderer pulls in citeproc-py (about 0.2 s): import it on first use only.
 _RENDERER_NAMES = ("Cite", "Cluster", "RenderedCitation", "RenderedEntry", "Renderer")
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     if name in _RENDERER_NAMES:
         from . import renderer
 
@@ -50,7 +55,6 @@ __all__ = [
     "FieldEvidence",
     "Fix",
     "InputError",
-    "ParseOutcome",
     "Reference",
     "RenderedCitation",
     "RenderedEntry",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
-from .pipeline import PARSE_STAGES, Config, check_list_level, process, run_stages, stage_check
+from .config import Config
 from .model import Reference
+from .pipeline import PARSE_STAGES, check_list_level, process, run_stages, stage_check
 
 if TYPE_CHECKING:
     from .renderer import RenderedEntry
@@ -53,7 +55,7 @@ def render(
     *,
     output: Literal["text", "html"] = "text",
     lines: bool = False,
-) -> "list[RenderedEntry]":
+) -> list[RenderedEntry]:
     """Render references (text, parsed references or CSL-JSON items) in a CSL style.
 
     Entries come back in bibliography order.  Raises
@@ -63,5 +65,5 @@ def render(
 
     if isinstance(data, str):
         data = parse(data, lines=lines)
-    items = [d.item if isinstance(d, Reference) else d for d in data]  # type: ignore[union-attr]
+    items = [d.item if isinstance(d, Reference) else d for d in data]
     return render_bibliography(items, style, output=output)

@@ -10,19 +10,19 @@ import argparse
 import gc
 import json
 import sys
-from typing import IO, Any, Sequence, TextIO
+from collections.abc import Sequence
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
+from .config import STANDARDS, Config
 from .errors import CitekitError, UsageError
-from .model import Reference, Severity
-from .formats import FORMATS, read, sniff
+from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
 from .inputs import display_name, read_text
+from .model import Reference, Severity
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
-    STANDARDS,
-    Config,
     references_from_text,
     run_stages_many,
     stage_check,
@@ -48,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -126,6 +126,10 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
 
+    p = sub.add_parser("serve", help="serve the editor's page and the HTTP API (citekit[serve])")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     p = sub.add_parser(
         "eval",
         help="score the parser on labelled references (see eval --help)",
@@ -177,16 +181,8 @@ def _load_references(
     if fmt in (None, "text"):
         stages = None if validate else PARSE_STAGES
         return _progress(references_from_text(text, lines=args.lines), config, stderr, stages)
-    refs = [_with_item_defaults(ref) for ref in read(text, fmt)]
+    refs = [with_item_defaults(ref) for ref in read(text, fmt)]
     return _progress(refs, config, stderr, (("check", stage_check),) if validate else ())
-
-
-def _with_item_defaults(ref: Reference) -> Reference:
-    """A record from an exchange format carries its item; make sure it is a CSL item."""
-    from dataclasses import replace
-
-    item = {"id": ref.id, "type": "document", **ref.item}
-    return replace(ref, item=item, language=ref.language or item.get("language"))
 
 
 def _exit_code(refs: Sequence[Reference], fail_on: str) -> int:
@@ -270,13 +266,21 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
 
 
 def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    return run_convert(args, getattr(stdin, "buffer", stdin), stdout, stderr)
+    return run_convert(
+        args, cast("TextIO | BinaryIO", getattr(stdin, "buffer", stdin)), stdout, stderr
+    )
 
 
 def _cmd_eval(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .parser.evaluate import run as eval_run
 
     return eval_run(args, stdout)
+
+
+def _cmd_serve(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .service.run import serve
+
+    return serve(args.host, args.port, stderr)
 
 
 _COMMANDS = {
@@ -287,6 +291,7 @@ _COMMANDS = {
     "rules": _cmd_rules,
     "rule": _cmd_rule,
     "eval": _cmd_eval,
+    "serve": _cmd_serve,
 }
 
 
@@ -310,7 +315,7 @@ def main(
     # cyclic garbage (a few hundred objects for 10,000 references), so for the commands that only
     # parse, a collection would only rescan the results and the feature cache (~5% of a big parse).
     threshold = gc.get_threshold()
-    gc.set_threshold(_GC_THRESHOLD.get(command, 100_000), *threshold[1:])
+    gc.set_threshold(_GC_THRESHOLD.get(command or "", 100_000), *threshold[1:])
     try:
         args = parser.parse_args(argv)
         if not args.command:

@@ -7,7 +7,7 @@ variable holds.  Variable names follow CSL 1.0.2 / the CSL-JSON schema.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict, Union
+from typing import Any, Literal, TypedDict
 
 __all__ = [
     "CslDate",
@@ -33,8 +33,8 @@ class CslDate(TypedDict, total=False):
     # "date-parts" is not a valid identifier; it is accessed by key.
     literal: str
     raw: str
-    season: Union[int, str]
-    circa: Union[bool, int, str]
+    season: int | str
+    circa: bool | int | str
 
 
 CslItem = dict[str, Any]

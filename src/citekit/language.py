@@ -7,41 +7,12 @@ Japanese when it has kana, Korean when it has Hangul.
 
 from __future__ import annotations
 
-from collections import Counter
+from . import lazyregex as regex  # patterns compiled on first use (start-up)
+from .text.script import script_counts
 
-import regex
+__all__ = ["detect_language"]
 
-__all__ = ["detect_language", "script_counts"]
-
-# One scan per script over runs is several times faster than one match per character.
-_SCRIPTS = {
-    "han": regex.compile(r"\p{Han}+"),
-    "kana": regex.compile(r"[\p{Hiragana}\p{Katakana}]+"),
-    "hangul": regex.compile(r"\p{Hangul}+"),
-    "latin": regex.compile(r"\p{Latin}+"),
-    "cyrillic": regex.compile(r"\p{Cyrillic}+"),
-}
-_ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
-_RARE = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}]")
-_COMMON = (("han", _SCRIPTS["han"]), ("latin", _SCRIPTS["latin"]))
-
-
-def script_counts(text: str) -> Counter[str]:
-    """Letters per script: ``han``, ``kana``, ``hangul``, ``latin``, ``cyrillic``."""
-    counts: Counter[str] = Counter()
-    if text.isascii():
-        n = sum(map(len, _ASCII_LETTERS.findall(text)))
-        if n:
-            counts["latin"] = n
-        return counts
-    # most non-ASCII references are Chinese or Latin: one scan rules the rarer scripts out
-    scripts = _SCRIPTS.items() if _RARE.search(text) else _COMMON
-    for name, pattern in scripts:
-        n = sum(map(len, pattern.findall(text)))
-        if n:
-            counts[name] = n
-    return counts
 
 
 def detect_language(text: str) -> str | None:

@@ -7,10 +7,11 @@ they return a new one with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from dataclasses import field as _dc_field  # ``Diagnostic.field`` shadows ``field``
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, TypeVar
 
 from .csl import CslItem
 
@@ -24,10 +25,13 @@ __all__ = [
     "Reference",
     "Severity",
     "Span",
+    "new_evidence",
+    "new_reference",
+    "new_span",
 ]
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042  (StrEnum changes str() and format() of members: API)
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -40,7 +44,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-class Applicability(str, Enum):
+class Applicability(str, Enum):  # noqa: UP042  (as Severity)
     """How far a fix may be trusted: only ``safe`` fixes are applied automatically."""
 
     SAFE = "safe"
@@ -69,7 +73,7 @@ class Span:
         return [self.start, self.end]
 
     @classmethod
-    def from_json(cls, value: Any) -> "Span | None":
+    def from_json(cls, value: Any) -> Span | None:
         if value is None:
             return None
         start, end = value
@@ -161,7 +165,7 @@ class Reference:
 
     id: str
     raw: str
-    item: CslItem = field(default_factory=dict)  # type: ignore[assignment]
+    item: CslItem = field(default_factory=dict)
     fields: Mapping[str, FieldEvidence] = field(default_factory=dict)
     language: str | None = None
     confidence: float = 0.0
@@ -181,7 +185,7 @@ class Reference:
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
 
-    def with_diagnostics(self, *extra: Diagnostic) -> "Reference":
+    def with_diagnostics(self, *extra: Diagnostic) -> Reference:
         from dataclasses import replace
 
         return replace(self, diagnostics=self.diagnostics + tuple(extra))
@@ -219,7 +223,7 @@ def reference_from_json(data: Mapping[str, Any]) -> Reference:
         id=data["id"],
         raw=data["raw"],
         label=data.get("label"),
-        item=dict(data.get("item") or {}),  # type: ignore[arg-type]
+        item=dict(data.get("item") or {}),
         fields={
             k: FieldEvidence(Span.from_json(v.get("span")), float(v.get("confidence", 0.0)))
             for k, v in (data.get("fields") or {}).items()
@@ -243,3 +247,45 @@ class ParseOutcome:
     fields: Mapping[str, FieldEvidence]
     confidence: float
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+# --- fast constructors ------------------------------------------------------------------------
+#
+# The parser makes a Span and a FieldEvidence for every field and the pipeline a Reference three
+# times per reference; a frozen dataclass's __init__ sets each field through object.__setattr__,
+# which costs ~1.5x more than the slots' own setters.  These constructors use the setters, and are
+# generated from the dataclass's fields: every field is a required positional argument, in
+# declaration order, so a field added to the class cannot be left unset by them.  They skip
+# __post_init__ (Span's order check): callers pass values known to be valid.
+
+_T = TypeVar("_T")
+
+
+def _fast_constructor(cls: type[_T]) -> Callable[..., _T]:
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    setters = [f"_set_{name}" for name in names]
+    body = "".join(f"        _set_{name}(obj, {name})\n" for name in names)
+    # the setters are closure cells of the generated function: cheaper to reach than globals or
+    # keyword defaults
+    source = (
+        f"def make(_new, _cls, {', '.join(setters)}):\n"
+        f"    def new({', '.join(names)}):\n"
+        f"        obj = _new(_cls)\n{body}        return obj\n"
+        f"    return new\n"
+    )
+    env: dict[str, Any] = {}
+    exec(source, env)  # the way dataclasses builds __init__: straight-line code, no loop
+    new: Callable[..., _T] = env["make"](
+        object.__new__, cls, *(getattr(cls, name).__set__ for name in names)
+    )
+    new.__name__ = new.__qualname__ = f"new_{cls.__name__.lower()}"
+    new.__doc__ = f"``{cls.__name__}({', '.join(names)})`` without the dataclass's __init__."
+    return new
+
+
+#: ``Span(start, end)``, unchecked.
+new_span: Callable[[int, int], Span] = _fast_constructor(Span)
+#: ``FieldEvidence(span, confidence, source)``.
+new_evidence: Callable[[Span | None, float, str], FieldEvidence] = _fast_constructor(FieldEvidence)
+#: ``Reference(id, raw, item, fields, language, confidence, diagnostics, label, line)``.
+new_reference: Callable[..., Reference] = _fast_constructor(Reference)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re as _re
 from dataclasses import dataclass
 
-from .model import Span
+import regex
+
+from .model import Span, new_span
+from .text.script import UNSPACED_CLASS, is_cjk_punctuation, is_unspaced
 
 __all__ = ["View", "normalise", "clean_value"]
 
@@ -57,22 +60,11 @@ def _fold(ch: str) -> str:
     return ch
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or 0x3000 <= code <= 0x303F  # CJK punctuation
-        or 0xFF00 <= code <= 0xFF0F
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class View:
     text: str
     offsets: (
-        "tuple[int, ...] | range"  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
+        tuple[int, ...] | range  # offsets[i] = raw index of text[i]; one extra entry = len(raw)
     )
     raw: str | None = None  # the raw string the view was made from
 
@@ -87,22 +79,7 @@ class View:
             m = _ENTITY.match(self.raw, last)
             if m:
                 stop = m.end()
-        return _valid_span(self.offsets[start], stop)
-
-
-_new = object.__new__
-# the slots' own setters: cheaper than object.__setattr__, which looks the name up first
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
-
-
-def _valid_span(start: int, end: int) -> Span:
-    """``Span(start, end)`` for offsets known to be ordered, without the dataclass's checks (it
-    is made for every field of every reference)."""
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    return span
+        return new_span(self.offsets[start], stop)
 
 
 # Field values keep dashes and the ideographic space; ``，：；`` gain the space of the ASCII scheme.
@@ -127,7 +104,7 @@ _GLUED = _re.compile(r"([,:;])(?=[^\W\d_]|[“‘《])|(\))(?=[A-Z][a-z])")
 _SPACES = _re.compile(r"[ ]{2,}")
 
 
-def _space_after(m: "_re.Match[str]") -> str:
+def _space_after(m: _re.Match[str]) -> str:
     return m.group() + " "
 
 
@@ -142,17 +119,21 @@ _ENTITY = _re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _LINE_HYPHEN = _re.compile(
     r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)"
 )
-_CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
 # a space between two CJK characters, or between CJK and a Latin letter or digit, is typographic
 # (or a PDF artefact): the canonical form has none
-_CJK_SPACE = _re.compile(
-    rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{_CJK}]))"
-    rf"|(?<=[A-Za-z0-9])[ ]+(?=[{_CJK}])"
+_CJK_SPACE = regex.compile(
+    rf"(?<=[{UNSPACED_CLASS}])[ ]+(?=[{UNSPACED_CLASS}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{UNSPACED_CLASS}]))"
+    rf"|(?<=[A-Za-z0-9])[ ]+(?=[{UNSPACED_CLASS}])"
 )
 _DELETED = _re.compile("[\u200b\ufeff]")
 _SLOW_OR_DELETED = _re.compile(
     "[\r\n\u200b\ufeff]|&#?\\w{1,8};"
 )  # one scan for the fast path's test
+
+
+def _joins_cjk(ch: str) -> bool:
+    """A wrapped line ending or starting with this character joins the next without a space."""
+    return is_unspaced(ch) or is_cjk_punctuation(ch)
 
 
 def clean_value(raw: str) -> str:
@@ -177,12 +158,12 @@ def normalise(raw: str) -> View:
     if not _SLOW_OR_DELETED.search(raw):
         text = raw.translate(_FOLD_TABLE)  # one character for one: offsets are the identity
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-            return View(text, range(len(raw) + 1), raw)  # type: ignore[arg-type]
+            return View(text, range(len(raw) + 1), raw)
     text, offsets = _join(raw, _fold, with_offsets=True)
     return View(text, tuple(offsets), raw)
 
 
-def _join(raw: str, fold, with_offsets: bool = False):  # type: ignore[no-untyped-def]
+def _join(raw: str, fold, with_offsets: bool = False):
     out: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -199,7 +180,7 @@ def _join(raw: str, fold, with_offsets: bool = False):  # type: ignore[no-untype
             if out and out[-1] == "-" and len(out) > 1 and out[-2].isalpha() and nxt.islower():
                 out.pop()
                 offsets.pop()
-            elif out and nxt and _is_cjk(out[-1]) and _is_cjk(nxt):
+            elif out and nxt and _joins_cjk(out[-1]) and _joins_cjk(nxt):
                 pass
             elif out and out[-1] != " " and nxt:
                 out.append(" ")

@@ -10,21 +10,18 @@ at a time (the CRF labeller then labels them one after another: faster, same res
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from . import codes
-from .errors import UsageError
-from .language import detect_language
-from .model import ParseOutcome, Reference, Span
+from .config import Config
 from .itemcheck import scrub
+from .language import detect_language
+from .model import ParseOutcome, Reference, Span, new_reference
 from .segment import Segment, iter_lines, segment, split_label, split_lines
 
 __all__ = [
-    "Config",
     "DEFAULT_STAGES",
     "PARSE_STAGES",
-    "STANDARDS",
     "Stage",
     "process",
     "process_iter",
@@ -33,87 +30,7 @@ __all__ = [
     "run_stages_many",
 ]
 
-STANDARDS = ("gbt7714-2015", "gbt7714-2025")
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """Options for a run.  ``standard`` is the edition the checks follow.
-
-    ``select``/``ignore`` choose rules by code or prefix (``("G", "I")``, ``("G014",)``; the
-    most specific wins); ``options`` are rule options from a profile (``punctuation``,
-    ``uppercase_names``...; see :mod:`citekit.validate.config`); ``severity`` overrides a
-    code's severity (``{"G024": "error"}``).
-    """
-
-    standard: str = "gbt7714-2015"
-    lines: bool = False
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    options: Mapping[str, Any] = field(default_factory=dict)
-    severity: Mapping[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.standard not in STANDARDS:
-            raise UsageError(
-                f"unknown standard '{self.standard}'; choose one of: {', '.join(STANDARDS)}"
-            )
-
-
 Stage = Callable[[Reference, Config], Reference]
-
-# Reference's slot setters: a record is made three times per reference (read, language, parse),
-# and filling the slots directly is ~40% cheaper than the frozen dataclass's __init__.
-_new = object.__new__
-(
-    _set_id,
-    _set_raw,
-    _set_item,
-    _set_fields,
-    _set_language,
-    _set_confidence,
-    _set_diagnostics,
-    _set_label,
-    _set_line,
-) = (
-    getattr(Reference, name).__set__
-    for name in (
-        "id",
-        "raw",
-        "item",
-        "fields",
-        "language",
-        "confidence",
-        "diagnostics",
-        "label",
-        "line",
-    )
-)
-
-
-def _record(
-    id: str,
-    raw: str,
-    item: Any,
-    fields: Any,
-    language: str | None,
-    confidence: float,
-    diagnostics: tuple,
-    label: str | None,
-    line: int | None,
-) -> Reference:
-    """``Reference(id, raw, item, fields, language, confidence, diagnostics, label, line)``."""
-    ref = _new(Reference)
-    _set_id(ref, id)
-    _set_raw(ref, raw)
-    _set_item(ref, item)
-    _set_fields(ref, fields)
-    _set_language(ref, language)
-    _set_confidence(ref, confidence)
-    _set_diagnostics(ref, diagnostics)
-    _set_label(ref, label)
-    _set_line(ref, line)
-    return ref
 
 
 def stage_empty(ref: Reference, config: Config) -> Reference:
@@ -123,8 +40,8 @@ def stage_empty(ref: Reference, config: Config) -> Reference:
 
 
 def stage_language(ref: Reference, config: Config) -> Reference:
-    # _record, not dataclasses.replace: several times cheaper, and this runs per reference
-    return _record(
+    # new_reference, not dataclasses.replace: several times cheaper, and this runs per reference
+    return new_reference(
         ref.id,
         ref.raw,
         ref.item,
@@ -148,7 +65,7 @@ def stage_parse(ref: Reference, config: Config) -> Reference:
 def _parsed(ref: Reference, outcome: ParseOutcome) -> Reference:
     item = {"id": ref.id, **outcome.item}
     item["id"] = ref.id  # first, and never the parser's
-    return _record(
+    return new_reference(
         ref.id,
         ref.raw,
         item,
@@ -233,7 +150,9 @@ def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
     from .parser import parse_many
 
     out = list(refs)
-    for i, outcome in zip(todo, parse_many([(refs[i].raw, refs[i].language) for i in todo])):
+    for i, outcome in zip(
+        todo, parse_many([(refs[i].raw, refs[i].language) for i in todo]), strict=False
+    ):
         ref = refs[i]
         if isinstance(outcome, Exception):
             out[i] = ref.with_diagnostics(
@@ -266,9 +185,9 @@ def _reference(seg: Segment, index: int) -> Reference:
     # any output: it becomes U+FFFD here, once, and is reported at its place.
     raw, lone = scrub(seg.raw)
     if lone:
-        at = next(i for i, (a, b) in enumerate(zip(seg.raw, raw)) if a != b)
+        at = next(i for i, (a, b) in enumerate(zip(seg.raw, raw, strict=False)) if a != b)
         notes += (codes.make("E006", span=Span(at, at + 1)),)
-    return _record(
+    return new_reference(
         ref_id,
         raw,
         {"id": ref_id, "type": "document"},

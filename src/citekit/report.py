@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import Iterable, Iterator, TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from .model import Diagnostic, Reference, Severity
 
@@ -90,7 +91,7 @@ def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
         out.write("\n".join(block) + "\n")
 
 
-def _encoder():  # type: ignore[no-untyped-def]
+def _encoder():
     """``JSONEncoder(ensure_ascii=False, check_circular=False).encode``; with the C encoder, made
     once and reused (``encode`` builds a new one, and a closure, on every call)."""
     encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
@@ -124,7 +125,7 @@ _FIELD_JSON: dict[tuple[str, float], tuple[str, str, str]] = {}  # (name, confid
 _CONF_JSON: dict[float, str] = {}  # confidence -> its rounded value in JSON (few distinct values)
 
 
-def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
+def _jsonl_line(ref: Reference, encode) -> str:
     """``encode(ref.to_json())``, with the field evidence written directly: it is most of a
     record's keys and numbers, and the C encoder would get it as a dict of dicts built for it."""
     fields = []
@@ -163,7 +164,7 @@ def _jsonl_line(ref: Reference, encode) -> str:  # type: ignore[no-untyped-def]
     )
 
 
-def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
+def _confidence(c: object, encode) -> str:
     """A confidence rounded to 4 places, in JSON (cached: few distinct values)."""
     conf = _CONF_JSON.get(c) if type(c) is float else None
     if conf is None:
@@ -173,7 +174,7 @@ def _confidence(c: object, encode) -> str:  # type: ignore[no-untyped-def]
     return conf
 
 
-def _string(value: object, encode) -> str:  # type: ignore[no-untyped-def]
+def _string(value: object, encode) -> str:
     if type(value) is str:
         return _encode_str(value)
     if value is None:  # most labels (and some languages): not worth the encoder's call

@@ -9,11 +9,10 @@ reference and travels with the next segment as ``headings``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
-import regex
-
+from . import lazyregex as regex  # patterns compiled on first use (start-up)
 from .text.lexicons import words
 
 __all__ = ["Segment", "is_heading", "iter_lines", "segment", "split_label", "split_lines"]
@@ -137,7 +136,7 @@ def segment(text: str) -> list[Segment]:
     # A heading line is set aside (and reported with the next reference); a blank line stands in
     # for it, so that what follows a heading starts afresh.
     headings = {i for i, (_, body) in enumerate(all_lines) if body.strip() and is_heading(body)}
-    lines = [("", "") if i in headings else line for i, line in enumerate(all_lines)]
+    lines = [(line[0], "") if i in headings else line for i, line in enumerate(all_lines)]
     labelled = [split_label(body)[0] is not None for _, body in lines if body.strip()]
     numbered = bool(labelled) and sum(labelled) >= max(1, len(labelled) // 3) and labelled[0]
     # Whether blank lines separate references is read inside each part of the list: the blank
@@ -177,7 +176,7 @@ def segment(text: str) -> list[Segment]:
         prev_blank = False
 
     segments = []
-    for group, label, heads in zip(groups, group_labels, group_headings):
+    for group, label, heads in zip(groups, group_labels, group_headings, strict=False):
         first_offset, first_body, lineno = group[0]
         last_offset, last_body, _ = group[-1]
         lead = len(first_body) - len(first_body.lstrip())

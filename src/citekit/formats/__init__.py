@@ -12,9 +12,10 @@ still convert.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from importlib import import_module
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..codes import make
 from ..errors import UsageError
@@ -23,7 +24,7 @@ from ..model import Diagnostic, Reference
 from .encoding import decode
 from .sniff import sniff
 
-__all__ = ["FORMATS", "decode", "read", "sniff", "write"]
+__all__ = ["FORMATS", "decode", "read", "sniff", "with_item_defaults", "write"]
 
 #: format name -> module implementing ``read(text)`` and ``write(items)``
 _MODULES: dict[str, str] = {
@@ -50,8 +51,8 @@ def read(text: str, fmt: str) -> list[Reference]:
     """The entries of ``text`` in format ``fmt``, one :class:`Reference` each, in order."""
     mod = _module(fmt)
     if fmt == "jsonl":
-        return mod.read_jsonl(text)  # type: ignore[no-any-return]
-    return mod.read(text)  # type: ignore[no-any-return]
+        return mod.read_jsonl(text)
+    return mod.read(text)
 
 
 def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagnostic]]:
@@ -74,3 +75,10 @@ def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagn
         clean.append(item)
     out, more = mod.write_jsonl(clean) if fmt == "jsonl" else mod.write(clean)
     return out, diags + more
+
+
+def with_item_defaults(ref: Reference) -> Reference:
+    """A record read from an exchange format, its item made a CSL item to check or render: the
+    record's id and a ``document`` type unless the item has its own, and the item's language."""
+    item = {"id": ref.id, "type": "document", **ref.item}
+    return replace(ref, item=item, language=ref.language or item.get("language"))

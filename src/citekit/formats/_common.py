@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
+from ..codes import make
 from ..csl import CslItem
 from ..language import detect_language
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.script import has_cjk
 
 __all__ = [
     "IdMaker",
     "finish_item",
     "format_date",
     "format_tagged_name",
-    "has_cjk",
     "name_text",
-    "norm_doi",
     "norm_language",
     "norm_number",
     "norm_pages",
@@ -29,12 +29,7 @@ __all__ = [
     "unwritten",
 ]
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LATIN = regex.compile(r"\p{Latin}")
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
 
 
 # --------------------------------------------------------------------------- names
@@ -258,12 +253,6 @@ def norm_number(text: str) -> str:
     s = text.strip()
     if s.isdigit():
         return str(int(s))
-    return s
-
-
-def norm_doi(text: str) -> str:
-    s = text.strip()
-    s = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", s, flags=re.I)
     return s
 
 

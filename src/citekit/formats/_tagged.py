@@ -10,23 +10,24 @@ source text and the span of each line for diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
+from ..codes import make
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.identifiers import CN_SERIAL, ISBN_VALUE, ISSN_VALUE, strip_doi_resolver
+from ..text.script import has_cjk
 from ._common import (
     IdMaker,
+    LineCounter,
     build_reference,
     date_year,
     failed_reference,
     format_date,
     format_tagged_name,
-    has_cjk,
-    LineCounter,
     line_of,
-    norm_doi,
     norm_language,
     norm_number,
     norm_pages,
@@ -158,10 +159,6 @@ def _join_lines(a: str, b: str) -> str:
 
 
 # --------------------------------------------------------------------------- reading
-
-_CN_SERIAL = re.compile(r"^\s*(?:CN\s*)?\d{2}-\d{4}(?:/[A-Z0-9.]+)?\s*$")
-_ISBN = re.compile(r"^(?:ISBN[:\s]*)?(?:97[89][-\s]?)?\d[\d\-\s]{7,15}[\dXx]$")
-_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 
 
 def read_tagged(text: str, spec: Spec) -> list[Reference]:
@@ -315,18 +312,18 @@ def _apply(
             part = part.strip()
             if not part:
                 continue
-            if _ISSN.match(part):
+            if ISSN_VALUE.match(part):
                 item.setdefault("ISSN", part)
-            elif _CN_SERIAL.match(part):
+            elif CN_SERIAL.match(part):
                 item.setdefault("custom", {}).setdefault("CN", part.replace("CN", "").strip())
-            elif _ISBN.match(part):
+            elif ISBN_VALUE.match(part):
                 item.setdefault("ISBN", re.sub(r"^ISBN[:\s]*", "", part))
             else:
                 item.setdefault("ISSN" if not item.get("ISSN") else "ISBN", part)
     elif kind == "language":
         item.setdefault("language", norm_language(value))
     elif kind == "doi":
-        item.setdefault("DOI", norm_doi(value))
+        item.setdefault("DOI", strip_doi_resolver(value))
     elif kind == "url":
         urls = [u for u in re.split(r"\s*;\s*|\s+", value) if u]
         if "URL" not in item and urls:
@@ -337,7 +334,7 @@ def _apply(
                     make("F005", f"a further URL was not kept: {u}", span=span, field="URL")
                 )
     elif kind == "callnumber":  # CNKI puts the CN serial number where a call number goes
-        if _CN_SERIAL.match(value):
+        if CN_SERIAL.match(value):
             item.setdefault("custom", {}).setdefault("CN", value.replace("CN", "").strip())
         else:
             _apply(item, acc, diags, "text", var, value, span, tag, spec)
@@ -376,7 +373,7 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
                 )
     # dates: the most precise of the date fields wins
     best: tuple[int, dict[str, Any]] | None = None
-    for kind, var, value, span in acc["dates"]:
+    for _kind, var, value, span in acc["dates"]:
         date, ok = parse_date(value)
         if not ok:
             if var == "issued" and best is None:
@@ -428,7 +425,7 @@ def _finish(item: CslItem, acc: dict[str, Any], diags: list[Diagnostic], spec: S
         item["number"] = acc["refid"]
     if acc.get("keywords"):
         item["keyword"] = ", ".join(dict.fromkeys(acc["keywords"]))
-    for value, span in acc.get("a3", ()):
+    for value, _span in acc.get("a3", ()):
         role = "contributor" if item.get("type") == "thesis" else "collection-editor"
         names, _ = split_name_list(value)
         item.setdefault(role, []).extend(n for n in map(parse_tagged_name, names) if n)
@@ -472,7 +469,8 @@ def _write_one(item: Mapping[str, Any], spec: Spec) -> tuple[list[str], set[str]
             )
         )
     lines = [fl(spec.type_tag, t)]
-    custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+    raw_custom = item.get("custom")
+    custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
     for tag, kind, var in spec.out:
         values = _out_values(item, custom, kind, var, csl_type, spec)
         if values is None:

@@ -18,33 +18,33 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import bibtexparser
 from bibtexparser import model as bm
 
+from ..codes import make
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
-from ..codes import make
+from ..text.identifiers import strip_doi_resolver
 from ._common import (
     IdMaker,
     build_reference,
     date_year,
     failed_reference,
     format_date,
-    has_cjk,
-    is_others,
     month_number,
-    norm_doi,
     norm_language,
     norm_number,
     norm_pages,
     parse_date,
     unwritten,
 )
+from .bibtex_names import format_name, parse_names
+from .latex import delatex, enlatex, split_top
 
-__all__ = ["read", "write", "TYPE_MAP", "parse_names", "delatex"]
+__all__ = ["read", "write", "TYPE_MAP"]
 
 # bibtexparser logs each failed block; citekit reports it as a diagnostic instead
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
@@ -207,171 +207,7 @@ _HANDLED = (
 )
 
 
-# --------------------------------------------------------------------------- LaTeX
-
-_ACCENTS = {
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    '"': "\u0308",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "u": "\u0306",
-    "v": "\u030c",
-    "H": "\u030b",
-    "c": "\u0327",
-    "k": "\u0328",
-    "r": "\u030a",
-    "b": "\u0331",
-    "d": "\u0323",
-}
-_ACCENT_RE = re.compile(
-    r"\\([`'^\"~=.]|[uvHckrbd](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))"
-)
-_SYMBOLS = {
-    "ss": "ß",
-    "o": "ø",
-    "O": "Ø",
-    "ae": "æ",
-    "AE": "Æ",
-    "oe": "œ",
-    "OE": "Œ",
-    "aa": "å",
-    "AA": "Å",
-    "l": "ł",
-    "L": "Ł",
-    "i": "ı",
-    "j": "ȷ",
-    "textendash": "–",
-    "textemdash": "—",
-    "ldots": "…",
-    "dots": "…",
-    "textasciitilde": "~",
-    "textasciicircum": "^",
-    "textbackslash": "\\",
-    "textbar": "|",
-    "textless": "<",
-    "textgreater": ">",
-    "textquotedblleft": "“",
-    "textquotedblright": "”",
-    "textquoteleft": "‘",
-    "textquoteright": "’",
-    "copyright": "©",
-    "textregistered": "®",
-    "texttrademark": "™",
-    "S": "§",
-    "P": "¶",
-    "pounds": "£",
-    "euro": "€",
-    "LaTeX": "LaTeX",
-    "TeX": "TeX",
-}
-_SYMBOL_RE = re.compile(r"\\([A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
-_ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
-_FORMAT_CMD_RE = re.compile(
-    r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|textup|textnormal|mbox|text|url|"
-    r"uppercase|MakeUppercase|ensuremath|mkbibquote|enquote|mathrm|mathit|mathbf)\s*\{"
-)
-
-
-def delatex(value: str) -> str:
-    """Plain Unicode text of a BibTeX field value (accents, escapes, braces, dashes, ties)."""
-    if not any(c in value for c in "\\{}~-$"):
-        return value
-    s = value
-    if "\\" in s:
-        s = _ACCENT_RE.sub(_accent, s)
-        s = _FORMAT_CMD_RE.sub("{", s)
-        # escaped specials and symbols become protected characters (\x00 + char) so that the
-        # brace, tie, dash and math rules below leave them alone
-        s = _ESCAPED_RE.sub(lambda m: "\x00" + m.group(1), s)
-        s = _SYMBOL_RE.sub(_symbol, s)
-        if re.search(r"(?<!\x00)\\", s):
-            s = _pylatexenc(s)
-    s = re.sub(r"(?<!\x00)---", "—", s)
-    s = re.sub(r"(?<!\x00)--", "–", s)
-    s = re.sub(r"(?<!\x00)~", " ", s)
-    s = re.sub(r"(?<!\x00)[{}]", "", s)
-    if "$" in s:
-        s = re.sub(r"(?<!\x00)\$([^$\x00]*)(?<!\x00)\$", r"\1", s)
-    s = s.replace("\x00", "")
-    return unicodedata.normalize("NFC", s)
-
-
-def _accent(m: re.Match[str]) -> str:
-    base = m.group(2) or m.group(3)
-    if base in ("\\i", "\\j"):
-        base = base[1]
-    return unicodedata.normalize("NFC", base + _ACCENTS[m.group(1)])
-
-
-def _symbol(m: re.Match[str]) -> str:
-    name = m.group(1)
-    if name in _SYMBOLS:
-        out = _SYMBOLS[name]
-        return "\x00" + out if out in "\\~^{}$-" else out
-    return m.group(0)
-
-
-def _pylatexenc(s: str) -> str:
-    try:
-        from pylatexenc.latex2text import LatexNodes2Text
-    except ImportError:  # pragma: no cover - pylatexenc comes with bibtexparser
-        return s
-    protected = re.sub(r"\x00([&%$#_{}])", r"\\\1", s).replace("\x00", "")
-    try:
-        return LatexNodes2Text(math_mode="verbatim", keep_braced_groups=True).latex_to_text(
-            protected
-        )
-    except Exception:
-        return s
-
-
-_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-_SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]|-(?=-)")
-
-
-def enlatex(value: str) -> str:
-    """Escape text for a braced BibTeX value (UTF-8 kept as is; ``--`` kept from becoming a dash)."""
-    return _SPECIAL_RE.sub(lambda m: _SPECIALS.get(m.group(0), "-{}"), value)
-
-
 # --------------------------------------------------------------------------- values
-
-
-def _split_top(s: str, sep: str) -> list[str]:
-    """Split at ``sep`` outside braces and quotes."""
-    out, depth, quote, start = [], 0, False, 0
-    i = 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == '"' and depth == 0:
-            quote = not quote
-        elif c == sep and depth == 0 and not quote:
-            out.append(s[start:i])
-            start = i + 1
-        i += 1
-    out.append(s[start:])
-    return out
 
 
 _MONTH_MACROS = {
@@ -395,7 +231,7 @@ def _resolve(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
     raw = raw.strip()
     if raw.startswith("{") and raw.endswith("}") and "#" not in raw:
         return raw[1:-1]
-    parts = _split_top(raw, "#") if "#" in raw else [raw]
+    parts = split_top(raw, "#") if "#" in raw else [raw]
     out = []
     for p in parts:
         p = p.strip()
@@ -411,146 +247,6 @@ def _resolve(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
             undefined.append(p)
             out.append(p)
     return "".join(out)
-
-
-# --------------------------------------------------------------------------- names
-
-_AND_RE = re.compile(r"\s+and\s+", re.I)
-
-
-def _split_and(value: str) -> list[str]:
-    if " and " not in value.lower() and "\tand" not in value.lower() and "and\n" not in value:
-        return [value.strip()] if value.strip() else []
-    out, depth, start = [], 0, 0
-    for m in re.finditer(r"[{}]|\s+and\s+", value, re.I):
-        tok = m.group(0)
-        if tok == "{":
-            depth += 1
-        elif tok == "}":
-            depth -= 1
-        elif depth == 0:
-            out.append(value[start : m.start()])
-            start = m.end()
-    out.append(value[start:])
-    return [p.strip() for p in out if p.strip()]
-
-
-def _words(s: str) -> list[str]:
-    out, depth, cur = [], 0, ""
-    for c in s:
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        if c.isspace() and depth == 0:
-            if cur:
-                out.append(cur)
-            cur = ""
-        else:
-            cur += c
-    if cur:
-        out.append(cur)
-    return out
-
-
-def _is_lower(word: str) -> bool:
-    for c in word:
-        if c.isalpha():
-            return c.islower()
-        if c == "{":
-            return False  # {braced} words count as upper case
-    return False
-
-
-def parse_names(value: str) -> tuple[list[dict[str, str]], bool]:
-    """CSL names from a BibTeX name list; and whether ``and others`` was there."""
-    names: list[dict[str, str]] = []
-    others = False
-    for part in _split_and(value):
-        if is_others(part):
-            others = True
-            continue
-        name = _parse_name(part)
-        if name:
-            names.append(name)
-    return names, others
-
-
-def _parse_name(s: str) -> dict[str, str] | None:
-    s = s.strip().rstrip(",")
-    if not s:
-        return None
-    if s.startswith("{") and s.endswith("}") and _balanced_outer(s):
-        return {"literal": delatex(s[1:-1]).strip()}
-    plain = delatex(s)
-    if has_cjk(plain) and not re.search(r"[A-Za-z]", plain):
-        return {"literal": re.sub(r"\s*[,，]\s*|\s+", "", plain)}
-    parts = [p.strip() for p in _split_top(s, ",")]
-    if len(parts) == 1:
-        words = _words(parts[0])
-        if len(words) == 1:
-            return {"family": delatex(words[0])}
-        # First von Last
-        i = 0
-        while i < len(words) - 1 and not _is_lower(words[i]):
-            i += 1
-        if i == len(words) - 1:  # no von part
-            first, von, last = words[:-1], [], words[-1:]
-        else:
-            j = i
-            while j < len(words) - 1 and _is_lower(words[j]):
-                j += 1
-            first, von, last = words[:i], words[i:j], words[j:]
-        jr = ""
-    else:
-        words = _words(parts[0])
-        k = 0
-        while k < len(words) - 1 and _is_lower(words[k]):
-            k += 1
-        von, last = words[:k], words[k:]
-        if len(parts) == 2:
-            jr, first = "", _words(parts[1])
-        else:
-            jr, first = parts[1], _words(", ".join(parts[2:]))
-    name: dict[str, str] = {"family": delatex(" ".join(last))}
-    if first:
-        name["given"] = delatex(" ".join(first))
-    if von:
-        name["non-dropping-particle"] = delatex(" ".join(von))
-    if jr:
-        name["suffix"] = delatex(jr)
-    return name
-
-
-def _balanced_outer(s: str) -> bool:
-    depth = 0
-    for i, c in enumerate(s):
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0 and i != len(s) - 1:
-                return False
-    return depth == 0
-
-
-def _format_name(n: Mapping[str, Any]) -> str:
-    if n.get("literal"):
-        return "{" + enlatex(str(n["literal"])) + "}"
-    family = enlatex(str(n.get("family", "")))
-    if " " in family or (family and family[0].islower()):
-        family = "{" + family + "}"
-    ndp = n.get("non-dropping-particle") or n.get("dropping-particle")
-    if ndp:
-        family = enlatex(str(ndp)) + " " + family
-    given = enlatex(str(n.get("given", "")))
-    if has_cjk(family + given) and not re.search(r"[A-Za-z]", family + given):
-        return "{" + family.strip("{}") + given + "}"
-    if n.get("suffix"):
-        return f"{family}, {enlatex(str(n['suffix']))}, {given}"
-    if given:
-        return f"{family}, {given}"
-    return family
 
 
 # --------------------------------------------------------------------------- reading
@@ -748,7 +444,7 @@ def _convert(
         if key in f and var not in item:
             value = f[key].strip() if key in _VERBATIM else delatex(f[key])
             if key == "doi":
-                value = norm_doi(value)
+                value = strip_doi_resolver(value)
             elif key == "howpublished" and re.match(r"https?://", value) and "URL" not in item:
                 item["URL"] = value
                 continue
@@ -942,7 +638,7 @@ def _write_one(
         if isinstance(names, list) and names:
             put(
                 name,
-                " and ".join(_format_name(n) for n in names if isinstance(n, Mapping)),
+                " and ".join(format_name(n) for n in names if isinstance(n, Mapping)),
                 var,
                 raw=True,
             )
@@ -985,7 +681,8 @@ def _write_one(
         )
     for var, name in _TEXT_OUT:
         put(name, item.get(var), var)
-    custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+    raw_custom = item.get("custom")
+    custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
     if custom.get("key"):
         put("key", custom["key"], "custom.key")
     key = _KEY_BAD.sub("_", str(item.get("id") or item.get("citation-key") or f"ref-{index}"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..itemcheck import CSL_VARIABLES, admit, check_item
 from ..model import Diagnostic, Reference

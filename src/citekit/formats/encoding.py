@@ -63,7 +63,7 @@ def _plausible_gb(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 0x7F]
     if not non_ascii:
         return True
-    good = 0
+    good = 0.0
     for c in non_ascii:
         cp = ord(c)
         if 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp:

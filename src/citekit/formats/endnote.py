@@ -11,7 +11,8 @@ blank line.  CNKI's quirks: ``%K a;b;c`` on one line, ``%L`` holding the CN seri
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..model import Diagnostic, Reference
 from ._endnote_types import TYPE_MAP, TYPE_OUT

@@ -12,12 +12,13 @@ a damaged record is kept as an unreadable reference and the others still convert
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from lxml import etree
 
-from ..model import Diagnostic, Reference
 from ..codes import make
+from ..model import Diagnostic, Reference
 from ._common import IdMaker, LineCounter, build_reference, failed_reference, unwritten
 from ._endnote_types import NUMBER_TYPES, TYPE_MAP, TYPE_NUMBERS, TYPE_OUT
 from ._tagged import Spec, TField, TRecord, _convert, _out_values
@@ -129,12 +130,19 @@ SPEC = Spec(
 _RECORD = re.compile(r"<record\b[^>]*>.*?</record>", re.S)
 
 
+# A document with an empty record list (what writing no items gives) holds no entry.
+_EMPTY = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records\s*/>\s*</xml>\s*$|"
+    r"^\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*</records>\s*</xml>\s*$"
+)
+
+
 def read(text: str) -> list[Reference]:
     refs: list[Reference] = []
     ids = IdMaker()
     matches = list(_RECORD.finditer(text))
     if not matches:
-        if text.strip():
+        if text.strip() and not _EMPTY.match(text):
             return [failed_reference("ref-1", text, "no EndNote XML <record> found")]
         return []
     lines = LineCounter(text)
@@ -219,7 +227,8 @@ def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
             )
         rt = etree.SubElement(rec, "ref-type", name=name)
         rt.text = str(TYPE_NUMBERS.get(name, 13))
-        custom = item.get("custom") if isinstance(item.get("custom"), Mapping) else {}
+        raw_custom = item.get("custom")
+        custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
         handled: set[str] = set()
         for path, kind, var in OUT:
             got = _out_values(item, custom, kind, var, csl_type, SPEC)

@@ -11,7 +11,8 @@ and ``{Translated Journal}`` (kept in ``custom``), and ``{Language}: chi``.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..model import Diagnostic, Reference
 from ._endnote_types import TYPE_MAP, TYPE_OUT
@@ -135,7 +136,7 @@ SPEC = Spec(
     keywords_joiner=";",
 )
 
-_CASE = {"REFERENCE TYPE": "Reference Type"}
+_CASE: dict[str, str] = {"REFERENCE TYPE": "Reference Type"}
 
 
 def read(text: str) -> list[Reference]:

@@ -14,7 +14,8 @@ continuation lines inside abstracts.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..model import Diagnostic, Reference
 from ._tagged import Spec, read_tagged, write_tagged

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import rispy
 
@@ -26,7 +27,7 @@ _LINE = re.compile(r"^\s*([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*)|)$")
 class _LenientRisParser(rispy.RisParser):
     """rispy's parser, accepting the near-RIS lines real exports contain."""
 
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:  # type: ignore[override]
+    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
         m = _LINE.match(line)
         if m:
             return m.group(1), (m.group(2) or "").strip()
@@ -275,7 +276,7 @@ class _Writer(rispy.RisWriter):
 
     REFERENCE_TYPE_KEY = "TY"
 
-    def set_header(self, count: int) -> None:  # type: ignore[override]
+    def set_header(self, count: int) -> None:
         return None
 
 

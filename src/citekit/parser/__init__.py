@@ -17,7 +17,8 @@ whitespace collapsed), so ``normalise(raw[span]).text == value`` for text fields
 
 from __future__ import annotations
 
-from typing import Any, Generator, Sequence
+from collections.abc import Generator, Sequence
+from typing import Any
 
 from .. import codes
 from ..language import detect_language
@@ -26,8 +27,8 @@ from ..normalise import normalise
 from ..segment import split_label
 from . import crf, fallback, gbt7714, house_en, house_zh
 from .assemble import assemble
-from .draft import Draft
 from .bilingual import bilingual_part
+from .draft import Draft
 from .identifiers import extract_identifiers
 
 __all__ = ["parse_reference", "parse_many", "MAX_CHARS", "STYLES"]
@@ -94,13 +95,13 @@ def parse_many(references: Sequence[tuple[str, str | None]]) -> list[ParseOutcom
             results[i] = done.value
         except Exception as exc:  # the caller reports it for this reference
             results[i] = exc
-    labelled = []
+    labelled: list[Any] = []  # label lists, or the exception of a reference
     for _, _, request in waiting:
         try:
             labelled.append(crf.label_spans(*request))
         except Exception as exc:
             labelled.append(exc)
-    for (i, steps, _), spans in zip(waiting, labelled):
+    for (i, steps, _), spans in zip(waiting, labelled, strict=False):
         try:
             if isinstance(spans, Exception):
                 steps.close()

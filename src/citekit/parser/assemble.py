@@ -10,8 +10,8 @@ publisher make a chapter, a thesis or report word in the genre, a publisher alon
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.identifiers import DOI_SYNTAX
 from .common import set_names, set_title
 from .draft import Draft
 from .numbers import edition
@@ -77,7 +77,6 @@ _THESIS_WORDS = regex.compile(
 )
 _REPORT_WORDS = regex.compile(r"report|working paper|technical|white paper|报告", regex.IGNORECASE)
 _PATENT_WORDS = regex.compile(r"patent|专利", regex.IGNORECASE)
-_DOI = regex.compile(r"10\.\d{4,9}/\S+")
 _URL_LIKE = regex.compile(r"^(?:[a-z]+://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\b(?:[Ii]n|载|见)\s*:?\s*$")
 _TRIM_FIELD = " ,.;:，。；：、" + MASK
@@ -194,7 +193,7 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
     return a, b
 
 
-def _strip(work: str, s: int, e: int, pattern: "regex.Pattern[str]") -> int:
+def _strip(work: str, s: int, e: int, pattern: regex.Pattern[str]) -> int:
     m = pattern.match(work, s, e)
     return m.end() if m else s
 
@@ -413,8 +412,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     value = str(n)
             if label == "edition":
                 value = edition(value) or value
-            elif label == "issue" and value.isdecimal():
-                value = str(int(value))
+            elif label == "issue" and value.isdecimal() and len(value) <= 18:
+                value = str(int(value))  # "03" -> "3"; a run of thousands of digits stays text
             name = _NUMBER_NAMES.get(label, label)
             d.set(name, value, a, b, conf)
             seen.add(label)
@@ -432,7 +431,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             ):
                 continue  # the labeller's guess does not look like one
             if label == "doi":
-                m = _DOI.search(value)
+                m = DOI_SYNTAX.search(value)
                 if not m:
                     continue
                 a, b = a + m.start(), a + m.end()
@@ -620,6 +619,7 @@ def _place_after_university(d: Draft) -> None:
     m = _PLACE_AFTER.search(pub) if span and "," in pub else None
     if (
         not m
+        or span is None
         or not _INSTITUTION.fullmatch(pub[: m.start()].strip())
         or _INSTITUTION.search(m.group(1))
         or d.work[span[0] : span[1]] != pub

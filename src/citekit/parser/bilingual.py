@@ -11,12 +11,12 @@ reported as left-over text.  A string that is not such a pair is returned whole.
 
 from __future__ import annotations
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.script import HAN
 
 __all__ = ["bilingual_part"]
 
 _YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
-_HAN = regex.compile(r"\p{Han}")
 _IN_LANG = regex.compile(
     r"\(\s*in (?:Chinese|Japanese|Korean)(?: with English abstract)?\s*\)", regex.IGNORECASE
 )
@@ -36,7 +36,7 @@ def _looks_like_reference(text: str) -> bool:
 
 
 def _han(text: str) -> int:
-    return len(_HAN.findall(text))
+    return len(HAN.findall(text))
 
 
 def _choose(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
@@ -51,7 +51,7 @@ def _choose(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int
 
 def bilingual_part(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the original-script version of a bilingual entry, else ``(start, end)``."""
-    if end - start < 50 or end - start > 3000 or not _HAN.search(text, start, end):
+    if end - start < 50 or end - start > 3000 or not HAN.search(text, start, end):
         return start, end
     e = end
     while e > start and text[e - 1] in " .。":
@@ -74,7 +74,7 @@ def bilingual_part(text: str, start: int, end: int) -> tuple[int, int]:
         if k > start and depth == 0:
             head_end = k
             m = None
-            for m in _IN_LANG.finditer(text, start, k):
+            for m in _IN_LANG.finditer(text, start, k):  # noqa: B007  (the last match is wanted)
                 pass
             if m is not None and not text[m.end() : k].strip(" .,;"):
                 head_end = m.start()

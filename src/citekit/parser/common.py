@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
@@ -188,7 +188,7 @@ def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9
     last = work[end - 1 : end]
     # the gloss ends the title: only then is the (end-anchored, so whole-title) search worth it
     gloss = _CJK_GLOSS.search(work, start, end) if last == ")" or last.isspace() else None
-    if gloss and gloss.start() > start and not _HAN.search(work, start, gloss.start()):
+    if gloss and gloss.start() > start and not HAN.search(work, start, gloss.start()):
         end = trim(work, start, gloss.start())[
             1
         ]  # "Advances in Pharmacology (药理学进展)": a translation
@@ -223,7 +223,6 @@ def title_volume(d: Draft, start: int, end: int) -> int:
 
 _CJK_GLOSS = regex.compile(r"\s*\(\s*\p{Han}[^()]{0,80}\)\s*$")
 _LOWER_WORD = regex.compile(r"\b[a-z]{4,}\b")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def title_number(d: Draft, start: int, end: int) -> int:
@@ -236,7 +235,7 @@ def title_number(d: Draft, start: int, end: int) -> int:
         rest = work[a:b]
         if not rest or len(rest) > 40 or not any(ch.isdigit() for ch in rest):
             continue
-        if _LOWER_WORD.search(rest) or len(_HAN.findall(rest)) > 5:
+        if _LOWER_WORD.search(rest) or len(HAN.findall(rest)) > 5:
             continue
         d.set("number", rest, a, b, 0.8)
         return i

@@ -4,10 +4,12 @@
 features (:mod:`.features`), tags the tokens with the model and returns labelled spans: runs of
 tokens with one label, each ``(label, start, end, confidence)`` in ``text`` coordinates, where the
 confidence is the mean marginal probability of the label at the run's first, middle and last token.  Text between spans (separators,
-tokens labelled ``O``) belongs to no field.  Without python-crfsuite or the model file the parser
+tokens labelled ``O``) belongs to no field.  Without the model file the parser
 runs its rules only (``available()`` is False).  The model is loaded once per thread on first use
 (a crfsuite tagger is not thread-safe, so each thread opens its own); ``available()`` says whether
-a model is installed.  The model is trained by ``training/train.py``.
+a model is installed.  The model is trained by ``training/train.py``.  Without python-crfsuite
+(or with ``CITEKIT_LABELLER=python``) the pure-Python tagger of :mod:`.labeller` reads the same
+model and gives the same labels.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import threading
 from itertools import groupby, repeat
 from pathlib import Path
+from typing import Any
 
 from .features import sequence_features
 from .tokens import tokenize
@@ -34,22 +37,30 @@ _AVAILABLE: list[bool] = []
 def available() -> bool:
     """Is a model installed?  (Checked once per process.)"""
     if not _AVAILABLE:
-        import importlib.util
-
-        _AVAILABLE.append(
-            MODEL_PATH.is_file() and importlib.util.find_spec("pycrfsuite") is not None
-        )
+        _AVAILABLE.append(MODEL_PATH.is_file())  # (without pycrfsuite: the pure-Python tagger)
     return _AVAILABLE[0]
 
 
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger():
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(MODEL_PATH))
+        tagger = _open_tagger()
         _local.tagger = tagger
+    return tagger
+
+
+def _open_tagger() -> Any:
+    """python-crfsuite's tagger (C, the faster), else the pure-Python one (same labels)."""
+    import importlib.util
+
+    if os.environ.get("CITEKIT_LABELLER") == "python" or not importlib.util.find_spec("pycrfsuite"):
+        from .labeller import Tagger
+
+        return Tagger(MODEL_PATH)
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
     return tagger
 
 

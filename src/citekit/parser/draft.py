@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .. import codes
-from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span, new_evidence, new_span
 from ..normalise import View, clean_value
 from .text import MASK
 
 __all__ = ["Draft", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.5
-_EMPTY = (None, "", [], {})  # values Draft.set ignores (built once, not per call; never mutated)
+# values Draft.set ignores (built once, not per call; never mutated)
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 # Text fields whose value is the clean form of their raw text (see ``normalise.clean_value``).
 CLEAN_FIELDS = frozenset(
@@ -72,7 +72,7 @@ class Draft:
         self.diagnostics: list[Diagnostic] = []
         self.style: str | None = None
 
-    def copy(self) -> "Draft":
+    def copy(self) -> Draft:
         """A fresh draft with this one's state (used to start the CRF parse from the identifiers
         already extracted, instead of extracting them again)."""
         c = Draft.__new__(Draft)
@@ -92,7 +92,7 @@ class Draft:
         c.claims, c.diagnostics = list(self.claims), list(self.diagnostics)
         return c
 
-    def adopt(self, other: "Draft") -> None:
+    def adopt(self, other: Draft) -> None:
         """Take over the state of ``other`` (a copy that a rule parsed and the rule keeps)."""
         self.__dict__.update(other.__dict__)
 
@@ -162,9 +162,7 @@ class Draft:
             else:
                 s, e = view_span
                 if identity and s < e and (raw is None or raw[e - 1] != "&"):
-                    span = _new(Span)
-                    _set_start(span, s)
-                    _set_end(span, e)
+                    span = new_span(s, e)
                 else:
                     span = raw_span(s, e)
             if span is not None and name in CLEAN_FIELDS and raw is not None:
@@ -174,11 +172,7 @@ class Draft:
                 value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
             item[name] = value
             conf = self.conf[name]
-            ev = _new(FieldEvidence)  # FieldEvidence(span, conf, source), made for every field
-            _set_span(ev, span)
-            _set_conf(ev, conf)
-            _set_source(ev, source)
-            fields[name] = ev
+            fields[name] = new_evidence(span, conf, source)  # made for every field
             if conf < LOW_CONFIDENCE:
                 diagnostics.append(
                     codes.make(
@@ -300,13 +294,6 @@ class Draft:
 
 
 _LANGUAGE_EVIDENCE = FieldEvidence(None, 0.9)  # frozen: one for every outcome
-# FieldEvidence's and Span's slot setters: building them without the frozen dataclasses' __init__ is ~1.5x cheaper
-_new = object.__new__
-_set_span = FieldEvidence.span.__set__  # type: ignore[attr-defined]
-_set_conf = FieldEvidence.confidence.__set__  # type: ignore[attr-defined]
-_set_source = FieldEvidence.source.__set__  # type: ignore[attr-defined]
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
 
 _SEPARATORS = " ,.;:()[]/-&\"'“”‘’《》。，；：、" + MASK
 # ASCII bytes that are not letters or digits: deleting them from an ASCII string's bytes leaves

@@ -230,9 +230,14 @@ def figures(s: Score) -> dict[str, Any]:
     return {
         "items": s.items,
         "exact": s.exact,
-        "micro": dict(zip("prf", s.micro)),
+        "micro": dict(zip("prf", s.micro, strict=False)),
         "fields": {
-            f: {**dict(zip("prf", s.field(f))), "tp": s.tp[f], "fp": s.fp[f], "fn": s.fn[f]}
+            f: {
+                **dict(zip("prf", s.field(f), strict=False)),
+                "tp": s.tp[f],
+                "fp": s.fp[f],
+                "fn": s.fn[f],
+            }
             for f in s.fields
         },
     }

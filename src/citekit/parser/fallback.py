@@ -7,8 +7,7 @@ confidence; URL and DOI were already taken by :mod:`.identifiers`.  The type is 
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .numbers import clean_issue
 from .text import trim

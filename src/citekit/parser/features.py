@@ -19,6 +19,7 @@ import threading
 import regex
 
 from ..text.lexicons import words
+from ..text.script import is_cjk
 
 __all__ = ["sequence_features", "token_features", "clear_cache"]
 
@@ -102,17 +103,6 @@ _CJK_CLASS = {
 }
 
 
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x3400 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x3040 <= o <= 0x30FF
-        or 0xAC00 <= o <= 0xD7AF
-        or 0x20000 <= o <= 0x3134F
-    )
-
-
 # -- token features: one concern each ----------------------------------------------------------
 
 
@@ -121,7 +111,7 @@ def f_kind(tok: str) -> str:
     if len(tok) > 6 and ("://" in tok or tok.startswith(("www.", "10."))):
         return "U"
     ch = tok[0]
-    if ch >= "\u3040" and _is_cjk(ch):  # no CJK block starts lower
+    if ch >= "\u1100" and is_cjk(ch):  # no CJK script starts lower (Hangul jamo)
         return "C"
     if tok.isdecimal():
         return "D"
@@ -288,7 +278,7 @@ def token_features(tok: str) -> tuple:
             shape = b"s=Aa"
         else:
             shape = b"s=a+" if tok.islower() else b"s=mix"
-        extra = tuple(f.encode() for f in _latin_lexicon(tok, low))  # (cached per token)
+        extra: tuple[bytes, ...] = tuple(f.encode() for f in _latin_lexicon(tok, low))
         if len(tok) >= 4:
             centre = (word, shape, *extra, ("suf=" + low[-3:]).encode())
         else:
@@ -300,7 +290,7 @@ def token_features(tok: str) -> tuple:
         n = int(tok[:9])
         small = _N12 if n <= 12 else _N31 if n <= 31 else _N200 if n <= 200 else _NBIG
         if len(tok) == 4 and 1500 <= n <= 2039:
-            extra: tuple[bytes, ...] = (_YEAR, small)
+            extra = (_YEAR, small)
             event = _EV_YEAR
         else:
             extra = (small,)
@@ -327,6 +317,8 @@ def token_features(tok: str) -> tuple:
         if len(tok) == 1 and not tok.isalnum():
             event = _EV_PUNCT
     # the near features (at -1 / +1): word, shape (not for punctuation) and the first extra one
+    left: tuple[bytes, ...]
+    right: tuple[bytes, ...]
     if kind == "P":
         left, right = (b"-1" + word,), (b"+1" + word,)
     elif extra:
@@ -486,7 +478,7 @@ def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[byt
     out = [
         [*c[2], *a[1], *b[0], *p[3], *q[4], po, *cx, *sp, c[5] + p[6]]
         for c, a, b, p, q, po, cx, sp in zip(
-            fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing
+            fts, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing, strict=False
         )
     ]
     out[-1].pop()

@@ -9,8 +9,8 @@ Punctuation may be full-width or ASCII, with or without spaces (the view is norm
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.script import HAN
 from .common import (
     is_stop,
     parse_imprint,
@@ -201,7 +201,7 @@ def _responsibility(d: Draft, limit: int) -> int:
 
 
 def _after_code(
-    d: Draft, code: str, analytic: bool, host: "regex.Match[str] | None", after: int
+    d: Draft, code: str, analytic: bool, host: regex.Match[str] | None, after: int
 ) -> None:
     """Everything after the type code (at ``after``): host, other responsibility, edition, imprint,
     serial numbers, access date."""
@@ -313,7 +313,6 @@ def _patent_number(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int,
 
 # -- without type codes ------------------------------------------------------------------------
 
-_HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _NUMBER_END = regex.compile(r"(?:^|[\s:])\p{Lu}{1,4}\s?\d{1,6}$")
 _BARE_LABEL = regex.compile(r"\d{1,3}\s+(?=\p{Han})")
@@ -328,7 +327,7 @@ _CONFERENCE = regex.compile(
 
 def applies_nocode(d: Draft) -> bool:
     """A Chinese reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...)."""
-    return d.work.find(".", d.start, d.end) >= 0 and _HAN.search(d.work, d.start, d.end) is not None
+    return d.work.find(".", d.start, d.end) >= 0 and HAN.search(d.work, d.start, d.end) is not None
 
 
 def parse_nocode(d: Draft) -> bool:
@@ -365,10 +364,10 @@ def parse_nocode(d: Draft) -> bool:
     analytic = k > ts
     if analytic:
         te = trim(work, ts, k)[1]
-        after = _ANALYTIC.match(work, k, c.end).end()  # type: ignore[union-attr]  (it matches "//")
+        after = _ANALYTIC.match(work, k, c.end).end()  # it matches "//"
     else:
         after = te
-    if te <= ts or not _HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
+    if te <= ts or not HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
         return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
     rest = [
         e for e in split_elements(work, after, c.end) if work[e[0] : e[1]].strip(_BLANK_ELEMENT)

@@ -9,8 +9,7 @@ for articles and bare for books; a book ends ``Place:Publisher,Year``.
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import parse_imprint, set_names, set_title
 from .draft import Draft
 from .numbers import clean_issue, journal_numbers

@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title
 from .draft import Draft
 from .names import looks_like_names

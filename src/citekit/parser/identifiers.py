@@ -6,23 +6,21 @@ masks them in ``Draft.work`` so that later rules never split a DOI or URL at its
 
 from __future__ import annotations
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.identifiers import (
+    DOI_HOST,
+    DOI_IN_TEXT,
+    DOI_IN_URL,
+    DOI_LABEL_BEFORE,
+    LABELLED_ISBN,
+    SHORT_DOI,
+    URL_IN_TEXT,
+)
 from .draft import Draft
 
 __all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
 
-_URL = regex.compile(
-    r"(?:https?|ftp)://[^\s\[\]<>\"“”《》]+|www\.[^\s\[\]<>\"“”《》]+\.[^\s\[\]<>\"“”《》]+",
-    regex.IGNORECASE,
-)
-_DOI_PREFIX = regex.compile(r"\bdoi\s*[:：]?\s*$", regex.IGNORECASE)
-_DOI = regex.compile(r"10\.\d{4,9}/[^\s\[\]<>\"“”《》]+")
-_DOI_IN_URL = regex.compile(r"10\.\d{4,9}/[^/?#&\s]+")
-_DOI_HOST = regex.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", regex.IGNORECASE)
-_ISBN = regex.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][-\s]?)?\d[\d\-\s]{8,15}[\dXx])\b")
 _TRAIL = ".,;:。，；"
-_SHORT_DOI = regex.compile(r"\bdoi\s*[:：]\s*(10/[A-Za-z0-9]{3,12})\b", regex.IGNORECASE)
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
@@ -44,7 +42,7 @@ def extract_identifiers(d: Draft) -> None:
     url_spans: list[tuple[int, int]] = []
     # every URL holds "://" or "www." (in any case): most references have neither
     may_url = text.find("://", s0, e0) >= 0 or "www." in text[s0:e0].lower()
-    for m in _URL.finditer(text, s0, e0) if may_url else ():
+    for m in URL_IN_TEXT.finditer(text, s0, e0) if may_url else ():
         s, e = m.start(), m.end()
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:
@@ -58,25 +56,25 @@ def extract_identifiers(d: Draft) -> None:
         url_spans.append((s, e))
     for s, e in url_spans:
         url = text[s:e]
-        host = _DOI_HOST.match(url)
+        host = DOI_HOST.match(url)
         if host and not d.has("DOI"):
             d.set("DOI", url[host.end() :], s + host.end(), e, 0.95)
         elif not d.has("DOI"):
-            m = _DOI_IN_URL.search(url)
+            m = DOI_IN_URL.search(url)
             if m:
                 d.set("DOI", m.group(), s + m.start(), s + m.end(), 0.6)
         if not d.has("URL"):
             d.set("URL", url if "://" in url else url, s, e, 0.95)
         d.mask(s, e)
     # the patterns below start with a literal ("10.", "10/", "ISBN"): a reference without it is not searched
-    for m in _DOI.finditer(d.work, s0, e0) if d.work.find("10.", s0, e0) >= 0 else ():
+    for m in DOI_IN_TEXT.finditer(d.work, s0, e0) if d.work.find("10.", s0, e0) >= 0 else ():
         s, e = m.start(), m.end()
         # the lookahead may read past the match ("URLhttps : //…" has a space before ":")
         cut = _DOI_END.search(text, s, min(e0, e + 8)) if "URL" in m.group() else None
         if cut and cut.start() < e:
             e = cut.start()
         e = _strip_trailing(text, s, e)
-        prefix = _DOI_PREFIX.search(text, max(s0, s - 8), s)
+        prefix = DOI_LABEL_BEFORE.search(text, max(s0, s - 8), s)
         if not d.has("DOI") or d.conf.get("DOI", 0) < 0.9:
             d.set("DOI", text[s:e], s, e, 0.95 if prefix else 0.85)
         if prefix:
@@ -84,13 +82,13 @@ def extract_identifiers(d: Draft) -> None:
             d.mask(prefix.start(), s)
         d.mask(s, e)
     if not d.has("DOI"):  # a short DOI after its prefix: "DOI: 10/gqs68c"
-        m = _SHORT_DOI.search(d.work, s0, e0) if d.work.find("10/", s0, e0) >= 0 else None
+        m = SHORT_DOI.search(d.work, s0, e0) if d.work.find("10/", s0, e0) >= 0 else None
         if m:
             d.set("DOI", m.group(1), m.start(1), m.end(1), 0.85)
             d.claim(m.start(), m.start(1))
             d.mask(m.start(), m.end(1))
     find_access_phrase(d)
-    m = _ISBN.search(d.work, s0, e0) if d.work.find("ISBN", s0, e0) >= 0 else None
+    m = LABELLED_ISBN.search(d.work, s0, e0) if d.work.find("ISBN", s0, e0) >= 0 else None
     if m:
         d.set("ISBN", m.group(1).strip(), m.start(1), m.end(1), 0.9)
         d.claim(m.start(), m.start(1))
@@ -190,7 +188,7 @@ _ACCESS_WORDS = (
 )
 
 
-def _access_parts(m: "regex.Match[str]") -> list[int] | None:
+def _access_parts(m: regex.Match[str]) -> list[int] | None:
     g = {k: v for k, v in m.groupdict().items() if v}
     get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
     y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "c_y1", "c_y2", "c_y3")

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.names import has_corporate_word
+from ..text.script import HAN
 
 __all__ = ["NameGroup", "parse_names", "looks_like_names"]
 
@@ -51,7 +53,6 @@ _ROLE_MAP = {
     "整理": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
-_HAN = regex.compile(r"\p{Han}")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
@@ -73,12 +74,6 @@ _GIVEN_FIRST = regex.compile(
     r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
-)
-_CORPORATE = regex.compile(
-    r"\b(?:University|Universit\w*|Institute|Institut\w*|Association|Press|Group|Cent(?:er|re)|Organi[sz]ation|"
-    r"Department|Committee|Council|Society|Ministry|Office|Bureau|Agency|Foundation|Company|Corporation|Bank|"
-    r"Commission|Service|Services|Library|Government|Board|Project|Team|Consortium|Inc|Ltd|Network|School|College|"
-    r"Academy|Federation|Union|Nations|Fund|Forum|Laboratory|Health|National|International|World)\b"
 )
 _INITIAL_PIECE = regex.compile(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?")
 _WS = regex.compile(r"\s+")
@@ -147,7 +142,7 @@ def _cjk_pieces(text: str) -> list[str]:
 def parse_names(text: str) -> NameGroup:
     group = NameGroup()
     text = text.strip().strip(",，:：;")
-    while text.endswith((".", "。")) and len(text) > 1 and _HAN.match(text[-2]):
+    while text.endswith((".", "。")) and len(text) > 1 and HAN.match(text[-2]):
         text = text[:-1]
     if len(text) > 2000:
         text = text[:2000]
@@ -172,9 +167,9 @@ def parse_names(text: str) -> NameGroup:
             break  # a second round would find the same
     if not text:
         return group
-    if _HAN.search(text) and not _LATIN_PAIR.search(text):
+    if HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
-            if "(" in piece and _HAN.match(
+            if "(" in piece and HAN.match(
                 piece
             ):  # 大卫·帕尔菲曼(David Palfreyman): the original is a gloss
                 piece = _GLOSS.sub("", piece) or piece
@@ -237,7 +232,7 @@ def parse_names(text: str) -> NameGroup:
         else:
             g = (
                 _GIVEN_FIRST.match(piece)
-                if len(piece) < 80 and not _CORPORATE.search(piece)
+                if len(piece) < 80 and not has_corporate_word(piece)
                 else None
             )
             if g:
@@ -258,7 +253,7 @@ def looks_like_names(text: str) -> bool:
         return False
     if any(ch in text for ch in '《》“”"?？!'):
         return False
-    han = len(_HAN.findall(text))
+    han = len(HAN.findall(text))
     if han:
         if _may_end(text, _ROLE_LAST, "dDsSſ"):
             text = _ROLE.sub("", text)

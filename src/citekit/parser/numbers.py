@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .text import cn_number
 
 __all__ = ["JournalNumbers", "journal_numbers", "cn_year_issue", "edition", "clean_issue"]
@@ -55,7 +54,8 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
             continue
 
         def sp(g: str) -> tuple[int, int] | None:
-            return (r.start(g) + o, r.end(g) + o) if r.group(g) else None
+            # called before the loop moves on: r is this iteration's match
+            return (r.start(g) + o, r.end(g) + o) if r.group(g) else None  # noqa: B023
 
         return JournalNumbers(
             start=m.start("date") + o,

@@ -49,6 +49,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
+from ..text.script import CJK, CJK_CLASS
+
 __all__ = ["FIELDS", "NAME_FIELDS", "DATE_FIELDS", "Score", "compare", "score_items", "value"]
 
 NAME_FIELDS = ("author", "editor", "translator")
@@ -78,11 +82,10 @@ FIELDS = (
     "event-title",
 )
 
-_CJK = (
-    r"\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+_HAS_CJK = CJK
+_CJK_EDGE_SPACE = regex.compile(
+    f"(?<=[{CJK_CLASS}]) (?![{CJK_CLASS}])|(?<![{CJK_CLASS}]) (?=[{CJK_CLASS}])"
 )
-_HAS_CJK = re.compile(f"[{_CJK}]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\u301c\uff5e~～]")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 _ENCLOSING = "《》〈〉<>\"'「」『』"
@@ -94,7 +97,7 @@ def _text(value: Any) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\s*([,.:;!?()\[\]/—–\-·•])\s*", r"\1", s)
     # a space next to a CJK character is dropped unless the other side is CJK too
-    s = re.sub(f"(?<=[{_CJK}]) (?![{_CJK}])|(?<![{_CJK}]) (?=[{_CJK}])", "", s)
+    s = _CJK_EDGE_SPACE.sub("", s)
     s = s.casefold().rstrip(".,;:").strip()
     while len(s) > 1 and s[0] in _ENCLOSING and s[-1] in _ENCLOSING:
         s = s[1:-1].strip().rstrip(".,;:")
@@ -271,7 +274,9 @@ def value(item: dict[str, Any], name: str) -> Any:
 
 def _equal(name: str, got: Any, exp: Any) -> bool:
     if name in NAME_FIELDS:
-        return len(got) == len(exp) and all(_same_name(g, e) for g, e in zip(got, exp))
+        return len(got) == len(exp) and all(
+            _same_name(g, e) for g, e in zip(got, exp, strict=False)
+        )
     if name in DATE_FIELDS:
         return _same_date(got, exp)
     return bool(got == exp)

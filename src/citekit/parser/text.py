@@ -9,58 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ..text.numerals import cn_number
+from ..text.script import is_cjk
+
 __all__ = ["MASK", "cn_number", "find_close", "is_cjk", "split_top", "trim"]
 
 MASK = "\x00"  # stands in for text already taken by an identifier (URL, DOI) in the work string
 
 _TRIM = " \t,.;:，。；：、" + MASK
-
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_number(text: str) -> int | None:
-    """``"五"`` → 5, ``"十二"`` → 12, ``"二十"`` → 20, ``"12"`` → 12; None when not a number."""
-    text = text.strip()
-    if not text:
-        return None
-    if text.isdigit() and text.isascii():
-        return int(text)
-    total = 0
-    current = 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0x3040 <= code <= 0x30FF  # kana
-    )
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
@@ -103,7 +59,7 @@ def split_top(text: str, start: int, end: int, seps: str) -> list[tuple[int, int
     return pieces
 
 
-_SPLITTERS: dict[str, "re.Pattern[str]"] = {}
+_SPLITTERS: dict[str, re.Pattern[str]] = {}
 
 
 def find_close(text: str, start: int, end: int, open_ch: str, close_ch: str) -> int:

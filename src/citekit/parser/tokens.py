@@ -5,13 +5,14 @@ punctuation alone, a URL or DOI whole; whitespace is never a token.  Offsets are
 
 from __future__ import annotations
 
-import regex
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.identifiers import DOI_START
 
 __all__ = ["tokenize", "TOKEN"]
 
 TOKEN = regex.compile(
     r"(?:https?|ftp)://[^\s\p{Han}<>\"“”《》]+|www\.[^\s\p{Han}<>\"“”《》]+"  # a URL is one token
-    r"|10\.\d{4,9}/[^\s\p{Han}<>\"“”《》]+"  # and so is a DOI
+    rf"|{DOI_START}[^\s\p{{Han}}<>\"“”《》]+"  # and so is a DOI
     r"|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"  # one CJK character
     r"|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+"  # a run of letters
     r"|\d+"  # a run of digits

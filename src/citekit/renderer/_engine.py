@@ -97,7 +97,7 @@ from ._markup import (
     QUOTE_OPEN,
     encode,
 )
-from ._sortkey import language_group, pinyin_key
+from ..text.pinyin import language_group, pinyin_key
 
 __all__ = [
     "CK_MODE",

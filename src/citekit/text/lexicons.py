@@ -7,7 +7,9 @@ licence are written in ``data/SOURCES.md``. Lists are read once, on first use, a
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")  # (not importlib.resources: ~25 ms of start-up)
 
 __all__ = ["words"]
 
@@ -18,7 +20,7 @@ def words(name: str) -> frozenset[str]:
 
     Raises ``FileNotFoundError`` for an unknown list: a misspelt name is a programming error.
     """
-    path = resources.files(__package__).joinpath("data", f"{name}.txt")
+    path = _DATA / f"{name}.txt"
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
         entry = line.strip()

@@ -14,10 +14,22 @@ message, and where possible a fix (``safe`` fixes are applied by ``--fix``).
 
 from __future__ import annotations
 
-from . import rules_generic, rules_gbt, rules_format, rules_punct, rules_list  # noqa: F401  (registration)
-from .config import Profile, find_config, load_profile
+from . import gbt, rules_duplicates, rules_generic, rules_list  # noqa: F401  (registration)
 from .core import ListCheck, check_list, check_reference, context_for, rules_for
-from .registry import ALL_EDITIONS, RULES, Context, Rule, diag, is_selected, rule, select_rules
+from .profile import Profile, find_config, load_profile
+from .registry import (
+    ALL_EDITIONS,
+    RULES,
+    Context,
+    Rule,
+    diag,
+    is_selected,
+    rule,
+    select_rules,
+    sort_rules,
+)
+
+sort_rules()
 
 __all__ = [
     "ALL_EDITIONS",

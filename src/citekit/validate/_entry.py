@@ -4,6 +4,14 @@ Spans are code-point offsets into ``ref.raw``.  The analysis is deliberately sha
 conservative: it recognises a GB/T 7714 entry by its type code (``[J]``, ``[M/OL]``) and
 splits off the parts rules look at (label, responsible parties, title, the tail after the
 type code, URLs, DOIs, dates).  Anything it is unsure of is ``None`` and rules stay silent.
+
+Why this is not the parser (issue 11 looked at folding it in): the parser reads a normalised,
+masked view and *repairs* what it reads (full-width marks folded, a missing space assumed, a
+wrong type code tolerated), while rules must see the raw string as written, with spans into it,
+to report exactly those faults; and checking a parsed reference must not depend on which parser
+heuristics fired.  What both need as knowledge (identifier patterns, scripts, numerals) comes
+from :mod:`citekit.text`; the type-code tables differ on purpose (the parser also reads ``[K]``
+and ``CD-ROM``; the validator knows each edition's codes, ``[PP]`` for 2025, to report others).
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ import regex
 
 from ..model import Reference
 from ..segment import split_label
+from ..text.identifiers import DOI_MENTION, URL_MENTION
+from ..text.script import script_language
 
 __all__ = ["Entry", "TYPE_CODES_2015", "TYPE_CODES_2025", "CARRIERS"]
 
@@ -22,14 +32,7 @@ TYPE_CODES_2025 = TYPE_CODES_2015 | {"PP"}  # preprint, new in 2025
 CARRIERS = frozenset({"MT", "DK", "CD", "OL"})
 
 TYPE_CODE = regex.compile(r"\[ ?(?P<t>[A-Za-z]{1,2}) ?(?:/ ?(?P<c>[A-Za-z]{2}) ?)?\]")
-URL = regex.compile(r"(?i)(?:\b(?:https?|ftp)://|(?<![\w/@.])www\.)[^\s<>\"“”，；]+")
-DOI = regex.compile(r"(?i)(?:\bdoi\s*[:：]\s*|\bdoi\.org/)(?P<v>\S+)")
 ACCESS_DATE = regex.compile(r"\[(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\]")
-HAN = regex.compile(r"\p{Han}")
-HANGUL = regex.compile(r"\p{Hangul}")
-KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-CYRILLIC = regex.compile(r"\p{Cyrillic}")
-LATIN = regex.compile(r"\p{Latin}")
 # End of the first element: ". " (ASCII period and space), a full-width period, or a period
 # directly followed by a Chinese character.
 ELEMENT_END = regex.compile(r"\.(?:\s|(?=\p{Han}))|．")
@@ -77,21 +80,6 @@ def _strip_url(text: str, start: int) -> tuple[int, int]:
         text = text[:-1]
         end -= 1
     return start, end
-
-
-def script_language(text: str) -> str | None:
-    """``zh``, ``ko``, ``ja``, ``ru``, ``en`` from the script of ``text`` (None if no letters)."""
-    if KANA.search(text):
-        return "ja"
-    if HANGUL.search(text):
-        return "ko"
-    if HAN.search(text):
-        return "zh"
-    if CYRILLIC.search(text):
-        return "ru"
-    if LATIN.search(text):
-        return "en"
-    return None
 
 
 class Entry:
@@ -175,7 +163,7 @@ class Entry:
     @cached_property
     def urls(self) -> list[tuple[int, int]]:
         out = []
-        for m in URL.finditer(self.raw):
+        for m in URL_MENTION.finditer(self.raw):
             out.append(_strip_url(m.group(), m.start()))
         return out
 
@@ -183,7 +171,7 @@ class Entry:
     def dois(self) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of each DOI in the raw string (value without the prefix)."""
         out = []
-        for m in DOI.finditer(self.raw):
+        for m in DOI_MENTION.finditer(self.raw):
             s, e = _strip_url(m.group("v"), m.start("v"))
             out.append((s, e, self.raw[s:e]))
         return out

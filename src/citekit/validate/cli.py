@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import IO, Any, Callable, Iterable, Sequence, TextIO
+from typing import IO, Any, TextIO
 
 from ..codes import CODES
+from ..config import Config
 from ..errors import UsageError
 from ..fixes import apply_fixes
 from ..inputs import read_text
@@ -101,10 +103,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def config_from_args(args: argparse.Namespace) -> Any:
+def config_from_args(args: argparse.Namespace) -> Config:
     """The pipeline Config for ``args``: edition, profile from the config file, --select/--ignore."""
-    from ..pipeline import Config
-    from .config import load_profile
+    from .profile import load_profile
 
     profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
     base = Config(
@@ -133,11 +134,11 @@ def _worst(diags: Iterable[Diagnostic], fail_on: str) -> int:
     return 1 if any(d.severity.rank >= threshold.rank for d in diags) else 0
 
 
-Loader = Callable[[Any], list[Reference]]
+Loader = Callable[[Config], list[Reference]]
 
 
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
-    def load(config: Any) -> list[Reference]:
+    def load(config: Config) -> list[Reference]:
         from ..pipeline import references_from_text, run_stages
 
         text = read_text(args.file, stdin)
@@ -146,7 +147,7 @@ def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     return load
 
 
-def _recheck(refs: list[Reference], config: Any) -> list[Reference]:
+def _recheck(refs: list[Reference], config: Config) -> list[Reference]:
     from ..pipeline import run_stages
 
     return [run_stages(r, config) for r in refs]
@@ -187,8 +188,8 @@ def run_check(
         fixed_raw = [apply_fixes(r.raw, r.diagnostics) for r in refs]
         for raw in fixed_raw:
             stdout.write(raw + "\n")
-        n_fixed = sum(1 for r, f in zip(refs, fixed_raw) if r.raw != f)
-        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw)]
+        n_fixed = sum(1 for r, f in zip(refs, fixed_raw, strict=False) if r.raw != f)
+        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw, strict=False)]
         result = check_list(_recheck(again, config), config, text=article)
         refs, text_diags = result.references, result.text_diagnostics
         refs = _localise(refs, lang)

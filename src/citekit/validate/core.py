@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
+from ..config import Config
 from ..model import Diagnostic, Reference, Severity
 from ._entry import Entry
 from .registry import RULES, Context, Rule, diag, select_rules
@@ -28,21 +30,20 @@ def _rules(
     return tuple(select_rules(standard, select, ignore, scope))  # type: ignore[arg-type]
 
 
-def rules_for(config: Any = None, scope: str = "reference") -> tuple[Rule, ...]:
+_DEFAULT = Config()
+
+
+def rules_for(config: Config | None = None, scope: str = "reference") -> tuple[Rule, ...]:
     """The rules a config selects (``standard``, ``select``, ``ignore``), in registry order."""
-    standard = getattr(config, "standard", "gbt7714-2015")
-    return _rules(
-        standard,
-        _tuple(getattr(config, "select", ())),
-        _tuple(getattr(config, "ignore", ())),
-        scope,
-    )
+    config = config or _DEFAULT
+    return _rules(config.standard, _tuple(config.select), _tuple(config.ignore), scope)
 
 
-def context_for(config: Any = None, **extra: Any) -> Context:
-    options = dict(getattr(config, "options", None) or {})
+def context_for(config: Config | None = None, **extra: Any) -> Context:
+    config = config or _DEFAULT
+    options = dict(config.options)
     options.update(extra)
-    return Context(standard=getattr(config, "standard", "gbt7714-2015"), options=options)
+    return Context(standard=config.standard, options=options)
 
 
 def _internal_error(rule: Rule, exc: BaseException) -> Diagnostic:
@@ -53,8 +54,8 @@ def _internal_error(rule: Rule, exc: BaseException) -> Diagnostic:
     )
 
 
-def _overrides(config: Any) -> Mapping[str, Severity]:
-    raw = getattr(config, "severity", None) or {}
+def _overrides(config: Config | None) -> Mapping[str, Severity]:
+    raw = config.severity if config is not None else {}
     return {code.upper(): Severity(value) for code, value in raw.items()}
 
 
@@ -106,15 +107,14 @@ def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> 
 
 def check_reference(
     ref: Reference,
-    config: Any = None,
+    config: Config | None = None,
     *,
     rules: Sequence[Rule] | None = None,
     ctx: Context | None = None,
 ) -> Reference:
     """``ref`` with the diagnostics of the per-reference rules that ``config`` selects.
 
-    ``config`` is a :class:`citekit.pipeline.Config` (or anything with ``standard``,
-    ``select``, ``ignore``, ``options`` and ``severity`` attributes), or None for defaults.
+    ``config`` is a :class:`citekit.config.Config`, or None for the defaults.
     """
     if rules is None:
         rules = rules_for(config, "reference")
@@ -139,7 +139,7 @@ class ListCheck:
 
 def check_list(
     refs: Sequence[Reference],
-    config: Any = None,
+    config: Config | None = None,
     *,
     text: str | None = None,
     per_reference: bool = False,

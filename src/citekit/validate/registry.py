@@ -10,24 +10,35 @@ the edition(s) a rule applies to and the rules.md IDs it enforces.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 from .. import codes
-from ..model import Diagnostic, Fix, Severity, Span
+from ..config import STANDARDS
+from ..model import Applicability, Diagnostic, Edit, Fix, Severity, Span
 
 __all__ = [
     "ALL_EDITIONS",
     "Context",
+    "ONLY_2015",
+    "ONLY_2025",
     "Rule",
     "RULES",
+    "SAFE",
+    "UNSAFE",
     "diag",
     "is_selected",
+    "make_fix",
     "rule",
     "select_rules",
+    "sort_rules",
 ]
 
-ALL_EDITIONS: tuple[str, ...] = ("gbt7714-2015", "gbt7714-2025")
+ALL_EDITIONS: tuple[str, ...] = STANDARDS
+ONLY_2015: tuple[str, ...] = ("gbt7714-2015",)
+ONLY_2025: tuple[str, ...] = ("gbt7714-2025",)
+SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 Scope = Literal["reference", "list"]
 
 
@@ -146,6 +157,25 @@ def diag(
         severity=severity,
         message_zh=zh or codes.CODES[code].summary_zh,
     )
+
+
+def make_fix(
+    message: str, *edits: tuple[int, int, str], applicability: Applicability = SAFE
+) -> Fix:
+    """A fix replacing each ``(start, end)`` of the raw string with its text."""
+    return Fix(message, tuple(Edit(Span(s, t), r) for s, t, r in edits), applicability)
+
+
+# The order rules run in (and findings at one position are listed in): by family, then number.
+_FAMILIES = "EBDIGRWL"
+
+
+def sort_rules() -> None:
+    """Put :data:`RULES` in code order (families E, B, D, I, G, R, W, L), whatever order the rule
+    modules were imported in."""
+    ordered = sorted(RULES.items(), key=lambda kv: (_FAMILIES.index(kv[0][0]), kv[0]))
+    RULES.clear()
+    RULES.update(ordered)
 
 
 def _prefix_len(code: str, prefixes: Iterable[str]) -> int:

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
 from ..csl import year_of
 from ..model import Applicability, Diagnostic, Edit, Fix, Span
+from ..text.identifiers import (
+    DOI_SYNTAX,
+    ISBN_CANDIDATE,
+    ISSN_CANDIDATE,
+    isbn_valid,
+    issn_valid,
+)
 from ._entry import Entry
 from .registry import Context, diag, rule
 
@@ -392,8 +399,6 @@ def accessed_before_published(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 
 # --- identifiers -------------------------------------------------------------------------
 
-DOI_SYNTAX = regex.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
-
 
 @rule("I001", "invalid-doi", "error", rule_ids=("GBT-ACC-02",))
 def invalid_doi(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
@@ -424,41 +429,6 @@ def invalid_doi(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-_ISBN = regex.compile(r"(?i)\bISBN(?:-1[03])?\s*[:：]?\s*(?P<v>[0-9][0-9\- ]{8,16}[0-9X])\b")
-_ISSN = regex.compile(r"(?i)\bISSN\s*[:：]?\s*(?P<v>\d{4}\s*[-‐]?\s*\d{3}[\dX])\b")
-
-
-def isbn_valid(value: str) -> bool:
-    """ISBN-10 or ISBN-13 check digit (hyphens and spaces ignored).
-
-    >>> isbn_valid("978-0-306-40615-7"), isbn_valid("0-306-40615-2"), isbn_valid("0-306-40615-3")
-    (True, True, False)
-    """
-    digits = value.replace("-", "").replace(" ", "").upper()
-    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
-        total = sum((10 - i) * int(c) for i, c in enumerate(digits[:9]))
-        total += 10 if digits[9] == "X" else int(digits[9])
-        return total % 11 == 0
-    if len(digits) == 13 and digits.isdigit() and digits[:3] in ("978", "979"):
-        total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits))
-        return total % 10 == 0
-    return False
-
-
-def issn_valid(value: str) -> bool:
-    """ISSN check digit.
-
-    >>> issn_valid("0317-8471"), issn_valid("1672-5603"), issn_valid("0317-8472")
-    (True, True, False)
-    """
-    digits = regex.sub(r"[\s\-‐]", "", value).upper()
-    if len(digits) != 8 or not digits[:7].isdigit():
-        return False
-    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
-    check = (11 - total % 11) % 11
-    return digits[7] == ("X" if check == 10 else str(check))
-
-
 @rule("I002", "isbn-check-digit", "error")
 def isbn_check(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An ISBN has 10 or 13 digits (the last of an ISBN-10 may be X) and a correct check digit.
@@ -468,7 +438,7 @@ def isbn_check(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if "isbn" not in e.raw.lower():
         return
-    for m in _ISBN.finditer(e.raw):
+    for m in ISBN_CANDIDATE.finditer(e.raw):
         if not isbn_valid(m.group("v")):
             yield diag(
                 "I002",
@@ -488,7 +458,7 @@ def issn_check(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if "issn" not in e.raw.lower():
         return
-    for m in _ISSN.finditer(e.raw):
+    for m in ISSN_CANDIDATE.finditer(e.raw):
         if not issn_valid(m.group("v")):
             yield diag(
                 "I003",

@@ -9,20 +9,21 @@ to the article text (span into the text; only L005).  The article text, when giv
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from ..csl import year_of
 from ..model import Diagnostic, Reference, Severity
-from ._entry import DOI, Entry, _strip_url
+from ..text.identifiers import DOI_MENTION
+from ._entry import Entry, _strip_url
 from .registry import Context, diag, rule
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
 
 
 def _doi_of(ref: Reference) -> tuple[str, tuple[int, int] | None] | None:
-    m = DOI.search(ref.raw)
+    m = DOI_MENTION.search(ref.raw)
     if m:
         s, t = _strip_url(m.group("v"), m.start("v"))
         return ref.raw[s:t].lower(), (s, t)
@@ -331,11 +332,11 @@ def _ay_entries(refs: Sequence[Reference], ctx: Context) -> list[tuple[int, Entr
 
 
 def _names(e: Entry) -> str:
-    return e.raw[e.body : e.ay_year.start()].strip()  # type: ignore[union-attr]
+    return e.raw[e.body : e.ay_year.start()].strip()
 
 
 def _group(e: Entry) -> int:
-    from ..renderer._sortkey import language_group
+    from ..text.pinyin import language_group
 
     lang = e.item("language")
     group = language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
@@ -353,7 +354,7 @@ def _rank(group: int, ctx: Context) -> int:
 
 
 def _head_span(e: Entry) -> tuple[int, int]:
-    return (e.body, e.ay_year.end("y"))  # type: ignore[union-attr]
+    return (e.body, e.ay_year.end("y"))
 
 
 @rule(
@@ -389,12 +390,12 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
 
 
 def _sort_key(e: Entry) -> tuple[str, int, str]:
-    from ..renderer._sortkey import pinyin_key
+    from ..text.pinyin import pinyin_key
 
     names = _names(e).rstrip(" ,，")
     y = e.ay_year
     key = pinyin_key(names, True).split("\x00")[0] if regex.search(r"\p{Han}", names) else names
-    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")  # type: ignore[union-attr]
+    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")
 
 
 @rule(
@@ -449,14 +450,14 @@ def year_suffix(refs: Sequence[Reference], ctx: Context) -> ListResult:
         return
     groups: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
     for i, e in found:
-        groups.setdefault((_first_author(e), e.ay_year.group("n")), []).append((i, e))  # type: ignore[union-attr]
+        groups.setdefault((_first_author(e), e.ay_year.group("n")), []).append((i, e))
     for (_, year), members in groups.items():
         if len(members) < 2:
             continue
         seen: set[str] = set()
         for i, e in members:
-            s = e.ay_year.group("s")  # type: ignore[union-attr]
-            y0, y1 = e.ay_year.span("y")  # type: ignore[union-attr]
+            s = e.ay_year.group("s")
+            y0, y1 = e.ay_year.span("y")
             if not s:
                 yield (
                     i,
@@ -491,7 +492,7 @@ _PAGE_AFTER = regex.compile(
 )
 _AY_CITATION = regex.compile(r"[(（](?P<b>[^()（）\[\]]{2,160}?)[)）]")
 _AY_PART = regex.compile(
-    rf"\A(?P<name>[^\d,，;；]{{1,60}}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
+    r"\A(?P<name>[^\d,，;；]{1,60}?)(?P<sep>\s*[,，]\s*|\s+)(?P<y>(?:1[5-9]|20)\d\d[a-z]?)(?:\s*[:：].*)?\Z"
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(

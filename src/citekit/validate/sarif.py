@@ -8,7 +8,8 @@ and column (code points: ``columnKind = unicodeCodePoints``), with its fix when 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Sequence, TextIO
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from ..codes import CODES
 from ..model import Diagnostic, Reference, Severity

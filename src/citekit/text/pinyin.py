@@ -1,4 +1,5 @@
-"""Sort keys for Chinese: surname-aware pinyin, and GB/T 7714's grouping by language.
+"""Sort keys for Chinese: surname-aware pinyin, and GB/T 7714's grouping by language.  Public:
+the renderer sorts bibliographies with them and the validator checks a list's order with them.
 
 A CJK sort key (a name list or a title) becomes pinyin with tone numbers (``hu2 chong2
 ming2``), so Chinese entries sort in the order of 《汉语拼音方案》 as Chinese bibliographies do,
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+
+from .script import CYRILLIC, HAN, HANGUL, KANA, LATIN
 
 __all__ = ["SURNAME_READINGS", "language_group", "pinyin_key"]
 
@@ -80,12 +83,6 @@ SURNAME_READINGS: dict[str, str] = {
 }
 _COMPOUND = sorted((s for s in SURNAME_READINGS if len(s) > 1), key=len, reverse=True)
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_RE = re.compile(f"[{_HAN}]")
-_KANA_RE = re.compile("[\u3040-\u30ff]")
-_HANGUL_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 # Name separators in a rendered name list (", " "; " "、" and the et-al words).
 _NAME_SPLIT = re.compile(r"(\s*[,;、，；]\s*)")
 
@@ -150,17 +147,17 @@ def pinyin_key(text: str, names: bool = True) -> str:
     ``names``: ``text`` is a rendered name list; each name's first character (or compound
     surname) is read as a surname.  The original text follows (``\\x00``-separated) as a tie
     breaker between homophones."""
-    if not _HAN_RE.search(text):
+    if not HAN.search(text):
         return text
     if names:
         parts = _NAME_SPLIT.split(text)
         out = []
         for part in parts:
             stripped = part.strip()
-            if stripped and _HAN_RE.match(stripped[0]):
+            if stripped and HAN.match(stripped[0]):
                 out.append(_name_key(stripped))
             else:
-                out.append(_pinyin(part) if _HAN_RE.search(part) else part)
+                out.append(_pinyin(part) if HAN.search(part) else part)
         key = "".join(out)
     else:
         key = _pinyin(text)
@@ -182,14 +179,14 @@ def language_group(language: str | None, sample: str = "") -> int:
         if primary in ("ko", "ar", "fa", "he", "hi", "th", "el", "ka", "hy"):
             return 4
         return 2
-    if _KANA_RE.search(sample):
+    if KANA.search(sample):
         return 1
-    if _HAN_RE.search(sample):
+    if HAN.search(sample):
         return 0
-    if _HANGUL_RE.search(sample):
+    if HANGUL.search(sample):
         return 4
-    if _CYRILLIC_RE.search(sample):
+    if CYRILLIC.search(sample):
         return 3
-    if _LATIN_RE.search(sample):
+    if LATIN.search(sample):
         return 2
     return 4

@@ -27,11 +27,13 @@ Unknown keys and bad values raise :class:`citekit.errors.UsageError` (exit statu
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..codes import CODES
+from ..config import STANDARDS, Config
 from ..errors import UsageError
 
 __all__ = ["OPTIONS", "Profile", "find_config", "load_profile"]
@@ -78,17 +80,23 @@ class Profile:
     name: str | None = None
     source: str | None = None
 
-    def apply(self, config: Any, *, select: Any = None, ignore: Any = None) -> Any:
-        """``config`` (a :class:`citekit.pipeline.Config`) with this profile's settings; the
+    def apply(
+        self,
+        config: Config,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+    ) -> Config:
+        """``config`` (a :class:`citekit.config.Config`) with this profile's settings; the
         command line's ``select``/``ignore`` (if given) come on top."""
-        options = {**dict(getattr(config, "options", {}) or {}), **self.options}
-        sel = tuple(select) if select else (self.select or tuple(getattr(config, "select", ())))
-        ign = tuple(getattr(config, "ignore", ())) + self.ignore + tuple(ignore or ())
+        options = {**config.options, **self.options}
+        sel = tuple(select) if select else (self.select or config.select)
+        ign = config.ignore + self.ignore + tuple(ignore or ())
         changes: dict[str, Any] = {
             "select": sel,
             "ignore": ign,
             "options": options,
-            "severity": {**dict(getattr(config, "severity", {}) or {}), **self.severity},
+            "severity": {**config.severity, **self.severity},
         }
         if self.standard:
             changes["standard"] = self.standard
@@ -113,8 +121,6 @@ def _parse(table: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key in ("ignore", "extend-ignore"):
             out["ignore"] = out.get("ignore", ()) + _codes(value, key, where)
         elif key == "standard":
-            from ..pipeline import STANDARDS
-
             if value not in STANDARDS:
                 raise UsageError(
                     f"{where}: unknown standard '{value}'; choose one of: {', '.join(STANDARDS)}"

@@ -1,0 +1,82 @@
+"""The ``regex`` module with lazy ``compile``: a pattern is compiled on its first use.
+
+Compiling the parser's ~250 patterns took about half of a one-line parse's start-up, and one
+reference uses few of them.  A module imports this in place of ``regex``
+(``from .. import lazyregex as regex``): ``regex.compile`` returns a :class:`LazyPattern`, whose
+first attribute access compiles the real pattern and keeps its methods in slots (the object then
+has no ``__getattr__`` hook), so later calls cost what a compiled pattern's calls cost; every other
+name is ``regex``'s own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex as _regex
+
+__all__ = ["CompiledPattern", "LazyPattern", "compile"]
+
+# what a LazyPattern takes over from its pattern on first use
+_KEPT = (
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "splititer",
+    "scanner",
+    "pattern",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+class CompiledPattern:
+    """A :class:`LazyPattern` once compiled: the pattern's methods and attributes in slots, and no
+    ``__getattr__`` hook (which would slow every attribute lookup)."""
+
+    __slots__ = (*_KEPT, "_args", "_real")
+    _args: tuple[Any, int, dict[str, Any]]
+    _real: Any
+
+    def compiled(self) -> Any:
+        return self._real
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r})"
+
+
+class LazyPattern(CompiledPattern):
+    """A compiled ``regex`` pattern, compiled on first use (what ``regex.compile`` would return)."""
+
+    __slots__ = ()  # (the same layout as CompiledPattern, which it turns into)
+
+    def __init__(self, pattern: Any, flags: int = 0, **kwargs: Any) -> None:
+        self._args = (pattern, flags, kwargs)
+
+    def compiled(self) -> Any:
+        """The real pattern object (compiled now if not yet)."""
+        pattern, flags, kwargs = self._args
+        real = _regex.compile(pattern, flags, **kwargs)
+        for name in _KEPT:
+            setattr(self, name, getattr(real, name))
+        self._real = real
+        self.__class__ = CompiledPattern  # type: ignore[assignment]
+        return real
+
+    def __getattr__(self, name: str) -> Any:  # only for names not set yet
+        if name.startswith("__") or name in ("_args", "_real"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
+def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> LazyPattern:
+    return LazyPattern(pattern, flags, **kwargs)
+
+
+def __getattr__(name: str) -> Any:  # everything else: the regex module's own
+    return getattr(_regex, name)

@@ -1,0 +1,42 @@
+"""Chinese numerals: ``五`` → 5, ``十二`` → 12, ``二十`` → 20, ``一百〇五`` → 105 (volumes, issues,
+editions written in Chinese)."""
+
+from __future__ import annotations
+
+__all__ = ["cn_number"]
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> int | None:
+    """``"五"`` → 5, ``"十二"`` → 12, ``"二十"`` → 20, ``"12"`` → 12; None when not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and text.isascii():
+        return int(text)
+    total = 0
+    current = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
