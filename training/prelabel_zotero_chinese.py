@@ -32,6 +32,15 @@ sys.path.insert(0, str(ROOT / "src"))
 from citekit.parser.bilingual import bilingual_part  # noqa: E402
 
 
+# the styles the repository's Chinese items are rendered through (a fourth,
+# chinese-gb7714-1987-numeric, was read and rejected: citeproc-py prints an empty "ISSN" after it)
+RENDER_STYLES = (
+    "gbt7714-2015-numeric",
+    "china-national-standard-gb-t-7714-2015-author-date",
+    "chinese-gb7714-2005-numeric",
+)
+
+
 def git(repo: str, *args: str) -> str:
     return subprocess.run(
         ["git", "--git-dir", repo, *args], capture_output=True, check=True
@@ -346,9 +355,7 @@ def main() -> None:
         # the items with Chinese text, rendered through two GB/T 7714 styles, fields marked
         n_rendered = 0
         sys.path.insert(0, str(ROOT / "training"))
-        from synth import mark, unmark
-
-        from citekit.renderer import render_bibliography
+        from synth import render_marked
 
         chosen: dict[str, dict] = {}
         for style_items in by_style.values():
@@ -362,24 +369,13 @@ def main() -> None:
                 ):
                     chosen.setdefault(tk, it)
         items_ = [dict(it, id=f"z{k}") for k, it in enumerate(chosen.values())]
-        for style in ("gbt7714-2015-numeric", "china-national-standard-gb-t-7714-2015-author-date"):
+        for style in RENDER_STYLES:
             for k in range(0, len(items_), 20):
-                batch = items_[k : k + 20]
                 try:
-                    rendered = render_bibliography([mark(it) for it in batch], style)
+                    pairs = render_marked(items_[k : k + 20], style)
                 except Exception:
                     continue
-                by_id = {it["id"]: it for it in batch}
-                for entry in rendered:
-                    it = by_id.get(entry.id)
-                    if it is None or entry.error:
-                        continue
-                    rec = unmark(entry.text, it)
-                    if rec is None or not rec["spans"]:
-                        continue
-                    m = re.match(r"^\s*\[(\d+)\]\s*", rec["text"])
-                    if m:
-                        rec["spans"].insert(0, ["citation-number", m.start(1), m.end(1)])
+                for it, rec in pairs:
                     rec["source"] = f"zotero-chinese-items:{style}:{it.get('title', '')[:20]}"
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     n_rendered += 1

@@ -1074,8 +1074,32 @@ def drop_type_codes(rec: dict[str, Any]) -> dict[str, Any]:
     return _rewrite(rec, lambda i, ch: "" if i in cut else ch)
 
 
+def render_marked(items: list[dict[str, Any]], style: str) -> list[tuple[dict, dict[str, Any]]]:
+    """Render ``items`` through ``style`` with every field marked; ``(item, record)`` for each entry
+    whose markers survive, the renderer's own numbering label marked as a citation number.
+    Raises what the renderer raises."""
+    from citekit.renderer import render_bibliography
+
+    rendered = render_bibliography([mark(it) for it in items], style)
+    by_id = {it["id"]: it for it in items}
+    out = []
+    for entry in rendered:
+        item = by_id.get(entry.id)
+        if item is None or entry.error:
+            continue
+        rec = unmark(entry.text, item)
+        if rec is None or not rec["spans"]:
+            continue
+        m = re.match(r"^\s*(?:\[\d+\]|\d+\.|\(\d+\)|\d+(?=\s))\s*", rec["text"])
+        if m:
+            num = re.search(r"\d+", m.group())
+            rec["spans"].insert(0, ["citation-number", num.start(), num.end()])
+        out.append((item, rec))
+    return out
+
+
 def synthesise(n: int, seed: int = 1) -> list[dict[str, Any]]:
-    from citekit.renderer import available_styles, render_bibliography
+    from citekit.renderer import available_styles
 
     rng = random.Random(seed)
     installed = set(available_styles())
@@ -1105,23 +1129,11 @@ def synthesise(n: int, seed: int = 1) -> list[dict[str, Any]]:
         items = [make_item(rng, zh, i + k) for k in range(batch)]
         i += batch
         try:
-            rendered = render_bibliography([mark(it) for it in items], style)
+            pairs = render_marked(items, style)
         except Exception:
             failures += 1
             continue
-        by_id = {it["id"]: it for it in items}
-        for entry in rendered:
-            item = by_id.get(entry.id)
-            if item is None or entry.error:
-                continue
-            rec = unmark(entry.text, item)
-            if rec is None or not rec["spans"]:
-                continue
-            # the renderer's own numbering label: mark it as a citation number
-            m = re.match(r"^\s*(?:\[\d+\]|\d+\.|\(\d+\)|\d+(?=\s))\s*", rec["text"])
-            if m:
-                num = re.search(r"\d+", m.group())
-                rec["spans"].insert(0, ["citation-number", num.start(), num.end()])
+        for _item, rec in pairs:
             if zh and rng.random() < 0.3:
                 rec = drop_type_codes(rec)
             rec = add_noise(rec, rng, zh)
