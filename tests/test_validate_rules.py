@@ -123,3 +123,43 @@ def test_missing_year_only_when_there_is_none():
         id="r", raw="Smith J. A book[M]. Berlin: Springer.", item={"id": "r", "type": "book"}
     )
     assert "D001" in {d.code for d in check_reference(without).diagnostics}
+
+
+@pytest.mark.parametrize(
+    "year,reference_date,flagged",
+    [
+        (2026, "2026-12-07", False),
+        (2027, "2026-12-07", False),  # next year's issues are printed ahead
+        (2028, "2026-12-07", True),
+        (2030, "2026-12-07", True),
+        (2099, "2026-12-07", True),
+        (2030, "2029-06-01", False),
+    ],
+)
+def test_d002_year_after_next_year_is_implausible(year, reference_date, flagged):
+    from citekit.config import Config
+    from citekit.pipeline import process
+
+    text = f"[1] 王刚. 行政审批研究[J]. 中国行政管理, {year}, 32(2): 1-5."
+    config = Config(options={"reference-date": reference_date})
+    (ref,) = process(text, config)
+    assert ("D002" in [d.code for d in ref.diagnostics]) is flagged
+
+
+@pytest.mark.parametrize(
+    "text,conjunctions",
+    [
+        ("[1] 吴十 and 郑一. 书名[M]. 北京: 中华书局, 2000.", ["and"]),
+        ("[1] 吴十和郑一. 书名[M]. 北京: 中华书局, 2000.", ["和"]),
+        ("[1] 张和平和李四. 书名[M]. 北京: 中华书局, 2000.", ["和"]),  # not the 和 in 张和平
+        ("[1] 张和平, 李四. 书名[M]. 北京: 中华书局, 2000.", []),
+        ("[1] 中国科学院. 和平与发展[M]. 北京: 中华书局, 2000.", []),
+    ],
+)
+def test_g016_conjunctions_between_chinese_names(text, conjunctions):
+    from citekit.config import Config
+    from citekit.pipeline import process
+
+    (ref,) = process(text, Config())
+    found = [ref.raw[d.span.start : d.span.end] for d in ref.diagnostics if d.code == "G016"]
+    assert found == conjunctions

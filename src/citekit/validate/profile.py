@@ -26,6 +26,7 @@ Unknown keys and bad values raise :class:`citekit.errors.UsageError` (exit statu
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -52,7 +53,8 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | None, Any]] = {
     "citation-system": (("auto", "numeric", "author-date"), "auto"),  # L008-L010: author-date list?
     "western-first": (None, False),  # L008: Western group before Chinese (GBT-DEV-10)
     "min-year": ((int,), 1000),
-    "max-year": ((int,), 2100),
+    "max-year": ((int,), None),  # D002; None: the year after the reference date's
+    "reference-date": ((str,), None),  # YYYY-MM-DD "today" for D002 (reproducible runs)
 }
 _LIST_KEYS = ("select", "ignore")
 _KEYS = {
@@ -143,6 +145,9 @@ def _parse(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             elif allowed == (int,):
                 if not isinstance(value, int):
                     raise UsageError(f"{where}: '{key}' must be an integer")
+            elif allowed == (str,):
+                if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+                    raise UsageError(f"{where}: '{key}' must be a date YYYY-MM-DD")
             elif value not in allowed:
                 raise UsageError(f"{where}: '{key}' must be one of: {', '.join(allowed)}")
             out["options"][key.replace("-", "_")] = value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import regex
 
@@ -320,8 +321,10 @@ def _field_span(e: Entry, name: str) -> Span | None:
 
 @rule("D002", "implausible-year", "warning")
 def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
-    """The parsed year of publication lies outside 1000-2100: usually a typo or a page or
-    issue number taken for the year.  Classical works give the Gregorian year of the edition.
+    """The parsed year of publication lies after next year or before 1000: usually a typo or a
+    page or issue number taken for the year.  Classical works give the Gregorian year of the
+    edition.  "Next year" counts from the reference date: the profile option ``reference-date``
+    (``YYYY-MM-DD``, for reproducible runs) or today.
 
     Bad: 王刚. 行政审批研究[J]. 中国行政管理, 2106, 32(2): 1-5.
     Good: 王刚. 行政审批研究[J]. 中国行政管理, 2016, 32(2): 1-5.
@@ -329,7 +332,8 @@ def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     year = year_of(e.ref.item) if e.ref.item else None
     if year is None:
         return
-    lo, hi = ctx.option("min_year", 1000), ctx.option("max_year", 2100)
+    lo = ctx.option("min_year", 1000)
+    hi = ctx.option("max_year", _reference_year(ctx.option("reference_date")) + 1)
     if lo <= year <= hi:
         return
     yield diag(
@@ -339,6 +343,15 @@ def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         span=_field_span(e, "issued"),
         field="issued",
     )
+
+
+def _reference_year(value: object) -> int:
+    """The year of the reference date (a ``YYYY-MM-DD`` option, or a date), today's by default."""
+    if isinstance(value, date):
+        return value.year
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}$", value.strip()):
+        return int(value.strip()[:4])
+    return date.today().year
 
 
 # no lookbehind (it disables the regex engine's fast scan): the character before is tested in code

@@ -257,17 +257,38 @@ def name_conjunction(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 
     Bad: BAKER S K and JACKSON M E. The future of resource sharing[M]. New York: Haworth Press, 1995.
     Good: BAKER S K, JACKSON M E. The future of resource sharing[M]. New York: Haworth Press, 1995.
+    Bad: 吴十和郑一. 中国古代建筑史[M]. 北京: 中国建筑工业出版社, 2003.
+    Good: 吴十, 郑一. 中国古代建筑史[M]. 北京: 中国建筑工业出版社, 2003.
     """
     if not e.code:
         return
-    for m in _CONJ.finditer(e.raw, e.body, e.code.start()):
+    found = [
+        (m.group("c"), m.span("c"), m.span()) for m in _CONJ.finditer(e.raw, e.body, e.code.start())
+    ]
+    if e.head_end is not None:
+        # A Chinese name block (吴十 and 郑一, 吴十和郑一): the conjunctions that join its names.
+        m = _CJK_NAMES.fullmatch(e.raw, e.body, e.head_end)
+        if m is not None:
+            found += [
+                (e.raw[c[0] : c[1]], c, j) for c, j in zip(m.spans("c"), m.spans("j"), strict=True)
+            ]
+    for word, (cs, ce), (js, je) in found:
         yield diag(
             "G016",
-            f"'{m.group('c')}' between names: use ', '",
-            f"责任者之间用逗号, 不用“{m.group('c')}”",
-            span=(m.start("c"), m.end("c")),
-            fix=make_fix("write ', '", (m.start(), m.end(), ", ")),
+            f"'{word}' between names: use ', '",
+            f"责任者之间用逗号, 不用“{word}”",
+            span=(cs, ce),
+            fix=make_fix("write ', '", (js, je, ", ")),
         )
+
+
+# A responsible-party block of Chinese personal names (2 to 4 characters each, or with a middle
+# dot) joined by commas, 、 or a conjunction; each conjunction used as a join is captured ("c",
+# with its spaces "j"), never a 和 inside a name (张和平).
+_CJK_NAME = r"(?:\p{Han}{2,4}|\p{Han}+·\p{Han}+)"
+_CJK_NAMES = regex.compile(
+    rf"{_CJK_NAME}(?:(?:\s*[,，、]\s*|(?P<j>\s*(?P<c>和|与|及|\band\b|&)\s*)){_CJK_NAME})+"
+)
 
 
 _SUFFIX_BAD = regex.compile(r"(?<=\s[A-Z]\.?)(?P<sep>\s*,?\s*)(?P<s>Jr|JR|Sr|SR)\b")
