@@ -74,7 +74,7 @@ def test_zjss_example_list_renders_as_hand_checked() -> None:
     expected = ZJSS_EXPECTED.read_text(encoding="utf-8").splitlines()
     got = [e.text for e in render_bibliography(items, STYLE)]
     assert len(got) == len(items) == len(expected)
-    for g, e in zip(got, expected):
+    for g, e in zip(got, expected, strict=True):
         assert g == e
 
 
@@ -164,7 +164,7 @@ def test_text_is_clean_and_html_is_escaped() -> None:
     item = _book(
         language="en", title="The <i>Great</i> R&D <b>book</b> <x>", author=[{"literal": "A & B"}]
     )
-    (entry,) = render_bibliography([item], STYLE, output="html")
+    (entry,) = render_bibliography([item], STYLE, format="html")
     assert entry.text == "[1] A & B. The Great R&D book <x>[M]. 北京: 出版社, 2002."
     assert (
         entry.html
@@ -201,7 +201,7 @@ def test_empty_and_odd_input() -> None:
     out = render_bibliography(odd, STYLE)
     assert [e.id for e in out] == ["item-1", "7", "z"]
     with pytest.raises(UsageError):
-        render_bibliography([_book()], STYLE, output="pdf")  # type: ignore[arg-type]
+        render_bibliography([_book()], STYLE, format="pdf")  # type: ignore[arg-type]
 
 
 def test_thread_safe() -> None:
@@ -612,8 +612,8 @@ def test_engine_join_matches_citeproc_join() -> None:
     from citeproc.formatter.html import Italic
     from citeproc.string import MixedString, NoCase, String, normalize_seam
 
-    from citekit.renderer._engine import join as fast_join
-    from citekit.renderer._engine import merge_seam
+    from citekit.renderer.engine import join as fast_join
+    from citekit.renderer.engine import merge_seam
 
     def citeproc_join(items, delimiter=""):
         """citeproc-py's ``join`` with the merge of different marks at each seam."""
@@ -750,3 +750,26 @@ def test_punctuation_merges_at_seams() -> None:
     item = {"id": "a", "type": "book", "title": "Why?"}
     # "Why?" then ":" then "!": the question mark stays, the colon gives way to the "!"
     assert render_bibliography([item], style)[0].text == "Why?! x"
+
+
+def test_choose_with_display_inside_substitute() -> None:
+    """A ``cs:choose`` with ``display`` inside ``cs:substitute`` substitutes as any other: the
+    title stands for the missing author and, as CSL says, is not printed again in the entry
+    (it used to fail the entry: the display wrapper lost the branches the substitute reads)."""
+    csl = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="who">
+    <names variable="author">
+      <substitute>
+        <choose display="block"><if type="book"><text variable="title"/></if></choose>
+      </substitute>
+    </names>
+  </macro>
+  <citation><layout><text macro="who"/></layout></citation>
+  <bibliography>
+    <layout><text macro="who"/><text variable="title" prefix=" / "/></layout>
+  </bibliography>
+</style>"""
+    (entry,) = Renderer(csl).bibliography([{"id": "a", "type": "book", "title": "Alpha"}])
+    assert (entry.text, entry.error) == ("Alpha", None)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+import citekit
 from citekit.errors import UsageError
 from citekit.renderer import Cite, Cluster, RenderedCitation, Renderer, render_bibliography
-from citekit.renderer import _engine
+from citekit.renderer.engine import layout as _engine
 
 NUMERIC = "gbt7714-2015-numeric"
 
@@ -48,13 +49,19 @@ def test_one_failing_item_does_not_abort_the_list(monkeypatch: pytest.MonkeyPatc
     out = Renderer(NUMERIC).bibliography(ITEMS)
     assert [e.id for e in out] == ["a", "b", "c", "d"]
     assert out[0].error is None and out[0].text.startswith("[1] SMITH J. Alpha[M]")
-    assert out[1].error == "ZeroDivisionError: engine fault"
+    error = out[1].error
+    assert isinstance(error, citekit.Diagnostic)
+    assert (error.code, error.severity.value, error.message) == (
+        "X001",
+        "error",
+        "ZeroDivisionError: engine fault",
+    )
     assert out[1].text == "[2] Smith John. Beta. London, P. 2001."  # fallback: never an empty loss
     assert out[2].error is None and out[2].text.startswith("[3] SMITH J. Gamma[M]")
 
 
 def test_item_that_cannot_be_prepared_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    from citekit.renderer import core
+    from citekit.renderer import session as core
 
     real = core.prepare_item
 
@@ -66,7 +73,8 @@ def test_item_that_cannot_be_prepared_falls_back(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(core, "prepare_item", prepare)
     out = Renderer(NUMERIC).bibliography(ITEMS)
     assert [e.id for e in out] == ["a", "b", "c", "d"]
-    assert out[2].error == "ValueError: bad item" and "Gamma" in out[2].text
+    assert out[2].error is not None and out[2].error.code == "X001"
+    assert out[2].error.message == "ValueError: bad item" and "Gamma" in out[2].text
     assert out[3].error is None
 
 
@@ -179,3 +187,21 @@ def test_ibid_capitalised_at_the_start_of_a_note() -> None:
         [[{"id": "a"}], [{"id": "a"}], [{"id": "a", "prefix": "see "}]], ITEMS
     )
     assert [c.text for c in out] == ["Alpha.", "Ibid.", "see ibid."]
+
+
+def test_format_is_the_option_name_everywhere_output_deprecated() -> None:
+    """``format=`` names the output format in ``citekit.render``, ``render_bibliography`` and
+    ``Renderer.bibliography``; the former ``output=`` still works for one release, with a
+    ``DeprecationWarning``, and gives the same entries."""
+    from citekit.renderer import render_bibliography
+
+    items = ITEMS[:2]
+    new = render_bibliography(items, NUMERIC, format="html")
+    assert new == Renderer(NUMERIC).bibliography(items, format="html")
+    assert citekit.render(items, NUMERIC, format="html") == new
+    with pytest.warns(DeprecationWarning, match="format="):
+        assert render_bibliography(items, NUMERIC, output="html") == new
+    with pytest.warns(DeprecationWarning, match="format="):
+        assert citekit.render(items, NUMERIC, output="html") == new
+    with pytest.raises(UsageError):
+        citekit.render(items, NUMERIC, format="pdf")  # type: ignore[arg-type]

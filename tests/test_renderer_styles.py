@@ -202,7 +202,7 @@ def test_gbt7714_2015_note_citations_and_bibliography() -> None:
 
 
 def test_circled_numbers() -> None:
-    from citekit.renderer._engine_styles import circled
+    from citekit.renderer.engine.numbers import circled
 
     assert [circled(n) for n in (1, 2, 20, 21)] == ["①", "②", "⑳", "(21)"]
 
@@ -302,7 +302,7 @@ def test_mla_keeps_full_given_names() -> None:
 def test_space_before_year_survives_after_cjk_names() -> None:
     """Chicago separates author and year by a space; only a CJK character *after* a letter,
     digit or CJK character closes a space seam (5版), never a year after a CJK name."""
-    from citekit.renderer._engine_styles import cjk_join
+    from citekit.renderer.engine import cjk_join
 
     assert str(cjk_join(["胡重明", "2002"], " ")) == "胡重明 2002"
     assert str(cjk_join(["5", "版"], " ")) == "5版"

@@ -22,6 +22,7 @@ from .model import (
     Severity,
     Span,
 )
+from .parallel import process_many
 from .pipeline import DEFAULT_STAGES, process, process_iter
 
 __version__ = "0.1.0.dev0"
@@ -67,5 +68,6 @@ __all__ = [
     "parse",
     "process",
     "process_iter",
+    "process_many",
     "render",
 ]

@@ -53,17 +53,22 @@ def render(
     data: str | Sequence[Reference] | Sequence[Mapping[str, Any]],
     style: str = "gbt7714-2015-numeric",
     *,
-    output: Literal["text", "html"] = "text",
+    format: Literal["text", "html"] = "text",
     lines: bool = False,
+    output: Literal["text", "html"] | None = None,
 ) -> list[RenderedEntry]:
     """Render references (text, parsed references or CSL-JSON items) in a CSL style.
 
-    Entries come back in bibliography order.  Raises
+    Entries come back in bibliography order.  ``format`` is ``"text"`` or ``"html"``
+    (``output=``, its former name, still works with a ``DeprecationWarning``).  Raises
     :class:`~citekit.errors.StyleNotFoundError` for an unknown style.
     """
     from .renderer import render_bibliography
+    from .renderer.api import _deprecated_output
+
+    format = _deprecated_output(format, output)
 
     if isinstance(data, str):
         data = parse(data, lines=lines)
     items = [d.item if isinstance(d, Reference) else d for d in data]
-    return render_bibliography(items, style, output=output)
+    return render_bibliography(items, style, format=format)

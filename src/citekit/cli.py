@@ -10,7 +10,7 @@ import argparse
 import gc
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
@@ -18,17 +18,20 @@ from .config import STANDARDS, Config
 from .errors import CitekitError, UsageError
 from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
-from .inputs import display_name, read_text
+from .input_stream import open_input, split_lines_stream
+from .inputs import display_name
 from .model import Reference, Severity
+from .parallel import run_stages_jobs
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
+    line_references,
     references_from_text,
-    run_stages_many,
     stage_check,
 )
+from .report import Tally
 
-__all__ = ["main", "entry"]
+__all__ = ["entry", "main"]
 
 _FAIL_ON = {
     "error": Severity.ERROR,
@@ -41,6 +44,27 @@ _PROGRESS_MIN = 200  # references before progress is shown on a terminal
 _GC_THRESHOLD = {"parse": 1_000_000, "eval": 1_000_000}  # see main()
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got '{value}'")
+    return jobs
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0: one per core); the output is the same",
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # one clear line, exit 2
         raise UsageError(message)
@@ -48,7 +72,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve", "spark")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -92,6 +116,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
             help="input format: text (reference strings) or an exchange format "
             f"({', '.join(FORMATS)}); detected from the content by default",
         )
+        _add_jobs(p)
 
     p = sub.add_parser("parse", help="parse references into CSL-JSON records")
     common(p)
@@ -125,6 +150,18 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
+    _add_jobs(p)  # accepted for a uniform command line: convert parses no reference strings
+
+    p = sub.add_parser(
+        "spark",
+        help="parse a large file on Apache Spark (needs citekit[spark])",
+        description="Parse (or --check) a reference file on Apache Spark: text (a reference "
+        "a line), JSON Lines or Parquet in; Parquet or JSON Lines out.",
+    )
+    if command == "spark":
+        from .spark import add_arguments as add_spark_arguments
+
+        add_spark_arguments(p)
 
     p = sub.add_parser("serve", help="serve the editor's page and the HTTP API (citekit[serve])")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
@@ -147,20 +184,21 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 # --- input ---------------------------------------------------------------------------------
 
 
-def _progress(
-    refs: list[Reference], config: Config, stderr: TextIO, stages: Any = None
-) -> list[Reference]:
-    stages = DEFAULT_STAGES if stages is None else stages
-    show = len(refs) >= _PROGRESS_MIN and stderr.isatty()
-    out = []
-    for i, ref in enumerate(run_stages_many(refs, config, stages), start=1):
-        out.append(ref)
-        if show and (i % 100 == 0 or i == len(refs)):
-            stderr.write(f"\rcitekit: {i}/{len(refs)} references")
+def _progress(refs: Iterable[Reference], stderr: TextIO, total: int | None) -> Iterator[Reference]:
+    """The references, counted on a terminal (``i/total`` when the total is known)."""
+    show = stderr.isatty() and (total is None or total >= _PROGRESS_MIN)
+    if not show:
+        yield from refs
+        return
+    i = 0
+    for i, ref in enumerate(refs, start=1):
+        yield ref
+        if i % 100 == 0 or i == total:
+            stderr.write(
+                f"\rcitekit: {i}/{total} references" if total else f"\rcitekit: {i} references"
+            )
             stderr.flush()
-    if show:
-        stderr.write("\n")
-    return out
+    stderr.write("\n")
 
 
 def _load_references(
@@ -170,49 +208,56 @@ def _load_references(
     config: Config | None = None,
     *,
     validate: bool = True,
-) -> list[Reference]:
+) -> Iterator[Reference]:
     """Reference strings are parsed; exchange formats (BibTeX, RIS, ...) are read.  Both are
-    then checked per reference unless ``validate`` is false (list-level rules are the caller's)."""
-    text = read_text(args.file, stdin)
+    then checked per reference unless ``validate`` is false (list-level rules are the caller's).
+
+    The results stream: ``--lines`` input is read as it is processed, with ``args.jobs``
+    worker processes; a pasted list (segmented) and an exchange format are read whole first
+    (their readers need all of it), then processed as a stream.
+    """
+    source = open_input(args.file, stdin)
     config = config or Config(standard=args.standard, lines=args.lines)
     fmt = args.from_format
     if fmt is None and not args.lines:
-        fmt = sniff(text, None if args.file == "-" else args.file)
+        fmt = sniff(source.head, None if args.file == "-" else args.file)
+    total: int | None = None
     if fmt in (None, "text"):
-        stages = None if validate else PARSE_STAGES
-        return _progress(references_from_text(text, lines=args.lines), config, stderr, stages)
-    refs = [with_item_defaults(ref) for ref in read(text, fmt)]
-    return _progress(refs, config, stderr, (("check", stage_check),) if validate else ())
+        stages = DEFAULT_STAGES if validate else PARSE_STAGES
+        if args.lines:
+            refs: Iterable[Reference] = line_references(split_lines_stream(source.chunks()))
+        else:
+            refs = references_from_text(source.text(), lines=False)
+            total = len(refs)
+    else:
+        refs = [with_item_defaults(ref) for ref in read(source.text(), fmt)]
+        total = len(refs)
+        stages = (("check", stage_check),) if validate else ()
+    jobs = getattr(args, "jobs", 1)
+    return _progress(run_stages_jobs(refs, config, stages, jobs=jobs), stderr, total)
 
 
-def _exit_code(refs: Sequence[Reference], fail_on: str) -> int:
-    threshold = _FAIL_ON[fail_on]
-    if threshold is None:
-        return 0
-    for ref in refs:
-        for d in ref.diagnostics:
-            if d.severity.rank >= threshold.rank:
-                return 1
-    return 0
+def _exit_code(tally: Tally, fail_on: str) -> int:
+    return 1 if tally.reaches(_FAIL_ON[fail_on]) else 0
 
 
 # --- commands ------------------------------------------------------------------------------
 
 
 def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    from .report import write_jsonl
+    from .report import write_json_array, write_jsonl
 
-    refs = _load_references(args, stdin, stderr, validate=False)
+    tally = Tally()
+    refs = tally.count(_load_references(args, stdin, stderr, validate=False))
     if args.fmt == "csl-json":
-        json.dump([r.item for r in refs], stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
+        write_json_array((r.item for r in refs), stdout)
     else:
         write_jsonl(refs, stdout)
-    return _exit_code(refs, args.fail_on)
+    return _exit_code(tally, args.fail_on)
 
 
 def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    def load(config: Config) -> list[Reference]:
+    def load(config: Config) -> Iterator[Reference]:
         return _load_references(args, stdin, stderr, config)
 
     from .validate.cli import run_check
@@ -234,35 +279,49 @@ def _cmd_rule(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: 
 
 def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
     from .renderer import Renderer
-    from .report import summary, text_lines
+    from .report import text_lines
 
     # An unknown style fails here, before any work is done.
     renderer = Renderer(args.style, locale=args.locale, per_item_locale=args.locale is None)
-    refs = _load_references(args, stdin, stderr)
-    items = [r.item for r in refs]
+    tally = Tally()
+    # CSL sorting and disambiguation need every item: the items are kept (not the records),
+    # and the editor's diagnostics go to stderr as they are found
+    items: list[Any] = []
+    stderr.writelines(
+        line + "\n"
+        for line in text_lines(
+            _items_into(tally.count(_load_references(args, stdin, stderr)), items),
+            display_name(args.file),
+        )
+    )
     entries = renderer.bibliography(items, format="html" if args.fmt == "html" else "text")
     failed = [e for e in entries if e.error]
     if args.fmt == "jsonl":
-        for e in entries:
-            stdout.write(
-                json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n"
-            )
+        stdout.writelines(
+            json.dumps({"id": e.id, "text": e.text, "html": e.html}, ensure_ascii=False) + "\n"
+            for e in entries
+        )
     elif args.fmt == "html":
         stdout.write('<div class="csl-bib-body">\n')
-        for e in entries:
-            stdout.write(f'  <div class="csl-entry">{e.html}</div>\n')
+        stdout.writelines(f'  <div class="csl-entry">{e.html}</div>\n' for e in entries)
         stdout.write("</div>\n")
     else:
-        for e in entries:
-            stdout.write(e.text + "\n")
-    if any(r.diagnostics for r in refs):  # the editor sees the problems beside the list
-        for line in text_lines(refs, display_name(args.file)):
-            stderr.write(line + "\n")
-        stderr.write(summary(refs) + "\n")
+        stdout.writelines(e.text + "\n" for e in entries)
+    if sum(tally.counts.values()):  # the editor sees the problems beside the list
+        stderr.write(tally.summary() + "\n")
     for e in failed:  # the entry was still printed, in a plain fallback form
-        stderr.write(f"citekit: warning: {e.id} could not be rendered in {args.style}: {e.error}\n")
-    code = _exit_code(refs, args.fail_on)
+        stderr.write(
+            f"citekit: warning: {e.id} could not be rendered in {args.style}: "
+            f"{e.error.message if e.error else ''}\n"
+        )
+    code = _exit_code(tally, args.fail_on)
     return max(code, 1) if failed and args.fail_on != "never" else code
+
+
+def _items_into(refs: Iterable[Reference], items: list[Any]) -> Iterator[Reference]:
+    for ref in refs:
+        items.append(ref.item)
+        yield ref
 
 
 def _cmd_convert(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -283,6 +342,12 @@ def _cmd_serve(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     return serve(args.host, args.port, stderr)
 
 
+def _cmd_spark(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .spark import run_cli
+
+    return run_cli(args, stdout, stderr)
+
+
 _COMMANDS = {
     "parse": _cmd_parse,
     "check": _cmd_check,
@@ -292,6 +357,7 @@ _COMMANDS = {
     "rule": _cmd_rule,
     "eval": _cmd_eval,
     "serve": _cmd_serve,
+    "spark": _cmd_spark,
 }
 
 

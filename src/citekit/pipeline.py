@@ -23,11 +23,13 @@ __all__ = [
     "DEFAULT_STAGES",
     "PARSE_STAGES",
     "Stage",
+    "line_references",
     "process",
     "process_iter",
     "references_from_text",
     "run_stages",
     "run_stages_many",
+    "string_references",
 ]
 
 Stage = Callable[[Reference, Config], Reference]
@@ -113,6 +115,17 @@ def run_stages(
 # References parsed together by run_stages_many: the gain grows with the chunk up to about this size,
 # and the parses waiting for the labeller take a few MB.
 CHUNK = 2000
+# The first chunks are smaller, so that a stream's first results come out at once.
+_FIRST_CHUNKS = (50, 500)
+
+
+def chunk_sizes(size: int = CHUNK) -> Iterator[int]:
+    """The sizes of the chunks a stream is cut into: a few small ones, then ``size``."""
+    for first in _FIRST_CHUNKS:
+        if first < size:
+            yield first
+    while True:
+        yield size
 
 
 def run_stages_many(
@@ -129,14 +142,17 @@ def run_stages_many(
         return
     before, (name, _), after = stages[:at], stages[at], stages[at + 1 :]
     chunk: list[Reference] = []
+    sizes = chunk_sizes()
+    size = next(sizes)
     for ref in refs:
         chunk.append(run_stages(ref, config, before))
-        if len(chunk) == CHUNK:
+        if len(chunk) == size:
             for parsed in _parse_chunk(chunk, name):
                 yield (
                     run_stages(parsed, config, after) if after else parsed
                 )  # (parse only: nothing after)
             chunk = []
+            size = next(sizes)
     for parsed in _parse_chunk(chunk, name):
         yield run_stages(parsed, config, after) if after else parsed
 
@@ -200,6 +216,13 @@ def _reference(seg: Segment, index: int) -> Reference:
     )
 
 
+def line_references(lines: Iterable[str]) -> Iterator[Reference]:
+    """Unparsed references of one reference per line, as they are read (``--lines`` on a
+    stream: the same records as :func:`references_from_text` with ``lines=True``)."""
+    for i, seg in enumerate(iter_lines(lines), start=1):
+        yield _reference(seg, i)
+
+
 def references_from_text(text: str, *, lines: bool = False) -> list[Reference]:
     """Unparsed references of a pasted list (segmented) or of one reference per line."""
     segs = iter_lines(split_lines(text)) if lines else segment(text)
@@ -242,8 +265,14 @@ def process_iter(
     List-level rules (duplicates, numbering) need the whole list and do not run here.
     """
     config = config or Config()
+    for ref in string_references(references):
+        yield run_stages(ref, config, stages)
+
+
+def string_references(references: Iterable[str]) -> Iterator[Reference]:
+    """Unparsed references of reference strings (a line terminator at the end dropped)."""
     for index, raw in enumerate(references, start=1):
         if raw.endswith("\n"):
             raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
         label, _ = split_label(raw)
-        yield run_stages(_reference(Segment(raw, label, index, 0), index), config, stages)
+        yield _reference(Segment(raw, label, index, 0), index)

@@ -9,7 +9,15 @@ from typing import TextIO
 
 from .model import Diagnostic, Reference, Severity
 
-__all__ = ["display_width", "text_lines", "write_json", "write_jsonl", "summary"]
+__all__ = [
+    "Tally",
+    "display_width",
+    "summary",
+    "text_lines",
+    "write_json",
+    "write_json_array",
+    "write_jsonl",
+]
 
 _WINDOW = 60  # display columns of context shown on each side of a long line
 
@@ -55,22 +63,50 @@ def text_lines(
                 yield f"  fix ({diag.fix.applicability.value}): {diag.fix.message}"
 
 
+class Tally:
+    """Counts the references that pass through :meth:`count` and their diagnostics by
+    severity, for the summary line and the exit status of a stream that is not kept."""
+
+    def __init__(self) -> None:
+        self.references = 0
+        self.counts = {s: 0 for s in Severity}
+
+    def count(self, refs: Iterable[Reference]) -> Iterator[Reference]:
+        counts = self.counts
+        for ref in refs:
+            self.references += 1
+            for d in ref.diagnostics:
+                counts[d.severity] += 1
+            yield ref
+
+    def add(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Diagnostics outside the references (the article text's) for :meth:`reaches`."""
+        for d in diagnostics:
+            self.counts[d.severity] += 1
+
+    def reaches(self, threshold: Severity | None) -> bool:
+        """Was a diagnostic of ``threshold`` or worse counted?"""
+        if threshold is None:
+            return False
+        return any(n and s.rank >= threshold.rank for s, n in self.counts.items())
+
+    def summary(self) -> str:
+        counts, n = self.counts, self.references
+        if not sum(counts.values()):
+            return f"{_plural(n, 'reference')}, no problems found"
+        parts = [
+            _plural(counts[Severity.ERROR], "error"),
+            _plural(counts[Severity.WARNING], "warning"),
+            _plural(counts[Severity.INFO], "note"),
+        ]
+        return f"{_plural(n, 'reference')}: {', '.join(parts)}"
+
+
 def summary(refs: Iterable[Reference]) -> str:
-    counts = {s: 0 for s in Severity}
-    n = 0
-    for ref in refs:
-        n += 1
-        for d in ref.diagnostics:
-            counts[d.severity] += 1
-    total = sum(counts.values())
-    if not total:
-        return f"{_plural(n, 'reference')}, no problems found"
-    parts = [
-        _plural(counts[Severity.ERROR], "error"),
-        _plural(counts[Severity.WARNING], "warning"),
-        _plural(counts[Severity.INFO], "note"),
-    ]
-    return f"{_plural(n, 'reference')}: {', '.join(parts)}"
+    tally = Tally()
+    for _ in tally.count(refs):
+        pass
+    return tally.summary()
 
 
 def _plural(n: int, word: str) -> str:
@@ -79,16 +115,33 @@ def _plural(n: int, word: str) -> str:
 
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
     """One ``Reference.to_json()`` a line, as ``json.dumps(..., ensure_ascii=False)`` writes it."""
-    # One encoder for the whole list (json.dumps with options builds one per call), written in blocks.
+    # One encoder for the whole list (json.dumps with options builds one per call), written in
+    # blocks; the first block is written (and flushed) at once, so a stream shows progress.
     encode = _encoder()
+    _write_blocks((_jsonl_line(ref, encode) + "\n" for ref in refs), out)
+
+
+def _write_blocks(pieces: Iterable[str], out: TextIO, size: int = 500) -> None:
+    """Write ``pieces`` in blocks of ``size``, flushing after the first."""
     block: list[str] = []
-    for ref in refs:
-        block.append(_jsonl_line(ref, encode))
-        if len(block) == 500:
-            out.write("\n".join(block) + "\n")
+    first = True
+    for piece in pieces:
+        block.append(piece)
+        if len(block) == size or first:
+            out.write("".join(block))
             block = []
+            if first:
+                _flush(out)
+                first = False
     if block:
-        out.write("\n".join(block) + "\n")
+        out.write("".join(block))
+
+
+def _flush(out: TextIO) -> None:
+    try:
+        out.flush()
+    except (AttributeError, ValueError):  # a closed or flushless stream: nothing to push
+        pass
 
 
 def _encoder():
@@ -188,5 +241,21 @@ _encode_str = (
 
 
 def write_json(refs: Iterable[Reference], out: TextIO) -> None:
-    json.dump([ref.to_json() for ref in refs], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """A JSON array of ``Reference.to_json()``, written as the references come."""
+    write_json_array((ref.to_json() for ref in refs), out)
+
+
+def write_json_array(values: Iterable[object], out: TextIO) -> None:
+    """``json.dump(list(values), out, ensure_ascii=False, indent=2)`` and a newline, byte for
+    byte, written value by value (the list is never built)."""
+
+    def pieces() -> Iterator[str]:
+        opening = "[\n  "
+        for value in values:
+            # a value at depth 1 is its own indented dump, shifted by one level (JSON strings
+            # hold no raw newline, so every newline is the encoder's)
+            yield opening + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            opening = ",\n  "
+        yield "[]\n" if opening == "[\n  " else "\n]\n"
+
+    _write_blocks(pieces(), out, size=100)

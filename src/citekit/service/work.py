@@ -353,7 +353,7 @@ def do_format(
     )
     out: dict[str, Any] = {
         "entries": [{"id": e.id, "text": e.text, "html": e.html} for e in entries],
-        "errors": [{"id": e.id, "message": e.error} for e in entries if e.error],
+        "errors": [{"id": e.id, "message": e.error.message} for e in entries if e.error],
     }
     if output == "docx":
         from .docx import bibliography_docx

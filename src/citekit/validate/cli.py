@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import IO, Any, TextIO
 
@@ -118,27 +118,11 @@ def config_from_args(args: argparse.Namespace) -> Config:
     )
 
 
-def _localise(refs: Sequence[Reference], lang: str) -> list[Reference]:
-    if not lang.startswith("zh"):
-        return list(refs)
-    return [
-        replace(r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics))
-        for r in refs
-    ]
-
-
-def _worst(diags: Iterable[Diagnostic], fail_on: str) -> int:
-    threshold = _FAIL_ON.get(fail_on, Severity.ERROR)
-    if threshold is None:
-        return 0
-    return 1 if any(d.severity.rank >= threshold.rank for d in diags) else 0
-
-
-Loader = Callable[[Config], list[Reference]]
+Loader = Callable[[Config], Iterable[Reference]]
 
 
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
-    def load(config: Config) -> list[Reference]:
+    def load(config: Config) -> Iterable[Reference]:
         from ..pipeline import references_from_text, run_stages
 
         text = read_text(args.file, stdin)
@@ -147,10 +131,25 @@ def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     return load
 
 
-def _recheck(refs: list[Reference], config: Config) -> list[Reference]:
-    from ..pipeline import run_stages
+def _recheck(refs: Iterable[Reference], config: Config) -> Iterator[Reference]:
+    from ..pipeline import run_stages_many
 
-    return [run_stages(r, config) for r in refs]
+    return run_stages_many(refs, config)
+
+
+def _localise(refs: Iterable[Reference], lang: str) -> list[Reference]:
+    """The references with their messages in ``lang`` (the service's answers use this too)."""
+    return list(_localised(refs, lang))
+
+
+def _localised(refs: Iterable[Reference], lang: str) -> Iterator[Reference]:
+    if not lang.startswith("zh"):
+        yield from refs
+        return
+    for r in refs:
+        yield replace(
+            r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics)
+        )
 
 
 def run_check(
@@ -165,14 +164,20 @@ def run_check(
     report in ``args.fmt`` (text/json/jsonl/sarif) or, with ``--fix``, print the corrected
     list on stdout and what is left on stderr.
 
-    ``load(config) -> list[Reference]`` reads ``args.file`` and runs the pipeline with
+    ``load(config) -> Iterable[Reference]`` reads ``args.file`` and runs the pipeline with
     ``config`` (which carries the selection, options and edition); by default the file is
     read as a pasted list (``--lines``: one reference per line).  citekit.cli passes its own
-    loader so that exchange formats (BibTeX, RIS...) and progress work as for ``parse``.
+    loader so that exchange formats (BibTeX, RIS...), progress and worker processes work as
+    for ``parse``.
+
+    The references stream through the list-level rules (:class:`ListStream`) and out, in
+    bounded memory; with ``--text`` (an article's list) and for SARIF (one document) the
+    list is checked and written as a whole.
     """
     from .. import __version__
-    from ..report import summary, text_lines, write_json, write_jsonl
+    from ..report import Tally, text_lines, write_json, write_jsonl
     from .core import check_list
+    from .list_stream import ListStream
     from .sarif import write_sarif
 
     config = config_from_args(args)
@@ -181,28 +186,47 @@ def run_check(
     lang = getattr(args, "lang", "en")
     fmt = getattr(args, "fmt", "text")
     load = load or _default_loader(args, stdin)
-    result = check_list(load(config), config, text=article)
-    refs, text_diags = result.references, result.text_diagnostics
+    tally = Tally()
+    text_diags: list[Diagnostic] = []
+
+    def listed(refs: Iterable[Reference], sink: list[Diagnostic]) -> Iterator[Reference]:
+        """The list-level rules over ``refs``; their text diagnostics land in ``sink``."""
+        if article is not None or (fmt == "sarif" and not getattr(args, "fix", False)):
+            result = check_list(list(refs), config, text=article)
+            sink.extend(result.text_diagnostics)
+            yield from result.references
+            return
+        stream = ListStream(config)
+        yield from stream.run(refs)
+        sink.extend(stream.text_diagnostics)
+
+    refs = listed(load(config), text_diags)
 
     if getattr(args, "fix", False):
-        fixed_raw = [apply_fixes(r.raw, r.diagnostics) for r in refs]
-        for raw in fixed_raw:
-            stdout.write(raw + "\n")
-        n_fixed = sum(1 for r, f in zip(refs, fixed_raw, strict=False) if r.raw != f)
-        again = [replace(r, raw=f, diagnostics=()) for r, f in zip(refs, fixed_raw, strict=False)]
-        result = check_list(_recheck(again, config), config, text=article)
-        refs, text_diags = result.references, result.text_diagnostics
-        refs = _localise(refs, lang)
-        for line in text_lines(refs, name):
-            stderr.write(line + "\n")
-        stderr.write(f"citekit: fixed {n_fixed} reference(s); {summary(refs)}\n")
-        return _worst([d for r in refs for d in r.diagnostics] + text_diags, args.fail_on)
+        n_fixed = 0
 
-    refs = _localise(refs, lang)
-    text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+        def fixed(refs: Iterable[Reference]) -> Iterator[Reference]:
+            nonlocal n_fixed
+            for r in refs:
+                raw = apply_fixes(r.raw, r.diagnostics)
+                stdout.write(raw + "\n")
+                n_fixed += raw != r.raw
+                yield replace(r, raw=raw, diagnostics=())
+
+        # the first pass's text diagnostics are dropped: the fixed list is checked again
+        text_diags = []
+        again = tally.count(_localised(listed(_recheck(fixed(refs), config), text_diags), lang))
+        stderr.writelines(line + "\n" for line in text_lines(again, name))
+        stderr.write(f"citekit: fixed {n_fixed} reference(s); {tally.summary()}\n")
+        tally.add(text_diags)
+        return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
+
+    out = tally.count(_localised(refs, lang))
     if fmt == "sarif":
+        refs_all = list(out)
+        text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
         write_sarif(
-            refs,
+            refs_all,
             stdout,
             name,
             text_diagnostics=text_diags,
@@ -212,20 +236,24 @@ def run_check(
             version=__version__,
         )
     elif fmt == "json":
-        write_json(refs, stdout)
+        write_json(out, stdout)
     elif fmt == "jsonl":
-        write_jsonl(refs, stdout)
+        write_jsonl(out, stdout)
     else:
-        for line in text_lines(refs, name):
-            stdout.write(line + "\n")
+        stdout.writelines(line + "\n" for line in text_lines(out, name))
         if article is not None:
-            for line in _article_lines(text_diags, article, args.text):
-                stdout.write(line + "\n")
-        stdout.write(summary(refs) + "\n")
+            text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+            stdout.writelines(
+                line + "\n" for line in _article_lines(text_diags, article, args.text)
+            )
+        stdout.write(tally.summary() + "\n")
     if fmt in ("json", "jsonl") and text_diags:
-        for line in _article_lines(text_diags, article or "", args.text):
-            stderr.write(line + "\n")
-    return _worst([d for r in refs for d in r.diagnostics] + text_diags, args.fail_on)
+        text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+        stderr.writelines(
+            line + "\n" for line in _article_lines(text_diags, article or "", args.text)
+        )
+    tally.add(text_diags)
+    return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 
 
 def _article_lines(diags: Sequence[Diagnostic], text: str, name: str) -> list[str]:

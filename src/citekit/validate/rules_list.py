@@ -47,26 +47,31 @@ def duplicate_doi(refs: Sequence[Reference], ctx: Context) -> ListResult:
             continue
         doi, span = found
         if doi in seen:
-            first = seen[doi]
-            yield (
-                i,
-                diag(
-                    "L001",
-                    f"same DOI as reference {_name(refs, first)}",
-                    f"与第 {_name(refs, first)} 条的 DOI 相同",
-                    span=span,
-                    field="DOI",
-                ),
-            )
+            yield i, same_doi(_name(refs, seen[doi]), span)
         else:
             seen[doi] = i
 
 
+def same_doi(first: str, span: tuple[int, int] | None) -> Diagnostic:
+    """L001 on a reference whose DOI reference ``first`` (its list name) has already."""
+    return diag(
+        "L001",
+        f"same DOI as reference {first}",
+        f"与第 {first} 条的 DOI 相同",
+        span=span,
+        field="DOI",
+    )
+
+
 def _name(refs: Sequence[Reference], i: int) -> str:
-    return refs[i].label or str(i + 1)
+    # a block of a longer list (citekit.validate.list_stream) carries its offset in the list
+    return refs[i].label or str(i + 1 + getattr(refs, "offset", 0))
 
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _norm(text: str) -> str:
@@ -82,7 +87,10 @@ def _key(ref: Reference) -> str | None:
         names = []
         for n in item.get("author") or ():
             if isinstance(n, dict):
-                names.append(n.get("family") or n.get("literal") or "")
+                family = n.get("family") or n.get("literal") or ""
+                if isinstance(family, str) and _HAN.match(family):  # 王 + 刚: the whole name
+                    family += str(n.get("given") or "")
+                names.append(family)
         return "|".join([_norm(" ".join(names)), _norm(title), str(year_of(item) or "")])
     body = Entry(ref)
     text = ref.raw[body.body :]
@@ -107,17 +115,18 @@ def duplicate_reference(refs: Sequence[Reference], ctx: Context) -> ListResult:
         if key is None:
             continue
         if key in seen:
-            first = seen[key]
-            yield (
-                i,
-                diag(
-                    "L002",
-                    f"same authors, title and year as reference {_name(refs, first)}",
-                    f"与第 {_name(refs, first)} 条的责任者、题名和年份相同",
-                ),
-            )
+            yield i, same_work(_name(refs, seen[key]))
         else:
             seen[key] = i
+
+
+def same_work(first: str) -> Diagnostic:
+    """L002 on a reference that repeats reference ``first`` (its list name)."""
+    return diag(
+        "L002",
+        f"same authors, title and year as reference {first}",
+        f"与第 {first} 条的责任者、题名和年份相同",
+    )
 
 
 def _labels(refs: Sequence[Reference]) -> list[tuple[int, int]]:
@@ -147,20 +156,25 @@ def numbering_gap(refs: Sequence[Reference], ctx: Context) -> ListResult:
         return
     prev = None
     for i, n in labels:
-        expected = 1 if prev is None else prev + 1
-        if n > expected and (prev is None or n > prev):
-            missing = f"{expected}" if n == expected + 1 else f"{expected}-{n - 1}"
-            yield (
-                i,
-                diag(
-                    "L003",
-                    f"number {missing} is missing before [{n}]",
-                    f"[{n}] 之前缺少序号 {missing}",
-                    span=_label_span(refs[i]),
-                ),
-            )
+        d = numbering_gap_at(refs[i], n, prev)
+        if d is not None:
+            yield i, d
         if prev is None or n > prev:
             prev = n
+
+
+def numbering_gap_at(ref: Reference, n: int, prev: int | None) -> Diagnostic | None:
+    """L003 for ``ref`` numbered ``n`` after the highest number so far, ``prev``."""
+    expected = 1 if prev is None else prev + 1
+    if n <= expected or (prev is not None and n <= prev):
+        return None
+    missing = f"{expected}" if n == expected + 1 else f"{expected}-{n - 1}"
+    return diag(
+        "L003",
+        f"number {missing} is missing before [{n}]",
+        f"[{n}] 之前缺少序号 {missing}",
+        span=_label_span(ref),
+    )
 
 
 @rule("L004", "numbering-disorder", "warning", rule_ids=("GBT-ORD-01",), scope="list")
@@ -173,19 +187,24 @@ def numbering_disorder(refs: Sequence[Reference], ctx: Context) -> ListResult:
     labels = _labels(refs)
     prev = None
     for i, n in labels:
-        if prev is not None and n <= prev:
-            what = "repeats" if n == prev else f"comes after [{prev}]"
-            yield (
-                i,
-                diag(
-                    "L004",
-                    f"number [{n}] {what}",
-                    f"序号 [{n}] " + ("重复" if n == prev else f"排在 [{prev}] 之后"),
-                    span=_label_span(refs[i]),
-                ),
-            )
+        d = numbering_disorder_at(refs[i], n, prev)
+        if d is not None:
+            yield i, d
         if prev is None or n > prev:
             prev = n
+
+
+def numbering_disorder_at(ref: Reference, n: int, prev: int | None) -> Diagnostic | None:
+    """L004 for ``ref`` numbered ``n`` after the highest number so far, ``prev``."""
+    if prev is None or n > prev:
+        return None
+    what = "repeats" if n == prev else f"comes after [{prev}]"
+    return diag(
+        "L004",
+        f"number [{n}] {what}",
+        f"序号 [{n}] " + ("重复" if n == prev else f"排在 [{prev}] 之后"),
+        span=_label_span(ref),
+    )
 
 
 # Numeric citations: "[1]", "[1,3]", "[2-4]", "[1, 5–7]", superscript markup stripped.
@@ -496,8 +515,7 @@ _AY_PART = regex.compile(
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summer Winter Spring Autumn Fall".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Summer", "Winter", "Spring", "Autumn", "Fall"]
 )
 
 

@@ -1,0 +1,146 @@
+"""Streaming and worker processes: whole-process figures of the CLI on big inputs.
+
+Run by hand, not in the tests:
+    python benchmarks/bench_scale.py stream [N]   # parse --lines and check on N lines (1,000,000)
+    python benchmarks/bench_scale.py jobs [N]     # --jobs 1 vs --jobs 2 on N lines (100,000)
+
+The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
+half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
+resident set, workers not included; for --jobs the workers' peak is read from their
+/proc status while they run); time to first output is when the first byte reaches the pipe.
+The load average of the machine is printed with each figure: on a shared machine a ratio
+between runs of the same session is what counts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from bench_parse import corpus  # noqa: E402
+
+
+def write_lines(path: Path, n: int) -> None:
+    base = corpus(10_000)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(base[i % len(base)] + "\n")
+
+
+def _citekit() -> list[str]:
+    script = Path(sys.executable).with_name("citekit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "citekit.cli"]
+
+
+def _children_peak(pid: int, stop: threading.Event, peak: dict[int, int]) -> None:
+    """Sample the resident memory of ``pid``'s descendants (the workers) while it runs."""
+    while not stop.is_set():
+        for child in _descendants(pid):
+            try:
+                status = Path(f"/proc/{child}/status").read_text()
+            except OSError:
+                continue
+            m = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if m:
+                peak[child] = max(peak.get(child, 0), int(m.group(1)))
+        stop.wait(0.5)
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        for k in kids:
+            out.append(int(k))
+            todo.append(int(k))
+    return out
+
+
+def run(args: list[str]) -> dict[str, float]:
+    """One whole process: wall time, time to first output byte, peak memory (MB)."""
+    load = os.getloadavg()[0]
+    with tempfile.NamedTemporaryFile("w+", suffix=".time") as tf:
+        cmd = ["/usr/bin/time", "-v", "-o", tf.name] + _citekit() + args
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        stop, peaks = threading.Event(), {}
+        watcher = threading.Thread(target=_children_peak, args=(proc.pid, stop, peaks))
+        watcher.start()
+        assert proc.stdout is not None
+        first = proc.stdout.read(1)
+        t_first = time.perf_counter() - t0
+        size = len(first)
+        while chunk := proc.stdout.read(1 << 20):
+            size += len(chunk)
+        proc.wait()
+        wall = time.perf_counter() - t0
+        stop.set()
+        watcher.join()
+        report = Path(tf.name).read_text()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
+    # the time -v process's own child is citekit; the workers are citekit's children
+    workers = sorted(v for k, v in peaks.items() if k != proc.pid)
+    return {
+        "wall": wall,
+        "first": t_first,
+        "rss_mb": rss / 1024,
+        "workers_mb": (max(workers[1:]) / 1024) if len(workers) > 1 else 0.0,
+        "bytes": size,
+        "load": load,
+    }
+
+
+def show(label: str, n: int, r: dict[str, float]) -> None:
+    extra = f", workers peak {r['workers_mb']:.0f} MB each" if r["workers_mb"] else ""
+    print(
+        f"{label}: {r['wall']:.1f} s = {n / r['wall']:,.0f} refs/s, first output after "
+        f"{r['first']:.2f} s, peak {r['rss_mb']:.0f} MB{extra} (load {r['load']:.1f})",
+        flush=True,
+    )
+
+
+def main() -> None:
+    what = sys.argv[1] if len(sys.argv) > 1 else "stream"
+    with tempfile.TemporaryDirectory() as tmp:
+        if what == "stream":
+            n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+            path = Path(tmp) / "lines.txt"
+            write_lines(path, n)
+            print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB", flush=True)
+            show(
+                "parse --lines -f jsonl",
+                n,
+                run(["parse", "--lines", str(path), "--fail-on", "never"]),
+            )
+            show(
+                "check --lines -f jsonl",
+                n,
+                run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]),
+            )
+        else:
+            n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+            path = Path(tmp) / "lines.txt"
+            write_lines(path, n)
+            print(f"{n:,} lines; {os.cpu_count()} cores", flush=True)
+            one = run(["parse", "--lines", str(path), "--fail-on", "never", "--jobs", "1"])
+            show("parse --jobs 1", n, one)
+            two = run(["parse", "--lines", str(path), "--fail-on", "never", "--jobs", "2"])
+            show("parse --jobs 2", n, two)
+            print(f"speed-up --jobs 2 / --jobs 1: {one['wall'] / two['wall']:.2f}x", flush=True)
+
+
+if __name__ == "__main__":
+    main()
