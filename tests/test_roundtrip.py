@@ -58,8 +58,8 @@ KNOWN: dict[tuple[str, str | None], str] = {
     " number",
     ("gold:constructed.CP-en", ZJSS): "software printed without quotes or place: 'Vienna' reads as"
     " part of the title",
-    ("synthetic:1", "gbt7714-2025-author-date"): "a publisher alone with no publisher word"
-    " ('Routledge'): needs a publisher lexicon",
+    ("synthetic:11", ZJSS): "an English paper in a Chinese proceedings volume, 'in' glued to the"
+    " 《》 container, read as a journal volume",
     ("synthetic:8", ZJSS): "proceedings in 《》 with '2011年版' and no publisher read as a journal",
 }
 

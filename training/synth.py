@@ -15,8 +15,14 @@
    names, initials, ``et al.``/``等`` around it.  Dates: the year (and a month name or day next to
    it) is found in the unmarked text.
 3. Noise, with spans kept aligned: full-width/half-width punctuation swaps, dropped spaces after
-   punctuation, words hyphenated across a line break, OCR-like confusions, numbering prefixes,
-   and (for Chinese GB/T strings) the type code removed.
+   punctuation, words hyphenated across a line break, OCR-like confusions, numbering prefixes
+   (also glued to the first field or malformed: ``15王明``, ``[7」``, ``[^2]: ``, ``* ``),
+   and (for Chinese GB/T strings) the type code removed; then the noise of pasted text
+   (``extraction_noise``): spaces inside Chinese words, broken URLs, markdown/HTML emphasis,
+   mixed punctuation widths.
+
+Half of the Chinese titles, journals, publishers, universities and names are real ones from
+zotero-chinese/styles' example items (``data/zotero-chinese-vocab.json``, CC BY-SA 3.0).
 """
 
 from __future__ import annotations
@@ -289,6 +295,27 @@ _CONF = [
 ]
 
 
+def _load_vocab() -> dict[str, list[str]]:
+    """Real titles, journals, publishers, universities and names from zotero-chinese/styles' example
+    items (CC BY-SA 3.0; ``data/zotero-chinese-vocab.json``, made by ``zotero_vocab.py``)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "zotero-chinese-vocab.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # a nationality tag such as [德] is printed before the name, outside the author field
+    data["name_zh"] = sorted(
+        {re.sub(r"^[\[（(【].{1,3}?[\]）)】]\s*", "", n) for n in data["name_zh"]}
+    )
+    for key in ("publisher_zh", "publisher_en"):
+        data[key] = [tuple(v.split("\t")) for v in data[key]]
+    return data
+
+
+VOCAB = _load_vocab()
+REAL = 0.5  # share of Chinese fields drawn from the real vocabulary rather than made up
+
+
 def _en_name(rng: random.Random) -> dict[str, str]:
     r = rng.random()
     if r < 0.04:
@@ -310,9 +337,11 @@ def _en_name(rng: random.Random) -> dict[str, str]:
 def _zh_name(rng: random.Random) -> dict[str, str]:
     r = rng.random()
     if r < 0.05:
-        return {"literal": rng.choice(_CORP_ZH)}
+        return {"literal": rng.choice(_CORP_ZH if rng.random() < 0.5 else VOCAB["org_zh"])}
     if r < 0.12:
         return {"literal": rng.choice(_CN_TRANSLIT)}
+    if r < 0.12 + REAL * 0.88:
+        return {"literal": rng.choice(VOCAB["name_zh"])}
     return {
         "literal": rng.choice(_CN_SURNAME)
         + "".join(rng.choice(_CN_GIVEN) for _ in range(rng.choice((1, 2, 2))))
@@ -325,6 +354,8 @@ def _names(rng: random.Random, zh: bool, k: int | None = None) -> list[dict[str,
 
 
 def _en_title(rng: random.Random, lo: int = 3, hi: int = 12) -> str:
+    if rng.random() < 0.3:
+        return rng.choice(VOCAB["title_en"])
     words = [rng.choice(_WORDS) for _ in range(rng.randint(lo, hi))]
     words[0] = words[0].capitalize()
     if rng.random() < 0.5:
@@ -340,6 +371,8 @@ def _en_title(rng: random.Random, lo: int = 3, hi: int = 12) -> str:
 
 
 def _zh_title(rng: random.Random) -> str:
+    if rng.random() < REAL:
+        return rng.choice(VOCAB["title_zh"])
     title = "".join(rng.choice(_CN_WORDS) for _ in range(rng.randint(3, 9)))
     r = rng.random()
     if r < 0.25:
@@ -356,6 +389,12 @@ def _pages(rng: random.Random) -> str:
     if rng.random() < 0.15:
         return str(a)
     return f"{a}-{a + rng.randint(1, 40)}"
+
+
+def _publisher(rng: random.Random, zh: bool) -> tuple[str, str]:
+    if rng.random() < REAL:
+        return rng.choice(VOCAB["publisher_zh" if zh else "publisher_en"])
+    return rng.choice(_PUBLISHER_ZH if zh else _PUBLISHER_EN)
 
 
 def make_item(rng: random.Random, zh: bool, i: int) -> dict[str, Any]:
@@ -384,7 +423,10 @@ def make_item(rng: random.Random, zh: bool, i: int) -> dict[str, Any]:
             date.append(rng.randint(1, 28))
     item["issued"] = {"date-parts": [date]}
     if typ == "article-journal":
-        item["container-title"] = rng.choice(_JOURNAL_ZH[:-2] if zh else _JOURNAL_EN)
+        if rng.random() < REAL:
+            item["container-title"] = rng.choice(VOCAB["journal_zh" if zh else "journal_en"])
+        else:
+            item["container-title"] = rng.choice(_JOURNAL_ZH[:-2] if zh else _JOURNAL_EN)
         if rng.random() < 0.85:
             item["volume"] = str(rng.randint(1, 120))
         if rng.random() < 0.75:
@@ -397,13 +439,9 @@ def make_item(rng: random.Random, zh: bool, i: int) -> dict[str, Any]:
         )
         item["page"] = str(rng.randint(1, 20))
     elif typ in ("book", "chapter", "report", "thesis"):
-        place, pub = rng.choice(_PUBLISHER_ZH if zh else _PUBLISHER_EN)
+        place, pub = _publisher(rng, zh)
         if typ == "thesis":
-            pub = (
-                rng.choice(["北京大学", "清华大学", "浙江大学", "复旦大学"])
-                if zh
-                else rng.choice(_UNIV_EN)
-            )
+            pub = rng.choice(VOCAB["university_zh"]) if zh else rng.choice(_UNIV_EN)
             item["genre"] = (
                 rng.choice(["博士学位论文", "硕士学位论文"])
                 if zh
@@ -601,8 +639,8 @@ def zh_template(rng: random.Random) -> dict[str, Any]:
     colon = rng.choice(["：", ":"])
     title = _zh_title(rng)
     year = str(rng.randint(1950, 2026))
-    place, pub = rng.choice(_PUBLISHER_ZH)
-    journal = rng.choice(_JOURNAL_ZH[:-2])
+    place, pub = _publisher(rng, True)
+    journal = rng.choice(VOCAB["journal_zh"] if rng.random() < REAL else _JOURNAL_ZH[:-2])
     issue = str(rng.randint(1, 12))
     page = str(rng.randint(1, 600))
     pages = f"{page}{rng.choice(['-', '—', '～', '~'])}{int(page) + rng.randint(1, 30)}"
@@ -957,10 +995,72 @@ def add_noise(rec: dict[str, Any], rng: random.Random, zh: bool) -> dict[str, An
         sp[0] == "citation-number" for sp in rec["spans"]
     ):  # a numbering prefix
         n = rng.randint(1, 150)
-        prefix = rng.choice([f"[{n}] ", f"[{n}]", f"{n}. ", f"{n}.", f"({n}) ", f"{n}) "])
+        prefix = rng.choice(
+            [f"[{n}] ", f"[{n}]", f"{n}. ", f"{n}.", f"({n}) ", f"{n}) "]
+            # glued to the first field and list markup, as pasted lists print them
+            + [f"{n}", f"[{n}」", f"［{n}］", f"[^{n}]: ", "* ", "- ", f"{n}、", f"（{n}）"]
+        )
         spans = [[lab, a + len(prefix), b + len(prefix)] for lab, a, b in rec["spans"]]
+        num = re.search(r"\d+", prefix)
+        if num:
+            spans.insert(0, ["citation-number", num.start(), num.end()])
         rec = {"text": prefix + rec["text"], "spans": spans}
-    return rec
+    return extraction_noise(rec, rng, zh)
+
+
+_URL_LABELS = ("url", "doi")
+_EMPHASIS = [("*", "*"), ("**", "**"), ("_", "_"), ("<i>", "</i>"), ("<em>", "</em>")]
+
+
+def extraction_noise(rec: dict[str, Any], rng: random.Random, zh: bool) -> dict[str, Any]:
+    """The noise of text pasted from PDFs, web pages and Markdown (issue 10, item 3): spaces inside
+    Chinese words, URLs and DOIs broken by a space, markdown/HTML emphasis around a title or a
+    volume, a mix of full- and half-width punctuation.  Spans stay aligned; emphasis marks stay
+    outside the field they wrap."""
+    text = rec["text"]
+    if zh and rng.random() < 0.15:  # PDF extraction: a space between two Han characters
+        han = [
+            i
+            for i in range(1, len(text))
+            if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i - 1] <= "\u9fff"
+        ]
+        cut = set(rng.sample(han, min(len(han), rng.randint(1, 3))))
+        rec = _rewrite(rec, lambda i, ch: (" " + ch) if i in cut else ch)
+    if rng.random() < 0.3:  # a URL or DOI broken by a space (line wrap in the PDF)
+        spans = [sp for sp in rec["spans"] if sp[0] in _URL_LABELS and sp[2] - sp[1] > 12]
+        if spans:
+            _, a, b = rng.choice(spans)
+            k = rng.randint(a + 8, b - 2)
+            rec = _rewrite(rec, lambda i, ch: (" " + ch) if i == k else ch)
+    if rng.random() < 0.06:  # markdown or HTML emphasis around one field
+        spans = [
+            sp for sp in rec["spans"] if sp[0] in ("title", "container-title", "volume", "author")
+        ]
+        if spans:
+            _, a, b = rng.choice(spans)
+            left, right = rng.choice(_EMPHASIS)
+            rec = _rewrite(
+                rec, lambda i, ch: left + ch if i == a else (ch + right if i == b - 1 else ch)
+            )
+            # the marks are outside the field
+            rec["spans"] = [
+                [lab, x + len(left), y - len(right)]
+                if (x, y) == (a, b + len(left) + len(right))
+                else [lab, x, y]
+                for lab, x, y in rec["spans"]
+            ]
+    if zh and rng.random() < 0.15:  # half- and full-width punctuation mixed in one string
+        swap = {**_WIDTH, **{v: k for k, v in _WIDTH.items()}, "。": ".", "“": '"', "”": '"'}
+        rec = _rewrite(rec, lambda i, ch: swap.get(ch, ch) if rng.random() < 0.3 else ch)
+    # a space put before a field's first character is a separator, not part of the field
+    text = rec["text"]
+    spans = []
+    for lab, a, b in rec["spans"]:
+        while a < b and text[a] == " ":
+            a += 1
+        if b > a:
+            spans.append([lab, a, b])
+    return {**rec, "spans": spans}
 
 
 _TYPE_CODE = re.compile(r"\[(?:J|M|C|D|N|R|S|P|EB|DB|Z|G|A)(?:/OL)?\](?://)?")
@@ -974,8 +1074,32 @@ def drop_type_codes(rec: dict[str, Any]) -> dict[str, Any]:
     return _rewrite(rec, lambda i, ch: "" if i in cut else ch)
 
 
+def render_marked(items: list[dict[str, Any]], style: str) -> list[tuple[dict, dict[str, Any]]]:
+    """Render ``items`` through ``style`` with every field marked; ``(item, record)`` for each entry
+    whose markers survive, the renderer's own numbering label marked as a citation number.
+    Raises what the renderer raises."""
+    from citekit.renderer import render_bibliography
+
+    rendered = render_bibliography([mark(it) for it in items], style)
+    by_id = {it["id"]: it for it in items}
+    out = []
+    for entry in rendered:
+        item = by_id.get(entry.id)
+        if item is None or entry.error:
+            continue
+        rec = unmark(entry.text, item)
+        if rec is None or not rec["spans"]:
+            continue
+        m = re.match(r"^\s*(?:\[\d+\]|\d+\.|\(\d+\)|\d+(?=\s))\s*", rec["text"])
+        if m:
+            num = re.search(r"\d+", m.group())
+            rec["spans"].insert(0, ["citation-number", num.start(), num.end()])
+        out.append((item, rec))
+    return out
+
+
 def synthesise(n: int, seed: int = 1) -> list[dict[str, Any]]:
-    from citekit.renderer import available_styles, render_bibliography
+    from citekit.renderer import available_styles
 
     rng = random.Random(seed)
     installed = set(available_styles())
@@ -1005,23 +1129,11 @@ def synthesise(n: int, seed: int = 1) -> list[dict[str, Any]]:
         items = [make_item(rng, zh, i + k) for k in range(batch)]
         i += batch
         try:
-            rendered = render_bibliography([mark(it) for it in items], style)
+            pairs = render_marked(items, style)
         except Exception:
             failures += 1
             continue
-        by_id = {it["id"]: it for it in items}
-        for entry in rendered:
-            item = by_id.get(entry.id)
-            if item is None or entry.error:
-                continue
-            rec = unmark(entry.text, item)
-            if rec is None or not rec["spans"]:
-                continue
-            # the renderer's own numbering label: mark it as a citation number
-            m = re.match(r"^\s*(?:\[\d+\]|\d+\.|\(\d+\)|\d+(?=\s))\s*", rec["text"])
-            if m:
-                num = re.search(r"\d+", m.group())
-                rec["spans"].insert(0, ["citation-number", num.start(), num.end()])
+        for _item, rec in pairs:
             if zh and rng.random() < 0.3:
                 rec = drop_type_codes(rec)
             rec = add_noise(rec, rng, zh)

@@ -6,7 +6,8 @@
     python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
 
 Inputs: ``training/data/*.jsonl`` (AnyStyle core and GROBID's citation corpus, converted by
-``convert_datasets.py``) and the synthetic references in ``training/data/synthetic.jsonl.gz``, made
+``convert_datasets.py``; 1,042 hand-checked Chinese and mixed references from zotero-chinese/styles,
+``zotero-chinese.jsonl``, read three times each) and the synthetic references in ``training/data/synthetic.jsonl.gz``, made
 once by ``python training/synth.py --write`` (CSL items rendered through many CSL styles with marked
 fields, plus noise).  The synthetic set is a committed file so that renderer changes do not change
 the model; ``--regenerate-synthetic`` renders it afresh in memory instead.  Everything is seeded: the
@@ -39,11 +40,18 @@ MODEL = ROOT / "src" / "citekit" / "parser" / "model.crfsuite"
 MAX_TOKENS = 400
 
 
-def load_corpora() -> list[dict]:
+# real Chinese and mixed references, hand-checked (data/SOURCES.real-zh.md, and README.md for
+# zotero-chinese): few next to the synthetic ones, so each is read REAL_WEIGHT times
+REAL = ("real-zh.jsonl", "zotero-chinese.jsonl")
+REAL_WEIGHT = 3
+
+
+def load_corpora(real_weight: int = REAL_WEIGHT) -> list[dict]:
     rows = []
-    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", "real-zh.jsonl"):
+    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", *REAL):
         with open(DATA / name, encoding="utf-8") as fh:
-            rows.extend(json.loads(line) for line in fh if line.strip())
+            recs = [json.loads(line) for line in fh if line.strip()]
+        rows.extend(recs * (real_weight if name in REAL else 1))
     return rows
 
 
@@ -80,6 +88,12 @@ def main() -> None:
     ap.add_argument(
         "--holdout", type=float, default=0.0, help="share of records kept out to measure"
     )
+    ap.add_argument(
+        "--real-weight",
+        type=int,
+        default=REAL_WEIGHT,
+        help=f"times each hand-checked real reference ({', '.join(REAL)}) is read",
+    )
     ap.add_argument("--iterations", type=int, default=120)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -89,7 +103,7 @@ def main() -> None:
     import pycrfsuite
 
     t0 = time.time()
-    records = load_corpora()
+    records = load_corpora(args.real_weight)
     print(f"corpora: {len(records)} references")
     if not args.no_synthetic:
         from synth import SYNTHETIC_N, read_jsonl, synthesise

@@ -16,9 +16,27 @@ from __future__ import annotations
 
 import threading
 
+import regex
+
+from ..text.lexicons import words
 from ..text.script import is_cjk
 
 __all__ = ["sequence_features", "token_features", "clear_cache"]
+
+
+def _latin(name: str) -> frozenset[str]:
+    """The lower-case Latin words of a word list (a multi-word entry gives each of its words)."""
+    return frozenset(
+        w.lower()
+        for entry in words(name)
+        if entry.isascii() or not _has_cjk(entry)
+        for w in entry.split()
+    )
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in s)
+
 
 # -- lexicons (lower case) ---------------------------------------------------------------------
 
@@ -26,12 +44,12 @@ _PUBLISHER = frozenset(
     "press publisher publishers publishing publications verlag books university "
     "universitaire universitaria inc ltd llc co corp company gmbh elsevier springer wiley "
     "routledge sage pearson mcgraw hill oxford cambridge taylor francis academic".split()
-)
+) | _latin("publisher-words")
 _JOURNAL = frozenset(
     "journal j rev review reviews proc proceedings trans transactions lett letters bull "
     "bulletin ann annals acta quarterly magazine science nature phys chem med am soc int "
     "res studies studia zeitschrift revue rivista archives".split()
-)
+) | _latin("journal-words")
 _CONF = frozenset(
     "conference conf symposium workshop congress meeting proceedings proc colloquium".split()
 )
@@ -47,11 +65,11 @@ _WEB = frozenset(
     "retrieved accessed available online from http https www doi url urn arxiv cited".split()
 )
 _LINK = frozenset("in and et al the of for on".split())
-_PLACE = frozenset(
-    "london york new berlin paris boston cambridge oxford amsterdam tokyo beijing shanghai "
-    "washington chicago philadelphia princeton heidelberg dordrecht singapore sydney toronto "
-    "ny ma ca uk usa nj il dc germany china".split()
-)
+_PLACE = frozenset("ny ma ca uk usa nj il dc".split()) | _latin("places-world")
+_PINYIN = words("pinyin-syllables")
+_INSTITUTION = _latin("institution-words")
+# abbreviated journal title words (Phys, Rev, Chin): matched with their case, a capital first
+_JOURNAL_ABBREV = words("journal-abbreviations")
 _PARTICLE = frozenset("van von der den de la le du da di del dos das ter".split())
 _ETAL = frozenset("et al etal".split())
 # single CJK characters that carry structure (their identity is a feature anyway; these group them)
@@ -169,13 +187,46 @@ _LEXICONS = (
     ("place", _PLACE),
     ("particle", _PARTICLE),
     ("etal", _ETAL),
+    ("inst", _INSTITUTION),
+    ("py", _PINYIN),
 )
 # lower-case word -> its lexicon features, in the order of _LEXICONS
 _LEXICON_INDEX: dict[str, tuple[str, ...]] = {}
 for _name, _lex in _LEXICONS:
     for _word in _lex:
         _LEXICON_INDEX[_word] = (*_LEXICON_INDEX.get(_word, ()), "x=" + _name)
-_CJK_LEXICON = {ch: ("cx=" + cls,) for ch, cls in _CJK_CLASS.items()}
+# a CJK character -> its class (above) and whether it is a single-character surname
+_CJK_LEXICON: dict[str, tuple[str, ...]] = {ch: ("cx=" + cls,) for ch, cls in _CJK_CLASS.items()}
+for _ch in words("surnames-single"):
+    _CJK_LEXICON[_ch] = (*_CJK_LEXICON.get(_ch, ()), "cx=sur")
+
+
+def _pinyin_word(low: str) -> bool:
+    """Is ``low`` (lower case, not itself a syllable) two to four pinyin syllables run together
+    (xiaoming, jianguo)?  Greedy from the longest syllable, with backtracking."""
+
+    def split(rest: str, parts: int) -> bool:
+        if not rest:
+            return parts >= 2
+        if parts == 4:
+            return False
+        for k in range(min(6, len(rest)), 0, -1):
+            if rest[:k] in _PINYIN and split(rest[k:], parts + 1):
+                return True
+        return False
+
+    return 4 <= len(low) <= 18 and low not in _PINYIN and low.isascii() and split(low, 0)
+
+
+def _latin_lexicon(tok: str, low: str) -> tuple[str, ...]:
+    """The lexicon features of a Latin-letter token: the word lists it is in, a run-together pinyin
+    name, an abbreviated journal word."""
+    out = _LEXICON_INDEX.get(low, ())
+    if _pinyin_word(low):
+        out = (*out, "x=py2")
+    if tok in _JOURNAL_ABBREV and tok[0].isupper():
+        out = (*out, "x=jabbr")
+    return out
 
 
 def f_lexicon(tok: str, kind: str) -> list[str]:
@@ -183,7 +234,7 @@ def f_lexicon(tok: str, kind: str) -> list[str]:
         return list(_CJK_LEXICON.get(tok, ()))
     if kind != "L":
         return []
-    return list(_LEXICON_INDEX.get(tok.lower(), ()))
+    return list(_latin_lexicon(tok, tok.lower()))
 
 
 _OFFSETS = (-2, -1, 0, 1, 2)
@@ -197,8 +248,7 @@ _EV_YEAR, _EV_PUNCT = 1, 2
 
 
 # the same features as bytes, for token_features (which builds them without the helpers above)
-_LEXICON_BYTES = {w: tuple(f.encode() for f in fs) for w, fs in _LEXICON_INDEX.items()}
-_CJK_LEXICON_BYTES = {ch: (("cx=" + cls).encode(),) for ch, cls in _CJK_CLASS.items()}
+_CJK_LEXICON_BYTES = {ch: tuple(f.encode() for f in fs) for ch, fs in _CJK_LEXICON.items()}
 _YEAR, _N12, _N31, _N200, _NBIG = b"year", b"n<=12", b"n<=31", b"n<=200", b"n>200"
 _DIGITS = tuple(("s=d" + str(k)).encode() for k in range(6))
 _W_DIGITS, _W_DOI, _W_URL = b"w=<d>", b"w=<doi>", b"w=<url>"
@@ -228,7 +278,7 @@ def token_features(tok: str) -> tuple:
             shape = b"s=Aa"
         else:
             shape = b"s=a+" if tok.islower() else b"s=mix"
-        extra: tuple[bytes, ...] = _LEXICON_BYTES.get(low, ())
+        extra: tuple[bytes, ...] = tuple(f.encode() for f in _latin_lexicon(tok, low))
         if len(tok) >= 4:
             centre = (word, shape, *extra, ("suf=" + low[-3:]).encode())
         else:
@@ -344,6 +394,66 @@ _POS_TABLES: dict[int, list[bytes]] = {}
 _CONTEXTS: dict[tuple, tuple[bytes, ...]] = {}
 
 
+# Chinese words of two or more characters, found in the text (a CJK token is one character): compound
+# surnames, places, and the words that end publishers', institutions' and journals' names
+_CJK_WORDS: dict[str, str] = {}
+for _list, _name in (
+    ("journal-words", "jour"),
+    ("institution-words", "inst"),
+    ("publisher-words", "pub"),
+    ("places-zh", "place"),
+    ("surnames-compound", "sur2"),
+):
+    for _w in words(_list):
+        if len(_w) >= 2 and _has_cjk(_w):
+            _CJK_WORDS[_w] = _name
+_CJK_WORD_MAX = max(map(len, _CJK_WORDS))
+_ANY_CJK_WORD = regex.compile(
+    "[" + "".join(sorted({w[0] for w in _CJK_WORDS})) + "]"
+).search  # (most English references have none of these characters: skip the scan)
+_CJK_WORD_FIRST = frozenset(w[0] for w in _CJK_WORDS)
+# per word: the features of its first character and of the others
+_CJK_WORD_FEATS = {
+    w: ((b"lb=" + n.encode(),), (b"li=" + n.encode(),)) for w, n in _CJK_WORDS.items()
+}
+
+
+def cjk_word_marks(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, list)`` of every lexicon word in ``text``, longest first, left to right,
+    without overlaps (北京大学出版社: 北京 place, 大学 institution, 出版社 publisher)."""
+    out = []
+    i, n = 0, len(text)
+    first, lexicon = _CJK_WORD_FIRST, _CJK_WORDS
+    while i < n - 1:
+        if text[i] in first:
+            for k in range(min(_CJK_WORD_MAX, n - i), 1, -1):
+                name = lexicon.get(text[i : i + k])
+                if name:
+                    out.append((i, i + k, name))
+                    i += k
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _add_word_marks(text: str, tokens: list[tuple[int, int]], out: list[list[bytes]]) -> None:
+    marks = cjk_word_marks(text)
+    if not marks:
+        return
+    j, n = 0, len(tokens)
+    for s, e, _ in marks:
+        b, i = _CJK_WORD_FEATS[text[s:e]]
+        while j < n and tokens[j][0] < s:
+            j += 1
+        k = j
+        while k < n and tokens[k][0] < e:
+            out[k] += b if k == j else i
+            k += 1
+
+
 def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[bytes]]:
     """Features for every token of one reference (see the module docstring), as UTF-8 bytes.
 
@@ -372,6 +482,8 @@ def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[byt
         )
     ]
     out[-1].pop()
+    if _ANY_CJK_WORD(text):
+        _add_word_marks(text, tokens, out)
     return out
 
 
