@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from citekit.csl import ITEM_TYPES, variable_kind
 from citekit.normalise import clean_value, normalise
 from citekit.parser import parse_reference
+from citekit.parser.chinese_names import split_chinese_name
 from citekit.parser.draft import CLEAN_FIELDS
 from citekit.parser.evaluate import as_printed
 from citekit.parser.names import parse_names
@@ -58,8 +59,10 @@ def check_evidence(raw: str, outcome) -> None:
         elif kind == "number":
             assert (
                 value == piece
+                or value == piece.replace("~", "-")  # 93～97: a Chinese range sign
                 or value in piece
                 or (piece.isdigit() and str(int(piece)) == value)
+                or str(cn_number(piece.strip("第卷册"))) == value  # 第十六卷 → 16
                 or name == "edition"
             ), (name, value, piece)
         elif name in CLEAN_FIELDS:
@@ -135,7 +138,8 @@ def test_gbt7714_gold_field_f1(variant, transform, floor):
 
 def test_names_flags_and_prefixes():
     g = parse_names("陈晋镳, 张惠民, 朱士兴, 等")
-    assert [n["literal"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"] and g.truncated
+    assert [n["family"] + n["given"] for n in g.names] == ["陈晋镳", "张惠民", "朱士兴"]
+    assert g.truncated
     g = parse_names("KOSEKI A, MOMOSE H, et al.")
     assert (
         g.names == [{"family": "Koseki", "given": "A."}, {"family": "Momose", "given": "H."}]
@@ -146,9 +150,10 @@ def test_names_flags_and_prefixes():
     g = parse_names("[美]马克·H.穆尔")
     assert g.names == [{"literal": "马克·H.穆尔"}] and g.nationalities == ["美"]
     g = parse_names("（英）约翰·斯密、王刚")
-    assert g.names == [{"literal": "约翰·斯密"}, {"literal": "王刚"}] and g.nationalities == ["英"]
+    assert g.names == [{"literal": "约翰·斯密"}, {"family": "王", "given": "刚"}]
+    assert g.nationalities == ["英"]
     g = parse_names("张成福等译")
-    assert g.names == [{"literal": "张成福"}] and g.truncated and g.role == "translator"
+    assert g.names == [{"family": "张", "given": "成福"}] and g.truncated and g.role == "translator"
     g = parse_names("PEEBLES P Z, Jr.")
     assert g.names == [{"family": "Peebles", "given": "P. Z.", "suffix": "Jr."}]
     g = parse_names("Carter, Thomas B. Jr.， and Holt, Ann")  # a suffix with no comma before it
@@ -162,6 +167,71 @@ def test_names_flags_and_prefixes():
     assert g.names == [{"literal": "Online Computer Library Center, Inc."}]
     g = parse_names("Research Group of Shanghai Food and Drug Administration")
     assert len(g.names) == 1 and "literal" in g.names[0]
+
+
+@pytest.mark.parametrize(
+    "name, expect",
+    [
+        ("王刚", {"family": "王", "given": "刚"}),
+        ("张成福", {"family": "张", "given": "成福"}),
+        ("欧阳中石", {"family": "欧阳", "given": "中石"}),  # compound surnames
+        ("司马光", {"family": "司马", "given": "光"}),
+        ("诸葛亮", {"family": "诸葛", "given": "亮"}),
+        ("陳水扁", {"family": "陳", "given": "水扁"}),  # traditional characters
+        ("国务院", {"literal": "国务院"}),  # organisations
+        ("文化部", {"literal": "文化部"}),
+        ("北京大学教育法研究中心", {"literal": "北京大学教育法研究中心"}),
+        ("马克思", {"literal": "马克思"}),  # transliterations without a separator
+        ("柏拉图", {"literal": "柏拉图"}),
+        ("富勒", {"literal": "富勒"}),
+        ("莎士比亚", {"literal": "莎士比亚"}),
+        ("佚名", {"literal": "佚名"}),  # no surname
+        ("大卫·帕尔菲曼", {"literal": "大卫·帕尔菲曼"}),
+    ],
+)
+def test_chinese_names_family_given(name, expect):
+    assert split_chinese_name(name) == expect
+    assert parse_names(name).names == [expect]
+
+
+def test_chinese_names_in_parsed_items():
+    item = parse_reference("欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.").item
+    assert item["author"] == [{"family": "欧阳", "given": "修"}, {"family": "宋", "given": "祁"}]
+    item = parse_reference(
+        "中华人民共和国国务院新闻办公室. 白皮书[R]. 北京: 人民出版社, 2010."
+    ).item
+    assert item["author"] == [{"literal": "中华人民共和国国务院新闻办公室"}]
+
+
+@pytest.mark.parametrize(
+    "style, want",
+    [
+        ("gbt7714-2015-numeric", "欧阳中石, 张成福. 书法[M]. 北京: 中华书局, 2000."),
+        (
+            "gbt7714-2025-author-date",
+            "欧阳中石，张成福，2000. 书法[M]. 北京：中华书局.",
+        ),  # full-width (2025)
+        ("zhejiang-social-sciences", "欧阳中石、张成福：《书法》，北京：中华书局2000年版。"),
+    ],
+)
+def test_split_chinese_names_print_as_before(style, want):
+    """Family + given prints as the one unit the literal printed, in the styles and the exports."""
+    from citekit.api import render
+    from citekit.formats import write
+
+    base = {"id": "a", "type": "book", "title": "书法", "publisher": "中华书局"}
+    base.update({"publisher-place": "北京", "issued": {"date-parts": [[2000]]}})
+    split = dict(
+        base, author=[{"family": "欧阳", "given": "中石"}, {"family": "张", "given": "成福"}]
+    )
+    whole = dict(base, author=[{"literal": "欧阳中石"}, {"literal": "张成福"}])
+    text = render([split], style)[0].text
+    assert text.split("] ", 1)[-1].lstrip("1.") == want
+    assert text == render([whole], style)[0].text
+    assert write([split], "bibtex")[0] == write([whole], "bibtex")[0]
+    assert "{欧阳中石} and {张成福}" in write([split], "bibtex")[0]
+    assert write([split], "ris")[0] == write([whole], "ris")[0]
+    assert "AU  - 欧阳中石" in write([split], "ris")[0]
 
 
 def test_numbers():
@@ -208,7 +278,7 @@ def test_numbers():
             "李四：《论文》，载张三主编：《某书》，北京：商务印书馆2016年版，第3—9页。",
             {
                 "type": "chapter",
-                "editor": [{"literal": "张三"}],
+                "editor": [{"family": "张", "given": "三"}],
                 "container-title": "某书",
                 "page": "3-9",
                 "publisher-place": "北京",
@@ -687,3 +757,205 @@ def test_finish_spans_on_the_identity_view_equal_raw_span():
             span = d.spans.get(name)
             if span:
                 assert ev.span == view.raw_span(*span), (raw, name)
+
+
+# -- shapes of real lists (issue 10): each a general rule, the strings made up from the shape ----
+
+_ZHANG = [{"family": "张", "given": "三"}]
+
+
+@pytest.mark.parametrize(
+    "raw, expect",
+    [
+        # GB/T names (family name, initials) without type codes, in English
+        (
+            "Doe J, Roe A B. A study of things. J Things, 2010, 3(2): 1-10.",
+            {
+                "type": "article-journal",
+                "author": [{"family": "Doe", "given": "J."}, {"family": "Roe", "given": "A. B."}],
+                "title": "A study of things",
+                "container-title": "J Things",
+                "volume": "3",
+                "issue": "2",
+                "page": "1-10",
+            },
+        ),
+        (
+            "Doe J. A book of things. New York: Some Books, 2001.",
+            {"type": "book", "title": "A book of things", "publisher-place": "New York"},
+        ),
+        # abbreviated journal titles, with and without the year in front
+        (
+            "DOE J. Things[J]. Environ. Sci. Technol., 1970, 37(12): 941-959.",
+            {"container-title": "Environ. Sci. Technol.", "volume": "37", "issue": "12"},
+        ),
+        (
+            "DOE J, 1970. Things[J]. Proc. Natl. Acad. Sci. USA, 37(12): 941-959.",
+            {"container-title": "Proc. Natl. Acad. Sci. USA", "volume": "37"},
+        ),
+        # a transliterated name with a middle initial (the stop is not the author's end)
+        (
+            "[美]马克·H.穆尔. 创造价值[M]. 张三, 译. 北京: 某出版社, 2016.",
+            {"author": [{"literal": "马克·H.穆尔"}], "title": "创造价值", "translator": _ZHANG},
+        ),
+        (
+            "戴维·H.罗森布鲁姆, 张三. 公共行政学[M]. 北京: 某出版社, 2002.",
+            {"author": [{"literal": "戴维·H.罗森布鲁姆"}, _ZHANG[0]], "title": "公共行政学"},
+        ),
+        # Latin names among Chinese ones
+        (
+            "张三, WANG X M. 某研究[J]. 某学报, 2010(2): 1-9.",
+            {"author": [_ZHANG[0], {"family": "Wang", "given": "X. M."}]},
+        ),
+        # pinyin names, family name first
+        (
+            "Wang Xiaoming, LI Jianguo. A study of things[J]. J Things, 2010, 3(2): 1-10.",
+            {
+                "author": [
+                    {"family": "Wang", "given": "Xiaoming"},
+                    {"family": "Li", "given": "Jianguo"},
+                ]
+            },
+        ),
+        # the 《》 author-year variant
+        (
+            "张三，2006：《某书》，北京：某出版社。",
+            {"author": _ZHANG, "issued": {"date-parts": [[2006]]}},
+        ),
+        (
+            "张三（2006）《某书》，北京：某出版社。",
+            {"author": _ZHANG, "issued": {"date-parts": [[2006]]}},
+        ),
+        # editions and volumes in titles
+        ("张三. 某书（第三版）[M]. 北京: 某出版社, 2006.", {"title": "某书", "edition": "3"}),
+        (
+            "《某某全集》（第十六卷），北京：某出版社1964年版。",
+            {"title": "某某全集", "volume": "16"},
+        ),
+        # a publisher alone, and pages alone, after the type code (author-date lists)
+        ("张三，2017. 某书[M]. 某某大学出版社.", {"publisher": "某某大学出版社"}),
+        ("DOE J, 2011. A report on things: TR-262[R]. 8-9.", {"page": "8-9", "number": "TR-262"}),
+        # a newspaper by its name, with a month
+        (
+            "张三：《某文》，《某某日报》1982年9月。",
+            {"type": "article-newspaper", "issued": {"date-parts": [[1982, 9]]}},
+        ),
+        # months kept at the precision printed
+        ("张三. 某研究[D]. 北京: 某大学, 2011年6月.", {"issued": {"date-parts": [[2011, 6]]}}),
+        (
+            "Doe, J. (2019, October). A study of things. Some Magazine, 12-15.",
+            {"issued": {"date-parts": [[2019, 10]]}},
+        ),
+        ("王五(2019,5月). 数字治理. 某学报.", {"issued": {"date-parts": [[2019, 5]]}}),
+        # a Chinese date right after a link is when it was read, not published
+        (
+            "DOE J. 2016. Things[Z/OL]. Some Centre. http://example.org/a.pdf, 2020年2月16日.",
+            {"issued": {"date-parts": [[2016]]}},
+        ),
+        # role words
+        (
+            "钱某著，张三译注：《某书》，北京：某出版社2010年版。",
+            {"author": [{"family": "钱", "given": "某"}], "translator": _ZHANG},
+        ),
+        (
+            "[德]马某著. 张三译. 某书[M]. 北京: 某出版社, 2004.",
+            {"author": [{"family": "马", "given": "某"}], "translator": _ZHANG, "title": "某书"},
+        ),
+        ("王某疏. 某经[M]. 北京: 某书局, 1980.", {"editor": [{"family": "王", "given": "某"}]}),
+        (
+            "Doe J. Things and more. Translated by Roe R. Berkeley: Some Press, 1978.",
+            {"translator": [{"family": "Roe", "given": "R."}], "publisher-place": "Berkeley"},
+        ),
+        (
+            "Doe J. A handbook of things[M]. Edited by R. Roe. London: Some Press, 2001.",
+            {"editor": [{"family": "Roe", "given": "R."}], "publisher-place": "London"},
+        ),
+        # web notes without a type code
+        (
+            "城市治理．某某百科[引用日期2020-01-02]．https://baike.example.com/item/x",
+            {"type": "webpage", "title": "城市治理", "container-title": "某某百科"},
+        ),
+        (
+            "How to cite things - Example Site. https://example.com/cite [Accessed 3 May 2020].",
+            {"type": "webpage", "title": "How to cite things", "container-title": "Example Site"},
+        ),
+        (
+            "Doe J. A web page[Online]. Available: https://example.com/page (accessed 2020-05-03).",
+            {
+                "type": "webpage",
+                "author": [{"family": "Doe", "given": "J."}],
+                "title": "A web page",
+            },
+        ),
+        (
+            "某某协会. 城市治理的十个问题. 某某网. https://www.example.cn/a.html. 访问日期: 2021年3月4日.",
+            {
+                "author": [{"literal": "某某协会"}],
+                "title": "城市治理的十个问题",
+                "container-title": "某某网",
+                "accessed": {"date-parts": [[2021, 3, 4]]},
+            },
+        ),
+        # document numbers: standards, patents, report series
+        (
+            "Doe J, Roe R. HTTP things. RFC 9999, Some Task Force, 2022.",
+            {"number": "RFC 9999", "title": "HTTP things"},
+        ),
+        (
+            "张三. 一种装置: 中国, 201310041234.5[P]. 2014-05-07.",
+            {"type": "patent", "number": "201310041234.5", "jurisdiction": "中国"},
+        ),
+        (
+            "Doe J. Method for things. U.S. Patent 6,285,999, 2001.",
+            {"type": "patent", "number": "6,285,999", "jurisdiction": "U.S."},
+        ),
+        (
+            "Doe J, Roe R. Taxes and growth. NBER Working Paper No. 1234, 2010.",
+            {"type": "report", "genre": "NBER Working Paper", "number": "1234"},
+        ),
+        (
+            "某某委员会. 某某规范: DL/T 5155—2016[S]. 北京: 某出版社, 2016.",
+            {"type": "standard", "number": "DL/T 5155-2016", "title": "某某规范"},
+        ),
+        # the older house style: a quoted title, then the book or journal in 《》, no 载
+        (
+            "王某，“某某问题”，李某，《某某论》，北京，某出版社，2000年，第3页。",
+            {
+                "type": "chapter",
+                "author": [{"family": "王", "given": "某"}],
+                "title": "某某问题",
+                "container-author": [{"family": "李", "given": "某"}],
+                "container-title": "某某论",
+                "publisher": "某出版社",
+                "page": "3",
+            },
+        ),
+        (
+            "张三，“某某研究”，《某学报》，2001年第2期，93～97页。",
+            {"type": "article-journal", "title": "某某研究", "issue": "2", "page": "93-97"},
+        ),
+        (
+            "张三：“某某研究”，载李四主编：《某书》，北京：某出版社2010年版，第3页。",
+            {
+                "type": "chapter",
+                "editor": [{"family": "李", "given": "四"}],
+                "container-title": "某书",
+            },
+        ),
+        # OCR letters for digits in a year
+        (
+            "张三. 城市治理[J]. 某学报, 20l3(2): 1-10.",
+            {"issued": {"date-parts": [[2013]]}, "issue": "2"},
+        ),
+        # a state's abbreviation after the place keeps its full stop
+        (
+            "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",
+            {"publisher-place": "Littleton, Colo."},
+        ),
+    ],
+)
+def test_reading_shapes(raw, expect):
+    outcome = parse_reference(raw)
+    for key, value in expect.items():
+        assert outcome.item.get(key) == value, (key, outcome.item)
+    check_evidence(raw, outcome)

@@ -303,7 +303,7 @@ def test_eval_reads_the_gold_and_example_formats(tmp_path):
                 "item": {
                     "type": "book",
                     "title": "书名",
-                    "author": [{"literal": "张三"}],
+                    "author": [{"family": "张", "given": "三"}],
                     "publisher": "中华书局",
                     "publisher-place": "北京",
                     "issued": {"date-parts": [[2000]]},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re as _re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -146,6 +147,17 @@ def clean_value(raw: str) -> str:
         text = _GLUED.sub(_space_after, text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
+    if (
+        "*" in text
+        or "<" in text
+        or "__" in text
+        or _GLUED_HINT.search(text)
+        or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
+        or _OCR_HINT.search(text)
+    ):  # (the tests of _rare that a field's text can meet)
+        edits = _repairs(text, whole=False)
+        if edits:
+            text = _apply(text, range(len(text) + 1), edits)[0]
     if " " in text:
         if not text.isascii():  # the spaces it removes touch a CJK character
             text = _CJK_SPACE.sub("", text)
@@ -158,9 +170,223 @@ def normalise(raw: str) -> View:
     if not _SLOW_OR_DELETED.search(raw):
         text = raw.translate(_FOLD_TABLE)  # one character for one: offsets are the identity
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-            return View(text, range(len(raw) + 1), raw)
+            edits = _repairs(text, whole=True)
+            if not edits:
+                return View(text, range(len(raw) + 1), raw)
+            text, offsets = _apply(text, range(len(raw) + 1), edits)
+            return View(text, tuple(offsets), raw)
     text, offsets = _join(raw, _fold, with_offsets=True)
+    edits = _repairs(text, whole=True)
+    if edits:
+        text, offsets = _apply(text, offsets, edits)
     return View(text, tuple(offsets), raw)
+
+
+# --------------------------------------------------------------------------- pre-parse repairs
+# What pasting, list markup and PDF extraction do to a reference, undone in the view only (the raw
+# string is evidence and stays as it was): each repair is an edit ``(start, end, replacement)`` of
+# the folded text, and the offset map follows it.  ``whole`` repairs read the reference as a whole
+# (its start and end: labels, list bullets, wrapping brackets); the others are local, so that the
+# view of a field's raw text (``clean_value``) comes out as the field's value in the view.
+
+# emphasis: HTML tags and Markdown ``*x*``/``**x**``/``__x__`` around a run of text
+_TAG = _re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>", _re.IGNORECASE)
+_STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
+# a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
+_BULLET = _re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
+_FOOTNOTE = _re.compile(r"^\[\^(\d{1,4})\]:?\s*")
+# "[7」", "[7)" : a numbering label closed by the wrong bracket
+_BAD_CLOSE = _re.compile(r"^\[\s*\d{1,4}\s*([」』)}〕])")
+
+
+# "15王明", "11《": a number glued to a Chinese first field (not "21世纪", "3种", "100年")
+@cache
+def _glued_label() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(
+        r"^(\d{1,3})(?=[《“\u3400-\u9fff])"
+        r"(?!世纪|年|月|日|个|种|条|项|位|次|届|号|岁|天|周|家|所|部|本|篇|册|卷|期|章|节|版|人|点|分|万|亿|千|百|元|倍|大|国|省|市|名|例|类|维|阶)"
+    )
+
+
+# URLs and DOIs with a space where a PDF line broke ("https://www. example.com", "10.1000/ abc")
+_BROKEN_LINK = _re.compile(r"[ ](?<=[/.\-_=?&] )(?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
+
+
+@cache
+def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*$")
+
+
+# "Annu.Rev.", "V.Nair", "G.E.Hinton": a full stop glued to the next capitalised word
+_GLUED_STOP = _re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
+
+
+# a space between two Chinese characters when one side is a single character ("王 明", "城 市")
+@cache
+def _cjk_gap() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(
+        r"(?<=[\u3400-\u9fff])(?<![\u3400-\u9fff]{2}) (?=[\u3400-\u9fff])"
+        r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
+    )
+
+
+_OCR_YEAR = _re.compile(
+    r"(?<![A-Za-z0-9.])(?=\d*[lIOo])(?:1[5-9]|20|2O|l[5-9])[\dlIOo]{2}(?![A-Za-z0-9.])"
+)
+_OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+# cheap tests, each with a literal start (a fast scan), before the slower patterns above
+_GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
+# where OCR puts a letter into a year (20l3, 2O19, l998, 199l)
+_OCR_HINT = _re.compile("20l|19l|20O|19O|l9|2O|0l|9l|0O|9O")
+_CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
+
+
+def _broken_link(text: str) -> bool:
+    """Does a link (``://``, ``www.``, a DOI) end in ``/``, ``.``, ``-``… before a space and a
+    letter or digit, the mark of a PDF line break inside it?"""
+    for mark in ("://", "www.", "10."):
+        i = text.find(mark)
+        while i >= 0:
+            j = text.find(" ", i)
+            if j < 0:
+                break
+            if text[j - 1] in "/.-_=?&" and j + 1 < len(text) and text[j + 1].isalnum():
+                return True
+            i = text.find(mark, j)
+    return False
+
+
+def _rare(text: str) -> bool:
+    """Might ``text`` need one of the local repairs?  (Most references need none.)"""
+    return bool(
+        "*" in text
+        or "<" in text
+        or "__" in text
+        or _GLUED_HINT.search(text)
+        or _OCR_HINT.search(text)
+        or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
+        or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
+    )
+
+
+_WRAP = {"[": "]", "(": ")"}
+_OUTER_FIRST = frozenset("*•·▪◦-[(")
+_WRAP_INNER = _re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
+    """The edits that undo markup and extraction damage in ``text`` (folded), in order."""
+    edits: list[tuple[int, int, str]] = []
+    if whole and text and (text[0] in _OUTER_FIRST or text[0].isdigit()):
+        edits.extend(_outer_repairs(text))
+    if not _rare(text):
+        return edits
+    if "*" in text or "<" in text or "__" in text:
+        for m in _TAG.finditer(text):
+            edits.append((m.start(), m.end(), ""))
+        for m in _STARS.finditer(text):
+            n = len(m.group(1))
+            edits.append((m.start(), m.start() + n, ""))
+            edits.append((m.end() - n, m.end(), ""))
+    if ("/ " in text or ". " in text or "- " in text) and _broken_link(text):
+        for m in _BROKEN_LINK.finditer(text):
+            if _link_start().search(text, 0, m.start()):
+                edits.append((m.start(), m.end(), ""))
+    if _GLUED_HINT.search(text):
+        for m in _GLUED_HINT.finditer(text):  # a stop glued to a capitalised word...
+            k = m.start()
+            # ...after an abbreviated word or an initial: a space after the stop
+            if _GLUED_STOP.search(text, max(0, k - 24), k + 1) and not _link_start().search(
+                text, 0, k + 1
+            ):
+                edits.append((k + 1, k + 1, " "))
+    if _OCR_HINT.search(text):
+        for m in _OCR_YEAR.finditer(text):  # "20l3", "2O19": OCR letters for digits in a year
+            for k in range(m.start(), m.end()):
+                if text[k] in _OCR_DIGITS:
+                    edits.append((k, k + 1, _OCR_DIGITS[text[k]]))
+    if " " in text and not text.isascii() and _CJK_GAP_HINT.search(text):
+        for m in _cjk_gap().finditer(text):
+            edits.append((m.start(), m.end(), ""))
+    if len(edits) > 1:
+        edits.sort()
+        kept = [edits[0]]
+        for e in edits[1:]:
+            if e[0] >= kept[-1][1] and e != kept[-1]:
+                kept.append(e)
+        edits = kept
+    return edits
+
+
+def _outer_repairs(text: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    first = text[0]
+    if first in "*•·▪◦-" or first.isdigit():
+        m = _BULLET.match(text)
+        if m:
+            edits.append((0, m.end(), ""))
+            return edits
+    if first.isdigit():
+        m = _glued_label().match(text)
+        if m:
+            edits.append((m.end(), m.end(), "."))  # "15王明" reads as "15.王明"
+        return edits
+    if first == "[":
+        m = _FOOTNOTE.match(text)
+        if m:  # "[^2]: 王明" reads as "[2] 王明"
+            edits.append((1, 2, ""))
+            if text[m.end(1) + 1 : m.end(1) + 2] == ":":
+                edits.append((m.end(1) + 1, m.end(1) + 2, ""))
+            return edits
+        m = _BAD_CLOSE.match(text)
+        if m:
+            edits.append((m.start(1), m.end(1), "]"))
+            return edits
+    close = _WRAP.get(first)
+    if close and text.endswith((close, close + ".")) and len(text) > 20:
+        last = len(text) - 1 if text[-1] == close else len(text) - 2
+        if _closes_at(text, first, close) == last and not _WRAP_INNER.match(text[1:last]):
+            edits.append((0, 1, ""))
+            edits.append((last, last + 1, ""))
+    return edits
+
+
+def _closes_at(text: str, opening: str, closing: str) -> int:
+    """The index of the bracket that closes ``text[0]``, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _apply(text: str, offsets, edits: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for start, end, repl in edits:
+        out.append(text[pos:start])
+        new_offsets.extend(offsets[pos:start])
+        out.append(repl)
+        new_offsets.extend([offsets[start]] * len(repl))
+        pos = end
+    out.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    text = "".join(out)
+    # a removed run may leave two spaces, or one at an end
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        keep = [
+            i
+            for i, ch in enumerate(text)
+            if ch != " " or (0 < i < len(text) - 1 and text[i - 1] != " ")
+        ]
+        text = "".join(text[i] for i in keep)
+        new_offsets = [new_offsets[i] for i in keep] + [new_offsets[-1]]
+    return text, new_offsets
 
 
 def _join(raw: str, fold, with_offsets: bool = False):

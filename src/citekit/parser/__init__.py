@@ -9,7 +9,8 @@ and every field's span is mapped back to ``raw``.  The work is done by small rul
 - style modules, tried in order: :mod:`.gbt7714` (a ``[J]``-style type code),
   :mod:`.house_zh` (《》 titles), :mod:`.house_en` (``Alford,J.&Hughes,O.,“…”``), GB/T 7714 without
   type codes in its common shapes (``gbt7714.parse_nocode``; kept only when every letter and digit lands
-  in a field), and :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
+  in a field), web notes without a type code (:mod:`.web`: title, site, author around a link and
+  an access date; kept on the same condition), and :mod:`.fallback` (year, pages, quoted title) which also fills gaps after any style.
 
 Field values are taken from the normalised view (full-width punctuation folded to ASCII,
 whitespace collapsed), so ``normalise(raw[span]).text == value`` for text fields.
@@ -25,9 +26,10 @@ from ..language import detect_language
 from ..model import ParseOutcome, Span
 from ..normalise import normalise
 from ..segment import split_label
-from . import crf, fallback, gbt7714, house_en, house_zh
+from . import crf, fallback, gbt7714, house_en, house_zh, web
 from .assemble import assemble
 from .bilingual import bilingual_part
+from .doc_numbers import find_doc_numbers, split_genre_number
 from .draft import Draft
 from .identifiers import extract_identifiers
 
@@ -40,6 +42,7 @@ STYLES = (
     ("house-zh", house_zh.applies, house_zh.parse),
     ("house-en", house_en.applies, house_en.parse),
     ("gbt7714-nocode", gbt7714.applies_nocode, gbt7714.parse_nocode),
+    ("web", web.applies, web.parse),
 )
 
 
@@ -144,6 +147,7 @@ def _parse(
     if d.end <= d.start:
         return d.finish(lang)
     extract_identifiers(d)
+    find_doc_numbers(d)
     base = d.copy()  # the identifiers, for the CRF parse and the last resort below
     if method != "crf":
         for _name, applies, parse in STYLES:
@@ -151,9 +155,11 @@ def _parse(
                 break
     if method == "rules" or not crf.available():
         fallback.parse(d)
+        split_genre_number(d)
         return d.finish(lang)
     if d.style is not None:
         fallback.parse(d)
+        split_genre_number(d)
         outcome = d.finish(lang)
         if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
             return outcome
@@ -167,6 +173,7 @@ def _parse(
         # date, a container, a publisher, numbers or an identifier
         c = base
         fallback.parse(c)
+    split_genre_number(c)
     learned = c.finish(lang, source="crf")
     if outcome is None or learned.confidence > outcome.confidence:
         return learned

@@ -41,7 +41,9 @@ _MONTHS = {
 }
 _YEAR = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _ISO = regex.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
-_CN_MD = regex.compile(r"(1[5-9]\d\d|20[0-4]\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_CN_MD = regex.compile(
+    r"(1[5-9]\d\d|20[0-4]\d)\s*(?:年|[,，]\s*(?=\d{1,2}\s*月))\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
+)  # 2011年6月, (2019,5月)
 _WORD = regex.compile(r"\p{L}+")
 _DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
 _ACCESS_BEFORE = regex.compile(
@@ -87,6 +89,11 @@ _TRIM_NAMES = _TRIM_TITLE + "("
 _TEXT_NAMES = {"location": "publisher-place"}
 _NUMBER_NAMES = {"pages": "page"}
 _IDENTIFIER_NAMES = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}
+
+
+_MONTH_AFTER = regex.compile(
+    r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+)
 
 
 def _date(text: str) -> list[int] | None:
@@ -381,6 +388,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     seen.add("accessed")
             elif not d.has("issued"):
                 a, b = trim(work, s, e, _TRIM_NUMBER)
+                if len(parts) == 1:  # "(2019, October 5)": the month the labeller left out
+                    more = _MONTH_AFTER.match(work, b, d.end)
+                    wider = _date(work[a : more.end()]) if more else None
+                    if wider and len(wider) > 1 and wider[0] == parts[0]:
+                        parts, b = wider, more.end()
                 d.set("issued", {"date-parts": [parts]}, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):
             a, b = trim(work, s, e, _TRIM_NUMBER)

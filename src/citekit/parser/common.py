@@ -9,6 +9,7 @@ from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
+from .numbers import cn_year_issue
 from .text import MASK, is_cjk, trim
 
 __all__ = [
@@ -25,6 +26,9 @@ __all__ = [
 _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
 
 
+_NAME_DOTS = frozenset("·•・‧")
+
+
 def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = False) -> bool:
     """Does the ``.`` at ``work[i]`` end an element (GB/T ``. ``, also written without the space)?
 
@@ -37,6 +41,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     nxt2 = work[i + 2] if i + 2 < end else ""
     prev = work[i - 1] if i > start else ""
     prev2 = work[i - 2] if i - 1 > start else ""
+    if prev2 in _NAME_DOTS and prev.isascii() and prev.isupper():
+        return False  # the initial inside a transliterated name: 马克·H.穆尔, 爱德华·W. 萨义德
     if nxt == " ":
         ok = not nxt2.islower()
     elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in '《“"':
@@ -95,9 +101,18 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
-    r"(?:\([^()]{1,20}\))?-?)(?(paren)\))"
+    r"(?:\([^()]{1,20}\))?-?"
+    r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
 )
+
+
+def _after_link(work: str, i: int) -> bool:
+    """Does only a masked identifier (a URL) and punctuation stand before ``work[i]``?"""
+    i -= 1
+    while i >= 0 and work[i] in " ,，.":
+        i -= 1
+    return i >= 0 and work[i] == MASK
 
 
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
@@ -110,7 +125,12 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         return False
     ds, de = m.start("date") + start, m.end("date") + start
     text = work[ds:de]
+    if "年" in text and _after_link(work, m.start() + start):
+        return False  # "http://…, 2020年2月16日": the day a link was read, not a publication date
     parts = parse_iso_date(text)
+    if not parts and "年" in text:  # 2011年6月: kept at the precision printed
+        cn = cn_year_issue(text, 0, len(text))
+        parts = cn.date if cn else None
     if parts:
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:
@@ -202,12 +222,32 @@ _VOL_TAIL = regex.compile(
 )
 
 
+# "(第三版)", "(修订版)", "(第十六卷)" closing a title
+_PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
+_VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+
+
 def title_volume(d: Draft, start: int, end: int) -> int:
-    """A book's volume at the end of its title (``国史旧闻: 第1卷``): record it, return the new end."""
+    """A book's volume at the end of its title (``国史旧闻: 第1卷``, ``全集(第十六卷)``) or its
+    edition (``城市治理(第三版)``): record it, return the new end."""
+    from .numbers import edition
+    from .text import cn_number
+
+    p = _PAREN_TAIL.search(d.work, start, end)
+    if p:
+        inner = p.group("x")
+        ed = edition(inner)
+        v = _VOL_WORD.fullmatch(inner)
+        if ed and not d.has("edition"):
+            d.set("edition", ed, *p.span("x"), 0.85)
+            return p.start()
+        if v and not d.has("volume"):
+            n = cn_number(v.group(1))
+            d.set("volume", str(n) if n is not None else v.group(1), *p.span("x"), 0.85)
+            return p.start()
     m = _VOL_TAIL.search(d.work[start:end])
     if not m:
         return end
-    from .text import cn_number
 
     if m.group("n"):
         n = cn_number(m.group("n"))

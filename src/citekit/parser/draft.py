@@ -228,6 +228,10 @@ class Draft:
             and m.start(1) > s
             and text[m.start(1) - 1] == "."
             or word in _ABBREVIATIONS
+            or name
+            == "publisher-place"  # "Littleton, Colo.", "Cambridge, Mass.": a state's abbreviation
+            and len(word) <= 5
+            and text[m.start(1) - 2 : m.start(1)] == ", "
             or name == "container-title"
             and len(word) <= 5
             and word[0].isupper()

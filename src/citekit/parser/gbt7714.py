@@ -22,7 +22,7 @@ from .common import (
 )
 from .draft import Draft
 from .identifiers import find_access_date
-from .names import NameGroup, looks_like_names, parse_names
+from .names import CN_ROLE_WORDS, VANCOUVER_NAMES, NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
 from .text import MASK, trim
 
@@ -173,6 +173,11 @@ def parse(d: Draft) -> bool:
             ts = sm.end()
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
+        where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
+        if where:  # "一种装置: 中国, 201310041234.5[P]": the country, then the patent number
+            ns = d.spans["number"][0]
+            d.set("jurisdiction", where.group("j"), ns + where.start("j"), ns + where.end("j"), 0.8)
+            d.set("number", where.group("n"), ns + where.start("n"), ns + where.end("n"), 0.85)
         if code == "A" and d.has("number"):
             csl_type, custom_code = "legislation", None
     elif code == "M" and not analytic:
@@ -183,6 +188,26 @@ def parse(d: Draft) -> bool:
         d.flag("gbt_type_code", custom_code)
     _after_code(d, code, analytic, host, after)
     return True
+
+
+_BY_ROLE = regex.compile(
+    r"(?P<r>translated|trans\.|tr\.|edited|ed\.|eds\.)\s+by\s+(?P<who>\S.*)", regex.IGNORECASE
+)
+# "Translated by Roth G. Berkeley: …": the initial's stop ends the names when a place follows
+_BY_INITIAL_STOP = regex.compile(r"(?<=\s\p{Lu})\.(?=\s+\p{Lu}[\p{L} ,.]{1,40}:)")
+
+
+def _split_after_by(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    if work.find(" by ", s, e) < 0 or not _BY_ROLE.match(work, s, e):
+        return [(s, e)]
+    m = _BY_INITIAL_STOP.search(work, s, e)
+    if not m:
+        return [(s, e)]
+    return [(s, m.end()), trim(work, m.end(), e)]
+
+
+_ROLE_CHARS = regex.compile(r"[译编注疏校著撰]")  # a cheap test before splitting the elements
+_ROLE_ELEMENT = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 
 
 def _responsibility(d: Draft, limit: int) -> int:
@@ -197,6 +222,20 @@ def _responsibility(d: Draft, limit: int) -> int:
         a, b = trim(work, d.start, split + 1)  # the text _author_split parsed
         set_names(d, a, b, "author", 0.9, group=group)
         title_start = split + 1
+        # "马克思著. 张三译. 资本论[M]": a second group, closed by its role word, before the title
+        nxt = (
+            split_elements(work, title_start, limit)
+            if _ROLE_CHARS.search(work, title_start, limit)
+            else ()
+        )
+        if len(nxt) >= 2:
+            ns, ne = nxt[0]
+            role = _ROLE_ELEMENT.search(work, ns, ne)
+            if role and looks_like_names(work[ns:ne]):
+                group2 = parse_names(work[ns:ne])
+                if group2.names and group2.role in ("translator", "editor"):
+                    set_names(d, ns, ne, group2.role, 0.85, group=group2)
+                    title_start = ne + 1
     return title_start
 
 
@@ -231,6 +270,7 @@ def _after_code(
         return
     if code == "P":
         elements = _patent_number(d, elements)
+    elements = [piece for el in elements for piece in _split_after_by(work, *el)]
     # find the imprint: the last element that parses as one
     imprint = None
     for k in range(len(elements) - 1, -1, -1):
@@ -263,8 +303,29 @@ def _after_code(
             d.set("edition", ed, s, e, 0.85)
         elif _TRANSLATOR.search(text) and not d.has("translator"):
             set_names(d, s, e, "translator", 0.85)
+        elif (by := _BY_ROLE.match(work, s, e)) and looks_like_names(by.group("who")):
+            role = "translator" if by.group("r").lower().startswith("tr") else "editor"
+            if not d.has(role):  # "Translated by Roth G." / "Edited by J. Doe"
+                d.claim(s, by.start("who"))
+                set_names(d, by.start("who"), e, role, 0.85)
+            else:
+                rest.append((s, e))
         else:
             rest.append((s, e))
+    if (
+        imprint is None
+        and len(rest) == 1
+        and not d.has("page")
+        and _PAGES_ONLY.fullmatch(work, *rest[0])
+    ):
+        d.set("page", work[slice(*rest[-1])], *rest[-1], 0.75)  # "…[R]. 8-9." (author-date)
+        rest = rest[:-1]
+    if imprint is None and rest and not d.has("publisher") and not (analytic and host is None):
+        ps, pe = rest[-1]
+        if _PUBLISHER_ONLY.fullmatch(work, ps, pe):
+            # "[M]. 中国人民大学出版社." (GB/T 7714-2025 author-date: no place, no [出版地不详])
+            d.set("publisher", work[ps:pe], ps, pe, 0.8)
+            rest = rest[:-1]
     if analytic and host is None:
         if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
@@ -325,9 +386,21 @@ _CONFERENCE = regex.compile(
 )
 
 
+_GBT_YEAR = regex.compile(r"[,，]\s*(?:1[5-9]|20)\d\d[a-z]?\s*(?:[,(:.]|$)")
+
+
 def applies_nocode(d: Draft) -> bool:
-    """A Chinese reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...)."""
-    return d.work.find(".", d.start, d.end) >= 0 and HAN.search(d.work, d.start, d.end) is not None
+    """A reference that may be GB/T 7714 printed without type codes (``[J]``, ``[M]``...): Chinese,
+    or opening with names written family name first and initials (``Smith J, Doe A B.``)."""
+    if d.work.find(".", d.start, d.end) < 0:
+        return False
+    if HAN.search(d.work, d.start, d.end) is not None:
+        return True
+    # Latin: the names, and the year where GB/T puts it (", 2010, 3(2)", ", 2001.", ", 2010: 5")
+    return (
+        VANCOUVER_NAMES.match(d.work, d.start, d.end) is not None
+        and _GBT_YEAR.search(d.work, d.start, d.end) is not None
+    )
 
 
 def parse_nocode(d: Draft) -> bool:
@@ -350,8 +423,8 @@ def parse_nocode(d: Draft) -> bool:
     if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
-    if len(head) < 3:
-        return False
+    if len(head) < 3 and not (len(head) == 2 and VANCOUVER_NAMES.match(work, c.start, c.end)):
+        return False  # ("Smith J. Title. …": the stop after an initial does not split the head)
     # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
     title_start = _responsibility(c, min(c.end, head[1][1] + 1))
     if not c.has("author"):
@@ -367,8 +440,10 @@ def parse_nocode(d: Draft) -> bool:
         after = _ANALYTIC.match(work, k, c.end).end()  # it matches "//"
     else:
         after = te
-    if te <= ts or not HAN.search(work, c.start, te) or work[te - 1] in "]〕】":
-        return False  # a Chinese reference; a bracket ending the title is a type mark of some other form
+    if te <= ts or work[te - 1] in "]〕】":
+        return False  # a bracket ending the title is a type mark of some other form
+    if not HAN.search(work, c.start, te) and not all("given" in n for n in c.values["author"]):
+        return False  # a Chinese reference, or personal names in GB/T form
     rest = [
         e for e in split_elements(work, after, c.end) if work[e[0] : e[1]].strip(_BLANK_ELEMENT)
     ]
@@ -432,6 +507,9 @@ def _author_year(d: Draft, code_start: int) -> int | None:
         a, b = trim(work, d.start, m.start())
         if b <= a or not looks_like_names(work[a:b]):
             return None
+        v = VANCOUVER_NAMES.match(work, a, b)
+        if v and v.end() < b and work[v.end() - 2 : v.end()] == ". ":
+            return None  # "Smith J. A title. J Cities, 2010,": names, then a title, before the year
         if work[a:b] in _ANONYMOUS:
             d.claim(a, b)
         elif not set_names(d, a, b, "author", 0.9):
@@ -471,6 +549,14 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
     if len(parts) < 2 or any(b <= a for a, b in parts[:2]):
         return False
     (ps, pe), (qs, qe) = parts[0], parts[1]
+    if (
+        len(parts) == 2
+        and _PAGES_ONLY.fullmatch(work, qs, qe)
+        and _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+    ):
+        d.set("publisher", work[ps:pe], ps, pe, 0.75)  # "Rowman & Littlefield, Inc.: 13" (no place)
+        d.set("page", work[qs:qe], qs, qe, 0.75)
+        return True
     if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
         return False
     d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
@@ -491,10 +577,34 @@ def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
     return split_top(work, start, end, ":")
 
 
+# an element that is a publisher's name and nothing else (no place, no year)
+_PUBLISHER_ONLY = regex.compile(
+    r"[^\d:：,，()\[\]]{1,40}(?:出版社|书局|书店|印书馆|书社|出版公司|出版集团)"
+    r"|\p{Lu}[^\d:()\[\]]{0,60}\b(?:Press|Publishing|Publishers|Verlag|Group)(?:,?\s(?:Inc|Ltd|LLC)\.?)?"
+)
+_PAGES_ONLY = regex.compile(r"\d{1,6}(?:\s*[-~]\s*\d{1,6})?")
+_DIGIT = regex.compile(r"\d")
+_COUNTRY_NUMBER = regex.compile(
+    r"(?P<j>[^\d,，:：]{1,12}?)\s*[,，]\s*(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$"
+)
+# an element that is one abbreviated word or a few ("J", "Am. Chem", "Proc. Natl"), its stop ahead
+_ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
+
+
 def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
     nums = journal_numbers(work, s, e)
+    if nums is None and len(elements) > 1 and _ABBREVIATED.fullmatch(work, s, e):
+        # "Environ. Sci. Technol., 1970, 37(12)": the stops of an abbreviated title split it; the
+        # title runs on through abbreviated words to the element that holds the numbers
+        k = 1
+        while k + 1 < len(elements) and k < 6 and _ABBREVIATED.fullmatch(work, *elements[k]):
+            k += 1
+        if _DIGIT.search(work, *elements[k]) and work[elements[k][0]].isupper():
+            e = elements[k][1]
+            elements = [(s, e)] + elements[k + 1 :]
+            nums = journal_numbers(work, s, e)
     if nums is None and d.has("issued") and not work[s].isdigit():
         m = _SERIAL_TAIL.search(work, s, e)
         if m and (m.group("vol") or m.group("iss")) and m.start() > s:

@@ -17,7 +17,10 @@ from .text import find_close, trim
 
 __all__ = ["applies", "parse"]
 
-_PAIR = r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s*,\s*\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}"
+_PAIR = (  # "Alford,J." / "van Bennett,M." (a particle before the family name)
+    r"(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|ter|ten)\s+)*"
+    r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s*,\s*\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}"
+)
 _NAMES = regex.compile(
     rf"(?:{_PAIR})(?:\s*(?:,|&|,?\s*and\s)\s*(?:{_PAIR})){{0,30}}(?:\s*,?\s*et\s?al\.?)?\s*,"
 )

@@ -11,13 +11,15 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title
 from .draft import Draft
-from .names import looks_like_names
+from .names import ROLE_END, looks_like_names
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
 
 __all__ = ["applies", "parse"]
 
-_PAGE = regex.compile(r"^第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})\s*页$")
+_PAGE = regex.compile(
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页$"
+)  # 第3页, 第3-9页, 93～97页
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
@@ -34,7 +36,6 @@ _CONF_PAPER = regex.compile(
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
-_ROLE_END = regex.compile(r"(?:主编|编著|编译|编|著|撰|译|校注|整理|选编|合著|译校)\s*$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
@@ -48,6 +49,19 @@ _CITY = regex.compile(
 )
 _PUBLISHER_WORD = regex.compile(
     r"出版社|书局|书店|印书馆|书社|出版公司|出版集团|大学|研究院|研究所|Press|Publishing"
+)
+
+
+# a newspaper's name (人民日报, 光明日报, 经济观察报), not a journal's (学报, 通报)
+_NEWSPAPER = regex.compile(r"(?:日报|晚报|时报|商报|周报|青年报|观察报|经济报|法制报|导报)$")
+
+
+# the lead of the quoted variant: names, “title”, the book's editor (any may be empty)
+_QUOTED_LEAD = regex.compile(r"(?P<who>[^“”《]*?)“(?P<t>[^“”]{1,200})”(?P<ed>[^“”《]*)")
+_VOL_NUMBER = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+# the year after the names in the author-year variant: "，2006：" / "(2006)" / "(2006a)"
+_LEAD_YEAR = regex.compile(
+    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*(?:\)\s*)?[:：]?\s*$"
 )
 
 
@@ -69,7 +83,7 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
     for a, b in pieces:
         if first is None:
             first = a
-        if _ROLE_END.search(work, a, b):
+        if ROLE_END.search(work, a, b):
             groups.append((first, b))
             first = None
     if first is not None:
@@ -89,9 +103,32 @@ def parse(d: Draft) -> bool:
         return False
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
-    if b > a:
+    y = _LEAD_YEAR.search(work, a, b) if b > a else None
+    if y and y.start() > a:  # 作者，2006：《题名》 / 作者（2006）《题名》: the author-year variant
+        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+        d.claim(y.start(), b)
+        b = trim(work, a, y.start())[1]
+    quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None
+    if quoted:
+        # 马某，“论文”，劳某，《书》，北京，…: an older house style, a chapter without 载 (or an
+        # article: 张某，“论文”，《某学报》2010年第2期)
+        if quoted.group("who").strip(" ,，:："):
+            na, nb = trim(work, quoted.start("who"), quoted.end("who"), " ,，:：")
+            _lead_names(d, na, nb)
+        set_title(d, "title", quoted.start("t"), quoted.end("t"), 0.9)
+        d.claim(quoted.start("t") - 1, quoted.start("t"))
+        d.claim(quoted.end("t"), quoted.end("t") + 1)
+        ea, eb = trim(work, quoted.start("ed"), quoted.end("ed"), " ,，:：")
+        if lead_word := _CONTAINER_LEAD.match(work[ea:eb]):  # 载李四主编：《某书》
+            d.claim(ea, ea + lead_word.end())
+            ea += lead_word.end()
+        if eb > ea and looks_like_names(work[ea:eb]):
+            set_names(d, ea, eb, "container-author", 0.8)
+        set_title(d, "container-title", p + 1, q, 0.9)
+    elif b > a:
         _lead_names(d, a, b)
-    set_title(d, "title", p + 1, q, 0.93)
+    if not quoted:
+        set_title(d, "title", p + 1, q, 0.93)
     d.claim(p, p + 1)
     d.claim(q, q + 1)
     pos = q + 1
@@ -104,6 +141,9 @@ def parse(d: Draft) -> bool:
             ed = edition(inner)
             if ed:
                 d.set("edition", ed, pos + 1, close, 0.9)
+            elif v := _VOL_NUMBER.fullmatch(inner.strip()):  # (第十六卷) → 16
+                n = cn_number(v.group(1))
+                d.set("volume", str(n) if n is not None else inner, pos + 1, close, 0.8)
             elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
             elif _DOC_NO.fullmatch(inner.strip()):
@@ -112,6 +152,13 @@ def parse(d: Draft) -> bool:
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False
+    if quoted:
+        has_container = True
+        chapter = (
+            d.has("container-author")
+            or d.has("editor")
+            or bool(_CONTAINER_LEAD.match(work, quoted.start("ed")))
+        )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
     for idx, (s, e) in enumerate(pieces):
@@ -285,7 +332,12 @@ def parse(d: Draft) -> bool:
         d.set_type("thesis", 0.85)
     elif d.has("number") and not has_container and not has_publisher:
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
-    elif has_container and newspaper and not has_publisher:
+    elif (
+        has_container
+        and (newspaper or _NEWSPAPER.search(d.values.get("container-title", "")))
+        and not has_publisher
+        and not d.has("volume")
+    ):
         d.set_type("article-newspaper", 0.85)
     elif has_container and journal_tail and not has_publisher:
         d.set_type("article-journal", 0.9)

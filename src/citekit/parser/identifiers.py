@@ -20,7 +20,7 @@ from .draft import Draft
 
 __all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
 
-_TRAIL = ".,;:。，；"
+_TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI

@@ -6,8 +6,8 @@
 a flag, never a name), the role word it carried (``主编``, ``译``, ``eds.``) and nationality
 prefixes (``[美]``).
 
-Conventions (those of ``shared/gbt7714/gold.jsonl``): CJK names and corporate names are
-``{"literal"}``; ``·`` transliterated names are kept whole; Western names are
+Conventions: a Chinese personal name is ``{"family", "given"}`` (:mod:`.chinese_names`; 欧阳 + 修);
+corporate names and transliterated names (``马克思``, ``大卫·帕尔菲曼``) are ``{"literal"}``; Western names are
 ``{"family", "given"}`` with initials written ``"R. F. I."``; an all-capital family name
 (``PEEBLES``, GB/T style) is title-cased; ``Jr``/``Sr``/``III`` go to ``suffix``.
 """
@@ -17,10 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.lexicons import words
 from ..text.names import has_corporate_word
 from ..text.script import HAN
+from .chinese_names import split_chinese_name
 
-__all__ = ["NameGroup", "parse_names", "looks_like_names"]
+__all__ = [
+    "CN_ROLE_WORDS",
+    "ROLE_END",
+    "VANCOUVER_NAMES",
+    "NameGroup",
+    "looks_like_names",
+    "parse_names",
+]
 
 
 @dataclass
@@ -34,8 +43,12 @@ class NameGroup:
 _ETAL = regex.compile(
     r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
 )
+# Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
+CN_ROLE_WORDS = "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|整理|合著|编|著|撰|译|注|疏|校"
+# a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
+ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
-    r"(?:[,，]?\s*)(?:(?P<role>主编|编著|编译|编|著|撰|译|校注|整理|选编|合著)"
+    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})"
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
@@ -51,6 +64,14 @@ _ROLE_MAP = {
     "编译": "translator",
     "校注": "editor",
     "整理": "editor",
+    "译校": "translator",
+    "译注": "translator",
+    "笺注": "editor",
+    "评注": "editor",
+    "编选": "editor",
+    "注": "editor",  # 注/疏/校: the annotator of a classic, CSL has no closer role
+    "疏": "editor",
+    "校": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
@@ -75,6 +96,9 @@ _GIVEN_FIRST = regex.compile(
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
 )
+_PARTICLE_FAMILY = regex.compile(
+    r"^(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|ten)\s+){1,3}\p{Lu}[\p{L}'’\-]*$"
+)
 _INITIAL_PIECE = regex.compile(r"(-?)\s*(\p{Lu}\p{Ll}?)\.?")
 _WS = regex.compile(r"\s+")
 _AND = regex.compile(r",?\s+and\s+")
@@ -93,7 +117,7 @@ _GIVEN_WORDS = regex.compile(
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
 # what must come before a final full stop: searching these end-anchored patterns costs a scan of
 # the whole group, so a group that cannot end in one is not searched.
-_ROLE_LAST = frozenset("主编著译撰注理)dDsSſrR")
+_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrR")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
@@ -177,8 +201,10 @@ def parse_names(text: str) -> NameGroup:
             if m and m.end() < len(piece):
                 group.nationalities.append(m.group("n"))
                 piece = piece[m.end() :].strip()
-            if piece:
-                group.names.append({"literal": piece})
+            if piece and not HAN.search(piece) and _FAMILY_INITIALS.match(piece):
+                group.names.extend(parse_names(piece).names)  # "金建华, ZHENG H L": a Latin name
+            elif piece:
+                group.names.append(split_chinese_name(piece))
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
@@ -217,7 +243,11 @@ def parse_names(text: str) -> NameGroup:
                 }
             )
             i += 1
-        elif nxt is not None and _INITIALS.match(nxt) and " " not in piece.strip():
+        elif (
+            nxt is not None
+            and _INITIALS.match(nxt)
+            and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
+        ):  # "Smith, J." / "van Bennett, M."
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
@@ -229,6 +259,8 @@ def parse_names(text: str) -> NameGroup:
         ):
             group.names.append({"family": _family(piece), "given": nxt})
             i += 1
+        elif piece.count(" ") == 1 and (fg := _family_first(piece)):
+            group.names.append(fg)
         else:
             g = (
                 _GIVEN_FIRST.match(piece)
@@ -244,6 +276,44 @@ def parse_names(text: str) -> NameGroup:
                 group.names.append({"literal": piece})
         i += 1
     return group
+
+
+# "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials
+VANCOUVER_NAMES = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
+)
+
+
+# a pinyin syllable (initial + final), for given names written in pinyin ("Xiaoming", "Jianguo")
+_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|"
+    r"ua|uo|ui|ue|ve|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN = regex.compile(rf"(?i)(?:{_SYLLABLE}){{1,3}}")
+# "LI Jianguo", "SMITH John": a family name in capitals (GB/T 7714), then the given name written out
+_CAPS_FAMILY = regex.compile(
+    r"^(?P<fam>\p{Lu}{2,}(?:-\p{Lu}{2,})?)\s+(?P<given>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)$"
+)
+_TWO_WORDS = regex.compile(r"^(?P<fam>\p{Lu}\p{Ll}+)\s+(?P<given>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)$")
+
+
+def _family_first(piece: str) -> dict[str, str] | None:
+    """``LI Jianguo`` and ``Wang Xiaoming`` (a pinyin surname, then a pinyin given name that is
+    not itself a one-syllable surname, as in the ambiguous ``Li Hua``): family name first."""
+    m = _CAPS_FAMILY.match(piece)
+    if m:
+        return {"family": m.group("fam").title(), "given": m.group("given")}
+    m = _TWO_WORDS.match(piece)
+    if not m or m.group("fam") not in words("surnames-pinyin"):
+        return None
+    given = m.group("given")
+    if not _PINYIN_GIVEN.fullmatch(given.replace("-", "")):
+        return None
+    if given in words("surnames-pinyin") and _PINYIN_GIVEN.fullmatch(m.group("fam")):
+        if not regex.fullmatch(rf"(?i){_SYLLABLE}{_SYLLABLE}", given):
+            return None  # "Li Hua": both read as surnames, the order is not shown
+    return {"family": m.group("fam"), "given": given}
 
 
 def looks_like_names(text: str) -> bool:

@@ -71,6 +71,9 @@ def _name(refs: Sequence[Reference], i: int) -> str:
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _norm(text: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
@@ -84,7 +87,10 @@ def _key(ref: Reference) -> str | None:
         names = []
         for n in item.get("author") or ():
             if isinstance(n, dict):
-                names.append(n.get("family") or n.get("literal") or "")
+                family = n.get("family") or n.get("literal") or ""
+                if isinstance(family, str) and _HAN.match(family):  # 王 + 刚: the whole name
+                    family += str(n.get("given") or "")
+                names.append(family)
         return "|".join([_norm(" ".join(names)), _norm(title), str(year_of(item) or "")])
     body = Entry(ref)
     text = ref.raw[body.body :]

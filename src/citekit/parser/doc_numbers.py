@@ -1,0 +1,67 @@
+"""Numbers that name a document: patents, RFCs, and the number at the end of a report series.
+
+- :func:`find_doc_numbers` runs with the identifiers, before any style: ``U.S. Patent 6,285,999``
+  (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
+  and ``RFC 9110`` are taken and masked.
+- :func:`split_genre_number` runs when a parse is finished: a ``genre`` that ends in a number
+  (``NBER Working Paper No. 1234``, ``Tech. rep. TR-2010-1``) keeps the series words as ``genre``
+  and gives the number to ``number``.
+"""
+
+from __future__ import annotations
+
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from .draft import Draft
+from .text import trim
+
+__all__ = ["find_doc_numbers", "split_genre_number"]
+
+_PATENT = regex.compile(
+    r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
+    r"(?:(?:No|Number)\.?\s*)?(?P<num>\d{1,2},\d{3},\d{3}|[A-Z]{0,2}\d{5,}(?:\.\d)?[A-Z]?\d?)",
+)
+_RFC = regex.compile(r"\b(?:RFC|BCP|STD)\s?\d{1,5}\b")
+_REPORT_GENRE = regex.compile(
+    r"\b(?:rep(?:ort)?\.?|(?:working|discussion|technical|white|policy)\s+papers?)|报告|工作论文",
+    regex.IGNORECASE,
+)
+_GENRE_NUMBER = regex.compile(
+    r"^(?P<g>.*?\p{L}.*?)[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
+    r"(?P<n>(?=[A-Z0-9\-/.]*\d)[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+|\d[\d\-/.]*[A-Za-z]?)\s*(?:号)?$"
+)
+
+
+def find_doc_numbers(d: Draft) -> None:
+    work = d.work
+    s0, e0 = d.start, d.end
+    if ("atent" in work or "Pat." in work) and not d.has("number"):  # "Patent", "Pat."
+        m = _PATENT.search(work, s0, e0)
+        if m:
+            d.set("number", m.group("num"), *m.span("num"), 0.85)
+            d.set("jurisdiction", m.group("j"), *m.span("j"), 0.8)
+            d.claim(m.end("j"), m.start("num"))
+            d.set_type("patent", 0.85)
+            d.mask(m.start(), m.end())
+    if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
+        m = _RFC.search(work, s0, e0)
+        if m:
+            d.set("number", m.group(), m.start(), m.end(), 0.85)
+            d.mask(m.start(), m.end())
+
+
+def split_genre_number(d: Draft) -> None:
+    genre = d.values.get("genre")
+    span = d.spans.get("genre")
+    if not isinstance(genre, str) or not span or d.has("number") or not genre[-1:].isalnum():
+        return
+    s, e = span
+    if d.text[s:e] != genre:
+        return  # the value is not the view's text: its parts cannot be located
+    m = _GENRE_NUMBER.match(genre)
+    if not m or not m.group("g").strip(" ,，"):
+        return
+    gs, ge = trim(d.text, s + m.start("g"), s + m.end("g"), " ,，")
+    d.set("genre", d.text[gs:ge], gs, ge, d.conf["genre"])
+    d.set("number", m.group("n"), s + m.start("n"), s + m.end("n"), d.conf["genre"])
+    if d.type in (None, "book", "document", "article") and _REPORT_GENRE.search(d.text, gs, ge):
+        d.set_type("report", 0.8)  # "Tech. rep. TR-2010-1", "Working Paper No. 12"

@@ -1,0 +1,119 @@
+"""Web notes without a type code: what is left around a link and an access date.
+
+    城市治理. 某某百科[引用日期2020-01-02]. https://…          title, site
+    How to cite things - Example Site. https://… [Accessed 3 May 2020]   title, site
+    Doe J. A web page[Online]. Available: https://… (accessed …)        author, title
+    某某协会. 城市治理. 某某网. https://…                             author, title, site
+
+The link and the access date are already taken (:mod:`.identifiers`); this module reads the one to
+three elements before them, types the item ``webpage`` and keeps the parse only when every letter
+and digit lands in a field (as GB/T without type codes does).  Works on a copy of the draft.
+"""
+
+from __future__ import annotations
+
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from .common import set_names, set_title, split_elements
+from .draft import Draft
+from .gbt7714 import TYPE_CODE
+from .names import VANCOUVER_NAMES, looks_like_names, parse_names
+from .text import MASK, trim
+
+__all__ = ["applies", "parse"]
+
+# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址："
+_MARKS = regex.compile(
+    r"\[\s*(?:online|internet|web|网络|在线)\s*\]|\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from|"
+    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|[\[\]()]",
+    regex.IGNORECASE,
+)
+# the name of a web site or an online service (the item's container)
+_SITE = regex.compile(
+    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|频道|在线|Wikipedia|Blog|News|Online|"
+    r"\.(?:com|org|net|gov|edu|cn)|Site|Website|Portal)\s*$",
+    regex.IGNORECASE,
+)
+# "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
+_TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
+_LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+
+
+def applies(d: Draft) -> bool:
+    return (d.has("URL") or d.has("accessed")) and TYPE_CODE.search(d.work, d.start, d.end) is None
+
+
+def parse(d: Draft) -> bool:
+    c = d.copy()
+    work = c.work
+    for m in _MARKS.finditer(work, c.start, c.end):
+        c.claim(m.start(), m.end())
+    end = c.end
+    for name in ("URL", "accessed", "DOI"):  # the elements stand before the link and the date
+        span = c.spans.get(name)
+        if span and span[0] > c.start:
+            end = min(end, span[0])
+    masked = work.find(MASK, c.start, end)
+    if masked > c.start:
+        end = masked
+    view = work  # the work text with the marks blanked out (same length)
+    for a, b in c.claims:
+        a, b = max(a, c.start), min(b, end)
+        if b > a:
+            view = view[:a] + " " * (b - a) + view[b:]
+    elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
+    if elements and len(elements) < 3:
+        # "Doe J. A web page": the stop after an initial ends the names (not split above)
+        s0, e0 = elements[0]
+        v = VANCOUVER_NAMES.match(view, s0, e0)
+        if v and v.end() < e0 and view[v.end() - 2 : v.end()] == ". ":
+            elements[0:1] = [trim(view, s0, v.end() - 1), (v.end(), e0)]
+    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(view, *e) for e in elements):
+        return False  # quoted titles and comma-separated lists are other styles' shapes
+    c.style = "web"
+    if len(elements) == 1:
+        _title_and_site(c, *elements[0])
+    elif len(elements) == 2:
+        (a, b), (s, e) = elements
+        if _SITE.search(view, s, e) and not _SITE.search(view, a, b):
+            set_title(c, "title", a, b, 0.8)  # 题名. 网站
+            set_title(c, "container-title", s, e, 0.75)
+        elif looks_like_names(view[a:b]) or _names_like(view[a:b]):
+            set_names(c, a, b, "author", 0.8)  # user or organisation, then the title
+            _title_and_site(c, s, e)
+        else:
+            return False
+    else:
+        (a, b), (s, e), (p, q) = elements
+        if not (looks_like_names(view[a:b]) or _names_like(view[a:b])):
+            return False
+        set_names(c, a, b, "author", 0.8)
+        set_title(c, "title", s, e, 0.8)
+        set_title(c, "container-title", p, q, 0.75)
+    if not c.has("title"):
+        return False
+    c.set_type("webpage", 0.8)
+    covered, total = c._coverage([])
+    if covered < total:
+        return False
+    d.adopt(c)
+    return True
+
+
+def _names_like(text: str) -> bool:
+    group = parse_names(text)
+    return bool(group.names) and len(text) <= 60
+
+
+def _title_and_site(c: Draft, s: int, e: int) -> None:
+    """One element: the page's title, or ``Title - Site`` as a browser's title bar shows it."""
+    work = c.work
+    bars = list(_TITLE_BAR.finditer(work, s, e))
+    if bars:
+        bar = bars[-1]
+        ts, te = trim(work, bar.end(), e)
+        if 0 < te - ts <= 40:
+            set_title(c, "title", s, bar.start(), 0.75)
+            set_title(c, "container-title", ts, te, 0.7)
+            return
+    set_title(c, "title", s, e, 0.75)
