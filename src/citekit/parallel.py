@@ -64,6 +64,10 @@ def _start_worker(config: Any, stages: Any) -> None:
     global _CONFIG, _STAGES
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _CONFIG, _STAGES = config, stages
+    _load_model(stages)  # (a forked worker has it from the parent already)
+
+
+def _load_model(stages: Any) -> None:
     if any(name == "parse" for name, _ in stages):
         from .parser import parse_many
 
@@ -146,6 +150,8 @@ def run_parallel(
     jobs: int,
 ) -> Iterator[Reference]:
     """:func:`citekit.pipeline.run_stages_many` on ``jobs`` worker processes, in order."""
+    if _context().get_start_method() == "fork":
+        _load_model(stages)  # once, here: forked workers share it instead of loading their own
     pool = _Pool(jobs, config, tuple(stages))
     source = iter(refs)
     sizes = chunk_sizes()
