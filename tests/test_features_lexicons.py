@@ -38,7 +38,7 @@ def test_word_marks_reach_every_character_token_of_the_word():
 
 def sequence_features_by_token(text: str, tokens: list[tuple[int, int]]) -> dict[str, list[bytes]]:
     out = features.sequence_features(text, tokens)
-    return {text[s:e]: f for (s, e), f in zip(tokens, out)}
+    return {text[s:e]: f for (s, e), f in zip(tokens, out, strict=True)}
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_real_training_strings_are_well_formed_and_not_from_the_evaluation_sets(
     for rec in recs:
         text, spans = rec["text"], rec["spans"]
         assert rec["check"] in ("corrected", "as pre-labelled")
-        for (_, a, b), nxt in zip(spans, [*spans[1:], None]):
+        for (_, a, b), nxt in zip(spans, [*spans[1:], None], strict=True):
             assert 0 <= a < b <= len(text) and text[a:b] == text[a:b].strip()
             assert nxt is None or b <= nxt[1]
     skeleton = re.compile(r"\W+")
