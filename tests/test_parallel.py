@@ -95,6 +95,68 @@ def test_jobs_2_equals_jobs_1_on_50000_lines_in_order(tmp_path):
     assert [r["id"] for r in records] == [f"ref-{i}" for i in range(1, len(lines) + 1)]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csl-json"])
+def test_parse_jobs_2_writes_what_jobs_1_writes_through_a_real_stdout(tmp_path, fmt):
+    # the workers' bytes go to the byte buffer of a real stdout; blank and labelled lines too
+    lines = dev_lines()[:300] + ["", "   ", "[7] 李明. 题名[J]. 期刊, 2020(1): 1-2."]
+    path = tmp_path / "dev.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _, want, _ = run_cli(["parse", "--lines", str(path), "-f", fmt, "--jobs", "1"])
+    proc = subprocess.run(
+        [sys.executable, "-c", "from citekit.cli import entry; entry()", "parse", "--lines"]
+        + [str(path), "-f", fmt, "--jobs", "2"],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.stdout.decode("utf-8") == want
+    assert len(json.loads(want) if fmt == "csl-json" else want.splitlines()) == len(lines)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csl-json"])
+def test_parse_jobs_2_on_an_empty_input(tmp_path, fmt):
+    path = tmp_path / "empty.txt"
+    path.write_text("", "utf-8")
+    one = run_cli(["parse", "--lines", str(path), "-f", fmt, "--jobs", "1"])
+    two = run_cli(["parse", "--lines", str(path), "-f", fmt, "--jobs", "2"])
+    assert two == one
+    assert one[1] == ("[]\n" if fmt == "csl-json" else "")
+
+
+def test_exit_status_and_summary_counts_come_from_the_workers(tmp_path):
+    # parse exits 1 when a record has an error: the workers count the diagnostics
+    lines = ["", *dev_lines()[:60]]  # an empty line: S001, an error
+    path = tmp_path / "dev.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    one = run_cli(["parse", "--lines", str(path), "--jobs", "1"])
+    two = run_cli(["parse", "--lines", str(path), "--jobs", "2"])
+    assert one[0] == 1 and two == one
+    assert run_cli(["parse", "--lines", str(path), "--jobs", "2", "--fail-on", "never"])[0] == 0
+
+
+def test_encoded_chunks_of_lines_with_a_dying_worker():
+    # run_chunks as `parse --lines --jobs` drives it: lines out, encoded JSON Lines back
+    from citekit.parallel import run_chunks
+    from citekit.pipeline import line_references
+    from citekit.report import jsonl_bytes
+
+    lines = bench_lines(700)
+    lines[260] = "CRASH " + lines[260]
+    stages = PARSE_STAGES + (("crash", crash_stage),)
+    config = Config(lines=True)
+    chunks = list(
+        run_chunks(lines, config, stages, jobs=2, make=line_references, encode=jsonl_bytes)
+    )
+    out = b"".join(c.data for c in chunks).decode("utf-8").splitlines(keepends=True)
+    records = [json.loads(line) for line in out]
+    assert [r["raw"] for r in records] == lines
+    assert [r["id"] for r in records] == [f"ref-{i}" for i in range(1, 701)]
+    assert [d["code"] for d in records[260]["diagnostics"]] == ["X001"]
+    assert sum(c.references for c in chunks) == 700
+    assert "".join(out[:260]) == jsonl(
+        citekit.process_many(lines[:260], config, stages=PARSE_STAGES)
+    )
+
+
 def test_process_many_keeps_order_and_a_poisoned_reference_gets_x001():
     lines = bench_lines(3000)
     lines[1500] = "POISON " + lines[1500]

@@ -21,7 +21,7 @@ from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
-from .parallel import run_stages_jobs
+from .parallel import Encode, resolve_jobs, run_chunks, run_stages_jobs
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
@@ -244,11 +244,53 @@ def _exit_code(tally: Tally, fail_on: str) -> int:
 # --- commands ------------------------------------------------------------------------------
 
 
+def _encoded_chunks(
+    args: argparse.Namespace,
+    stdin: IO[Any],
+    stderr: TextIO,
+    config: Config,
+    stages: Sequence[tuple[str, Any]],
+    encode: Encode,
+    tally: Tally,
+) -> Iterator[bytes] | None:
+    """With ``--jobs`` above 1 on ``--lines`` text: the lines go to the worker processes and
+    come back as the bytes to write (``encode``), counted in ``tally``.  None otherwise."""
+    jobs = resolve_jobs(getattr(args, "jobs", 1))
+    if jobs == 1 or not args.lines or args.from_format not in (None, "text"):
+        return None
+    lines = split_lines_stream(open_input(args.file, stdin).chunks())
+    chunks = run_chunks(lines, config, stages, jobs=jobs, make=line_references, encode=encode)
+
+    def counted() -> Iterator[bytes]:
+        show = stderr.isatty()
+        for chunk in chunks:
+            tally.add_counts(chunk.references, chunk.counts)
+            yield chunk.data
+            if show:
+                stderr.write(f"\rcitekit: {tally.references} references")
+                stderr.flush()
+        if show and tally.references:
+            stderr.write("\n")
+
+    return counted()
+
+
 def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
-    from .report import write_json_array, write_jsonl
+    from .report import csl_items_bytes, jsonl_bytes, write_bytes, write_json_array, write_jsonl
 
     tally = Tally()
-    refs = tally.count(_load_references(args, stdin, stderr, validate=False))
+    config = Config(standard=args.standard, lines=args.lines)
+    csl = args.fmt == "csl-json"
+    chunks = _encoded_chunks(
+        args, stdin, stderr, config, PARSE_STAGES, csl_items_bytes if csl else jsonl_bytes, tally
+    )
+    if chunks is not None:
+        if csl:  # the array of write_json_array, its elements written by the workers
+            write_bytes(chunks, stdout, separator=b",\n  ", brackets=(b"[\n  ", b"\n]\n", b"[]\n"))
+        else:
+            write_bytes(chunks, stdout)
+        return _exit_code(tally, args.fail_on)
+    refs = tally.count(_load_references(args, stdin, stderr, config, validate=False))
     if args.fmt == "csl-json":
         write_json_array((r.item for r in refs), stdout)
     else:

@@ -5,6 +5,12 @@
 the results of the oldest chunk as soon as it is done, so the input is read only as fast as
 the output is consumed.  Each worker process loads the parser's model once, when it starts.
 
+What travels between the processes is kept small: a chunk goes out as its input (the raw
+strings and the number of the first, when the caller passes ``make``) rather than as
+``Reference`` objects, and with ``encode`` a chunk comes back as the bytes the command writes
+(:class:`Encoded`), so the parent only reads, sends and writes: the parse, the checks and the
+JSON encoding all run on the workers.
+
 Workers are forked on Linux (spawned elsewhere).  Failures: a stage that raises is caught inside the worker (X001, as in one process).  A worker
 that dies (a crash in native code, killed by the system) breaks the pool: the pool is started
 again, the chunks in flight are run again, and each reference of a chunk that was running is
@@ -19,16 +25,16 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import codes
 from .config import Config
 from .errors import CitekitError, UsageError
-from .model import Reference
+from .model import Reference, Severity
 from .pipeline import (
     DEFAULT_STAGES,
     Stage,
@@ -37,7 +43,14 @@ from .pipeline import (
     string_references,
 )
 
-__all__ = ["process_many", "resolve_jobs", "run_parallel", "run_stages_jobs"]
+__all__ = [
+    "Encoded",
+    "process_many",
+    "resolve_jobs",
+    "run_chunks",
+    "run_parallel",
+    "run_stages_jobs",
+]
 
 _IN_FLIGHT = 2  # chunks queued per worker: one running, one waiting
 
@@ -74,8 +87,32 @@ def _load_model(stages: Any) -> None:
         parse_many([("Warm, A. Model loaded once[J]. 2020.", "en")])  # loads the model
 
 
-def _work(refs: list[Reference]) -> list[Reference]:
-    return list(run_stages_many(refs, _CONFIG, _STAGES))
+class Encoded(NamedTuple):
+    """A chunk of results as the bytes a command writes, and what its summary needs."""
+
+    data: bytes
+    references: int
+    counts: tuple[int, ...]  # diagnostics by severity, in the order of ``Severity``
+
+
+Make = Callable[[list[Any], int], Iterable[Reference]]  # (chunk, number of its first) -> refs
+Encode = Callable[[list[Reference]], bytes]
+
+
+def encoded(refs: list[Reference], encode: Encode) -> Encoded:
+    """``refs`` written by ``encode``, with their diagnostics counted by severity."""
+    order = {s: i for i, s in enumerate(Severity)}
+    counts = [0] * len(order)
+    for ref in refs:
+        for d in ref.diagnostics:
+            counts[order[d.severity]] += 1
+    return Encoded(encode(refs), len(refs), tuple(counts))
+
+
+def _work(chunk: list[Any], start: int, make: Make | None, encode: Encode | None) -> Any:
+    refs = make(chunk, start) if make is not None else chunk
+    out = list(run_stages_many(refs, _CONFIG, _STAGES))
+    return encoded(out, encode) if encode is not None else out
 
 
 # --- in the parent -------------------------------------------------------------------------
@@ -110,7 +147,9 @@ class _Pool:
             )
         self.restart()
 
-    def submit(self, refs: list[Reference]) -> Future[list[Reference]]:
+    def submit(
+        self, chunk: list[Any], start: int, make: Make | None, encode: Encode | None
+    ) -> Future[Any]:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 self.jobs,
@@ -118,7 +157,7 @@ class _Pool:
                 initializer=_start_worker,
                 initargs=(self.config, self.stages),
             )
-        return self.executor.submit(_work, refs)
+        return self.executor.submit(_work, chunk, start, make, encode)
 
     def restart(self) -> None:
         self.stop()
@@ -150,12 +189,40 @@ def run_parallel(
     jobs: int,
 ) -> Iterator[Reference]:
     """:func:`citekit.pipeline.run_stages_many` on ``jobs`` worker processes, in order."""
+    for results in run_chunks(refs, config, stages, jobs=jobs):
+        yield from results
+
+
+class _Chunk(NamedTuple):
+    items: list[Any]
+    start: int  # the number of its first item (1 for the first of the input)
+    future: Future[Any]
+
+
+def run_chunks(
+    items: Iterable[Any],
+    config: Any,
+    stages: Sequence[tuple[str, Any]],
+    *,
+    jobs: int,
+    make: Make | None = None,
+    encode: Encode | None = None,
+) -> Iterator[Any]:
+    """The stages on ``jobs`` worker processes, a chunk at a time, chunks in input order.
+
+    ``items`` are references, or (with ``make``) what ``make(chunk, start)`` turns into
+    references on the worker, ``start`` being the number of the chunk's first item.  Each
+    chunk's results come out as a list of references, or (with ``encode``) as one
+    :class:`Encoded`.  ``make`` and ``encode`` must be importable functions.  Memory stays
+    flat: the input is read only two chunks a worker ahead of the output.
+    """
     if _context().get_start_method() == "fork":
         _load_model(stages)  # once, here: forked workers share it instead of loading their own
     pool = _Pool(jobs, config, tuple(stages))
-    source = iter(refs)
+    source = iter(items)
     sizes = chunk_sizes()
-    pending: deque[tuple[list[Reference], Future[list[Reference]]]] = deque()
+    pending: deque[_Chunk] = deque()
+    number = 1
     done = False
     try:
         while True:
@@ -164,19 +231,20 @@ def run_parallel(
                 if not chunk:
                     done = True
                     break
-                pending.append((chunk, pool.submit(chunk)))
+                pending.append(_Chunk(chunk, number, pool.submit(chunk, number, make, encode)))
+                number += len(chunk)
             if not pending:
                 break
-            chunk, future = pending.popleft()
+            head = pending.popleft()
             try:
-                results = future.result()
+                results = head.future.result()
                 pool.worked = True
             except BrokenProcessPool:
-                yield from _recover(pool, chunk, pending)
+                yield from _recover(pool, head, pending, make, encode)
                 continue
             except Exception as exc:  # a result that could not be sent back, ...
-                results = [_failed(ref, exc) for ref in chunk]
-            yield from results
+                results = _failed_chunk(head.items, head.start, exc, make, encode)
+            yield results
         pool.close()
     finally:
         pool.stop()
@@ -184,31 +252,45 @@ def run_parallel(
 
 def _recover(
     pool: _Pool,
-    chunk: list[Reference],
-    pending: deque[tuple[list[Reference], Future[list[Reference]]]],
-) -> Iterator[Reference]:
-    """After a worker died: ``chunk`` one reference at a time on a fresh pool, then the other
-    chunks in flight submitted again."""
-    later = [c for c, _ in pending]
+    head: _Chunk,
+    pending: deque[_Chunk],
+    make: Make | None,
+    encode: Encode | None,
+) -> Iterator[Any]:
+    """After a worker died: ``head`` one item at a time on a fresh pool (a result each), then
+    the other chunks in flight submitted again."""
+    later = list(pending)
     pending.clear()
     pool.broke()
-    for ref in chunk:
+    for i, item in enumerate(head.items):
         try:
-            result = pool.submit([ref]).result()[0]
+            result = pool.submit([item], head.start + i, make, encode).result()
             pool.worked = True
             yield result
         except BrokenProcessPool:
             pool.broke()
-            yield _failed(ref, None)
+            yield _failed_chunk([item], head.start + i, None, make, encode)
         except Exception as exc:
-            yield _failed(ref, exc)
+            yield _failed_chunk([item], head.start + i, exc, make, encode)
     for c in later:
-        pending.append((c, pool.submit(c)))
+        pending.append(_Chunk(c.items, c.start, pool.submit(c.items, c.start, make, encode)))
 
 
-def _failed(ref: Reference, exc: BaseException | None) -> Reference:
+def _failed_chunk(
+    items: list[Any],
+    start: int,
+    exc: BaseException | None,
+    make: Make | None,
+    encode: Encode | None,
+) -> Any:
+    """The results of a chunk whose worker failed: each unprocessed reference with X001."""
+    refs = list(make(items, start)) if make is not None else items
     what = "the worker process died" if exc is None else f"{type(exc).__name__}: {exc}"
-    return ref.with_diagnostics(codes.make("X001", f"internal error in a worker process: {what}"))
+    failed = [
+        ref.with_diagnostics(codes.make("X001", f"internal error in a worker process: {what}"))
+        for ref in refs
+    ]
+    return encoded(failed, encode) if encode is not None else failed
 
 
 def process_many(
@@ -229,7 +311,12 @@ def process_many(
     :class:`citekit.validate.list_stream.ListStream`.
     """
     config = config or Config()
-    return run_stages_jobs(string_references(references), config, stages, jobs=jobs)
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or not stages:
+        return run_stages_many(string_references(references), config, stages)
+    # the strings go to the workers, not references made here
+    chunks = run_chunks(references, config, stages, jobs=jobs, make=string_references)
+    return (ref for results in chunks for ref in results)
 
 
 def run_stages_jobs(

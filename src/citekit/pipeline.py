@@ -216,11 +216,12 @@ def _reference(seg: Segment, index: int) -> Reference:
     )
 
 
-def line_references(lines: Iterable[str]) -> Iterator[Reference]:
+def line_references(lines: Iterable[str], start: int = 1) -> Iterator[Reference]:
     """Unparsed references of one reference per line, as they are read (``--lines`` on a
-    stream: the same records as :func:`references_from_text` with ``lines=True``)."""
-    for i, seg in enumerate(iter_lines(lines), start=1):
-        yield _reference(seg, i)
+    stream: the same records as :func:`references_from_text` with ``lines=True``); ``start``
+    is the number of the first line (a chunk of a longer input)."""
+    for i, line in enumerate(lines, start=start):
+        yield _line_reference(line, i)
 
 
 def references_from_text(text: str, *, lines: bool = False) -> list[Reference]:
@@ -269,10 +270,16 @@ def process_iter(
         yield run_stages(ref, config, stages)
 
 
-def string_references(references: Iterable[str]) -> Iterator[Reference]:
-    """Unparsed references of reference strings (a line terminator at the end dropped)."""
-    for index, raw in enumerate(references, start=1):
+def string_references(references: Iterable[str], start: int = 1) -> Iterator[Reference]:
+    """Unparsed references of reference strings (a line terminator at the end dropped);
+    ``start`` is the number of the first."""
+    for index, raw in enumerate(references, start=start):
         if raw.endswith("\n"):
             raw = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
-        label, _ = split_label(raw)
-        yield _reference(Segment(raw, label, index, 0), index)
+        yield _line_reference(raw, index)
+
+
+def _line_reference(raw: str, index: int) -> Reference:
+    """The unparsed reference of line ``index``, kept exactly (as ``iter_lines`` segments it)."""
+    label, _ = split_label(raw)
+    return _reference(Segment(raw, label, index, 0), index)

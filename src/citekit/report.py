@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from .model import Diagnostic, Reference, Severity
 
 __all__ = [
     "Tally",
+    "csl_items_bytes",
     "display_width",
+    "jsonl_bytes",
     "summary",
     "text_lines",
+    "write_bytes",
     "write_json",
     "write_json_array",
     "write_jsonl",
@@ -79,6 +83,13 @@ class Tally:
                 counts[d.severity] += 1
             yield ref
 
+    def add_counts(self, references: int, counts: Sequence[int]) -> None:
+        """References counted elsewhere (by a worker process): how many, and their
+        diagnostics by severity in the order of ``Severity``."""
+        self.references += references
+        for severity, n in zip(Severity, counts, strict=True):
+            self.counts[severity] += n
+
     def add(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Diagnostics outside the references (the article text's) for :meth:`reaches`."""
         for d in diagnostics:
@@ -119,6 +130,53 @@ def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
     # blocks; the first block is written (and flushed) at once, so a stream shows progress.
     encode = _encoder()
     _write_blocks((_jsonl_line(ref, encode) + "\n" for ref in refs), out)
+
+
+def jsonl_bytes(refs: Iterable[Reference]) -> bytes:
+    """What :func:`write_jsonl` writes for ``refs``, as UTF-8 (a worker process's output)."""
+    encode = _encoder()
+    return "".join([_jsonl_line(ref, encode) + "\n" for ref in refs]).encode("utf-8")
+
+
+def csl_items_bytes(refs: Iterable[Reference]) -> bytes:
+    """The items of ``refs`` as elements of :func:`write_json_array`'s array (indented, joined
+    by ``,\n  ``; without the brackets), as UTF-8 (a worker process's output)."""
+    return ",\n  ".join([_element(ref.item) for ref in refs]).encode("utf-8")
+
+
+def write_bytes(
+    pieces: Iterable[bytes],
+    out: TextIO,
+    *,
+    separator: bytes = b"",
+    brackets: tuple[bytes, bytes, bytes] | None = None,
+) -> None:
+    """Write UTF-8 ``pieces`` (joined by ``separator``) to the text stream ``out``: straight
+    to its byte buffer when it has a UTF-8 one, else decoded.  ``brackets``: the opening and
+    closing written around them, and what is written instead when there are none.  The first
+    piece is flushed at once, so a stream shows progress."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8":
+        out.flush()  # what the text layer holds goes first
+        write, flush = buffer.write, buffer.flush
+    else:
+        write, flush = (lambda data: out.write(data.decode("utf-8"))), out.flush
+    first = True
+    for piece in pieces:
+        if first:
+            write(brackets[0] if brackets else b"")
+        else:
+            write(separator)
+        write(piece)
+        if first:
+            try:
+                flush()
+            except (AttributeError, ValueError):
+                pass
+            first = False
+    if brackets:
+        write(brackets[2] if first else brackets[1])
 
 
 def _write_blocks(pieces: Iterable[str], out: TextIO, size: int = 500) -> None:
@@ -252,10 +310,16 @@ def write_json_array(values: Iterable[object], out: TextIO) -> None:
     def pieces() -> Iterator[str]:
         opening = "[\n  "
         for value in values:
-            # a value at depth 1 is its own indented dump, shifted by one level (JSON strings
-            # hold no raw newline, so every newline is the encoder's)
-            yield opening + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            yield opening + _element(value)
             opening = ",\n  "
         yield "[]\n" if opening == "[\n  " else "\n]\n"
 
     _write_blocks(pieces(), out, size=100)
+
+
+def _element(value: object) -> str:
+    """``value`` as an element of an array that ``json.dump(indent=2)`` writes, without the
+    indent of its first line."""
+    # a value at depth 1 is its own indented dump, shifted by one level (JSON strings hold no
+    # raw newline, so every newline is the encoder's)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
