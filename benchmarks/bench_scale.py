@@ -8,6 +8,9 @@ The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines,
 half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
 resident set, workers not included; for --jobs the workers' peak is read from their
 /proc status while they run); time to first output is when the first byte reaches the pipe.
+CPU time (user + system) is given for citekit and its workers together and for citekit
+alone, so that a ratio can be judged on a loaded machine: on two idle cores --jobs 2 can
+at best take max(all CPU / 2, the parent's CPU).
 The load average of the machine is printed with each figure: on a shared machine a ratio
 between runs of the same session is what counts.
 """
@@ -41,18 +44,22 @@ def _citekit() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "citekit.cli"]
 
 
-def _children_peak(pid: int, stop: threading.Event, peak: dict[int, int]) -> None:
-    """Sample the resident memory of ``pid``'s descendants (the workers) while it runs."""
+def _watch(pid: int, stop: threading.Event, peak: dict[int, int], cpu: dict[int, float]) -> None:
+    """Sample the peak resident memory of ``pid``'s descendants (citekit and its workers) and
+    their CPU time (user + system) while they run."""
+    tick = os.sysconf("SC_CLK_TCK")
     while not stop.is_set():
         for child in _descendants(pid):
             try:
                 status = Path(f"/proc/{child}/status").read_text()
+                stat = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
             m = re.search(r"VmHWM:\s+(\d+) kB", status)
             if m:
                 peak[child] = max(peak.get(child, 0), int(m.group(1)))
-        stop.wait(0.5)
+            cpu[child] = (int(stat[11]) + int(stat[12])) / tick  # utime, stime
+        stop.wait(0.2)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -70,14 +77,16 @@ def _descendants(pid: int) -> list[int]:
 
 
 def run(args: list[str]) -> dict[str, float]:
-    """One whole process: wall time, time to first output byte, peak memory (MB)."""
+    """One whole process: wall time, time to first output byte, peak memory (MB), CPU time of
+    citekit and its workers together and of citekit alone (the parent; sampled, so the last
+    0.2 s may be missing)."""
     load = os.getloadavg()[0]
     with tempfile.NamedTemporaryFile("w+", suffix=".time") as tf:
         cmd = ["/usr/bin/time", "-v", "-o", tf.name] + _citekit() + args
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        stop, peaks = threading.Event(), {}
-        watcher = threading.Thread(target=_children_peak, args=(proc.pid, stop, peaks))
+        stop, peaks, cpu = threading.Event(), {}, {}
+        watcher = threading.Thread(target=_watch, args=(proc.pid, stop, peaks, cpu))
         watcher.start()
         assert proc.stdout is not None
         first = proc.stdout.read(1)
@@ -91,23 +100,34 @@ def run(args: list[str]) -> dict[str, float]:
         watcher.join()
         report = Path(tf.name).read_text()
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
-    # the time -v process's own child is citekit; the workers are citekit's children
-    workers = sorted(v for k, v in peaks.items() if k != proc.pid)
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", report).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", report).group(1))
+    # the time process's child is citekit; the others are citekit's workers
+    citekit = min(peaks, default=0)  # the first pid of the tree
+    workers = [v for k, v in peaks.items() if k != citekit]
     return {
         "wall": wall,
         "first": t_first,
         "rss_mb": rss / 1024,
-        "workers_mb": (max(workers[1:]) / 1024) if len(workers) > 1 else 0.0,
+        "workers_mb": max(workers, default=0) / 1024,
+        "cpu": user + system,
+        "cpu_parent": cpu.get(citekit, 0.0),
         "bytes": size,
         "load": load,
+        "load_end": os.getloadavg()[0],
     }
 
 
 def show(label: str, n: int, r: dict[str, float]) -> None:
     extra = f", workers peak {r['workers_mb']:.0f} MB each" if r["workers_mb"] else ""
+    workers = r["cpu"] - r["cpu_parent"]
     print(
         f"{label}: {r['wall']:.1f} s = {n / r['wall']:,.0f} refs/s, first output after "
-        f"{r['first']:.2f} s, peak {r['rss_mb']:.0f} MB{extra} (load {r['load']:.1f})",
+        f"{r['first']:.2f} s, peak {r['rss_mb']:.0f} MB{extra} (load {r['load']:.1f} at the "
+        f"start, {r['load_end']:.1f} at the end); CPU {r['cpu']:.1f} s = "
+        f"{1e6 * r['cpu'] / n:.0f} us/ref (citekit {r['cpu_parent']:.1f} s"
+        + (f", workers {workers:.1f} s" if r["workers_mb"] else "")
+        + ")",
         flush=True,
     )
 
@@ -140,6 +160,10 @@ def main() -> None:
             two = run(["parse", "--lines", str(path), "--fail-on", "never", "--jobs", "2"])
             show("parse --jobs 2", n, two)
             print(f"speed-up --jobs 2 / --jobs 1: {one['wall'] / two['wall']:.2f}x", flush=True)
+            # what two idle cores would give: the workers' CPU shared by two, unless the
+            # parent's (serial) share is longer
+            bound = one["cpu"] / max((two["cpu"]) / 2, two["cpu_parent"])
+            print(f"CPU bound on two idle cores: {bound:.2f}x", flush=True)
 
 
 if __name__ == "__main__":
