@@ -183,3 +183,66 @@ def test_spark_command_without_pyspark_exits_2_with_the_install_hint(monkeypatch
     code, out, err = run_cli(["spark", str(EXAMPLE), str(tmp_path / "out.parquet")])
     assert code == 2
     assert err.count("\n") == 1 and "pip install 'citekit[spark]'" in err
+
+
+def _sarif_refs(lines: list[str]) -> list:
+    return check_list(_checked(lines), Config()).references
+
+
+def test_sarif_is_written_as_the_whole_log_dump_byte_for_byte():
+    from citekit import codes
+    from citekit.model import Span
+    from citekit.validate.sarif import sarif_log, write_sarif
+
+    refs = _sarif_refs([f"[{i + 1}] {s}" for i, s in enumerate(dev_lines()[:80])])
+    article = "如文献[1]所述，又见[99]。"
+    text_diags = [codes.make("L005", "citation [99] has no reference", span=Span(10, 14))]
+    for kwargs in (
+        {},
+        {"lang": "zh", "version": "9.9"},
+        {"text_diagnostics": text_diags, "text": article, "text_uri": "a.txt"},
+    ):
+        for case in (refs, refs[:1], []):
+            want = io.StringIO()
+            json.dump(sarif_log(case, "refs.txt", **kwargs), want, ensure_ascii=False, indent=2)
+            got = io.StringIO()
+            write_sarif(iter(case), got, "refs.txt", **kwargs)
+            assert got.getvalue() == want.getvalue() + "\n"
+
+
+class _Sink(io.TextIOBase):
+    """A stdout that counts what is written and keeps none of it."""
+
+    written = 0
+
+    def write(self, s: str) -> int:
+        self.written += len(s)
+        return len(s)
+
+
+def test_sarif_of_a_long_stream_keeps_no_reference_in_memory():
+    import tracemalloc
+
+    from citekit import codes
+    from citekit.pipeline import string_references
+    from citekit.validate.sarif import write_sarif
+
+    n, size = 1_000, 20_000
+    made = 0
+
+    def refs():  # 1,000 references of 20,000 characters, each with a diagnostic: ~20 MB if kept
+        nonlocal made
+        for ref in string_references(f"{i} " + "x" * size for i in range(n)):
+            made += 1
+            yield ref.with_diagnostics(codes.make("E001"))
+
+    sink = _Sink()
+    tracemalloc.start()
+    try:
+        write_sarif(refs(), sink, "big.txt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert made == n
+    assert sink.written > n * 100  # every result was written
+    assert peak < 4_000_000  # a few references' worth, not the 20 MB of raw strings

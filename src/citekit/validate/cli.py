@@ -171,8 +171,8 @@ def run_check(
     for ``parse``.
 
     The references stream through the list-level rules (:class:`ListStream`) and out, in
-    bounded memory; with ``--text`` (an article's list) and for SARIF (one document) the
-    list is checked and written as a whole.
+    bounded memory (SARIF too: its results wait in a temporary file until the rules are
+    known); with ``--text`` (an article's list) the list is checked as a whole.
     """
     from .. import __version__
     from ..report import Tally, text_lines, write_json, write_jsonl
@@ -191,7 +191,7 @@ def run_check(
 
     def listed(refs: Iterable[Reference], sink: list[Diagnostic]) -> Iterator[Reference]:
         """The list-level rules over ``refs``; their text diagnostics land in ``sink``."""
-        if article is not None or (fmt == "sarif" and not getattr(args, "fix", False)):
+        if article is not None:
             result = check_list(list(refs), config, text=article)
             sink.extend(result.text_diagnostics)
             yield from result.references
@@ -223,10 +223,8 @@ def run_check(
 
     out = tally.count(_localised(refs, lang))
     if fmt == "sarif":
-        refs_all = list(out)
-        text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
-        write_sarif(
-            refs_all,
+        write_sarif(  # text_diags is complete once the references have been read
+            out,
             stdout,
             name,
             text_diagnostics=text_diags,

@@ -3,11 +3,14 @@
 One run; the driver lists the rules that produced results (id, name, descriptions, default
 level, rules.md IDs as tags); each diagnostic is a result located in the input file by line
 and column (code points: ``columnKind = unicodeCodePoints``), with its fix when it has one.
+:func:`write_sarif` writes the log of a stream of references in bounded memory.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -118,6 +121,10 @@ def sarif_log(
             results.append(_result(d, uri, ref.raw, first_line, index, lang, ref.id))
     for d in text_diagnostics:
         results.append(_result(d, text_uri or "article", text, 1, index, lang, None))
+    return _log(used, results, lang, version)
+
+
+def _log(used: Sequence[str], results: Any, lang: str, version: str) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -137,6 +144,57 @@ def sarif_log(
     }
 
 
-def write_sarif(refs: Sequence[Reference], out: TextIO, uri: str, **kwargs: Any) -> None:
-    json.dump(sarif_log(refs, uri, **kwargs), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+# stands for the results in the dump of the log around them (no diagnostic says this)
+_RESULTS = "citekit: the results go here 1f0c8d2e"
+_RESULT_INDENT = " " * 8  # a result's depth in the log: {runs[{results[
+
+
+def write_sarif(
+    refs: Iterable[Reference],
+    out: TextIO,
+    uri: str,
+    *,
+    text_diagnostics: Iterable[Diagnostic] = (),
+    text: str = "",
+    text_uri: str | None = None,
+    lang: str = "en",
+    version: str = "",
+) -> None:
+    """``json.dump(sarif_log(...), out, ensure_ascii=False, indent=2)`` and a newline, byte
+    for byte, with ``refs`` read once as a stream (``text_diagnostics`` is read after them).
+
+    The rules come first in the log, and which rules there are (and so each result's
+    ``ruleIndex``) is known only at the end: the results wait in a temporary file, one JSON
+    line each, and memory holds only the codes seen."""
+    used: set[str] = set()
+    zero: dict[str, int] = defaultdict(int)  # the index is set when the rules are known
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for n, ref in enumerate(refs, start=1):
+            first_line = ref.line or n
+            for d in ref.diagnostics:
+                used.add(d.code)
+                res = _result(d, uri, ref.raw, first_line, zero, lang, ref.id)
+                spool.write(json.dumps(res, ensure_ascii=False) + "\n")
+        for d in text_diagnostics:
+            used.add(d.code)
+            res = _result(d, text_uri or "article", text, 1, zero, lang, None)
+            spool.write(json.dumps(res, ensure_ascii=False) + "\n")
+        codes = sorted(used)
+        index = {code: i for i, code in enumerate(codes)}
+        if not codes:
+            json.dump(_log(codes, [], lang, version), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return
+        head, tail = json.dumps(
+            _log(codes, [_RESULTS], lang, version), ensure_ascii=False, indent=2
+        ).split(json.dumps(_RESULTS))
+        out.write(head)
+        spool.seek(0)
+        separator = ""
+        for line in spool:
+            res = json.loads(line)
+            res["ruleIndex"] = index[res["ruleId"]]
+            dumped = json.dumps(res, ensure_ascii=False, indent=2)
+            out.write(separator + dumped.replace("\n", "\n" + _RESULT_INDENT))
+            separator = ",\n" + _RESULT_INDENT
+        out.write(tail + "\n")
