@@ -21,7 +21,7 @@ from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
-from .parallel import Encode, resolve_jobs, run_chunks, run_stages_jobs
+from .parallel import Encode, resolve_jobs, run_chunks, run_lines_jobs, run_stages_jobs
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
@@ -222,18 +222,18 @@ def _load_references(
     if fmt is None and not args.lines:
         fmt = sniff(source.head, None if args.file == "-" else args.file)
     total: int | None = None
+    jobs = getattr(args, "jobs", 1)
     if fmt in (None, "text"):
         stages = DEFAULT_STAGES if validate else PARSE_STAGES
-        if args.lines:
-            refs: Iterable[Reference] = line_references(split_lines_stream(source.chunks()))
-        else:
-            refs = references_from_text(source.text(), lines=False)
-            total = len(refs)
+        if args.lines:  # the lines go to the workers
+            lines = split_lines_stream(source.chunks())
+            return _progress(run_lines_jobs(lines, config, stages, jobs=jobs), stderr, None)
+        refs: list[Reference] = references_from_text(source.text(), lines=False)
+        total = len(refs)
     else:
         refs = [with_item_defaults(ref) for ref in read(source.text(), fmt)]
         total = len(refs)
         stages = (("check", stage_check),) if validate else ()
-    jobs = getattr(args, "jobs", 1)
     return _progress(run_stages_jobs(refs, config, stages, jobs=jobs), stderr, total)
 
 

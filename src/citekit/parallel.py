@@ -39,6 +39,7 @@ from .pipeline import (
     DEFAULT_STAGES,
     Stage,
     chunk_sizes,
+    line_references,
     run_stages_many,
     string_references,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "process_many",
     "resolve_jobs",
     "run_chunks",
+    "run_lines_jobs",
     "run_parallel",
     "run_stages_jobs",
 ]
@@ -316,6 +318,22 @@ def process_many(
         return run_stages_many(string_references(references), config, stages)
     # the strings go to the workers, not references made here
     chunks = run_chunks(references, config, stages, jobs=jobs, make=string_references)
+    return (ref for results in chunks for ref in results)
+
+
+def run_lines_jobs(
+    lines: Iterable[str],
+    config: Config,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    *,
+    jobs: int = 1,
+) -> Iterator[Reference]:
+    """The references of ``lines`` (one a line, as ``--lines`` reads them) through the stages,
+    in this process or on worker processes (the lines travel to them, not references)."""
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or not stages:
+        return run_stages_many(line_references(lines), config, stages)
+    chunks = run_chunks(lines, config, stages, jobs=jobs, make=line_references)
     return (ref for results in chunks for ref in results)
 
 
