@@ -246,3 +246,18 @@ def test_sarif_of_a_long_stream_keeps_no_reference_in_memory():
     assert made == n
     assert sink.written > n * 100  # every result was written
     assert peak < 4_000_000  # a few references' worth, not the 20 MB of raw strings
+
+
+def test_a_numbered_list_of_tens_of_thousands_keeps_no_string_per_reference():
+    # list numbers past 16,383 used to be kept aside as strings, one per reference
+    from citekit.pipeline import string_references
+
+    n = 30_000
+    texts = [f"[{i}] Author {i}. A title numbered {i}[J]. Journal, 2020." for i in range(1, n + 1)]
+    texts[24_999] = f"[25000] {texts[19_999].split('] ', 1)[1]}"  # [25000] repeats [20000]
+    stream = ListStream(Config())
+    out = list(stream.run(string_references(texts)))
+    assert len(out) == n
+    found = [(r.label, d.code, d.message) for r in out for d in r.diagnostics]
+    assert found == [("25000", "L002", "same authors, title and year as reference 20000")]
+    assert not stream._odd_labels

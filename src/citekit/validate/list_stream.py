@@ -96,13 +96,17 @@ class _Block(list[Reference]):
     offset = 0
 
 
-# A first occurrence is stored as one integer: its index and its numeric label (labels are
-# digits, at most four of them, or None).
-_LABEL_BITS = 14
+# A first occurrence is stored as one integer: its index and its numeric label, so that a
+# numbered list of millions keeps no string per reference (labels up to 16,777,214; the index
+# keeps 39 bits, 5·10¹¹ references).  A label that is not a plain number ("007", "A3") is kept
+# aside as it is.
+_LABEL_BITS = 24
 
 
 def _pack(index: int, label: str | None) -> int:
-    n = int(label) + 1 if label and label.isdigit() and int(label) < (1 << _LABEL_BITS) - 1 else 0
+    n = 0
+    if label and label.isascii() and label.isdigit() and label == str(int(label)):
+        n = int(label) + 1 if int(label) < (1 << _LABEL_BITS) - 1 else 0
     return (index << _LABEL_BITS) | n
 
 
