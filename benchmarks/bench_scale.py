@@ -2,7 +2,9 @@
 
 Run by hand, not in the tests:
     python benchmarks/bench_scale.py stream [N]   # parse --lines and check on N lines (1,000,000)
-    python benchmarks/bench_scale.py jobs [N]     # --jobs 1 vs --jobs 2 on N lines (100,000)
+    python benchmarks/bench_scale.py jobs [N] [CMD]  # --jobs 1 vs --jobs 2 on N lines (100,000),
+                                                  # CMD parse (default) or check
+    python benchmarks/bench_scale.py lists [N]    # the list-level rules alone on N references
 
 The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
 half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
@@ -132,6 +134,41 @@ def show(label: str, n: int, r: dict[str, float]) -> None:
     )
 
 
+def lists(n: int, numbered: bool) -> None:
+    """ListStream alone (no parse: the references are the raw lines, so the duplicate keys are
+    the normalised strings) on ``n`` distinct references; in this process: peak memory."""
+    import resource
+
+    from citekit.pipeline import Config, string_references
+    from citekit.validate.list_stream import ListStream
+
+    base = corpus(10_000)
+
+    def texts():
+        for i in range(n):
+            text = f"{base[i % len(base)]} {i}"  # distinct: a key each
+            yield f"[{i + 1}] {text}" if numbered else text
+
+    load = os.getloadavg()[0]
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    first = None
+    count = found = 0
+    for ref in ListStream(Config()).run(string_references(texts())):
+        if first is None:
+            first = time.perf_counter() - t0
+        count += 1
+        found += len(ref.diagnostics)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"ListStream, {n:,} {'numbered' if numbered else 'unnumbered'} references: "
+        f"{count:,} out, {found:,} list diagnostics, {wall:.1f} s, first after {first:.2f} s; "
+        f"peak {peak:.0f} MB (before the run {rss0:.0f} MB; load {load:.1f})",
+        flush=True,
+    )
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "stream"
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,15 +187,23 @@ def main() -> None:
                 n,
                 run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]),
             )
+        elif what == "_lists":
+            lists(int(sys.argv[2]), sys.argv[3] == "numbered")
+        elif what == "lists":
+            n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+            for kind in ("numbered", "unnumbered"):  # each in a fresh process
+                subprocess.run([sys.executable, __file__, "_lists", str(n), kind], check=True)
         else:
             n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+            cmd = sys.argv[3] if len(sys.argv) > 3 else "parse"
             path = Path(tmp) / "lines.txt"
             write_lines(path, n)
             print(f"{n:,} lines; {os.cpu_count()} cores", flush=True)
-            one = run(["parse", "--lines", str(path), "--fail-on", "never", "--jobs", "1"])
-            show("parse --jobs 1", n, one)
-            two = run(["parse", "--lines", str(path), "--fail-on", "never", "--jobs", "2"])
-            show("parse --jobs 2", n, two)
+            fmt = ["-f", "jsonl"] if cmd == "check" else []
+            one = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "1"])
+            show(f"{cmd} --jobs 1", n, one)
+            two = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "2"])
+            show(f"{cmd} --jobs 2", n, two)
             print(f"speed-up --jobs 2 / --jobs 1: {one['wall'] / two['wall']:.2f}x", flush=True)
             # what two idle cores would give: the workers' CPU shared by two, unless the
             # parent's (serial) share is longer
