@@ -64,6 +64,18 @@ def _watch(pid: int, stop: threading.Event, peak: dict[int, int], cpu: dict[int,
         stop.wait(0.2)
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid``'s descendants so far."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for child in _descendants(pid):
+        try:
+            stat = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(stat[11]) + int(stat[12])) / tick
+    return total
+
+
 def _descendants(pid: int) -> list[int]:
     out, todo = [], [pid]
     while todo:
@@ -93,6 +105,7 @@ def run(args: list[str]) -> dict[str, float]:
         assert proc.stdout is not None
         first = proc.stdout.read(1)
         t_first = time.perf_counter() - t0
+        cpu_first = _tree_cpu(proc.pid)  # CPU spent before the first byte: load-independent
         size = len(first)
         while chunk := proc.stdout.read(1 << 20):
             size += len(chunk)
@@ -113,6 +126,7 @@ def run(args: list[str]) -> dict[str, float]:
         "rss_mb": rss / 1024,
         "workers_mb": max(workers, default=0) / 1024,
         "cpu": user + system,
+        "cpu_first": cpu_first,
         "cpu_parent": cpu.get(citekit, 0.0),
         "bytes": size,
         "load": load,
@@ -125,7 +139,7 @@ def show(label: str, n: int, r: dict[str, float]) -> None:
     workers = r["cpu"] - r["cpu_parent"]
     print(
         f"{label}: {r['wall']:.1f} s = {n / r['wall']:,.0f} refs/s, first output after "
-        f"{r['first']:.2f} s, peak {r['rss_mb']:.0f} MB{extra} (load {r['load']:.1f} at the "
+        f"{r['first']:.2f} s ({r['cpu_first']:.2f} s of CPU), peak {r['rss_mb']:.0f} MB{extra} (load {r['load']:.1f} at the "
         f"start, {r['load_end']:.1f} at the end); CPU {r['cpu']:.1f} s = "
         f"{1e6 * r['cpu'] / n:.0f} us/ref (citekit {r['cpu_parent']:.1f} s"
         + (f", workers {workers:.1f} s" if r["workers_mb"] else "")
