@@ -82,6 +82,23 @@ def test_jobs_2_equals_jobs_1_on_the_dev_sets(tmp_path, command):
     assert len(one[1].splitlines()) == len(dev_lines())
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_jobs_2_writes_what_jobs_1_writes_with_list_findings(tmp_path, fmt, lang):
+    # the workers write each reference's report; the list rules (here duplicates and
+    # numbering across chunks) add to some of them in the parent
+    lines = dev_lines()[:400]
+    lines = [f"[{i + 1}] {s}" for i, s in enumerate(lines + lines[:100])]
+    lines[300] = "[305]" + lines[300].split("]", 1)[1]  # a gap
+    path = tmp_path / "list.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    argv = ["check", "--lines", str(path), "-f", fmt, "--lang", lang]
+    one = run_cli([*argv, "--jobs", "1"])
+    two = run_cli([*argv, "--jobs", "2"])
+    assert two == one
+    assert "L002" in one[1] and "L003" in one[1]
+
+
 def test_jobs_2_equals_jobs_1_on_50000_lines_in_order(tmp_path):
     lines = bench_lines(50_000)
     path = tmp_path / "big.txt"
@@ -135,7 +152,9 @@ def test_exit_status_and_summary_counts_come_from_the_workers(tmp_path):
 
 def test_encoded_chunks_of_lines_with_a_dying_worker():
     # run_chunks as `parse --lines --jobs` drives it: lines out, encoded JSON Lines back
-    from citekit.parallel import run_chunks
+    from functools import partial
+
+    from citekit.parallel import encoded, run_chunks
     from citekit.pipeline import line_references
     from citekit.report import jsonl_bytes
 
@@ -144,7 +163,14 @@ def test_encoded_chunks_of_lines_with_a_dying_worker():
     stages = PARSE_STAGES + (("crash", crash_stage),)
     config = Config(lines=True)
     chunks = list(
-        run_chunks(lines, config, stages, jobs=2, make=line_references, encode=jsonl_bytes)
+        run_chunks(
+            lines,
+            config,
+            stages,
+            jobs=2,
+            make=line_references,
+            encode=partial(encoded, write=jsonl_bytes),
+        )
     )
     out = b"".join(c.data for c in chunks).decode("utf-8").splitlines(keepends=True)
     records = [json.loads(line) for line in out]

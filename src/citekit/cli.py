@@ -11,6 +11,7 @@ import gc
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
@@ -21,7 +22,7 @@ from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
-from .parallel import Encode, resolve_jobs, run_chunks, run_lines_jobs, run_stages_jobs
+from .parallel import Encode, encoded, resolve_jobs, run_chunks, run_lines_jobs, run_stages_jobs
 from .pipeline import (
     DEFAULT_STAGES,
     PARSE_STAGES,
@@ -251,28 +252,29 @@ def _encoded_chunks(
     config: Config,
     stages: Sequence[tuple[str, Any]],
     encode: Encode,
-    tally: Tally,
-) -> Iterator[bytes] | None:
+) -> Iterator[Any] | None:
     """With ``--jobs`` above 1 on ``--lines`` text: the lines go to the worker processes and
-    come back as the bytes to write (``encode``), counted in ``tally``.  None otherwise."""
+    each chunk's results come back as ``encode`` makes them there (with a ``references``
+    count).  None otherwise."""
     jobs = resolve_jobs(getattr(args, "jobs", 1))
     if jobs == 1 or not args.lines or args.from_format not in (None, "text"):
         return None
     lines = split_lines_stream(open_input(args.file, stdin).chunks())
     chunks = run_chunks(lines, config, stages, jobs=jobs, make=line_references, encode=encode)
+    if not stderr.isatty():
+        return chunks
 
-    def counted() -> Iterator[bytes]:
-        show = stderr.isatty()
+    def shown() -> Iterator[Any]:
+        n = 0
         for chunk in chunks:
-            tally.add_counts(chunk.references, chunk.counts)
-            yield chunk.data
-            if show:
-                stderr.write(f"\rcitekit: {tally.references} references")
-                stderr.flush()
-        if show and tally.references:
+            yield chunk
+            n += chunk.references
+            stderr.write(f"\rcitekit: {n} references")
+            stderr.flush()
+        if n:
             stderr.write("\n")
 
-    return counted()
+    return shown()
 
 
 def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
@@ -281,14 +283,20 @@ def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     tally = Tally()
     config = Config(standard=args.standard, lines=args.lines)
     csl = args.fmt == "csl-json"
-    chunks = _encoded_chunks(
-        args, stdin, stderr, config, PARSE_STAGES, csl_items_bytes if csl else jsonl_bytes, tally
-    )
+    write = partial(encoded, write=csl_items_bytes if csl else jsonl_bytes)
+    chunks = _encoded_chunks(args, stdin, stderr, config, PARSE_STAGES, write)
     if chunks is not None:
+
+        def counted() -> Iterator[bytes]:
+            for chunk in chunks:
+                tally.add_counts(chunk.references, chunk.counts)
+                yield chunk.data
+
         if csl:  # the array of write_json_array, its elements written by the workers
-            write_bytes(chunks, stdout, separator=b",\n  ", brackets=(b"[\n  ", b"\n]\n", b"[]\n"))
+            brackets = (b"[\n  ", b"\n]\n", b"[]\n")
+            write_bytes(counted(), stdout, separator=b",\n  ", brackets=brackets)
         else:
-            write_bytes(chunks, stdout)
+            write_bytes(counted(), stdout)
         return _exit_code(tally, args.fail_on)
     refs = tally.count(_load_references(args, stdin, stderr, config, validate=False))
     if args.fmt == "csl-json":
@@ -302,9 +310,12 @@ def _cmd_check(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     def load(config: Config) -> Iterator[Reference]:
         return _load_references(args, stdin, stderr, config)
 
+    def load_chunks(config: Config, encode: Encode) -> Iterator[Any] | None:
+        return _encoded_chunks(args, stdin, stderr, config, DEFAULT_STAGES, encode)
+
     from .validate.cli import run_check
 
-    return run_check(args, stdin, stdout, stderr, load=load)
+    return run_check(args, stdin, stdout, stderr, load=load, load_chunks=load_chunks)
 
 
 def _cmd_rules(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:

@@ -45,13 +45,16 @@ from .pipeline import (
 )
 
 __all__ = [
+    "Encode",
     "Encoded",
+    "encoded",
     "process_many",
     "resolve_jobs",
     "run_chunks",
     "run_lines_jobs",
     "run_parallel",
     "run_stages_jobs",
+    "severity_counts",
 ]
 
 _IN_FLIGHT = 2  # chunks queued per worker: one running, one waiting
@@ -98,23 +101,31 @@ class Encoded(NamedTuple):
 
 
 Make = Callable[[list[Any], int], Iterable[Reference]]  # (chunk, number of its first) -> refs
-Encode = Callable[[list[Reference]], bytes]
+# (results of a chunk, number of its first) -> what is sent back instead of the references
+Encode = Callable[[list[Reference], int], Any]
 
 
-def encoded(refs: list[Reference], encode: Encode) -> Encoded:
-    """``refs`` written by ``encode``, with their diagnostics counted by severity."""
+def severity_counts(refs: Iterable[Reference]) -> tuple[int, ...]:
+    """The diagnostics of ``refs`` counted by severity, in the order of ``Severity``."""
     order = {s: i for i, s in enumerate(Severity)}
     counts = [0] * len(order)
     for ref in refs:
         for d in ref.diagnostics:
             counts[order[d.severity]] += 1
-    return Encoded(encode(refs), len(refs), tuple(counts))
+    return tuple(counts)
+
+
+def encoded(
+    refs: list[Reference], start: int, write: Callable[[list[Reference]], bytes]
+) -> Encoded:
+    """An :data:`Encode` (with ``functools.partial``): ``refs`` written by ``write``, counted."""
+    return Encoded(write(refs), len(refs), severity_counts(refs))
 
 
 def _work(chunk: list[Any], start: int, make: Make | None, encode: Encode | None) -> Any:
     refs = make(chunk, start) if make is not None else chunk
     out = list(run_stages_many(refs, _CONFIG, _STAGES))
-    return encoded(out, encode) if encode is not None else out
+    return encode(out, start) if encode is not None else out
 
 
 # --- in the parent -------------------------------------------------------------------------
@@ -292,7 +303,7 @@ def _failed_chunk(
         ref.with_diagnostics(codes.make("X001", f"internal error in a worker process: {what}"))
         for ref in refs
     ]
-    return encoded(failed, encode) if encode is not None else failed
+    return encode(failed, start) if encode is not None else failed
 
 
 def process_many(

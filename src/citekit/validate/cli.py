@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import IO, Any, TextIO
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..codes import CODES
 from ..config import Config
@@ -27,6 +29,9 @@ from ..fixes import apply_fixes
 from ..inputs import read_text
 from ..model import Diagnostic, Reference, Severity
 from .registry import RULES, is_selected
+
+if TYPE_CHECKING:
+    from .check_chunks import CheckedChunk
 
 __all__ = [
     "CHECK_FORMATS",
@@ -119,6 +124,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
 
 Loader = Callable[[Config], Iterable[Reference]]
+ChunkLoader = Callable[[Config, Any], "Iterator[CheckedChunk] | None"]
 
 
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
@@ -159,6 +165,7 @@ def run_check(
     stderr: TextIO,
     *,
     load: Loader | None = None,
+    load_chunks: ChunkLoader | None = None,
 ) -> int:
     """The ``check`` command: read, parse, validate (per reference and list-level), then
     report in ``args.fmt`` (text/json/jsonl/sarif) or, with ``--fix``, print the corrected
@@ -168,7 +175,8 @@ def run_check(
     ``config`` (which carries the selection, options and edition); by default the file is
     read as a pasted list (``--lines``: one reference per line).  citekit.cli passes its own
     loader so that exchange formats (BibTeX, RIS...), progress and worker processes work as
-    for ``parse``.
+    for ``parse``.  ``load_chunks(config, encode)``, when given, may instead return the
+    chunks of worker processes, each made by ``encode`` (see :mod:`.check_chunks`), or None.
 
     The references stream through the list-level rules (:class:`ListStream`) and out, in
     bounded memory (SARIF too: its results wait in a temporary file until the rules are
@@ -199,6 +207,15 @@ def run_check(
         stream = ListStream(config)
         yield from stream.run(refs)
         sink.extend(stream.text_diagnostics)
+
+    if load_chunks is not None and article is None and not getattr(args, "fix", False):
+        from .check_chunks import CHUNK_FORMATS, encode_checked
+
+        if fmt in CHUNK_FORMATS:
+            encode = partial(encode_checked, fmt=fmt, lang=lang, name=name)
+            chunks = load_chunks(config, encode)
+            if chunks is not None:
+                return _report_chunks(chunks, config, args, stdout, stderr, fmt, lang, name)
 
     refs = listed(load(config), text_diags)
 
@@ -250,6 +267,54 @@ def run_check(
         stderr.writelines(
             line + "\n" for line in _article_lines(text_diags, article or "", args.text)
         )
+    tally.add(text_diags)
+    return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
+
+
+def _report_chunks(
+    chunks: Iterable[CheckedChunk],
+    config: Config,
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+    fmt: str,
+    lang: str,
+    name: str,
+) -> int:
+    """The report of references checked and written on worker processes: the list rules run
+    here on their slim copies, and a report a list rule adds to is written again."""
+    from ..report import Tally, write_bytes
+    from .check_chunks import add_diagnostics
+    from .list_stream import ListStream
+
+    tally = Tally()
+    pieces: deque[bytes] = deque()  # waiting for the list rules (a few chunks at most)
+
+    def slim() -> Iterator[Reference]:
+        for chunk in chunks:
+            tally.add_counts(chunk.references, chunk.counts)
+            pieces.extend(chunk.pieces)
+            yield from chunk.slim
+
+    stream = ListStream(config)
+
+    def report() -> Iterator[bytes]:
+        for number, listed in enumerate(stream.run(slim()), start=1):
+            piece = pieces.popleft()
+            if listed.diagnostics:
+                tally.add(listed.diagnostics)
+                piece = add_diagnostics(piece, listed, number, fmt, lang, name)
+            yield piece
+
+    if fmt == "json":  # write_json's array, its elements written by the workers
+        write_bytes(report(), stdout, separator=b",\n  ", brackets=(b"[\n  ", b"\n]\n", b"[]\n"))
+    else:
+        write_bytes(report(), stdout)
+    if fmt == "text":
+        stdout.write(tally.summary() + "\n")
+    text_diags = [replace(d, message=d.message_in(lang)) for d in stream.text_diagnostics]
+    if fmt != "text" and text_diags:
+        stderr.writelines(line + "\n" for line in _article_lines(text_diags, "", args.text))
     tally.add(text_diags)
     return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 
