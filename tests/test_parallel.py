@@ -82,11 +82,11 @@ def test_jobs_2_equals_jobs_1_on_the_dev_sets(tmp_path, command):
     assert len(one[1].splitlines()) == len(dev_lines())
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_check_jobs_2_writes_what_jobs_1_writes_with_list_findings(tmp_path, fmt, lang):
-    # the workers write each reference's report; the list rules (here duplicates and
-    # numbering across chunks) add to some of them in the parent
+    # the workers write each reference's report (SARIF: the parent does); the list rules
+    # (here duplicates and numbering across chunks) add to some of them in the parent
     lines = dev_lines()[:400]
     lines = [f"[{i + 1}] {s}" for i, s in enumerate(lines + lines[:100])]
     lines[300] = "[305]" + lines[300].split("]", 1)[1]  # a gap

@@ -100,7 +100,8 @@ class Encoded(NamedTuple):
     counts: tuple[int, ...]  # diagnostics by severity, in the order of ``Severity``
 
 
-Make = Callable[[list[Any], int], Iterable[Reference]]  # (chunk, number of its first) -> refs
+# (items, number of the first) -> their references
+Make = Callable[[Iterable[Any], int], Iterable[Reference]]
 # (results of a chunk, number of its first) -> what is sent back instead of the references
 Encode = Callable[[list[Reference], int], Any]
 
@@ -323,13 +324,7 @@ def process_many(
     the workers by name).  List-level rules (duplicates, numbering) do not run here: see
     :class:`citekit.validate.list_stream.ListStream`.
     """
-    config = config or Config()
-    jobs = resolve_jobs(jobs)
-    if jobs == 1 or not stages:
-        return run_stages_many(string_references(references), config, stages)
-    # the strings go to the workers, not references made here
-    chunks = run_chunks(references, config, stages, jobs=jobs, make=string_references)
-    return (ref for results in chunks for ref in results)
+    return _run_made(references, string_references, config or Config(), stages, jobs)
 
 
 def run_lines_jobs(
@@ -340,11 +335,23 @@ def run_lines_jobs(
     jobs: int = 1,
 ) -> Iterator[Reference]:
     """The references of ``lines`` (one a line, as ``--lines`` reads them) through the stages,
-    in this process or on worker processes (the lines travel to them, not references)."""
+    in this process or on worker processes."""
+    return _run_made(lines, line_references, config, stages, jobs)
+
+
+def _run_made(
+    items: Iterable[Any],
+    make: Make,
+    config: Config,
+    stages: Sequence[tuple[str, Stage]],
+    jobs: int,
+) -> Iterator[Reference]:
+    """The references ``make`` makes of ``items``, through the stages, in this process or on
+    worker processes (the items travel to them, not references)."""
     jobs = resolve_jobs(jobs)
     if jobs == 1 or not stages:
-        return run_stages_many(line_references(lines), config, stages)
-    chunks = run_chunks(lines, config, stages, jobs=jobs, make=line_references)
+        return run_stages_many(make(items, 1), config, stages)
+    chunks = run_chunks(items, config, stages, jobs=jobs, make=make)
     return (ref for results in chunks for ref in results)
 
 
