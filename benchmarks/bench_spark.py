@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_scale import _children_peak, write_lines  # noqa: E402
+from bench_scale import _watch, write_lines  # noqa: E402
 
 
 def _name(pid: int) -> str:
@@ -48,7 +48,7 @@ def main() -> None:
         print(f"{n:,} lines; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}", flush=True)
 
         stop, peaks = threading.Event(), {}
-        watcher = threading.Thread(target=_children_peak, args=(os.getpid(), stop, peaks))
+        watcher = threading.Thread(target=_watch, args=(os.getpid(), stop, peaks, {}))
         watcher.start()
         t0 = time.perf_counter()
         spark = (
