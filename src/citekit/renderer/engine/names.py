@@ -27,6 +27,7 @@ from .keys import (
     _CK_SUBSTITUTED,
     _MISSING,
     ADD_NAMES_KEY,
+    CJK_NAMES_KEY,
     CK_IN_CITE,
     CK_MODE,
     CK_NS,
@@ -237,6 +238,9 @@ class Name(cm.Name):
         source_truncated = sort_options is None and variable in truncated_roles
         # a sort key has no et-al term (names compare name by name; citeproc-js)
         et_al = self._ck_et_al() if sort_options is None else None
+        cjk_et_al = dict.get(item.reference, CJK_NAMES_KEY) if sort_options is None else None
+        if cjk_et_al:  # a CJK item in an English-language style: 张三, 李四; 张三 等
+            and_, et_al, delimiter_precedes_et_al = None, cjk_et_al, "never"
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
