@@ -284,6 +284,8 @@ class Layout(cm.Layout):
         groups: list[list[tuple[Any, Any]]] = []
         index: dict[str, int] = {}
         by_author = citation.get("collapse") in ("year-suffix", "year-suffix-ranged")
+        # without a cs:sort, only adjacent cites of one author group (citeproc-js)
+        sorted_cites = citation.sort is not None
         for cite, text in rendered:
             names = dict.get(cite, _CK_NAMES_TEXT)
             key = str(names) if names is not None and not dict.get(cite, CK_MODE) else None
@@ -291,7 +293,7 @@ class Layout(cm.Layout):
                 # cites that print no names still group by their authors (for year suffixes)
                 authors = dict.get(cite.reference, "author")
                 key = "\x00" + repr([sorted(dict.items(n)) for n in authors]) if authors else None
-            if key is not None and key in index:
+            if key is not None and key in index and (sorted_cites or index[key] == len(groups) - 1):
                 groups[index[key]].append((cite, text))
             else:
                 if key is not None:

@@ -108,6 +108,8 @@ _MARKUP_TAIL = re.compile(r"[\ue003-\ue00c]*$")
 
 
 _CK_AND = f"{{{CK_NS}}}and"
+#: a term ending in a space character other than U+0020 (U+2000-U+200A, U+202F, U+205F)
+_TIGHT_AND = re.compile("[\u2000-\u200a\u202f\u205f]$")
 _CK_ET_AL_DELIMITER = f"{{{CK_NS}}}et-al-delimiter"
 
 
@@ -394,6 +396,10 @@ class Name(cm.Name):
                 or (delimiter_precedes_last == "after-inverted-name" and inverted(len(output) - 2))
             ):
                 text = self.join([text, ""], ", ")
+            elif _TIGHT_AND.search(str(and_term)):
+                # an "and" term ending in its own spacing character (Hebrew ו + U+2008) is
+                # set between the names with no space around it (citeproc-js)
+                return text + str(and_term) + output[-1]
             else:
                 text += " "
             return text + f"{and_term} " + output[-1]
