@@ -16,7 +16,8 @@ How a fixture is run: the items of ``INPUT``; for ``MODE`` ``citation`` the clus
 ``CITATION-ITEMS`` (or ``CITATIONS``: the document left by citeproc-js's incremental steps,
 each placing a citation between the ones it lists before and after; printed as ``>>[i] text`` for
 the citations the last step updated and ``..[i] text`` for the others, as citeproc-js's harness
-prints them), else one cluster citing every item; for ``bibliography`` the
+prints them), else one cluster citing every item in the order of citeproc-js's registry (the
+bibliography's sort order); for ``bibliography`` the
 bibliography of the items in the order they are first cited, in HTML with display divs
 (``display_divs=True``), entries that print nothing left out (as citeproc-js does).  Every item is rendered in
 the style's default locale (``per_item_locale=False``), as CSL processors do.  Outputs are
@@ -147,7 +148,17 @@ def run(fixture: Fixture) -> str:
             f"{'>>' if str(c['citationID']) in updated else '..'}[{i}] {now[str(c['citationID'])]}"
             for i, c in enumerate(last)
         )
-    clusters = fixture.citation_items or [[{"id": i["id"]} for i in items]]
+    if fixture.citation_items:
+        clusters = fixture.citation_items
+    else:
+        # citeproc-js's harness cites every item in one cluster, in the order of its registry
+        # (the bibliography's sort order when the style has one)
+        order = (
+            [e.id for e in renderer.bibliography(items)]
+            if renderer.has_bibliography
+            else [str(i["id"]) for i in items]
+        )
+        clusters = [[{"id": i} for i in order]]
     out = renderer.citations(clusters, items, "html")
     return "\n".join(c.html for c in out)
 
