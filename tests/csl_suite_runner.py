@@ -14,7 +14,10 @@ It prints the pass rate over every fixture (``*.txt`` directly in the directory)
 
 How a fixture is run: the items of ``INPUT``; for ``MODE`` ``citation`` the clusters of
 ``CITATION-ITEMS`` (or ``CITATIONS``: the document left by citeproc-js's incremental steps,
-each placing a citation between the ones it lists before and after; printed as ``..[i] text``), else one cluster citing every item; for ``bibliography`` the
+each placing a citation between the ones it lists before and after; printed as ``>>[i] text`` for
+the citations the last step updated and ``..[i] text`` for the others, as citeproc-js's harness
+prints them), else one cluster citing every item in the order of citeproc-js's registry (the
+bibliography's sort order); for ``bibliography`` the
 bibliography of the items in the order they are first cited, in HTML with display divs
 (``display_divs=True``), entries that print nothing left out (as citeproc-js does).  Every item is rendered in
 the style's default locale (``per_item_locale=False``), as CSL processors do.  Outputs are
@@ -82,16 +85,14 @@ def read_skips(path: Path = SKIP_FILE) -> dict[str, str]:
 
 
 _ENTITIES = {"&#38;": "&amp;", "&#60;": "&lt;", "&#62;": "&gt;"}
-_MARKER = re.compile(r"^(?:>>|\.\.)\[(\d+)\]")
 
 
 def _norm(text: str) -> str:
-    """Lines trimmed; numeric and named entities for ``& < >`` are the same HTML; the ``>>``/``..``
-    marks of ``CITATIONS`` fixtures (which citations citeproc-js's incremental API re-rendered)
-    are not compared."""
+    """Lines trimmed; numeric and named entities for ``& < >`` are the same HTML.  The ``>>``/``..``
+    marks of ``CITATIONS`` fixtures are compared (see :func:`_updated`)."""
     for entity, named in _ENTITIES.items():
         text = text.replace(entity, named)
-    lines = (_MARKER.sub(r"[\1]", line.strip()) for line in text.strip().splitlines())
+    lines = (line.strip() for line in text.strip().splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -115,12 +116,10 @@ def run(fixture: Fixture) -> str:
     # citeproc-js's runner keeps its items by id: of two items with one id, the last one
     by_id = {str(item["id"]): item for item in items}
     items = [by_id[str(item["id"])] for item in items if by_id[str(item["id"])] is item]
+    all_items = items
     document = _document(fixture.citations) if fixture.citations else None
     if document is not None:
-        # citeproc-js's registry holds the items cited in the document (a citation deleted
-        # takes its items out), not every item of INPUT
-        cited = {str(cite["id"]) for c in document for cite in c["citationItems"]}
-        items = [item for item in items if str(item["id"]) in cited]
+        items = _cited(document, all_items)
     if fixture.mode.startswith("bibliography"):
         order: list[str] = []
         clusters = fixture.citation_items or (
@@ -141,31 +140,114 @@ def run(fixture: Fixture) -> str:
         )
         return f'<div class="csl-bib-body">\n{body}\n</div>'
     if fixture.citations:
-        clusters_in = [
-            {"cites": c["citationItems"], "note_index": c.get("properties", {}).get("noteIndex")}
-            for c in document or ()
-        ]
-        out = renderer.citations(clusters_in, items, "html")
+        now = _render_document(renderer, document or [], all_items)
+        before = _render_document(renderer, _document(fixture.citations[:-1]), all_items)
+        last = _document(fixture.citations)
+        updated = _updated(fixture, _document(fixture.citations[:-1]), last, before, now)
         return "\n".join(
-            f"{'>>' if i == len(out) - 1 else '..'}[{i}] {c.html}" for i, c in enumerate(out)
+            f"{'>>' if str(c['citationID']) in updated else '..'}[{i}] {now[str(c['citationID'])]}"
+            for i, c in enumerate(last)
         )
-    clusters = fixture.citation_items or [[{"id": i["id"]} for i in items]]
+    if fixture.citation_items:
+        clusters = fixture.citation_items
+    else:
+        # citeproc-js's harness cites every item in one cluster, in the order of its registry
+        # (the bibliography's sort order when the style has one)
+        order = (
+            [e.id for e in renderer.bibliography(items)]
+            if renderer.has_bibliography
+            else [str(i["id"]) for i in items]
+        )
+        clusters = [[{"id": i} for i in order]]
     out = renderer.citations(clusters, items, "html")
     return "\n".join(c.html for c in out)
+
+
+def _cid(citation: dict[str, Any], n: int) -> str:
+    return str(citation.get("citationID") or f"CITATION-{n}")
+
+
+def _updated(
+    fixture: Fixture,
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+    html_before: dict[str, str],
+    html_after: dict[str, str],
+) -> set[str]:
+    """The citations citeproc-js's last ``processCitationCluster`` call returns, which its
+    harness marks ``>>`` (the rest ``..``): the citation placed; each citation whose output
+    changed; and each citation citeproc-js re-renders because a value it tracks for one of its
+    items changed even where the output did not: the first-reference-note-number (when the
+    style uses it) and the citation number (when the citation prints it)."""
+    updated = {_cid(fixture.citations[-1][0], len(fixture.citations) - 1)}
+    updated |= {cid for cid, html in html_after.items() if html_before.get(cid) != html}
+    tracked = []
+    if "first-reference-note-number" in fixture.csl:
+        tracked.append(_first_notes)
+    citation_part = fixture.csl.split("<citation", 1)[-1].split("</citation>", 1)[0]
+    if "citation-number" in citation_part:
+        tracked.append(_first_cited_order)
+    for values in tracked:
+        old, new = values(before), values(after)
+        moved = {item for item, value in new.items() if old.get(item, value) != value}
+        updated |= {
+            str(c["citationID"])
+            for c in after
+            if moved & {str(cite["id"]) for cite in c["citationItems"]}
+        }
+    return updated
+
+
+def _first_notes(document: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each item's first-reference-note-number: the note of the first citation citing it."""
+    first: dict[str, Any] = {}
+    for c in document:
+        for cite in c["citationItems"]:
+            first.setdefault(str(cite["id"]), c.get("properties", {}).get("noteIndex"))
+    return first
+
+
+def _first_cited_order(document: list[dict[str, Any]]) -> dict[str, int]:
+    """Each item's place in the order items are first cited (its citation number)."""
+    order: dict[str, int] = {}
+    for c in document:
+        for cite in c["citationItems"]:
+            order.setdefault(str(cite["id"]), len(order) + 1)
+    return order
+
+
+def _cited(document: list[dict[str, Any]], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """citeproc-js's registry holds the items cited in the document (a citation deleted takes
+    its items out), not every item of INPUT."""
+    cited = {str(cite["id"]) for c in document for cite in c["citationItems"]}
+    return [item for item in items if str(item["id"]) in cited]
+
+
+def _render_document(
+    renderer: Any, document: list[dict[str, Any]], items: list[dict[str, Any]]
+) -> dict[str, str]:
+    """Each citation of ``document`` (by citationID) rendered in HTML."""
+    if not document:
+        return {}
+    clusters = [
+        {"cites": c["citationItems"], "note_index": c.get("properties", {}).get("noteIndex")}
+        for c in document
+    ]
+    out = renderer.citations(clusters, _cited(document, items), "html")
+    return {str(c["citationID"]): r.html for c, r in zip(document, out, strict=True)}
 
 
 def _document(steps: list[Any]) -> list[dict[str, Any]]:
     """The citations of the document after citeproc-js's incremental ``processCitationCluster``
     steps: each step inserts (or replaces) a citation between the citations listed before and
-    after it (with their note numbers)."""
+    after it (with their note numbers).  Each citation carries its ``citationID``."""
     by_id: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     for n, step in enumerate(steps):
-        citation = dict(step[0])
         pre = step[1] if len(step) > 1 else []
         post = step[2] if len(step) > 2 else []
-        cid = str(citation.get("citationID") or f"CITATION-{n}")
-        by_id[cid] = citation
+        cid = _cid(step[0], n)
+        by_id[cid] = {**step[0], "citationID": cid}
         for other, note in [*pre, *post]:
             if str(other) in by_id:
                 props = dict(by_id[str(other)].get("properties") or {})

@@ -302,10 +302,11 @@ def test_group_with_only_empty_called_variables_is_suppressed() -> None:
 
 
 def test_ordinals_do_not_fall_back_to_another_language() -> None:
+    # a style written for Chinese renders each item in its own language's locale
     style = _csl(
         '<group delimiter=" "><number variable="edition" form="ordinal"/>'
         '<label variable="edition" form="short"/></group>'
-    )
+    ).replace('version="1.0"', 'version="1.0" default-locale="zh-CN"', 1)
     zh = {"id": "a", "type": "book", "language": "zh-CN", "edition": "2"}
     en = {"id": "b", "type": "book", "language": "en", "edition": "2"}
     en11 = {"id": "c", "type": "book", "language": "en", "edition": "11"}

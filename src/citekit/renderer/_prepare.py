@@ -24,7 +24,14 @@ import citeproc
 from ..csl import ITEM_TYPES
 from ..language import detect_language
 from . import _markup
-from .engine import has_cjk
+from .engine import CJK_NAMES_KEY, has_cjk
+from .item_language import (
+    english_style_et_al,
+    item_locale,
+    language_base,
+    unspace_cjk_marks,
+    volume_form,
+)
 
 __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 
@@ -53,19 +60,9 @@ _YEAR_RANGE = re.compile(r"^\d{4}-(?:\d{4})?$")
 
 
 def locale_for_language(language: str | None, default: str) -> str:
-    """The CSL locale an item is rendered in: zh-CN for Chinese, en-US for everything else.
-
-    (``et al.`` for English items and ``等`` for Chinese ones in one list, GB/T 7714 6.1.)
-    Traditional-Chinese tags get zh-TW.  No language: the style's default locale.
-    """
-    if not language:
-        return default
-    tag = language.strip().lower().replace("_", "-")
-    if tag.startswith("zh") or tag.startswith("cmn"):
-        if any(part in tag.split("-") for part in ("tw", "hk", "mo", "hant")):
-            return "zh-TW"
-        return "zh-CN"
-    return "en-US"
+    """The CSL locale an item in ``language`` is rendered in when the list's locale is
+    ``default`` (:func:`.item_language.item_locale`)."""
+    return item_locale(language, default)
 
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -221,11 +218,15 @@ class StyleRules:
 
     ``ck:omit-first-edition="true"``: an edition ``1`` is not printed (GB/T 7714 8.3).
     ``ck:omit-doi-in-url="true"``: a DOI the URL already contains is not printed (8.7).
+    ``ck:cjk-unspaced-marks="true"``: see ``cjk_unspaced_marks``.
     """
 
     omit_first_edition: bool = False
     omit_doi_in_url: bool = False
     citation_label: bool = False  # the style prints ``citation-label``: made when the item has none
+    #: ``ck:cjk-unspaced-marks="true"``: a CJK item's text sets no space after a mark before a
+    #: CJK character (:func:`.item_language.unspace_cjk_marks`; the 《》 house style)
+    cjk_unspaced_marks: bool = False
 
 
 def _trigraph(data: Mapping[str, Any]) -> str | None:
@@ -406,6 +407,7 @@ def prepare_item(
     note = item.get("note")
     if isinstance(note, str) and ":" in note:
         item = _note_fields(item, note)
+    unspaced = rules.cjk_unspaced_marks and language_base(language) in ("zh", "ja", "ko")
     aliases = {alias: key for alias, key in _ALIASES.items() if alias in item and key not in item}
     for name, value in item.items():
         name = aliases.get(name, name)
@@ -431,6 +433,8 @@ def prepare_item(
         else:
             text = _text(value)
             if text is not None:
+                if unspaced:
+                    text = unspace_cjk_marks(text)
                 data[name] = _markup.encode(text, cjk_quotes=cjk_quotes)
     if rules.citation_label and "citation-label" not in data:
         label = _trigraph(data)
@@ -447,15 +451,20 @@ def prepare_item(
     is_zh = (language or "").lower().startswith("zh")
     volume = data.get("volume")
     extra: dict[str, Any] = {}
-    if is_zh and volume and _DIGITS.match(volume) and data["type"] not in _BOOKLIKE_NOT:
-        # 第1卷: CSL 1.0 puts the volume label before the number; Chinese wraps the number.
-        data["volume"] = f"第{volume}卷"
-        # The bare number, for styles that print the volume otherwise (GB/T 7714-2025: 卷1).
-        extra["zh_volume_number"] = volume
+    if volume and _DIGITS.match(volume) and data["type"] not in _BOOKLIKE_NOT:
+        # 第1卷, 제1권: CSL 1.0 puts the volume label before the number; CJK wraps the number.
+        wrapped = volume_form(language, locale, volume)
+        if wrapped is not None:
+            data["volume"] = wrapped
+            # The bare number, for styles that print the volume otherwise (GB/T 7714-2025: 卷1).
+            extra["zh_volume_number"] = volume
     issued = data.get("issued")
     if isinstance(issued, dict) and _YEAR_RANGE.match(issued.get("literal", "")):
         # A literal year range (1984-, 1957-1990) with the em dash, for GB/T 7714-2025.
         extra["issued_em_dash"] = issued["literal"].replace("-", "\u2014")
+    cjk_et_al = english_style_et_al(language, locale) if per_item_locale else None
+    if cjk_et_al:
+        extra[CJK_NAMES_KEY] = cjk_et_al
     if is_zh or (language or "").lower().startswith("ja"):
         # Styles with separate Chinese and Western forms branch on this (cn-social-science).
         extra["chinese_item"] = "true"

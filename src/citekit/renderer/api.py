@@ -39,10 +39,14 @@ class Renderer:
 
     ``locale`` (``"zh-CN"``, ``"en-US"``...) is the locale of items whose language is unknown and
     of the list as a whole (sorting, citation delimiters); by default the style's
-    ``default-locale``.  Each item with a known or detectable ``language`` is rendered in its own
-    locale (zh-CN for Chinese, en-US otherwise), so one list has ``等`` and ``译`` for Chinese
-    items and ``et al.`` and ``ed.`` for English ones; ``per_item_locale=False`` renders every
-    item in ``locale`` (what CSL processors do).
+    ``default-locale``.  In a style written for Chinese (that locale is ``zh``, ``ja`` or
+    ``ko``), each item with a known or detectable ``language`` is rendered in its own locale
+    (zh-CN, ko-KR, ja-JP, en-US otherwise), so one list has ``等`` and ``译`` for Chinese items,
+    ``외`` for Korean ones and ``et al.`` and ``ed.`` for English ones; in a style written for
+    English (APA, MLA, Chicago) every item is rendered in the style's locale and a Chinese
+    item's names are joined without ``&`` and cut with ``等``, as Chinese journals' variants of
+    these styles print them (:mod:`citekit.renderer.item_language`).  ``per_item_locale=False``
+    renders every item in ``locale`` as it is (what CSL processors do).
 
     A renderer is cheap to create (parsed styles are cached), holds no per-call state and is safe
     to share between threads.

@@ -81,6 +81,7 @@ from __future__ import annotations
 from .classes import CITEKIT_CLASSES, ELEMENT_CLASSES, EngineStyle
 from .keys import (
     ADD_NAMES_KEY,
+    CJK_NAMES_KEY,
     CK_DIVS,
     CK_MODE,
     CK_NS,
@@ -97,6 +98,7 @@ from .strings import cjk_join, has_cjk, join, merge_seam
 
 __all__ = [
     "ADD_NAMES_KEY",
+    "CJK_NAMES_KEY",
     "CITEKIT_CLASSES",
     "CK_DIVS",
     "CK_MODE",

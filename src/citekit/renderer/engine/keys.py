@@ -17,6 +17,10 @@ TRUNCATED_KEY = "_citekit_names_truncated"
 #: suffix follows a comma (CSL-JSON ``comma-suffix``, or ``"given": "John,! Jr."``).
 COMMA_SUFFIX_KEY = "_citekit_comma_suffix"
 
+#: Key set on a citeproc ``Reference``: a CJK item rendered by an English-language style, its
+#: names joined without ``&``/``and`` and cut with this et-al word (``张三 等``; item_language).
+CJK_NAMES_KEY = "_citekit_cjk_names"
+
 #: Key set on a citeproc ``CitationItem`` rendered to find ambiguous cites (disambiguation).
 CK_PROBE = "_citekit_probe"
 

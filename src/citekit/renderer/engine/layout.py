@@ -29,11 +29,14 @@ from .keys import (
     CK_DIVS,
     CK_IN_CITE,
     CK_MODE,
+    CK_NS,
 )
 from .strings import cjk_join, join
 from .text import _AFFIX_PUNCT, _SENTENCE_END, _capitalize_term, _punct
 
 # --- layout ---------------------------------------------------------------------------------
+
+_CK_LOCATOR_OUTSIDE = f"{{{CK_NS}}}locator-outside-affixes"
 
 
 class Layout(cm.Layout):
@@ -135,7 +138,6 @@ class Layout(cm.Layout):
                 cites = citation.sort.sort(cites, self)
             except Exception as exc:  # noqa: BLE001 - keep the order given
                 errors.append(f"sorting cites: {type(exc).__name__}: {exc}")
-        collapse = citation.get("collapse")
         rendered: list[tuple[Any, Any]] = []
         note = self.get_root().get("class") == "note"
         for n, cite in enumerate(cites):
@@ -154,6 +156,14 @@ class Layout(cm.Layout):
         if not rendered:
             return None
         delimiter = self.get("delimiter", "")
+        if citation.get(_CK_LOCATOR_OUTSIDE) == "true" and any(c.has_locator for c, _ in rendered):
+            return self._locators_outside(rendered, delimiter)
+        return self._cluster(rendered, layout_for, delimiter)
+
+    def _cluster(self, rendered: list[tuple[Any, Any]], layout_for: Any, delimiter: str) -> Any:
+        """Rendered cites collapsed, joined, wrapped in the layout's affixes and formatted."""
+        citation = self.getparent()
+        collapse = citation.get("collapse")
         if collapse == "citation-number":
             parts = self._collapse_numbers(rendered, delimiter)
         elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
@@ -169,6 +179,30 @@ class Layout(cm.Layout):
             ):
                 return self.format(self.wrap(self._join_with_affixes(rendered, delimiter)))
         return self.format(self.wrap(cjk_join(parts, delimiter)))
+
+    def _locators_outside(self, rendered: list[tuple[Any, Any]], delimiter: str) -> Any:
+        """``ck:locator-outside-affixes``: GB/T 7714 numeric prints a cited page after the
+        bracket (``[1]12``, 10.1.3): each cite with a locator is wrapped in the layout's affixes
+        alone and followed by its locator; the runs of cites between them collapse and wrap as
+        usual (``[1-2],[3]12``); the whole takes the layout's formatting (superscript)."""
+        segments: list[Any] = []
+        run: list[tuple[Any, Any]] = []
+
+        def flush() -> None:
+            if run:
+                collapse = self.getparent().get("collapse") == "citation-number"
+                parts = self._collapse_numbers(run, delimiter) if collapse else [t for _, t in run]
+                segments.append(self.wrap(cjk_join(parts, delimiter)))
+                run.clear()
+
+        for cite, text in rendered:
+            if not cite.has_locator:
+                run.append((cite, text))
+                continue
+            flush()
+            segments.append(join([self.wrap(text), String(str(cite.locator.identifier))], ""))
+        flush()
+        return self.format(join(segments, delimiter))
 
     @staticmethod
     def _join_with_affixes(rendered: list[tuple[Any, Any]], delimiter: str) -> Any:
@@ -250,6 +284,8 @@ class Layout(cm.Layout):
         groups: list[list[tuple[Any, Any]]] = []
         index: dict[str, int] = {}
         by_author = citation.get("collapse") in ("year-suffix", "year-suffix-ranged")
+        # without a cs:sort, only adjacent cites of one author group (citeproc-js)
+        sorted_cites = citation.sort is not None
         for cite, text in rendered:
             names = dict.get(cite, _CK_NAMES_TEXT)
             key = str(names) if names is not None and not dict.get(cite, CK_MODE) else None
@@ -257,7 +293,7 @@ class Layout(cm.Layout):
                 # cites that print no names still group by their authors (for year suffixes)
                 authors = dict.get(cite.reference, "author")
                 key = "\x00" + repr([sorted(dict.items(n)) for n in authors]) if authors else None
-            if key is not None and key in index:
+            if key is not None and key in index and (sorted_cites or index[key] == len(groups) - 1):
                 groups[index[key]].append((cite, text))
             else:
                 if key is not None:

@@ -27,6 +27,7 @@ from .keys import (
     _CK_SUBSTITUTED,
     _MISSING,
     ADD_NAMES_KEY,
+    CJK_NAMES_KEY,
     CK_IN_CITE,
     CK_MODE,
     CK_NS,
@@ -107,6 +108,8 @@ _MARKUP_TAIL = re.compile(r"[\ue003-\ue00c]*$")
 
 
 _CK_AND = f"{{{CK_NS}}}and"
+#: a term ending in a space character other than U+0020 (U+2000-U+200A, U+202F, U+205F)
+_TIGHT_AND = re.compile("[\u2000-\u200a\u202f\u205f]$")
 _CK_ET_AL_DELIMITER = f"{{{CK_NS}}}et-al-delimiter"
 
 
@@ -237,6 +240,9 @@ class Name(cm.Name):
         source_truncated = sort_options is None and variable in truncated_roles
         # a sort key has no et-al term (names compare name by name; citeproc-js)
         et_al = self._ck_et_al() if sort_options is None else None
+        cjk_et_al = dict.get(item.reference, CJK_NAMES_KEY) if sort_options is None else None
+        if cjk_et_al:  # a CJK item in an English-language style: 张三, 李四; 张三 等
+            and_, et_al, delimiter_precedes_et_al = None, cjk_et_al, "never"
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
@@ -390,6 +396,10 @@ class Name(cm.Name):
                 or (delimiter_precedes_last == "after-inverted-name" and inverted(len(output) - 2))
             ):
                 text = self.join([text, ""], ", ")
+            elif _TIGHT_AND.search(str(and_term)):
+                # an "and" term ending in its own spacing character (Hebrew ו + U+2008) is
+                # set between the names with no space around it (citeproc-js)
+                return text + str(and_term) + output[-1]
             else:
                 text += " "
             return text + f"{and_term} " + output[-1]
