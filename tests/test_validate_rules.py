@@ -163,3 +163,25 @@ def test_g016_conjunctions_between_chinese_names(text, conjunctions):
     (ref,) = process(text, Config())
     found = [ref.raw[d.span.start : d.span.end] for d in ref.diagnostics if d.code == "G016"]
     assert found == conjunctions
+
+
+@pytest.mark.parametrize(
+    "raw,edition",
+    [
+        # GB/T 7714-2025 prints standards number first, the year inside the number
+        ("GB/T 3792.4—2009　文献著录: 第4部分　非书资料[S].", "gbt7714-2025"),
+        (
+            "ISO 15836:2009　Information and documentation—the Dublin Core metadata element set[S/OL]. http://www.iso.org/.",
+            "gbt7714-2025",
+        ),
+        # an author-date head gives the year ("Anon，[2013]."), however the parser read it
+        ("Anon，[2013]. Information and documentation[S/OL]. http://www.iso.org/.", "gbt7714-2025"),
+    ],
+)
+def test_missing_year_reads_the_standard_number_and_the_author_date_head(raw, edition):
+    ref = check_reference(Reference(id="r", raw=raw, item={}), Config(standard=edition))
+    assert "D001" not in {d.code for d in ref.diagnostics}
+    again = check_reference(
+        Reference(id="r", raw="GB/T 3792.4 文献著录[S].", item={}), Config(standard=edition)
+    )
+    assert "D001" in {d.code for d in again.diagnostics}

@@ -289,6 +289,10 @@ def _balanced(e: Entry) -> list[Diagnostic]:
 _YEAR_IN_TEXT = regex.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
+# the year of a standard's number: "GB/T 3792.4—2009", "ISO 15836:2009"
+_STANDARD_YEAR = regex.compile(r"\d\s?[—–\-:]\s?(?:1[4-9]|20)\d\d(?!\d)")
+
+
 @rule("D001", "missing-year", "warning")
 def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A reference needs its year of publication (GB/T 7714 has no 'n.d.'); an online item
@@ -305,6 +309,10 @@ def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return  # a verbatim date such as "1865(清同治四年)" is a date
     if e.online and e.access_dates:
         return  # an online item may give only its citation date (rules.md GBT-PUB-08)
+    if e.ay_year is not None:
+        return  # "Anon，[2013]. …": the author-date head gives the year
+    if e.type_code == "S" and _STANDARD_YEAR.search(e.title):
+        return  # "GB/T 3792.4—2009 文献著录…[S]." (2025): the number carries the year
     if _YEAR_IN_TEXT.search(ref.raw):
         # The text has a year the parser did not take: say so, but gently.
         yield diag(

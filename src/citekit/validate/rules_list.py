@@ -361,9 +361,12 @@ def _names(e: Entry) -> str:
 def _group(e: Entry) -> int:
     from ..text.pinyin import language_group
 
+    if any(ch.isalpha() for ch in e.title):
+        # the work's own language, read from its title: '［日］夫马进. 龜山集…' is a Chinese
+        # item by a Japanese author, whatever language a parser gave the entry
+        return language_group(None, e.title)
     lang = e.item("language")
-    group = language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
-    return group
+    return language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
 
 
 _GROUP_NAMES = ("Chinese", "Japanese", "Western", "Russian", "other")
@@ -412,13 +415,20 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
         prev_rank, prev_group = r, g
 
 
-def _sort_key(e: Entry) -> tuple[str, int, str]:
+def _sort_key(e: Entry) -> tuple[tuple[str, ...], int, str]:
+    """Name by name (so 'TAYLOR Y' sorts before 'TAYLOR Y R', '张三, 李四' before '张三丰'),
+    Chinese names by pinyin, diacritics ignored (Müller as Muller); then year and suffix."""
     from ..text.pinyin import pinyin_key
 
-    names = _names(e).rstrip(" ,，")
+    keys = []
+    for name in regex.split(r"\s*[,，]\s*", _names(e).rstrip(" ,，")):
+        if not name:
+            continue
+        key = pinyin_key(name, True).split("\x00")[0] if regex.search(r"\p{Han}", name) else name
+        key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+        keys.append(key.casefold())
     y = e.ay_year
-    key = pinyin_key(names, True).split("\x00")[0] if regex.search(r"\p{Han}", names) else names
-    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")
+    return (tuple(keys), int(y.group("n")), y.group("s") or "")
 
 
 @rule(
@@ -436,8 +446,10 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
     found = _ay_entries(refs, ctx)
     if not found:
         return
-    groups: dict[int, list[tuple[tuple[str, int, str], int, Entry]]] = {}
+    groups: dict[int, list[tuple[Any, int, Entry]]] = {}
     for i, e in found:
+        if _ANONYMOUS.fullmatch(_names(e).rstrip(" ,，")):
+            continue  # no author to sort by: lists put 佚名/Anon works by title or at the end
         groups.setdefault(_group(e), []).append((_sort_key(e), i, e))
     for members in groups.values():
         # the fewest entries to move: those off a longest sorted run (one misplaced entry is
@@ -457,6 +469,9 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
                 en = f"out of order: sorts after reference {other} (by author, then year)"
                 zh = f"排序错误: 按著者和出版年应排在第 {other} 条之后"
             yield i, diag("L009", en, zh, span=_head_span(e))
+
+
+_ANONYMOUS = regex.compile(r"(?i)佚名|无名氏|anon(?:ymous)?\.?")
 
 
 def _longest_sorted(keys: list[Any]) -> set[int]:

@@ -127,8 +127,8 @@ def looks_like_place(text: str) -> bool:
         return False
     if text in _PLACES or text.split(",")[0].strip() in _PLACES:
         return True
-    # a short Chinese name with no publisher word: 金陵, 桂林
-    return len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    # a short Chinese name with no publisher word: 金陵, 桂林 (not 上海書局: four characters)
+    return len(text) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _access_start(e: Entry, start: int) -> int:
@@ -192,7 +192,9 @@ def _imprint_findings(
             if element in needed:
                 yield _missing(e, element, gap, " before the year")
         return
-    if looks_like_place(text) and "publisher" in needed:
+    # 2025 makes the place optional: a lone element is the publisher unless it is a known place
+    place = text in _PLACES if standard == "gbt7714-2025" else looks_like_place(text)
+    if place and "publisher" in needed:
         # "[M]. 北京, 2018.": the place is there, the publisher belongs after it
         at = region_start + len(region.rstrip(" ,，"))
         yield _missing(e, "publisher", (at, max(at + 1, y.start("y"))), " after the place")
