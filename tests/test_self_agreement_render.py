@@ -203,3 +203,27 @@ def test_known_renderer_fault(style, code):
         (name, n, raw) for name in SETS for n, c, _, raw in _findings(style, name) if c == code
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "style,standard,expect_g014",
+    [
+        ("gbt7714-2015-numeric", None, True),
+        ("gbt7714-2025-numeric", None, False),  # a 2025 style checks with the 2025 rules
+        ("gbt7714-2025-numeric", "gbt7714-2015", True),  # unless --standard says otherwise
+    ],
+)
+def test_format_checks_with_the_edition_of_its_style(tmp_path, style, standard, expect_g014):
+    import io
+
+    from citekit.cli import main
+
+    f = tmp_path / "refs.txt"
+    # a family name not in capitals: a 2015 fault (G014), the 2025 form
+    f.write_text("Boobier T. AI and the future of banking[M]. Hoboken: Wiley, 2020.\n", "utf-8")
+    argv = ["format", str(f), "--lines", "--style", style]
+    if standard:
+        argv += ["--standard", standard]
+    out, err = io.StringIO(), io.StringIO()
+    main(argv, stdin=io.BytesIO(b""), stdout=out, stderr=err)
+    assert ("G014" in err.getvalue()) is expect_g014, err.getvalue()
