@@ -107,12 +107,16 @@ _LEADING_DATE = regex.compile(r"\G\s*[.．]\s*(?P<y>(?:1[4-9]|20)\d\d)-\d{1,2}-\
 _ACCESS = regex.compile(r"\[\d{4}-\d{2}-\d{2}\]|\b(?:https?|ftp)://|\bDOI\s*[:：]|\bdoi\.org/")
 # a serial's numbering block: ", 279(5359): 2063" / "(2): 24" / ", 8: 473"
 SERIAL_BLOCK = regex.compile(
-    rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*(?:[(（][\d/\-]+[)）])?|[(（][\d/\-]+[)）])\s*[:：]\s*\d"
+    rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*(?:[(（][^()（）]{{1,8}}[)）])?|[(（][^()（）]{{1,8}}[)）])"
+    r"\s*[:：]\s*\d"
 )
-# a book's imprint under another code: ". Place: Publisher, YEAR" with nothing serial after it
+# a book's imprint under another code: ". Place: Publisher, YEAR" with nothing serial after it,
+# after the elements only books have (edition '2版' '4th ed.' '修订本', translators '…, 译')
+_BOOK_ELEMENT = r"[^.．\[\]]{1,40}?(?:版|本|ed|edn|译|trans)[.．]\s*"
 _BOOK_IMPRINT = regex.compile(
-    rf"\G\s*[.．]\s*(?P<place>[^.．,，:：\[\]]{{1,30}}?)\s*[:：]\s*(?P<pub>[^.．,，:：\[\]]{{2,60}}?)"
-    rf"\s*[,，]\s*(?P<y>{_YEAR})(?!\d)(?!\s*[,，(（]\s*\d)"
+    rf"\G\s*[.．]\s*(?P<book>(?:{_BOOK_ELEMENT})*)"
+    rf"(?P<place>[^.．,，:：\[\]]{{1,30}}?(?:,\s*[A-Z][a-z]{{1,5}}\.)?)\s*[:：]\s*"
+    rf"(?P<pub>[^.．:：\[\]]{{2,60}}?)\s*[,，]\s*(?P<y>{_YEAR})(?!\d)(?!\s*[,，(（]\s*\d)"
 )
 
 _PLACES = words("places-zh") | words("places-world")
@@ -308,7 +312,8 @@ def type_code_shape(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if m is None or SERIAL_BLOCK.search(e.raw, e.tail_start, end):
             return
         place, pub = m.group("place"), m.group("pub")
-        if not (looks_like_place(place) or any(w in pub for w in _PUBLISHER_WORDS)):
+        bookish = m.group("book") or looks_like_place(place)
+        if not (bookish or any(w in pub for w in _PUBLISHER_WORDS)):
             return  # "刊名: 其他题名信息, 年" is a journal with a subtitle
         yield diag(
             "G059",
