@@ -127,7 +127,7 @@ def _generator_artefact(item: dict) -> str | None:
     ]
     if len(names) != len(set(names)) or any(name.rstrip().endswith("等") for name in names):
         return "a name twice, or a name ending in 等 (R001, G010, G011)"
-    title = item.get("title", "")
+    title = item.get("title", "") + " " + item.get("container-title", "")
     if item.get("language", "").startswith("zh") and not any(
         "\u4e00" <= c <= "\u9fff" for c in title
     ):

@@ -93,7 +93,8 @@ def element_form(e: Entry, standard: str) -> str | None:
 # --- seeing the elements in the raw string --------------------------------------------------
 
 # an element separator: not the period of "Univ. of", "Inc., 1982", "Colo.: "
-_SEP = r"(?:[.．](?!\s*[a-z,，:：])\s*)"
+# (nor the stops of initials: "M.E. Sharpe")
+_SEP = r"(?:(?<!(?<!\p{L})\p{Lu})[.．](?!\s*[a-z,，:：])\s*)"
 _SEP_RE = regex.compile(_SEP)
 # the year that closes an imprint or a serial slot (c1980, [1995], 1865(清同治四年) included)
 _IMPRINT_YEAR = regex.compile(rf"(?P<sep>\s*[,，]\s*|{_SEP}|\A\s*)(?P<y>[c\[]?{_YEAR}\]?)(?!\d)")
