@@ -127,13 +127,14 @@ def _generator_artefact(item: dict) -> str | None:
     ]
     if len(names) != len(set(names)) or any(name.rstrip().endswith("等") for name in names):
         return "a name twice, or a name ending in 等 (R001, G010, G011)"
-    title = item.get("title", "") + " " + item.get("container-title", "")
+    title = item.get("title", "")
     if item.get("language", "").startswith("zh") and not any(
         "\u4e00" <= c <= "\u9fff" for c in title
     ):
         return "a Chinese item with an English title: the language field contradicts the title"
+    titles = title + " " + item.get("container-title", "")
     for a, b in _OPENERS.items():
-        if title.count(a) != title.count(b) and a != b:
+        if titles.count(a) != titles.count(b):
             return "a title with an unclosed quote or bracket (B002)"
     if len(title) > 2 and title[0].isupper() and title[1] == "." and title[2] == " ":
         return "a title starting with an initial ('R. v. Panel'): read as the last author's"
