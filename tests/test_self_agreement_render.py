@@ -5,7 +5,7 @@ Each of the six GB/T styles (numeric, author-date and note forms of the 2015 and
 editions) renders three sets of items: the standard's examples (``tests/fixtures/gbt7714/
 gold.jsonl``), the example list (``examples/zjss-2026-03-references.txt``, parsed), and
 generated items (``training/synth.py``'s ``make_item``; ``CITEKIT_SELF_AGREEMENT_N`` of them,
-300 by default, a few thousand by hand).  The printed bibliography then goes through
+150 by default, a few thousand by hand).  The printed bibliography then goes through
 ``citekit check --standard`` of the same edition, as a user would run it: parsed, checked,
 list rules included.  No warning or error may come back, except
 
@@ -42,7 +42,7 @@ EDITIONS = ("2015", "2025")
 FORMS = ("numeric", "author-date", "note")
 STYLES = [f"gbt7714-{ed}-{form}" for ed in EDITIONS for form in FORMS]
 SETS = ("gold", "example", "synthetic")
-N_SYNTHETIC = int(os.environ.get("CITEKIT_SELF_AGREEMENT_N", "300"))
+N_SYNTHETIC = int(os.environ.get("CITEKIT_SELF_AGREEMENT_N", "150"))
 
 # (set, item number) -> the codes its data makes right, and why
 DATA_FAULTS: dict[tuple[str, int], tuple[frozenset[str], str]] = {
