@@ -192,7 +192,7 @@ def test_missing_year_reads_the_standard_number_and_the_author_date_head(raw, ed
     [
         # GB/T 7714-2015 4.3 (a whole serial, closed holdings): no P002 on its year range
         "中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.",
-        # GB/T 7714-2015 8.1.2 (Korean, as printed: one name and 외): no G010
+        # the form of the standard's Korean example (rules.md GBT-AUTH-06: '김세훈, 외'): no G010
         "김세훈, 외. 도서관및독서진흥법 개정안 연구[M]. 서울: 한국문화관광정책연구원, 2003: 15.",
     ],
 )
