@@ -18,6 +18,7 @@ from ..csl import year_of
 from ..model import Diagnostic, Reference, Severity
 from ..text.identifiers import DOI_MENTION
 from ._entry import Entry, _strip_url
+from .gbt.names import ANONYMOUS
 from .registry import Context, diag, rule
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
@@ -448,7 +449,7 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
         return
     groups: dict[int, list[tuple[Any, int, Entry]]] = {}
     for i, e in found:
-        if _ANONYMOUS.fullmatch(_names(e).rstrip(" ,，")):
+        if ANONYMOUS.match(_names(e).rstrip(" ,，")):
             continue  # no author to sort by: lists put 佚名/Anon works by title or at the end
         groups.setdefault(_group(e), []).append((_sort_key(e), i, e))
     for members in groups.values():
@@ -469,9 +470,6 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
                 en = f"out of order: sorts after reference {other} (by author, then year)"
                 zh = f"排序错误: 按著者和出版年应排在第 {other} 条之后"
             yield i, diag("L009", en, zh, span=_head_span(e))
-
-
-_ANONYMOUS = regex.compile(r"(?i)佚名|无名氏|anon(?:ymous)?\.?")
 
 
 def _longest_sorted(keys: list[Any]) -> set[int]:

@@ -397,7 +397,8 @@ def translator_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-_ANON = regex.compile(
+# the forms of "no known author" (佚名, Anon), as a whole responsible-party block
+ANONYMOUS = _ANON = regex.compile(
     r"\A(?P<a>[\[［(（【〔]\s*(?:佚名|无名氏|Anon(?:ymous)?|anon(?:ymous)?|ANON(?:YMOUS)?)\s*[\]］)）】〕]"
     r"|佚名著|无名氏|佚名|Anonymous|ANONYMOUS|anonymous|ANON|anon|Anon)\Z"
 )
