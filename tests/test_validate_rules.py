@@ -163,3 +163,44 @@ def test_g016_conjunctions_between_chinese_names(text, conjunctions):
     (ref,) = process(text, Config())
     found = [ref.raw[d.span.start : d.span.end] for d in ref.diagnostics if d.code == "G016"]
     assert found == conjunctions
+
+
+@pytest.mark.parametrize(
+    "raw,edition",
+    [
+        # GB/T 7714-2025 prints standards number first, the year inside the number
+        ("GB/T 3792.4—2009　文献著录: 第4部分　非书资料[S].", "gbt7714-2025"),
+        (
+            "ISO 15836:2009　Information and documentation—the Dublin Core metadata element set[S/OL]. http://www.iso.org/.",
+            "gbt7714-2025",
+        ),
+        # an author-date head gives the year ("Anon，[2013]."), however the parser read it
+        ("Anon，[2013]. Information and documentation[S/OL]. http://www.iso.org/.", "gbt7714-2025"),
+    ],
+)
+def test_missing_year_reads_the_standard_number_and_the_author_date_head(raw, edition):
+    ref = check_reference(Reference(id="r", raw=raw, item={}), Config(standard=edition))
+    assert "D001" not in {d.code for d in ref.diagnostics}
+    again = check_reference(
+        Reference(id="r", raw="GB/T 3792.4 文献著录[S].", item={}), Config(standard=edition)
+    )
+    assert "D001" in {d.code for d in again.diagnostics}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # GB/T 7714-2015 4.3 (a whole serial, closed holdings): no P002 on its year range
+        "中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.",
+        # the form of the standard's Korean example (rules.md GBT-AUTH-06: '김세훈, 외'): no G010
+        "김세훈, 외. 도서관및독서진흥법 개정안 연구[M]. 서울: 한국문화관광정책연구원, 2003: 15.",
+    ],
+)
+def test_the_standards_own_examples_raise_no_warning_through_check(raw):
+    from citekit.model import Severity
+    from citekit.pipeline import process
+
+    refs = process(raw, Config(lines=True))
+    assert [
+        (d.code, d.message) for r in refs for d in r.diagnostics if d.severity is not Severity.INFO
+    ] == []

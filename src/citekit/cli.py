@@ -148,6 +148,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     p.add_argument("--locale", help="one locale for every entry (default: each item's language)")
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "html", "jsonl"])
+    p.set_defaults(standard=None)  # format: the edition of a GB/T style (see _cmd_format)
 
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
@@ -336,6 +337,9 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
 
     # An unknown style fails here, before any work is done.
     renderer = Renderer(args.style, locale=args.locale, per_item_locale=args.locale is None)
+    if args.standard is None:  # a 2025 style checks its input with the 2025 rules
+        style = str(args.style)
+        args.standard = "gbt7714-2025" if "gbt7714-2025" in style else "gbt7714-2015"
     tally = Tally()
     # CSL sorting and disambiguation need every item: the items are kept (not the records),
     # and the editor's diagnostics go to stderr as they are found

@@ -582,6 +582,13 @@ CODES: dict[str, CodeInfo] = {
         ),
         # --- punctuation ---------------------------------------------------------------------
         _c(
+            "G059",
+            "type-code-shape",
+            "warning",
+            "the type code does not fit the entry's shape (a journal code with a book's imprint)",
+            "文献类型标识与著录格式不符(如期刊标识后是图书的出版项)",
+        ),
+        _c(
             "W001",
             "mixed-punctuation-width",
             "warning",

@@ -369,6 +369,10 @@ def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
     if rule is not None:
         data["explanation"] = rule.doc
         data["examples"] = rule.examples()
+        if rule.example_list():  # the list a citation rule's examples cite
+            data["example_list"] = rule.example_list()
+        if rule.example_options():  # the profile options the examples assume
+            data["example_profile"] = rule.example_options()
     return data
 
 

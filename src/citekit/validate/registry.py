@@ -20,6 +20,7 @@ from ..model import Applicability, Diagnostic, Edit, Fix, Severity, Span
 
 __all__ = [
     "ALL_EDITIONS",
+    "LIST_SEPARATOR",
     "Context",
     "ONLY_2015",
     "ONLY_2025",
@@ -33,6 +34,7 @@ __all__ = [
     "rule",
     "select_rules",
     "sort_rules",
+    "split_example_list",
 ]
 
 ALL_EDITIONS: tuple[str, ...] = STANDARDS
@@ -68,7 +70,11 @@ class Rule:
         return codes.CODES[self.code].summary_zh
 
     def examples(self) -> dict[str, list[str]]:
-        """``{"bad": [...], "good": [...]}`` from the docstring's ``Bad:``/``Good:`` lines."""
+        """``{"bad": [...], "good": [...]}`` from the docstring's ``Bad:``/``Good:`` lines.
+
+        A list rule's example is a whole list, its entries separated by
+        :data:`LIST_SEPARATOR`; a rule on the article's citations has article text as its
+        examples and the list they cite on a ``List:`` line (:meth:`example_list`)."""
         out: dict[str, list[str]] = {"bad": [], "good": []}
         for line in self.doc.splitlines():
             for key in ("bad", "good"):
@@ -76,6 +82,32 @@ class Rule:
                 if line.startswith(prefix):
                     out[key].append(line[len(prefix) :].strip())
         return out
+
+    def example_list(self) -> list[str]:
+        """The entries of the docstring's ``List:`` line (the list that examples of article
+        text cite), or ``[]``."""
+        for line in self.doc.splitlines():
+            if line.startswith("List:"):
+                return split_example_list(line[len("List:") :])
+        return []
+
+    def example_options(self) -> dict[str, str]:
+        """The profile options the examples assume, from ``Profile: name = value`` lines."""
+        out = {}
+        for line in self.doc.splitlines():
+            if line.startswith("Profile:") and "=" in line:
+                name, value = line[len("Profile:") :].split("=", 1)
+                out[name.strip()] = value.strip().strip('"')
+        return out
+
+
+# Entries of a list example: "[1] …  …  [2] …" (two spaces, an ellipsis, two spaces).
+LIST_SEPARATOR = "  …  "
+
+
+def split_example_list(text: str) -> list[str]:
+    """The entries of a list example."""
+    return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
 
 
 RULES: dict[str, Rule] = {}

@@ -57,8 +57,8 @@ def _undo_double_encoding(text: str) -> str | None:
 def replacement_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """U+FFFD (�) stands where a conversion lost a character; the original must be restored by hand.
 
-    Bad: Li X. ��研究[J]. 科学, 2001.
-    Good: Li X. 研究[J]. 科学, 2001.
+    Bad: LI X. ��研究[J]. 科学, 2001.
+    Good: LI X. 研究[J]. 科学, 2001.
     """
     if "\ufffd" in e.raw:
         for m in _FFFD.finditer(e.raw):
@@ -69,8 +69,8 @@ def replacement_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 def placeholder_square(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A white square □ is what databases print for a character they could not convert.
 
-    Bad: Osborne S P. Beyond co□production[J]. Public Administration, 2021, 99(4): 641-657.
-    Good: Osborne S P. Beyond co-production[J]. Public Administration, 2021, 99(4): 641-657.
+    Bad: OSBORNE S P. Beyond co□production[J]. Public Administration, 2021, 99(4): 641-657.
+    Good: OSBORNE S P. Beyond co-production[J]. Public Administration, 2021, 99(4): 641-657.
     """
     if "\u25a1" in e.raw:
         for m in _SQUARE.finditer(e.raw):
@@ -95,8 +95,8 @@ def gbk_mojibake(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 def double_utf8(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """UTF-8 decoded twice (é shown as Ã©).  The safe fix decodes it once more.
 
-    Bad: GonzÃ¡lez M. CafÃ© culture[J]. J Food, 2001, 3: 1-2.
-    Good: González M. Café culture[J]. J Food, 2001, 3: 1-2.
+    Bad: GARCIA M. CafÃ© culture[J]. J Food, 2001, 3: 1-2.
+    Good: GARCIA M. Café culture[J]. J Food, 2001, 3: 1-2.
     """
     if _LEAD_BYTE.search(e.raw) is None:
         return  # no U+00C2..U+00F4: no double-encoded sequence can start
@@ -118,8 +118,8 @@ def double_utf8(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 def control_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Control characters (other than tab and line breaks) are invisible debris; the safe fix removes them.
 
-    Bad: Smith J.\\x07 Title[J]. Nature, 2001.
-    Good: Smith J. Title[J]. Nature, 2001.
+    Bad: SMITH J.\\x07 Title[J]. Nature, 2001.
+    Good: SMITH J. Title[J]. Nature, 2001.
     """
     if _CONTROL_FAST.search(e.raw) is None:
         return
@@ -289,13 +289,17 @@ def _balanced(e: Entry) -> list[Diagnostic]:
 _YEAR_IN_TEXT = regex.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
+# the year of a standard's number: "GB/T 3792.4—2009", "ISO 15836:2009"
+_STANDARD_YEAR = regex.compile(r"\d\s?[—–\-:]\s?(?:1[4-9]|20)\d\d(?!\d)")
+
+
 @rule("D001", "missing-year", "warning")
 def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A reference needs its year of publication (GB/T 7714 has no 'n.d.'); an online item
     ([…/OL]) may give only its citation date.
 
-    Bad: Smith J. A book[M]. Berlin: Springer.
-    Good: Smith J. A book[M]. Berlin: Springer, 2001.
+    Bad: SMITH J. A book[M]. Berlin: Springer.
+    Good: SMITH J. A book[M]. Berlin: Springer, 2001.
     """
     ref = e.ref
     if not ref.raw.strip() or year_of(ref.item) is not None:
@@ -305,6 +309,10 @@ def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         return  # a verbatim date such as "1865(清同治四年)" is a date
     if e.online and e.access_dates:
         return  # an online item may give only its citation date (rules.md GBT-PUB-08)
+    if e.ay_year is not None:
+        return  # "Anon，[2013]. …": the author-date head gives the year
+    if e.type_code == "S" and _STANDARD_YEAR.search(e.title):
+        return  # "GB/T 3792.4—2009 文献著录…[S]." (2025): the number carries the year
     if _YEAR_IN_TEXT.search(ref.raw):
         # The text has a year the parser did not take: say so, but gently.
         yield diag(
@@ -330,8 +338,14 @@ def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Good: 王刚. 行政审批研究[J]. 中国行政管理, 2016, 32(2): 1-5.
     """
     year = year_of(e.ref.item) if e.ref.item else None
+    span = _field_span(e, "issued")
     if year is None:
-        return
+        # the parser took no year (it may not read 2106 as one): the number in a GB/T entry's
+        # year slot ("刊名, 2106, 32(2)", "出版者, 2106.") is the year as written
+        m = _YEAR_SLOT.search(e.raw, e.tail_start) if e.code else None
+        if m is None:
+            return
+        year, span = int(m.group("y")), Span(m.start("y"), m.end("y"))
     lo = ctx.option("min_year", 1000)
     hi = ctx.option("max_year", _reference_year(ctx.option("reference_date")) + 1)
     if lo <= year <= hi:
@@ -340,9 +354,13 @@ def implausible_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         "D002",
         f"the year of publication {year} is implausible (outside {lo}-{hi})",
         f"出版年 {year} 不合常理(不在 {lo}-{hi} 之间)",
-        span=_field_span(e, "issued"),
+        span=span,
         field="issued",
     )
+
+
+# a four-digit number after the comma that closes a serial title or a publisher
+_YEAR_SLOT = regex.compile(r"[,，]\s*(?P<y>\d{4})(?=\s*(?:[,，(（:：.．\[]|$))")
 
 
 def _reference_year(value: object) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -17,6 +18,7 @@ from ..csl import year_of
 from ..model import Diagnostic, Reference, Severity
 from ..text.identifiers import DOI_MENTION
 from ._entry import Entry, _strip_url
+from .gbt.names import ANONYMOUS
 from .registry import Context, diag, rule
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
@@ -37,8 +39,8 @@ def _doi_of(ref: Reference) -> tuple[str, tuple[int, int] | None] | None:
 def duplicate_doi(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Two references with the same DOI are the same work: merge them and cite one number.
 
-    Bad: [3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063. DOI:10.1126/science.279.5359.2063. (same DOI as [1])
-    Good: one entry per DOI.
+    Bad: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063. DOI:10.1126/science.279.5359.2063.  …  [2] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279: 2063-2064. DOI:10.1126/science.279.5359.2063.
+    Good: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063. DOI:10.1126/science.279.5359.2063.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.
     """
     seen: dict[str, int] = {}
     for i, ref in enumerate(refs):
@@ -103,8 +105,8 @@ def duplicate_reference(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """The same work listed twice (same authors, title and year, whatever the punctuation):
     merge them and cite one number.
 
-    Bad: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [7] 陈登原. 国史旧闻：第1卷[M]. 北京：中华书局，2000：29.
-    Good: one entry per work.
+    Bad: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 陈登原. 国史旧闻：第1卷[M]. 北京：中华书局，2000：29.
+    Good: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.
     """
     seen: dict[str, int] = {}
     doi_dupes = {i for i, _ in duplicate_doi(refs, ctx)}
@@ -148,8 +150,8 @@ def numbering_gap(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """A numbered list counts 1, 2, 3, … without gaps: a missing number usually means a lost
     reference (or a wrapped line taken for a new entry).
 
-    Bad: [1] …  [2] …  [4] …
-    Good: [1] …  [2] …  [3] …
+    Bad: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [4] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
+    Good: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
     """
     labels = _labels(refs)
     if len(labels) < 2:
@@ -181,8 +183,8 @@ def numbering_gap_at(ref: Reference, n: int, prev: int | None) -> Diagnostic | N
 def numbering_disorder(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """List numbers are unique and increasing.
 
-    Bad: [1] …  [2] …  [2] …  [3] …
-    Good: [1] …  [2] …  [3] …  [4] …
+    Bad: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [2] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).  …  [3] 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.
+    Good: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).  …  [4] 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.
     """
     labels = _labels(refs)
     prev = None
@@ -248,8 +250,9 @@ def citation_without_reference(refs: Sequence[Reference], ctx: Context) -> ListR
     """Given the article text (``--text ARTICLE``), every numeric citation points to an entry
     of the list.  The diagnostic's span points into the article text.
 
-    Bad: …as shown before[12]. (the list has 11 entries)
-    Good: …as shown before[11].
+    List: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
+    Bad: 陈登原指出[1], 徐光宪认为[2-3], 另见[4]。
+    Good: 陈登原指出[1], 徐光宪认为[2-3]。
     """
     text = ctx.option("article_text")
     if not text:
@@ -273,8 +276,9 @@ def citation_without_reference(refs: Sequence[Reference], ctx: Context) -> ListR
 def reference_not_cited(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Given the article text (``--text ARTICLE``), every entry of the list is cited.
 
-    Bad: [5] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29. (never cited as [5])
-    Good: …陈登原指出[5]…
+    List: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
+    Bad: 陈登原指出[1], 徐光宪认为[2]。
+    Good: 陈登原指出[1], 徐光宪认为[2], 丁文详认为[3]。
     """
     text = ctx.option("article_text")
     if not text:
@@ -298,8 +302,9 @@ def citation_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """In a numeric (顺序编码制) list, numbers follow the order of first citation in the text:
     the first new number cited is [1], the next new one [2], and so on.
 
-    Bad: text cites [2] before [1].
-    Good: text cites [1], then [2], then [1] again, then [3].
+    List: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
+    Bad: 徐光宪认为[2], 陈登原指出[1], 丁文详认为[3]。
+    Good: 陈登原指出[1], 徐光宪认为[2], 陈登原又说[1], 丁文详认为[3]。
     """
     text = ctx.option("article_text")
     if not text:
@@ -357,9 +362,12 @@ def _names(e: Entry) -> str:
 def _group(e: Entry) -> int:
     from ..text.pinyin import language_group
 
+    if any(ch.isalpha() for ch in e.title):
+        # the work's own language, read from its title: '［日］夫马进. 龜山集…' is a Chinese
+        # item by a Japanese author, whatever language a parser gave the entry
+        return language_group(None, e.title)
     lang = e.item("language")
-    group = language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
-    return group
+    return language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
 
 
 _GROUP_NAMES = ("Chinese", "Japanese", "Western", "Russian", "other")
@@ -408,13 +416,20 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
         prev_rank, prev_group = r, g
 
 
-def _sort_key(e: Entry) -> tuple[str, int, str]:
+def _sort_key(e: Entry) -> tuple[tuple[str, ...], int, str]:
+    """Name by name (so 'TAYLOR Y' sorts before 'TAYLOR Y R', '张三, 李四' before '张三丰'),
+    Chinese names by pinyin, diacritics ignored (Müller as Muller); then year and suffix."""
     from ..text.pinyin import pinyin_key
 
-    names = _names(e).rstrip(" ,，")
+    keys = []
+    for name in regex.split(r"\s*[,，]\s*", _names(e).rstrip(" ,，")):
+        if not name:
+            continue
+        key = pinyin_key(name, True).split("\x00")[0] if regex.search(r"\p{Han}", name) else name
+        key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+        keys.append(key.casefold())
     y = e.ay_year
-    key = pinyin_key(names, True).split("\x00")[0] if regex.search(r"\p{Han}", names) else names
-    return (unicodedata.normalize("NFKD", key).casefold(), int(y.group("n")), y.group("s") or "")
+    return (tuple(keys), int(y.group("n")), y.group("s") or "")
 
 
 @rule(
@@ -432,23 +447,57 @@ def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResul
     found = _ay_entries(refs, ctx)
     if not found:
         return
-    last: dict[int, tuple[tuple[str, int, str], int]] = {}
+    groups: dict[int, list[tuple[Any, int, Entry]]] = {}
     for i, e in found:
-        g = _group(e)
-        key = _sort_key(e)
-        prev = last.get(g)
-        if prev is not None and key < prev[0]:
-            yield (
-                i,
-                diag(
-                    "L009",
-                    f"out of order: sorts before reference {_name(refs, prev[1])} (by author, then year)",
-                    f"排序错误: 按著者和出版年应排在第 {_name(refs, prev[1])} 条之前",
-                    span=_head_span(e),
-                ),
-            )
-            continue
-        last[g] = (key, i)
+        if ANONYMOUS.match(_names(e).rstrip(" ,，")):
+            continue  # no author to sort by: lists put 佚名/Anon works by title or at the end
+        groups.setdefault(_group(e), []).append((_sort_key(e), i, e))
+    for members in groups.values():
+        # the fewest entries to move: those off a longest sorted run (one misplaced entry is
+        # one finding, not a finding for every entry after it)
+        kept = _longest_sorted([key for key, _, _ in members])
+        for k, (key, i, e) in enumerate(members):
+            if k in kept:
+                continue
+            before = [j for j in range(k) if j in kept and members[j][0] > key]
+            if before:
+                other = _name(refs, members[before[0]][1])
+                en = f"out of order: sorts before reference {other} (by author, then year)"
+                zh = f"排序错误: 按著者和出版年应排在第 {other} 条之前"
+            else:
+                after = [j for j in range(k + 1, len(members)) if j in kept and members[j][0] < key]
+                other = _name(refs, members[after[-1]][1]) if after else "?"
+                en = f"out of order: sorts after reference {other} (by author, then year)"
+                zh = f"排序错误: 按著者和出版年应排在第 {other} 条之后"
+            yield i, diag("L009", en, zh, span=_head_span(e))
+
+
+def _longest_sorted(keys: list[Any]) -> set[int]:
+    """Positions of a longest non-decreasing subsequence of ``keys``, earliest positions first
+    among equals (the later entry of a swapped pair is the one reported)."""
+    # scanned from the end: starts[n] is the start of a sorted run of length n + 1 whose
+    # first key is largest (keys of starts fall as n grows)
+    starts: list[int] = []
+    nxt: list[int] = [-1] * len(keys)
+    for k in reversed(range(len(keys))):
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[starts[mid]] >= keys[k]:
+                lo = mid + 1
+            else:
+                hi = mid
+        nxt[k] = starts[lo - 1] if lo else -1
+        if lo == len(starts):
+            starts.append(k)
+        else:
+            starts[lo] = k
+    out: set[int] = set()
+    k = starts[-1] if starts else -1
+    while k >= 0:
+        out.add(k)
+        k = nxt[k]
+    return out
 
 
 def _first_author(e: Entry) -> str:
@@ -462,7 +511,7 @@ def year_suffix(refs: Sequence[Reference], ctx: Context) -> ListResult:
     year, in the list and in the citations ('2010a', '2010b'); each letter is used once.
 
     Bad: KENNEDY W J, GARRISON R E, 1975. Morphology and genesis of nodular chalks[J]. Sedimentology, 22: 311.  …  KENNEDY W J, GARRISON R E, 1975. Morphology and genesis of nodular phosphates[J]. Lethaia, 8: 339.
-    Good: KENNEDY W J, GARRISON R E, 1975a. …  KENNEDY W J, GARRISON R E, 1975b. …
+    Good: KENNEDY W J, GARRISON R E, 1975a. Morphology and genesis of nodular chalks[J]. Sedimentology, 22: 311.  …  KENNEDY W J, GARRISON R E, 1975b. Morphology and genesis of nodular phosphates[J]. Lethaia, 8: 339.
     """
     found = _ay_entries(refs, ctx)
     if not found:
@@ -515,7 +564,37 @@ _AY_PART = regex.compile(
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Summer", "Winter", "Spring", "Autumn", "Fall"]
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Summer",
+        "Winter",
+        "Spring",
+        "Autumn",
+        "Fall",
+    ]
 )
 
 
@@ -637,8 +716,9 @@ def citation_form(refs: Sequence[Reference], ctx: Context) -> ListResult:
     '[4, p. 15]'); author-date citations as '(Crane, 1972)', 'et al.' for Western authors and
     等 for Chinese ones.  Spans point into the article text.
 
-    Bad: …as shown before[2,3,4]; see also [4, p. 15] and (Crane 1972).
-    Good: …as shown before[2-4]; see also [4]15 and (Crane, 1972).
+    List: [1] 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.  …  [2] 徐光宪, 王祥云. 物质结构[M]. 北京: 科学出版社, 2010.  …  [3] 丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).  …  [4] 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.
+    Bad: 陈登原指出[1], 另见[2,3,4]。
+    Good: 陈登原指出[1], 另见[2-4]。
     """
     text = ctx.option("article_text")
     if not text:

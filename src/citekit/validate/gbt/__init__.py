@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (registration)
     names,
     numbers,
     punctuation,
+    required,
     templates,
     titles,
     types,

@@ -33,8 +33,8 @@ def family_uppercase(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 7714-2025 no longer upper-cases family names: 'Boobier T', 'Fordham E W'.
     The fix (unsafe: particles and Mc/O' names need care) writes them in title case.
 
-    Bad: BOOBIER T. AI and the future of banking[M]. Hoboken: Wiley, 2020.
-    Good: Boobier T. AI and the future of banking[M]. Hoboken: Wiley, 2020.
+    Bad: BOOBIER T. AI and the future of banking[M]. Hoboken：Wiley，2020.
+    Good: Boobier T. AI and the future of banking[M]. Hoboken：Wiley，2020.
     """
     if ctx.option("uppercase_names") is True:
         return
@@ -78,8 +78,8 @@ def hyphenated_initials(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Godard is 'Godard J-L', Park Ji-Ryun 'Park J-R' (2015 has no example).  Needs the parsed
     item's given names.
 
-    Bad: Godard J L. Histoire(s) du cinéma[M]. Paris: Gallimard, 1998.
-    Good: Godard J-L. Histoire(s) du cinéma[M]. Paris: Gallimard, 1998.
+    Bad: Godard J L. Histoire(s) du cinéma[M]. Paris：Gallimard，1998.
+    Good: Godard J-L. Histoire(s) du cinéma[M]. Paris：Gallimard，1998.
     """
     if not e.code or e.head_end is None:
         return

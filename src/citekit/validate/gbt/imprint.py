@@ -15,8 +15,9 @@ import regex
 from ...model import Diagnostic
 from ...text.numerals import cn_number
 from .._entry import Entry
-from ..registry import UNSAFE, Context, diag, make_fix, rule
+from ..registry import ONLY_2015, UNSAFE, Context, diag, make_fix, rule
 from ._shared import _colon
+from .required import SERIAL_BLOCK, looks_like_place
 
 _MERGED_SL_SN = regex.compile(r"\[S\.l\.\s*[:：]\s*s\.n\.\]")
 
@@ -201,11 +202,13 @@ _IMPRINT_YEAR = regex.compile(r"[,，]\s*(?:c|\[)?(?:1[4-9]\d\d|20\d\d)")
     "warning",
     rule_ids=("GBT-PUB-01", "GBT-FMT-THESIS", "GBT-PUB-04"),
     types=("M", "D"),
+    editions=ONLY_2015,
 )
 def missing_place(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """Printed monographs and theses give the place of publication before the publisher (for a
     thesis: the city of the degree-granting institution).  Unknown: [出版地不详] / [S.l.].
-    Online items may omit it.
+    Online items may omit it.  GB/T 7714-2015 only: in the 2025 tables the place is 有则必备
+    (its printed examples omit it where unknown), so 2025 asks only for the publisher (G043).
 
     Bad: 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 清华大学, 2011.
     Good: 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, 2011.
@@ -216,14 +219,14 @@ def missing_place(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if y is None:
         return
     region = e.raw[e.tail_start : y.start()]
-    if ":" in region or "：" in region:
-        return
+    if ":" in region or "：" in region or SERIAL_BLOCK.match(e.raw, y.start()):
+        return  # an imprint; or a serial's numbering under [M] (G059)
     start = e.tail_start
     for sep in _SEP_IN_REGION.finditer(region):  # "Univ. of California": not a separator
         start = e.tail_start + sep.end()
     end = y.start()
-    if start >= end:
-        return
+    if start >= end or looks_like_place(e.raw[start:end]):
+        return  # "[M]. 北京, 2018.": the publisher is missing (G043), not the place
     yield diag("G023", span=(start, end))
 
 
@@ -292,8 +295,8 @@ def unknown_place_publisher(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """An unknown place is '[S.l.]' (Chinese items: '[出版地不详]'), an unknown publisher
     '[s.n.]' ('[出版者不详]'), in square brackets, in exactly this case.
 
-    Bad: Salt Lake City: [S.N.], 1964.
-    Good: Salt Lake City: [s.n.], 1964.
+    Bad: KNOWLES M S. The adult learner: a neglected species[M]. Salt Lake City: [S.N.], 1964.
+    Good: KNOWLES M S. The adult learner: a neglected species[M]. Salt Lake City: [s.n.], 1964.
     """
     raw = e.raw
     if not e.code or _SL_SN_FAST.search(raw) is None:

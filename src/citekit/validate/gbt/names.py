@@ -16,6 +16,7 @@ import regex
 
 from ...model import Diagnostic
 from ...text.names import has_corporate_word
+from ...text.script import script_language
 from .._entry import Entry
 from ..registry import ONLY_2015, SAFE, UNSAFE, Context, diag, make_fix, rule
 from ._shared import _fullwidth, _western_names
@@ -98,6 +99,8 @@ def _etal_groups(e: Entry) -> list[tuple[regex.Match[str], int, list[tuple[int, 
 def et_al_count(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """With more than three responsible parties, list the first three and then 等 / et al.;
     with three or fewer, list them all (no 等).  The fix (unsafe) drops the extra names.
+    Korean '외' after fewer names is as the source prints it (the standard's own example
+    reads '김세훈, 외'): not reported.
 
     Bad: 印森林, 吴胜和, 李俊飞, 冯文杰, 等. 基于露头的河流相储层构型研究[J]. 石油勘探与开发, 2014, 41(3): 281-290.
     Good: 印森林, 吴胜和, 李俊飞, 等. 基于露头的河流相储层构型研究[J]. 石油勘探与开发, 2014, 41(3): 281-290.
@@ -118,7 +121,7 @@ def et_al_count(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                     "keep the first three names", (cut_from, names[-1][1], ""), applicability=UNSAFE
                 ),
             )
-        elif n < 3:
+        elif n < 3 and m.group("term") != "외":
             yield diag(
                 "G010",
                 f"'{m.group('term')}' after {n} name(s): with three or fewer, list them all",
@@ -163,7 +166,9 @@ def et_al_language(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """
     if not e.code or not _etal_groups(e):
         return
-    lang = e.language
+    # the language of the work itself: its title's script (an English paper in a Chinese
+    # volume takes et al., whatever language a parser gave the whole entry)
+    lang = (script_language(e.title) if e.title else None) or e.language
     if lang is None:
         return
     expected = _TERMS.get(lang, "et al.")
@@ -384,15 +389,16 @@ def translator_comma(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             fix=make_fix("insert a comma", (at, at, _comma(e))),
         )
     for m in _TRANSLATOR.finditer(e.raw, e.tail_start):
-        if e.raw[m.start("t") - 1] in "编选节摘合校注转":
-            continue
+        if e.raw[m.start("t") - 1] in "编选节摘合校注转翻":
+            continue  # 编译, 翻译 (a title ending in '…的理解和翻译'): not a translator role
         at = m.start("t")
         yield diag(
             "G019", span=(at - 1, at + 1), fix=make_fix("insert a comma", (at, at, _comma(e)))
         )
 
 
-_ANON = regex.compile(
+# the forms of "no known author" (佚名, Anon), as a whole responsible-party block
+ANONYMOUS = _ANON = regex.compile(
     r"\A(?P<a>[\[［(（【〔]\s*(?:佚名|无名氏|Anon(?:ymous)?|anon(?:ymous)?|ANON(?:YMOUS)?)\s*[\]］)）】〕]"
     r"|佚名著|无名氏|佚名|Anonymous|ANONYMOUS|anonymous|ANON|anon|Anon)\Z"
 )

@@ -31,8 +31,10 @@ _PAGE_DASH_FAST = re.compile(r"\d\s*[~～—–－−]\s*\d")
     fixable=True,
 )
 def page_range_dash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
-    """Page ranges are joined with the hyphen '-'.  An en dash '–' is tolerated (reported as
-    info); '~', '～' and '—' are not.
+    """Page ranges are joined with the hyphen '-' (the standard's mark).  '~', '～' and '—'
+    are warnings.  An en dash '–' is accepted (the drafters allow a half-width dash; LaTeX
+    prints '--' as '–') and only noted as info, a warning with the profile option
+    ``page-dash = "strict"``.
 
     Bad: 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56~75.
     Good: 杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.

@@ -186,6 +186,10 @@ def mixed_width(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     marks = _marks(e)
     if not marks:
         return
+    # parentheses inside a title are the title's own ('…修正案（草案）', '改革（2013-2022）'),
+    # transcribed as the source prints them: not element punctuation
+    lo, hi = (e.title_start, e.code.start()) if e.code else (0, 0)
+    marks = [(i, ch) for i, ch in marks if not (lo <= i < hi and ch in "（）()")]
     full = [(i, ch) for i, ch in marks if ch in _FULL and ch not in "［］"]
     half = [(i, ch) for i, ch in marks if ch in _HALF]
     if not full or not half:
@@ -223,6 +227,7 @@ def punctuation_scheme(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     (all half-width), ``gb2025`` (GB/T 7714-2025: '.' and '[ ]' half-width, '， ： ； （ ）'
     full-width) or ``fullwidth-zh`` (full-width in Chinese entries, ASCII in Western ones).
 
+    Profile: punctuation = "ascii"
     Bad: 陈登原. 国史旧闻：第1卷[M]. 北京：中华书局，2000：29.
     Good: 陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.
     """

@@ -1,7 +1,7 @@
 """GB/T 7714 rules, §2 Element order by document type (GBT-FMT): contributions ('//'), newspapers,
-patents, standards, serials, author-date entries, required elements.
+patents, standards, serials, author-date entries (required elements: :mod:`.required`).
 
-Codes: G029, G030, G031, G036, G037, G043, G044, G045, G046, G052, G053.  Each rule names the
+Codes: G029, G030, G031, G036, G037, G044, G045, G046, G052, G053.  Each rule names the
 IDs of the rules it checks in the GB/T 7714 rule catalogue
 (``tests/fixtures/gbt7714/rules.md``).
 """
@@ -99,14 +99,26 @@ def contribution_without_slash(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 程根伟. 1998年长江洪水的成因与减灾对策[M]. 许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.
     Good: 程根伟. 1998年长江洪水的成因与减灾对策[M]//许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.
     """
-    if e.item("type") not in ("chapter", "paper-conference"):
-        return
     if not e.code or e.contribution or e.type_code not in ("M", "C", "S", "G"):
         return
-    host = e.item("container-title")
-    if not isinstance(host, str) or not host or e.raw.find(host, e.tail_start) < 0:
+    if e.item("type") in ("chapter", "paper-conference"):
+        host = e.item("container-title")
+        if not isinstance(host, str) or not host or e.raw.find(host, e.tail_start) < 0:
+            return
+    elif e.type_code not in ("M", "C") or _HOST_AFTER_PERIOD.match(e.raw, e.tail_start) is None:
         return
     yield diag("G031", span=(e.code.start(), e.code.end()))
+
+
+# "[M]. 许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36." — the
+# host's editors, its title and an imprint closed by the contribution's page range
+_HOST_AFTER_PERIOD = regex.compile(
+    r"\G\s*[.．]\s*(?:\p{Han}{2,4}(?:\s*[,，]\s*\p{Han}{2,4}){0,3}(?:\s*[,，]\s*等)?"
+    r"|[A-Z][A-Za-z'\-]+\s[A-Z](?:\s?[A-Z])*(?:\s*,\s*[A-Z][A-Za-z'\-]+\s[A-Z](?:\s?[A-Z])*){0,3}"
+    r"(?:\s*,\s*et al\.?)?)"
+    r"\s*[.．]\s*[^.．\[\]]{2,80}?\s*[.．]\s*[^.．:：\[\]]{1,30}[:：]\s*[^.．\[\]]{1,60}?[,，]\s*"
+    rf"[c\[]?{_YEAR}\]?\s*[:：]\s*\d+\s*[-–—~]\s*\d+"
+)
 
 
 _NEWS_COLON = regex.compile(
@@ -184,58 +196,6 @@ def patent_date(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             "no country before the patent number (2005 style): the number goes after the title",
             "专利号前不加国别(2005 版格式), 专利号置于题名之后",
             span=(m.start(), m.end()),
-        )
-
-
-_NO_JOURNAL = regex.compile(r"\G\s*[.．]\s*(?:1[5-9]|20)\d\d\s*[,，]\s*\d+\s*\(\d+\)\s*[:：]")
-
-
-_EMPTY_PUBLISHER = regex.compile(r"(?P<c>[:：])\s*(?=[,，]\s*(?:1[4-9]|20)\d\d)")
-
-
-_DANGLING_COLON = regex.compile(r"(?<=\.\s|．\s?)(?P<c>[:：])\s*(?=[^\s\d])")
-
-
-@rule(
-    "G043",
-    "missing-required-element",
-    "warning",
-    rule_ids=("GBT-FMT-ARTICLE", "GBT-FMT-M", "GBT-PUB-04", "GBT-PUB-05"),
-)
-def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
-    """Each document type has required elements: a journal article names its journal, a
-    monograph its publisher (or [s.n.]) after the place (or [S.l.]) — a colon with nothing on
-    one side means an element was blanked out.
-
-    Bad: 三户图书刊行社. 日本的中国图书馆学[M]. : 三户图书刊行社, 1990.
-    Good: 三户图书刊行社. 日本的中国图书馆学[M]. [出版地不详]: 三户图书刊行社, 1990.
-    """
-    if not e.code:
-        return
-    if e.type_code == "J" and not e.contribution:
-        m = _NO_JOURNAL.match(e.raw, e.tail_start)
-        if m:
-            yield diag(
-                "G043",
-                "the journal title is missing before the year",
-                "缺少刊名",
-                span=(e.code.start(), e.code.end()),
-            )
-    if e.type_code in ("J", "N"):
-        return
-    for m in _EMPTY_PUBLISHER.finditer(e.raw, e.tail_start):
-        yield diag(
-            "G043",
-            "the publisher is missing after the place (unknown: [s.n.] / [出版者不详])",
-            "出版地后缺少出版者(不详时著录 [s.n.] 或 [出版者不详])",
-            span=(m.start("c"), m.end("c")),
-        )
-    for m in _DANGLING_COLON.finditer(e.raw, e.tail_start):
-        yield diag(
-            "G043",
-            "the place is missing before the publisher (unknown: [S.l.] / [出版地不详])",
-            "出版者前缺少出版地(不详时著录 [S.l.] 或 [出版地不详])",
-            span=(m.start("c"), m.end("c")),
         )
 
 
