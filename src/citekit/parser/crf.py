@@ -50,18 +50,35 @@ def _tagger():
 
 
 def _open_tagger() -> Any:
-    """python-crfsuite's tagger (C, the faster), else the pure-Python one (same labels)."""
+    """crfsuite's C tagger fed attribute ids (:mod:`.ctagger`, the fastest), else python-crfsuite's
+    tagger, else the pure-Python one: the same labels from each.  ``CITEKIT_LABELLER`` picks one:
+    ``python`` or ``crfsuite`` (python-crfsuite's string interface)."""
     import importlib.util
 
-    if os.environ.get("CITEKIT_LABELLER") == "python" or not importlib.util.find_spec("pycrfsuite"):
+    choice = os.environ.get("CITEKIT_LABELLER")
+    if choice == "python" or not importlib.util.find_spec("pycrfsuite"):
         from .labeller import Tagger
 
         return Tagger(MODEL_PATH)
+    if choice != "crfsuite":
+        from .ctagger import open_tagger
+
+        fast = open_tagger(MODEL_PATH)
+        if fast is not None:
+            return fast
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_PATH))
     return tagger
+
+
+def _labels(text: str, tokens: list[tuple[int, int]]) -> list[str]:
+    tagger = _tagger()
+    tag_text = getattr(tagger, "tag_text", None)  # (the C tagger fed ids makes its own features)
+    if tag_text is not None:
+        return tag_text(text, tokens)
+    return tagger.tag(sequence_features(text, tokens))
 
 
 def tag_tokens(
@@ -70,11 +87,11 @@ def tag_tokens(
     """Labels (and, with ``marginals``, their marginal probabilities) for ``tokens`` of ``text``."""
     if not tokens:
         return [], []
-    tagger = _tagger()
-    labels = tagger.tag(sequence_features(text, tokens))
+    labels = _labels(text, tokens)
     if not marginals:
         return labels, [1.0] * len(labels)
-    probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+    marginal = _tagger().marginal
+    probs = [marginal(lab, i) for i, lab in enumerate(labels)]
     return labels, probs
 
 
@@ -86,9 +103,8 @@ def label_spans(
     tokens = tokenize(text, start, end)[:MAX_TOKENS]
     if not tokens:
         return []
-    tagger = _tagger()
-    labels = tagger.tag(sequence_features(text, tokens))
-    marginal = tagger.marginal
+    labels = _labels(text, tokens)
+    marginal = _tagger().marginal
     spans: list[tuple[str, int, int, float]] = []
     i = 0
     for lab, run in groupby(labels):
