@@ -5,6 +5,7 @@ very same marginals on thousands of real strings, and a clean fallback where it 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,11 +93,40 @@ def test_empty_sequence_and_a_position_out_of_range(taggers):
         fast.marginal("O", 2)
 
 
-def test_without_the_c_library_the_parser_uses_python_crfsuite(monkeypatch):
+def _in_a_new_thread(fn):
+    """``fn()`` run in a fresh thread (its own tagger, as the parser opens one per thread)."""
+    out = []
+    worker = threading.Thread(target=lambda: out.append(fn()))
+    worker.start()
+    worker.join()
+    return out[0]
+
+
+def _taggers_used(n: int) -> list[type]:
+    used = []
+    for _ in range(n):
+        crf.label_spans("Smith, J. (2019). A title. Journal 12(3): 4-5.")
+        used.append(type(crf._local.tagger))
+    return used
+
+
+def test_a_list_switches_to_the_c_api_tagger_after_its_first_references(monkeypatch):
+    monkeypatch.delenv("CITEKIT_LABELLER", raising=False)
+    if ctagger.open_tagger(crf.MODEL_PATH) is None:
+        pytest.skip("crfsuite's C API is not reachable in this python-crfsuite build")
+    used = _in_a_new_thread(lambda: _taggers_used(crf.SWITCH_AFTER + 3))
+    assert used[: crf.SWITCH_AFTER] == [pycrfsuite.Tagger] * crf.SWITCH_AFTER
+    assert used[-1] is ctagger.CTagger
+    monkeypatch.setenv("CITEKIT_LABELLER", "ids")
+    assert _in_a_new_thread(lambda: _taggers_used(1)) == [ctagger.CTagger]
+
+
+def test_without_the_c_library_the_parser_keeps_python_crfsuite(monkeypatch):
     monkeypatch.setattr(ctagger, "_LIBRARY", [None])
     assert ctagger.open_tagger(crf.MODEL_PATH) is None
     monkeypatch.delenv("CITEKIT_LABELLER", raising=False)
-    assert isinstance(crf._open_tagger(), pycrfsuite.Tagger)
+    used = _in_a_new_thread(lambda: _taggers_used(crf.SWITCH_AFTER + 3))
+    assert set(used) == {pycrfsuite.Tagger}
 
 
 def test_a_probe_that_disagrees_keeps_python_crfsuite(monkeypatch):
@@ -106,6 +136,7 @@ def test_a_probe_that_disagrees_keeps_python_crfsuite(monkeypatch):
 
 def test_the_labeller_can_be_chosen(monkeypatch):
     monkeypatch.setenv("CITEKIT_LABELLER", "crfsuite")
-    assert isinstance(crf._open_tagger(), pycrfsuite.Tagger)
+    used = _in_a_new_thread(lambda: _taggers_used(crf.SWITCH_AFTER + 3))
+    assert set(used) == {pycrfsuite.Tagger}
     monkeypatch.setenv("CITEKIT_LABELLER", "python")
     assert not isinstance(crf._open_tagger(), (pycrfsuite.Tagger, ctagger.CTagger))

@@ -9,7 +9,9 @@ runs its rules only (``available()`` is False).  The model is loaded once per th
 (a crfsuite tagger is not thread-safe, so each thread opens its own); ``available()`` says whether
 a model is installed.  The model is trained by ``training/train.py``.  Without python-crfsuite
 (or with ``CITEKIT_LABELLER=python``) the pure-Python tagger of :mod:`.labeller` reads the same
-model and gives the same labels.
+model and gives the same labels.  By default the first references are labelled by python-crfsuite
+and, from the ``SWITCH_AFTER``-th on, by crfsuite's C API fed attribute ids (:mod:`.ctagger`, the
+same labels, cheaper per reference): a short list does not pay its set-up.
 """
 
 from __future__ import annotations
@@ -41,18 +43,46 @@ def available() -> bool:
     return _AVAILABLE[0]
 
 
+# references labelled through python-crfsuite before the C-API tagger is opened: its set-up (the
+# ctypes import, a second model load, the probe) costs ~15 ms, ~40 references' worth of its savings
+SWITCH_AFTER = 32
+
+
 def _tagger():
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
         tagger = _open_tagger()
         _local.tagger = tagger
+        _local.upgrade = (tagger, SWITCH_AFTER) if _may_upgrade() else None
+    return tagger
+
+
+def _may_upgrade() -> bool:
+    return os.environ.get("CITEKIT_LABELLER") not in ("python", "crfsuite", "ids")
+
+
+def _upgraded(tagger: Any) -> Any:
+    """The tagger to label with now: the C-API tagger once this thread's python-crfsuite tagger,
+    opened by default, has labelled ``SWITCH_AFTER`` references."""
+    upgrade = getattr(_local, "upgrade", None)
+    if upgrade is None or upgrade[0] is not tagger:  # (forced, or a tagger set by a test)
+        return tagger
+    if upgrade[1] > 0:
+        _local.upgrade = (tagger, upgrade[1] - 1)
+        return tagger
+    _local.upgrade = None
+    from .ctagger import open_tagger
+
+    fast = open_tagger(MODEL_PATH)
+    if fast is not None:
+        _local.tagger = tagger = fast
     return tagger
 
 
 def _open_tagger() -> Any:
-    """crfsuite's C tagger fed attribute ids (:mod:`.ctagger`, the fastest), else python-crfsuite's
-    tagger, else the pure-Python one: the same labels from each.  ``CITEKIT_LABELLER`` picks one:
-    ``python`` or ``crfsuite`` (python-crfsuite's string interface)."""
+    """python-crfsuite's tagger, else the pure-Python one: the same labels from each.
+    ``CITEKIT_LABELLER`` picks one: ``python``, ``crfsuite`` (python-crfsuite's string interface
+    only) or ``ids`` (crfsuite's C API fed attribute ids from the first reference on)."""
     import importlib.util
 
     choice = os.environ.get("CITEKIT_LABELLER")
@@ -60,7 +90,7 @@ def _open_tagger() -> Any:
         from .labeller import Tagger
 
         return Tagger(MODEL_PATH)
-    if choice != "crfsuite":
+    if choice == "ids":
         from .ctagger import open_tagger
 
         fast = open_tagger(MODEL_PATH)
@@ -74,7 +104,7 @@ def _open_tagger() -> Any:
 
 
 def _labels(text: str, tokens: list[tuple[int, int]]) -> list[str]:
-    tagger = _tagger()
+    tagger = _upgraded(_tagger())
     tag_text = getattr(tagger, "tag_text", None)  # (the C tagger fed ids makes its own features)
     if tag_text is not None:
         return tag_text(text, tokens)
