@@ -15,14 +15,13 @@ every call (about a fifth of the tagging time).  The model's attribute names are
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
 
 import regex
 
 from ..text.lexicons import words
 from ..text.script import is_cjk
 
-__all__ = ["sequence_features", "sequence_items", "token_features", "clear_cache"]
+__all__ = ["sequence_features", "token_features", "clear_cache"]
 
 
 def _latin(name: str) -> frozenset[str]:
@@ -440,10 +439,10 @@ def cjk_word_marks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _word_marks(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, tuple[bytes, ...]]]:
-    """``(token index, features)`` for the tokens inside a lexicon word, in token order."""
+def _add_word_marks(text: str, tokens: list[tuple[int, int]], out: list[list[bytes]]) -> None:
     marks = cjk_word_marks(text)
-    out: list[tuple[int, tuple[bytes, ...]]] = []
+    if not marks:
+        return
     j, n = 0, len(tokens)
     for s, e, _ in marks:
         b, i = _CJK_WORD_FEATS[text[s:e]]
@@ -451,15 +450,19 @@ def _word_marks(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, tup
             j += 1
         k = j
         while k < n and tokens[k][0] < e:
-            out.append((k, b if k == j else i))
+            out[k] += b if k == j else i
             k += 1
-    return out
 
 
-def _parts(text: str, tokens: list[tuple[int, int]]) -> tuple[list, list, list, list, list]:
-    """What the features of a reference are made of, per token: its words, their cached token
-    features, the relative position, the context state and the spacing features."""
+def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[bytes]]:
+    """Features for every token of one reference (see the module docstring), as UTF-8 bytes.
+
+    Per token, in this order: its own features, those of the tokens at -1, -2, +1, +2, the
+    relative position, the context state before it, spacing, and the bigram with the next token.
+    """
     n = len(tokens)
+    if not n:
+        return []
     words = [text[s:e] for s, e in tokens]
     get = _FEATURE_CACHE.get
     fts = [get(w) or token_features(w) for w in words]
@@ -470,19 +473,6 @@ def _parts(text: str, tokens: list[tuple[int, int]]) -> tuple[list, list, list, 
             _POS_TABLES[n] = pos
     spacing = [_SPACING[(text[s - 1 : s] == " ") * 2 + (text[e : e + 1] == " ")] for s, e in tokens]
     ctxs = _contexts(text, tokens, words, fts, n)
-    return words, fts, pos, ctxs, spacing
-
-
-def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[bytes]]:
-    """Features for every token of one reference (see the module docstring), as UTF-8 bytes.
-
-    Per token, in this order: its own features, those of the tokens at -1, -2, +1, +2, the
-    relative position, the context state before it, spacing, and the bigram with the next token
-    (then the marks of a Chinese lexicon word it is part of).
-    """
-    if not tokens:
-        return []
-    _, fts, pos, ctxs, spacing = _parts(text, tokens)
     ext = [_PAD_M2, _PAD_M1, *fts, _PAD_P1, _PAD_P2]
     # the last token gets a bigram with the padding too; it is dropped below
     out = [
@@ -493,44 +483,8 @@ def sequence_features(text: str, tokens: list[tuple[int, int]]) -> list[list[byt
     ]
     out[-1].pop()
     if _ANY_CJK_WORD(text):
-        for k, feats in _word_marks(text, tokens):
-            out[k] += feats
+        _add_word_marks(text, tokens, out)
     return out
-
-
-def sequence_items(
-    text: str,
-    tokens: list[tuple[int, int]],
-    packed: Mapping[bytes, bytes],
-    groups: Mapping[tuple[bytes, ...], bytes],
-    slots: Mapping[str, tuple[bytes, ...]],
-) -> list[bytes]:
-    """:func:`sequence_features` for a tagger that takes attribute ids (:mod:`.ctagger`): per
-    token, the packed records of the same features in the same order.  They are joined from
-    records cached per feature (``packed``), per group of features (``groups``: a context state,
-    a spacing) and per token text (``slots``: its five window slots -2..2, packed) instead of
-    building ~590 feature strings a reference."""
-    if not tokens:
-        return []
-    words, fts, pos, ctxs, spacing = _parts(text, tokens)
-    pk = [slots[w] for w in words]
-    ext = [_PACKED_PAD, (groups[_BOS2], groups[_BOS], b"", b"", b""), *pk]
-    ext += [(b"", b"", b"", groups[_EOS], groups[_EOS2]), _PACKED_PAD]
-    bigrams = [packed[c[5] + d[6]] for c, d in zip(fts, fts[1:], strict=False)]
-    bigrams.append(b"")  # (the last token has none)
-    out = [
-        b"".join((c[2], a[1], b[0], p[3], q[4], packed[po], groups[cx], groups[sp], bg))
-        for c, a, b, p, q, po, cx, sp, bg in zip(
-            pk, ext[1:], ext, ext[3:], ext[4:], pos, ctxs, spacing, bigrams, strict=False
-        )
-    ]
-    if _ANY_CJK_WORD(text):
-        for k, feats in _word_marks(text, tokens):
-            out[k] += groups[feats]
-    return out
-
-
-_PACKED_PAD = (b"", b"", b"", b"", b"")
 
 
 def _contexts(
