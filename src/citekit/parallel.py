@@ -14,16 +14,13 @@ ignore Ctrl-C; the parent stops them when the consumer stops (Ctrl-C, a closed p
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import codes
 from .config import Config
@@ -36,6 +33,12 @@ from .pipeline import (
     run_stages_many,
     string_references,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported where a pool starts: they are ~15% of the
+# start-up of a one-line parse, which never starts one
 
 __all__ = ["process_many", "resolve_jobs", "run_parallel", "run_stages_jobs"]
 
@@ -84,6 +87,8 @@ def _work(refs: list[Reference]) -> list[Reference]:
 def _context() -> Any:
     # fork where it is the platform's way (Linux): workers start at once, and a script run
     # without a __main__ guard (or from stdin) works; spawn elsewhere
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context(
         "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
@@ -112,6 +117,8 @@ class _Pool:
 
     def submit(self, refs: list[Reference]) -> Future[list[Reference]]:
         if self.executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self.executor = ProcessPoolExecutor(
                 self.jobs,
                 mp_context=_context(),
@@ -150,6 +157,8 @@ def run_parallel(
     jobs: int,
 ) -> Iterator[Reference]:
     """:func:`citekit.pipeline.run_stages_many` on ``jobs`` worker processes, in order."""
+    from concurrent.futures.process import BrokenProcessPool
+
     if _context().get_start_method() == "fork":
         _load_model(stages)  # once, here: forked workers share it instead of loading their own
     pool = _Pool(jobs, config, tuple(stages))
@@ -189,6 +198,8 @@ def _recover(
 ) -> Iterator[Reference]:
     """After a worker died: ``chunk`` one reference at a time on a fresh pool, then the other
     chunks in flight submitted again."""
+    from concurrent.futures.process import BrokenProcessPool
+
     later = [c for c, _ in pending]
     pending.clear()
     pool.broke()
