@@ -20,16 +20,13 @@ ignore Ctrl-C; the parent stops them when the consumer stops (Ctrl-C, a closed p
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import codes
 from .config import Config
@@ -43,6 +40,12 @@ from .pipeline import (
     run_stages_many,
     string_references,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported where a pool starts: they are ~15% of the
+# start-up of a one-line parse, which never starts one
 
 __all__ = [
     "Encode",
@@ -135,6 +138,8 @@ def _work(chunk: list[Any], start: int, make: Make | None, encode: Encode | None
 def _context() -> Any:
     # fork where it is the platform's way (Linux): workers start at once, and a script run
     # without a __main__ guard (or from stdin) works; spawn elsewhere
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context(
         "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
@@ -165,6 +170,8 @@ class _Pool:
         self, chunk: list[Any], start: int, make: Make | None, encode: Encode | None
     ) -> Future[Any]:
         if self.executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self.executor = ProcessPoolExecutor(
                 self.jobs,
                 mp_context=_context(),
@@ -230,6 +237,8 @@ def run_chunks(
     :class:`Encoded`.  ``make`` and ``encode`` must be importable functions.  Memory stays
     flat: the input is read only two chunks a worker ahead of the output.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     if _context().get_start_method() == "fork":
         _load_model(stages)  # once, here: forked workers share it instead of loading their own
     pool = _Pool(jobs, config, tuple(stages))
@@ -273,6 +282,8 @@ def _recover(
 ) -> Iterator[Any]:
     """After a worker died: ``head`` one item at a time on a fresh pool (a result each), then
     the other chunks in flight submitted again."""
+    from concurrent.futures.process import BrokenProcessPool
+
     later = list(pending)
     pending.clear()
     pool.broke()

@@ -20,8 +20,10 @@ from itertools import groupby, repeat
 from pathlib import Path
 from typing import Any
 
-from .features import sequence_features
 from .tokens import tokenize
+
+# .features (word lists, lexicon indexes: ~10% of a one-line parse's start-up) is imported on the
+# first labelling, so a reference the rules parse alone never loads it
 
 __all__ = ["MODEL_PATH", "available", "label_spans", "tag_tokens"]
 
@@ -70,6 +72,8 @@ def tag_tokens(
     """Labels (and, with ``marginals``, their marginal probabilities) for ``tokens`` of ``text``."""
     if not tokens:
         return [], []
+    from .features import sequence_features
+
     tagger = _tagger()
     labels = tagger.tag(sequence_features(text, tokens))
     if not marginals:
@@ -86,6 +90,8 @@ def label_spans(
     tokens = tokenize(text, start, end)[:MAX_TOKENS]
     if not tokens:
         return []
+    from .features import sequence_features
+
     tagger = _tagger()
     labels = tagger.tag(sequence_features(text, tokens))
     marginal = tagger.marginal
