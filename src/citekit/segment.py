@@ -85,11 +85,11 @@ class Segment:
 
 # What surrounds a heading's words: Markdown/HTML markup, an ordinal (一、 （一） 1. I. A.), a colon.
 _HEADING_MARKUP = regex.compile(
-    r"""^[\s#*_>\-=]*(?:<[^<>]{1,20}>\s*)*
+    r"""^[\s#*_>\-=]*(?:<[^<>]{1,20}>\s*)*[【\[［〔]?\s*
         (?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]
            |[IVX]{1,4}[.．]|[A-H][.．])\s*)?
         (?P<words>.*?)
-        \s*(?:<[^<>]{1,20}>\s*)*[:：]?[\s*_#=\-]*$""",
+        \s*[】\]］〕]?\s*(?:<[^<>]{1,20}>\s*)*[:：]?[\s*_#=\-]*$""",
     regex.VERBOSE,
 )
 
@@ -136,6 +136,7 @@ def segment(text: str) -> list[Segment]:
     # A heading line is set aside (and reported with the next reference); a blank line stands in
     # for it, so that what follows a heading starts afresh.
     headings = {i for i, (_, body) in enumerate(all_lines) if body.strip() and is_heading(body)}
+    headings |= _section_titles(all_lines, headings)
     lines = [(line[0], "") if i in headings else line for i, line in enumerate(all_lines)]
     labelled = [split_label(body)[0] is not None for _, body in lines if body.strip()]
     numbered = bool(labelled) and sum(labelled) >= max(1, len(labelled) // 3) and labelled[0]
@@ -186,6 +187,29 @@ def segment(text: str) -> list[Segment]:
             Segment(raw=text[start:end], label=label, line=lineno, start=start, headings=heads)
         )
     return segments
+
+
+_SECTION_TITLE = regex.compile(r"[^\d\[\](){}《》“”\"<>.,;。，；/]{1,30}[:：]?")
+
+
+def _section_titles(lines: list[tuple[int, str]], headings: set[int]) -> set[int]:
+    """Lines that title a section of a numbered list though the heading list does not know
+    them (``Books``, ``Primary sources``, ``译著``): a few words alone, after a blank line, a
+    heading or the start, and before a numbered entry.  Set aside, they do not merge into the
+    entry before them."""
+    found: set[int] = set()
+    for i, (_, body) in enumerate(lines):
+        text = body.strip()
+        if i in headings or not text or len(text.split()) > 4:
+            continue
+        if not _SECTION_TITLE.fullmatch(text):
+            continue
+        if i and lines[i - 1][1].strip() and i - 1 not in headings | found:
+            continue
+        following = next((b for _, b in lines[i + 1 :] if b.strip()), None)
+        if following is not None and split_label(following)[0] is not None:
+            found.add(i)
+    return found
 
 
 def _parts(lines: list[tuple[int, str]], headings: set[int]) -> Iterator[list[tuple[int, str]]]:

@@ -1,0 +1,141 @@
+"""The list's style (issue 13): entries written in another citation style than GB/T 7714.
+
+An editor often pastes a list in APA, Chicago, Vancouver or a journal's 《》 house style and
+checks it against GB/T 7714; the per-entry rules then say little (most of them look at GB/T
+shapes that are not there).  :func:`entry_style` reads the shape of one entry from its text;
+L012 reports, once for the list, how many entries are in which other style, and L013 marks an
+entry whose style differs from the rest of its list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..model import Diagnostic, Reference
+from ._entry import Entry
+from .registry import Context, diag, rule
+
+__all__ = ["STYLE_NAMES", "entry_style"]
+
+ListResult = Iterator[tuple[int | None, Diagnostic]]
+
+GBT = "gbt7714"
+#: style key -> (English name, Chinese name)
+STYLE_NAMES = {
+    GBT: ("GB/T 7714", "GB/T 7714"),
+    "apa": ("APA", "APA"),
+    "chicago": ("Chicago", "芝加哥(Chicago)"),
+    "vancouver": ("Vancouver", "温哥华(Vancouver)"),
+    "house": ("the 《》 house style", "《》期刊引文注释体例"),
+}
+
+# Each style's tell-tale shape; an entry that shows none of them is not counted.
+_CUES = (
+    # APA: the year in parentheses right after the names: "Crane, D. (1972)."
+    ("apa", regex.compile(r"^[^()\d]{2,300}?\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s?[^()]{1,20})?\)\.")),
+    # Vancouver: "Journal. 1998;279(5359):2063"
+    (
+        "vancouver",
+        regex.compile(
+            r"\.\s\d{4}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;\s?\d+(?:\([^)]{1,12}\))?:\s?[A-Za-z]?\d"
+        ),
+    ),
+    # Chicago: "Science 279, no. 5359 (1998): 2063", or a full given name and "Place: Publisher, Year."
+    (
+        "chicago",
+        regex.compile(
+            r"\d+,\sno\.\s\d+\s\(\d{4}\)|^\p{Lu}\p{Ll}+,\s\p{Lu}\p{Ll}+.*:\s[^:]+,\s\d{4}\.$"
+        ),
+    ),
+    # the 《》 house style: 作者:《书名》 / ,《刊名》2016年第2期 / Alford,J.&Hughes,O.,“...”
+    (
+        "house",
+        regex.compile(
+            r"^[^《\[]{1,80}[:：,，]\s?《|》\s?[,，]?\s?\d{4}年第|^\p{Lu}\p{Ll}+,\p{Lu}\.(?:[&,]|\p{Lu}\.)"
+        ),
+    ),
+)
+
+
+def entry_style(ref: Reference) -> str | None:
+    """The style ``ref``'s text is written in (``gbt7714``, ``apa``, ``chicago``, ``vancouver``,
+    ``house``), or None when its shape says nothing."""
+    entry = Entry(ref)
+    if entry.type_code is not None:
+        return GBT
+    body = ref.raw[entry.body :].strip()
+    for name, pattern in _CUES:
+        if pattern.search(body):
+            return name
+    return None
+
+
+def _name(style: str, zh: bool = False) -> str:
+    return STYLE_NAMES[style][1 if zh else 0]
+
+
+def _styles(refs: Sequence[Reference]) -> list[str | None]:
+    return [entry_style(r) for r in refs]
+
+
+def _edition(ctx: Context) -> str:
+    return "GB/T 7714-" + ctx.standard.rsplit("-", 1)[-1]
+
+
+@rule("L012", "list-style", "warning", scope="list")
+def list_style(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """Most entries of the list are written in another citation style than GB/T 7714 (APA,
+    Chicago, Vancouver, a journal's 《》 house style): the list needs rewriting, not entry fixes.
+    Reported once, on the first entry, with how many entries look like which style.
+
+    Bad: [1] Kanamori H. Shaking without quaking. Science. 1998;279(5359):2063.  [2] Tenopir C. Online databases: quality control. Libr J. 1987;113(2):124-5.
+    Good: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.  [2] TENOPIR C. Online databases: quality control[J]. Library Journal, 1987, 113(2): 124-125.
+    """
+    styles = _styles(refs)
+    foreign = Counter(s for s in styles if s is not None and s != GBT)
+    if not foreign or sum(foreign.values()) * 2 < len(refs) or foreign.total() <= styles.count(GBT):
+        return
+    n = len(refs)
+    counts = foreign.most_common()
+    en = ", ".join(f"{k} look like {_name(s)}" for s, k in counts)
+    zh = "，".join(f"{k} 条像{_name(s, True)}格式" for s, k in counts)
+    first = next(i for i, s in enumerate(styles) if s in foreign)
+    yield (
+        first,
+        diag(
+            "L012",
+            f"of {n} entries, {en}: the list is not in {_edition(ctx)} form",
+            f"共 {n} 条，其中 {zh}：该列表不是 {_edition(ctx)} 格式",
+        ),
+    )
+
+
+@rule("L013", "entry-style-outlier", "warning", scope="list")
+def entry_style_outlier(refs: Sequence[Reference], ctx: Context) -> ListResult:
+    """One entry is written in another citation style than the rest of the list (an APA or
+    Vancouver entry among GB/T 7714 entries, a 《》 house-style entry in a [n] list): rewrite it
+    in the list's form.
+
+    Bad: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  [3] Kanamori, H. (1998). Shaking without quaking. Science, 279(5359), 2063.
+    Good: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  [3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.
+    """
+    styles = _styles(refs)
+    known = Counter(s for s in styles if s is not None)
+    if len(known) < 2:
+        return
+    (main, k), (_, second) = known.most_common(2)
+    if k < 2 or k == second:  # no style is the list's own
+        return
+    for i, s in enumerate(styles):
+        if s is not None and s != main:
+            yield (
+                i,
+                diag(
+                    "L013",
+                    f"this entry looks like {_name(s)}; {k} of {len(refs)} entries are in {_name(main)} form",
+                    f"该条像{_name(s, True)}格式；列表中 {k}/{len(refs)} 条为{_name(main, True)}格式",
+                ),
+            )
