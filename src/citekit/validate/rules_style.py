@@ -10,7 +10,8 @@ entry whose style differs from the rest of its list.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -18,7 +19,7 @@ from ..model import Diagnostic, Reference
 from ._entry import Entry
 from .registry import Context, diag, rule
 
-__all__ = ["STYLE_NAMES", "entry_style"]
+__all__ = ["STYLE_NAMES", "entry_style", "style_findings", "with_style_findings"]
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
 
@@ -73,6 +74,36 @@ def entry_style(ref: Reference) -> str | None:
     return None
 
 
+def style_findings(refs: Sequence[Reference], config: Any = None) -> dict[int, list[Diagnostic]]:
+    """The whole-list rules' (L012, L013) findings by reference index.  They read only each
+    entry's text and label, so they can run before the references are parsed: the CLI finds
+    them on the segmented list and attaches them as the parsed references stream out.
+    ``ListStream`` and ``check_list`` leave them out (a stream cannot wait for its end)."""
+    from .core import _apply_overrides, _internal_error, _overrides, context_for, rules_for
+
+    ctx = context_for(config)
+    found: dict[int, list[Diagnostic]] = {}
+    for r in rules_for(config, "whole-list"):
+        try:
+            for index, d in r.fn(refs, ctx):
+                if index is not None:
+                    found.setdefault(index, []).append(d)
+        except Exception as exc:  # as check_list reports a failing rule: on the first entry
+            if refs:
+                found.setdefault(0, []).append(_internal_error(r, exc))
+    overrides = _overrides(config)
+    return {i: list(_apply_overrides(ds, overrides)) for i, ds in found.items()}
+
+
+def with_style_findings(
+    refs: Iterable[Reference], found: dict[int, list[Diagnostic]]
+) -> Iterator[Reference]:
+    """``refs`` with the findings of :func:`style_findings` attached, as they stream by."""
+    for i, ref in enumerate(refs):
+        extra = found.get(i)
+        yield ref.with_diagnostics(*extra) if extra else ref
+
+
 def _name(style: str, zh: bool = False) -> str:
     return STYLE_NAMES[style][1 if zh else 0]
 
@@ -85,7 +116,7 @@ def _edition(ctx: Context) -> str:
     return "GB/T 7714-" + ctx.standard.rsplit("-", 1)[-1]
 
 
-@rule("L012", "list-style", "warning", scope="list")
+@rule("L012", "list-style", "warning", scope="whole-list")
 def list_style(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Most entries of the list are written in another citation style than GB/T 7714 (APA,
     Chicago, Vancouver, a journal's 《》 house style): the list needs rewriting, not entry fixes.
@@ -100,20 +131,20 @@ def list_style(refs: Sequence[Reference], ctx: Context) -> ListResult:
         return
     n = len(refs)
     counts = foreign.most_common()
-    en = ", ".join(f"{k} look like {_name(s)}" for s, k in counts)
-    zh = "，".join(f"{k} 条像{_name(s, True)}格式" for s, k in counts)
+    en = ", ".join(f"{k} of {n} entries look like {_name(s)}" for s, k in counts)
+    zh = "，".join(f"{n} 条中有 {k} 条像{_name(s, True)}格式" for s, k in counts)
     first = next(i for i, s in enumerate(styles) if s in foreign)
     yield (
         first,
         diag(
             "L012",
-            f"of {n} entries, {en}: the list is not in {_edition(ctx)} form",
-            f"共 {n} 条，其中 {zh}：该列表不是 {_edition(ctx)} 格式",
+            f"{en}, not {_edition(ctx)} form",
+            f"{zh}，不是 {_edition(ctx)} 格式",
         ),
     )
 
 
-@rule("L013", "entry-style-outlier", "warning", scope="list")
+@rule("L013", "entry-style-outlier", "warning", scope="whole-list")
 def entry_style_outlier(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """One entry is written in another citation style than the rest of the list (an APA or
     Vancouver entry among GB/T 7714 entries, a 《》 house-style entry in a [n] list): rewrite it
@@ -127,7 +158,7 @@ def entry_style_outlier(refs: Sequence[Reference], ctx: Context) -> ListResult:
     if len(known) < 2:
         return
     (main, k), (_, second) = known.most_common(2)
-    if k < 2 or k == second:  # no style is the list's own
+    if k < 2 or (known.total() - k) * 3 > known.total():  # no style is the list's own
         return
     for i, s in enumerate(styles):
         if s is not None and s != main:
