@@ -224,10 +224,15 @@ def _jsonl_line(ref: Reference, encode) -> str:
     conf = _confidence(ref.confidence, encode)
     return (
         f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
-        f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
+        f'"label": {_string(ref.label, encode)}, "line": {_line(ref.line)}, '
+        f'"item": {encode(ref.item)}, '
         f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
         f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}'
     )
+
+
+def _line(line: int | None) -> str:
+    return "null" if line is None else str(int(line))
 
 
 def _confidence(c: object, encode) -> str:
