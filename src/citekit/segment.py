@@ -144,6 +144,12 @@ def segment(text: str) -> list[Segment]:
     # lines around a heading (中文文献 ... 英文文献) separate parts, not references.
     has_blank_separators = any(_blank_separated(part) for part in _parts(all_lines, headings))
 
+    # Lines wrapped without an indent: when most lines end an entry (a full stop, a URL),
+    # a line that does not is cut short, and the next continues it.
+    bodies = [body for _, body in lines if body.strip()]
+    ended = sum(_ends_entry(b) for b in bodies)
+    wrapped = not numbered and 0 < len(bodies) - ended <= ended
+
     groups: list[list[tuple[int, str, int]]] = []  # (offset, body, line number)
     group_labels: list[str | None] = []
     group_headings: list[tuple[tuple[int, str], ...]] = []
@@ -159,8 +165,10 @@ def segment(text: str) -> list[Segment]:
         label = None
         if numbered:
             label, _ = split_label(body, expected=last_number + 1)
+            # a bracketed, parenthesised or circled number always starts an entry; a bare
+            # "12." may open a wrapped line, so it must follow the list's numbering
             starts = label is not None and (
-                not groups or int(label) <= last_number + 10 or prev_blank
+                not groups or int(label) <= last_number + 10 or prev_blank or _strong(body)
             )
             if starts:
                 last_number = int(label)  # type: ignore[arg-type]
@@ -168,6 +176,11 @@ def segment(text: str) -> list[Segment]:
             starts = prev_blank
         else:
             starts = not groups or not body[:1].isspace() or prev_blank
+            if starts and groups and not prev_blank and _LINK_START.match(body):
+                starts = False  # a link or DOI on its own line belongs to the entry before
+            elif starts and groups and not prev_blank and wrapped:
+                # a PDF's line break: the line before stopped short of the end of an entry
+                starts = _ends_entry(groups[-1][-1][1])
         if starts or not groups:
             groups.append([])
             group_labels.append(label if numbered else split_label(body.lstrip())[0])
@@ -187,6 +200,25 @@ def segment(text: str) -> list[Segment]:
             Segment(raw=text[start:end], label=label, line=lineno, start=start, headings=heads)
         )
     return segments
+
+
+def _strong(body: str) -> bool:
+    """A label no wrapped line opens with: ``[12]``, ``(12)``, ``⑫``."""
+    m = _LABEL.match(body)
+    return bool(m and (m.group("n") or m.group("c")))
+
+
+_ENTRY_END = regex.compile(
+    r"""(?:[.。．!?！？]|(?:https?://|doi:|10\.\d{4,9}/)\S*)["'”’)）\]]?\s*$""", regex.I
+)
+
+
+_LINK_START = regex.compile(r"\s*(?:https?://|www\.|doi:|DOI:|10\.\d{4,9}/)")
+
+
+def _ends_entry(body: str) -> bool:
+    """Whether a line ends as an entry does: a full stop, or a link or DOI."""
+    return bool(_ENTRY_END.search(body))
 
 
 _SECTION_TITLE = regex.compile(r"[^\d\[\](){}《》“”\"<>.,;。，；/]{1,30}[:：]?")
