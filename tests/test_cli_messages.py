@@ -156,3 +156,10 @@ def test_style_rules_bad_example_fires_and_good_is_clean(name):
             text = "\n".join(e.strip() for e in example.split("  ") if e.strip())
             refs = citekit.check(text)
             assert any(d.code == name for r in refs for d in r.diagnostics) is want, example
+
+
+def test_format_does_not_report_the_style_it_rewrites():
+    text = (FIXTURES / "lists" / "apa-list-numbered-wrapped.txt").read_text("utf-8")
+    code, out, err = run(["format", "-", "--style", "gbt7714-2015-numeric"], text)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "L012" not in err and "L013" not in err

@@ -244,7 +244,9 @@ def _load_references(
                 _empty(args.file)
             refs = references_from_text(text, lines=False)
             total = len(refs)
-            if validate:  # the list's style (L012, L013): read from the text, before parsing
+            # the list's style (L012, L013), read from the text before parsing; not for
+            # `format`, which rewrites the list in a style anyway
+            if validate and args.command != "format":
                 from .validate.rules_style import style_findings, with_style_findings
 
                 found = style_findings(refs, config)
