@@ -36,19 +36,28 @@ STYLE_NAMES = {
 # Each style's tell-tale shape; an entry that shows none of them is not counted.
 _CUES = (
     # APA: the year in parentheses right after the names: "Crane, D. (1972)."
-    ("apa", regex.compile(r"^[^()\d]{2,300}?\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s?[^()]{1,20})?\)\.")),
-    # Vancouver: "Journal. 1998;279(5359):2063"
+    (
+        "apa",
+        regex.compile(
+            r"^[^()\d]{2,300}?\((?:\d{4}(?:[/–-]\d{2,4})?[a-z]?|n\.\s?d\.)(?:,\s?[^()]{1,20})?\)\."
+        ),
+    ),
+    # Vancouver: "Journal. 1998;279(5359):2063", or names as "Gu FX, Chan JM"
     (
         "vancouver",
         regex.compile(
             r"\.\s\d{4}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;\s?\d+(?:\([^)]{1,12}\))?:\s?[A-Za-z]?\d"
+            r"|^(?:\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3},\s)*\p{Lu}\p{Ll}[\p{L}'’-]*\s\p{Lu}{2,3}[,.]\s"
         ),
     ),
-    # Chicago: "Science 279, no. 5359 (1998): 2063", or a full given name and "Place: Publisher, Year."
+    # Chicago: "Science 279, no. 5359 (1998): 2063"; "Crane, Diana. “Title.”"; or a full given
+    # name and "Place: Publisher, Year."
     (
         "chicago",
         regex.compile(
-            r"\d+,\sno\.\s\d+\s\(\d{4}\)|^\p{Lu}\p{Ll}+,\s\p{Lu}\p{Ll}+.*:\s[^:]+,\s\d{4}\.$"
+            r"\d+,\sno\.\s\d+\s\([^()]{0,15}\d{4}\)"
+            r"|^\p{Lu}[\p{L}'’-]+,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*(?:,\sJr\.)?\.\s[“\"]"
+            r"|^\p{Lu}\p{Ll}+,\s\p{Lu}\p{Ll}+.*:\s[^:]+,\s\d{4}\.$"
         ),
     ),
     # the 《》 house style: 作者:《书名》 / ,《刊名》2016年第2期 / Alford,J.&Hughes,O.,“...”
