@@ -180,7 +180,7 @@ def segment(text: str) -> list[Segment]:
                 starts = False  # a link or DOI on its own line belongs to the entry before
             elif starts and groups and not prev_blank and wrapped:
                 # a PDF's line break: the line before stopped short of the end of an entry
-                starts = _ends_entry(groups[-1][-1][1])
+                starts = _ends_entry(groups[-1][-1][1]) or bool(_ENTRY_START.match(body))
         if starts or not groups:
             groups.append([])
             group_labels.append(label if numbered else split_label(body.lstrip())[0])
@@ -214,6 +214,13 @@ _ENTRY_END = regex.compile(
 
 
 _LINK_START = regex.compile(r"\s*(?:https?://|www\.|doi:|DOI:|10\.\d{4,9}/)")
+
+
+# What opens an entry (names first): 张三, / 王五. / KANAMORI H. / Crane D, — a line cut from
+# the middle of an entry rarely opens like this.
+_ENTRY_START = regex.compile(
+    r"\s*(?:\p{Han}{2,4}[,，.．、]|\p{Lu}[\p{L}'’-]+,?\s\p{Lu}{1,3}[,.\s])"
+)
 
 
 def _ends_entry(body: str) -> bool:
