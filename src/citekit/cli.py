@@ -1,7 +1,7 @@
 """The ``citekit`` command line.  Tests call :func:`main` with an argv list.
 
 Exit codes: 0 clean, 1 diagnostics at or above ``--fail-on`` were found, 2 usage error,
-unreadable input or unknown style (one line on stderr).
+unreadable or empty input, no input on a terminal, or unknown style (one line on stderr).
 """
 
 from __future__ import annotations
