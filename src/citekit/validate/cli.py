@@ -308,7 +308,7 @@ def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
         "code": code,
         "name": info.name,
         "severity": info.severity.value,
-        "summary": info.summary_zh if lang.startswith("zh") else info.summary,
+        "summary": zh_punctuation(info.summary_zh) if lang.startswith("zh") else info.summary,
         "scope": rule.scope if rule else "pipeline",
         "editions": list(rule.editions) if rule else ["gbt7714-2015", "gbt7714-2025"],
         "rule_ids": list(rule.rule_ids) if rule else [],
@@ -348,7 +348,8 @@ def run_rules(
         fix = " [fix]" if d["fixable"] else ""
         ids = f"  {', '.join(d['rule_ids'])}" if d["rule_ids"] else ""
         stdout.write(
-            f"{d['code']}  {d['severity']:<7}  {d['name']}{fix}{ed}: {d['summary']}{ids}\n"
+            f"{d['code']}  {severity_word(Severity(d['severity']), lang):<7}  {d['name']}{fix}{ed}"
+            f"{'：' if lang.startswith('zh') else ': '}{d['summary']}{ids}\n"
         )
     stdout.write(f"{len(rows)} {word('codes', lang)}\n")
     return 0
