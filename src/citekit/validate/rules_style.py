@@ -129,7 +129,7 @@ def _edition(ctx: Context) -> str:
 def list_style(refs: Sequence[Reference], ctx: Context) -> ListResult:
     """Most entries of the list are written in another citation style than GB/T 7714 (APA,
     Chicago, Vancouver, a journal's 《》 house style): the list needs rewriting, not entry fixes.
-    Reported once, on the first entry, with how many entries look like which style.
+    Reported once, on the first entry in another style, with how many look like which style.
 
     Bad: [1] Kanamori H. Shaking without quaking. Science. 1998;279(5359):2063.  [2] Tenopir C. Online databases: quality control. Libr J. 1987;113(2):124-5.
     Good: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.  [2] TENOPIR C. Online databases: quality control[J]. Library Journal, 1987, 113(2): 124-125.
