@@ -163,3 +163,10 @@ def test_format_does_not_report_the_style_it_rewrites():
     code, out, err = run(["format", "-", "--style", "gbt7714-2015-numeric"], text)
     assert code == 0 and len(out.splitlines()) == 3
     assert "L012" not in err and "L013" not in err
+
+
+def test_fix_keeps_the_list_style_findings():
+    text = (FIXTURES / "lists" / "mixed-one-apa-entry.txt").read_text("utf-8")
+    code, fixed, err = run(["check", "-", "--fix", "--fail-on", "never"], text)
+    assert len(fixed.splitlines()) == 4
+    assert re.search(r"<stdin>:4:1: \[3\] L013 \[warning\]", err)

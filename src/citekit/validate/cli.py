@@ -211,6 +211,7 @@ def run_check(
 
     if getattr(args, "fix", False):
         n_fixed = 0
+        whole_list = {r.code for r in RULES.values() if r.scope == "whole-list"}
 
         def fixed(refs: Iterable[Reference]) -> Iterator[Reference]:
             nonlocal n_fixed
@@ -218,7 +219,9 @@ def run_check(
                 raw = apply_fixes(r.raw, r.diagnostics)
                 stdout.write(raw + "\n")
                 n_fixed += raw != r.raw
-                yield replace(r, raw=raw, diagnostics=())
+                # the list's style (whole-list rules) is not checked again: fixes keep it
+                kept = tuple(d for d in r.diagnostics if d.code in whole_list)
+                yield replace(r, raw=raw, diagnostics=kept)
 
         # the first pass's text diagnostics are dropped: the fixed list is checked again
         text_diags = []
