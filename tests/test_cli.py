@@ -77,7 +77,8 @@ def test_check_text_has_location_code_and_caret():
     hit = [i for i, line in enumerate(lines) if " E002 " in line]
     assert hit, out
     first = lines[hit[0]]
-    assert re.match(rf"^{re.escape(str(EXAMPLE))}:27:45: E002 \[error\] ", first)
+    # line:column of the input file, then the list's own number for the reference
+    assert re.match(rf"^{re.escape(str(EXAMPLE))}:27:45: \[27\] E002 \[error\] ", first)
     text_line, caret_line = lines[hit[0] + 1], lines[hit[0] + 2]
     assert "Co□production" in text_line
     assert caret_line.strip() == "^"
@@ -135,10 +136,15 @@ def test_gbk_file_is_read(tmp_path):
     assert rec["raw"].startswith("[1]胡重明") and code == 0
 
 
-def test_empty_file_gives_no_records(tmp_path):
+def test_empty_file_is_an_error(tmp_path):
+    # an empty input is a mistake (a wrong file, an empty paste), not a clean list (issue 13)
     f = tmp_path / "empty.txt"
     f.write_bytes(b"")
-    assert run(["parse", str(f)]) == (0, "", "")
+    code, out, err = run(["parse", str(f)])
+    assert (code, out) == (
+        2,
+        "",
+    ) and err == f"citekit: error: {f} is empty: there is no reference to read\n"
 
 
 def test_binary_file_gives_records_with_diagnostics(tmp_path):

@@ -15,7 +15,7 @@ import pytest
 import citekit
 from citekit import input_stream
 from citekit.cli import main
-from citekit.pipeline import Config, references_from_text, run_stages_many
+from citekit.pipeline import Config, check_list_level, references_from_text, run_stages_many
 from citekit.report import write_json_array, write_jsonl
 from citekit.segment import split_lines
 from citekit.validate.core import check_list
@@ -160,9 +160,7 @@ def test_key_index_keeps_the_first_value_and_grows():
 def test_check_text_and_fix_stream_the_same_as_before_on_the_example(tmp_path):
     # the pasted example list: text report, --fix, and json, against the whole-list path
     text = EXAMPLE.read_text("utf-8")
-    refs = check_list(
-        list(run_stages_many(references_from_text(text), Config())), Config()
-    ).references
+    refs = check_list_level(list(run_stages_many(references_from_text(text), Config())), Config())
     code, out, _ = run_cli(["check", "-", "-f", "json"], stdin=text)
     assert json.loads(out) == [r.to_json() for r in refs]
     code, fixed, err = run_cli(["check", "-", "--fix"], stdin=text)

@@ -22,4 +22,5 @@ def test_example_list_problems_are_reported():
     text = (ROOT / "examples" / "zjss-2026-03-references.txt").read_text("utf-8")
     refs = citekit.check(text)
     found = [(r.label, d.code) for r in refs for d in r.diagnostics if d.severity.value != "info"]
-    assert found == [("27", "E002")]
+    # the list is in the 《》 house style, not GB/T 7714 (L012, issue 13)
+    assert found == [("1", "L012"), ("27", "E002")]

@@ -17,6 +17,7 @@ from citekit.config import Config
 from citekit.fixes import apply_fixes
 from citekit.model import Reference
 from citekit.validate import RULES, check_list, check_reference
+from citekit.validate.rules_style import style_findings
 
 RULES_DIR = FIXTURES / "rules"
 DIRS = sorted(p for p in RULES_DIR.iterdir() if p.is_dir())
@@ -77,6 +78,9 @@ def _list_findings(code, case):
     for d in result.text_diagnostics:
         if d.code == code:
             found.append([None, *(d.span.to_json() if d.span else [None, None])])
+    # the rules on the list's style need the whole list: check_list leaves them to its callers
+    for i, diags in style_findings(refs, Config(select=(code,))).items():
+        found += [[i, *(d.span.to_json() if d.span else [None, None])] for d in diags]
     return found
 
 

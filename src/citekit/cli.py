@@ -1,7 +1,7 @@
 """The ``citekit`` command line.  Tests call :func:`main` with an argv list.
 
 Exit codes: 0 clean, 1 diagnostics at or above ``--fail-on`` were found, 2 usage error,
-unreadable input or unknown style (one line on stderr).
+unreadable or empty input, no input on a terminal, or unknown style (one line on stderr).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
 from .config import STANDARDS, Config
-from .errors import CitekitError, UsageError
+from .errors import CitekitError, InputError, UsageError
 from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
 from .input_stream import open_input, split_lines_stream
@@ -73,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands that need nothing of the validator's to read their arguments: for these the validator
 # (about half of the start-up time) is not imported unless a reference is checked.
-_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve", "spark")
+_NO_VALIDATOR_ARGS = ("parse", "format", "convert", "eval", "serve", "spark", "styles")
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -150,6 +150,11 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "html", "jsonl"])
     p.set_defaults(standard=None)  # format: the edition of a GB/T style (see _cmd_format)
 
+    p = sub.add_parser("styles", help="list the CSL styles --style accepts by name")
+    p.add_argument(
+        "--bundled", action="store_true", help="only citekit's own styles (GB/T 7714, 《》 style)"
+    )
+
     p = sub.add_parser("convert", help="convert between reference formats")
     add_convert_arguments(p)
     _add_jobs(p)  # accepted for a uniform command line: convert parses no reference strings
@@ -218,7 +223,14 @@ def _load_references(
     worker processes; a pasted list (segmented) and an exchange format are read whole first
     (their readers need all of it), then processed as a stream.
     """
+    if args.file == "-" and _is_terminal(stdin):  # nothing piped in: say how, do not wait
+        raise UsageError(
+            f"no input: give a file (citekit {args.command} refs.txt) or pipe a list in "
+            f"(citekit {args.command} - < refs.txt); see citekit {args.command} --help"
+        )
     source = open_input(args.file, stdin)
+    if not source.head.strip() and (source.whole or not source.head):
+        _empty(args.file)
     config = config or Config(standard=args.standard, lines=args.lines)
     fmt = args.from_format
     if fmt is None and not args.lines:
@@ -230,13 +242,36 @@ def _load_references(
         if args.lines:  # the lines go to the workers
             lines = split_lines_stream(source.chunks())
             return _progress(run_lines_jobs(lines, config, stages, jobs=jobs), stderr, None)
-        refs: list[Reference] = references_from_text(source.text(), lines=False)
+        text = source.text()
+        if not text.strip():
+            _empty(args.file)
+        refs: list[Reference] = references_from_text(text, lines=False)
         total = len(refs)
+        # the list's style (L012, L013), read from the text before parsing; not for
+        # `format`, which rewrites the list in a style anyway
+        if validate and args.command != "format":
+            from .validate.rules_style import style_findings, with_style_findings
+
+            found = style_findings(refs, config)
+            out = run_stages_jobs(refs, config, stages, jobs=jobs)
+            return _progress(with_style_findings(out, found), stderr, total)
     else:
         refs = [with_item_defaults(ref) for ref in read(source.text(), fmt)]
         total = len(refs)
         stages = (("check", stage_check),) if validate else ()
     return _progress(run_stages_jobs(refs, config, stages, jobs=jobs), stderr, total)
+
+
+def _empty(path: str) -> None:
+    """An empty input is a mistake (a wrong file, an empty paste), not a clean list: exit 2."""
+    raise InputError(f"{display_name(path)} is empty: there is no reference to read")
+
+
+def _is_terminal(stream: IO[Any]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or file-less stream
+        return False
 
 
 def _exit_code(tally: Tally, fail_on: str) -> int:
@@ -375,6 +410,18 @@ def _cmd_format(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr
     return max(code, 1) if failed and args.fail_on != "never" else code
 
 
+def _cmd_styles(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr: TextIO) -> int:
+    from .renderer.styles import STYLES_EXTRA_HINT, style_listing, styles_extra_installed
+
+    rows = [(s, w) for s, w in style_listing() if not args.bundled or w.startswith("bundled")]
+    width = min(50, max((len(s) for s, _ in rows), default=0))
+    stdout.writelines(f"{s:<{width}}  {w}\n" for s, w in rows)
+    stdout.write(f"{len(rows)} styles\n")
+    if not styles_extra_installed():
+        stderr.write(f"citekit: {STYLES_EXTRA_HINT}\n")
+    return 0
+
+
 def _items_into(refs: Iterable[Reference], items: list[Any]) -> Iterator[Reference]:
     for ref in refs:
         items.append(ref.item)
@@ -410,6 +457,7 @@ _COMMANDS = {
     "check": _cmd_check,
     "format": _cmd_format,
     "convert": _cmd_convert,
+    "styles": _cmd_styles,
     "rules": _cmd_rules,
     "rule": _cmd_rule,
     "eval": _cmd_eval,

@@ -696,6 +696,20 @@ CODES: dict[str, CodeInfo] = {
             "正文引用格式不规范(应为“[1-3]”“[4]15”“(Crane, 1972)”“张三 等”)",
         ),
         _c(
+            "L012",
+            "list-style",
+            "warning",
+            "most entries are in another citation style (APA, Chicago, Vancouver, 《》 house style) than the standard's",
+            "多数条目不是所选标准的格式(而是 APA、芝加哥、温哥华或《》期刊体例)",
+        ),
+        _c(
+            "L013",
+            "entry-style-outlier",
+            "warning",
+            "this entry is in another citation style than the rest of the list",
+            "该条目与列表中其他条目的著录格式不同",
+        ),
+        _c(
             "F001",
             "unreadable-entry",
             "error",

@@ -178,6 +178,7 @@ class Reference:
             "id": self.id,
             "raw": self.raw,
             "label": self.label,
+            "line": self.line,
             "item": self.item,
             "language": self.language,
             "confidence": round(self.confidence, 4),

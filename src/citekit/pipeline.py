@@ -248,8 +248,10 @@ def process(
 def check_list_level(refs: list[Reference], config: Config) -> list[Reference]:
     """The list-level rules (duplicates, numbering gaps and disorder) over checked references."""
     from .validate import check_list
+    from .validate.rules_style import style_findings, with_style_findings
 
-    return check_list(refs, config).references
+    found = style_findings(refs, config)
+    return list(with_style_findings(check_list(refs, config).references, found))
 
 
 def process_iter(
@@ -263,7 +265,13 @@ def process_iter(
     A line terminator at the end of a string (as in the lines of an open file) is not part of
     the reference.
 
-    List-level rules (duplicates, numbering) need the whole list and do not run here.
+    Which checks run: every stage of ``stages`` on each string by itself, by default the
+    per-reference ones (S001 empty reference, the parser's P/D/E codes, and every per-reference
+    rule of the validator: families E, B, D, I, G, R, W).  Which do not: the list-level rules
+    (family L: duplicates L001/L002, numbering L003/L004, the author-date order L008-L010, the
+    list's style L012/L013), which need the whole list (:func:`process` runs them, or
+    :func:`citekit.validate.check_list` on the collected results), and segmentation (each string
+    is taken as one reference, so a list heading is not recognised).
     """
     config = config or Config()
     for ref in string_references(references):

@@ -15,6 +15,7 @@ __all__ = [
     "csl_items_bytes",
     "display_width",
     "jsonl_bytes",
+    "location",
     "summary",
     "text_lines",
     "write_bytes",
@@ -54,17 +55,39 @@ def _caret(raw: str, diag: Diagnostic) -> list[str]:
     return [f"  {prefix}{shown}{suffix}", "  " + " " * pad + "^" * marks]
 
 
+def location(raw: str, first_line: int, pos: int) -> tuple[int, int]:
+    """``(line, column)`` in the input file of offset ``pos`` in a reference ``raw`` that
+    starts on ``first_line`` (both 1-based; columns count code points, as SARIF's do)."""
+    before = raw[:pos]
+    return first_line + before.count("\n"), pos - (before.rfind("\n") + 1) + 1
+
+
 def text_lines(
-    refs: Iterable[Reference], filename: str, *, number_offset: int = 0
+    refs: Iterable[Reference], filename: str, *, number_offset: int = 0, lang: str = "en"
 ) -> Iterator[str]:
-    """``file:ref:col: CODE message`` lines, each followed by the text and a caret line."""
+    """``file:line:col: [label] CODE [severity] message`` lines, each followed by the text and a
+    caret line.  The line and column are the input file's (the reference's first line when the
+    input gave none, e.g. an exchange format's record number); ``[label]`` is the number the list
+    gave the reference."""
+    from .messages import fix_description, severity_word, word
+
     for index, ref in enumerate(refs, start=1 + number_offset):
+        first_line = ref.line or index
+        name = f"[{ref.label}] " if ref.label else ""
         for diag in ref.diagnostics:
-            col = diag.span.start + 1 if diag.span else 1
-            yield f"{filename}:{index}:{col}: {diag.code} [{diag.severity.value}] {diag.message}"
+            line, col = location(ref.raw, first_line, diag.span.start if diag.span else 0)
+            yield (
+                f"{filename}:{line}:{col}: {name}{diag.code} "
+                f"[{severity_word(diag.severity, lang)}] {diag.message}"
+            )
             yield from _caret(ref.raw, diag)
             if diag.fix is not None:
-                yield f"  fix ({diag.fix.applicability.value}): {diag.fix.message}"
+                how = word(diag.fix.applicability.value, lang)
+                what = fix_description(diag.fix, ref.raw, lang)
+                if lang.startswith("zh"):
+                    yield f"  {word('fix', lang)}（{how}）：{what}"
+                else:
+                    yield f"  fix ({how}): {what}"
 
 
 class Tally:
@@ -101,16 +124,10 @@ class Tally:
             return False
         return any(n and s.rank >= threshold.rank for s, n in self.counts.items())
 
-    def summary(self) -> str:
-        counts, n = self.counts, self.references
-        if not sum(counts.values()):
-            return f"{_plural(n, 'reference')}, no problems found"
-        parts = [
-            _plural(counts[Severity.ERROR], "error"),
-            _plural(counts[Severity.WARNING], "warning"),
-            _plural(counts[Severity.INFO], "note"),
-        ]
-        return f"{_plural(n, 'reference')}: {', '.join(parts)}"
+    def summary(self, lang: str = "en") -> str:
+        from .messages import summary_line
+
+        return summary_line(self.references, self.counts, lang)
 
 
 def summary(refs: Iterable[Reference]) -> str:
@@ -118,10 +135,6 @@ def summary(refs: Iterable[Reference]) -> str:
     for _ in tally.count(refs):
         pass
     return tally.summary()
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def write_jsonl(refs: Iterable[Reference], out: TextIO) -> None:
@@ -269,10 +282,15 @@ def _jsonl_line(ref: Reference, encode) -> str:
     conf = _confidence(ref.confidence, encode)
     return (
         f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '
-        f'"label": {_string(ref.label, encode)}, "item": {encode(ref.item)}, '
+        f'"label": {_string(ref.label, encode)}, "line": {_line(ref.line)}, '
+        f'"item": {encode(ref.item)}, '
         f'"language": {_string(ref.language, encode)}, "confidence": {conf}, '
         f'"fields": {{{", ".join(fields)}}}, "diagnostics": {diagnostics}}}'
     )
+
+
+def _line(line: int | None) -> str:
+    return "null" if line is None else str(int(line))
 
 
 def _confidence(c: object, encode) -> str:

@@ -85,11 +85,11 @@ class Segment:
 
 # What surrounds a heading's words: Markdown/HTML markup, an ordinal (一、 （一） 1. I. A.), a colon.
 _HEADING_MARKUP = regex.compile(
-    r"""^[\s#*_>\-=]*(?:<[^<>]{1,20}>\s*)*
+    r"""^[\s#*_>\-=]*(?:<[^<>]{1,20}>\s*)*[【\[［〔]?\s*
         (?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]
            |[IVX]{1,4}[.．]|[A-H][.．])\s*)?
         (?P<words>.*?)
-        \s*(?:<[^<>]{1,20}>\s*)*[:：]?[\s*_#=\-]*$""",
+        \s*[】\]］〕]?\s*(?:<[^<>]{1,20}>\s*)*[:：]?[\s*_#=\-]*$""",
     regex.VERBOSE,
 )
 
@@ -136,12 +136,19 @@ def segment(text: str) -> list[Segment]:
     # A heading line is set aside (and reported with the next reference); a blank line stands in
     # for it, so that what follows a heading starts afresh.
     headings = {i for i, (_, body) in enumerate(all_lines) if body.strip() and is_heading(body)}
+    headings |= _section_titles(all_lines, headings)
     lines = [(line[0], "") if i in headings else line for i, line in enumerate(all_lines)]
     labelled = [split_label(body)[0] is not None for _, body in lines if body.strip()]
     numbered = bool(labelled) and sum(labelled) >= max(1, len(labelled) // 3) and labelled[0]
     # Whether blank lines separate references is read inside each part of the list: the blank
     # lines around a heading (中文文献 ... 英文文献) separate parts, not references.
     has_blank_separators = any(_blank_separated(part) for part in _parts(all_lines, headings))
+
+    # Lines wrapped without an indent: when most lines end an entry (a full stop, a URL),
+    # a line that does not is cut short, and the next continues it.
+    bodies = [body for _, body in lines if body.strip()]
+    ended = sum(_ends_entry(b) for b in bodies)
+    wrapped = not numbered and 0 < len(bodies) - ended <= ended
 
     groups: list[list[tuple[int, str, int]]] = []  # (offset, body, line number)
     group_labels: list[str | None] = []
@@ -158,8 +165,10 @@ def segment(text: str) -> list[Segment]:
         label = None
         if numbered:
             label, _ = split_label(body, expected=last_number + 1)
+            # a bracketed, parenthesised or circled number always starts an entry; a bare
+            # "12." may open a wrapped line, so it must follow the list's numbering
             starts = label is not None and (
-                not groups or int(label) <= last_number + 10 or prev_blank
+                not groups or int(label) <= last_number + 10 or prev_blank or _strong(body)
             )
             if starts:
                 last_number = int(label)  # type: ignore[arg-type]
@@ -167,6 +176,11 @@ def segment(text: str) -> list[Segment]:
             starts = prev_blank
         else:
             starts = not groups or not body[:1].isspace() or prev_blank
+            if starts and groups and not prev_blank and _LINK_START.match(body):
+                starts = False  # a link or DOI on its own line belongs to the entry before
+            elif starts and groups and not prev_blank and wrapped:
+                # a PDF's line break: the line before stopped short of the end of an entry
+                starts = _ends_entry(groups[-1][-1][1]) or bool(_ENTRY_START.match(body))
         if starts or not groups:
             groups.append([])
             group_labels.append(label if numbered else split_label(body.lstrip())[0])
@@ -186,6 +200,55 @@ def segment(text: str) -> list[Segment]:
             Segment(raw=text[start:end], label=label, line=lineno, start=start, headings=heads)
         )
     return segments
+
+
+def _strong(body: str) -> bool:
+    """A label no wrapped line opens with: ``[12]``, ``(12)``, ``⑫``."""
+    m = _LABEL.match(body)
+    return bool(m and (m.group("n") or m.group("c")))
+
+
+_ENTRY_END = regex.compile(
+    r"""(?:[.。．!?！？]|(?:https?://|doi:|10\.\d{4,9}/)\S*)["'”’)）\]]?\s*$""", regex.I
+)
+
+
+_LINK_START = regex.compile(r"\s*(?:https?://|www\.|doi:|DOI:|10\.\d{4,9}/)")
+
+
+# What opens an entry (names first): 张三, / 王五. / KANAMORI H. / Crane D, — a line cut from
+# the middle of an entry rarely opens like this.
+_ENTRY_START = regex.compile(
+    r"\s*(?:\p{Han}{2,4}[,，.．、]|\p{Lu}[\p{L}'’-]+,?\s\p{Lu}{1,3}[,.\s])"
+)
+
+
+def _ends_entry(body: str) -> bool:
+    """Whether a line ends as an entry does: a full stop, or a link or DOI."""
+    return bool(_ENTRY_END.search(body))
+
+
+_SECTION_TITLE = regex.compile(r"[^\d\[\](){}《》“”\"<>.,;。，；/]{1,30}[:：]?")
+
+
+def _section_titles(lines: list[tuple[int, str]], headings: set[int]) -> set[int]:
+    """Lines that title a section of a numbered list though the heading list does not know
+    them (``Books``, ``Primary sources``, ``译著``): a few words alone, after a blank line, a
+    heading or the start, and before a numbered entry.  Set aside, they do not merge into the
+    entry before them."""
+    found: set[int] = set()
+    for i, (_, body) in enumerate(lines):
+        text = body.strip()
+        if i in headings or not text or len(text.split()) > 4:
+            continue
+        if not _SECTION_TITLE.fullmatch(text):
+            continue
+        if i and lines[i - 1][1].strip() and i - 1 not in headings | found:
+            continue
+        following = next((b for _, b in lines[i + 1 :] if b.strip()), None)
+        if following is not None and split_label(following)[0] is not None:
+            found.add(i)
+    return found
 
 
 def _parts(lines: list[tuple[int, str]], headings: set[int]) -> Iterator[list[tuple[int, str]]]:

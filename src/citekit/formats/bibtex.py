@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -271,12 +272,11 @@ def read(text: str) -> list[Reference]:
             n += 1
             rid, _ = ids(None, n)
             raw = block.raw or ""
-            err = str(block.error).strip() or type(block.error).__name__
             refs.append(
                 failed_reference(
                     rid,
                     raw,
-                    f"BibTeX entry could not be read: {err}",
+                    f"BibTeX entry could not be read: {_failure(raw)}",
                     line=(block.start_line or 0) + 1,
                 )
             )
@@ -293,7 +293,7 @@ def read(text: str) -> list[Reference]:
                 failed_reference(
                     rid,
                     raw,
-                    f"BibTeX entry could not be read: {exc}",
+                    f"BibTeX entry could not be read: {_failure(raw, exc)}",
                     line=(block.start_line or 0) + 1,
                 )
             )
@@ -305,6 +305,18 @@ def read(text: str) -> list[Reference]:
             item["citation-key"] = block.key
         refs.append(build_reference(rid, raw, item, diags, line=(block.start_line or 0) + 1))
     return refs
+
+
+def _failure(raw: str, exc: Exception | None = None) -> str:
+    """Why an entry could not be read, in the user's terms: the parser library's exception
+    names (BlockAbortedException...) mean nothing to the person who wrote the file."""
+    if raw.count("{") != raw.count("}"):
+        return "its braces { } are not balanced (an entry or a value is not closed)"
+    if raw.count('"') % 2:
+        return 'a quoted value is not closed (an odd number of ")'
+    if exc is not None and isinstance(exc, ValueError) and str(exc).strip():
+        return str(exc).strip()
+    return "it is not in the form @type{key, field = {value}, ...}"
 
 
 def _span(raw: str, field: str) -> Span | None:
@@ -685,17 +697,63 @@ def _write_one(
     custom: Mapping[str, Any] = raw_custom if isinstance(raw_custom, Mapping) else {}
     if custom.get("key"):
         put("key", custom["key"], "custom.key")
-    key = _KEY_BAD.sub("_", str(item.get("id") or item.get("citation-key") or f"ref-{index}"))
-    if key in used:
-        n = 2
-        while f"{key}-{n}" in used:
-            n += 1
-        key = f"{key}-{n}"
+    given = item.get("citation-key") or item.get("id")
+    if given and not _GENERATED_ID.fullmatch(str(given)):
+        key = _KEY_BAD.sub("_", str(given))
+        if key in used:
+            n = 2
+            while f"{key}-{n}" in used:
+                n += 1
+            key = f"{key}-{n}"
+    else:  # citekit's own ids (ref-1, ...) say nothing: author and year (hu2026, hu2026a)
+        key = base = author_year_key(item)
+        suffix = iter("abcdefghijklmnopqrstuvwxyz")
+        while key in used:
+            key = base + next(suffix, f"-{len(used)}")
     used.add(key)
     if item.get("citation-key") in (key, None):
         handled.add("citation-key")
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{etype}{{{key},\n{body}\n}}\n", handled, diags
+
+
+# the ids the pipeline gives references (ref-1, ref-2, ...), not the author's own keys
+_GENERATED_ID = re.compile(r"ref-\d+")
+
+
+def author_year_key(item: Mapping[str, Any]) -> str:
+    """``hu2026``: the first author's family name (pinyin for a Chinese name) and the year;
+    ``anon`` without an author, ``nd`` without a year."""
+    from ..csl import year_of
+    from ..text.pinyin import SURNAME_READINGS, pinyin_key
+
+    name = ""
+    for var in ("author", "editor", "translator"):
+        names = item.get(var)
+        if isinstance(names, list) and names and isinstance(names[0], Mapping):
+            first = names[0]
+            family = str(first.get("family") or "")
+            literal = str(first.get("literal") or "")
+            if not family and literal:  # 胡重明: the surname, one character or a compound
+                compound = next(
+                    (c for c in SURNAME_READINGS if len(c) == 2 and literal.startswith(c)), None
+                )
+                family = compound or (
+                    literal[0] if _HAN_START.match(literal) else (literal.split() or [""])[0]
+                )
+            name = family
+            break
+    if name in ("佚名", "Anon", "Anon."):
+        name = ""
+    elif _HAN_START.match(name):
+        name = pinyin_key(name).split("\x00")[0]
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z]", "", ascii_name.lower()) or "anon"
+    year = year_of(item)  # type: ignore[arg-type]
+    return f"{stem}{year if year is not None else 'nd'}"
+
+
+_HAN_START = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _write_dates(item: Mapping[str, Any], put: Any, handled: set[str]) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from ..errors import CitekitError
-from ..model import Severity
+from ..model import Reference, Severity
+from ..report import location
 from . import FORMATS, decode, read, sniff, write
 
 __all__ = ["add_convert_arguments", "run_convert"]
@@ -26,8 +27,9 @@ def add_convert_arguments(parser: argparse.ArgumentParser) -> None:
         "--from",
         dest="from_format",
         metavar="FMT",
-        choices=FORMATS,
-        help="input format (default: detected from the content, then the extension)",
+        choices=("text", *FORMATS),
+        help="input format: text (a pasted reference list, parsed first) or "
+        f"{', '.join(FORMATS)} (default: detected; a plain list is text)",
     )
     parser.add_argument(
         "--to",
@@ -70,15 +72,13 @@ def run_convert(
                 return 2
             text = decode(raw, getattr(args, "encoding", None))
             name = path.name
-        fmt = args.from_format or sniff(text, name)
-        if fmt is None:
+        fmt = args.from_format or sniff(text, name) or "text"
+        if not text.strip():
             print(
-                f"citekit convert: cannot tell the format of {args.input}; give --from "
-                f"({', '.join(FORMATS)})",
-                file=stderr,
+                f"citekit convert: {args.input} is empty: there is nothing to convert", file=stderr
             )
             return 2
-        refs = read(text, fmt)
+        refs = _parse_text(text) if fmt == "text" else read(text, fmt)
         out, write_diags = write([r.item for r in refs if r.item], args.to_format)
     except CitekitError as exc:
         print(f"citekit convert: {exc}", file=stderr)
@@ -91,9 +91,10 @@ def run_convert(
             if d.severity is Severity.ERROR:
                 status = 1
             if d.severity is Severity.ERROR or not quiet:
-                where = f"line {ref.line}" if ref.line else ref.id
+                line, col = location(ref.raw, ref.line or 1, d.span.start if d.span else 0)
                 print(
-                    f"{args.input}:{where}: {d.severity.value} {d.code} [{ref.id}] {d.message}",
+                    f"{args.input}:{line}:{col}: {d.severity.value} {d.code} [{ref.id}] "
+                    f"{d.message}",
                     file=stderr,
                 )
     if not quiet:
@@ -111,6 +112,13 @@ def run_convert(
     else:
         stdout.write(out)
     return status
+
+
+def _parse_text(text: str) -> list[Reference]:
+    """A pasted reference list, segmented and parsed (``convert --from text``)."""
+    from ..pipeline import PARSE_STAGES, process
+
+    return process(text, stages=PARSE_STAGES)
 
 
 def main(argv: list[str] | None = None) -> int:

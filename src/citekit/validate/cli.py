@@ -27,6 +27,7 @@ from ..config import Config
 from ..errors import UsageError
 from ..fixes import apply_fixes
 from ..inputs import read_text
+from ..messages import localised_message, severity_word, word, zh_punctuation
 from ..model import Diagnostic, Reference, Severity
 from .registry import RULES, is_selected
 
@@ -130,9 +131,12 @@ ChunkLoader = Callable[[Config, Any], "Iterator[CheckedChunk] | None"]
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     def load(config: Config) -> Iterable[Reference]:
         from ..pipeline import references_from_text, run_stages
+        from .rules_style import style_findings, with_style_findings
 
         text = read_text(args.file, stdin)
-        return [run_stages(r, config) for r in references_from_text(text, lines=config.lines)]
+        refs = references_from_text(text, lines=config.lines)
+        found = {} if config.lines else style_findings(refs, config)
+        return list(with_style_findings((run_stages(r, config) for r in refs), found))
 
     return load
 
@@ -154,7 +158,10 @@ def _localised(refs: Iterable[Reference], lang: str) -> Iterator[Reference]:
         return
     for r in refs:
         yield replace(
-            r, diagnostics=tuple(replace(d, message=d.message_in(lang)) for d in r.diagnostics)
+            r,
+            diagnostics=tuple(
+                replace(d, message=localised_message(d, lang)) for d in r.diagnostics
+            ),
         )
 
 
@@ -221,6 +228,7 @@ def run_check(
 
     if getattr(args, "fix", False):
         n_fixed = 0
+        whole_list = {r.code for r in RULES.values() if r.scope == "whole-list"}
 
         def fixed(refs: Iterable[Reference]) -> Iterator[Reference]:
             nonlocal n_fixed
@@ -228,23 +236,29 @@ def run_check(
                 raw = apply_fixes(r.raw, r.diagnostics)
                 stdout.write(raw + "\n")
                 n_fixed += raw != r.raw
-                yield replace(r, raw=raw, diagnostics=())
+                # the list's style (whole-list rules) is not checked again: fixes keep it
+                kept = tuple(d for d in r.diagnostics if d.code in whole_list)
+                yield replace(r, raw=raw, diagnostics=kept)
 
         # the first pass's text diagnostics are dropped: the fixed list is checked again
         text_diags = []
         again = tally.count(_localised(listed(_recheck(fixed(refs), config), text_diags), lang))
-        stderr.writelines(line + "\n" for line in text_lines(again, name))
-        stderr.write(f"citekit: fixed {n_fixed} reference(s); {tally.summary()}\n")
+        stderr.writelines(line + "\n" for line in text_lines(again, name, lang=lang))
+        sep = "；" if lang.startswith("zh") else "; "
+        fixed_words = word("fixed", lang, n=n_fixed)
+        stderr.write(f"citekit: {fixed_words}{sep}{tally.summary(lang)}\n")
         tally.add(text_diags)
         return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 
     out = tally.count(_localised(refs, lang))
     if fmt == "sarif":
-        write_sarif(  # text_diags is complete once the references have been read
+        # text_diags is complete once the references have been read, and localised then
+        localised = (replace(d, message=localised_message(d, lang)) for d in text_diags)
+        write_sarif(
             out,
             stdout,
             name,
-            text_diagnostics=text_diags,
+            text_diagnostics=localised,
             text=article or "",
             text_uri=getattr(args, "text", None),
             lang=lang,
@@ -255,17 +269,17 @@ def run_check(
     elif fmt == "jsonl":
         write_jsonl(out, stdout)
     else:
-        stdout.writelines(line + "\n" for line in text_lines(out, name))
+        stdout.writelines(line + "\n" for line in text_lines(out, name, lang=lang))
         if article is not None:
-            text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+            text_diags = [replace(d, message=localised_message(d, lang)) for d in text_diags]
             stdout.writelines(
-                line + "\n" for line in _article_lines(text_diags, article, args.text)
+                line + "\n" for line in _article_lines(text_diags, article, args.text, lang)
             )
-        stdout.write(tally.summary() + "\n")
+        stdout.write(tally.summary(lang) + "\n")
     if fmt in ("json", "jsonl") and text_diags:
-        text_diags = [replace(d, message=d.message_in(lang)) for d in text_diags]
+        text_diags = [replace(d, message=localised_message(d, lang)) for d in text_diags]
         stderr.writelines(
-            line + "\n" for line in _article_lines(text_diags, article or "", args.text)
+            line + "\n" for line in _article_lines(text_diags, article or "", args.text, lang)
         )
     tally.add(text_diags)
     return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
@@ -312,14 +326,16 @@ def _report_chunks(
         write_bytes(report(), stdout)
     if fmt == "text":
         stdout.write(tally.summary() + "\n")
-    text_diags = [replace(d, message=d.message_in(lang)) for d in stream.text_diagnostics]
+    text_diags = [replace(d, message=localised_message(d, lang)) for d in stream.text_diagnostics]
     if fmt != "text" and text_diags:
-        stderr.writelines(line + "\n" for line in _article_lines(text_diags, "", args.text))
+        stderr.writelines(line + "\n" for line in _article_lines(text_diags, "", args.text, lang))
     tally.add(text_diags)
     return 1 if tally.reaches(_FAIL_ON.get(args.fail_on, Severity.ERROR)) else 0
 
 
-def _article_lines(diags: Sequence[Diagnostic], text: str, name: str) -> list[str]:
+def _article_lines(
+    diags: Sequence[Diagnostic], text: str, name: str, lang: str = "en"
+) -> list[str]:
     out = []
     for d in diags:
         if d.span is not None:
@@ -327,7 +343,7 @@ def _article_lines(diags: Sequence[Diagnostic], text: str, name: str) -> list[st
             line, col = before.count("\n") + 1, d.span.start - (before.rfind("\n") + 1) + 1
         else:
             line, col = 1, 1
-        out.append(f"{name}:{line}:{col}: {d.code} [{d.severity.value}] {d.message}")
+        out.append(f"{name}:{line}:{col}: {d.code} [{severity_word(d.severity, lang)}] {d.message}")
     return out
 
 
@@ -360,7 +376,7 @@ def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
         "code": code,
         "name": info.name,
         "severity": info.severity.value,
-        "summary": info.summary_zh if lang.startswith("zh") else info.summary,
+        "summary": zh_punctuation(info.summary_zh) if lang.startswith("zh") else info.summary,
         "scope": rule.scope if rule else "pipeline",
         "editions": list(rule.editions) if rule else ["gbt7714-2015", "gbt7714-2025"],
         "rule_ids": list(rule.rule_ids) if rule else [],
@@ -404,9 +420,10 @@ def run_rules(
         fix = " [fix]" if d["fixable"] else ""
         ids = f"  {', '.join(d['rule_ids'])}" if d["rule_ids"] else ""
         stdout.write(
-            f"{d['code']}  {d['severity']:<7}  {d['name']}{fix}{ed}: {d['summary']}{ids}\n"
+            f"{d['code']}  {severity_word(Severity(d['severity']), lang):<7}  {d['name']}{fix}{ed}"
+            f"{'：' if lang.startswith('zh') else ': '}{d['summary']}{ids}\n"
         )
-    stdout.write(f"{len(rows)} codes\n")
+    stdout.write(f"{len(rows)} {word('codes', lang)}\n")
     return 0
 
 
@@ -423,15 +440,25 @@ def run_rule(code: str, stdout: TextIO, *, lang: str = "en", fmt: str = "text") 
         stdout.write("\n")
         return 0
     info = CODES[code]
-    stdout.write(f"{code} {data['name']} ({data['severity']})\n")
-    stdout.write(f"  {info.summary}\n  {info.summary_zh}\n")
-    stdout.write(f"  editions: {', '.join(data['editions'])}\n")
+    zh = lang.startswith("zh")
+    stdout.write(f"{code} {data['name']} ({severity_word(info.severity, lang)})\n")
+    if zh:
+        stdout.write(f"  {zh_punctuation(info.summary_zh)}\n  {info.summary}\n")
+    else:
+        stdout.write(f"  {info.summary}\n  {zh_punctuation(info.summary_zh)}\n")
+    sep = "：" if zh else ": "
+    stdout.write(f"  {word('editions', lang)}{sep}{', '.join(data['editions'])}\n")
     if data["rule_ids"]:
-        stdout.write(f"  GB/T 7714 rules (gbt7714/rules.md): {', '.join(data['rule_ids'])}\n")
+        stdout.write(f"  {word('rule_ids', lang)}{sep}{', '.join(data['rule_ids'])}\n")
     if data["fixable"]:
-        stdout.write("  fix: yes (safe fixes are applied by --fix)\n")
-    if "explanation" in data:
+        stdout.write(f"  {word('fixable', lang)}\n")
+    if "explanation" in data and not zh:
         stdout.write("\n" + data["explanation"] + "\n")
+    elif "explanation" in data:  # the explanation is English: in Chinese, the examples
+        stdout.write("\n")
+        for key in ("bad", "good"):
+            for example in data["examples"][key]:
+                stdout.write(f"{word(key, lang)}：{example}\n")
     return 0
 
 

@@ -41,7 +41,9 @@ ALL_EDITIONS: tuple[str, ...] = STANDARDS
 ONLY_2015: tuple[str, ...] = ("gbt7714-2015",)
 ONLY_2025: tuple[str, ...] = ("gbt7714-2025",)
 SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
-Scope = Literal["reference", "list"]
+# "whole-list": a list rule that needs every reference before it can say anything about one
+# (the list's style); :func:`citekit.validate.rules_style.style_findings` runs these.
+Scope = Literal["reference", "list", "whole-list"]
 
 
 @dataclass(frozen=True, slots=True)

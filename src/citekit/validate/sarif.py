@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from ..codes import CODES
 from ..model import Diagnostic, Reference, Severity
+from ..report import location
 from .registry import RULES
 
 __all__ = ["sarif_log", "write_sarif"]
@@ -25,14 +26,8 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _region(raw: str, first_line: int, start: int, end: int) -> dict[str, int]:
-    def line_col(pos: int) -> tuple[int, int]:
-        before = raw[:pos]
-        line = first_line + before.count("\n")
-        col = pos - (before.rfind("\n") + 1) + 1
-        return line, col
-
-    sl, sc = line_col(start)
-    el, ec = line_col(end)
+    sl, sc = location(raw, first_line, start)
+    el, ec = location(raw, first_line, end)
     return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 

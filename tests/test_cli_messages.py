@@ -1,0 +1,172 @@
+"""What the command line says (issue 13): locations in the input file, labels, Chinese, styles,
+empty and interactive input, convert from a pasted list, BibTeX keys, library errors."""
+
+import io
+import json
+import re
+
+import pytest
+from conftest import FIXTURES
+
+from citekit.cli import main
+
+# A heading, a blank line, then entry [1] on line 3 with a full-width colon at column 28.
+LIST = "参考文献\n\n[1] 汪冰. 电子图书馆理论与实践研究[M]. 北京：北京图书馆出版社, 1997: 16.\n"
+
+
+def run(argv, stdin_text="", tty=False):
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8")
+    if tty:
+        stdin.isatty = lambda: True  # type: ignore[method-assign]
+    code = main(argv, stdin=stdin, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text_locations_are_the_input_files_line_and_column_with_the_label():
+    code, out, _ = run(["check", "-"], LIST)
+    w001 = next(line for line in out.splitlines() if " W001 " in line)
+    assert w001.startswith("<stdin>:3:28: [1] W001 [warning]")
+    # the caret line marks the same column of the text shown
+    lines = out.splitlines()
+    text, caret = lines[lines.index(w001) + 1], lines[lines.index(w001) + 2]
+    assert text.strip().startswith("[1] 汪冰") and "^" in caret
+
+
+def test_text_and_sarif_locations_agree(tmp_path):
+    path = tmp_path / "refs.txt"
+    path.write_text(LIST, encoding="utf-8")
+    _, out, _ = run(["check", str(path)])
+    text_loc = re.search(r":(\d+):(\d+): \[1\] W001", out)
+    _, sarif, _ = run(["check", str(path), "-f", "sarif"])
+    results = json.loads(sarif)["runs"][0]["results"]
+    region = next(r for r in results if r["ruleId"] == "W001")["locations"][0]
+    region = region["physicalLocation"]["region"]
+    assert text_loc is not None
+    assert (region["startLine"], region["startColumn"]) == tuple(map(int, text_loc.groups()))
+
+
+def test_lang_zh_translates_every_line_with_chinese_punctuation():
+    text = LIST + '[2] Kanamori, Hiroo. "Shaking without Quaking." Science 279, no. 5359 (1998): 2063.\n'
+    _, out, _ = run(["check", "-", "--lang", "zh", "--fail-on", "never"], text)
+    lines = out.splitlines()
+    assert lines[-1].startswith("共 2 条参考文献：")
+    reports = [line for line in lines if line.startswith("<stdin>:")]
+    assert all(re.search(r"\[(错误|警告|提示)\]", line) for line in reports)
+    assert not any(re.search(r"\[(error|warning|info)\]", line) for line in reports)
+    fixes = [line for line in lines if line.lstrip().startswith("修正")]
+    assert fixes and all("（安全）：" in f or "（需确认）：" in f for f in fixes)
+    # a Chinese sentence takes full-width marks (the quoted reference text keeps its own)
+    for line in reports:
+        message = re.sub(r"“[^”]*”", "", line.split("] ", 2)[-1])
+        assert not re.search(r"\p{Han}[,:;]|[,:;] ?\p{Han}".replace(r"\p{Han}", "[一-鿿]"), message)
+    # a message the parser wrote in English only (P003) comes out in Chinese
+    p003 = [line for line in reports if " P003 " in line]
+    assert p003 and all("未能归入" in line for line in p003)
+
+
+def test_rule_lang_zh_is_chinese_throughout():
+    code, out, _ = run(["rule", "G023", "--lang", "zh"])
+    assert code == 0
+    assert "适用版本：" in out and "错误示例：" in out and "正确示例：" in out
+    assert "editions:" not in out and "Bad:" not in out
+    assert out.splitlines()[0].endswith("(警告)")
+
+
+def test_styles_lists_bundled_styles_and_a_style_that_needs_the_extra_says_how(monkeypatch):
+    code, out, _ = run(["styles", "--bundled"])
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines()[:-1]]
+    assert "gbt7714-2015-numeric" in names and "gbt7714-2025-author-date" in names
+    from citekit.renderer import styles
+
+    monkeypatch.setattr(styles, "_styles_package_dir", lambda: None)
+    code, _, err = run(["format", "-", "--style", "apa"], LIST)
+    assert code == 2 and err.count("\n") == 1
+    assert "pip install 'citekit[styles]'" in err
+
+
+def test_a_missing_csl_path_is_one_short_line(tmp_path):
+    code, _, err = run(["format", "-", "--style", str(tmp_path / "nope.csl")], LIST)
+    assert code == 2 and err.count("\n") == 1 and len(err) < 200
+    assert "file not found" in err
+
+
+def test_empty_input_is_an_error():
+    for argv in (
+        ["check", "-"],
+        ["parse", "-"],
+        ["format", "-", "--style", "gbt7714-2015-numeric"],
+    ):
+        code, out, err = run(argv, "\n  \n")
+        assert code == 2 and out == "" and err.count("\n") == 1 and "empty" in err
+
+
+def test_interactive_check_without_input_prints_a_usage_hint_instead_of_waiting():
+    code, out, err = run(["check"], tty=True)
+    assert code == 2 and out == ""
+    assert "citekit check refs.txt" in err and err.count("\n") == 1
+
+
+def test_convert_from_text_parses_and_keys_by_author_and_year():
+    text = (
+        "参考文献\n"
+        "[1] 胡重明. 模块化组织与数字政府的三维框架[J]. 行政论坛, 2023(3): 1-9.\n"
+        "[2] 胡重明. 数字政府的另一篇[J]. 行政论坛, 2023(4): 10-19.\n"
+        "[3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.\n"
+    )
+    code, out, _ = run(["convert", "-", "--from", "text", "--to", "bibtex"], text)
+    assert code == 0
+    assert re.findall(r"^@(\w+)\{([^,]+),", out, re.M) == [
+        ("article", "hu2023"),
+        ("article", "hu2023a"),
+        ("article", "kanamori1998"),
+    ]
+    # a plain list is recognised as text without --from
+    code, out2, _ = run(["convert", "-", "--to", "bibtex"], text)
+    assert code == 0 and out2 == out
+
+
+def test_a_broken_bibtex_entry_is_explained_without_the_librarys_exception():
+    bib = "@article{a,\n title = {Broken {title},\n year = 2020\n}\n@book{b, title={Ok}, year={2001}}\n"
+    code, out, err = run(["convert", "-", "--from", "bibtex", "--to", "ris"], bib)
+    assert code == 1
+    assert "F001" in err and "braces" in err
+    assert "Exception" not in err and "Error" not in err
+
+
+def test_the_list_style_is_reported_by_check():
+    text = (FIXTURES / "lists" / "en-references-vancouver-wrapped.txt").read_text("utf-8")
+    _, out, _ = run(["check", "-"], text)
+    assert re.search(r"<stdin>:3:1: \[1\] L012 \[warning\] 3 of 3 entries look like Vancouver", out)
+    text = (FIXTURES / "lists" / "mixed-one-apa-entry.txt").read_text("utf-8")
+    _, out, _ = run(["check", "-", "-f", "jsonl"], text)
+    codes = [[d["code"] for d in json.loads(line)["diagnostics"]] for line in out.splitlines()]
+    assert ["L013" in c for c in codes] == [False, False, True, False]
+
+
+@pytest.mark.parametrize("name", ["L012", "L013"])
+def test_style_rules_bad_example_fires_and_good_is_clean(name):
+    import citekit
+    from citekit.validate import RULES
+
+    examples = RULES[name].examples()
+    for key, want in (("bad", True), ("good", False)):
+        for example in examples[key]:
+            text = "\n".join(e.strip() for e in example.split("  ") if e.strip())
+            refs = citekit.check(text)
+            assert any(d.code == name for r in refs for d in r.diagnostics) is want, example
+
+
+def test_format_does_not_report_the_style_it_rewrites():
+    text = (FIXTURES / "lists" / "apa-list-numbered-wrapped.txt").read_text("utf-8")
+    code, out, err = run(["format", "-", "--style", "gbt7714-2015-numeric"], text)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "L012" not in err and "L013" not in err
+
+
+def test_fix_keeps_the_list_style_findings():
+    text = (FIXTURES / "lists" / "mixed-one-apa-entry.txt").read_text("utf-8")
+    code, fixed, err = run(["check", "-", "--fix", "--fail-on", "never"], text)
+    assert len(fixed.splitlines()) == 4
+    assert re.search(r"<stdin>:4:1: \[3\] L013 \[warning\]", err)
