@@ -325,7 +325,7 @@ def _report_chunks(
     else:
         write_bytes(report(), stdout)
     if fmt == "text":
-        stdout.write(tally.summary() + "\n")
+        stdout.write(tally.summary(lang) + "\n")
     text_diags = [replace(d, message=localised_message(d, lang)) for d in stream.text_diagnostics]
     if fmt != "text" and text_diags:
         stderr.writelines(line + "\n" for line in _article_lines(text_diags, "", args.text, lang))
