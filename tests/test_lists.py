@@ -23,17 +23,6 @@ CASES = sorted(p.stem for p in LISTS.glob("*.txt"))
 # strict xfail: when a miss is fixed the test says so and the name comes off this list.
 KNOWN_MISSES: dict[str, str] = {
     "et-al-four-authors": "G010 does not fire on four Chinese authors without 等",
-    "req-book-no-imprint": "required elements per type (issue 13 item 2, validator-req)",
-    "req-book-no-publisher": "required elements per type (issue 13 item 2, validator-req)",
-    "req-book-no-title": "required elements per type (issue 13 item 2, validator-req)",
-    "req-conference-no-publisher": "required elements per type (issue 13 item 2, validator-req)",
-    "req-en-book-no-publisher": "required elements per type (issue 13 item 2, validator-req)",
-    "req-en-journal-no-journal": "required elements per type (issue 13 item 2, validator-req)",
-    "req-journal-code-book-imprint": "required elements per type (issue 13 item 2, validator-req)",
-    "req-journal-no-journal": "required elements per type (issue 13 item 2, validator-req)",
-    "req-report-no-publisher-wrapped": "required elements per type (issue 13 item 2, validator-req)",
-    "req-thesis-no-institution": "required elements per type (issue 13 item 2, validator-req)",
-    "ten-plus-planted-no-publisher": "required elements per type (issue 13 item 2, validator-req)",
 }
 
 

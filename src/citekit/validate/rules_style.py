@@ -131,8 +131,8 @@ def list_style(refs: Sequence[Reference], ctx: Context) -> ListResult:
     Chicago, Vancouver, a journal's 《》 house style): the list needs rewriting, not entry fixes.
     Reported once, on the first entry in another style, with how many look like which style.
 
-    Bad: [1] Kanamori H. Shaking without quaking. Science. 1998;279(5359):2063.  [2] Tenopir C. Online databases: quality control. Libr J. 1987;113(2):124-5.
-    Good: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.  [2] TENOPIR C. Online databases: quality control[J]. Library Journal, 1987, 113(2): 124-125.
+    Bad: [1] Kanamori H. Shaking without quaking. Science. 1998;279(5359):2063.  …  [2] Tenopir C. Online databases: quality control. Libr J. 1987;113(2):124-5.
+    Good: [1] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.  …  [2] TENOPIR C. Online databases: quality control[J]. Library Journal, 1987, 113(2): 124-125.
     """
     styles = _styles(refs)
     foreign = Counter(s for s in styles if s is not None and s != GBT)
@@ -159,8 +159,8 @@ def entry_style_outlier(refs: Sequence[Reference], ctx: Context) -> ListResult:
     Vancouver entry among GB/T 7714 entries, a 《》 house-style entry in a [n] list): rewrite it
     in the list's form.
 
-    Bad: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  [3] Kanamori, H. (1998). Shaking without quaking. Science, 279(5359), 2063.
-    Good: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  [3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.
+    Bad: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  …  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  …  [3] Kanamori, H. (1998). Shaking without quaking. Science, 279(5359), 2063.
+    Good: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  …  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  …  [3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.
     """
     styles = _styles(refs)
     known = Counter(s for s in styles if s is not None)

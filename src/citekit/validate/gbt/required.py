@@ -53,6 +53,7 @@ REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 ELEMENTS: dict[str, tuple[str, str]] = {
+    "title": ("the title", "题名"),
     "place": ("the place of publication", "出版地"),
     "publisher": ("the publisher", "出版者"),
     "host": ("the title of the host publication after '//'", "析出文献的出处(专著或会议录题名)"),
@@ -210,7 +211,10 @@ def _imprint_findings(
         yield _missing(e, "place", (at, at + len(text)), " before the publisher")
 
 
-_EMPTY_PUBLISHER = regex.compile(r"(?P<c>[:：])\s*(?=[,，]\s*(?:1[4-9]|20)\d\d)")
+# "北京: , 2018" and "北京: 2018" (a publisher lost, e.g. in a line wrap); not a page "2011: 20"
+_EMPTY_PUBLISHER = regex.compile(
+    r"(?<![\d)）]\s*)(?P<c>[:：])\s*(?=(?:[,，]\s*)?(?:1[4-9]|20)\d\d\s*(?:[.．,，;；]|$))"
+)
 
 
 _DANGLING_COLON = regex.compile(r"(?<=\.\s|．\s?)(?P<c>[:：])\s*(?=[^\s\d])")
@@ -227,12 +231,14 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     and points where it belongs: a journal article names its journal, a newspaper article its
     newspaper and full date, a patent its date, a monograph (M C G D; 2015 also S and CM) its
     publisher and, in 2015, its place (unknown: [出版地不详] / [S.l.], [出版者不详] / [s.n.]), a
-    contribution its host after '//'.  A colon with nothing on one side means an element was
+    contribution its host after '//', and every entry a title.  A colon with nothing on one side means an element was
     blanked out.
 
     Bad: 张三. 一本书[M]. 2018.
     Bad: 李四. 论文[J]. 2019.
     Bad: 王五. 城市史[M]. 北京, 2018.
+    Bad: 王五. 城市史[M]. 北京: 2018.
+    Bad: 张三. [M]. 北京: 科学出版社, 2018.
     Bad: 三户图书刊行社. 日本的中国图书馆学[M]. : 三户图书刊行社, 1990.
     Good: 张三. 一本书[M]. 北京: 科学出版社, 2018.
     Good: 李四. 论文[J]. 图书情报工作, 2019, 63(2): 5-12.
@@ -243,6 +249,8 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     form = element_form(e, ctx.standard)
     needed = REQUIRED.get(ctx.standard, REQUIRED["gbt7714-2015"]).get(form or "", ())
     code_end = e.code.end()
+    if not e.title.strip(" .．,，"):  # "张三. [M]. 北京: …": every type has a title
+        yield _missing(e, "title", (e.code.start(), code_end), " before the type code")
     if form == "article":
         m = _LEADING_YEAR.match(e.raw, e.tail_start)
         if m and not _SERIAL_RANGE.match(e.raw, e.tail_start):
