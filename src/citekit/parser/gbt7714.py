@@ -29,7 +29,7 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"\[\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"\[\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
     r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]"
 )
 
@@ -43,6 +43,7 @@ _TYPES = {
     "R": ("report", None),
     "S": ("standard", None),
     "P": ("patent", None),
+    "PP": ("article", None),  # a preprint (2025 8.15): CSL 1.0.2's "article" is a preprint
     "EB": ("webpage", None),
     "DB": ("dataset", "DB"),
     "DS": ("dataset", None),
@@ -271,6 +272,8 @@ def _after_code(
         return
     if code == "P":
         elements = _patent_number(d, elements)
+    if code in ("DS", "PP", "DB"):
+        elements = _dated_repository(d, elements)
     elements = [piece for el in elements for piece in _split_after_by(work, *el)]
     # find the imprint: the last element that parses as one
     imprint = None
@@ -342,6 +345,37 @@ def _after_code(
             d.conf.pop("publisher")
             if span:
                 set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
+
+
+# 2025 8.14, 8.15: "[DS/OL]. V1.0. 国家基础学科公共科学数据中心(2023-09-10)[2025-07-15]."
+_VERSION = regex.compile(r"\s*(?P<v>[Vv]\d[\w.]*)\s*")
+_DATED_REPOSITORY = regex.compile(
+    r"\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
+)
+
+
+def _dated_repository(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dataset's or preprint's version (``V1.0``) and its repository with the date in
+    brackets (``arXiv (2012-03-18)``, ``(2012)`` when none is named), taken out of the
+    elements; the citation date after it is already read."""
+    work = d.work
+    out = []
+    for es, ee in elements:
+        v = _VERSION.fullmatch(work, es, ee)
+        if v and not d.has("version"):
+            d.set("version", v.group("v")[1:], *v.span("v"), 0.85)
+            continue
+        m = _DATED_REPOSITORY.fullmatch(work, es, ee)
+        if m and not d.has("publisher"):
+            if m.group("v") and not d.has("version"):  # "V2.arXiv (2012-03-18)"
+                d.set("version", m.group("v")[1:], *m.span("v"), 0.85)
+            parts = [int(g) for g in (m.group("y"), m.group("m"), m.group("d")) if g]
+            d.set("issued", {"date-parts": [parts]}, m.start("y"), m.end(), 0.85)
+            if m.group("pub"):
+                d.set("publisher", m.group("pub"), *m.span("pub"), 0.8)
+            continue
+        out.append((es, ee))
+    return out
 
 
 # the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date

@@ -77,6 +77,7 @@ def style_entry(style: str | os.PathLike[str]) -> tuple[str, StyleEntry]:
             omit_first_edition=root.get(f"{{{CK_NS}}}omit-first-edition") == "true",
             omit_doi_in_url=root.get(f"{{{CK_NS}}}omit-doi-in-url") == "true",
             citation_label=b"citation-label" in xml,
+            gbt2025=root.get(f"{{{CK_NS}}}gbt2025") == "true",
         ),
         pool={},
     )
