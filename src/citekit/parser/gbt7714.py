@@ -88,6 +88,12 @@ _THESIS_PUB = regex.compile(
 _STD_FIRST = regex.compile(
     r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*"
 )
+# GB/T 7714-2025 8.9: the number first, then a space and the title, no comma:
+# "GB/T 3792—2021 信息与文献 资源描述[S]", "ISO 21378:2019 Audit data collection[S]"
+_STD_FIRST_2025 = regex.compile(
+    r"(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*\s+[A-Z]{0,2}-?\d[\w.\-/]*?(?:\s*[—–]\s*|[-:])"
+    r"(?P<y>1[89]\d\d|20\d\d)(?:\s*\((?:en|fr|E|F)\))?)(?=\s|\p{Han}|\p{Lu})\s*"
+)
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
@@ -172,6 +178,11 @@ def parse(d: Draft) -> bool:
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)
             ts = sm.end()
+        elif sm := _STD_FIRST_2025.match(work, ts, te):
+            d.set("number", sm.group("num"), *sm.span("num"), 0.85)
+            if not d.has("issued"):  # the year the number ends with
+                d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.8)
+            ts = sm.end()
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
@@ -184,6 +195,9 @@ def parse(d: Draft) -> bool:
             csl_type, custom_code = "legislation", None
     elif code == "M" and not analytic:
         te = title_volume(d, ts, te)
+    if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
+        d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
+        te = sc.start()
     set_title(d, "title", ts, te, 0.92)
     d.set_type(csl_type, 0.95)
     if custom_code:
@@ -274,6 +288,11 @@ def _after_code(
         elements = _patent_number(d, elements)
     if code in ("DS", "PP", "DB"):
         elements = _dated_repository(d, elements)
+    if code == "CM" and elements and (size := _MAP_SIZE.search(work, *elements[-1])):
+        d.set("dimensions", size.group("d"), *size.span("d"), 0.85)
+        es = elements[-1][0]
+        left = trim(work, es, size.start())
+        elements = elements[:-1] + ([left] if left[1] > left[0] else [])
     elements = [piece for el in elements for piece in _split_after_by(work, *el)]
     # find the imprint: the last element that parses as one
     imprint = None
@@ -346,6 +365,12 @@ def _after_code(
             if span:
                 set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
 
+
+# 2025 8.13: a map's scale after its title, its dimensions after the date
+_MAP_SCALE = regex.compile(r"\s*[.．]\s*(?P<s>1\s*[:∶]\s*\d{1,3}(?:[\s,]?\d{3})*)\s*$")
+_MAP_SIZE = regex.compile(
+    r"(?:\G|(?<=\d)[.．]|\s)\s*(?P<d>\d+(?:\.\d+)?\s*cm\s*[×xX*]\s*\d+(?:\.\d+)?\s*cm)\s*$"
+)
 
 # 2025 8.14, 8.15: "[DS/OL]. V1.0. 国家基础学科公共科学数据中心(2023-09-10)[2025-07-15]."
 _VERSION = regex.compile(r"\s*(?P<v>[Vv]\d[\w.]*)\s*")

@@ -304,7 +304,10 @@ def _family_first_group(names: list[dict[str, str]], pairs: list[int]) -> bool:
         if k in pairs or "family" not in name:
             continue
         given = name.get("given", "")
-        if not (_ALL_INITIALS.fullmatch(given.replace(".", "").replace(" ", "")) or _family_first(f"{name['family']} {given}")):
+        if not (
+            _ALL_INITIALS.fullmatch(given.replace(".", "").replace(" ", ""))
+            or _family_first(f"{name['family']} {given}")
+        ):
             return False
     return True
 

@@ -511,6 +511,10 @@ _ERA_DATE = re.compile(r"^(-?\d{1,4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*[（(]([^（�
 _RUN = re.compile(r"^(\d{4})/(\d{4})?$")
 #: a standard's number ending in its year after a hyphen: ``AIAA G-136-2022`` (not ISO's ``:2019``).
 _STANDARD_YEAR = re.compile(r"(?<=[\w.])[-\u2013\u2014](\d{4})$")
+#: a title's colon before other title information (not in "ISO 21378:2019", "10:30", URLs)
+_SUBTITLE_COLON = re.compile(
+    r"(?<![/:])(?<!\d(?=:\d))[ \t]*:(?![/\d])[ \t]*|(?<=\D):[ \t]*(?=\d)|(?<=\d)[ \t]*:[ \t]+"
+)
 _SCALE = re.compile(r"^\s*1\s*[:\u2236]\s*([\d\s,]+?)\s*$")
 
 
@@ -530,7 +534,7 @@ def _map_scale(scale: str) -> str | None:
     digits = re.sub(r"[\s,]", "", m.group(1))
     if not digits.isdigit():
         return None
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -542,7 +546,9 @@ def _pinyin_syllables(word: str) -> bool:
     syllables = words("pinyin-syllables")
     ok = [True] + [False] * len(word)
     for end in range(1, len(word) + 1):
-        ok[end] = any(ok[start] and word[start:end] in syllables for start in range(max(0, end - 6), end))
+        ok[end] = any(
+            ok[start] and word[start:end] in syllables for start in range(max(0, end - 6), end)
+        )
     return ok[-1]
 
 
@@ -553,14 +559,18 @@ def _pinyin_full_name(name: Mapping[str, Any]) -> str | None:
     family, given = name.get("family"), name.get("given")
     if not isinstance(family, str) or not isinstance(given, str):
         return None
-    if family not in words("surnames-pinyin") or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", given):
+    if family not in words("surnames-pinyin") or not re.fullmatch(
+        r"[A-Z][a-z]+(?:-[a-z]+)?", given
+    ):
         return None
     if not _pinyin_syllables(given.lower().replace("-", "")):
         return None
     return f"{family} {given}"
 
 
-def _gbt2025(item: Mapping[str, Any], note: str, data: dict[str, Any], extra: dict[str, Any]) -> None:
+def _gbt2025(
+    item: Mapping[str, Any], note: str, data: dict[str, Any], extra: dict[str, Any]
+) -> None:
     """The GB/T 7714-2025 variables a prepared item gets (citekit variables in ``extra``):
     ``issued-era`` (``（清同治四年）`` from ``issued: 1865（清同治四年）`` in the note),
     ``issued-em-dash`` (a serial's run from ``issued: 1984/``), ``issued-online`` (an article
@@ -597,6 +607,11 @@ def _gbt2025(item: Mapping[str, Any], note: str, data: dict[str, Any], extra: di
     cstr = values.get("cstr")
     if cstr and cstr not in str(data.get("URL", "")):
         extra["cstr"] = cstr.removeprefix("CSTR:").strip()
+    for key in ("title", "container-title"):
+        value = data.get(key)
+        if value and ":" in value:
+            # 2025 clause 7: other title information follows a full-width colon
+            data[key] = _SUBTITLE_COLON.sub("：", value)
     number = data.get("number")
     if kind == "standard" and number:
         data["number"] = _STANDARD_YEAR.sub("\u2014\\1", number)
