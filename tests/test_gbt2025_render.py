@@ -169,3 +169,56 @@ def test_normalisation_levels_width_and_spacing() -> None:
     assert bench.normalise("V2. arXiv (2012-03-18) [2020-06-24]") != bench.normalise(
         "V2.arXiv(2012-03-18)"
     )
+
+
+#: warnings ``check --standard gbt7714-2025`` rightly gives on what the 2025 styles print of the
+#: standard's own examples and the gold items: the data, not the rendering
+CHECK_EXPECTED = {
+    (
+        "gbt7714.b.4:9",
+        "L002",
+    ): "the final version of b.4:8's online-first article: same authors, title, year",
+    ("gbt7714.b.7:6", "D001"): "the standard prints this report with no date",
+    ("gbt7714.b.12:5", "D001"): "the standard prints this online map with no date",
+    (
+        "gbt7714.b.3:2",
+        "P002",
+    ): "a serial's run '1957（1）—1990（4）' is read back with low confidence",
+    (
+        "gbt7714.b.5:12",
+        "W003",
+    ): "'…August 23-25, 1971, University…': the commas of a conference's name",
+    ("gbt7714.A.7:8", "W003"): "as b.5:12 (the same proceedings)",
+}
+
+
+def _gold_items() -> list[dict]:
+    path = ROOT / "tests" / "fixtures" / "gbt7714" / "gold.jsonl"
+    return [
+        json.loads(line)["csl"] for line in path.read_text("utf-8").splitlines() if line.strip()
+    ]
+
+
+def _appendix_items() -> list[dict]:
+    items = json.loads((bench.FIXTURE / "appendix-b.items.json").read_text("utf-8"))
+    return [bench.corrected(i, CORRECTIONS) for i in items]
+
+
+@pytest.mark.parametrize("style", ["gbt7714-2025-numeric", "gbt7714-2025-note"])
+@pytest.mark.parametrize("source", ["appendix B", "gold"])
+def test_format_output_passes_check(style: str, source: str) -> None:
+    """What ``format --style gbt7714-2025-*`` prints passes ``check --standard gbt7714-2025``:
+    no error, and only the warnings CHECK_EXPECTED explains."""
+    import citekit
+
+    items = _appendix_items() if source == "appendix B" else _gold_items()
+    text = "\n".join(e.text for e in Renderer(style).bibliography(items))
+    refs = citekit.check(text, standard="gbt7714-2025", lines=True)
+    assert len(refs) == len(items)
+    found = {
+        (items[k]["id"], d.code)
+        for k, ref in enumerate(refs)
+        for d in ref.diagnostics
+        if d.severity in ("error", "warning")
+    }
+    assert not found - set(CHECK_EXPECTED), sorted(found - set(CHECK_EXPECTED))

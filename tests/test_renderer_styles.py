@@ -326,8 +326,11 @@ GOLD_2025_OPEN = GOLD_DATA_FAULTS | {
 #: (tests/test_gbt2025_render.py): ``Peebles P Z Jr`` (8.2.2), pinyin names with full given
 #: names (``Wang Shanshan``, 8.6.3), a report's bare date ``[R/OL].2012-01-16.`` (8.8.3), a
 #: dataset's ``出版者（2012）[引用日期]`` (8.14.3), a map's scale (8.13.3), a proceedings
-#: paper with no publisher ``…(ICC)，2012：2655-2659`` (8.6.3).
+#: paper with no publisher ``…(ICC)，2012：2655-2659`` (8.6.3), a serial's run with the em dash
+#: ``1984，1（1）—`` (8.4.2).
 GOLD_2025_FORMS = {
+    "gbt7714.4.3.2:1",
+    "gbt7714.4.3.2:3",
     "gbt7714.4.1.2:14",
     "gbt7714.4.1.2:17",
     "gbt7714.4.6.2:1",
@@ -372,7 +375,7 @@ def test_gbt7714_2025_numeric_on_gold_items() -> None:
         if _fold(entry.text) != _fold(_as_2025(line)):
             misses.append((line["id"], entry.text, _as_2025(line)))
     assert not [m for m in misses if m[0] not in GOLD_2025_OPEN | GOLD_2025_FORMS], misses
-    assert len(gold) - len(misses) >= 85  # 94 before the 9 GOLD_2025_FORMS
+    assert len(gold) - len(misses) >= 83  # 94 before the 11 GOLD_2025_FORMS
 
 
 def test_gbt7714_2025_marks_names_and_volume() -> None:

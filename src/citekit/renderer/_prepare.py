@@ -568,6 +568,14 @@ def _pinyin_full_name(name: Mapping[str, Any]) -> str | None:
     return f"{family} {given}"
 
 
+def _periodical_run(run: str) -> str:
+    """``1984, 1(1)-`` → ``1984，1（1）—``: full-width marks, the em dash for the range."""
+    run = re.sub(r"\s*,\s*", "，", run)
+    run = re.sub(r"\s*\(\s*", "（", run)
+    run = re.sub(r"\s*\)\s*", "）", run)
+    return re.sub(r"\s*[-\u2013]\s*", "\u2014", run)
+
+
 def _gbt2025(
     item: Mapping[str, Any], note: str, data: dict[str, Any], extra: dict[str, Any]
 ) -> None:
@@ -611,7 +619,13 @@ def _gbt2025(
         value = data.get(key)
         if value and ":" in value:
             # 2025 clause 7: other title information follows a full-width colon
-            data[key] = _SUBTITLE_COLON.sub("：", value)
+            value = data[key] = _SUBTITLE_COLON.sub("：", value)
+        if value and ";" in value and "&" not in value:
+            data[key] = re.sub(r"[ \t]*;[ \t]*", "；", value)  # collected titles (7.2.2)
+    volume = data.get("volume")
+    if kind == "periodical" and volume and not volume.isdigit():
+        # a serial's holdings as 2025 prints them (8.4.2): 1984，1（1）—
+        data["volume"] = _periodical_run(volume)
     number = data.get("number")
     if kind == "standard" and number:
         data["number"] = _STANDARD_YEAR.sub("\u2014\\1", number)
