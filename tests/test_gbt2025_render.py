@@ -42,7 +42,6 @@ NUMERIC_MISSES = {
     "gbt7714.b.12:2": "as b.12:1",
     "gbt7714.b.12:3": "as b.12:1",
     "gbt7714.b.12:4": "as b.12:1",
-    "gbt7714.b.13:2": "the print's typos (水川, alacier), another repository and citation date than the export's",
     "gbt7714.b.13:7": "the print writes the DOI as 'DOI:http://doi.org/…'",
     "gbt7714.b.1:19": "the print has the ASCII apostrophe in 'Sadock's', the export '’'",
 }

@@ -216,6 +216,7 @@ _NOTE_FIELD = regex.compile(r"^\s*(page|number|version|dimensions|CSTR)\s*:\s*(.
 
 def _squeezed(s: str) -> str:
     """Compared without spaces, width or case: ``：`` is ``:``."""
+    s = regex.sub(r"<[^>]+>", "", s)  # the export's inline markup (<i>Eucalyptus grandis</i>)
     return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).casefold()
 
 
@@ -233,6 +234,9 @@ def as_printed(item: dict, printed: str) -> dict:
     for m in _NOTE_FIELD.finditer(note):
         if m.group(1) in ("page", "number") and m.group(1) not in out:
             out[m.group(1)] = m.group(2)
+    for key, value in out.items():
+        if isinstance(value, str) and "<" in value:
+            out[key] = regex.sub(r"<[^>]+>", "", value)  # the export's inline markup
     flat = _squeezed(printed)
     for role in ("author", "editor", "translator"):
         names = out.get(role)
@@ -251,6 +255,10 @@ def as_printed(item: dict, printed: str) -> dict:
         out["DOI"] = doi_url.group(1)  # printed as the URL
     if "editor" in out and "author" not in out and "container-title" not in out:
         out["author"] = out.pop("editor")  # the main responsibility, printed without its role
+    elif "editor" in out and "container-title" in out:
+        # the host's responsible party after '//' (许厚泽,赵其国): citekit reads it, as the
+        # gold items write it, as the container's author (the string prints no role)
+        out["container-author"] = out.pop("editor")
     for key in (
         "title",
         "container-title",
@@ -275,7 +283,7 @@ def as_printed(item: dict, printed: str) -> dict:
         if parts:
             text = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts[0]))
             if text not in printed:
-                if str(parts[0][0]) in printed:
+                if key == "issued" and str(parts[0][0]) in printed:
                     out[key] = {"date-parts": [[parts[0][0]]]}
                 else:
                     del out[key]

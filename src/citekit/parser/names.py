@@ -77,6 +77,9 @@ _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_INITIALS_SUFFIX = regex.compile(
+    r"^(?P<name>.+?\s\p{Lu})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
+)
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(
     r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE
@@ -225,6 +228,19 @@ def parse_names(text: str) -> NameGroup:
         ) and not _INITIALS.match(piece):
             group.names.append(
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
+            )
+        elif (
+            (js := _INITIALS_SUFFIX.match(piece))
+            and (m := _FAMILY_INITIALS.match(js.group("name")))
+            and not _INITIALS.match(js.group("name"))
+        ):  # "Peebles P Z Jr" (GB/T 7714-2025 8.2.2): the suffix after the initials
+            suf = js.group("suf")
+            group.names.append(
+                {
+                    "family": _family(m.group("fam")),
+                    "given": _initials(m.group("ini")),
+                    "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + ".",
+                }
             )
         elif (
             nxt is not None
