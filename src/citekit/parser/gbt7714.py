@@ -282,6 +282,10 @@ def _after_code(
     if not elements:
         return
     if code in ("J", "N") and not analytic:
+        if len(elements) > 1 and _TRANSLATOR.search(work, *elements[0]) and not d.has("translator"):
+            # 2025 8.5.3: "[J].顾幼静,译.东方博物,2009(1):85-92": a translator after the title
+            set_names(d, *elements[0], "translator", 0.85)
+            elements = elements[1:]
         _journal(d, code, elements)
         return
     if code == "P":
