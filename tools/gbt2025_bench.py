@@ -81,34 +81,31 @@ def corrected(item: dict, corrections: dict) -> dict:
     return {**item, **fix["set"]} if fix else item
 
 
-def from_fixture(corrections: dict) -> list[tuple[str, dict, str]]:
-    items = {
-        i["id"]: corrected(i, corrections)
-        for i in json.loads((FIXTURE / "appendix-b.items.json").read_text("utf-8"))
-    }
+def _appendix_items(corrections: dict) -> dict[str, dict]:
+    items = json.loads((FIXTURE / "appendix-b.items.json").read_text("utf-8"))
+    return {i["id"]: corrected(i, corrections) for i in items}
+
+
+def _cases(expected: Path, items: dict[str, dict]) -> list[tuple[str, dict, str]]:
+    """(id, item, printed text) for each ``id<TAB>printed`` line of ``expected``."""
     out = []
-    for line in (FIXTURE / "appendix-b.expected.tsv").read_text("utf-8").splitlines():
+    for line in expected.read_text("utf-8").splitlines():
         if line.strip():
             key, printed = line.split("\t", 1)
             out.append((key, items[key], printed))
     return out
+
+
+def from_fixture(corrections: dict) -> list[tuple[str, dict, str]]:
+    return _cases(FIXTURE / "appendix-b.expected.tsv", _appendix_items(corrections))
 
 
 def from_author_date_fixture(corrections: dict) -> list[tuple[str, dict, str]]:
     """§8.1's examples (appendix B's items) and §9.3.1's (the folder's own items)."""
-    items = {
-        i["id"]: corrected(i, corrections)
-        for i in json.loads((FIXTURE / "appendix-b.items.json").read_text("utf-8"))
-    }
-    items.update(
-        (i["id"], i) for i in json.loads((FIXTURE_AD / "examples.items.json").read_text("utf-8"))
-    )
-    out = []
-    for line in (FIXTURE_AD / "examples.expected.tsv").read_text("utf-8").splitlines():
-        if line.strip():
-            key, printed = line.split("\t", 1)
-            out.append((key, items[key], printed))
-    return out
+    items = _appendix_items(corrections)
+    own = json.loads((FIXTURE_AD / "examples.items.json").read_text("utf-8"))
+    items.update((i["id"], i) for i in own)
+    return _cases(FIXTURE_AD / "examples.expected.tsv", items)
 
 
 def _core(prefix: str, author_date: bool) -> bool:
