@@ -33,8 +33,8 @@ _AD = ("gbt7714-2015-author-date", "gbt7714-2025-author-date")
 ZJSS = "zhejiang-social-sciences"
 # (item, style) pairs that do not come back, each with the reason; style None = in every style.
 KNOWN: dict[tuple[str, str | None], str] = {
-    ("gold:gbt7714.4.3.2:1", None): _HOLDINGS,
-    ("gold:gbt7714.4.3.2:3", None): _HOLDINGS,
+    # numeric and note lists read the holdings back whole as the volume (1984, 1(1)-)
+    **{(f"gold:gbt7714.4.3.2:{n}", s): _HOLDINGS for n in (1, 3) for s in (*_AD, ZJSS)},
     **{("gold:gbt7714.A.7:7", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{("gold:gbt7714.A.7:8", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{

@@ -697,6 +697,8 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
             set_title(d, "container-title", s, e, 0.6)
         elif code == "J":
             d.set_type("periodical", 0.8)
+            # the holdings, "1984, 1(1)-": kept whole as the volume, as the 2025 styles print it
+            d.set("volume", work[s:e], s, e, 0.75)
         for el in elements[1:]:
             if parse_imprint(d, *el):
                 break
