@@ -2,7 +2,7 @@
 
 ``tests/fixtures/parse/gbt2025/appendix-b.jsonl`` pairs each printed example of appendix B with
 its export item cut to what the string prints (see that folder's SOURCES.md); ``citekit eval``
-scores it.  Goal of the issue: field F1 >= 0.95; reached so far: 0.937 (the floor below).
+scores it.  Goal of the issue: field F1 >= 0.95; reached so far: 0.940 (the floor below).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "parse" / "gbt2025" / "appendix-b
 def test_appendix_b_field_f1() -> None:
     result = evaluate(load_cases(FIXTURE))
     _, _, f1 = result.overall.micro
-    assert f1 >= 0.935, result.overall.report() if hasattr(result.overall, "report") else f1
+    assert f1 >= 0.938, result.overall.report() if hasattr(result.overall, "report") else f1
 
 
 def _item(text: str) -> dict:
