@@ -308,11 +308,31 @@ GOLD_2025_OPEN = GOLD_DATA_FAULTS | {
     "gbt7714.A.6:4",
     "gbt7714.A.7:4",
 }
+#: 2025 forms the 2015 gold strings cannot give; the 2025 standard's own examples test them
+#: (tests/test_gbt2025_render.py): ``Peebles P Z Jr`` (8.2.2), pinyin names with full given
+#: names (``Wang Shanshan``, 8.6.3), a report's bare date ``[R/OL].2012-01-16.`` (8.8.3), a
+#: dataset's ``出版者（2012）[引用日期]`` (8.14.3), a map's scale (8.13.3), a proceedings
+#: paper with no publisher ``…(ICC)，2012：2655-2659`` (8.6.3), a serial's run with the em dash
+#: ``1984，1（1）—`` (8.4.2).
+GOLD_2025_FORMS = {
+    "gbt7714.4.3.2:1",
+    "gbt7714.4.3.2:3",
+    "gbt7714.4.1.2:14",
+    "gbt7714.4.1.2:17",
+    "gbt7714.4.6.2:1",
+    "gbt7714.6.1.3:1b",
+    "gbt7714.A.3:1",
+    "gbt7714.A.7:7",
+    "constructed.DS-zh",
+    "constructed.CM-zh",
+    "constructed.bilingual-en-chinese-authors",
+}
 
 
 def _as_2025(line: dict) -> str:
     """The 2015 gold string with the 2025 changes citekit implements applied: the citation date is
-    kept for web pages, datasets and software only, 第N卷 → 卷N, year ranges with the em dash.
+    kept for web pages, datasets and software only, year ranges with the em dash (第N卷 stays:
+    appendix B.1 of the 2025 standard prints 国史旧闻:第1卷).
     Compared after folding full-width marks and case (2025 does not upper-case names)."""
     text = line["expected_numeric"]
     if line["csl"].get("type") not in _WEB and line.get("type_code") not in (
@@ -322,7 +342,6 @@ def _as_2025(line: dict) -> str:
         "CP",
     ):
         text = _ACCESSED.sub("", text)
-    text = re.sub(r"第(\d+)卷", r"卷\1", text)
     text = re.sub(r"(?<=, )(\d{4})-(\d{4})?\.", lambda m: f"{m[1]}\u2014{m[2] or ''}.", text)
     return text
 
@@ -341,8 +360,8 @@ def test_gbt7714_2025_numeric_on_gold_items() -> None:
         (entry,) = r.bibliography([line["csl"]])
         if _fold(entry.text) != _fold(_as_2025(line)):
             misses.append((line["id"], entry.text, _as_2025(line)))
-    assert not [m for m in misses if m[0] not in GOLD_2025_OPEN], misses
-    assert len(gold) - len(misses) >= 94
+    assert not [m for m in misses if m[0] not in GOLD_2025_OPEN | GOLD_2025_FORMS], misses
+    assert len(gold) - len(misses) >= 83  # 94 before the 11 GOLD_2025_FORMS
 
 
 def test_gbt7714_2025_marks_names_and_volume() -> None:
@@ -361,7 +380,7 @@ def test_gbt7714_2025_marks_names_and_volume() -> None:
     }
     assert (
         Renderer("gbt7714-2025-numeric").bibliography([book])[0].text
-        == "[1] 陈登原. 国史旧闻：卷1[M]. 北京：中华书局，2000：29."
+        == "[1] 陈登原. 国史旧闻：第1卷[M]. 北京：中华书局，2000：29."
     )
     en = {
         "id": "e",

@@ -33,14 +33,14 @@ _AD = ("gbt7714-2015-author-date", "gbt7714-2025-author-date")
 ZJSS = "zhejiang-social-sciences"
 # (item, style) pairs that do not come back, each with the reason; style None = in every style.
 KNOWN: dict[tuple[str, str | None], str] = {
-    ("gold:gbt7714.4.3.2:1", None): _HOLDINGS,
-    ("gold:gbt7714.4.3.2:3", None): _HOLDINGS,
+    # numeric and note lists read the holdings back whole as the volume (1984, 1(1)-)
+    **{(f"gold:gbt7714.4.3.2:{n}", s): _HOLDINGS for n in (1, 3) for s in (*_AD, ZJSS)},
     **{("gold:gbt7714.A.7:7", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{("gold:gbt7714.A.7:8", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{
         ("gold:constructed.DS-zh", s): "an organisation alone after the type code, with neither"
         " place nor year (author-date), is not told from a title part: not read as publisher"
-        for s in _AD
+        for s in _AD[:1]  # 2025 prints the dataset's repository with its date: 出版者（2012）
     },
     ("gold:gbt7714.A.6:4", "gbt7714-2025-author-date"): "'Anon, [2013].': a bracketed year is"
     " the citation year standing in for a missing date (GB/T 7714), not the item's date",

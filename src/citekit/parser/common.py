@@ -29,6 +29,9 @@ _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", r
 _NAME_DOTS = frozenset("·•・‧")
 
 
+_CODE_AHEAD = regex.compile(r"\[\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2,6})?\s*\]")
+
+
 def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = False) -> bool:
     """Does the ``.`` at ``work[i]`` end an element (GB/T ``. ``, also written without the space)?
 
@@ -55,6 +58,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
             and (is_cjk(prev) or prev in ")]》”")
             or bool(_EDITION_AHEAD.match(work, i + 1, end))
         )
+    elif nxt == "[":  # "Zotero.[Zotero download][EB/OL]", "Rev.ed.[S.l.]": not before a type code
+        ok = not _CODE_AHEAD.match(work, i + 1, end)
     else:
         ok = False
     if (

@@ -29,7 +29,7 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"\[\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"\[\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
     r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]"
 )
 
@@ -43,6 +43,7 @@ _TYPES = {
     "R": ("report", None),
     "S": ("standard", None),
     "P": ("patent", None),
+    "PP": ("article", None),  # a preprint (2025 8.15): CSL 1.0.2's "article" is a preprint
     "EB": ("webpage", None),
     "DB": ("dataset", "DB"),
     "DS": ("dataset", None),
@@ -86,6 +87,12 @@ _THESIS_PUB = regex.compile(
 )
 _STD_FIRST = regex.compile(
     r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*"
+)
+# GB/T 7714-2025 8.9: the number first, then a space and the title, no comma:
+# "GB/T 3792—2021 信息与文献 资源描述[S]", "ISO 21378:2019 Audit data collection[S]"
+_STD_FIRST_2025 = regex.compile(
+    r"(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*\s+[A-Z]{0,2}-?\d[\w.\-/]*?(?:\s*[—–]\s*|[-:])"
+    r"(?P<y>1[89]\d\d|20\d\d)(?:\s*\((?:en|fr|E|F)\))?)(?=\s|\p{Han}|\p{Lu})\s*"
 )
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
@@ -171,6 +178,11 @@ def parse(d: Draft) -> bool:
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)
             ts = sm.end()
+        elif sm := _STD_FIRST_2025.match(work, ts, te):
+            d.set("number", sm.group("num"), *sm.span("num"), 0.85)
+            if not d.has("issued"):  # the year the number ends with
+                d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.8)
+            ts = sm.end()
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
@@ -183,6 +195,9 @@ def parse(d: Draft) -> bool:
             csl_type, custom_code = "legislation", None
     elif code == "M" and not analytic:
         te = title_volume(d, ts, te)
+    if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
+        d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
+        te = sc.start()
     set_title(d, "title", ts, te, 0.92)
     d.set_type(csl_type, 0.95)
     if custom_code:
@@ -267,10 +282,21 @@ def _after_code(
     if not elements:
         return
     if code in ("J", "N") and not analytic:
+        if len(elements) > 1 and _TRANSLATOR.search(work, *elements[0]) and not d.has("translator"):
+            # 2025 8.5.3: "[J].顾幼静,译.东方博物,2009(1):85-92": a translator after the title
+            set_names(d, *elements[0], "translator", 0.85)
+            elements = elements[1:]
         _journal(d, code, elements)
         return
     if code == "P":
         elements = _patent_number(d, elements)
+    if code in ("DS", "PP", "DB"):
+        elements = _dated_repository(d, elements)
+    if code == "CM" and elements and (size := _MAP_SIZE.search(work, *elements[-1])):
+        d.set("dimensions", size.group("d"), *size.span("d"), 0.85)
+        es = elements[-1][0]
+        left = trim(work, es, size.start())
+        elements = elements[:-1] + ([left] if left[1] > left[0] else [])
     elements = [piece for el in elements for piece in _split_after_by(work, *el)]
     # find the imprint: the last element that parses as one
     imprint = None
@@ -342,6 +368,43 @@ def _after_code(
             d.conf.pop("publisher")
             if span:
                 set_title(d, "container-title", _strip_in(work, *span), span[1], 0.8)
+
+
+# 2025 8.13: a map's scale after its title, its dimensions after the date
+_MAP_SCALE = regex.compile(r"\s*[.．]\s*(?P<s>1\s*[:∶]\s*\d{1,3}(?:[\s,]?\d{3})*)\s*$")
+_MAP_SIZE = regex.compile(
+    r"(?:\G|(?<=\d)[.．]|\s)\s*(?P<d>\d+(?:\.\d+)?\s*cm\s*[×xX*]\s*\d+(?:\.\d+)?\s*cm)\s*$"
+)
+
+# 2025 8.14, 8.15: "[DS/OL]. V1.0. 国家基础学科公共科学数据中心(2023-09-10)[2025-07-15]."
+_VERSION = regex.compile(r"\s*(?P<v>[Vv]\d[\w.]*)\s*")
+_DATED_REPOSITORY = regex.compile(
+    r"\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
+)
+
+
+def _dated_repository(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dataset's or preprint's version (``V1.0``) and its repository with the date in
+    brackets (``arXiv (2012-03-18)``, ``(2012)`` when none is named), taken out of the
+    elements; the citation date after it is already read."""
+    work = d.work
+    out = []
+    for es, ee in elements:
+        v = _VERSION.fullmatch(work, es, ee)
+        if v and not d.has("version"):
+            d.set("version", v.group("v")[1:], *v.span("v"), 0.85)
+            continue
+        m = _DATED_REPOSITORY.fullmatch(work, es, ee)
+        if m and not d.has("publisher"):
+            if m.group("v") and not d.has("version"):  # "V2.arXiv (2012-03-18)"
+                d.set("version", m.group("v")[1:], *m.span("v"), 0.85)
+            parts = [int(g) for g in (m.group("y"), m.group("m"), m.group("d")) if g]
+            d.set("issued", {"date-parts": [parts]}, m.start("y"), m.end(), 0.85)
+            if m.group("pub"):
+                d.set("publisher", m.group("pub"), *m.span("pub"), 0.8)
+            continue
+        out.append((es, ee))
+    return out
 
 
 # the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date
@@ -634,6 +697,8 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
             set_title(d, "container-title", s, e, 0.6)
         elif code == "J":
             d.set_type("periodical", 0.8)
+            # the holdings, "1984, 1(1)-": kept whole as the volume, as the 2025 styles print it
+            d.set("volume", work[s:e], s, e, 0.75)
         for el in elements[1:]:
             if parse_imprint(d, *el):
                 break

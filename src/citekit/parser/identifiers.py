@@ -22,7 +22,12 @@ __all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
 
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
-_URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
+_URL_END = regex.compile(r"[.,;](?:doi|isbn|issn|cstr)\s*[:：]", regex.IGNORECASE)
+# "…/detailNew? paperID=20209289": GB/T 7714-2025's examples break a URL at a space after "?"
+# or "&"; the query goes on when the next run holds "name=" (the space is not the URL's)
+_QUERY_GOES_ON = regex.compile(r"[ \t]+(?P<q>[\w%.\-]+=[^\s\p{Han}]*)")
+# "….CSTR:32003.36.ChinaXiv.202303.00020.V1": China's science and technology resource identifier
+_CSTR = regex.compile(r"CSTR\s*[:：]\s*(?P<id>\d{5}\.\d{2}\.[\w.\-/]*[\w/])")
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
@@ -44,6 +49,8 @@ def extract_identifiers(d: Draft) -> None:
     may_url = text.find("://", s0, e0) >= 0 or "www." in text[s0:e0].lower()
     for m in URL_IN_TEXT.finditer(text, s0, e0) if may_url else ():
         s, e = m.start(), m.end()
+        while text[e - 1 : e] in ("?", "&") and (q := _QUERY_GOES_ON.match(text, e, e0)):
+            e = q.end()
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:
             e = cut.start()
@@ -64,8 +71,14 @@ def extract_identifiers(d: Draft) -> None:
             if m:
                 d.set("DOI", m.group(), s + m.start(), s + m.end(), 0.6)
         if not d.has("URL"):
-            d.set("URL", url if "://" in url else url, s, e, 0.95)
+            d.set("URL", regex.sub(r"(?<=[?&])[ \t]+", "", url), s, e, 0.95)
         d.mask(s, e)
+    cstr = _CSTR.search(text, s0, e0) if text.find("CSTR", s0, e0) >= 0 else None
+    if cstr and not any(s <= cstr.start() < e for s, e in url_spans):
+        # CSL has no CSTR variable: kept as Zotero keeps it, a "CSTR: …" line of the note
+        d.set("note", f"CSTR: {cstr.group('id')}", cstr.start("id"), cstr.end("id"), 0.9)
+        d.claim(cstr.start(), cstr.start("id"))
+        d.mask(cstr.start(), cstr.end("id"))
     # the patterns below start with a literal ("10.", "10/", "ISBN"): a reference without it is not searched
     for m in DOI_IN_TEXT.finditer(d.work, s0, e0) if d.work.find("10.", s0, e0) >= 0 else ():
         s, e = m.start(), m.end()

@@ -77,6 +77,9 @@ _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_INITIALS_SUFFIX = regex.compile(
+    r"^(?P<name>.+?\s\p{Lu})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
+)
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(
     r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE
@@ -209,6 +212,7 @@ def parse_names(text: str) -> NameGroup:
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
     pieces = _split_pieces(text, ampersand=not lower_words)
+    pinyin_pairs: list[int] = []  # names read given-first from an ambiguous "Xiong Ping"
     i = 0
     while i < len(pieces):
         piece = pieces[i]
@@ -224,6 +228,19 @@ def parse_names(text: str) -> NameGroup:
         ) and not _INITIALS.match(piece):
             group.names.append(
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
+            )
+        elif (
+            (js := _INITIALS_SUFFIX.match(piece))
+            and (m := _FAMILY_INITIALS.match(js.group("name")))
+            and not _INITIALS.match(js.group("name"))
+        ):  # "Peebles P Z Jr" (GB/T 7714-2025 8.2.2): the suffix after the initials
+            suf = js.group("suf")
+            group.names.append(
+                {
+                    "family": _family(m.group("fam")),
+                    "given": _initials(m.group("ini")),
+                    "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + ".",
+                }
             )
         elif (
             nxt is not None
@@ -271,11 +288,44 @@ def parse_names(text: str) -> NameGroup:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)
+                if _pinyin_pair(piece):
+                    pinyin_pairs.append(len(group.names))
                 group.names.append({"family": _family(g.group("family")), "given": given})
             else:
                 group.names.append({"literal": piece})
         i += 1
+    if pinyin_pairs and _family_first_group(group.names, pinyin_pairs):
+        for k in pinyin_pairs:
+            n = group.names[k]
+            group.names[k] = {"family": n["given"], "given": n["family"]}
     return group
+
+
+def _pinyin_pair(piece: str) -> bool:
+    """``Xiong Ping``, ``Yu Yang``: two pinyin words, the first a pinyin surname, whose order
+    the words alone do not show."""
+    m = _TWO_WORDS.match(piece)
+    return bool(
+        m
+        and m.group("fam") in words("surnames-pinyin")
+        and _PINYIN_GIVEN.fullmatch(m.group("given").replace("-", ""))
+    )
+
+
+def _family_first_group(names: list[dict[str, str]], pairs: list[int]) -> bool:
+    """Whether the ambiguous pinyin pairs of a group read family first (GB/T 7714-2025 prints
+    ``Yu Yang, Pan Erting``; so do Chinese journals): every other personal name of the group is
+    written family first (``Pan Erting``, ``Sommers C H``), none given first (``John Smith``)."""
+    for k, name in enumerate(names):
+        if k in pairs or "family" not in name:
+            continue
+        given = name.get("given", "")
+        if not (
+            _ALL_INITIALS.fullmatch(given.replace(".", "").replace(" ", ""))
+            or _family_first(f"{name['family']} {given}")
+        ):
+            return False
+    return True
 
 
 # "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials

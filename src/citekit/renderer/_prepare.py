@@ -23,6 +23,7 @@ import citeproc
 
 from ..csl import ITEM_TYPES
 from ..language import detect_language
+from ..text.lexicons import words
 from . import _markup
 from .engine import CJK_NAMES_KEY, has_cjk
 from .item_language import (
@@ -38,7 +39,7 @@ __all__ = ["Prepared", "StyleRules", "locale_for_language", "prepare_item"]
 #: CSL 1.0.2 variables citeproc-py 0.11.1 does not know, rendered too (core's source parses
 #: the names and dates among them).
 EXTRA_NAMES = frozenset(
-    "chair compiler contributor curator executive_producer guest host narrator organizer performer "
+    "chair compiler contributor curator director executive_producer guest host narrator organizer performer "
     "producer reviewed_author script_writer series_creator".split()
 )
 EXTRA_DATES = frozenset({"available_date"})
@@ -227,6 +228,7 @@ class StyleRules:
     #: ``ck:cjk-unspaced-marks="true"``: a CJK item's text sets no space after a mark before a
     #: CJK character (:func:`.item_language.unspace_cjk_marks`; the 《》 house style)
     cjk_unspaced_marks: bool = False
+    gbt2025: bool = False  # ``ck:gbt2025="true"``: the GB/T 7714-2025 forms (:func:`_gbt2025`)
 
 
 def _trigraph(data: Mapping[str, Any]) -> str | None:
@@ -398,15 +400,16 @@ def prepare_item(
     if not language:
         sample = " ".join(str(item.get(k, "")) for k in ("title", "container-title", "publisher"))
         language = detect_language(sample)
+    raw_note = item.get("note")
+    if isinstance(raw_note, str) and ":" in raw_note:
+        # before the type is read: a ``type: periodical`` line decides the layout
+        item = _note_fields(item, raw_note)
     data: dict[str, Any] = {"id": key, "type": _text(item.get("type")) or "document"}
     locale = locale_for_language(language, default_locale) if per_item_locale else default_locale
     # zh-CN's quote terms are the title marks 《》: scare quotes typed in a Chinese field stay “ ”.
     cjk_quotes = locale.lower() in ("zh", "zh-cn") and (language or "").lower().startswith("zh")
     if language:
         data["language"] = language
-    note = item.get("note")
-    if isinstance(note, str) and ":" in note:
-        item = _note_fields(item, note)
     unspaced = rules.cjk_unspaced_marks and language_base(language) in ("zh", "ja", "ko")
     aliases = {alias: key for alias, key in _ALIASES.items() if alias in item and key not in item}
     for name, value in item.items():
@@ -494,6 +497,8 @@ def prepare_item(
         code = _text(custom.get("gbt_type_code"))
         if code:
             extra["gbt_type_code"] = code
+    if rules.gbt2025:
+        _gbt2025(item, raw_note if isinstance(raw_note, str) else "", data, extra)
     return Prepared(
         key=key,
         id=item_id,
@@ -503,3 +508,139 @@ def prepare_item(
         extra=extra,
         language_detected=detected,
     )
+
+
+# GB/T 7714-2025 forms that CSL cannot express (chapter 8 and appendix B of the standard).
+
+#: ``key: value`` lines of a note (Zotero's "Extra"), whatever the key's spelling.
+_NOTE_LINE = re.compile(r"^\s*([A-Za-z][\w .\-]*?)\s*:\s*(.+?)\s*$", re.M)
+#: ``issued: 1865（清同治四年）``: a year with the reign or calendar date in brackets (7.5.4.1).
+_ERA_DATE = re.compile(r"^(-?\d{1,4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*[（(]([^（）()]+)[）)]$")
+#: ``issued: 1984/`` or ``1957/1990``: a serial's run (8.4), printed ``1984—`` / ``1957—1990``.
+_RUN = re.compile(r"^(\d{4})/(\d{4})?$")
+#: a standard's number ending in its year after a hyphen: ``AIAA G-136-2022`` (not ISO's ``:2019``).
+_STANDARD_YEAR = re.compile(r"(?<=[\w.])[-\u2013\u2014](\d{4})$")
+#: a title's colon before other title information (not in "ISO 21378:2019", "10:30", URLs)
+_SUBTITLE_COLON = re.compile(
+    r"(?<![/:])(?<!\d(?=:\d))[ \t]*:(?![/\d])[ \t]*|(?<=\D):[ \t]*(?=\d)|(?<=\d)[ \t]*:[ \t]+"
+)
+_SCALE = re.compile(r"^\s*1\s*[:\u2236]\s*([\d\s,]+?)\s*$")
+
+
+def _note_values(note: str) -> dict[str, str]:
+    """The first value of each ``key: value`` line of ``note``, keyed by the lower-cased key."""
+    out: dict[str, str] = {}
+    for m in _NOTE_LINE.finditer(note):
+        out.setdefault(m.group(1).lower(), m.group(2))
+    return out
+
+
+def _map_scale(scale: str) -> str | None:
+    """``1:25000`` → ``1∶25 000`` (8.13: the ratio sign U+2236, digits grouped by threes)."""
+    m = _SCALE.match(scale)
+    if m is None:
+        return None
+    digits = re.sub(r"[\s,]", "", m.group(1))
+    if not digits.isdigit():
+        return None
+    groups: list[str] = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return "1\u2236" + " ".join(groups)
+
+
+def _pinyin_syllables(word: str) -> bool:
+    """Whether ``word`` (lower case) splits into pinyin syllables."""
+    syllables = words("pinyin-syllables")
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(
+            ok[start] and word[start:end] in syllables for start in range(max(0, end - 6), end)
+        )
+    return ok[-1]
+
+
+def _pinyin_full_name(name: Mapping[str, Any]) -> str | None:
+    """``Wang Shanshan``: a Chinese person's name written in pinyin keeps its given name whole
+    (2025 7.1.1, ``Li Jiangning``; 8.6.3 ``Wang Shanshan``, ``Yu Yang``): the family name is a
+    pinyin surname and the given name, one capitalised word without full stops, is pinyin."""
+    family, given = name.get("family"), name.get("given")
+    if not isinstance(family, str) or not isinstance(given, str):
+        return None
+    if family not in words("surnames-pinyin") or not re.fullmatch(
+        r"[A-Z][a-z]+(?:-[a-z]+)?", given
+    ):
+        return None
+    if not _pinyin_syllables(given.lower().replace("-", "")):
+        return None
+    return f"{family} {given}"
+
+
+def _periodical_run(run: str) -> str:
+    """``1984, 1(1)-`` → ``1984，1（1）—``: full-width marks, the em dash for the range."""
+    run = re.sub(r"\s*,\s*", "，", run)
+    run = re.sub(r"\s*\(\s*", "（", run)
+    run = re.sub(r"\s*\)\s*", "）", run)
+    return re.sub(r"\s*[-\u2013]\s*", "\u2014", run)
+
+
+def _gbt2025(
+    item: Mapping[str, Any], note: str, data: dict[str, Any], extra: dict[str, Any]
+) -> None:
+    """The GB/T 7714-2025 variables a prepared item gets (citekit variables in ``extra``):
+    ``issued-era`` (``（清同治四年）`` from ``issued: 1865（清同治四年）`` in the note),
+    ``issued-em-dash`` (a serial's run from ``issued: 1984/``), ``issued-online`` (an article
+    published online first: a full date and no volume, issue, pages or number: ``铁道学报，
+    2024-05-09``), ``scale`` (``1∶25 000``), ``version-label`` (``V1.0``), ``cstr`` (a CSTR
+    from the note, unless the URL holds it); a standard's number takes the em dash before its
+    year (``GB/T 3792—2021``); pinyin names keep their given names whole."""
+    values = _note_values(note) if note else {}
+    issued_note = values.get("issued", "")
+    m = _ERA_DATE.match(issued_note)
+    if m:
+        extra["issued_era"] = f"（{m.group(2)}）"
+    m = _RUN.match(issued_note)
+    if m and "issued_em_dash" not in extra:
+        extra["issued_em_dash"] = f"{m.group(1)}\u2014{m.group(2) or ''}"
+    kind = data.get("type")
+    issued = data.get("issued")
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if (
+        kind == "article-journal"
+        and parts
+        and len(parts[0]) == 3
+        and not any(data.get(v) for v in ("volume", "issue", "page", "number"))
+    ):
+        extra["issued_online"] = "true"
+    scale = item.get("scale")
+    if isinstance(scale, str):
+        printed = _map_scale(scale)
+        if printed:
+            extra["scale"] = printed
+    version = data.get("version")
+    if version:
+        extra["version_label"] = version if version[:1] in "Vv" else f"V{version}"
+    cstr = values.get("cstr")
+    if cstr and cstr not in str(data.get("URL", "")):
+        extra["cstr"] = cstr.removeprefix("CSTR:").strip()
+    for key in ("title", "container-title"):
+        value = data.get(key)
+        if value and ":" in value:
+            # 2025 clause 7: other title information follows a full-width colon
+            value = data[key] = _SUBTITLE_COLON.sub("：", value)
+        if value and ";" in value and "&" not in value:
+            data[key] = re.sub(r"[ \t]*;[ \t]*", "；", value)  # collected titles (7.2.2)
+    volume = data.get("volume")
+    if kind == "periodical" and volume and not volume.isdigit():
+        # a serial's holdings as 2025 prints them (8.4.2): 1984，1（1）—
+        data["volume"] = _periodical_run(volume)
+    number = data.get("number")
+    if kind == "standard" and number:
+        data["number"] = _STANDARD_YEAR.sub("\u2014\\1", number)
+    for role, names in data.items():
+        if isinstance(names, list) and role.replace("-", "_") in _NAMES:
+            for i, name in enumerate(names):
+                full = _pinyin_full_name(name)
+                if full:
+                    names[i] = {"literal": full}

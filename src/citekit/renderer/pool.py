@@ -78,6 +78,7 @@ def style_entry(style: str | os.PathLike[str]) -> tuple[str, StyleEntry]:
             omit_doi_in_url=root.get(f"{{{CK_NS}}}omit-doi-in-url") == "true",
             citation_label=b"citation-label" in xml,
             cjk_unspaced_marks=root.get(f"{{{CK_NS}}}cjk-unspaced-marks") == "true",
+            gbt2025=root.get(f"{{{CK_NS}}}gbt2025") == "true",
         ),
         pool={},
     )

@@ -301,24 +301,28 @@ _SUFFIX_BAD = regex.compile(r"(?<=\s[A-Z]\.?)(?P<sep>\s*,?\s*)(?P<s>Jr|JR|Sr|SR)
 
 @rule("G017", "generational-suffix", "warning", rule_ids=("GBT-AUTH-08",), fixable=True)
 def generational_suffix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
-    """A generational suffix follows the initials after a comma, without a period: 'PEEBLES P Z, Jr'.
+    """A generational suffix follows the initials after a comma, without a period: 'PEEBLES P Z, Jr'
+    (GB/T 7714-2025: after a space, 'Peebles P Z Jr').
 
     Bad: PEEBLES P Z Jr. Probability, random variables, and random signal principles[M]. 4th ed. New York: McGraw-Hill, 2001.
     Good: PEEBLES P Z, Jr. Probability, random variables, and random signal principles[M]. 4th ed. New York: McGraw-Hill, 2001.
     """
     if not e.code or "r" not in e.raw:
         return
+    # 2025 prints the suffix after the initials with a space: 'Peebles P Z Jr' (8.2.2, B.1)
+    sep_2025 = ctx.standard == "gbt7714-2025"
     for m in _SUFFIX_BAD.finditer(e.raw, e.body, e.code.start()):
         sep, s = m.group("sep"), m.group("s")
         want = s[0].upper() + s[1].lower()
-        if "," in sep and s == want:
+        if s == want and (("," not in sep and sep.strip() == "") if sep_2025 else "," in sep):
             continue
+        mark = " " if sep_2025 else ", "
         yield diag(
             "G017",
-            f"write the suffix as ', {want}'",
-            f"后缀应写作“, {want}”",
+            f"write the suffix as '{mark}{want}'",
+            f"后缀应写作“{mark}{want}”",
             span=(m.start(), m.end()),
-            fix=make_fix(f"write ', {want}'", (m.start(), m.end(), ", " + want)),
+            fix=make_fix(f"write '{mark}{want}'", (m.start(), m.end(), mark + want)),
         )
 
 
