@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_SYNTAX
+from ..text.lexicons import words
 from .common import set_names, set_title
 from .draft import Draft
 from .numbers import edition
+from .relabel import repair_spans
 from .text import MASK, cn_number, trim
 
 __all__ = ["assemble"]
@@ -89,6 +91,9 @@ _TRIM_NAMES = _TRIM_TITLE + "("
 _TEXT_NAMES = {"location": "publisher-place"}
 _NUMBER_NAMES = {"pages": "page"}
 _IDENTIFIER_NAMES = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}
+# the training corpora's other identifiers (arXiv ids, report and standard numbers, PMIDs) are the
+# document's number in CSL
+_NUMBER_LABELS = ("identifier",)
 
 
 _MONTH_AFTER = regex.compile(
@@ -317,9 +322,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     spans = _merge(spans, work)
     spans = _subtitle(spans, work)
     spans = _comma_title(spans, work)
+    spans = repair_spans(spans, work, d.start, d.end)
     seen: set[str] = set()
     container_lead = False
     genre = ""
+    numbers: list[tuple[int, int, float]] = []
     for label, s, e, conf in spans:
         conf = round(min(0.95, conf), 3)
         if label in ("author", "editor", "translator"):
@@ -328,6 +335,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             s = trim(work, s, e, _TRIM_TITLE)[0]
             lead = _ROLE_LEAD.match(work, s, e) if label != "author" else None
             if lead:
+                d.claim(s, lead.end())  # the role word itself
                 s, e = lead.end(), _role_names_end(d, lead.end(), e, conf, seen)
             s = _strip(work, s, e, _LEAD_IN)
             while e < d.end and work[e] in "等著编译主" and e - s < 300:
@@ -449,8 +457,21 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 a, b = a + m.start(), a + m.end()
                 value = m.group()
             d.set(name, value, a, b, conf * 0.9)
+        elif label in _NUMBER_LABELS:
+            a, b = trim(work, s, e, _TRIM_NUMBER)
+            if b > a and MASK not in work[a:b] and any(ch.isdigit() for ch in work[a:b]):
+                numbers.append((a, b, conf * 0.9))
         elif label == "citation-number":
             d.claim(s, e)
+    if (
+        numbers
+        and not d.has("number")
+        and not (d.has("container-title") and (d.has("volume") or d.has("page")))
+    ):  # a report's or preprint's number, not an arXiv id printed after a journal article
+        a, b, c = numbers[0]
+        d.set("number", work[a:b], a, b, c)
+    if not d.has("issued"):
+        _free_year(d)
     if not d.has("title"):
         _title_from_names(d)
     if d.has("container-title") and not d.has("title"):
@@ -468,6 +489,20 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     _journal_not_publisher(d)
     container_lead = _chapter_before_editors(d) or container_lead
     _set_type(d, genre, container_lead)
+
+
+_LONE_YEAR = regex.compile(
+    r"(?<![\p{L}\p{N}./:-])(?:1[5-9]\d\d|20[0-4]\d)[a-z]?(?![\p{L}\p{N}/:-]|\.\d)"
+)
+
+
+def _free_year(d: Draft) -> None:
+    """``Some notes, 2019, see …``: with no date labelled, a year standing alone in text no field
+    took is the date of issue (when there is exactly one)."""
+    found = [m for m in _LONE_YEAR.finditer(d.work, d.start, d.end) if d.is_free(*m.span())]
+    if len(found) == 1:
+        m = found[0]
+        d.set("issued", {"date-parts": [[int(m.group()[:4])]]}, m.start(), m.end(), 0.5)
 
 
 def _chapter_before_editors(d: Draft) -> bool:
@@ -576,6 +611,7 @@ def _title_from_names(d: Draft) -> None:
     set_title(d, "title", k, k + len(lit), d.conf.get("author", 0.5) * 0.8)
 
 
+_WORD_BEFORE = regex.compile(r"\p{L}+$")
 _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N}?!)”\"’]{2})[.?!]\s+(?=\p{Lu})")
 
 
@@ -588,7 +624,11 @@ def _split_title(d: Draft) -> None:
     s, e = span
     work = d.work
     cut = None
+    abbrev = words("journal-abbreviations")
     for m in _SENTENCE_END.finditer(work, s, e):
+        w = _WORD_BEFORE.search(work, s, m.start())
+        if work[m.start()] == "." and w and w.group() in abbrev:
+            continue  # "Phys. Rev. Lett": the stop of an abbreviated journal word
         cut = m
     if (
         cut is None

@@ -1,0 +1,174 @@
+"""Repairs of the labeller's spans before assembly: shapes whose reading a rule can fix whatever
+the model says, so that a retrained model cannot lose them.
+
+- :func:`role_names`: ``Trans. Stephen Mitchell, Vintage Books`` / ``Translated by …`` /
+  ``edited by …`` after the title: the given-name-first names after the role word are translators
+  or editors, even when the labeller read them as a publisher or a place.
+- :func:`title_before_in`: ``Market Research. In J. Cole & H. Price (eds.), Book`` : a container
+  read before ``In`` is the chapter's own title.
+- :func:`abbreviation_tail`: ``Slow light. Phys. Rev. Lett. 86`` : abbreviated words at the end of
+  a title, right before the container, are the container's first words.
+
+A span is ``(label, start, end, confidence)`` in the normalised view.
+"""
+
+from __future__ import annotations
+
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.lexicons import words
+from ..text.names import has_corporate_word
+from .text import trim
+
+__all__ = ["abbreviation_tail", "repair_spans", "role_names", "title_before_in"]
+
+Span = tuple[str, int, int, float]
+
+# a role word starting an element (after a separator): "Trans.", "Translated by", "Ed.", "Edited by"
+_ROLE = regex.compile(
+    r"(?<=(?:^|[.,;:]\s{0,3}))(?P<w>trans(?:lated)?\.?(?:\s+by)?|ed\.(?:\s+by)?|eds\.|edited\s+by)"
+    r"\s+(?=\p{Lu})",
+    regex.IGNORECASE,
+)
+# one given-name-first personal name: capitalised words or initials, a particle between, a surname last
+_NAME = regex.compile(
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|van|von|de|der|den|du|la|le|da|di|del))*?"
+    r"\s+\p{Lu}[\p{L}'’\-]*\p{L}"
+)
+_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+")
+_COMMA = regex.compile(r"\s*,\s*")
+# where the repaired names may have been put by the labeller (never into a title or other names)
+_TAKES_FROM = frozenset(
+    {"publisher", "location", "container-title", "collection-title", "note", "genre"}
+)
+
+
+def _is_name(text: str) -> bool:
+    return not has_corporate_word(text) and not any(w in _publisher_words() for w in text.split())
+
+
+def _publisher_words() -> frozenset[str]:
+    return words("publisher-words")
+
+
+def _names_run(work: str, i: int, end: int) -> int:
+    """End of the names written given name first from ``i`` (``A B``, ``A B and C D``, ``A B, C D,
+    and E F``); ``i`` when there is none.  A piece after a bare comma counts only when an ``and``
+    closes the list later (else it is what follows the names: ``Vintage Books``)."""
+    m = _NAME.match(work, i, end)
+    if not m or not _is_name(m.group()):
+        return i
+    done = m.end()
+    k = done
+    while True:
+        a = _AND.match(work, k, end)
+        if a:
+            n = _NAME.match(work, a.end(), end)
+            if n and _is_name(n.group()):
+                return n.end()
+            return done
+        c = _COMMA.match(work, k, end)
+        n = _NAME.match(work, c.end(), end) if c else None
+        if not n or not _is_name(n.group()):
+            return done
+        k = n.end()
+
+
+def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Give the names after a role word after the title their role (see the module docstring)."""
+    if not any(lab == "title" for lab, *_ in spans):
+        return spans
+    title_end = next(e for lab, _, e, _ in spans if lab == "title")
+    for m in _ROLE.finditer(work, title_end, end):
+        role = "translator" if m.group("w").lower().startswith("trans") else "editor"
+        if any(lab == role for lab, *_ in spans):
+            continue
+        inside = [sp for sp in spans if sp[1] <= m.start() < sp[2]]
+        if inside and inside[0][0] not in _TAKES_FROM:
+            continue
+        names_end = _names_run(work, m.end(), end)
+        if names_end == m.end():
+            continue
+        a, b = m.start(), names_end
+        conf = max((sp[3] for sp in spans if sp[1] < b and a < sp[2]), default=0.6)
+        out: list[Span] = []
+        for sp in spans:
+            lab, s, e, c = sp
+            if e <= a or s >= b:
+                out.append(sp)
+                continue
+            if lab not in _TAKES_FROM:  # names or a title across the role: leave it all alone
+                return spans
+            if s < a:
+                out.append((lab, s, a, c))
+            rest = trim(work, b, e, " ,;:")
+            if rest[1] > rest[0]:
+                if lab == "location" and not any(x[0] == "publisher" for x in spans):
+                    lab = "publisher"  # "Trans. A B, Harcourt, 1983" (MLA): no place, a publisher
+                out.append((lab, *rest, c))
+        out.append((role, a, b, conf))
+        spans = sorted(out, key=lambda sp: sp[1])
+    return spans
+
+
+_IN = regex.compile(r"\s*[.,]?\s*in\s*:?\s*$", regex.IGNORECASE)
+
+
+def title_before_in(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first container, before any title and followed by ``In`` and an editor or another
+    container, is the title (the chapter's own)."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            return spans
+        if lab != "container-title":
+            continue
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (
+            nxt is not None
+            and nxt[0] in ("editor", "container-title")
+            and _IN.match(work, e, nxt[1])
+        ):
+            return spans[:k] + [("title", s, e, c)] + spans[k + 1 :]
+        return spans
+    return spans
+
+
+# abbreviated words at the end of a title: "… gases. Phys. Rev" (each but the last with its stop)
+_ABBREV_TAIL = regex.compile(
+    r"(?<=[.?!]\s+)(?P<t>(?:\p{Lu}\p{Ll}{0,11}\.\s*)*\p{Lu}\p{Ll}{0,11}\.?)$"
+)
+
+
+def abbreviation_tail(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Move a title's closing run of abbreviated journal words into the container right after it."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        lab, s, e, c = out[k]
+        nlab, ns, ne, nc = out[k + 1]
+        if lab != "title" or nlab != "container-title" or work[e:ns].strip(" .") != "":
+            continue
+        m = _ABBREV_TAIL.search(work, s, e)
+        if not m:
+            continue
+        tail = [w.rstrip(".") for w in m.group("t").split()]
+        abbrev = words("journal-abbreviations")
+        if (
+            len(tail) < 2
+            and not all(w in abbrev for w in tail)
+            or not any(w in abbrev for w in tail)
+        ):
+            continue
+        cut = m.start("t")
+        title_end = cut
+        while title_end > s and work[title_end - 1] == " ":
+            title_end -= 1
+        out[k] = (lab, s, title_end, c)
+        out[k + 1] = (nlab, cut, ne, nc)
+        return out
+    return spans
+
+
+def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Every repair above, in order."""
+    spans = title_before_in(spans, work, start, end)
+    spans = abbreviation_tail(spans, work, start, end)
+    return role_names(spans, work, start, end)

@@ -1,0 +1,144 @@
+"""Span repairs before assembly (citekit.parser.relabel): each rule is given the labeller's
+wrong spans by hand, so the test holds whatever the shipped model says."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.parser import parse_reference
+from citekit.parser.relabel import abbreviation_tail, role_names, title_before_in
+
+
+def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
+    out, k = [], 0
+    for label, piece in pieces:
+        s = text.index(piece, k)
+        out.append((label, s, s + len(piece), 0.8))
+        k = s + len(piece)
+    return out
+
+
+def _read(text: str, spans) -> list[tuple[str, str]]:
+    return [(lab, text[s:e]) for lab, s, e, _ in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "want"),
+    [
+        (
+            "Rilke, Rainer Maria. Letters to a Young Poet. Trans. Stephen Mitchell, Vintage Books, 1986.",
+            [
+                ("author", "Rilke, Rainer Maria"),
+                ("title", "Letters to a Young Poet"),
+                ("publisher", "Stephen Mitchell, Vintage Books"),
+                ("date", "1986"),
+            ],
+            ("translator", "Trans. Stephen Mitchell", "publisher", "Vintage Books"),
+        ),
+        (
+            "Eco, Umberto. The Name of the Rose. Translated by William Weaver, Harcourt, 1983.",
+            [
+                ("author", "Eco, Umberto"),
+                ("title", "The Name of the Rose"),
+                ("location", "William Weaver, Harcourt"),
+                ("date", "1983"),
+            ],
+            # MLA prints no place: what follows the translator is the publisher
+            ("translator", "Translated by William Weaver", "publisher", "Harcourt"),
+        ),
+        (
+            "Homer. The Odyssey. Translated by Emily Wilson, Peter Green, and Anne Carson, Norton, 2018.",
+            [
+                ("author", "Homer"),
+                ("title", "The Odyssey"),
+                ("publisher", "Emily Wilson, Peter Green, and Anne Carson, Norton"),
+                ("date", "2018"),
+            ],
+            (
+                "translator",
+                "Translated by Emily Wilson, Peter Green, and Anne Carson",
+                "publisher",
+                "Norton",
+            ),
+        ),
+        (
+            "Doe, Jane. Essays. Ed. Mary Roe and Li Wei, Oxford University Press, 2001.",
+            [
+                ("author", "Doe, Jane"),
+                ("title", "Essays"),
+                ("container-title", "Ed. Mary Roe and Li Wei, Oxford University Press"),
+                ("date", "2001"),
+            ],
+            ("editor", "Ed. Mary Roe and Li Wei", "container-title", "Oxford University Press"),
+        ),
+    ],
+)
+def test_role_names_after_the_title(text, wrong, want):
+    got = _read(text, role_names(_spans(text, *wrong), text, 0, len(text)))
+    role, names, rest_label, rest = want
+    assert (role, names) in got
+    assert (rest_label, rest) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an edition's "ed." is no role word; a corporate body after a role word is no person
+        "Roe, Al. Grammar. 2nd ed. Oxford University Press, 2001.",
+        "Roe, Al. Grammar. Ed. Oxford University Press, 2001.",
+    ],
+)
+def test_role_names_leave_other_shapes(text):
+    wrong = _spans(
+        text, ("author", "Roe, Al"), ("title", "Grammar"), ("publisher", "Oxford University Press")
+    )
+    assert role_names(wrong, text, 0, len(text)) == wrong
+
+
+def test_a_title_inside_the_names_is_left_alone():
+    text = "Smith, John. Edited by Night Falls. Penguin, 2001."
+    wrong = _spans(text, ("author", "Smith, John"), ("title", "Edited by Night Falls"))
+    assert role_names(wrong, text, 0, len(text)) == wrong
+
+
+def test_container_before_in_is_the_chapter_title():
+    text = "Evans, T. (2005). Market Research. In J. Cole & H. Price (eds.), Advanced Methods."
+    wrong = _spans(
+        text,
+        ("author", "Evans, T."),
+        ("date", "2005"),
+        ("container-title", "Market Research"),
+        ("editor", "J. Cole & H. Price"),
+        ("container-title", "Advanced Methods"),
+    )
+    got = _read(text, title_before_in(wrong, text, 0, len(text)))
+    assert got[2] == ("title", "Market Research") and got[4][0] == "container-title"
+    # without "In" between them, two containers stay as they are
+    text2 = text.replace(" In ", " ")
+    wrong2 = _spans(text2, ("container-title", "Market Research"), ("editor", "J. Cole & H. Price"))
+    assert title_before_in(wrong2, text2, 0, len(text2)) == wrong2
+
+
+def test_abbreviated_words_move_from_title_to_container():
+    text = "Smith, A. (2001). Slow light in cold gases. Phys. Rev. Lett. 86, 783-786."
+    wrong = _spans(
+        text,
+        ("author", "Smith, A."),
+        ("title", "Slow light in cold gases. Phys. Rev"),
+        ("container-title", "Lett."),
+    )
+    got = _read(text, abbreviation_tail(wrong, text, 0, len(text)))
+    assert got[1] == ("title", "Slow light in cold gases.") or got[1] == (
+        "title",
+        "Slow light in cold gases",
+    )
+    assert got[2] == ("container-title", "Phys. Rev. Lett.")
+    # a title whose last sentence is ordinary words keeps it
+    text2 = "Smith, A. (2001). Slow light. Cold Gases. Nature 86, 783-786."
+    wrong2 = _spans(text2, ("title", "Slow light. Cold Gases"), ("container-title", "Nature"))
+    assert abbreviation_tail(wrong2, text2, 0, len(text2)) == wrong2
+
+
+def test_lone_year_is_the_date_when_none_was_labelled():
+    outcome = parse_reference("Some notes, 2019, see https://doi.org/10.1000/xyz123 pp. 12-18")
+    assert outcome.item["issued"] == {"date-parts": [[2019]]}
