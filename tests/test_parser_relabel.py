@@ -142,3 +142,98 @@ def test_abbreviated_words_move_from_title_to_container():
 def test_lone_year_is_the_date_when_none_was_labelled():
     outcome = parse_reference("Some notes, 2019, see https://doi.org/10.1000/xyz123 pp. 12-18")
     assert outcome.item["issued"] == {"date-parts": [[2019]]}
+
+
+# -- assembly of hand-made spans (no model involved) -------------------------------------------
+
+
+def _assemble(text: str, *pieces: tuple[str, str]) -> dict:
+    from citekit.normalise import normalise
+    from citekit.parser.assemble import assemble
+    from citekit.parser.draft import Draft
+
+    view = normalise(text)
+    assert view.text == text  # the pieces are located in the view
+    d = Draft(view, 0, len(text))
+    assemble(d, _spans(text, *pieces))
+    return d.values
+
+
+def test_editors_before_eds():
+    text = "Brown, Charles S., and Ted Toadvine, eds. Eco-Phenomenology. Albany: SUNY Press, 2003."
+    got = _assemble(
+        text,
+        ("author", "Brown, Charles S., and Ted Toadvine"),
+        ("title", "Eco-Phenomenology"),
+        ("location", "Albany"),
+        ("publisher", "SUNY Press"),
+        ("date", "2003"),
+    )
+    assert "author" not in got
+    assert [n["family"] for n in got["editor"]] == ["Brown", "Toadvine"]
+    text = "John M. Cooper, ed., Plato Complete Works, Hackett, 1997."
+    got = _assemble(text, ("author", "John M. Cooper"), ("title", "Plato Complete Works"))
+    assert got["editor"] == [{"family": "Cooper", "given": "John M."}]
+    # "ed." that is no role after the names: an edition phrase later does not count
+    text = "Cooper, John. Plato, 2nd ed. Hackett, 1997."
+    got = _assemble(text, ("author", "Cooper, John"), ("title", "Plato"))
+    assert "editor" not in got and got["author"][0]["family"] == "Cooper"
+
+
+def test_quoted_title_inside_the_names():
+    text = "CIA, “Australia”, In: World Factbook. [Online], 1997."
+    got = _assemble(text, ("author", "CIA, “Australia”, In: World Factbook"), ("date", "1997"))
+    assert got["author"] == [{"literal": "CIA"}]
+    assert got["title"] == "Australia" and got["container-title"] == "World Factbook"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "want"),
+    [
+        ("Watson, A. (1974/1993). Legal Transplants.", "1974/1993", {"literal": "1974/1993"}),
+        ("Watson, A. (1974/1993). Legal Transplants.", "1974", {"literal": "1974/1993"}),
+        (
+            "Felstiner, W. (1980-1981). Law & Society Review, 15, 631-654.",
+            "1980-1981",
+            {"date-parts": [[1980], [1981]]},
+        ),
+        (
+            "Wells, C. “Word of Love.” Review 93, no. 4 (Fall 2011): 581-598.",
+            "Fall 2011",
+            {"date-parts": [[2011]], "season": 3},
+        ),
+        ("Wells, C. (2011). The Fall. Review 93.", "2011", {"date-parts": [[2011]]}),
+    ],
+)
+def test_year_pairs_and_seasons(text, date, want):
+    assert _assemble(text, ("date", date))["issued"] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "edition", "want_title"),
+    [
+        (
+            "Begon M (1986). Ecology: Individuals, 2nd edn. Boston: Blackwell",
+            "Ecology: Individuals",
+            "2",
+            "Ecology: Individuals",
+        ),
+        (
+            "Williams D, Transmission Electron Microscopy ( SecondEdition )(Springer, 2009).",
+            "Transmission Electron Microscopy ( SecondEdition",
+            "2",
+            "Transmission Electron Microscopy",
+        ),
+    ],
+)
+def test_edition_phrase_outside_fields(text, title, edition, want_title):
+    got = _assemble(text, ("title", title))
+    assert got["edition"] == edition and got["title"] == want_title
+
+
+def test_unmatched_bracket_ends_no_name():
+    text = (
+        "Lawton JH (1993). Redundancy. In: Biodiversity (eds Schulze ED, Mooney HA), pp. 255-270."
+    )
+    got = _assemble(text, ("author", "Lawton JH"), ("editor", "Schulze ED, Mooney HA)"))
+    assert [n["family"] for n in got["editor"]] == ["Schulze", "Mooney"]

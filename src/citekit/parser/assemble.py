@@ -130,6 +130,33 @@ def _date(text: str) -> list[int] | None:
     return parts
 
 
+# "(1974/1993)": a reprint's two years, kept as printed; "(1980-1981)": a range
+_YEAR_PAIR = regex.compile(
+    r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)\s*([/\-–])\s*(1[5-9]\d\d|20[0-4]\d)(?!\d)"
+)
+_SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+_SEASON = regex.compile(
+    r"\b(spring|summer|fall|autumn|winter)\s*,?\s*(?=(?:1[5-9]|20)\d\d\b)", regex.IGNORECASE
+)
+
+
+def _issued(work: str, a: int, b: int, end: int, parts: list[int]) -> tuple[dict, int]:
+    """The CSL date of ``work[a:b]`` read as ``parts``, and its end: a year pair a little past the
+    labelled span (``1974/1993`` → literal, ``1980-1981`` → range), a season (``Fall 2011``)."""
+    value: dict = {"date-parts": [parts]}
+    if len(parts) != 1:
+        return value, b
+    m = _YEAR_PAIR.search(work, a, min(end, b + 8))
+    if m and m.start() < b and int(m.group(1)) == parts[0] and int(m.group(3)) > parts[0]:
+        if m.group(2) == "/":
+            return {"literal": f"{m.group(1)}/{m.group(3)}"}, max(b, m.end())
+        return {"date-parts": [parts, [int(m.group(3))]]}, max(b, m.end())
+    m = _SEASON.search(work, max(0, a - 10), b)
+    if m and m.end() <= b and int(work[m.end() : m.end() + 4]) == parts[0]:
+        value["season"] = _SEASONS[m.group(1).lower()]
+    return value, b
+
+
 _ABBREV_END = regex.compile(
     r"(?:\.\s*\p{L}{1,12}\.|\b(?:Lett|Rev|Phys|Chem|Sci|Med|Res|Biol|Soc|Proc|Trans|Eng|Mater|Acad|Natl|Int|Ann|Bull|"
     r"Genet|Commun|Comput|Math|Stat|Econ|Polit|Psychol|Neurosci|Clin|Nucl|Astron|Astrophys|Geophys|Appl|Opt|Mech|"
@@ -341,6 +368,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             while e < d.end and work[e] in "等著编译主" and e - s < 300:
                 e += 1  # "汤彬等主|编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
+            if b > a and work[b - 1] == ")" and "(" not in work[a:b]:
+                a, b = _name_end(work, *trim(work, a, b - 1, _TRIM_NAMES))
             if b > a and set_names(d, a, b, label, conf):
                 seen.add(label)
             continue
@@ -401,7 +430,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     wider = _date(work[a : more.end()]) if more else None
                     if wider and len(wider) > 1 and wider[0] == parts[0]:
                         parts, b = wider, more.end()
-                d.set("issued", {"date-parts": [parts]}, a, b, conf)
+                issued, b = _issued(work, a, b, d.end, parts)
+                d.set("issued", issued, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):
             a, b = trim(work, s, e, _TRIM_NUMBER)
             if label == "volume":
@@ -472,6 +502,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         d.set("number", work[a:b], a, b, c)
     if not d.has("issued"):
         _free_year(d)
+    if not d.has("edition"):
+        _free_edition(d)
     if not d.has("title"):
         _title_from_names(d)
     if d.has("container-title") and not d.has("title"):
@@ -503,6 +535,38 @@ def _free_year(d: Draft) -> None:
     if len(found) == 1:
         m = found[0]
         d.set("issued", {"date-parts": [[int(m.group()[:4])]]}, m.start(), m.end(), 0.5)
+
+
+_EDITION_PHRASE = regex.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|revised|rev\.)\s*(?:edn\b\.?|ed\.|edition\b)",
+    regex.IGNORECASE,
+)
+
+
+def _free_edition(d: Draft) -> None:
+    """``2nd edn.``, ``( SecondEdition )``: an edition phrase outside every field, or closing the
+    title, is the edition."""
+    for m in _EDITION_PHRASE.finditer(d.work, d.start, d.end):
+        ed = edition(regex.sub(r"(?<=\p{Ll})(?=Edition)", " ", m.group()))
+        if not ed:
+            continue
+        title = d.spans.get("title")
+        if d.is_free(*m.span()):
+            d.set("edition", ed, *m.span(), 0.7)
+            return
+        if (
+            title
+            and title[0] < m.start() < m.end() <= title[1]
+            and not d.work[m.end() : title[1]].strip(" )")
+        ):
+            k = d.work.rfind("(", title[0], m.start())
+            cut = k if k > title[0] and not d.work[k + 1 : m.start()].strip() else m.start()
+            a, b = trim(d.work, title[0], cut, _TRIM_TITLE)
+            if b > a:
+                set_title(d, "title", a, b, d.conf["title"])
+                d.set("edition", ed, *m.span(), 0.7)
+            return
 
 
 def _chapter_before_editors(d: Draft) -> bool:

@@ -8,6 +8,9 @@ the model says, so that a retrained model cannot lose them.
   read before ``In`` is the chapter's own title.
 - :func:`abbreviation_tail`: ``Slow light. Phys. Rev. Lett. 86`` : abbreviated words at the end of
   a title, right before the container, are the container's first words.
+- :func:`editors_first`: ``Brown, Charles S., and Ted Toadvine, eds.`` : names before ``eds.``
+  are editors.
+- :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -19,7 +22,14 @@ from ..text.lexicons import words
 from ..text.names import has_corporate_word
 from .text import trim
 
-__all__ = ["abbreviation_tail", "repair_spans", "role_names", "title_before_in"]
+__all__ = [
+    "abbreviation_tail",
+    "editors_first",
+    "quoted_title_in_names",
+    "repair_spans",
+    "role_names",
+    "title_before_in",
+]
 
 Span = tuple[str, int, int, float]
 
@@ -167,8 +177,72 @@ def abbreviation_tail(spans: list[Span], work: str, start: int, end: int) -> lis
     return spans
 
 
+# "Brown, Charles S., and Ted Toadvine, eds." / "John M. Cooper， ed.，" / "Smith, J. (Ed.)."
+_EDS_AFTER = regex.compile(
+    r"[\s,，]*(?:\((?:eds?|editors?|hrsg|comps?)\.?\)|(?:eds?|editors?|hrsg|comps?)\.?(?=[\s,，.:;(]|$))",
+    regex.IGNORECASE,
+)
+
+
+def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first names, followed by ``eds.``/``(Ed.)``, are the editors of the whole work (no author
+    is printed)."""
+    if not spans or spans[0][0] != "author" or any(lab == "editor" for lab, *_ in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _EDS_AFTER.match(work, e, end)
+    inner = regex.search(
+        r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", work[s:e], regex.IGNORECASE
+    )
+    if not m and not inner:
+        return spans
+    if m:
+        nxt = spans[1] if len(spans) > 1 else None
+        if nxt is not None and nxt[1] < m.end():
+            if nxt[0] not in ("title", "container-title", "publisher", "location", "note"):
+                return spans
+            a, b = trim(work, m.end(), nxt[2], " ,，.;:")
+            if b <= a:
+                return spans
+            return [("editor", s, m.end(), c), (nxt[0], a, b, nxt[3]), *spans[2:]]
+        return [("editor", s, m.end(), c), *spans[1:]]
+    return [("editor", s, e, c), *spans[1:]]
+
+
+_LEAD_IN = regex.compile(r"in\b\s*:?\s*", regex.IGNORECASE)
+_QUOTE_IN_NAMES = regex.compile(r"[,，]\s*[“\"]")
+
+
+def quoted_title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``CIA, “Australia”, In: World Factbook``: a quoted piece inside the first name group is the
+    title, not a name."""
+    if not spans or spans[0][0] != "author" or any(lab == "title" for lab, *_ in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _QUOTE_IN_NAMES.search(work, s, e)
+    if not m:
+        return spans
+    q = m.end() - 1
+    close = work.find("”" if work[q] == "“" else '"', q + 1, end)
+    if close < 0:
+        return spans
+    names = trim(work, s, m.start(), " ,，")
+    if names[1] <= names[0]:
+        return spans
+    out: list[Span] = [(lab, *names, c), ("title", q, close + 1, c)]
+    rest = [sp for sp in spans[1:] if sp[1] >= close + 1]
+    if e > close + 1:  # what the names ran on into: "In: World Factbook" is the container
+        a, b = trim(work, close + 1, e, " ,，.;:")
+        lead = _LEAD_IN.match(work, a, b)
+        if b > a and not (lead and lead.end() >= b):
+            out.append(("container-title" if lead else "note", a, b, c))
+    return out + rest
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = editors_first(spans, work, start, end)
+    spans = quoted_title_in_names(spans, work, start, end)
     spans = title_before_in(spans, work, start, end)
     spans = abbreviation_tail(spans, work, start, end)
     return role_names(spans, work, start, end)
