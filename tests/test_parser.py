@@ -952,6 +952,22 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",
             {"publisher-place": "Littleton, Colo."},
         ),
+        # the month of a 《》 imprint glued to its publisher
+        (
+            "王某：《某某研究》某某大学出版社2010年4月",
+            {"publisher": "某某大学出版社", "issued": {"date-parts": [[2010, 4]]}},
+        ),
+        # 译本: "X's translation" names the translator
+        (
+            "2）李某：《某书》，张某某译本，某某出版社，1959。",
+            {"translator": [{"family": "张", "given": "某某"}], "publisher": "某某出版社"},
+        ),
+        # a word broken across a PDF line keeps no hyphen; compounds keep theirs
+        (
+            "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "
+            "Journal of Sound 12(3), 45-67.",
+            {"title": "Speech Signals in the Presence of Noise and Nap-of-the-Earth Flight"},
+        ),
     ],
 )
 def test_reading_shapes(raw, expect):

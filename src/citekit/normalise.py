@@ -120,6 +120,12 @@ _ENTITY = _re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _LINE_HYPHEN = _re.compile(
     r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)"
 )
+# "Pres-ence", "Revi-sion": a PDF line break inside a word lost its newline; only before an ending
+# that is no word of its own (not "Nap-of-the-Earth", "well-being", "self-organizing")
+_WORD_BREAK = _re.compile(
+    r"(?<=[a-z]{2})-(?=(?:ences?|ances?|tions?|sions?|ments?|ness|ity|ities|ical|ically|olog(?:y|ies|ical)"
+    r"|ular|ations?|atives?|ously|ible|isms?|ization|izations)\b)"
+)
 # a space between two CJK characters, or between CJK and a Latin letter or digit, is typographic
 # (or a PDF artefact): the canonical form has none
 _CJK_SPACE = regex.compile(
@@ -163,6 +169,8 @@ def clean_value(raw: str) -> str:
             text = _CJK_SPACE.sub("", text)
         if "- " in text:
             text = _LINE_HYPHEN.sub("", text)
+    if "-" in text:
+        text = _WORD_BREAK.sub("", text)
     return text.strip(" ")
 
 

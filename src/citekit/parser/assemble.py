@@ -96,8 +96,10 @@ _IDENTIFIER_NAMES = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}
 _NUMBER_LABELS = ("identifier",)
 
 
+_CN_DATE_TAIL = regex.compile(r"(?<=[\d年月])[年月日]?(?:\s*\d{1,2}\s*[月日])*")
 _MONTH_AFTER = regex.compile(
     r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"  # "2016(年)|3月": the year only was labelled
 )
 
 
@@ -365,8 +367,17 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 d.claim(s, lead.end())  # the role word itself
                 s, e = lead.end(), _role_names_end(d, lead.end(), e, conf, seen)
             s = _strip(work, s, e, _LEAD_IN)
-            while e < d.end and work[e] in "等著编译主" and e - s < 300:
-                e += 1  # "汤彬等主|编": the role word belongs to the group
+            while (
+                e < d.end
+                and e - s < 300
+                and (
+                    work[e] in "等著编译主"
+                    or work[e] == " "
+                    and bool(work[e + 1 : e + 2])
+                    and work[e + 1] in "等著编译主 "
+                )
+            ):
+                e += 1  # "汤彬等主|编", "方齐云、姚遂 | 主编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
             if b > a and work[b - 1] == ")" and "(" not in work[a:b]:
                 a, b = _name_end(work, *trim(work, a, b - 1, _TRIM_NAMES))
@@ -410,6 +421,9 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             set_title(d, name, a, b, conf)
             seen.add(label)
         elif label == "date":
+            tail = _CN_DATE_TAIL.match(work, e, d.end)
+            if tail and tail.end() > e and "年" in work[s : tail.end()]:
+                e = tail.end()  # "2016年3|月": the labeller stopped inside a Chinese date
             text = work[s:e]
             parts = _date(text)
             if not parts:

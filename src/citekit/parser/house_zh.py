@@ -35,7 +35,7 @@ _CONF_PAPER = regex.compile(
 )
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
-_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
+_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
@@ -263,7 +263,8 @@ def parse(d: Draft) -> bool:
             d.set("page", value, s + m.start("p"), s + m.end("p"), 0.9)
             continue
         if _TRANSLATOR.search(text) and len(text) < 60:
-            set_names(d, s, e, "translator", 0.85)
+            # 徐霞村译本 ("X's translation"): the names before 译
+            set_names(d, s, e - (text.endswith("译本")), "translator", 0.85)
             continue
         m = _PUB_YEAR.match(text)
         if m and len(text) < 80 and (m.group("pub") or text.endswith("版")):
@@ -285,13 +286,12 @@ def parse(d: Draft) -> bool:
                     0.9 if _PUBLISHER_WORD.search(m.group("pub")) else 0.7,
                 )
                 has_publisher = True
-            d.set(
-                "issued",
-                {"date-parts": [[int(m.group("y"))]]},
-                s + m.start("y"),
-                s + m.end("y"),
-                0.9,
-            )
+            parts = [int(m.group("y"))]
+            ye = s + m.end("y")
+            if m.group("m") and 1 <= int(m.group("m")) <= 12:  # 出版社2010年4月: the month printed
+                parts.append(int(m.group("m")))
+                ye = s + m.end("m") + 1
+            d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
