@@ -237,3 +237,42 @@ def test_unmatched_bracket_ends_no_name():
     )
     got = _assemble(text, ("author", "Lawton JH"), ("editor", "Schulze ED, Mooney HA)"))
     assert [n["family"] for n in got["editor"]] == ["Schulze", "Mooney"]
+
+
+def test_paper_presented_at_a_meeting():
+    text = (
+        "Smith, J. (2010). Reading in context. Paper presented at the Annual Meeting of the "
+        "Reading Association, Denver, CO."
+    )
+    # the labeller read the meeting as a journal and the city as a place of publication
+    got = _assemble(
+        text,
+        ("author", "Smith, J."),
+        ("date", "2010"),
+        ("title", "Reading in context"),
+        ("container-title", "Paper presented at the Annual Meeting of the Reading Association"),
+        ("location", "Denver, CO"),
+    )
+    assert got["event-title"] == "Annual Meeting of the Reading Association"
+    assert "container-title" not in got and got["event-place"] == "Denver, CO"
+    # the same phrase that no field took
+    got = _assemble(
+        text, ("author", "Smith, J."), ("date", "2010"), ("title", "Reading in context")
+    )
+    assert got["event-title"] == "Annual Meeting of the Reading Association"
+
+
+def test_preprint_arxiv_id_is_the_number():
+    from citekit.normalise import normalise
+    from citekit.parser.doc_numbers import preprint_number
+    from citekit.parser.draft import Draft
+
+    text = "Vasy, A. Analytic continuation. Preprint, arXiv:1206.5454, 2012."
+    d = Draft(normalise(text), 0, len(text))
+    preprint_number(d)
+    assert d.values["number"] == "arXiv:1206.5454" and d.type == "article"
+    # after a journal it is a pointer, not the number
+    d = Draft(normalise(text), 0, len(text))
+    d.set("container-title", "Phys. Rev. D", 0, 3)
+    preprint_number(d)
+    assert "number" not in d.values

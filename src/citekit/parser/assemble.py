@@ -533,6 +533,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         )  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
+    _event_presented_at(d)
     container_lead = _chapter_before_editors(d) or container_lead
     _set_type(d, genre, container_lead)
 
@@ -581,6 +582,51 @@ def _free_edition(d: Draft) -> None:
                 set_title(d, "title", a, b, d.conf["title"])
                 d.set("edition", ed, *m.span(), 0.7)
             return
+
+
+# "Paper presented at the Annual Meeting of …", "Paper prepared for …", "Keynote given at …"
+_PRESENTED = regex.compile(
+    r"(?:(?:an?\s+)?(?:paper|poster|keynote(?:\s+address)?|talk|lecture|presentation|address)\s+)?"
+    r"(?:presented|prepared|given|delivered|read)\s+(?:at|for|to|before)\s+(?:the\s+)?",
+    regex.IGNORECASE,
+)
+_EVENT_END = regex.compile(r"[,.;(\[]|\s+(?:in|held)\s")
+
+
+def _event_presented_at(d: Draft) -> None:
+    """A paper given at a meeting: the meeting is the event, not a container or a publisher; the
+    place after it is the event's place."""
+    work = d.work
+    found: tuple[str, int, int, int, int] | None = None  # field it was read as, lead, event
+    for name in ("container-title", "publisher"):
+        span = d.spans.get(name)
+        m = _PRESENTED.match(work, *span) if span else None
+        if span and m and m.end() < span[1]:
+            a, b = trim(work, m.end(), span[1], _TRIM_TITLE)
+            if b > a:
+                found = (name, m.start(), m.end(), a, b)
+                break
+    if found is None:
+        for m in _PRESENTED.finditer(work, d.start, d.end):
+            if not d.is_free(*m.span()):
+                continue
+            e = _EVENT_END.search(work, m.end(), d.end)
+            a, b = trim(work, m.end(), e.start() if e else d.end, _TRIM_TITLE)
+            if b > a and d.is_free(a, b) and work[a].isupper():
+                found = ("", m.start(), m.end(), a, b)
+            break
+    if found is None:
+        return
+    name, ls, le, a, b = found
+    conf = d.conf.get(name, 0.7)
+    if name:
+        d.values.pop(name)
+        d.spans.pop(name)
+        d.conf.pop(name)
+    d.set("event-title", work[a:b], a, b, conf)
+    d.claim(ls, le)
+    if d.has("publisher-place") and not d.has("publisher"):
+        _rename(d, "publisher-place", "event-place")
 
 
 def _chapter_before_editors(d: Draft) -> bool:
@@ -839,7 +885,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     conf_words = bool(_CONF_WORDS.search(container)) or bool(
         _CONF_WORDS.search(d.values.get("title", "")) and not container
     )
-    if patent:
+    if d.has("event-title") and not container and not patent and not thesis and not report:
+        d.set_type("paper-conference", 0.75)
+    elif patent:
         d.set_type("patent", 0.7)
     elif thesis or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
         d.set_type("thesis", 0.75)

@@ -3,6 +3,8 @@
 - :func:`find_doc_numbers` runs with the identifiers, before any style: ``U.S. Patent 6,285,999``
   (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
   and ``RFC 9110`` are taken and masked.
+- :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
+  (``Preprint, arXiv:1206.5454``) is its number when nothing names a journal or book it is in.
 - :func:`split_genre_number` runs when a parse is finished: a ``genre`` that ends in a number
   (``NBER Working Paper No. 1234``, ``Tech. rep. TR-2010-1``) keeps the series words as ``genre``
   and gives the number to ``number``.
@@ -14,7 +16,7 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .text import trim
 
-__all__ = ["find_doc_numbers", "split_genre_number"]
+__all__ = ["find_doc_numbers", "preprint_number", "split_genre_number"]
 
 _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
@@ -65,3 +67,23 @@ def split_genre_number(d: Draft) -> None:
     d.set("number", m.group("n"), s + m.start("n"), s + m.end("n"), d.conf["genre"])
     if d.type in (None, "book", "document", "article") and _REPORT_GENRE.search(d.text, gs, ge):
         d.set_type("report", 0.8)  # "Tech. rep. TR-2010-1", "Working Paper No. 12"
+
+
+_ARXIV_HINT = regex.compile(r"rxiv", regex.IGNORECASE)
+_ARXIV_ID = regex.compile(
+    r"\barXiv\s*:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", regex.IGNORECASE
+)
+
+
+def preprint_number(d: Draft) -> None:
+    """``Vasy, A. Analytic continuation … Preprint, arXiv:1206.5454, 2012.``: the arXiv identifier
+    of a work that is in no journal or book is its number (an arXiv id printed after a journal
+    article is only a pointer, and ``[J]. arXiv preprint arXiv:…`` names a container)."""
+    if d.has("number") or d.has("container-title") or not _ARXIV_HINT.search(d.work):
+        return
+    m = _ARXIV_ID.search(d.work, d.start, d.end)
+    if not m or not d.is_free(*m.span()):
+        return
+    d.set("number", m.group(), m.start(), m.end(), 0.8)
+    if d.type in (None, "document", "book", "article-journal", "webpage"):
+        d.set_type("article", 0.75)
