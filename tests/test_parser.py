@@ -975,3 +975,30 @@ def test_reading_shapes(raw, expect):
     for key, value in expect.items():
         assert outcome.item.get(key) == value, (key, outcome.item)
     check_evidence(raw, outcome)
+
+
+@pytest.mark.parametrize(
+    ("raw", "view"),
+    [
+        # Markdown emphasis with underscores; snake_case and links keep theirs
+        ("_Journal of Cat Studies_, 12(3)", "Journal of Cat Studies, 12(3)"),
+        (
+            "see http://x.org/a_b_c_ and snake_case_name",
+            "see http://x.org/a_b_c_ and snake_case_name",
+        ),
+        # PDF glue after "in"; "within", "in 2017" untouched
+        (
+            "Graphs. inProceedings of the X, in2017 IEEE",
+            "Graphs. in Proceedings of the X, in 2017 IEEE",
+        ),
+        ("within the city, in 2017", "within the city, in 2017"),
+        # a space between an initial and its stop
+        ("Y . Chen, X . Wang", "Y. Chen, X. Wang"),
+    ],
+)
+def test_pasted_text_repairs(raw: str, view: str) -> None:
+    from citekit.normalise import normalise
+
+    v = normalise(raw)
+    assert v.text == view
+    assert len(v.offsets) == len(v.text) + 1 and all(0 <= o <= len(raw) for o in v.offsets)

@@ -160,6 +160,10 @@ def clean_value(raw: str) -> str:
         or _GLUED_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
         or _OCR_HINT.search(text)
+        or "_" in text
+        or " ." in text
+        or "in" in text
+        and _GLUED_IN.search(text)
     ):  # (the tests of _rare that a field's text can meet)
         edits = _repairs(text, whole=False)
         if edits:
@@ -200,6 +204,12 @@ def normalise(raw: str) -> View:
 # emphasis: HTML tags and Markdown ``*x*``/``**x**``/``__x__`` around a run of text
 _TAG = _re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>", _re.IGNORECASE)
 _STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
+# Markdown "_Journal_": one underscore on each side of a run of words (not snake_case, not in a link)
+_UNDERSCORES = _re.compile(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
+# PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
+_GLUED_IN = _re.compile(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
+# "Y . Chen": a space between an initial and its full stop
+_SPACED_INITIAL = _re.compile(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
 # a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
 _BULLET = _re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
 _FOOTNOTE = _re.compile(r"^\[\^(\d{1,4})\]:?\s*")
@@ -274,6 +284,10 @@ def _rare(text: str) -> bool:
         or _OCR_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
         or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
+        or "_" in text
+        or " ." in text
+        or "in" in text
+        and _GLUED_IN.search(text)
     )
 
 
@@ -296,6 +310,18 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             n = len(m.group(1))
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
+    if "_" in text:
+        for m in _UNDERSCORES.finditer(text):
+            if not _link_start().search(text, 0, m.start()):
+                edits.append((m.start(), m.start() + 1, ""))
+                edits.append((m.end() - 1, m.end(), ""))
+    if "in" in text:
+        for m in _GLUED_IN.finditer(text):
+            if not _link_start().search(text, 0, m.start()):
+                edits.append((m.end(), m.end(), " "))
+    if " ." in text:
+        for m in _SPACED_INITIAL.finditer(text):
+            edits.append((m.start(), m.end(), ""))
     if ("/ " in text or ". " in text or "- " in text) and _broken_link(text):
         for m in _BROKEN_LINK.finditer(text):
             if _link_start().search(text, 0, m.start()):
