@@ -1002,3 +1002,16 @@ def test_pasted_text_repairs(raw: str, view: str) -> None:
     v = normalise(raw)
     assert v.text == view
     assert len(v.offsets) == len(v.text) + 1 and all(0 <= o <= len(raw) for o in v.offsets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Müller, K., & Schmidt, P. (Hrsg.)", "Müller, K., Schmidt, P., Hrsg.", "Müller, K. (Hg.)"],
+)
+def test_german_editor_words(text: str) -> None:
+    from citekit.parser.names import parse_names
+
+    group = parse_names(text)
+    assert group.role == "editor"
+    assert group.names[0] == {"family": "Müller", "given": "K."}
+    assert all("literal" not in n for n in group.names)
