@@ -276,3 +276,55 @@ def test_preprint_arxiv_id_is_the_number():
     d.set("container-title", "Phys. Rev. D", 0, 3)
     preprint_number(d)
     assert "number" not in d.values
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        # read as a publisher by the labeller
+        (
+            "Roe, A. Trade and Growth. NBER Working Paper, 2006.",
+            "publisher",
+            {"genre": "NBER Working Paper"},
+        ),
+        # left unread, with its number
+        (
+            "Roe, A. 1998, What Caused the Crisis? [R], Working Paper, No. 6833.",
+            None,
+            {"genre": "Working Paper", "number": "6833"},
+        ),
+        # a series name: the collection
+        (
+            "Roe, A. “Governance,” SFB Working Paper Series, No.32, Berlin, 2012.",
+            None,
+            {"collection-title": "SFB Working Paper Series", "number": "32"},
+        ),
+    ],
+)
+def test_report_series_and_number(text, field, want):
+    from citekit.normalise import normalise
+    from citekit.parser.doc_numbers import report_series
+    from citekit.parser.draft import Draft
+
+    d = Draft(normalise(text), 0, len(text))
+    if field:
+        k = text.index("NBER")
+        d.set(field, "NBER Working Paper", k, k + len("NBER Working Paper"))
+    report_series(d)
+    for key, value in want.items():
+        assert d.values.get(key) == value, (key, d.values)
+    assert field not in d.values and d.type == "report"
+
+
+def test_journal_named_like_a_series_stays_a_journal():
+    from citekit.normalise import normalise
+    from citekit.parser.doc_numbers import report_series
+    from citekit.parser.draft import Draft
+
+    text = "Roe, A. Growth. Research Papers in Economics, 12(3), 1-9."
+    d = Draft(normalise(text), 0, len(text))
+    k = text.index("Research")
+    d.set("container-title", "Research Papers", k, k + len("Research Papers"))
+    d.set("volume", "12", text.index("12("), text.index("12(") + 2)
+    report_series(d)
+    assert d.values.get("container-title") == "Research Papers" and "genre" not in d.values

@@ -5,6 +5,9 @@
   and ``RFC 9110`` are taken and masked.
 - :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
   (``Preprint, arXiv:1206.5454``) is its number when nothing names a journal or book it is in.
+- :func:`report_series` runs when a parse is finished: ``NBER Working Paper, No. 1234``,
+  ``Discussion Paper Series No. 7`` read as a publisher or journal, or left unread, is the genre
+  (a name ending in ``Series``: the collection) and the number after it the report's number.
 - :func:`split_genre_number` runs when a parse is finished: a ``genre`` that ends in a number
   (``NBER Working Paper No. 1234``, ``Tech. rep. TR-2010-1``) keeps the series words as ``genre``
   and gives the number to ``number``.
@@ -16,7 +19,7 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .text import trim
 
-__all__ = ["find_doc_numbers", "preprint_number", "split_genre_number"]
+__all__ = ["find_doc_numbers", "preprint_number", "report_series", "split_genre_number"]
 
 _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
@@ -87,3 +90,65 @@ def preprint_number(d: Draft) -> None:
     d.set("number", m.group(), m.start(), m.end(), 0.8)
     if d.type in (None, "document", "book", "article-journal", "webpage"):
         d.set_type("article", 0.75)
+
+
+_SERIES = regex.compile(
+    r"(?:(?:\p{Lu}[\p{L}&\-]*|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
+    r"(?:(?:Working|Discussion|Policy|Occasional|Research|Technical|Staff|Conference)\s+Papers?"
+    r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?"
+)
+_SERIES_NUMBER = regex.compile(
+    r"[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
+)
+_SERIES_FIELDS = ("genre", "publisher", "container-title", "collection-title")
+
+
+def report_series(d: Draft) -> None:
+    """A report series and its number (see the module docstring)."""
+    if d.has("genre") and d.has("number"):
+        return
+    work = d.work
+    if "aper" not in work and "ep" not in work:  # Paper, Rep.
+        return
+    for m in _SERIES.finditer(work, d.start, d.end):
+        a, b = m.span()
+        while a < b and not d.is_free(a, b):  # leading words that belong to another field
+            if any(d.spans.get(f) == (a, b) for f in _SERIES_FIELDS):
+                break
+            k = work.find(" ", a, b)
+            if k < 0:
+                break
+            a = k + 1
+        if not _SERIES.fullmatch(work, a, b):
+            continue
+        field = next((f for f in _SERIES_FIELDS if d.spans.get(f) == (a, b)), None)
+        if field is None:
+            inside = next(
+                (f for f in _SERIES_FIELDS if (sp := d.spans.get(f)) and sp[0] <= a and b <= sp[1]),
+                None,
+            )
+            if inside is not None or not d.is_free(a, b):
+                continue
+        elif field == "container-title" and (d.has("volume") or d.has("page")):
+            continue  # a journal of that name
+        if field:
+            d.values.pop(field)
+            d.spans.pop(field)
+            d.conf.pop(field)
+        name = "collection-title" if work[a:b].endswith("Series") else "genre"
+        if not d.has(name):
+            d.set(name, work[a:b], a, b, 0.75)
+        n = _SERIES_NUMBER.match(work, b, d.end)
+        if n and not d.has("number"):
+            ns, ne = n.span("n")
+            vol = d.spans.get("volume")
+            if vol and vol[0] >= ns and vol[1] <= ne and not d.has("container-title"):
+                d.values.pop("volume")  # "Series, No.32" read as a volume
+                d.spans.pop("volume")
+                d.conf.pop("volume")
+            if d.is_free(ns, ne):
+                d.set("number", n.group("n"), ns, ne, 0.75)
+                d.claim(b, ns)
+        if d.type in (None, "document", "book", "article-journal", "article", "webpage"):
+            d.set_type("report", 0.75)
+        return
