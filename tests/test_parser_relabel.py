@@ -328,3 +328,45 @@ def test_journal_named_like_a_series_stays_a_journal():
     d.set("volume", "12", text.index("12("), text.index("12(") + 2)
     report_series(d)
     assert d.values.get("container-title") == "Research Papers" and "genre" not in d.values
+
+
+def test_number_prefix_names_the_number():
+    from citekit.parser.relabel import number_prefixes
+
+    text = "Doe, John. “Sorting.” Journal of Graphs, vol. 12, no. 3, 2014, pp. 101-15."
+    wrong = _spans(text, ("issue", "12"), ("issue", "3"), ("volume", "101-15"))
+    got = _read(text, number_prefixes(wrong, text, 0, len(text)))
+    assert got == [("volume", "12"), ("issue", "3"), ("pages", "101-15")]
+    # without a prefix the labeller's word stands
+    text = "Journal of Graphs 12 (3): 101-15."
+    wrong = _spans(text, ("volume", "12"), ("issue", "3"), ("pages", "101-15"))
+    assert number_prefixes(wrong, text, 0, len(text)) == wrong
+
+
+def test_date_month_read_into_the_title():
+    text = "Doe, J. (2020, May 5). Sorting graphs fast. The Graph Blog."
+    got = _assemble(
+        text,
+        ("author", "Doe, J."),
+        ("date", "2020"),
+        ("title", "May 5). Sorting graphs fast"),
+    )
+    assert got["issued"] == {"date-parts": [[2020, 5, 5]]}
+    assert got["title"] == "Sorting graphs fast"
+
+
+def test_report_number_closing_the_title():
+    text = "World Health Organization. (2020). Graph guidelines (Report No. 12). WHO."
+    got = _assemble(
+        text,
+        ("author", "World Health Organization"),
+        ("date", "2020"),
+        ("title", "Graph guidelines (Report No. 12)"),
+        ("publisher", "WHO"),
+    )
+    assert got["title"] == "Graph guidelines"
+    assert got["genre"] == "Report" and got["number"] == "12"
+    # a bracket that names no number stays in the title
+    text = "Doe, J. (2020). Graph guidelines (revised). WHO."
+    got = _assemble(text, ("title", "Graph guidelines (revised)"), ("publisher", "WHO"))
+    assert got["title"] == "Graph guidelines (revised)" and "number" not in got

@@ -404,6 +404,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     container_lead or s2 > s or bool(_IN_BEFORE.search(work, max(0, s - 5), s))
                 )
                 s = s2
+            iss = d.spans.get("issued")
+            if iss and s < iss[1] < e and s >= iss[0]:
+                s = iss[1]  # "(2020, May 5). Title": the date's month, read into the title
+                while s < e and work[s] in " ).,;:":
+                    s += 1
             a, b = _text_span(work, s, e, label)
             if b <= a:
                 continue
@@ -533,6 +538,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         )  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
+    _title_report_number(d)
     _event_presented_at(d)
     container_lead = _chapter_before_editors(d) or container_lead
     _set_type(d, genre, container_lead)
@@ -627,6 +633,31 @@ def _event_presented_at(d: Draft) -> None:
     d.claim(ls, le)
     if d.has("publisher-place") and not d.has("publisher"):
         _rename(d, "publisher-place", "event-place")
+
+
+_REPORT_NO_TAIL = regex.compile(
+    r"\s*\((?P<g>[^()]{0,60}?)[\s,]*(?:No|Nr|Number)\.?\s*(?P<n>[^()\s]{1,30})\)$", regex.IGNORECASE
+)
+
+
+def _title_report_number(d: Draft) -> None:
+    """``Graph guidelines (Report No. 12)`` (APA): the bracket closing the title names the report
+    series and its number."""
+    span = d.spans.get("title")
+    if not span or d.has("number") or d.work[span[1] - 1 : span[1]] != ")":
+        return
+    m = _REPORT_NO_TAIL.search(d.work, span[0], span[1])
+    if not m or m.start() <= span[0]:
+        return
+    conf = d.conf["title"]
+    a, b = trim(d.work, span[0], m.start(), _TRIM_TITLE)
+    if b <= a:
+        return
+    set_title(d, "title", a, b, conf)
+    d.set("number", m.group("n"), *m.span("n"), conf)
+    g = trim(d.work, *m.span("g"), " ,")
+    if g[1] > g[0] and not d.has("genre"):
+        d.set("genre", d.work[g[0] : g[1]], g[0], g[1], conf)
 
 
 def _chapter_before_editors(d: Draft) -> bool:

@@ -141,11 +141,12 @@ def report_series(d: Draft) -> None:
         n = _SERIES_NUMBER.match(work, b, d.end)
         if n and not d.has("number"):
             ns, ne = n.span("n")
-            vol = d.spans.get("volume")
-            if vol and vol[0] >= ns and vol[1] <= ne and not d.has("container-title"):
-                d.values.pop("volume")  # "Series, No.32" read as a volume
-                d.spans.pop("volume")
-                d.conf.pop("volume")
+            for name in ("volume", "issue"):  # "Series, No.32" read as a journal's number
+                sp = d.spans.get(name)
+                if sp and sp[0] >= ns and sp[1] <= ne and not d.has("container-title"):
+                    d.values.pop(name)
+                    d.spans.pop(name)
+                    d.conf.pop(name)
             if d.is_free(ns, ne):
                 d.set("number", n.group("n"), ns, ne, 0.75)
                 d.claim(b, ns)

@@ -10,6 +10,7 @@ the model says, so that a retrained model cannot lose them.
   a title, right before the container, are the container's first words.
 - :func:`editors_first`: ``Brown, Charles S., and Ted Toadvine, eds.`` : names before ``eds.``
   are editors.
+- :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
 - :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
@@ -25,6 +26,7 @@ from .text import trim
 __all__ = [
     "abbreviation_tail",
     "editors_first",
+    "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
@@ -110,7 +112,7 @@ def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]
                 return spans
             if s < a:
                 out.append((lab, s, a, c))
-            rest = trim(work, b, e, " ,;:")
+            rest = trim(work, b, e, " ,;:.")
             if rest[1] > rest[0]:
                 if lab == "location" and not any(x[0] == "publisher" for x in spans):
                     lab = "publisher"  # "Trans. A B, Harcourt, 1983" (MLA): no place, a publisher
@@ -239,8 +241,41 @@ def quoted_title_in_names(spans: list[Span], work: str, start: int, end: int) ->
     return out + rest
 
 
+_PREFIX_LABEL = (
+    (regex.compile(r"(?:\bvol(?:ume)?s?\.?|\bbd\.?|\btome)\s*$", regex.IGNORECASE), "volume"),
+    (
+        regex.compile(
+            r"(?:\bno|\bnr|\bissue|\biss|\bnum|\bnumber|\bheft)\.?\s*$", regex.IGNORECASE
+        ),
+        "issue",
+    ),
+    (regex.compile(r"(?:\bpp?\.|\bpages?)\s*$", regex.IGNORECASE), "pages"),
+)
+_NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
+
+
+def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``vol. 12, no. 3, pp. 101-15``: a number's printed prefix names it, whatever the labeller
+    said (the prefix may sit inside the span or just before it)."""
+    out = []
+    for k, sp in enumerate(spans):
+        lab, s, e, c = sp
+        if lab in _NUMBER_LABELS:
+            lo = max(spans[k - 1][2] if k else start, s - 12)
+            digit = s
+            while digit < e and not work[digit].isdigit():
+                digit += 1
+            for pattern, label in _PREFIX_LABEL:
+                if pattern.search(work, lo, digit):
+                    lab = label
+                    break
+        out.append((lab, s, e, c))
+    return out
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
     spans = quoted_title_in_names(spans, work, start, end)
     spans = title_before_in(spans, work, start, end)
