@@ -962,6 +962,20 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "2）李某：《某书》，张某某译本，某某出版社，1959。",
             {"translator": [{"family": "张", "given": "某某"}], "publisher": "某某出版社"},
         ),
+        # the author-year 《》 variant: the issue alone after the journal
+        (
+            "王某（2019）：《某某研究》，《某某学报》第3期。",
+            {"issued": {"date-parts": [[2019]]}, "container-title": "某某学报", "issue": "3"},
+        ),
+        # a Chinese path in a link (Baidu Baike) belongs to the link; Chinese text after it does not
+        (
+            "某词条_百度百科[EB/OL]. [2020-05-06]. https://baike.baidu.com/item/城市治理.",
+            {"URL": "https://baike.baidu.com/item/城市治理"},
+        ),
+        (
+            "李某. 某文章[EB/OL]. http://www.gov.cn/zhengce/t1622886.shtml，访问时间：2020年5月6日。",
+            {"URL": "http://www.gov.cn/zhengce/t1622886.shtml"},
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

@@ -24,6 +24,7 @@ _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
 )
+_BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
 _DOC_NO = regex.compile(
@@ -224,6 +225,11 @@ def parse(d: Draft) -> bool:
                         d.set("page", work[slice(*tail.page)], *tail.page, 0.85)
                 journal_tail = journal_tail or bool(tail.issue or tail.volume)
                 d.claim(tail.span[0], tail.span[1])
+            elif (im := _BARE_ISSUE.match(work, close + 1, e)) and not d.has("issue"):
+                # 作者（2019）：《题名》，《刊名》第3期: the year stood after the author
+                n = cn_number(im.group("i"))
+                d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
+                journal_tail = True
             continue
         if _DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)

@@ -22,6 +22,7 @@ __all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
 
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
+_HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn)\s*[:：]", regex.IGNORECASE)
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
@@ -49,7 +50,10 @@ def extract_identifiers(d: Draft) -> None:
             e = cut.start()
         cjk = _CJK.search(text, s, e)  # "…t1622886.shtml，访问时间：…": Chinese text ends the URL
         if cjk:
-            e = cjk.start()
+            if text[cjk.start() - 1] in "/=":  # ".../item/城市治理", "?word=城市": a Chinese path
+                e = _HAN_PATH.match(text, cjk.start(), e).end()
+            else:
+                e = cjk.start()
         e = _strip_trailing(text, s, e)
         if e - s < 8:
             continue
