@@ -976,6 +976,22 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "李某. 某文章[EB/OL]. http://www.gov.cn/zhengce/t1622886.shtml，访问时间：2020年5月6日。",
             {"URL": "http://www.gov.cn/zhengce/t1622886.shtml"},
         ),
+        # type codes as PDF text prints them: 「J」, a closing bracket read as a letter
+        (
+            "[2] 王某, 李某. 某某研究「J」. 某某学报, 2019, 35(3): 12-25.",
+            {"type": "article-journal", "title": "某某研究", "container-title": "某某学报"},
+        ),
+        ("[2] 王某. 某某[MJ. 北京: 某某出版社, 2019.", {"type": "book", "title": "某某"}),
+        # a hand-typed list that closes every element with a full stop
+        (
+            "[17]王某.某某研究[J].某某学报.2019.35(3).12-25.",
+            {"container-title": "某某学报", "volume": "35", "issue": "3", "page": "12-25"},
+        ),
+        # the unified book number of books printed before the ISBN
+        (
+            "[6] 王某. 某某[M]. 北京: 某某出版社, 1979. 统一书号: 3031·123.",
+            {"number": "3031·123", "publisher": "某某出版社"},
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

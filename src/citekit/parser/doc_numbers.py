@@ -1,6 +1,7 @@
 """Numbers that name a document: patents, RFCs, and the number at the end of a report series.
 
-- :func:`find_doc_numbers` runs with the identifiers, before any style: ``U.S. Patent 6,285,999``
+- :func:`find_doc_numbers` runs with the identifiers, before any style: ``统一书号: 3031·123``,
+  ``U.S. Patent 6,285,999``
   (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
   and ``RFC 9110`` are taken and masked.
 - :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
@@ -25,6 +26,7 @@ _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
     r"(?:(?:No|Number)\.?\s*)?(?P<num>\d{1,2},\d{3},\d{3}|[A-Z]{0,2}\d{5,}(?:\.\d)?[A-Z]?\d?)",
 )
+_UNIFIED_BOOK_NO = regex.compile(r"统一书号\s*[:：]?\s*(?P<n>\d{4,5}\s*[·.・•]\s*\d{1,6})")
 _RFC = regex.compile(r"\b(?:RFC|BCP|STD)\s?\d{1,5}\b")
 _REPORT_GENRE = regex.compile(
     r"\b(?:rep(?:ort)?\.?|(?:working|discussion|technical|white|policy)\s+papers?)|报告|工作论文",
@@ -46,6 +48,12 @@ def find_doc_numbers(d: Draft) -> None:
             d.set("jurisdiction", m.group("j"), m.start("j"), m.end("j"), 0.8)
             d.claim(m.end("j"), m.start("num"))
             d.set_type("patent", 0.85)
+            d.mask(m.start(), m.end())
+    if not d.has("number") and "书号" in work:  # 统一书号: 3031·123 (books before the ISBN)
+        m = _UNIFIED_BOOK_NO.search(work, s0, e0)
+        if m:
+            d.set("number", m.group("n"), *m.span("n"), 0.85)
+            d.claim(m.start(), m.start("n"))
             d.mask(m.start(), m.end())
     if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
         m = _RFC.search(work, s0, e0)

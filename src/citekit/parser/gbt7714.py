@@ -29,8 +29,10 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"\[\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
-    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]"
+    r"[\[「]\s*(?P<code>J|M|C|D|N|R|S|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*"
+    # PDF/OCR text: 「J」, [J」, and a closing bracket read as a letter ([JJ. [MJ.)
+    r"(?:[\]」]|[JI1l](?=\s*[.,。．]))"
 )
 
 # code -> (CSL type, custom.gbt_type_code when the CSL type cannot express the code)
@@ -592,6 +594,32 @@ _COUNTRY_NUMBER = regex.compile(
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
 
+_DOTTED_TAIL = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*\.\s*(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"(?:\s*\.\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?))?[\s.]*"
+)
+
+
+def _dotted_tail(d: Draft, code: str, elements: list[tuple[int, int]]) -> bool:
+    """``管理世界.2019.35(3).12-25.``: journal, year, volume(issue) and pages each closed by a full
+    stop (a hand-typed list); the usual commas and colon are missing."""
+    work = d.work
+    if code != "J" or len(elements) < 2 or work[elements[0][0]].isdigit():
+        return False
+    m = _DOTTED_TAIL.fullmatch(work, elements[1][0], elements[-1][1])
+    if not m or not (m.group("vol") or m.group("iss")):
+        return False
+    set_title(d, "container-title", *elements[0], 0.8)
+    d.set("issued", {"date-parts": [[int(m.group("y"))]]}, *m.span("y"), 0.85)
+    if m.group("vol"):
+        d.set("volume", m.group("vol"), *m.span("vol"), 0.85)
+    if m.group("iss"):
+        d.set("issue", clean_issue(m.group("iss")), *m.span("iss"), 0.85)
+    if m.group("pages"):
+        d.set("page", m.group("pages"), *m.span("pages"), 0.85)
+    return True
+
+
 def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
@@ -629,6 +657,8 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
                 ps, pe = trim(work, *m.span("pages"))
                 d.set("page", work[ps:pe], ps, pe, 0.85)
             return
+    if nums is None and _dotted_tail(d, code, elements):
+        return
     if nums is None:
         if not work[s].isdigit():  # "临床内科杂志[J]. 1984, 1(1)-." is a whole serial
             set_title(d, "container-title", s, e, 0.6)

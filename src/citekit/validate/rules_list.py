@@ -515,7 +515,37 @@ _AY_PART = regex.compile(
 )
 _LATIN_NAME_START = regex.compile(r"\A\p{Lu}[\p{L}'’\-]+")
 _MONTHS = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Summer", "Winter", "Spring", "Autumn", "Fall"]
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Summer",
+        "Winter",
+        "Spring",
+        "Autumn",
+        "Fall",
+    ]
 )
 
 
