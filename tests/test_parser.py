@@ -992,6 +992,36 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "[6] 王某. 某某[M]. 北京: 某某出版社, 1979. 统一书号: 3031·123.",
             {"number": "3031·123", "publisher": "某某出版社"},
         ),
+        # a web note with the page's own date between the site and the access date
+        (
+            "某某战役 ．某某网．2010-10-10[引用日期2014-06-22]",
+            {
+                "type": "webpage",
+                "title": "某某战役",
+                "container-title": "某某网",
+                "issued": {"date-parts": [[2010, 10, 10]]},
+                "accessed": {"date-parts": [[2014, 6, 22]]},
+            },
+        ),
+        (
+            "某某逝世（图） ．某某网．2005-3-28[引用日期2013-10-16]",
+            {"title": "某某逝世(图)", "container-title": "某某网"},
+        ),
+        # a Markdown link: the text is the title, the target the URL
+        (
+            "某某实验室 （2019） 《[某某资源系统](http://example.edu.cn/)》。访问日期：2019 年 8 月 4 日。",
+            {"title": "某某资源系统", "URL": "http://example.edu.cn/"},
+        ),
+        (
+            "Doe, A.-G. (1954). [Comment Reconstruire Le Chinois](https://doi.org/10.1000/xyz.1). "
+            "*Word*, 10(2-3), 351-364.",
+            {"title": "Comment Reconstruire Le Chinois", "DOI": "10.1000/xyz.1"},
+        ),
+        # a thesis: the degree after the university is the genre
+        (
+            "[3]姜某.某某研究[D].中国科学院博士学位论文，2004:1-18.",
+            {"publisher": "中国科学院", "genre": "博士学位论文", "page": "1-18"},
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

@@ -206,6 +206,8 @@ _TAG = _re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>
 _STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
 # Markdown "_Journal_": one underscore on each side of a run of words (not snake_case, not in a link)
 _UNDERSCORES = _re.compile(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
+# a Markdown link "[Title](https://…)": the brackets are markup, the link follows the text
+_MD_LINK = _re.compile(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
 # PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
 _GLUED_IN = _re.compile(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
@@ -286,6 +288,7 @@ def _rare(text: str) -> bool:
         or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
         or "_" in text
         or " ." in text
+        or "](" in text
         or "in" in text
         and _GLUED_IN.search(text)
     )
@@ -310,6 +313,11 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             n = len(m.group(1))
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
+    if "](" in text:
+        for m in _MD_LINK.finditer(text):
+            close = text.index("](", m.end())
+            edits.append((m.start(), m.end(), ""))
+            edits.append((close, close + 1, " "))
     if "_" in text:
         for m in _UNDERSCORES.finditer(text):
             if not _link_start().search(text, 0, m.start()):

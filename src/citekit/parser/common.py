@@ -197,6 +197,11 @@ _TRIM_TEXT = " ,;:，；：" + MASK  # made once, not per call
 
 def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
     work = d.work
+    k = work.find(MASK, start, end)
+    if k > start:  # "《Title (https://…)》": a link inside ends the text
+        end = k
+    while end > start and work[end - 1] in " ([（【":  # an opening bracket ends no title
+        end -= 1
     start, end = trim(work, start, end, _TRIM_TEXT)
     if (
         end - start > 2

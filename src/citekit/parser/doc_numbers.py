@@ -52,8 +52,9 @@ def find_doc_numbers(d: Draft) -> None:
     if not d.has("number") and "书号" in work:  # 统一书号: 3031·123 (books before the ISBN)
         m = _UNIFIED_BOOK_NO.search(work, s0, e0)
         if m:
-            d.set("number", m.group("n"), *m.span("n"), 0.85)
-            d.claim(m.start(), m.start("n"))
+            ns, ne = m.span("n")
+            d.set("number", m.group("n"), ns, ne, 0.85)
+            d.claim(m.start(), ns)
             d.mask(m.start(), m.end())
     if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
         m = _RFC.search(work, s0, e0)

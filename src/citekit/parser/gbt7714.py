@@ -285,6 +285,13 @@ def _after_code(
             if _imprint_without_date(d, *elements[k]):
                 imprint = k
                 break
+    pub = d.spans.get("publisher")
+    if code == "D" and pub and not d.has("genre"):  # 中国科学院博士学位论文, 2004: 1-18
+        tm = _THESIS_PUB.fullmatch(work, *pub)
+        if tm and tm.group("pub").strip():
+            ps, pe = trim(work, tm.start("pub"), tm.end("pub"))
+            d.set("publisher", work[ps:pe], ps, pe, d.conf["publisher"])
+            d.set("genre", tm.group("genre"), *tm.span("genre"), 0.8)
     if code == "D" and not d.has("publisher"):  # "中国社会科学院研究生院硕士学位论文"
         for k, (es, ee) in enumerate(elements):
             tm = _THESIS_PUB.match(work, es, ee)
