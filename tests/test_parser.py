@@ -1022,6 +1022,28 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "[3]姜某.某某研究[D].中国科学院博士学位论文，2004:1-18.",
             {"publisher": "中国科学院", "genre": "博士学位论文", "page": "1-18"},
         ),
+        # given-name-first names with middle initials: the last family name before the title
+        (
+            "[2] Alfred V. Aho, Monica S. Lam, Jeffrey D. Ullman. 编译原理[M]. 北京: 某某出版社, 2009.",
+            {
+                "title": "编译原理",
+                "author": [
+                    {"family": "Aho", "given": "Alfred V."},
+                    {"family": "Lam", "given": "Monica S."},
+                    {"family": "Ullman", "given": "Jeffrey D."},
+                ],
+            },
+        ),
+        # an online-first article: pages and no year, volume or issue yet
+        (
+            "[7]王某,李某．某某研究[J].某某工作:1-10.",
+            {"container-title": "某某工作", "page": "1-10"},
+        ),
+        # an OCR "o" for a zero in a year
+        (
+            "[9]Aiger D, Mitra N J. Congruent sets [J].ACM Trans on Graphics,20o8,27(3): 85.",
+            {"issued": {"date-parts": [[2008]]}, "volume": "27"},
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

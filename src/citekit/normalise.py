@@ -257,7 +257,7 @@ _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 # cheap tests, each with a literal start (a fast scan), before the slower patterns above
 _GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
 # where OCR puts a letter into a year (20l3, 2O19, l998, 199l)
-_OCR_HINT = _re.compile("20l|19l|20O|19O|l9|2O|0l|9l|0O|9O")
+_OCR_HINT = _re.compile("20l|19l|20O|19O|20o|19o|l9|2O|0l|9l|0O|9O|0o|9o")
 _CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
 
 

@@ -68,6 +68,9 @@ _NAME_GOES_ON = regex.compile(
     r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})"
 )
 _IN = regex.compile(r"(?:in|见|载)\s*[:：]?\s*", regex.IGNORECASE)
+# a list of names written given name first ("Alfred V. Aho, Monica S. Lam,", "John Smith,")
+_GIVEN_FIRST_LIST = regex.compile(r"\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{Ll}'’\-]+\s*,")
+_LAST_FAMILY = regex.compile(r"\s*\p{Lu}[\p{Ll}'’\-]+\s*\.")
 
 
 def _strip_in(work: str, s: int, e: int) -> int:
@@ -127,6 +130,13 @@ def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | Non
             continue  # "Broda, C., G. Joshua, and W. David.": the initial's stop, the list goes on
         if _AND_INITIAL.search(work, max(start, i - 12), i + 1):
             continue  # "… and W." : a given-name-first name is not finished
+        if (
+            work[i - 1].isupper()
+            and not work[i - 2 : i - 1].isalpha()
+            and _LAST_FAMILY.match(work, i + 1, end)
+            and _GIVEN_FIRST_LIST.search(work, start, i)
+        ):
+            continue  # "Alfred V. Aho, …, Jeffrey D. Ullman. 编译原理": the last family name follows
         a, b = trim(work, start, i + 1)
         left = work[a:b]
         if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
@@ -601,6 +611,7 @@ _COUNTRY_NUMBER = regex.compile(
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
 
+_ONLINE_FIRST_PAGES = regex.compile(r"\s*[:：,，]\s*(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*$")
 _DOTTED_TAIL = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*\.\s*(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"(?:\s*\.\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?))?[\s.]*"
@@ -665,6 +676,15 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
                 d.set("page", work[ps:pe], ps, pe, 0.85)
             return
     if nums is None and _dotted_tail(d, code, elements):
+        return
+    if nums is None and (pm := _ONLINE_FIRST_PAGES.search(work, s, e)) and pm.start() > s:
+        # "图书情报工作:1-10" (online first: no year, volume or issue yet)
+        set_title(d, "container-title", s, pm.start(), 0.85)
+        ps, pe = pm.span("p")
+        d.set("page", work[ps:pe], ps, pe, 0.85)
+        for el in elements[1:]:
+            if parse_imprint(d, *el):
+                break
         return
     if nums is None:
         if not work[s].isdigit():  # "临床内科杂志[J]. 1984, 1(1)-." is a whole serial
