@@ -1044,6 +1044,20 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "[9]Aiger D, Mitra N J. Congruent sets [J].ACM Trans on Graphics,20o8,27(3): 85.",
             {"issued": {"date-parts": [[2008]]}, "volume": "27"},
         ),
+        # Taiwan: the imprint in brackets after the title; 〈篇名〉 marks an article
+        (
+            "1. 王某：《某某校證》（臺北：某某印書館，1976年12月）。",
+            {
+                "title": "某某校證",
+                "publisher-place": "臺北",
+                "publisher": "某某印書館",
+                "issued": {"date-parts": [[1976, 12]]},
+            },
+        ),
+        (
+            "8. 丁某：〈國內某某研究的方向〉，《某某日報》第22版（1988年4月2日）。",
+            {"title": "國內某某研究的方向"},
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

@@ -370,3 +370,24 @@ def test_report_number_closing_the_title():
     text = "Doe, J. (2020). Graph guidelines (revised). WHO."
     got = _assemble(text, ("title", "Graph guidelines (revised)"), ("publisher", "WHO"))
     assert got["title"] == "Graph guidelines (revised)" and "number" not in got
+
+
+def test_span_across_a_chinese_full_stop():
+    from citekit.parser.relabel import cjk_stop_inside
+
+    text = "方某、朱某（2012）。中国某某的度量。某某论坛，10，4-10。"
+    wrong = _spans(
+        text,
+        ("author", "方某、朱某"),
+        ("date", "2012"),
+        ("location", "中国某某的度量。某某论坛"),
+        ("volume", "10"),
+        ("pages", "4-10"),
+    )
+    got = _read(text, cjk_stop_inside(wrong, text, 0, len(text)))
+    assert got[2] == ("title", "中国某某的度量") and got[3] == ("container-title", "某某论坛")
+    # with no numbers after it the second part keeps its label
+    text = "何某（2008）。某某對策。北京：某某出版社。"
+    wrong = _spans(text, ("author", "何某"), ("date", "2008"), ("location", "某某對策。北京"))
+    got = _read(text, cjk_stop_inside(wrong, text, 0, len(text)))
+    assert got[2:] == [("title", "某某對策"), ("location", "北京")]

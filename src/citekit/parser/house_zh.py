@@ -24,6 +24,10 @@ _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
 )
+_PAREN_IMPRINT = regex.compile(
+    r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?)?(?:[,，][^()]*)?\s*"
+)
 _BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
@@ -150,6 +154,18 @@ def parse(d: Draft) -> bool:
             elif _DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif im := _PAREN_IMPRINT.fullmatch(work, pos + 1, close):
+                # 《禮記校證》（臺北：藝文印書館，1976年12月）: the imprint in brackets (Taiwan)
+                d.set("publisher-place", im.group("place"), *im.span("place"), 0.85)
+                ps, pe = trim(work, *im.span("pub"))
+                d.set("publisher", work[ps:pe], ps, pe, 0.85)
+                parts = [int(im.group("y"))]
+                ye = im.end("y")
+                if im.group("m") and 1 <= int(im.group("m")) <= 12:
+                    parts.append(int(im.group("m")))
+                    ye = im.end("m") + 1
+                d.set("issued", {"date-parts": [parts]}, im.start("y"), ye, 0.85)
+                d.claim(im.start(), im.end())
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False

@@ -10,6 +10,7 @@ the model says, so that a retrained model cannot lose them.
   a title, right before the container, are the container's first words.
 - :func:`editors_first`: ``Brown, Charles S., and Ted Toadvine, eds.`` : names before ``eds.``
   are editors.
+- :func:`cjk_stop_inside`: ``（2012）。题名。刊名，10`` : a span across a Chinese full stop.
 - :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
 - :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
 
@@ -25,6 +26,7 @@ from .text import trim
 
 __all__ = [
     "abbreviation_tail",
+    "cjk_stop_inside",
     "editors_first",
     "number_prefixes",
     "quoted_title_in_names",
@@ -273,8 +275,32 @@ def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[
     return out
 
 
+def cjk_stop_inside(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``方某（2012）。题名。刊名，10，4-10。`` (APA in Chinese): the labeller ran the title and the
+    next element into one span across a Chinese full stop.  Before any title, the part before 。 is
+    the title; the part after is the journal when numbers follow, else keeps the span's label."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            return spans
+        if lab not in ("location", "publisher", "container-title", "note", "genre"):
+            continue
+        i = work.find("。", s, e)
+        if i <= s or not work[i + 1 : e].strip():
+            continue
+        a, b = trim(work, i + 1, e, " ,，")
+        numbers = any(sp[0] in _NUMBER_LABELS for sp in spans[k + 1 :])
+        right = (
+            "container-title"
+            if numbers and not any(sp[0] == "container-title" for sp in spans)
+            else lab
+        )
+        return [*spans[:k], ("title", s, i, c), (right, a, b, c), *spans[k + 1 :]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
     spans = quoted_title_in_names(spans, work, start, end)
