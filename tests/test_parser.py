@@ -1058,6 +1058,18 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "8. 丁某：〈國內某某研究的方向〉，《某某日報》第22版（1988年4月2日）。",
             {"title": "國內某某研究的方向"},
         ),
+        # the host's editors after // end at an initial's full stop
+        (
+            "[4] MCDONALD A H, NICOL J M. Nematode parasites[M]//LUC M, BRIDGE J. Plant parasitic "
+            "nematodes. Wallingford, UK: CABI Publishing, 2005: 131-191",
+            {
+                "container-author": [
+                    {"family": "Luc", "given": "M."},
+                    {"family": "Bridge", "given": "J."},
+                ],
+                "container-title": "Plant parasitic nematodes",
+            },
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "

@@ -350,6 +350,13 @@ def _after_code(
         if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
+        elif rest and (split := _author_split(d, *rest[0])):
+            # "//LUC M, SIKORA R A, BRIDGE J. Plant parasitic …": the stop after an initial ends
+            # the host's editors (the elements were not split there)
+            i, group = split
+            a, b = trim(work, rest[0][0], i + 1)
+            set_names(d, a, b, "container-author", 0.8, group=group)
+            rest = [(i + 1, rest[0][1]), *rest[1:]]
         if rest:
             cs, ce = rest[0]
             ce = title_volume(d, cs, ce)
