@@ -1070,6 +1070,15 @@ _ZHANG = [{"family": "张", "given": "三"}]
                 "container-title": "Plant parasitic nematodes",
             },
         ),
+        # a letter after the year in a journal's numbers (two works of one year)
+        (
+            "Yan Z, Kim N. Effects of nitrogen[J]. Plant and Soil, 2015a, 388(1): 147-155.",
+            {
+                "container-title": "Plant and Soil",
+                "issued": {"date-parts": [[2015]]},
+                "volume": "388",
+            },
+        ),
         # a word broken across a PDF line keeps no hyphen; compounds keep theirs
         (
             "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "
