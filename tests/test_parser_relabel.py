@@ -391,3 +391,49 @@ def test_span_across_a_chinese_full_stop():
     wrong = _spans(text, ("author", "何某"), ("date", "2008"), ("location", "某某對策。北京"))
     got = _read(text, cjk_stop_inside(wrong, text, 0, len(text)))
     assert got[2:] == [("title", "某某對策"), ("location", "北京")]
+
+
+def test_vancouver_journal_read_into_the_title():
+    text = (
+        "Buxton MJ, Lacey LA. Mapping from measures to utility. Value Health. 2007;10(3): 214-20."
+    )
+    got = _assemble(
+        text,
+        ("author", "Buxton MJ, Lacey LA"),
+        ("title", "Mapping from measures to utility. Value Health"),
+        ("date", "2007"),
+        ("volume", "10"),
+        ("issue", "3"),
+        ("pages", "214-20"),
+    )
+    assert got["title"] == "Mapping from measures to utility"
+    assert got["container-title"] == "Value Health"
+    # a book's subtitle sentence with no numbers after it stays in the title
+    text = "Doe, J. (2001). Sorting graphs. A Study in Methods. Wiley."
+    got = _assemble(text, ("title", "Sorting graphs. A Study in Methods"), ("publisher", "Wiley"))
+    assert got["title"] == "Sorting graphs. A Study in Methods" and "container-title" not in got
+
+
+def test_names_end_at_et_al():
+    from citekit.parser.relabel import names_end
+
+    text = (
+        "Horvath KJ, Oakes JM, et al. Feasibility, acceptability and efficacy. AIDS Behav. 2013;17"
+    )
+    wrong = _spans(
+        text,
+        ("author", "Horvath KJ, Oakes JM, et al. Feasibility"),
+        ("title", "acceptability and efficacy"),
+    )
+    got = _read(text, names_end(wrong, text, 0, len(text)))
+    assert got[0] == ("author", "Horvath KJ, Oakes JM, et al.")
+    assert got[1] == ("title", "Feasibility, acceptability and efficacy")
+    text = "Leoni, E., and Chiaramonti, N.: Volatile organic compounds in smoke, Int. J. Fire, 19"
+    wrong = _spans(
+        text,
+        ("author", "Leoni, E."),
+        ("title", "and Chiaramonti, N.: Volatile organic compounds in smoke"),
+    )
+    got = _read(text, names_end(wrong, text, 0, len(text)))
+    assert got[0] == ("author", "Leoni, E., and Chiaramonti, N.")
+    assert got[1] == ("title", "Volatile organic compounds in smoke")

@@ -538,6 +538,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         )  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
+    _journal_in_title(d)
     _title_report_number(d)
     _event_presented_at(d)
     container_lead = _chapter_before_editors(d) or container_lead
@@ -633,6 +634,39 @@ def _event_presented_at(d: Draft) -> None:
     d.claim(ls, le)
     if d.has("publisher-place") and not d.has("publisher"):
         _rename(d, "publisher-place", "event-place")
+
+
+# "… measures of utility. Value Health. 2007;10(3)": the title's last sentence is a journal's name
+# (capitalised or abbreviated words) when the numbers follow it at once
+_JOURNAL_TAIL = regex.compile(
+    r"(?<=[.?!]\s{1,3})(?:(?:\p{Lu}[\p{L}&'’\-]*\.?|of|and|the|for|in|on|&)\s+){0,7}"
+    r"\p{Lu}[\p{L}&'’\-]*\.?$"
+)
+_NUMBERS_NEXT = regex.compile(
+    r"[.,]?\s*(?:(?:1[5-9]|20)\d\d\s*[;:(]|\d{1,4}\s*[,:(]|vol\b|v\.)", regex.IGNORECASE
+)
+
+
+def _journal_in_title(d: Draft) -> None:
+    """A journal article whose journal the labeller read as the title's last sentence."""
+    span = d.spans.get("title")
+    if (
+        not span
+        or d.has("container-title")
+        or not (d.has("volume") or d.has("page"))
+        or not _NUMBERS_NEXT.match(d.work, span[1], d.end)
+    ):
+        return
+    m = _JOURNAL_TAIL.search(d.work, span[0], span[1])
+    if not m or m.start() - span[0] < 12:
+        return
+    conf = d.conf["title"]
+    a, b = _text_span(d.work, span[0], m.start(), "title")
+    if b <= a:
+        return
+    set_title(d, "title", a, b, conf)
+    ca, cb = _text_span(d.work, m.start(), span[1], "container-title")
+    set_title(d, "container-title", ca, cb, conf)
 
 
 _REPORT_NO_TAIL = regex.compile(

@@ -11,6 +11,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`editors_first`: ``Brown, Charles S., and Ted Toadvine, eds.`` : names before ``eds.``
   are editors.
 - :func:`cjk_stop_inside`: ``（2012）。题名。刊名，10`` : a span across a Chinese full stop.
+- :func:`names_end`: ``…, et al. Feasibility, …`` / ``…, and Sucov, H. M. Fate of …`` : where
+  the first name group ends.
 - :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
 - :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
 
@@ -28,6 +30,7 @@ __all__ = [
     "abbreviation_tail",
     "cjk_stop_inside",
     "editors_first",
+    "names_end",
     "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
@@ -298,8 +301,42 @@ def cjk_stop_inside(spans: list[Span], work: str, start: int, end: int) -> list[
     return spans
 
 
+_ET_AL = regex.compile(r"\bet\s*al\b\.?|等人?")
+# the last name of a list, read as the title's start: "and Sucov, H. M. Fate of …"
+_LAST_NAME_AFTER = regex.compile(
+    r"(?:and|&)\s+\p{Lu}[\p{L}'’\-]+,?\s*(?:\p{Lu}\.\s*-?\s*){1,3}(?=[\s:,.]*\p{L})"
+)
+
+
+def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Where the first name group really ends: at ``et al.`` (no name follows it), and after the
+    list's last ``and Family, I.`` that the labeller read as the title's first words."""
+    if not spans or spans[0][0] != "author":
+        return spans
+    lab, s, e, c = spans[0]
+    m = _ET_AL.search(work, s, e)
+    if m and work[m.end() : e].strip(" ,.;:，。") and not _ET_AL.search(work, m.end(), e):
+        rest = trim(work, m.end(), e, " ,.;:，。")
+        out: list[Span] = [(lab, s, m.end(), c)]
+        if len(spans) > 1 and spans[1][0] == "title" and spans[1][1] >= e:
+            out.append(("title", rest[0], spans[1][2], spans[1][3]))
+            return out + spans[2:]
+        if not any(sp[0] == "title" for sp in spans):
+            out.append(("title", *rest, c))
+            return out + spans[1:]
+        return spans
+    if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() in (",", ""):
+        n = _LAST_NAME_AFTER.match(work, spans[1][1], spans[1][2])
+        if n:
+            t = trim(work, n.end(), spans[1][2], " ,.;:")
+            if t[1] > t[0]:
+                return [(lab, s, n.end(), c), ("title", *t, spans[1][3]), *spans[2:]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = names_end(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
