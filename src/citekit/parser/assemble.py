@@ -627,9 +627,7 @@ def _event_presented_at(d: Draft) -> None:
     name, ls, le, a, b = found
     conf = d.conf.get(name, 0.7)
     if name:
-        d.values.pop(name)
-        d.spans.pop(name)
-        d.conf.pop(name)
+        d.drop(name)
     d.set("event-title", work[a:b], a, b, conf)
     d.claim(ls, le)
     if d.has("publisher-place") and not d.has("publisher"):
@@ -826,9 +824,7 @@ def _split_title(d: Draft) -> None:
     ):
         return
     conf = d.conf["container-title"]
-    d.values.pop("container-title")
-    d.spans.pop("container-title")
-    d.conf.pop("container-title")
+    d.drop("container-title")
     a, b = _text_span(work, s, cut.start() + (1 if work[cut.start()] in "?!" else 0), "title")
     set_title(d, "title", a, b, conf)
     a, b = _text_span(work, cut.end(), e, "container-title")

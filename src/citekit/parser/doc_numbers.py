@@ -141,9 +141,7 @@ def report_series(d: Draft) -> None:
         elif field == "container-title" and (d.has("volume") or d.has("page")):
             continue  # a journal of that name
         if field:
-            d.values.pop(field)
-            d.spans.pop(field)
-            d.conf.pop(field)
+            d.drop(field)
         name = "collection-title" if work[a:b].endswith("Series") else "genre"
         if not d.has(name):
             d.set(name, work[a:b], a, b, 0.75)
@@ -153,9 +151,7 @@ def report_series(d: Draft) -> None:
             for name in ("volume", "issue"):  # "Series, No.32" read as a journal's number
                 sp = d.spans.get(name)
                 if sp and sp[0] >= ns and sp[1] <= ne and not d.has("container-title"):
-                    d.values.pop(name)
-                    d.spans.pop(name)
-                    d.conf.pop(name)
+                    d.drop(name)
             if d.is_free(ns, ne):
                 d.set("number", n.group("n"), ns, ne, 0.75)
                 d.claim(b, ns)
