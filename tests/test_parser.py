@@ -1070,6 +1070,11 @@ _ZHANG = [{"family": "张", "given": "三"}]
                 "container-title": "Plant parasitic nematodes",
             },
         ),
+        # PDF text that lost the commas of a journal's numbers
+        (
+            "［6］ 王某 ，蒋某．某某综述 ［J］．某某大学学报（自然科学版 ） 2004 32 （2 ） ： 246－252．",
+            {"issued": {"date-parts": [[2004]]}, "volume": "32", "issue": "2", "page": "246-252"},
+        ),
         # a letter after the year in a journal's numbers (two works of one year)
         (
             "Yan Z, Kim N. Effects of nitrogen[J]. Plant and Soil, 2015a, 388(1): 147-155.",

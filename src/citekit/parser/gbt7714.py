@@ -618,6 +618,10 @@ _COUNTRY_NUMBER = regex.compile(
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
 
+_SPACED_TAIL = regex.compile(
+    r"(?<=\S)\s+(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15}?)\s*\))?"
+    r"\s*(?:[:：]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?\s*$"
+)
 _ONLINE_FIRST_PAGES = regex.compile(r"\s*[:：,，]\s*(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*$")
 _DOTTED_TAIL = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*\.\s*(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
@@ -684,7 +688,28 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
             return
     if nums is None and _dotted_tail(d, code, elements):
         return
-    if nums is None and (pm := _ONLINE_FIRST_PAGES.search(work, s, e)) and pm.start() > s:
+    if (
+        nums is None
+        and (sm := _SPACED_TAIL.search(work, s, e))
+        and (sm.group("vol") or sm.group("iss"))
+    ):
+        # "同济大学学报（自然科学版） 2004 32 （2） ： 246－252" (PDF text lost the commas)
+        set_title(d, "container-title", s, sm.start(), 0.8)
+        d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.85)
+        if sm.group("vol"):
+            d.set("volume", sm.group("vol"), *sm.span("vol"), 0.85)
+        if sm.group("iss"):
+            d.set("issue", clean_issue(sm.group("iss")), *sm.span("iss"), 0.85)
+        if sm.group("pages"):
+            ps, pe = trim(work, *sm.span("pages"))
+            d.set("page", work[ps:pe], ps, pe, 0.85)
+        return
+    if (
+        nums is None
+        and (pm := _ONLINE_FIRST_PAGES.search(work, s, e))
+        and pm.start() > s
+        and not _DIGIT.search(work, s, pm.start())  # (not "学报 2009 38 (2) : 215-224")
+    ):
         # "图书情报工作:1-10" (online first: no year, volume or issue yet)
         set_title(d, "container-title", s, pm.start(), 0.85)
         ps, pe = pm.span("p")
