@@ -569,6 +569,9 @@ _EDITION_PHRASE = regex.compile(
 def _free_edition(d: Draft) -> None:
     """``2nd edn.``, ``( SecondEdition )``: an edition phrase outside every field, or closing the
     title, is the edition."""
+    work = d.work
+    if not ("dition" in work or "edn" in work or "ed." in work):  # (a cheap test first)
+        return
     for m in _EDITION_PHRASE.finditer(d.work, d.start, d.end):
         ed = edition(regex.sub(r"(?<=\p{Ll})(?=Edition)", " ", m.group()))
         if not ed:
@@ -604,6 +607,8 @@ def _event_presented_at(d: Draft) -> None:
     """A paper given at a meeting: the meeting is the event, not a container or a publisher; the
     place after it is the event's place."""
     work = d.work
+    if not any(w in work for w in ("resented", "repared", "given", "elivered", "read ")):
+        return
     found: tuple[str, int, int, int, int] | None = None  # field it was read as, lead, event
     for name in ("container-title", "publisher"):
         span = d.spans.get(name)

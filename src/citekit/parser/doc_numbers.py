@@ -117,7 +117,7 @@ def report_series(d: Draft) -> None:
     if d.has("genre") and d.has("number"):
         return
     work = d.work
-    if "aper" not in work and "ep" not in work:  # Paper, Rep.
+    if not ("aper" in work or "Rep" in work or "rep." in work or "rep " in work):  # Paper, Rep.
         return
     for m in _SERIES.finditer(work, d.start, d.end):
         a, b = m.span()

@@ -92,7 +92,9 @@ def _names_run(work: str, i: int, end: int) -> int:
 
 def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Give the names after a role word after the title their role (see the module docstring)."""
-    if not any(lab == "title" for lab, *_ in spans):
+    if not any(lab == "title" for lab, *_ in spans) or not (
+        "rans" in work or "Ed" in work or "ed." in work or "dited" in work or "eds." in work
+    ):
         return spans
     title_end = next(e for lab, _, e, _ in spans if lab == "title")
     for m in _ROLE.finditer(work, title_end, end):
