@@ -178,6 +178,7 @@ def test_names_flags_and_prefixes():
         ("司马光", {"family": "司马", "given": "光"}),
         ("诸葛亮", {"family": "诸葛", "given": "亮"}),
         ("陳水扁", {"family": "陳", "given": "水扁"}),  # traditional characters
+        ("何丽丽", {"family": "何", "given": "丽丽"}),  # doubled given name, not a transliteration
         ("国务院", {"literal": "国务院"}),  # organisations
         ("文化部", {"literal": "文化部"}),
         ("北京大学教育法研究中心", {"literal": "北京大学教育法研究中心"}),

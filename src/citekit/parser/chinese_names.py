@@ -46,4 +46,7 @@ def split_chinese_name(name: str) -> dict[str, str]:
 def _transliterated(given: str) -> bool:
     if len(given) == 1:
         return given in _TRANSLIT_END
+    # a doubled given name (丽丽, 莎莎) is Chinese: transliterations do not repeat a syllable
+    if len(given) == 2 and given[0] == given[1]:
+        return False
     return all(ch in _TRANSLIT for ch in given)
