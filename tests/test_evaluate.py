@@ -111,6 +111,36 @@ def test_names_compare_by_family_name_and_initials():
     )
 
 
+def test_written_out_given_names_must_agree():
+    # pinyin given names share their initial but are different people
+    assert not ok(
+        "author",
+        [{"family": "Wang", "given": "Xiaohua"}],
+        [{"family": "Wang", "given": "Xiaoming"}],
+    )
+    assert not ok(
+        "author",
+        [{"family": "Smith", "given": "Richard O."}],
+        [{"family": "Smith", "given": "Robert O."}],
+    )
+    # an initial on either side still agrees with the written-out name
+    assert ok(
+        "author", [{"family": "WANG", "given": "X"}], [{"family": "Wang", "given": "Xiaoming"}]
+    )
+    assert ok(
+        "author",
+        [{"family": "Smith", "given": "Robert Owen"}],
+        [{"family": "Smith", "given": "Robert O."}],
+    )
+    assert ok(
+        "author", [{"family": "Li", "given": "jianguo"}], [{"family": "LI", "given": "Jianguo"}]
+    )
+    # Chinese characters: the whole given name, not its first character
+    assert not ok(
+        "author", [{"family": "王", "given": "小华"}], [{"family": "王", "given": "小明"}]
+    )
+
+
 def test_name_suffixes_and_particles():
     assert ok("author", [{"family": "King", "given": "M. L.", "suffix": "Jr."}],
               [{"family": "King", "given": "Martin Luther", "suffix": "Jr"}])  # fmt: skip

@@ -953,6 +953,144 @@ _ZHANG = [{"family": "张", "given": "三"}]
             "DOE J. Things[M]. Littleton, Colo.: Some Books, 1982.",
             {"publisher-place": "Littleton, Colo."},
         ),
+        # the month of a 《》 imprint glued to its publisher
+        (
+            "王某：《某某研究》某某大学出版社2010年4月",
+            {"publisher": "某某大学出版社", "issued": {"date-parts": [[2010, 4]]}},
+        ),
+        # 译本: "X's translation" names the translator
+        (
+            "2）李某：《某书》，张某某译本，某某出版社，1959。",
+            {"translator": [{"family": "张", "given": "某某"}], "publisher": "某某出版社"},
+        ),
+        # the author-year 《》 variant: the issue alone after the journal
+        (
+            "王某（2019）：《某某研究》，《某某学报》第3期。",
+            {"issued": {"date-parts": [[2019]]}, "container-title": "某某学报", "issue": "3"},
+        ),
+        # a Chinese path in a link (Baidu Baike) belongs to the link; Chinese text after it does not
+        (
+            "某词条_百度百科[EB/OL]. [2020-05-06]. https://baike.baidu.com/item/城市治理.",
+            {"URL": "https://baike.baidu.com/item/城市治理"},
+        ),
+        (
+            "李某. 某文章[EB/OL]. http://www.gov.cn/zhengce/t1622886.shtml，访问时间：2020年5月6日。",
+            {"URL": "http://www.gov.cn/zhengce/t1622886.shtml"},
+        ),
+        # type codes as PDF text prints them: 「J」, a closing bracket read as a letter
+        (
+            "[2] 王某, 李某. 某某研究「J」. 某某学报, 2019, 35(3): 12-25.",
+            {"type": "article-journal", "title": "某某研究", "container-title": "某某学报"},
+        ),
+        ("[2] 王某. 某某[MJ. 北京: 某某出版社, 2019.", {"type": "book", "title": "某某"}),
+        # a hand-typed list that closes every element with a full stop
+        (
+            "[17]王某.某某研究[J].某某学报.2019.35(3).12-25.",
+            {"container-title": "某某学报", "volume": "35", "issue": "3", "page": "12-25"},
+        ),
+        # the unified book number of books printed before the ISBN
+        (
+            "[6] 王某. 某某[M]. 北京: 某某出版社, 1979. 统一书号: 3031·123.",
+            {"number": "3031·123", "publisher": "某某出版社"},
+        ),
+        # a web note with the page's own date between the site and the access date
+        (
+            "某某战役 ．某某网．2010-10-10[引用日期2014-06-22]",
+            {
+                "type": "webpage",
+                "title": "某某战役",
+                "container-title": "某某网",
+                "issued": {"date-parts": [[2010, 10, 10]]},
+                "accessed": {"date-parts": [[2014, 6, 22]]},
+            },
+        ),
+        (
+            "某某逝世（图） ．某某网．2005-3-28[引用日期2013-10-16]",
+            {"title": "某某逝世(图)", "container-title": "某某网"},
+        ),
+        # a Markdown link: the text is the title, the target the URL
+        (
+            "某某实验室 （2019） 《[某某资源系统](http://example.edu.cn/)》。访问日期：2019 年 8 月 4 日。",
+            {"title": "某某资源系统", "URL": "http://example.edu.cn/"},
+        ),
+        (
+            "Doe, A.-G. (1954). [Comment Reconstruire Le Chinois](https://doi.org/10.1000/xyz.1). "
+            "*Word*, 10(2-3), 351-364.",
+            {"title": "Comment Reconstruire Le Chinois", "DOI": "10.1000/xyz.1"},
+        ),
+        # a thesis: the degree after the university is the genre
+        (
+            "[3]姜某.某某研究[D].中国科学院博士学位论文，2004:1-18.",
+            {"publisher": "中国科学院", "genre": "博士学位论文", "page": "1-18"},
+        ),
+        # given-name-first names with middle initials: the last family name before the title
+        (
+            "[2] Alfred V. Aho, Monica S. Lam, Jeffrey D. Ullman. 编译原理[M]. 北京: 某某出版社, 2009.",
+            {
+                "title": "编译原理",
+                "author": [
+                    {"family": "Aho", "given": "Alfred V."},
+                    {"family": "Lam", "given": "Monica S."},
+                    {"family": "Ullman", "given": "Jeffrey D."},
+                ],
+            },
+        ),
+        # an online-first article: pages and no year, volume or issue yet
+        (
+            "[7]王某,李某．某某研究[J].某某工作:1-10.",
+            {"container-title": "某某工作", "page": "1-10"},
+        ),
+        # an OCR "o" for a zero in a year
+        (
+            "[9]Aiger D, Mitra N J. Congruent sets [J].ACM Trans on Graphics,20o8,27(3): 85.",
+            {"issued": {"date-parts": [[2008]]}, "volume": "27"},
+        ),
+        # Taiwan: the imprint in brackets after the title; 〈篇名〉 marks an article
+        (
+            "1. 王某：《某某校證》（臺北：某某印書館，1976年12月）。",
+            {
+                "title": "某某校證",
+                "publisher-place": "臺北",
+                "publisher": "某某印書館",
+                "issued": {"date-parts": [[1976, 12]]},
+            },
+        ),
+        (
+            "8. 丁某：〈國內某某研究的方向〉，《某某日報》第22版（1988年4月2日）。",
+            {"title": "國內某某研究的方向"},
+        ),
+        # the host's editors after // end at an initial's full stop
+        (
+            "[4] MCDONALD A H, NICOL J M. Nematode parasites[M]//LUC M, BRIDGE J. Plant parasitic "
+            "nematodes. Wallingford, UK: CABI Publishing, 2005: 131-191",
+            {
+                "container-author": [
+                    {"family": "Luc", "given": "M."},
+                    {"family": "Bridge", "given": "J."},
+                ],
+                "container-title": "Plant parasitic nematodes",
+            },
+        ),
+        # PDF text that lost the commas of a journal's numbers
+        (
+            "［6］ 王某 ，蒋某．某某综述 ［J］．某某大学学报（自然科学版 ） 2004 32 （2 ） ： 246－252．",
+            {"issued": {"date-parts": [[2004]]}, "volume": "32", "issue": "2", "page": "246-252"},
+        ),
+        # a letter after the year in a journal's numbers (two works of one year)
+        (
+            "Yan Z, Kim N. Effects of nitrogen[J]. Plant and Soil, 2015a, 388(1): 147-155.",
+            {
+                "container-title": "Plant and Soil",
+                "issued": {"date-parts": [[2015]]},
+                "volume": "388",
+            },
+        ),
+        # a word broken across a PDF line keeps no hyphen; compounds keep theirs
+        (
+            "Doe, J. (1973). Speech Signals in the Pres-ence of Noise and Nap-of-the-Earth Flight. "
+            "Journal of Sound 12(3), 45-67.",
+            {"title": "Speech Signals in the Presence of Noise and Nap-of-the-Earth Flight"},
+        ),
     ],
 )
 def test_reading_shapes(raw, expect):
@@ -960,3 +1098,43 @@ def test_reading_shapes(raw, expect):
     for key, value in expect.items():
         assert outcome.item.get(key) == value, (key, outcome.item)
     check_evidence(raw, outcome)
+
+
+@pytest.mark.parametrize(
+    ("raw", "view"),
+    [
+        # Markdown emphasis with underscores; snake_case and links keep theirs
+        ("_Journal of Cat Studies_, 12(3)", "Journal of Cat Studies, 12(3)"),
+        (
+            "see http://x.org/a_b_c_ and snake_case_name",
+            "see http://x.org/a_b_c_ and snake_case_name",
+        ),
+        # PDF glue after "in"; "within", "in 2017" untouched
+        (
+            "Graphs. inProceedings of the X, in2017 IEEE",
+            "Graphs. in Proceedings of the X, in 2017 IEEE",
+        ),
+        ("within the city, in 2017", "within the city, in 2017"),
+        # a space between an initial and its stop
+        ("Y . Chen, X . Wang", "Y. Chen, X. Wang"),
+    ],
+)
+def test_pasted_text_repairs(raw: str, view: str) -> None:
+    from citekit.normalise import normalise
+
+    v = normalise(raw)
+    assert v.text == view
+    assert len(v.offsets) == len(v.text) + 1 and all(0 <= o <= len(raw) for o in v.offsets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Müller, K., & Schmidt, P. (Hrsg.)", "Müller, K., Schmidt, P., Hrsg.", "Müller, K. (Hg.)"],
+)
+def test_german_editor_words(text: str) -> None:
+    from citekit.parser.names import parse_names
+
+    group = parse_names(text)
+    assert group.role == "editor"
+    assert group.names[0] == {"family": "Müller", "given": "K."}
+    assert all("literal" not in n for n in group.names)

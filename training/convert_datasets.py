@@ -2,8 +2,12 @@
 
     python training/convert_datasets.py SHARED_DATASETS_DIR
 
-reads AnyStyle's core.xml (BSD-2-Clause) and GROBID's derived citation corpus (Apache-2.0) and
-writes ``training/data/anystyle-core.jsonl`` and ``training/data/grobid-corpus.jsonl``.
+reads AnyStyle's core.xml and gold.xml (BSD-2-Clause) and GROBID's derived citation corpus and
+evaluation set (Apache-2.0) and writes ``training/data/anystyle-core.jsonl``,
+``anystyle-gold.jsonl`` and ``grobid-corpus.jsonl``.  gold.xml holds real English references too
+(those core.xml lacks are kept).  The parse fixtures (``tests/fixtures/parse/``) quote some strings
+of these corpora, so every string a fixture holds is left out of every file, as is a repeat
+(compared without spaces and case, as the dev set re-joined AnyStyle's segments).
 
 A record is ``{"text": str, "spans": [[label, start, end], ...], "source": str}``: spans are
 code-point offsets, sorted, non-overlapping; characters outside every span are separators
@@ -168,14 +172,51 @@ def convert_grobid(path: Path) -> list[dict]:
     return out
 
 
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def fixture_keys(root: Path) -> set[str]:
+    """Keys of every raw string in the parser's fixture sets, which training must not read."""
+    keys = set()
+    for path in (root / "tests" / "fixtures" / "parse").rglob("*.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                raw = rec.get("raw") or rec.get("text") or rec.get("string")
+                if isinstance(raw, str):
+                    keys.add(_key(raw))
+    return keys
+
+
+def unseen(records: list[dict], *held: set[str]) -> list[dict]:
+    """The records whose text is in none of the held key sets (and not repeated)."""
+    seen = set().union(*held)
+    out = []
+    for rec in records:
+        k = _key(rec["text"])
+        if k not in seen:
+            seen.add(k)
+            out.append(rec)
+    return out
+
+
 def main() -> None:
     shared = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets")
     here = Path(__file__).resolve().parent / "data"
     here.mkdir(exist_ok=True)
+    held = fixture_keys(Path(__file__).resolve().parent.parent)
+    core = convert_anystyle(shared / "anystyle-parser-core" / "core.xml")
+    # GROBID's evaluation files are all inside its corpus, so they add nothing
     jobs = {
-        "anystyle-core.jsonl": convert_anystyle(shared / "anystyle-parser-core" / "core.xml"),
-        "grobid-corpus.jsonl": convert_grobid(
-            shared / "grobid-citation" / "derived" / "corpus.jsonl"
+        "anystyle-core.jsonl": unseen(core, held),
+        "anystyle-gold.jsonl": unseen(
+            convert_anystyle(shared / "anystyle-parser-core" / "gold.xml"),
+            held,
+            {_key(r["text"]) for r in core},
+        ),
+        "grobid-corpus.jsonl": unseen(
+            convert_grobid(shared / "grobid-citation" / "derived" / "corpus.jsonl"), held
         ),
     }
     for name, records in jobs.items():

@@ -5,8 +5,8 @@
     python training/train.py --regenerate-synthetic   # render fresh synthetic data instead of reading the file
     python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
 
-Inputs: ``training/data/*.jsonl`` (AnyStyle core and GROBID's citation corpus, converted by
-``convert_datasets.py``; 1,042 hand-checked Chinese and mixed references from zotero-chinese/styles,
+Inputs: ``training/data/*.jsonl`` (AnyStyle core and gold, read twice each, and GROBID's citation
+corpus, converted by ``convert_datasets.py``; 1,042 hand-checked Chinese and mixed references from zotero-chinese/styles,
 ``zotero-chinese.jsonl``, read three times each) and the synthetic references in ``training/data/synthetic.jsonl.gz``, made
 once by ``python training/synth.py --write`` (CSL items rendered through many CSL styles with marked
 fields, plus noise).  The synthetic set is a committed file so that renderer changes do not change
@@ -44,14 +44,21 @@ MAX_TOKENS = 400
 # zotero-chinese): few next to the synthetic ones, so each is read REAL_WEIGHT times
 REAL = ("real-zh.jsonl", "zotero-chinese.jsonl")
 REAL_WEIGHT = 3
+# AnyStyle's real English references (humanities and social-science lists: MLA, Chicago, APA,
+# translators, chapters) would be outweighed by GROBID's physics lists and the Chinese ones
+ENGLISH = ("anystyle-core.jsonl", "anystyle-gold.jsonl")
+ENGLISH_WEIGHT = 2
 
 
-def load_corpora(real_weight: int = REAL_WEIGHT) -> list[dict]:
+def load_corpora(
+    real_weight: int = REAL_WEIGHT, english_weight: int = ENGLISH_WEIGHT
+) -> list[dict]:
     rows = []
-    for name in ("anystyle-core.jsonl", "grobid-corpus.jsonl", *REAL):
+    for name in (*ENGLISH, "grobid-corpus.jsonl", *REAL):
         with open(DATA / name, encoding="utf-8") as fh:
             recs = [json.loads(line) for line in fh if line.strip()]
-        rows.extend(recs * (real_weight if name in REAL else 1))
+        weight = real_weight if name in REAL else english_weight if name in ENGLISH else 1
+        rows.extend(recs * weight)
     return rows
 
 
@@ -94,6 +101,12 @@ def main() -> None:
         default=REAL_WEIGHT,
         help=f"times each hand-checked real reference ({', '.join(REAL)}) is read",
     )
+    ap.add_argument(
+        "--english-weight",
+        type=int,
+        default=ENGLISH_WEIGHT,
+        help=f"times each AnyStyle English reference ({', '.join(ENGLISH)}) is read",
+    )
     ap.add_argument("--iterations", type=int, default=120)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -103,7 +116,7 @@ def main() -> None:
     import pycrfsuite
 
     t0 = time.time()
-    records = load_corpora(args.real_weight)
+    records = load_corpora(args.real_weight, args.english_weight)
     print(f"corpora: {len(records)} references")
     if not args.no_synthetic:
         from synth import SYNTHETIC_N, read_jsonl, synthesise
@@ -154,7 +167,7 @@ def main() -> None:
             if not seq:
                 continue
             got = tagger.tag(seq[0])
-            good = sum(a == b for a, b in zip(got, seq[1]))
+            good = sum(a == b for a, b in zip(got, seq[1], strict=True))
             ok += good
             total += len(got)
             src = rec.get("source", "?").split(":")[0]

@@ -120,6 +120,12 @@ _ENTITY = _re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _LINE_HYPHEN = _re.compile(
     r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)"
 )
+# "Pres-ence", "Revi-sion": a PDF line break inside a word lost its newline; only before an ending
+# that is no word of its own (not "Nap-of-the-Earth", "well-being", "self-organizing")
+_WORD_BREAK = _re.compile(
+    r"(?<=[a-z]{2})-(?=(?:ences?|ances?|tions?|sions?|ments?|ness|ity|ities|ical|ically|olog(?:y|ies|ical)"
+    r"|ular|ations?|atives?|ously|ible|isms?|ization|izations)\b)"
+)
 # a space between two CJK characters, or between CJK and a Latin letter or digit, is typographic
 # (or a PDF artefact): the canonical form has none
 _CJK_SPACE = regex.compile(
@@ -154,6 +160,10 @@ def clean_value(raw: str) -> str:
         or _GLUED_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
         or _OCR_HINT.search(text)
+        or "_" in text
+        or " ." in text
+        or "in" in text
+        and _GLUED_IN.search(text)
     ):  # (the tests of _rare that a field's text can meet)
         edits = _repairs(text, whole=False)
         if edits:
@@ -163,6 +173,8 @@ def clean_value(raw: str) -> str:
             text = _CJK_SPACE.sub("", text)
         if "- " in text:
             text = _LINE_HYPHEN.sub("", text)
+    if "-" in text:
+        text = _WORD_BREAK.sub("", text)
     return text.strip(" ")
 
 
@@ -192,6 +204,14 @@ def normalise(raw: str) -> View:
 # emphasis: HTML tags and Markdown ``*x*``/``**x**``/``__x__`` around a run of text
 _TAG = _re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>", _re.IGNORECASE)
 _STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
+# Markdown "_Journal_": one underscore on each side of a run of words (not snake_case, not in a link)
+_UNDERSCORES = _re.compile(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
+# a Markdown link "[Title](https://…)": the brackets are markup, the link follows the text
+_MD_LINK = _re.compile(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
+# PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
+_GLUED_IN = _re.compile(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
+# "Y . Chen": a space between an initial and its full stop
+_SPACED_INITIAL = _re.compile(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
 # a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
 _BULLET = _re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
 _FOOTNOTE = _re.compile(r"^\[\^(\d{1,4})\]:?\s*")
@@ -237,7 +257,7 @@ _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 # cheap tests, each with a literal start (a fast scan), before the slower patterns above
 _GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
 # where OCR puts a letter into a year (20l3, 2O19, l998, 199l)
-_OCR_HINT = _re.compile("20l|19l|20O|19O|l9|2O|0l|9l|0O|9O")
+_OCR_HINT = _re.compile("20l|19l|20O|19O|20o|19o|l9|2O|0l|9l|0O|9O|0o|9o")
 _CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
 
 
@@ -266,6 +286,11 @@ def _rare(text: str) -> bool:
         or _OCR_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
         or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
+        or "_" in text
+        or " ." in text
+        or "](" in text
+        or "in" in text
+        and _GLUED_IN.search(text)
     )
 
 
@@ -288,6 +313,23 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             n = len(m.group(1))
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
+    if "](" in text:
+        for m in _MD_LINK.finditer(text):
+            close = text.index("](", m.end())
+            edits.append((m.start(), m.end(), ""))
+            edits.append((close, close + 1, " "))
+    if "_" in text:
+        for m in _UNDERSCORES.finditer(text):
+            if not _link_start().search(text, 0, m.start()):
+                edits.append((m.start(), m.start() + 1, ""))
+                edits.append((m.end() - 1, m.end(), ""))
+    if "in" in text:
+        for m in _GLUED_IN.finditer(text):
+            if not _link_start().search(text, 0, m.start()):
+                edits.append((m.end(), m.end(), " "))
+    if " ." in text:
+        for m in _SPACED_INITIAL.finditer(text):
+            edits.append((m.start(), m.end(), ""))
     if ("/ " in text or ". " in text or "- " in text) and _broken_link(text):
         for m in _BROKEN_LINK.finditer(text):
             if _link_start().search(text, 0, m.start()):

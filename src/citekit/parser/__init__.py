@@ -29,7 +29,12 @@ from ..segment import split_label
 from . import crf, fallback, gbt7714, house_en, house_zh, web
 from .assemble import assemble
 from .bilingual import bilingual_part
-from .doc_numbers import find_doc_numbers, split_genre_number
+from .doc_numbers import (
+    find_doc_numbers,
+    preprint_number,
+    report_series,
+    split_genre_number,
+)
 from .draft import Draft
 from .identifiers import extract_identifiers
 
@@ -156,10 +161,14 @@ def _parse(
     if method == "rules" or not crf.available():
         fallback.parse(d)
         split_genre_number(d)
+        preprint_number(d)
+        report_series(d)
         return d.finish(lang)
     if d.style is not None:
         fallback.parse(d)
         split_genre_number(d)
+        preprint_number(d)
+        report_series(d)
         outcome = d.finish(lang)
         if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
             return outcome
@@ -174,6 +183,8 @@ def _parse(
         c = base
         fallback.parse(c)
     split_genre_number(c)
+    preprint_number(c)
+    report_series(c)
     learned = c.finish(lang, source="crf")
     if outcome is None or learned.confidence > outcome.confidence:
         return learned

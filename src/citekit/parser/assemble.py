@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_SYNTAX
+from ..text.lexicons import words
 from .common import set_names, set_title
 from .draft import Draft
 from .numbers import edition
+from .relabel import repair_spans
 from .text import MASK, cn_number, trim
 
 __all__ = ["assemble"]
@@ -89,10 +91,15 @@ _TRIM_NAMES = _TRIM_TITLE + "("
 _TEXT_NAMES = {"location": "publisher-place"}
 _NUMBER_NAMES = {"pages": "page"}
 _IDENTIFIER_NAMES = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN"}
+# the training corpora's other identifiers (arXiv ids, report and standard numbers, PMIDs) are the
+# document's number in CSL
+_NUMBER_LABELS = ("identifier",)
 
 
+_CN_DATE_TAIL = regex.compile(r"(?<=[\d年月])[年月日]?(?:\s*\d{1,2}\s*[月日])*")
 _MONTH_AFTER = regex.compile(
     r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"  # "2016(年)|3月": the year only was labelled
 )
 
 
@@ -123,6 +130,33 @@ def _date(text: str) -> list[int] | None:
         if len(days) == 1:
             parts.append(days[0])
     return parts
+
+
+# "(1974/1993)": a reprint's two years, kept as printed; "(1980-1981)": a range
+_YEAR_PAIR = regex.compile(
+    r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)\s*([/\-–])\s*(1[5-9]\d\d|20[0-4]\d)(?!\d)"
+)
+_SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+_SEASON = regex.compile(
+    r"\b(spring|summer|fall|autumn|winter)\s*,?\s*(?=(?:1[5-9]|20)\d\d\b)", regex.IGNORECASE
+)
+
+
+def _issued(work: str, a: int, b: int, end: int, parts: list[int]) -> tuple[dict, int]:
+    """The CSL date of ``work[a:b]`` read as ``parts``, and its end: a year pair a little past the
+    labelled span (``1974/1993`` → literal, ``1980-1981`` → range), a season (``Fall 2011``)."""
+    value: dict = {"date-parts": [parts]}
+    if len(parts) != 1:
+        return value, b
+    m = _YEAR_PAIR.search(work, a, min(end, b + 8))
+    if m and m.start() < b and int(m.group(1)) == parts[0] and int(m.group(3)) > parts[0]:
+        if m.group(2) == "/":
+            return {"literal": f"{m.group(1)}/{m.group(3)}"}, max(b, m.end())
+        return {"date-parts": [parts, [int(m.group(3))]]}, max(b, m.end())
+    m = _SEASON.search(work, max(0, a - 10), b)
+    if m and m.end() <= b and int(work[m.end() : m.end() + 4]) == parts[0]:
+        value["season"] = _SEASONS[m.group(1).lower()]
+    return value, b
 
 
 _ABBREV_END = regex.compile(
@@ -317,9 +351,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     spans = _merge(spans, work)
     spans = _subtitle(spans, work)
     spans = _comma_title(spans, work)
+    spans = repair_spans(spans, work, d.start, d.end)
     seen: set[str] = set()
     container_lead = False
     genre = ""
+    numbers: list[tuple[int, int, float]] = []
     for label, s, e, conf in spans:
         conf = round(min(0.95, conf), 3)
         if label in ("author", "editor", "translator"):
@@ -328,11 +364,23 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             s = trim(work, s, e, _TRIM_TITLE)[0]
             lead = _ROLE_LEAD.match(work, s, e) if label != "author" else None
             if lead:
+                d.claim(s, lead.end())  # the role word itself
                 s, e = lead.end(), _role_names_end(d, lead.end(), e, conf, seen)
             s = _strip(work, s, e, _LEAD_IN)
-            while e < d.end and work[e] in "等著编译主" and e - s < 300:
-                e += 1  # "汤彬等主|编": the role word belongs to the group
+            while (
+                e < d.end
+                and e - s < 300
+                and (
+                    work[e] in "等著编译主"
+                    or work[e] == " "
+                    and bool(work[e + 1 : e + 2])
+                    and work[e + 1] in "等著编译主 "
+                )
+            ):
+                e += 1  # "汤彬等主|编", "方齐云、姚遂 | 主编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
+            if b > a and work[b - 1] == ")" and "(" not in work[a:b]:
+                a, b = _name_end(work, *trim(work, a, b - 1, _TRIM_NAMES))
             if b > a and set_names(d, a, b, label, conf):
                 seen.add(label)
             continue
@@ -356,6 +404,11 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     container_lead or s2 > s or bool(_IN_BEFORE.search(work, max(0, s - 5), s))
                 )
                 s = s2
+            iss = d.spans.get("issued")
+            if iss and s < iss[1] < e and s >= iss[0]:
+                s = iss[1]  # "(2020, May 5). Title": the date's month, read into the title
+                while s < e and work[s] in " ).,;:":
+                    s += 1
             a, b = _text_span(work, s, e, label)
             if b <= a:
                 continue
@@ -373,6 +426,9 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             set_title(d, name, a, b, conf)
             seen.add(label)
         elif label == "date":
+            tail = _CN_DATE_TAIL.match(work, e, d.end)
+            if tail and tail.end() > e and "年" in work[s : tail.end()]:
+                e = tail.end()  # "2016年3|月": the labeller stopped inside a Chinese date
             text = work[s:e]
             parts = _date(text)
             if not parts:
@@ -393,7 +449,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     wider = _date(work[a : more.end()]) if more else None
                     if wider and len(wider) > 1 and wider[0] == parts[0]:
                         parts, b = wider, more.end()
-                d.set("issued", {"date-parts": [parts]}, a, b, conf)
+                issued, b = _issued(work, a, b, d.end, parts)
+                d.set("issued", issued, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):
             a, b = trim(work, s, e, _TRIM_NUMBER)
             if label == "volume":
@@ -449,8 +506,23 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 a, b = a + m.start(), a + m.end()
                 value = m.group()
             d.set(name, value, a, b, conf * 0.9)
+        elif label in _NUMBER_LABELS:
+            a, b = trim(work, s, e, _TRIM_NUMBER)
+            if b > a and MASK not in work[a:b] and any(ch.isdigit() for ch in work[a:b]):
+                numbers.append((a, b, conf * 0.9))
         elif label == "citation-number":
             d.claim(s, e)
+    if (
+        numbers
+        and not d.has("number")
+        and not (d.has("container-title") and (d.has("volume") or d.has("page")))
+    ):  # a report's or preprint's number, not an arXiv id printed after a journal article
+        a, b, c = numbers[0]
+        d.set("number", work[a:b], a, b, c)
+    if not d.has("issued"):
+        _free_year(d)
+    if not d.has("edition"):
+        _free_edition(d)
     if not d.has("title"):
         _title_from_names(d)
     if d.has("container-title") and not d.has("title"):
@@ -466,8 +538,163 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
         )  # a reference names its own title before any container
     _issue_range(d)
     _journal_not_publisher(d)
+    _journal_in_title(d)
+    _title_report_number(d)
+    _event_presented_at(d)
     container_lead = _chapter_before_editors(d) or container_lead
     _set_type(d, genre, container_lead)
+
+
+_LONE_YEAR = regex.compile(
+    r"(?<![\p{L}\p{N}./:-])(?:1[5-9]\d\d|20[0-4]\d)[a-z]?(?![\p{L}\p{N}/:-]|\.\d)"
+)
+
+
+def _free_year(d: Draft) -> None:
+    """``Some notes, 2019, see …``: with no date labelled, a year standing alone in text no field
+    took is the date of issue (when there is exactly one)."""
+    found = [m for m in _LONE_YEAR.finditer(d.work, d.start, d.end) if d.is_free(*m.span())]
+    if len(found) == 1:
+        m = found[0]
+        d.set("issued", {"date-parts": [[int(m.group()[:4])]]}, m.start(), m.end(), 0.5)
+
+
+_EDITION_PHRASE = regex.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|revised|rev\.)\s*(?:edn\b\.?|ed\.|edition\b)",
+    regex.IGNORECASE,
+)
+
+
+def _free_edition(d: Draft) -> None:
+    """``2nd edn.``, ``( SecondEdition )``: an edition phrase outside every field, or closing the
+    title, is the edition."""
+    work = d.work
+    if not ("dition" in work or "edn" in work or "ed." in work):  # (a cheap test first)
+        return
+    for m in _EDITION_PHRASE.finditer(d.work, d.start, d.end):
+        ed = edition(regex.sub(r"(?<=\p{Ll})(?=Edition)", " ", m.group()))
+        if not ed:
+            continue
+        title = d.spans.get("title")
+        if d.is_free(*m.span()):
+            d.set("edition", ed, *m.span(), 0.7)
+            return
+        if (
+            title
+            and title[0] < m.start() < m.end() <= title[1]
+            and not d.work[m.end() : title[1]].strip(" )")
+        ):
+            k = d.work.rfind("(", title[0], m.start())
+            cut = k if k > title[0] and not d.work[k + 1 : m.start()].strip() else m.start()
+            a, b = trim(d.work, title[0], cut, _TRIM_TITLE)
+            if b > a:
+                set_title(d, "title", a, b, d.conf["title"])
+                d.set("edition", ed, *m.span(), 0.7)
+            return
+
+
+# "Paper presented at the Annual Meeting of …", "Paper prepared for …", "Keynote given at …"
+_PRESENTED = regex.compile(
+    r"(?:(?:an?\s+)?(?:paper|poster|keynote(?:\s+address)?|talk|lecture|presentation|address)\s+)?"
+    r"(?:presented|prepared|given|delivered|read)\s+(?:at|for|to|before)\s+(?:the\s+)?",
+    regex.IGNORECASE,
+)
+_EVENT_END = regex.compile(r"[,.;(\[]|\s+(?:in|held)\s")
+
+
+def _event_presented_at(d: Draft) -> None:
+    """A paper given at a meeting: the meeting is the event, not a container or a publisher; the
+    place after it is the event's place."""
+    work = d.work
+    if not any(w in work for w in ("resented", "repared", "given", "elivered", "read ")):
+        return
+    found: tuple[str, int, int, int, int] | None = None  # field it was read as, lead, event
+    for name in ("container-title", "publisher"):
+        span = d.spans.get(name)
+        m = _PRESENTED.match(work, *span) if span else None
+        if span and m and m.end() < span[1]:
+            a, b = trim(work, m.end(), span[1], _TRIM_TITLE)
+            if b > a:
+                found = (name, m.start(), m.end(), a, b)
+                break
+    if found is None:
+        for m in _PRESENTED.finditer(work, d.start, d.end):
+            if not d.is_free(*m.span()):
+                continue
+            e = _EVENT_END.search(work, m.end(), d.end)
+            a, b = trim(work, m.end(), e.start() if e else d.end, _TRIM_TITLE)
+            if b > a and d.is_free(a, b) and work[a].isupper():
+                found = ("", m.start(), m.end(), a, b)
+            break
+    if found is None:
+        return
+    name, ls, le, a, b = found
+    conf = d.conf.get(name, 0.7)
+    if name:
+        d.drop(name)
+    d.set("event-title", work[a:b], a, b, conf)
+    d.claim(ls, le)
+    if d.has("publisher-place") and not d.has("publisher"):
+        _rename(d, "publisher-place", "event-place")
+
+
+# "… measures of utility. Value Health. 2007;10(3)": the title's last sentence is a journal's name
+# (capitalised or abbreviated words) when the numbers follow it at once
+_JOURNAL_TAIL = regex.compile(
+    r"(?<=[.?!]\s{1,3})(?:(?:\p{Lu}[\p{L}&'’\-]*\.?|of|and|the|for|in|on|&)\s+){0,7}"
+    r"\p{Lu}[\p{L}&'’\-]*\.?$"
+)
+_NUMBERS_NEXT = regex.compile(
+    r"[.,]?\s*(?:(?:1[5-9]|20)\d\d\s*[;:(]|\d{1,4}\s*[,:(]|vol\b|v\.)", regex.IGNORECASE
+)
+
+
+def _journal_in_title(d: Draft) -> None:
+    """A journal article whose journal the labeller read as the title's last sentence."""
+    span = d.spans.get("title")
+    if (
+        not span
+        or d.has("container-title")
+        or not (d.has("volume") or d.has("page"))
+        or not _NUMBERS_NEXT.match(d.work, span[1], d.end)
+    ):
+        return
+    m = _JOURNAL_TAIL.search(d.work, span[0], span[1])
+    if not m or m.start() - span[0] < 12:
+        return
+    conf = d.conf["title"]
+    a, b = _text_span(d.work, span[0], m.start(), "title")
+    if b <= a:
+        return
+    set_title(d, "title", a, b, conf)
+    ca, cb = _text_span(d.work, m.start(), span[1], "container-title")
+    set_title(d, "container-title", ca, cb, conf)
+
+
+_REPORT_NO_TAIL = regex.compile(
+    r"\s*\((?P<g>[^()]{0,60}?)[\s,]*(?:No|Nr|Number)\.?\s*(?P<n>[^()\s]{1,30})\)$", regex.IGNORECASE
+)
+
+
+def _title_report_number(d: Draft) -> None:
+    """``Graph guidelines (Report No. 12)`` (APA): the bracket closing the title names the report
+    series and its number."""
+    span = d.spans.get("title")
+    if not span or d.has("number") or d.work[span[1] - 1 : span[1]] != ")":
+        return
+    m = _REPORT_NO_TAIL.search(d.work, span[0], span[1])
+    if not m or m.start() <= span[0]:
+        return
+    conf = d.conf["title"]
+    a, b = trim(d.work, span[0], m.start(), _TRIM_TITLE)
+    if b <= a:
+        return
+    set_title(d, "title", a, b, conf)
+    d.set("number", m.group("n"), *m.span("n"), conf)
+    g = trim(d.work, *m.span("g"), " ,")
+    if g[1] > g[0] and not d.has("genre"):
+        d.set("genre", d.work[g[0] : g[1]], g[0], g[1], conf)
 
 
 def _chapter_before_editors(d: Draft) -> bool:
@@ -576,6 +803,7 @@ def _title_from_names(d: Draft) -> None:
     set_title(d, "title", k, k + len(lit), d.conf.get("author", 0.5) * 0.8)
 
 
+_WORD_BEFORE = regex.compile(r"\p{L}+$")
 _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N}?!)”\"’]{2})[.?!]\s+(?=\p{Lu})")
 
 
@@ -588,7 +816,11 @@ def _split_title(d: Draft) -> None:
     s, e = span
     work = d.work
     cut = None
+    abbrev = words("journal-abbreviations")
     for m in _SENTENCE_END.finditer(work, s, e):
+        w = _WORD_BEFORE.search(work, s, m.start())
+        if work[m.start()] == "." and w and w.group() in abbrev:
+            continue  # "Phys. Rev. Lett": the stop of an abbreviated journal word
         cut = m
     if (
         cut is None
@@ -597,9 +829,7 @@ def _split_title(d: Draft) -> None:
     ):
         return
     conf = d.conf["container-title"]
-    d.values.pop("container-title")
-    d.spans.pop("container-title")
-    d.conf.pop("container-title")
+    d.drop("container-title")
     a, b = _text_span(work, s, cut.start() + (1 if work[cut.start()] in "?!" else 0), "title")
     set_title(d, "title", a, b, conf)
     a, b = _text_span(work, cut.end(), e, "container-title")
@@ -721,7 +951,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     conf_words = bool(_CONF_WORDS.search(container)) or bool(
         _CONF_WORDS.search(d.values.get("title", "")) and not container
     )
-    if patent:
+    if d.has("event-title") and not container and not patent and not thesis and not report:
+        d.set_type("paper-conference", 0.75)
+    elif patent:
         d.set_type("patent", 0.7)
     elif thesis or (not container and _THESIS_WORDS.search(d.values.get("publisher", ""))):
         d.set_type("thesis", 0.75)

@@ -203,14 +203,22 @@ _TRIM_TEXT = " ,;:，；：" + MASK  # made once, not per call
 
 def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9) -> None:
     work = d.work
+    k = work.find(MASK, start, end)
+    if k > start:  # "《Title (https://…)》": a link inside ends the text
+        end = k
+    while end > start and work[end - 1] in " ([（【":  # an opening bracket ends no title
+        end -= 1
     start, end = trim(work, start, end, _TRIM_TEXT)
     if (
         end - start > 2
-        and work[start] == "《"
-        and work[end - 1] == "》"
-        and "《" not in work[start + 1 : end - 1]
+        and work[start] in "《〈"
+        and work[end - 1] == ("》" if work[start] == "《" else "〉")
+        and work[start] not in work[start + 1 : end - 1]
     ):
-        start, end = start + 1, end - 1  # 《题名》[EB/OL]: the marks are not part of the title
+        start, end = (
+            start + 1,
+            end - 1,
+        )  # 《题名》[EB/OL], 〈篇名〉: the marks are not part of the title
     last = work[end - 1 : end]
     # the gloss ends the title: only then is the (end-anchored, so whole-title) search worth it
     gloss = _CJK_GLOSS.search(work, start, end) if last == ")" or last.isspace() else None

@@ -1,8 +1,14 @@
 """Numbers that name a document: patents, RFCs, and the number at the end of a report series.
 
-- :func:`find_doc_numbers` runs with the identifiers, before any style: ``U.S. Patent 6,285,999``
+- :func:`find_doc_numbers` runs with the identifiers, before any style: ``统一书号: 3031·123``,
+  ``U.S. Patent 6,285,999``
   (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
   and ``RFC 9110`` are taken and masked.
+- :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
+  (``Preprint, arXiv:1206.5454``) is its number when nothing names a journal or book it is in.
+- :func:`report_series` runs when a parse is finished: ``NBER Working Paper, No. 1234``,
+  ``Discussion Paper Series No. 7`` read as a publisher or journal, or left unread, is the genre
+  (a name ending in ``Series``: the collection) and the number after it the report's number.
 - :func:`split_genre_number` runs when a parse is finished: a ``genre`` that ends in a number
   (``NBER Working Paper No. 1234``, ``Tech. rep. TR-2010-1``) keeps the series words as ``genre``
   and gives the number to ``number``.
@@ -14,12 +20,13 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .text import trim
 
-__all__ = ["find_doc_numbers", "split_genre_number"]
+__all__ = ["find_doc_numbers", "preprint_number", "report_series", "split_genre_number"]
 
 _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
     r"(?:(?:No|Number)\.?\s*)?(?P<num>\d{1,2},\d{3},\d{3}|[A-Z]{0,2}\d{5,}(?:\.\d)?[A-Z]?\d?)",
 )
+_UNIFIED_BOOK_NO = regex.compile(r"统一书号\s*[:：]?\s*(?P<n>\d{4,5}\s*[·.・•]\s*\d{1,6})")
 _RFC = regex.compile(r"\b(?:RFC|BCP|STD)\s?\d{1,5}\b")
 _REPORT_GENRE = regex.compile(
     r"\b(?:rep(?:ort)?\.?|(?:working|discussion|technical|white|policy)\s+papers?)|报告|工作论文",
@@ -41,6 +48,13 @@ def find_doc_numbers(d: Draft) -> None:
             d.set("jurisdiction", m.group("j"), m.start("j"), m.end("j"), 0.8)
             d.claim(m.end("j"), m.start("num"))
             d.set_type("patent", 0.85)
+            d.mask(m.start(), m.end())
+    if not d.has("number") and "书号" in work:  # 统一书号: 3031·123 (books before the ISBN)
+        m = _UNIFIED_BOOK_NO.search(work, s0, e0)
+        if m:
+            ns, ne = m.span("n")
+            d.set("number", m.group("n"), ns, ne, 0.85)
+            d.claim(m.start(), ns)
             d.mask(m.start(), m.end())
     if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
         m = _RFC.search(work, s0, e0)
@@ -65,3 +79,82 @@ def split_genre_number(d: Draft) -> None:
     d.set("number", m.group("n"), s + m.start("n"), s + m.end("n"), d.conf["genre"])
     if d.type in (None, "book", "document", "article") and _REPORT_GENRE.search(d.text, gs, ge):
         d.set_type("report", 0.8)  # "Tech. rep. TR-2010-1", "Working Paper No. 12"
+
+
+_ARXIV_HINT = regex.compile(r"rxiv", regex.IGNORECASE)
+_ARXIV_ID = regex.compile(
+    r"\barXiv\s*:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", regex.IGNORECASE
+)
+
+
+def preprint_number(d: Draft) -> None:
+    """``Vasy, A. Analytic continuation … Preprint, arXiv:1206.5454, 2012.``: the arXiv identifier
+    of a work that is in no journal or book is its number (an arXiv id printed after a journal
+    article is only a pointer, and ``[J]. arXiv preprint arXiv:…`` names a container)."""
+    if d.has("number") or d.has("container-title") or not _ARXIV_HINT.search(d.work):
+        return
+    m = _ARXIV_ID.search(d.work, d.start, d.end)
+    if not m or not d.is_free(*m.span()):
+        return
+    d.set("number", m.group(), m.start(), m.end(), 0.8)
+    if d.type in (None, "document", "book", "article-journal", "webpage"):
+        d.set_type("article", 0.75)
+
+
+_SERIES = regex.compile(
+    r"(?:(?:\p{Lu}[\p{L}&\-]*|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
+    r"(?:(?:Working|Discussion|Policy|Occasional|Research|Technical|Staff|Conference)\s+Papers?"
+    r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?"
+)
+_SERIES_NUMBER = regex.compile(
+    r"[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
+)
+_SERIES_FIELDS = ("genre", "publisher", "container-title", "collection-title")
+
+
+def report_series(d: Draft) -> None:
+    """A report series and its number (see the module docstring)."""
+    if d.has("genre") and d.has("number"):
+        return
+    work = d.work
+    if not ("aper" in work or "Rep" in work or "rep." in work or "rep " in work):  # Paper, Rep.
+        return
+    for m in _SERIES.finditer(work, d.start, d.end):
+        a, b = m.span()
+        while a < b and not d.is_free(a, b):  # leading words that belong to another field
+            if any(d.spans.get(f) == (a, b) for f in _SERIES_FIELDS):
+                break
+            k = work.find(" ", a, b)
+            if k < 0:
+                break
+            a = k + 1
+        if not _SERIES.fullmatch(work, a, b):
+            continue
+        field = next((f for f in _SERIES_FIELDS if d.spans.get(f) == (a, b)), None)
+        if field is None:
+            inside = next(
+                (f for f in _SERIES_FIELDS if (sp := d.spans.get(f)) and sp[0] <= a and b <= sp[1]),
+                None,
+            )
+            if inside is not None or not d.is_free(a, b):
+                continue
+        elif field == "container-title" and (d.has("volume") or d.has("page")):
+            continue  # a journal of that name
+        if field:
+            d.drop(field)
+        name = "collection-title" if work[a:b].endswith("Series") else "genre"
+        if not d.has(name):
+            d.set(name, work[a:b], a, b, 0.75)
+        n = _SERIES_NUMBER.match(work, b, d.end)
+        if n and not d.has("number"):
+            ns, ne = n.span("n")
+            for name in ("volume", "issue"):  # "Series, No.32" read as a journal's number
+                sp = d.spans.get(name)
+                if sp and sp[0] >= ns and sp[1] <= ne and not d.has("container-title"):
+                    d.drop(name)
+            if d.is_free(ns, ne):
+                d.set("number", n.group("n"), ns, ne, 0.75)
+                d.claim(b, ns)
+        if d.type in (None, "document", "book", "article-journal", "article", "webpage"):
+            d.set_type("report", 0.75)
+        return

@@ -110,6 +110,12 @@ class Draft:
     def has(self, name: str) -> bool:
         return name in self.values
 
+    def drop(self, name: str) -> None:
+        """Forget CSL variable ``name`` (a rule found it was read wrong); nothing if it is absent."""
+        self.values.pop(name, None)
+        self.spans.pop(name, None)
+        self.conf.pop(name, None)
+
     def is_free(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps no recorded field or claim."""
         for span in list(self.spans.values()) + self.claims:

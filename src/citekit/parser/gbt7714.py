@@ -29,8 +29,10 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"\[\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
-    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*\]"
+    r"[\[「]\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*"
+    # PDF/OCR text: 「J」, [J」, and a closing bracket read as a letter ([JJ. [MJ.)
+    r"(?:[\]」]|[JI1l](?=\s*[.,。．]))"
 )
 
 # code -> (CSL type, custom.gbt_type_code when the CSL type cannot express the code)
@@ -67,6 +69,9 @@ _NAME_GOES_ON = regex.compile(
     r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})"
 )
 _IN = regex.compile(r"(?:in|见|载)\s*[:：]?\s*", regex.IGNORECASE)
+# a list of names written given name first ("Alfred V. Aho, Monica S. Lam,", "John Smith,")
+_GIVEN_FIRST_LIST = regex.compile(r"\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{Ll}'’\-]+\s*,")
+_LAST_FAMILY = regex.compile(r"\s*\p{Lu}[\p{Ll}'’\-]+\s*\.")
 
 
 def _strip_in(work: str, s: int, e: int) -> int:
@@ -132,6 +137,13 @@ def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | Non
             continue  # "Broda, C., G. Joshua, and W. David.": the initial's stop, the list goes on
         if _AND_INITIAL.search(work, max(start, i - 12), i + 1):
             continue  # "… and W." : a given-name-first name is not finished
+        if (
+            work[i - 1].isupper()
+            and not work[i - 2 : i - 1].isalpha()
+            and _LAST_FAMILY.match(work, i + 1, end)
+            and _GIVEN_FIRST_LIST.search(work, start, i)
+        ):
+            continue  # "Alfred V. Aho, …, Jeffrey D. Ullman. 编译原理": the last family name follows
         a, b = trim(work, start, i + 1)
         left = work[a:b]
         if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
@@ -309,6 +321,13 @@ def _after_code(
             if _imprint_without_date(d, *elements[k]):
                 imprint = k
                 break
+    pub = d.spans.get("publisher")
+    if code == "D" and pub and not d.has("genre"):  # 中国科学院博士学位论文, 2004: 1-18
+        tm = _THESIS_PUB.fullmatch(work, *pub)
+        if tm and tm.group("pub").strip():
+            ps, pe = trim(work, tm.start("pub"), tm.end("pub"))
+            d.set("publisher", work[ps:pe], ps, pe, d.conf["publisher"])
+            d.set("genre", tm.group("genre"), *tm.span("genre"), 0.8)
     if code == "D" and not d.has("publisher"):  # "中国社会科学院研究生院硕士学位论文"
         for k, (es, ee) in enumerate(elements):
             tm = _THESIS_PUB.match(work, es, ee)
@@ -357,6 +376,13 @@ def _after_code(
         if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
+        elif rest and (split := _author_split(d, *rest[0])):
+            # "//LUC M, SIKORA R A, BRIDGE J. Plant parasitic …": the stop after an initial ends
+            # the host's editors (the elements were not split there)
+            i, group = split
+            a, b = trim(work, rest[0][0], i + 1)
+            set_names(d, a, b, "container-author", 0.8, group=group)
+            rest = [(i + 1, rest[0][1]), *rest[1:]]
         if rest:
             cs, ce = rest[0]
             ce = title_volume(d, cs, ce)
@@ -655,6 +681,37 @@ _COUNTRY_NUMBER = regex.compile(
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
 
+_SPACED_TAIL = regex.compile(
+    r"(?<=\S)\s+(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15}?)\s*\))?"
+    r"\s*(?:[:：]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?\s*$"
+)
+_ONLINE_FIRST_PAGES = regex.compile(r"\s*[:：,，]\s*(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*$")
+_DOTTED_TAIL = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*\.\s*(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"(?:\s*\.\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?))?[\s.]*"
+)
+
+
+def _dotted_tail(d: Draft, code: str, elements: list[tuple[int, int]]) -> bool:
+    """``管理世界.2019.35(3).12-25.``: journal, year, volume(issue) and pages each closed by a full
+    stop (a hand-typed list); the usual commas and colon are missing."""
+    work = d.work
+    if code != "J" or len(elements) < 2 or work[elements[0][0]].isdigit():
+        return False
+    m = _DOTTED_TAIL.fullmatch(work, elements[1][0], elements[-1][1])
+    if not m or not (m.group("vol") or m.group("iss")):
+        return False
+    set_title(d, "container-title", *elements[0], 0.8)
+    d.set("issued", {"date-parts": [[int(m.group("y"))]]}, *m.span("y"), 0.85)
+    if m.group("vol"):
+        d.set("volume", m.group("vol"), *m.span("vol"), 0.85)
+    if m.group("iss"):
+        d.set("issue", clean_issue(m.group("iss")), *m.span("iss"), 0.85)
+    if m.group("pages"):
+        d.set("page", m.group("pages"), *m.span("pages"), 0.85)
+    return True
+
+
 def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
     work = d.work
     s, e = elements[0]
@@ -692,6 +749,38 @@ def _journal(d: Draft, code: str, elements: list[tuple[int, int]]) -> None:
                 ps, pe = trim(work, *m.span("pages"))
                 d.set("page", work[ps:pe], ps, pe, 0.85)
             return
+    if nums is None and _dotted_tail(d, code, elements):
+        return
+    if (
+        nums is None
+        and (sm := _SPACED_TAIL.search(work, s, e))
+        and (sm.group("vol") or sm.group("iss"))
+    ):
+        # "同济大学学报（自然科学版） 2004 32 （2） ： 246－252" (PDF text lost the commas)
+        set_title(d, "container-title", s, sm.start(), 0.8)
+        d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.85)
+        if sm.group("vol"):
+            d.set("volume", sm.group("vol"), *sm.span("vol"), 0.85)
+        if sm.group("iss"):
+            d.set("issue", clean_issue(sm.group("iss")), *sm.span("iss"), 0.85)
+        if sm.group("pages"):
+            ps, pe = trim(work, *sm.span("pages"))
+            d.set("page", work[ps:pe], ps, pe, 0.85)
+        return
+    if (
+        nums is None
+        and (pm := _ONLINE_FIRST_PAGES.search(work, s, e))
+        and pm.start() > s
+        and not _DIGIT.search(work, s, pm.start())  # (not "学报 2009 38 (2) : 215-224")
+    ):
+        # "图书情报工作:1-10" (online first: no year, volume or issue yet)
+        set_title(d, "container-title", s, pm.start(), 0.85)
+        ps, pe = pm.span("p")
+        d.set("page", work[ps:pe], ps, pe, 0.85)
+        for el in elements[1:]:
+            if parse_imprint(d, *el):
+                break
+        return
     if nums is None:
         if not work[s].isdigit():  # "临床内科杂志[J]. 1984, 1(1)-." is a whole serial
             set_title(d, "container-title", s, e, 0.6)

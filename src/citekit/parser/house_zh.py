@@ -24,6 +24,11 @@ _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
 )
+_PAREN_IMPRINT = regex.compile(
+    r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?)?(?:[,，][^()]*)?\s*"
+)
+_BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
 _DOC_NO = regex.compile(
@@ -35,7 +40,7 @@ _CONF_PAPER = regex.compile(
 )
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
-_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译)$")
+_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
@@ -149,6 +154,18 @@ def parse(d: Draft) -> bool:
             elif _DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif im := _PAREN_IMPRINT.fullmatch(work, pos + 1, close):
+                # 《禮記校證》（臺北：藝文印書館，1976年12月）: the imprint in brackets (Taiwan)
+                d.set("publisher-place", im.group("place"), *im.span("place"), 0.85)
+                ps, pe = trim(work, *im.span("pub"))
+                d.set("publisher", work[ps:pe], ps, pe, 0.85)
+                parts = [int(im.group("y"))]
+                ye = im.end("y")
+                if im.group("m") and 1 <= int(im.group("m")) <= 12:
+                    parts.append(int(im.group("m")))
+                    ye = im.end("m") + 1
+                d.set("issued", {"date-parts": [parts]}, im.start("y"), ye, 0.85)
+                d.claim(im.start(), im.end())
             pos = close + 1
     has_container = has_publisher = newspaper = False
     chapter = journal_tail = thesis = False
@@ -224,6 +241,11 @@ def parse(d: Draft) -> bool:
                         d.set("page", work[slice(*tail.page)], *tail.page, 0.85)
                 journal_tail = journal_tail or bool(tail.issue or tail.volume)
                 d.claim(tail.span[0], tail.span[1])
+            elif (im := _BARE_ISSUE.match(work, close + 1, e)) and not d.has("issue"):
+                # 作者（2019）：《题名》，《刊名》第3期: the year stood after the author
+                n = cn_number(im.group("i"))
+                d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
+                journal_tail = True
             continue
         if _DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
@@ -263,7 +285,8 @@ def parse(d: Draft) -> bool:
             d.set("page", value, s + m.start("p"), s + m.end("p"), 0.9)
             continue
         if _TRANSLATOR.search(text) and len(text) < 60:
-            set_names(d, s, e, "translator", 0.85)
+            # 徐霞村译本 ("X's translation"): the names before 译
+            set_names(d, s, e - (text.endswith("译本")), "translator", 0.85)
             continue
         m = _PUB_YEAR.match(text)
         if m and len(text) < 80 and (m.group("pub") or text.endswith("版")):
@@ -285,13 +308,12 @@ def parse(d: Draft) -> bool:
                     0.9 if _PUBLISHER_WORD.search(m.group("pub")) else 0.7,
                 )
                 has_publisher = True
-            d.set(
-                "issued",
-                {"date-parts": [[int(m.group("y"))]]},
-                s + m.start("y"),
-                s + m.end("y"),
-                0.9,
-            )
+            parts = [int(m.group("y"))]
+            ye = s + m.end("y")
+            if m.group("m") and 1 <= int(m.group("m")) <= 12:  # 出版社2010年4月: the month printed
+                parts.append(int(m.group("m")))
+                ye = s + m.end("m") + 1
+            d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):

@@ -28,6 +28,7 @@ _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn|cstr)\s*[:：]", regex.IGNORECA
 _QUERY_GOES_ON = regex.compile(r"[ \t]+(?P<q>[\w%.\-]+=[^\s\p{Han}]*)")
 # "….CSTR:32003.36.ChinaXiv.202303.00020.V1": China's science and technology resource identifier
 _CSTR = regex.compile(r"CSTR\s*[:：]\s*(?P<id>\d{5}\.\d{2}\.[\w.\-/]*[\w/])")
+_HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
@@ -56,7 +57,10 @@ def extract_identifiers(d: Draft) -> None:
             e = cut.start()
         cjk = _CJK.search(text, s, e)  # "…t1622886.shtml，访问时间：…": Chinese text ends the URL
         if cjk:
-            e = cjk.start()
+            if text[cjk.start() - 1] in "/=":  # ".../item/城市治理", "?word=城市": a Chinese path
+                e = _HAN_PATH.match(text, cjk.start(), e).end()
+            else:
+                e = cjk.start()
         e = _strip_trailing(text, s, e)
         if e - s < 8:
             continue

@@ -49,7 +49,7 @@ CN_ROLE_WORDS = "主编|编著|编译|译校|译注|校注|笺注|评注|选编|
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
     rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})"
-    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?)\)?))\s*$",
+    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
 _ROLE_MAP = {
@@ -120,7 +120,7 @@ _GIVEN_WORDS = regex.compile(
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
 # what must come before a final full stop: searching these end-anchored patterns costs a scan of
 # the whole group, so a group that cannot end in one is not searched.
-_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrR")
+_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrRgG")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
@@ -175,12 +175,12 @@ def parse_names(text: str) -> NameGroup:
         text = text[:2000]
     for _ in range(2):  # "张成福等译" = et al. + role, in either order
         before = text
-        m = _ROLE.search(text) if _may_end(text, _ROLE_LAST, "dDsSſ") else None
+        m = _ROLE.search(text) if _may_end(text, _ROLE_LAST, "dDsSſg") else None
         if m and m.start() > 0:
             role = m.group("role").lower().strip("()").rstrip(".")
             group.role = _ROLE_MAP.get(role) or (
                 "editor"
-                if role.startswith("ed")
+                if role.startswith(("ed", "hrsg", "hg"))  # German Hrsg./Hg.: editors
                 else "translator"
                 if role.startswith("trans")
                 else None

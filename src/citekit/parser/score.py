@@ -18,7 +18,9 @@ Normalisations (one rule each; the tests in ``tests/test_evaluate.py`` pin every
   Western names by family name (case folded, particles from ``non-dropping-particle``/
   ``dropping-particle`` or lower-case words ending ``given`` moved in front) plus the initials of
   the given names (``Robert O.`` = ``R. O.`` = ``RO``: an upper-case run of up to three letters
-  is read as initials, as GB/T and Vancouver print them) plus the suffix (``Jr.``).  A name with CJK
+  is read as initials, as GB/T and Vancouver print them) plus the suffix (``Jr.``); a given name
+  written out on both sides must be the same word (pinyin ``Wang Xiaoming`` is not
+  ``Wang Xiaohua``, ``Robert`` is not ``Richard``).  A name with CJK
   characters compares as one string: ``{"family": "胡", "given": "重明"}`` equals
   ``{"literal": "胡重明"}`` (family+given, or given+family for transliterations such as
   ``马克·H.穆尔``; ``·``, ``•``, dots and spaces ignored).  A literal equals a literal, or a
@@ -159,20 +161,33 @@ def _initials(given: str) -> str:
     return "".join(out)
 
 
-def _name_key(name: dict[str, Any]) -> tuple[str, frozenset[str]]:
-    """("cjk", spellings) or ("latin", {family|initials|suffix}) or ("lit", {text})."""
+def _given_words(given: str) -> tuple[str, ...]:
+    """The given names word by word, case folded; ``""`` stands for an initial (``R.``, ``JL``),
+    which agrees with any word."""
+    out = []
+    for w in re.split(r"[\s.\-‐]+", given):
+        if w:
+            out.append("" if len(w) == 1 or len(w) <= 3 and w.isupper() and w.isalpha() else w)
+    return tuple(w.casefold() for w in out)
+
+
+NameKey = tuple[str, frozenset[str], tuple[str, ...]]
+
+
+def _name_key(name: dict[str, Any]) -> NameKey:
+    """("cjk", spellings, ()) or ("latin", {family|initials|suffix}, given words) or ("lit", {text}, ())."""
     if not isinstance(name, dict):
-        return ("lit", frozenset({_text(name)}))
+        return ("lit", frozenset({_text(name)}), ())
     if "literal" in name:
         lit = _text(name["literal"])
         if _HAS_CJK.search(lit):
-            return ("cjk", frozenset({_NAME_SEPARATORS.sub("", lit)}))
-        return ("lit", frozenset({lit}))
+            return ("cjk", frozenset({_NAME_SEPARATORS.sub("", lit)}), ())
+        return ("lit", frozenset({lit}), ())
     family = unicodedata.normalize("NFKC", str(name.get("family") or ""))
     given = unicodedata.normalize("NFKC", str(name.get("given") or ""))
     if _HAS_CJK.search(family + given):
         f, g = (_NAME_SEPARATORS.sub("", _text(x)) for x in (family, given))
-        return ("cjk", frozenset({f + g, g + f}))
+        return ("cjk", frozenset({f + g, g + f}), ())
     words = given.split()
     trailing: list[str] = []
     while words and words[-1].casefold() in _PARTICLES:
@@ -183,14 +198,20 @@ def _name_key(name: dict[str, Any]) -> tuple[str, frozenset[str]]:
     suffix = _text(name.get("suffix") or "").replace(".", "").replace(",", "")
     key = f"{_text(family)}|{given_initials}|{suffix}"
     if not given_initials and not suffix:
-        return ("latin", frozenset({key, _text(family)}))  # family-only = the same literal
-    return ("latin", frozenset({key}))
+        return ("latin", frozenset({key, _text(family)}), ())  # family-only = the same literal
+    return ("latin", frozenset({key}), _given_words(" ".join(words)))
 
 
-def _same_name(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+def _same_name(a: NameKey, b: NameKey) -> bool:
     if a[0] == "cjk" or b[0] == "cjk":
         return a[0] == b[0] and bool(a[1] & b[1])
-    return bool(a[1] & b[1])
+    if not a[1] & b[1]:
+        return False
+    # initials agree; given names written out on both sides must be the same words
+    # (Wang Xiaoming is not Wang Xiaohua; Robert O. is R. O.)
+    return len(a[2]) != len(b[2]) or all(
+        x == y or not x or not y for x, y in zip(a[2], b[2], strict=True)
+    )
 
 
 def _names(item: dict[str, Any], role: str) -> tuple | None:

@@ -1,6 +1,7 @@
 """Web notes without a type code: what is left around a link and an access date.
 
     城市治理. 某某百科[引用日期2020-01-02]. https://…          title, site
+    淮海战役．某某网．2010-10-10[引用日期2014-06-22]                title, site, date
     How to cite things - Example Site. https://… [Accessed 3 May 2020]   title, site
     Doe J. A web page[Online]. Available: https://… (accessed …)        author, title
     某某协会. 城市治理. 某某网. https://…                             author, title, site
@@ -16,6 +17,7 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
+from .identifiers import parse_iso_date
 from .names import VANCOUVER_NAMES, looks_like_names, parse_names
 from .text import MASK, trim
 
@@ -37,6 +39,7 @@ _SITE = regex.compile(
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
 
 
 def applies(d: Draft) -> bool:
@@ -68,6 +71,12 @@ def parse(d: Draft) -> bool:
         v = VANCOUVER_NAMES.match(view, s0, e0)
         if v and v.end() < e0 and view[v.end() - 2 : v.end()] == ". ":
             elements[0:1] = [trim(view, s0, v.end() - 1), (v.end(), e0)]
+    if len(elements) >= 2 and not c.has("issued"):
+        ds, de = trim(view, *elements[-1])
+        parts = parse_iso_date(view[ds:de]) if _ISO_SHAPE.fullmatch(view, ds, de) else None
+        if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
+            c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
+            elements = elements[:-1]
     if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(view, *e) for e in elements):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
@@ -92,6 +101,7 @@ def parse(d: Draft) -> bool:
         set_title(c, "container-title", p, q, 0.75)
     if not c.has("title"):
         return False
+    _close_bracket(c, "title")
     c.set_type("webpage", 0.8)
     covered, total = c._coverage([])
     if covered < total:
@@ -117,3 +127,14 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
             set_title(c, "container-title", ts, te, 0.7)
             return
     set_title(c, "title", s, e, 0.75)
+
+
+def _close_bracket(c: Draft, name: str) -> None:
+    """``粟裕逝世（2.5）``: the brackets were blanked as marks; a bracket the value opens is its own."""
+    span = c.spans.get(name)
+    if not span:
+        return
+    a, b = span
+    work = c.work
+    if b < c.end and work[b] == ")" and work.count("(", a, b) > work.count(")", a, b):
+        set_title(c, name, a, b + 1, c.conf[name])

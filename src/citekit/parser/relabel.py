@@ -1,0 +1,348 @@
+"""Repairs of the labeller's spans before assembly: shapes whose reading a rule can fix whatever
+the model says, so that a retrained model cannot lose them.
+
+- :func:`role_names`: ``Trans. Stephen Mitchell, Vintage Books`` / ``Translated by …`` /
+  ``edited by …`` after the title: the given-name-first names after the role word are translators
+  or editors, even when the labeller read them as a publisher or a place.
+- :func:`title_before_in`: ``Market Research. In J. Cole & H. Price (eds.), Book`` : a container
+  read before ``In`` is the chapter's own title.
+- :func:`abbreviation_tail`: ``Slow light. Phys. Rev. Lett. 86`` : abbreviated words at the end of
+  a title, right before the container, are the container's first words.
+- :func:`editors_first`: ``Brown, Charles S., and Ted Toadvine, eds.`` : names before ``eds.``
+  are editors.
+- :func:`cjk_stop_inside`: ``（2012）。题名。刊名，10`` : a span across a Chinese full stop.
+- :func:`names_end`: ``…, et al. Feasibility, …`` / ``…, and Sucov, H. M. Fate of …`` : where
+  the first name group ends.
+- :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
+- :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
+
+A span is ``(label, start, end, confidence)`` in the normalised view.
+"""
+
+from __future__ import annotations
+
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.lexicons import words
+from ..text.names import has_corporate_word
+from .text import trim
+
+__all__ = [
+    "abbreviation_tail",
+    "cjk_stop_inside",
+    "editors_first",
+    "names_end",
+    "number_prefixes",
+    "quoted_title_in_names",
+    "repair_spans",
+    "role_names",
+    "title_before_in",
+]
+
+Span = tuple[str, int, int, float]
+
+# a role word starting an element (after a separator): "Trans.", "Translated by", "Ed.", "Edited by"
+_ROLE = regex.compile(
+    r"(?<=(?:^|[.,;:]\s{0,3}))(?P<w>trans(?:lated)?\.?(?:\s+by)?|ed\.(?:\s+by)?|eds\.|edited\s+by)"
+    r"\s+(?=\p{Lu})",
+    regex.IGNORECASE,
+)
+# one given-name-first personal name: capitalised words or initials, a particle between, a surname last
+_NAME = regex.compile(
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|van|von|de|der|den|du|la|le|da|di|del))*?"
+    r"\s+\p{Lu}[\p{L}'’\-]*\p{L}"
+)
+_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+")
+_COMMA = regex.compile(r"\s*,\s*")
+# where the repaired names may have been put by the labeller (never into a title or other names)
+_TAKES_FROM = frozenset(
+    {"publisher", "location", "container-title", "collection-title", "note", "genre"}
+)
+
+
+def _is_name(text: str) -> bool:
+    return not has_corporate_word(text) and not any(w in _publisher_words() for w in text.split())
+
+
+def _publisher_words() -> frozenset[str]:
+    return words("publisher-words")
+
+
+def _names_run(work: str, i: int, end: int) -> int:
+    """End of the names written given name first from ``i`` (``A B``, ``A B and C D``, ``A B, C D,
+    and E F``); ``i`` when there is none.  A piece after a bare comma counts only when an ``and``
+    closes the list later (else it is what follows the names: ``Vintage Books``)."""
+    m = _NAME.match(work, i, end)
+    if not m or not _is_name(m.group()):
+        return i
+    done = m.end()
+    k = done
+    while True:
+        a = _AND.match(work, k, end)
+        if a:
+            n = _NAME.match(work, a.end(), end)
+            if n and _is_name(n.group()):
+                return n.end()
+            return done
+        c = _COMMA.match(work, k, end)
+        n = _NAME.match(work, c.end(), end) if c else None
+        if not n or not _is_name(n.group()):
+            return done
+        k = n.end()
+
+
+def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Give the names after a role word after the title their role (see the module docstring)."""
+    if not any(lab == "title" for lab, *_ in spans) or not (
+        "rans" in work or "Ed" in work or "ed." in work or "dited" in work or "eds." in work
+    ):
+        return spans
+    title_end = next(e for lab, _, e, _ in spans if lab == "title")
+    for m in _ROLE.finditer(work, title_end, end):
+        role = "translator" if m.group("w").lower().startswith("trans") else "editor"
+        if any(lab == role for lab, *_ in spans):
+            continue
+        inside = [sp for sp in spans if sp[1] <= m.start() < sp[2]]
+        if inside and inside[0][0] not in _TAKES_FROM:
+            continue
+        names_end = _names_run(work, m.end(), end)
+        if names_end == m.end():
+            continue
+        a, b = m.start(), names_end
+        conf = max((sp[3] for sp in spans if sp[1] < b and a < sp[2]), default=0.6)
+        out: list[Span] = []
+        for sp in spans:
+            lab, s, e, c = sp
+            if e <= a or s >= b:
+                out.append(sp)
+                continue
+            if lab not in _TAKES_FROM:  # names or a title across the role: leave it all alone
+                return spans
+            if s < a:
+                out.append((lab, s, a, c))
+            rest = trim(work, b, e, " ,;:.")
+            if rest[1] > rest[0]:
+                if lab == "location" and not any(x[0] == "publisher" for x in spans):
+                    lab = "publisher"  # "Trans. A B, Harcourt, 1983" (MLA): no place, a publisher
+                out.append((lab, *rest, c))
+        out.append((role, a, b, conf))
+        spans = sorted(out, key=lambda sp: sp[1])
+    return spans
+
+
+_IN = regex.compile(r"\s*[.,]?\s*in\s*:?\s*$", regex.IGNORECASE)
+
+
+def title_before_in(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first container, before any title and followed by ``In`` and an editor or another
+    container, is the title (the chapter's own)."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            return spans
+        if lab != "container-title":
+            continue
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (
+            nxt is not None
+            and nxt[0] in ("editor", "container-title")
+            and _IN.match(work, e, nxt[1])
+        ):
+            return spans[:k] + [("title", s, e, c)] + spans[k + 1 :]
+        return spans
+    return spans
+
+
+# abbreviated words at the end of a title: "… gases. Phys. Rev" (each but the last with its stop)
+_ABBREV_TAIL = regex.compile(
+    r"(?<=[.?!]\s+)(?P<t>(?:\p{Lu}\p{Ll}{0,11}\.\s*)*\p{Lu}\p{Ll}{0,11}\.?)$"
+)
+
+
+def abbreviation_tail(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Move a title's closing run of abbreviated journal words into the container right after it."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        lab, s, e, c = out[k]
+        nlab, ns, ne, nc = out[k + 1]
+        if lab != "title" or nlab != "container-title" or work[e:ns].strip(" .") != "":
+            continue
+        m = _ABBREV_TAIL.search(work, s, e)
+        if not m:
+            continue
+        tail = [w.rstrip(".") for w in m.group("t").split()]
+        abbrev = words("journal-abbreviations")
+        if (
+            len(tail) < 2
+            and not all(w in abbrev for w in tail)
+            or not any(w in abbrev for w in tail)
+        ):
+            continue
+        cut = m.start("t")
+        title_end = cut
+        while title_end > s and work[title_end - 1] == " ":
+            title_end -= 1
+        out[k] = (lab, s, title_end, c)
+        out[k + 1] = (nlab, cut, ne, nc)
+        return out
+    return spans
+
+
+# "Brown, Charles S., and Ted Toadvine, eds." / "John M. Cooper， ed.，" / "Smith, J. (Ed.)."
+_EDS_AFTER = regex.compile(
+    r"[\s,，]*(?:\((?:eds?|editors?|hrsg|comps?)\.?\)|(?:eds?|editors?|hrsg|comps?)\.?(?=[\s,，.:;(]|$))",
+    regex.IGNORECASE,
+)
+
+
+def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first names, followed by ``eds.``/``(Ed.)``, are the editors of the whole work (no author
+    is printed)."""
+    if not spans or spans[0][0] != "author" or any(lab == "editor" for lab, *_ in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _EDS_AFTER.match(work, e, end)
+    inner = regex.search(
+        r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", work[s:e], regex.IGNORECASE
+    )
+    if not m and not inner:
+        return spans
+    if m:
+        nxt = spans[1] if len(spans) > 1 else None
+        if nxt is not None and nxt[1] < m.end():
+            if nxt[0] not in ("title", "container-title", "publisher", "location", "note"):
+                return spans
+            a, b = trim(work, m.end(), nxt[2], " ,，.;:")
+            if b <= a:
+                return spans
+            return [("editor", s, m.end(), c), (nxt[0], a, b, nxt[3]), *spans[2:]]
+        return [("editor", s, m.end(), c), *spans[1:]]
+    return [("editor", s, e, c), *spans[1:]]
+
+
+_LEAD_IN = regex.compile(r"in\b\s*:?\s*", regex.IGNORECASE)
+_QUOTE_IN_NAMES = regex.compile(r"[,，]\s*[“\"]")
+
+
+def quoted_title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``CIA, “Australia”, In: World Factbook``: a quoted piece inside the first name group is the
+    title, not a name."""
+    if not spans or spans[0][0] != "author" or any(lab == "title" for lab, *_ in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _QUOTE_IN_NAMES.search(work, s, e)
+    if not m:
+        return spans
+    q = m.end() - 1
+    close = work.find("”" if work[q] == "“" else '"', q + 1, end)
+    if close < 0:
+        return spans
+    names = trim(work, s, m.start(), " ,，")
+    if names[1] <= names[0]:
+        return spans
+    out: list[Span] = [(lab, *names, c), ("title", q, close + 1, c)]
+    rest = [sp for sp in spans[1:] if sp[1] >= close + 1]
+    if e > close + 1:  # what the names ran on into: "In: World Factbook" is the container
+        a, b = trim(work, close + 1, e, " ,，.;:")
+        lead = _LEAD_IN.match(work, a, b)
+        if b > a and not (lead and lead.end() >= b):
+            out.append(("container-title" if lead else "note", a, b, c))
+    return out + rest
+
+
+_PREFIX_LABEL = (
+    (regex.compile(r"(?:\bvol(?:ume)?s?\.?|\bbd\.?|\btome)\s*$", regex.IGNORECASE), "volume"),
+    (
+        regex.compile(
+            r"(?:\bno|\bnr|\bissue|\biss|\bnum|\bnumber|\bheft)\.?\s*$", regex.IGNORECASE
+        ),
+        "issue",
+    ),
+    (regex.compile(r"(?:\bpp?\.|\bpages?)\s*$", regex.IGNORECASE), "pages"),
+)
+_NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
+
+
+def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``vol. 12, no. 3, pp. 101-15``: a number's printed prefix names it, whatever the labeller
+    said (the prefix may sit inside the span or just before it)."""
+    out = []
+    for k, sp in enumerate(spans):
+        lab, s, e, c = sp
+        if lab in _NUMBER_LABELS:
+            lo = max(spans[k - 1][2] if k else start, s - 12)
+            digit = s
+            while digit < e and not work[digit].isdigit():
+                digit += 1
+            for pattern, label in _PREFIX_LABEL:
+                if pattern.search(work, lo, digit):
+                    lab = label
+                    break
+        out.append((lab, s, e, c))
+    return out
+
+
+def cjk_stop_inside(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``方某（2012）。题名。刊名，10，4-10。`` (APA in Chinese): the labeller ran the title and the
+    next element into one span across a Chinese full stop.  Before any title, the part before 。 is
+    the title; the part after is the journal when numbers follow, else keeps the span's label."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            return spans
+        if lab not in ("location", "publisher", "container-title", "note", "genre"):
+            continue
+        i = work.find("。", s, e)
+        if i <= s or not work[i + 1 : e].strip():
+            continue
+        a, b = trim(work, i + 1, e, " ,，")
+        numbers = any(sp[0] in _NUMBER_LABELS for sp in spans[k + 1 :])
+        right = (
+            "container-title"
+            if numbers and not any(sp[0] == "container-title" for sp in spans)
+            else lab
+        )
+        return [*spans[:k], ("title", s, i, c), (right, a, b, c), *spans[k + 1 :]]
+    return spans
+
+
+_ET_AL = regex.compile(r"\bet\s*al\b\.?|等人?")
+# the last name of a list, read as the title's start: "and Sucov, H. M. Fate of …"
+_LAST_NAME_AFTER = regex.compile(
+    r"(?:and|&)\s+\p{Lu}[\p{L}'’\-]+,?\s*(?:\p{Lu}\.\s*-?\s*){1,3}(?=[\s:,.]*\p{L})"
+)
+
+
+def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Where the first name group really ends: at ``et al.`` (no name follows it), and after the
+    list's last ``and Family, I.`` that the labeller read as the title's first words."""
+    if not spans or spans[0][0] != "author":
+        return spans
+    lab, s, e, c = spans[0]
+    m = _ET_AL.search(work, s, e)
+    if m and work[m.end() : e].strip(" ,.;:，。") and not _ET_AL.search(work, m.end(), e):
+        rest = trim(work, m.end(), e, " ,.;:，。")
+        out: list[Span] = [(lab, s, m.end(), c)]
+        if len(spans) > 1 and spans[1][0] == "title" and spans[1][1] >= e:
+            out.append(("title", rest[0], spans[1][2], spans[1][3]))
+            return out + spans[2:]
+        if not any(sp[0] == "title" for sp in spans):
+            out.append(("title", *rest, c))
+            return out + spans[1:]
+        return spans
+    if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() in (",", ""):
+        n = _LAST_NAME_AFTER.match(work, spans[1][1], spans[1][2])
+        if n:
+            t = trim(work, n.end(), spans[1][2], " ,.;:")
+            if t[1] > t[0]:
+                return [(lab, s, n.end(), c), ("title", *t, spans[1][3]), *spans[2:]]
+    return spans
+
+
+def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Every repair above, in order."""
+    spans = names_end(spans, work, start, end)
+    spans = cjk_stop_inside(spans, work, start, end)
+    spans = number_prefixes(spans, work, start, end)
+    spans = editors_first(spans, work, start, end)
+    spans = quoted_title_in_names(spans, work, start, end)
+    spans = title_before_in(spans, work, start, end)
+    spans = abbreviation_tail(spans, work, start, end)
+    return role_names(spans, work, start, end)
