@@ -305,3 +305,11 @@ def test_e001_does_not_report_the_replacement_for_a_lone_surrogate_again():
     assert found == [("E001", 5), ("E006", 7)]  # the U+FFFD that was there is still reported
     again = citekit.check([ref])[0]  # checked again: E006 (a reading finding) is kept
     assert sorted((d.code, d.span.start) for d in again.diagnostics if d.code[0] == "E") == found
+
+
+def test_eval_skips_lines_that_are_not_objects(tmp_path, capsys):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('[1]\n"s"\n{"raw": "x", "csl": 3}\n', "utf-8")
+    assert main(["eval", str(path)]) == 2  # no labelled reference: one clear line, no traceback
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
