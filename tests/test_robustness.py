@@ -8,6 +8,7 @@ and a diagnostic saying what was wrong.
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -153,7 +154,11 @@ def _returns_within(code: str, timeout: int = 120) -> str:
     """Run ``code`` in a child Python and return its output; a hang fails the test (the bound is
     a guard against exponential time, hundreds of times what the code takes, not a benchmark)."""
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=Path(__file__).resolve().parents[1],
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -313,3 +318,20 @@ def test_eval_skips_lines_that_are_not_objects(tmp_path, capsys):
     assert main(["eval", str(path)]) == 2  # no labelled reference: one clear line, no traceback
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_no_module_pattern_backtracks_exponentially():
+    # Every module-level pattern of the package against runs of each character class (see
+    # tests/fuzz/patterns.py).  At 150 characters a linear or quadratic pattern takes well under
+    # a millisecond and the worst known cubic one (parser _PATENT_NO) a fraction of a second;
+    # an exponential one, like the old _TRAILING_PARTICLES, would take hours: the 10 s bound per
+    # pattern catches that class only.  `python -m tests.fuzz.patterns 4000` lists the slowest.
+    out = _returns_within(
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from fuzz.patterns import audit\n"
+        "worst = audit(150, bound=10.0, pairs=False)\n"
+        "print(len(worst), worst[0][0] < 10.0, worst[0][1])",
+        timeout=1800,
+    )
+    count, ok, name = out.split()
+    assert int(count) > 300 and ok == "True", name
