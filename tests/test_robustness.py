@@ -8,9 +8,11 @@ and a diagnostic saying what was wrong.
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import citekit
 from citekit import formats
 from citekit.cli import main
 from citekit.formats import read, sniff, write
@@ -98,8 +100,6 @@ def test_lone_surrogates_become_a_diagnostic_not_an_encode_error(tmp_path, capsy
 
 
 def test_lone_surrogate_in_a_reference_string():
-    import citekit
-
     ref = citekit.parse("张三. 书\ud800名[M]. 北京: 科学出版社, 2018.")[0]
     assert "E006" in [d.code for d in ref.diagnostics]
     assert "X001" not in [d.code for d in ref.diagnostics]
@@ -148,3 +148,190 @@ def test_reader_line_numbers_stay_right_over_many_records():
 def test_segmenter_reads_numbering_past_ten_thousand():
     text = "\n".join(f"[{i}] Author {i}. Title[J]. Journal, 2020, 1: {i}." for i in range(1, 10011))
     assert len(segment(text)) == 10010
+
+
+def _returns_within(code: str, timeout: int = 120) -> str:
+    """Run ``code`` in a child Python and return its output; a hang fails the test (the bound is
+    a guard against exponential time, hundreds of times what the code takes, not a benchmark)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_trailing_particles_of_a_given_name_are_still_split():
+    from citekit.renderer._prepare import _trailing_particles
+
+    assert _trailing_particles("Alexander von") == ("Alexander", "von")
+    assert _trailing_particles("Jean de la") == ("Jean", "de la")
+    assert _trailing_particles("Jean d'la") == ("Jean", "d'la")
+    assert _trailing_particles("von") is None  # the name keeps at least one word
+    assert _trailing_particles("Jean Paul") is None
+    assert _trailing_particles("A\nB von") is None  # as before: no line break in the name
+
+
+def test_a_long_given_name_ending_in_punctuation_renders():
+    # _TRAILING_PARTICLES backtracked exponentially here: a 42-byte BibTeX author hung `format`.
+    out = _returns_within(
+        "import citekit\n"
+        "given = 'Ab' + ' cdefghij' * 5 + '!'\n"
+        "item = {'id': 'a', 'type': 'book', 'title': 'T', 'author': "
+        "[{'family': 'Smith', 'given': given}]}\n"
+        "print(citekit.Renderer('apa').bibliography([item])[0].text)"
+    )
+    assert "Smith" in out
+
+
+def test_a_page_of_many_spaces_renders():
+    # The page-range split retried a leading \s* at every space: seconds for 10,000 spaces.
+    out = _returns_within(
+        "import citekit\n"
+        "item = {'id': 'a', 'type': 'article-journal', 'title': 'T', "
+        "'page': '1' + ' ' * 200000 + 'x, 3 - 5'}\n"
+        "for style in ('gbt7714-2025-author-date', 'apa'):\n"
+        "    print(citekit.Renderer(style).bibliography([item])[0].text[-12:])"
+    )
+    assert out.count("\n") == 2
+
+
+def _fan_style(depth: int, fan: int) -> str:
+    macros = ['<macro name="m0"><text variable="title"/></macro>']
+    for i in range(1, depth + 1):
+        calls = f'<text macro="m{i - 1}"/>' * fan
+        macros.append(f'<macro name="m{i}"><group delimiter=" ">{calls}</group></macro>')
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
+        'class="in-text" version="1.0"><info><title>t</title><id>t</id>'
+        "<updated>2026-01-01T00:00:00+00:00</updated></info>"
+        + "".join(macros)
+        + f'<citation><layout><text macro="m{depth}"/></layout></citation>'
+        f'<bibliography><layout><text macro="m{depth}"/></layout></bibliography></style>'
+    )
+
+
+def test_a_style_whose_macros_fan_out_past_the_static_bound_is_refused():
+    from citekit.errors import StyleNotFoundError
+
+    with pytest.raises(StyleNotFoundError, match="expands to more than"):
+        citekit.Renderer(_fan_style(40, 2))
+
+
+def test_a_style_needing_too_many_macro_calls_gives_a_fallback_entry():
+    renderer = citekit.Renderer(_fan_style(16, 2))  # 65,536 calls: under the static bound
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "book"}]
+    entries = renderer.bibliography(items)
+    assert len(entries) == 2
+    assert "macro" in entries[0].error.message and "Title" in entries[0].text
+    cites = renderer.citations([["a"]], items)
+    assert len(cites) == 1 and "macro" in cites[0].error
+    # a style of sensible depth renders as before
+    assert citekit.Renderer(_fan_style(3, 2)).bibliography(items[:1])[0].text.count("Title") == 8
+
+
+def test_a_recursive_macro_and_an_oversized_style_are_refused(tmp_path):
+    from citekit.errors import StyleNotFoundError
+    from citekit.renderer import limits
+
+    loop = _fan_style(2, 1).replace('<text macro="m0"/>', '<text macro="m2"/>')
+    with pytest.raises(StyleNotFoundError, match="calls itself"):
+        citekit.Renderer(loop)
+    big = tmp_path / "big.csl"
+    big.write_bytes(b"<style>" + b" " * limits.MAX_STYLE_BYTES + b"</style>")
+    with pytest.raises(StyleNotFoundError, match="larger than"):
+        citekit.Renderer(big)
+
+
+def test_renderer_items_are_admitted_at_the_api_boundary():
+    items = [
+        {"id": "a", "type": "book", "title": "T\ud800x", "author": [{"family": "张\udfff"}]},
+        3,
+        ["x"],
+        {"id": "d", "type": "book", "title": "Fine"},
+    ]
+    for style in ("gbt7714-2015-numeric", "apa"):
+        entries = citekit.Renderer(style).bibliography(items)
+        assert len(entries) == 4
+        for e in entries:
+            (e.text + e.html).encode("utf-8")  # no lone surrogate leaks out
+        by_id = {e.id: e for e in entries}
+        assert "T\ufffdx" in by_id["a"].text and by_id["a"].error is None
+        assert "not a JSON object" in by_id["item-2"].error.message
+        assert "Fine" in by_id["d"].text
+
+
+def test_citations_sort_a_list_whose_names_need_text_case():
+    # universitat-graz-geographie: sorting these items together raised AttributeError from
+    # Renderer.citations (a plain str given to citeproc's capitalize-first).
+    from conftest import FIXTURES
+
+    items = [
+        json.loads(line)
+        for line in (FIXTURES / "render" / "zjss-2026-03.items.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    items += json.loads((FIXTURES / "formats" / "items.json").read_text("utf-8"))
+    for i, item in enumerate(items):
+        item["id"] = f"x{i}"
+    renderer = citekit.Renderer("universitat-graz-geographie")
+    cites = renderer.citations([[item["id"]] for item in items], items)
+    assert len(cites) == len(items) and not any(c.error for c in cites)
+    assert not any(e.error for e in renderer.bibliography(items))
+
+
+def test_repeated_findings_are_capped_per_code_with_a_count():
+    ref = citekit.check("[J]" * 13000)[0]
+    r001 = [d for d in ref.diagnostics if d.code == "R001"]
+    assert len(r001) == 11
+    # 13,000 codes are 6,500 repeated pairs: 10 listed, one diagnostic for the other 6,490
+    assert r001[-1].message.startswith("6490 more R001 findings")
+    ref = citekit.check("((((" * 1000)[0]
+    b001 = [d for d in ref.diagnostics if d.code == "B001"]
+    assert len(b001) == 11 and b001[-1].span.end == 4000
+    from citekit.config import Config
+    from citekit.pipeline import process
+
+    ref = process("((((" * 10, Config(options={"max_per_code": 0}))[0]  # the profile option
+    assert len([d for d in ref.diagnostics if d.code == "B001"]) == 40
+
+
+def test_e001_does_not_report_the_replacement_for_a_lone_surrogate_again():
+    ref = citekit.check("张三. 书\ud800\udc00名[M]. 北京: 科学出版社, 2018.")[0]
+    codes = [d.code for d in ref.diagnostics]
+    assert "E006" in codes and "E001" not in codes
+    ref = citekit.check("张三. 书\ufffd名\ud800[M]. 北京: 科学出版社, 2018.")[0]
+    found = sorted((d.code, d.span.start) for d in ref.diagnostics if d.code in ("E001", "E006"))
+    assert found == [("E001", 5), ("E006", 7)]  # the U+FFFD that was there is still reported
+    again = citekit.check([ref])[0]  # checked again: E006 (a reading finding) is kept
+    assert sorted((d.code, d.span.start) for d in again.diagnostics if d.code[0] == "E") == found
+
+
+def test_eval_skips_lines_that_are_not_objects(tmp_path, capsys):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('[1]\n"s"\n{"raw": "x", "csl": 3}\n', "utf-8")
+    assert main(["eval", str(path)]) == 2  # no labelled reference: one clear line, no traceback
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_no_module_pattern_backtracks_exponentially():
+    # Every module-level pattern of the package against runs of each character class (see
+    # tests/fuzz/patterns.py).  At 150 characters a linear or quadratic pattern takes well under
+    # a millisecond and the worst known cubic one (parser _PATENT_NO) a fraction of a second;
+    # an exponential one, like the old _TRAILING_PARTICLES, would take hours: the 10 s bound per
+    # pattern catches that class only.  `python -m tests.fuzz.patterns 4000` lists the slowest.
+    out = _returns_within(
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from fuzz.patterns import audit\n"
+        "worst = audit(150, bound=10.0, pairs=False)\n"
+        "print(len(worst), worst[0][0] < 10.0, worst[0][1])",
+        timeout=1800,
+    )
+    count, ok, name = out.split()
+    assert int(count) > 300 and ok == "True", name

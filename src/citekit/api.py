@@ -42,7 +42,8 @@ def check(
         return process(data, config)
     checked = []
     for ref in data:
-        parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPFX")
+        # (E006: a lone surrogate replaced when the text was read, not a check finding)
+        parse_only = tuple(d for d in ref.diagnostics if d.code[0] in "SPFX" or d.code == "E006")
         checked.append(
             run_stages(replace(ref, diagnostics=parse_only), config, (("check", stage_check),))
         )

@@ -21,7 +21,7 @@ from .codes import make
 from .csl import ITEM_TYPES, VARIABLE_KINDS, CslItem
 from .model import Diagnostic
 
-__all__ = ["CSL_VARIABLES", "admit", "check_item", "scrub"]
+__all__ = ["CSL_VARIABLES", "admit", "check_item", "scrub", "scrubbed", "surrogate_runs"]
 
 #: every property the CSL-JSON schema (csl-data.json, CSL 1.0.2) allows on an item
 CSL_VARIABLES: frozenset[str] = frozenset(
@@ -49,9 +49,23 @@ _DATE_KEYS = frozenset("date-parts season circa literal raw".split())
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
+_SURROGATE_RUN = regex.compile(r"[\ud800-\udfff]++")
+#: runs of lone surrogates reported one by one on a reference; the rest share one diagnostic
+MAX_SURROGATE_RUNS = 20
+
+
 def scrub(text: str) -> tuple[str, int]:
     """``text`` with each unpaired surrogate replaced by U+FFFD, and how many there were."""
     return _SURROGATE.subn("\ufffd", text)
+
+
+def surrogate_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run of unpaired surrogates in ``text``, at most
+    ``MAX_SURROGATE_RUNS`` + 1 (the last then spans every later run)."""
+    runs = [m.span() for m in _SURROGATE_RUN.finditer(text)]
+    if len(runs) > MAX_SURROGATE_RUNS + 1:
+        runs[MAX_SURROGATE_RUNS:] = [(runs[MAX_SURROGATE_RUNS][0], runs[-1][1])]
+    return runs
 
 
 def _is_flag(value: Any) -> bool:
@@ -158,26 +172,27 @@ def _scrub_value(value: Any, counter: list[int]) -> Any:
     return value
 
 
+def scrubbed(obj: Any) -> tuple[Any, int]:
+    """``obj`` (decoded JSON) with every lone surrogate replaced by U+FFFD, and how many there
+    were; raises RecursionError for a value nested deeper than the interpreter can walk."""
+    counter = [0]
+    return _scrub_value(obj, counter), counter[0]
+
+
 def admit(obj: Mapping[str, Any]) -> tuple[CslItem, list[Diagnostic]]:
     """``obj`` (a decoded JSON object) as a clean CSL item, with what was wrong as diagnostics.
 
     Misshapen or unknown variables move to ``custom`` (kept, reported); an unknown type becomes
     ``document``; unpaired surrogates become U+FFFD (E006)."""
-    counter = [0]
     try:
-        item = _scrub_value(obj, counter)
+        item, lone = scrubbed(obj)
     except RecursionError:  # a value nested deeper than any reference needs
         return {"type": "document", "custom": {"unreadable": True}}, [
             make("F005", "the item is nested too deeply to read; its values were left out")
         ]
     diags = check_item(item)
-    if counter[0]:
-        diags.append(
-            make(
-                "E006",
-                f"{counter[0]} unpaired surrogate code point(s) replaced by U+FFFD",
-            )
-        )
+    if lone:
+        diags.append(make("E006", f"{lone} unpaired surrogate code point(s) replaced by U+FFFD"))
     bad = {d.field for d in diags if d.code in ("F002", "F005") and d.field}
     out: CslItem = {}
     custom: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from . import codes
 from .config import Config
-from .itemcheck import scrub
+from .itemcheck import scrub, surrogate_runs
 from .language import detect_language
 from .model import ParseOutcome, Reference, Span, new_reference
 from .segment import Segment, iter_lines, segment, split_label, split_lines
@@ -199,10 +199,12 @@ def _reference(seg: Segment, index: int) -> Reference:
     )
     # An unpaired surrogate (from a JSON escape or an API caller) cannot be written as UTF-8 by
     # any output: it becomes U+FFFD here, once, and is reported at its place.
-    raw, lone = scrub(seg.raw)
-    if lone:
-        at = next(i for i, (a, b) in enumerate(zip(seg.raw, raw, strict=False)) if a != b)
-        notes += (codes.make("E006", span=Span(at, at + 1)),)
+    # Each run gets its span, so that E001 does not report the U+FFFD put in its place again.
+    raw = seg.raw
+    runs = surrogate_runs(raw)
+    if runs:
+        raw = scrub(raw)[0]
+        notes += tuple(codes.make("E006", span=Span(a, b)) for a, b in runs)
     return new_reference(
         ref_id,
         raw,

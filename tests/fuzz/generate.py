@@ -227,6 +227,7 @@ COMMANDS = [
     ["convert", "--to", "csl-json"],
     ["rules"],
     ["rule", "G001"],
+    ["eval"],
 ]
 _BAD_ARGS = [
     "--style",

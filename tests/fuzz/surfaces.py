@@ -98,14 +98,26 @@ def read_export(case: dict[str, Any]) -> None:
 
 
 def render(case: dict[str, Any]) -> None:
-    """Items rendered in a style: one entry per item, never an exception."""
-    items = [it for it in case["items"] if isinstance(it, dict)]
-    admitted = [admit(it)[0] for it in items]
+    """Items rendered in a style, as a reader admits them and as an API caller hands them in
+    (any JSON value): one entry per item and one citation per cluster, never an exception,
+    nothing UTF-8 cannot hold."""
+    items = case["items"]
+    admitted = [admit(it)[0] for it in items if isinstance(it, dict)]
     for n, item in enumerate(admitted):
         item["id"] = f"i{n}"
-    entries = citekit.Renderer(case["style"]).bibliography(admitted)
-    if len(entries) != len(admitted):
-        raise Violation(f"{len(admitted)} items, {len(entries)} entries")
+    renderer = citekit.Renderer(case["style"])
+    for given in (admitted, items):
+        entries = renderer.bibliography(given)
+        if len(entries) != len(given):
+            raise Violation(f"{len(given)} items, {len(entries)} entries")
+        for e in entries:
+            (e.text + e.html).encode("utf-8")
+    ids = [it["id"] for it in admitted]
+    clusters = renderer.citations([[i] for i in ids] + [ids], admitted)
+    if len(clusters) != len(ids) + 1:
+        raise Violation(f"{len(ids) + 1} clusters, {len(clusters)} citations")
+    for c in clusters:
+        (c.text + c.html).encode("utf-8")
 
 
 def style(case: dict[str, Any]) -> None:

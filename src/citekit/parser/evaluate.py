@@ -149,7 +149,9 @@ def load_cases(path: str | Path, *, authordate: bool = False) -> list[Case]:
             if not line:
                 continue
             row = json.loads(line)
-            if "csl" in row:
+            if not isinstance(row, dict):  # a line that is not an object is not a case
+                continue
+            if isinstance(row.get("csl"), dict):
                 raw = row.get("expected_authordate" if authordate else "expected_numeric")
                 item = as_printed(row["csl"], raw) if isinstance(raw, str) else row["csl"]
                 style = "gbt7714-2015-" + ("authordate" if authordate else "numeric")
@@ -282,9 +284,8 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
             raise InputError(f"cannot read '{f}': {exc.strerror or exc}") from None
         except (ValueError, KeyError) as exc:
             raise InputError(f"'{f}' is not labelled JSON Lines: {exc}") from None
-    if not cases:
-        stdout.write("citekit eval: no labelled references found\n")
-        return 2
+    if not cases:  # a usage error: one line on standard error, exit status 2
+        raise InputError("no labelled references found")
     result = evaluate(cases, by=args.by, keep_errors=args.errors)
     if args.json:
         doc: dict[str, Any] = {

@@ -141,7 +141,27 @@ def _name(name: Any) -> dict[str, str] | None:
 _LEADING_PARTICLES = re.compile(
     r"^((?:(?:[’'][a-z]+|[a-z\u00df-\u00ff][\w]*(?:\.\w+)*\.?)(?:\s+|[’'\-](?=\S)|[’']\s+))+)(?=[^\s])(.*)$"
 )
-_TRAILING_PARTICLES = re.compile(r"^(.*?\S)\s+((?:[a-z\u00df-\u00ff][\w]*[’']?\s*)+)$")
+# One whitespace-free chunk of particles at the end of a given name ("von", "d'la"); chunks are
+# matched one by one from the right (a single pattern over the whole name backtracked
+# exponentially on a long given name ending in punctuation).
+_PARTICLE_CHUNK = re.compile(r"(?:[a-z\u00df-\u00ff]\w*+[’']?+)++")
+_CHUNK = re.compile(r"\S+")
+
+
+def _trailing_particles(given: str) -> tuple[str, str] | None:
+    """``given`` split into the name and the lower-case particles that end it ("Alexander von"),
+    or None; the name keeps at least one chunk and no line break."""
+    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(given)]
+    first = len(chunks)
+    while first > 1 and _PARTICLE_CHUNK.fullmatch(chunks[first - 1][1]):
+        first -= 1
+    if first == len(chunks) or first == 0:
+        return None
+    start = chunks[first][0]
+    name = given[:start].rstrip()
+    if "\n" in name:
+        return None
+    return name, given[start:].strip()
 
 
 def _parse_particles(parts: dict[str, str]) -> None:
@@ -161,10 +181,9 @@ def _parse_particles(parts: dict[str, str]) -> None:
             parts["family"] = m.group(2)
     given = parts.get("given", "")
     if "dropping-particle" not in parts and given:
-        m = _TRAILING_PARTICLES.match(given)
-        if m:
-            parts["given"] = m.group(1)
-            parts["dropping-particle"] = m.group(2).strip()
+        split = _trailing_particles(given)
+        if split:
+            parts["given"], parts["dropping-particle"] = split
 
 
 def _comma_suffixes(data: dict[str, Any]) -> dict[str, list[int]]:

@@ -20,6 +20,7 @@ from .engine import (
     CK_NS,
     EngineStyle,
 )
+from .limits import MAX_STYLE_BYTES, expansion_problem
 from .styles import resolve_style
 
 # Parsing a style (and its locale files) is slow in citeproc-py, and a parsed style keeps
@@ -59,6 +60,11 @@ def style_entry(style: str | os.PathLike[str]) -> tuple[str, StyleEntry]:
         if entry is not None:
             _STYLES.move_to_end(key)
             return key, entry
+    size = len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+    if size > MAX_STYLE_BYTES:
+        raise StyleNotFoundError(
+            f"style {os.fspath(style)[:80]!r} is larger than {MAX_STYLE_BYTES} bytes"
+        )
     xml = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
         root = etree.fromstring(xml, etree.XMLParser(no_network=True, remove_comments=True))
@@ -69,6 +75,9 @@ def style_entry(style: str | os.PathLike[str]) -> tuple[str, StyleEntry]:
     ns = "{http://purl.org/net/xbiblio/csl}"
     if root.tag != ns + "style":
         raise StyleNotFoundError(f"style {os.fspath(style)[:80]!r} is not a CSL style")
+    problem = expansion_problem(root)
+    if problem:
+        raise StyleNotFoundError(f"style {os.fspath(style)[:80]!r} is refused: {problem}")
     entry = StyleEntry(
         xml=xml,
         default_locale=root.get("default-locale") or "en-US",

@@ -9,6 +9,7 @@ from typing import Any
 from citeproc import Citation, CitationItem, CitationStylesBibliography
 from citeproc.formatter import html as html_formatter
 
+from ..itemcheck import scrubbed
 from . import _markup
 from ._prepare import Prepared, prepare_item
 from .disambiguate import Disambiguation
@@ -89,6 +90,11 @@ class Session(Disambiguation):
         data = []
         for i, item in enumerate(items):
             try:
+                # Where API items enter: an object is required, and no output (UTF-8 text,
+                # HTML) can hold a lone surrogate, so they become U+FFFD here, once.
+                if not isinstance(item, Mapping):
+                    raise TypeError(f"item {i + 1} is a {type(item).__name__}, not a JSON object")
+                item = scrubbed(item)[0]
                 p = prepare_item(item, i, default, self.entry.rules, per_item_locale)
                 if not per_item_locale:
                     if p.language_detected:
@@ -160,7 +166,11 @@ class Session(Disambiguation):
                 good = [k for k in order if k not in bad]
                 bibliography = CitationStylesBibliography(sorter, self.source, html_formatter)
                 bibliography.register(Citation([Item(k) for k in good]))
-                bibliography.sort()
+                try:
+                    bibliography.sort()
+                except Exception:  # a fault only the items together raise: the order given
+                    bibliography = CitationStylesBibliography(sorter, self.source, html_formatter)
+                    bibliography.register(Citation([Item(k) for k in good]))
                 bibliography.register(Citation([Item(k) for k in bad]))
         self.disambiguate(bibliography)
         return bibliography

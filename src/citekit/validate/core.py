@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..config import Config
-from ..model import Diagnostic, Reference, Severity
+from ..model import Diagnostic, Reference, Severity, Span
 from ._entry import Entry
 from .registry import RULES, Context, Rule, diag, select_rules
 
@@ -92,8 +92,50 @@ def _applicable(rules: Iterable[Rule], gbt: bool, type_code: str | None) -> tupl
     return chosen
 
 
+#: findings of one code listed per reference by default (the profile option ``max-per-code``)
+MAX_PER_CODE = 10
+
+
+def _capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
+    """``found`` with at most ``limit`` diagnostics per code; the rest of a code become one
+    diagnostic of that code that counts them and spans them (a 40 KB line of ``[J]`` gave
+    6,500 R001s: output no reader can use, and time spent writing it)."""
+    counts: dict[str, int] = {}
+    for d in found:
+        counts[d.code] = counts.get(d.code, 0) + 1
+    if max(counts.values()) <= limit:
+        return found
+    kept: list[Diagnostic] = []
+    rest: dict[str, list[Diagnostic]] = {}
+    seen: dict[str, int] = {}
+    for d in found:
+        seen[d.code] = seen.get(d.code, 0) + 1
+        if seen[d.code] <= limit:
+            kept.append(d)
+        else:
+            rest.setdefault(d.code, []).append(d)
+    for code, more in rest.items():
+        spans = [d.span for d in more if d.span is not None]
+        kept.append(
+            replace(
+                more[0],
+                message=f"{len(more)} more {code} findings in this reference (first: "
+                f"{more[0].message})",
+                message_zh=f"本条另有 {len(more)} 处 {code} 问题(第一处: "
+                f"{more[0].message_zh or more[0].message})",
+                span=Span(min(s.start for s in spans), max(s.end for s in spans))
+                if spans
+                else None,
+                fix=None,
+            )
+        )
+    return kept
+
+
 def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> list[Diagnostic]:
-    """The diagnostics of ``rules`` on ``ref``; a rule that raises becomes an X001 naming it."""
+    """The diagnostics of ``rules`` on ``ref``; a rule that raises becomes an X001 naming it.
+    At most ``max-per-code`` (default 10) diagnostics of one code are listed; one more counts
+    the rest."""
     entry = Entry(ref)
     found: list[Diagnostic] = []
     extend = found.extend
@@ -102,6 +144,9 @@ def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> 
             extend(r.fn(entry, ctx))
         except Exception as exc:  # a faulty rule must not hide the others' findings
             found.append(_internal_error(r, exc))
+    limit = ctx.option("max_per_code", MAX_PER_CODE)
+    if limit and len(found) > limit:
+        found = _capped(found, limit)
     return found
 
 

@@ -10,6 +10,7 @@
     uppercase-names = true         # G014 (2015) / G015 (2025)
     citation-system = "auto"       # auto | numeric | author-date   (L008-L010)
     western-first = false          # L008: Western entries before Chinese ones
+    max-per-code = 10              # findings of one code listed per reference (0: all)
     name-year-delimiter = "comma"  # comma | period   (G046)
     profile = "zjss"               # the default profile (``--profile`` overrides it)
 
@@ -55,6 +56,7 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | None, Any]] = {
     "min-year": ((int,), 1000),
     "max-year": ((int,), None),  # D002; None: the year after the reference date's
     "reference-date": ((str,), None),  # YYYY-MM-DD "today" for D002 (reproducible runs)
+    "max-per-code": ((int,), 10),  # findings listed per code and reference; 0: all
 }
 _LIST_KEYS = ("select", "ignore")
 _KEYS = {

@@ -61,8 +61,11 @@ def replacement_character(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Good: LI X. 研究[J]. 科学, 2001.
     """
     if "\ufffd" in e.raw:
+        # a U+FFFD that stands for a lone surrogate is reported as E006 already
+        scrubbed = [d.span for d in e.ref.diagnostics if d.code == "E006" and d.span]
         for m in _FFFD.finditer(e.raw):
-            yield diag("E001", span=(m.start(), m.end()))
+            if not any(s.start <= m.start() and m.end() <= s.end for s in scrubbed):
+                yield diag("E001", span=(m.start(), m.end()))
 
 
 @rule("E002", "placeholder-square", "error")

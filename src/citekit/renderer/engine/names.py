@@ -83,6 +83,8 @@ def _decor(part: Any, text: Any) -> Any:
     """``text`` with a ``cs:name-part``'s text-case and formatting (not its affixes)."""
     if part is None or not text:
         return text
+    if not hasattr(text, "capitalize_first"):  # citeproc's text-case needs its String (sorting
+        text = String(text)  # a list in universitat-graz-geographie raised AttributeError)
     return part.format(part.case(text))
 
 
