@@ -47,10 +47,15 @@ def test_text_and_sarif_locations_agree(tmp_path):
 
 
 def test_lang_zh_translates_every_line_with_chinese_punctuation():
-    text = LIST + '[2] Kanamori, Hiroo. "Shaking without Quaking." Science 279, no. 5359 (1998): 2063.\n'
+    text = (
+        LIST
+        + '[2] Kanamori, Hiroo. "Shaking without Quaking." Science 279, no. 5359 (1998): 2063.\n'
+        # text no element takes: the parser's P003
+        + "[3] 张三. 城市治理研究[J]. 管理世界, 2019, 35(2): 5-9. 另见附录甲乙丙丁\n"
+    )
     _, out, _ = run(["check", "-", "--lang", "zh", "--fail-on", "never"], text)
     lines = out.splitlines()
-    assert lines[-1].startswith("共 2 条参考文献：")
+    assert lines[-1].startswith("共 3 条参考文献：")
     reports = [line for line in lines if line.startswith("<stdin>:")]
     assert all(re.search(r"\[(错误|警告|提示)\]", line) for line in reports)
     assert not any(re.search(r"\[(error|warning|info)\]", line) for line in reports)
