@@ -136,7 +136,8 @@ def test_parse_jobs_2_on_an_empty_input(tmp_path, fmt):
     one = run_cli(["parse", "--lines", str(path), "-f", fmt, "--jobs", "1"])
     two = run_cli(["parse", "--lines", str(path), "-f", fmt, "--jobs", "2"])
     assert two == one
-    assert one[1] == ("[]\n" if fmt == "csl-json" else "")
+    # an empty input is a mistake (issue 13): exit 2 with one line, whatever the jobs
+    assert one[0] == 2 and one[1] == "" and one[2].count("\n") == 1 and "empty" in one[2]
 
 
 def test_exit_status_and_summary_counts_come_from_the_workers(tmp_path):

@@ -295,7 +295,10 @@ def _encoded_chunks(
     jobs = resolve_jobs(getattr(args, "jobs", 1))
     if jobs == 1 or not args.lines or args.from_format not in (None, "text"):
         return None
-    lines = split_lines_stream(open_input(args.file, stdin).chunks())
+    source = open_input(args.file, stdin)
+    if not source.head.strip() and (source.whole or not source.head):
+        _empty(args.file)  # as with one process
+    lines = split_lines_stream(source.chunks())
     chunks = run_chunks(lines, config, stages, jobs=jobs, make=line_references, encode=encode)
     if not stderr.isatty():
         return chunks

@@ -15,6 +15,7 @@ import json
 from dataclasses import replace
 from typing import NamedTuple
 
+from ..messages import localised_message
 from ..model import Diagnostic, Reference, new_reference
 from ..parallel import severity_counts
 from ..report import _element, _encoder, _jsonl_line, text_lines
@@ -34,7 +35,7 @@ class CheckedChunk(NamedTuple):
 
 def localised(d: Diagnostic, lang: str) -> Diagnostic:
     """``d`` with its message in ``lang`` (as the report shows it)."""
-    return replace(d, message=d.message_in(lang)) if lang.startswith("zh") else d
+    return replace(d, message=localised_message(d, lang)) if lang.startswith("zh") else d
 
 
 def encode_checked(
@@ -46,7 +47,7 @@ def encode_checked(
     for i, ref in enumerate(refs):
         if lang.startswith("zh"):
             ref = replace(ref, diagnostics=tuple(localised(d, lang) for d in ref.diagnostics))
-        pieces.append(_piece(ref, start + i, fmt, name, encode))
+        pieces.append(_piece(ref, start + i, fmt, name, encode, lang))
     slim = [
         new_reference(r.id, r.raw, r.item, {}, r.language, r.confidence, (), r.label, r.line)
         for r in refs
@@ -54,13 +55,14 @@ def encode_checked(
     return CheckedChunk(pieces, slim, len(refs), severity_counts(refs))
 
 
-def _piece(ref: Reference, number: int, fmt: str, name: str, encode) -> bytes:
+def _piece(ref: Reference, number: int, fmt: str, name: str, encode, lang: str) -> bytes:
     if fmt == "jsonl":
         text = _jsonl_line(ref, encode) + "\n"
     elif fmt == "json":
         text = _element(ref.to_json())
     else:
-        text = "".join(line + "\n" for line in text_lines([ref], name, number_offset=number - 1))
+        lines = text_lines([ref], name, number_offset=number - 1, lang=lang)
+        text = "".join(line + "\n" for line in lines)
     return text.encode("utf-8")
 
 
@@ -72,7 +74,9 @@ def add_diagnostics(
     its own, as the one-process report writes them."""
     found = tuple(localised(d, lang) for d in listed.diagnostics)
     if fmt == "text":  # each diagnostic is a block of lines of its own: they follow
-        more = text_lines([replace(listed, diagnostics=found)], name, number_offset=number - 1)
+        more = text_lines(
+            [replace(listed, diagnostics=found)], name, number_offset=number - 1, lang=lang
+        )
         return piece + "".join(line + "\n" for line in more).encode("utf-8")
     record = json.loads(piece)
     record["diagnostics"] += [d.to_json() for d in found]
