@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from .common import set_names, set_title
+from .common import set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names
 from .numbers import cn_year_issue, edition
@@ -40,6 +40,16 @@ _CONF_PAPER = regex.compile(
 )
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
+# a note's lead-in before the author: 参见王泽鉴：《民法总则》 / 转引自张三：《…》
+_NOTE_LEAD = regex.compile(
+    r"^(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【])"
+)
+# a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
+_VOL_PIECE = regex.compile(
+    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册)$"
+)
+# a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
+_ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
 _TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
@@ -108,6 +118,9 @@ def parse(d: Draft) -> bool:
         return False
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
+    if b > a and (lead_in := _NOTE_LEAD.match(work, a, b)):
+        d.claim(a, lead_in.end())
+        a = lead_in.end()
     y = _LEAD_YEAR.search(work, a, b) if b > a else None
     if y and y.start() > a:  # 作者，2006：《题名》 / 作者（2006）《题名》: the author-year variant
         d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
@@ -133,7 +146,7 @@ def parse(d: Draft) -> bool:
     elif b > a:
         _lead_names(d, a, b)
     if not quoted:
-        set_title(d, "title", p + 1, q, 0.93)
+        set_title(d, "title", p + 1, title_volume(d, p + 1, q), 0.93)  # 《古代汉语（第三版）》
     d.claim(p, p + 1)
     d.claim(q, q + 1)
     pos = q + 1
@@ -246,6 +259,30 @@ def parse(d: Draft) -> bool:
                 n = cn_number(im.group("i"))
                 d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
                 journal_tail = True
+            continue
+        m = _VOL_PIECE.match(text)
+        if m and not d.has("volume") and not has_container:
+            if m.group("v"):
+                n = cn_number(m.group("v"))
+                d.set(
+                    "volume",
+                    str(n) if n is not None else m.group("v"),
+                    s + m.start("v"),
+                    s + m.end("v"),
+                    0.85,
+                )
+            else:
+                d.set("volume", text, s, e, 0.8)
+            continue
+        m = _ROLE_PIECE.match(text)
+        if (
+            m
+            and not d.has("author")
+            and not d.has("editor")
+            and looks_like_names(m.group("who"))
+            and not _PUBLISHER_WORD.search(text)
+        ):
+            set_names(d, s, e, "author", 0.8)
             continue
         if _DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)

@@ -44,7 +44,10 @@ _ETAL = regex.compile(
     r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
 )
 # Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
-CN_ROLE_WORDS = "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|整理|合著|编|著|撰|译|注|疏|校"
+CN_ROLE_WORDS = (
+    "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|点校|校点|校释|校订|辑校|编注|选注|集解|整理|合著|"
+    "编|著|撰|译|注|疏|校"
+)
 # a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
@@ -72,6 +75,15 @@ _ROLE_MAP = {
     "注": "editor",  # 注/疏/校: the annotator of a classic, CSL has no closer role
     "疏": "editor",
     "校": "editor",
+    # editors of an old text's modern edition (黄宗羲著，沈芝盈点校)
+    "点校": "editor",
+    "校点": "editor",
+    "校释": "editor",
+    "校订": "editor",
+    "辑校": "editor",
+    "编注": "editor",
+    "选注": "editor",
+    "集解": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
@@ -120,7 +132,7 @@ _GIVEN_WORDS = regex.compile(
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
 # what must come before a final full stop: searching these end-anchored patterns costs a scan of
 # the whole group, so a group that cannot end in one is not searched.
-_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrRgG")
+_ROLE_LAST = frozenset("主编著译撰注理校疏选点释订解)dDsSſrRgG")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 

@@ -1,0 +1,101 @@
+"""Chinese reference shapes real lists use (issue 10, item 4), each read by a general rule.
+
+Every string here was written for this test from the house rules it names (the 《》 notes of
+Chinese social-science journals and 《法学引注手册》, GB/T 7714 lists, web notes); none is taken
+from a development or evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.parser import parse_reference
+
+
+def _names(item: dict, role: str) -> list[str]:
+    return [
+        n.get("literal") or n.get("family", "") + n.get("given", "") for n in item.get(role, [])
+    ]
+
+
+def parse(raw: str) -> dict:
+    return parse_reference(raw).item
+
+
+# ---- role words of old texts' modern editions ------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["点校", "校点", "校释", "校订", "辑校", "编注", "选注", "集解"])
+def test_editor_role_words_of_classics(role):
+    item = parse(f"黄宗羲著，沈芝盈{role}：《明儒学案》，北京：中华书局，2008年，第10页。")
+    assert _names(item, "author") == ["黄宗羲"]
+    assert _names(item, "editor") == ["沈芝盈"]
+    assert item["title"] == "明儒学案"
+
+
+# ---- a note's lead-in word is not part of the name ---------------------------------------------
+
+
+@pytest.mark.parametrize("lead", ["参见", "参看", "详见", "转引自", "引自", "见"])
+def test_note_lead_in_is_not_the_author(lead):
+    item = parse(f"{lead}王泽鉴：《民法总则》，北京：北京大学出版社，2009年版，第100页。")
+    assert _names(item, "author") == ["王泽鉴"]
+    assert item["page"] == "100"
+
+
+def test_lead_in_before_a_nationality():
+    item = parse("见〔德〕拉伦茨：《法学方法论》，陈爱娥译，北京：商务印书馆，2003年，第20页。")
+    assert _names(item, "author") == ["拉伦茨"]
+    assert _names(item, "translator") == ["陈爱娥"]
+
+
+def test_a_name_that_starts_with_the_lead_in_character_is_kept():
+    # 见 alone before one character is no lead-in: the name stays whole
+    item = parse("见解：《论法治》，《法学研究》2010年第3期。")
+    assert _names(item, "author") == ["见解"]
+
+
+# ---- volumes and editions around 《》 titles ----------------------------------------------------
+
+
+def test_volume_after_the_closing_mark():
+    item = parse("张三主编：《中国经济史》第2卷，北京：人民出版社，2010年版，第33页。")
+    assert item["title"] == "中国经济史"
+    assert item["volume"] == "2"
+    assert _names(item, "editor") == ["张三"]
+
+
+def test_volume_after_the_closing_mark_without_names():
+    item = parse("《马克思恩格斯选集》第1卷，北京：人民出版社，1995年，第56页。")
+    assert (item["title"], item["volume"], item["page"]) == ("马克思恩格斯选集", "1", "56")
+
+
+@pytest.mark.parametrize(("tail", "volume"), [("上册", "上册"), ("第3册", "第3册")])
+def test_part_after_the_closing_mark(tail, volume):
+    item = parse(f"钱穆：《国史大纲》{tail}，北京：商务印书馆，1996年，第15页。")
+    assert item["volume"] == volume
+    assert item["title"] == "国史大纲"
+
+
+def test_edition_inside_the_title_marks():
+    item = parse("王力主编：《古代汉语（第三版）》，北京：中华书局，2018年。")
+    assert item["title"] == "古代汉语"
+    assert item["edition"] == "3"
+
+
+# ---- title first, the responsible party after it -------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "role"), [("著", "author"), ("主编", "editor"), ("编", "editor")])
+def test_title_first_note(word, role):
+    item = parse(f"《古代汉语》，王力{word}，中华书局2018年版。")
+    assert item["title"] == "古代汉语"
+    assert _names(item, role) == ["王力"]
+    assert item["publisher"] == "中华书局"
+
+
+def test_title_first_note_with_translator():
+    item = parse("《正义论》，[美]约翰·罗尔斯著，何怀宏等译，北京：中国社会科学出版社，2009年。")
+    assert _names(item, "author") == ["约翰·罗尔斯"]
+    assert _names(item, "translator") == ["何怀宏"]
+    assert item["publisher-place"] == "北京"
