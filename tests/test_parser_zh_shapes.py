@@ -99,3 +99,28 @@ def test_title_first_note_with_translator():
     assert _names(item, "author") == ["约翰·罗尔斯"]
     assert _names(item, "translator") == ["何怀宏"]
     assert item["publisher-place"] == "北京"
+
+
+# ---- an edition as the title's last part (GB/T 7714 lists) -------------------------------------
+
+
+@pytest.mark.parametrize(("tail", "ed"), [("第3版", "3"), ("修订版", "修订版")])
+def test_edition_after_the_title_colon(tail, ed):
+    item = parse(f"王力. 古代汉语: {tail}[M]. 北京: 中华书局, 2018.")
+    assert item["title"] == "古代汉语"
+    assert item["edition"] == ed
+
+
+def test_title_colon_edition_kept_when_an_edition_follows():
+    # GB/T 7714-2015 A.1: the translation's own edition is printed after the translator
+    item = parse(
+        "库恩. 科学革命的结构: 第4版[M]. 金吾伦, 胡新和, 译. 2版. 北京: 北京大学出版社, 2012."
+    )
+    assert item["title"] == "科学革命的结构: 第4版"
+    assert item["edition"] == "2"
+
+
+def test_title_colon_word_ending_in_ben_is_no_edition():
+    item = parse("王力. 中国与日本[M]. 北京: 中华书局, 2018.")
+    assert item["title"] == "中国与日本"
+    assert "edition" not in item

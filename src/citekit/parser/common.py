@@ -239,6 +239,12 @@ _VOL_TAIL = regex.compile(
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
 _PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+# "古代汉语: 第3版" / "…: 修订版": an edition written as the title's last part (版 only: "…: 日本" is a title)
+_EDITION_TAIL = regex.compile(r"[:：]\s*(?P<ed>[^:：\s]{1,8}版)\s*$")
+# an edition statement of its own later in the reference: then "…: 第4版" is the title's (GB/T A.1)
+_LATER_EDITION = regex.compile(
+    r"[.,]\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
+)
 
 
 def title_volume(d: Draft, start: int, end: int) -> int:
@@ -261,6 +267,11 @@ def title_volume(d: Draft, start: int, end: int) -> int:
             return p.start()
     m = _VOL_TAIL.search(d.work[start:end])
     if not m:
+        t = _EDITION_TAIL.search(d.work, start, end)
+        ed = edition(t.group("ed")) if t and t.start() > start else None
+        if t and ed and not d.has("edition") and not _LATER_EDITION.search(d.work, end, d.end):
+            d.set("edition", ed, *t.span("ed"), 0.8)
+            return t.start()
         return end
 
     if m.group("n"):
