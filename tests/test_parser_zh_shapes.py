@@ -124,3 +124,40 @@ def test_title_colon_word_ending_in_ben_is_no_edition():
     item = parse("王力. 中国与日本[M]. 北京: 中华书局, 2018.")
     assert item["title"] == "中国与日本"
     assert "edition" not in item
+
+
+# ---- web notes ---------------------------------------------------------------------------------
+
+
+def test_bracketed_date_after_the_site_is_the_access_date():
+    item = parse("深度学习. 维基百科[2018-05-06]. https://zh.wikipedia.org/wiki/深度学习")
+    assert item["title"] == "深度学习"
+    assert item["container-title"] == "维基百科"
+    assert item["accessed"] == {"date-parts": [[2018, 5, 6]]}
+    assert "author" not in item
+
+
+def test_web_note_with_the_page_date_written_out():
+    item = parse("新华网. 会议在京召开. 2021年6月1日. http://www.example.cn/2021-06/01/c_1.htm")
+    assert item["issued"] == {"date-parts": [[2021, 6, 1]]}
+    assert item["title"] == "会议在京召开"
+    assert "container-title" not in item
+
+
+def test_full_width_comma_after_a_url_ends_it():
+    item = parse(
+        "国家统计局：《2020年统计公报》，http://www.example.gov.cn/tjsj/t20210227_1.html，"
+        "2021年3月1日访问。"
+    )
+    assert item["URL"] == "http://www.example.gov.cn/tjsj/t20210227_1.html"
+    assert item["accessed"] == {"date-parts": [[2021, 3, 1]]}
+
+
+@pytest.mark.parametrize("site", ["百度百科", "国家统计局网站", "知乎专栏"])
+def test_site_in_a_house_style_web_note(site):
+    item = parse(
+        f"《区块链》，{site}，https://www.example.com/item/1，最后访问日期：2021年3月1日。"
+    )
+    assert item["title"] == "区块链"
+    assert item["container-title"] == site
+    assert item["type"] == "webpage"

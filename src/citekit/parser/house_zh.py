@@ -14,6 +14,7 @@ from .draft import Draft
 from .names import ROLE_END, looks_like_names
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
+from .web import SITE
 
 __all__ = ["applies", "parse"]
 
@@ -283,6 +284,15 @@ def parse(d: Draft) -> bool:
             and not _PUBLISHER_WORD.search(text)
         ):
             set_names(d, s, e, "author", 0.8)
+            continue
+        if (
+            d.has("URL")
+            and not has_container
+            and len(text) <= 30
+            and SITE.search(text)
+            and not _PUBLISHER_WORD.search(text)
+        ):
+            d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
             continue
         if _DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)

@@ -17,11 +17,11 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
-from .identifiers import parse_iso_date
+from .identifiers import find_access_date, parse_iso_date
 from .names import VANCOUVER_NAMES, looks_like_names, parse_names
 from .text import MASK, trim
 
-__all__ = ["applies", "parse"]
+__all__ = ["SITE", "applies", "parse"]
 
 # marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址："
 _MARKS = regex.compile(
@@ -30,8 +30,8 @@ _MARKS = regex.compile(
     regex.IGNORECASE,
 )
 # the name of a web site or an online service (the item's container)
-_SITE = regex.compile(
-    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|频道|在线|Wikipedia|Blog|News|Online|"
+SITE = regex.compile(
+    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|Blog|News|Online|"
     r"\.(?:com|org|net|gov|edu|cn)|Site|Website|Portal)\s*$",
     regex.IGNORECASE,
 )
@@ -40,6 +40,10 @@ _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
+# the page's date written out: 新华网. 题名. 2021年6月1日. https://…
+_CN_DATE = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+)
 
 
 def applies(d: Draft) -> bool:
@@ -49,6 +53,8 @@ def applies(d: Draft) -> bool:
 def parse(d: Draft) -> bool:
     c = d.copy()
     work = c.work
+    if not c.has("accessed"):  # 题名. 维基百科[2018-05-06]: a bracketed date after the site
+        find_access_date(c, c.start, c.end)
     for m in _MARKS.finditer(work, c.start, c.end):
         c.claim(m.start(), m.end())
     end = c.end
@@ -74,6 +80,10 @@ def parse(d: Draft) -> bool:
     if len(elements) >= 2 and not c.has("issued"):
         ds, de = trim(view, *elements[-1])
         parts = parse_iso_date(view[ds:de]) if _ISO_SHAPE.fullmatch(view, ds, de) else None
+        if parts is None and (cn := _CN_DATE.fullmatch(view, ds, de)):
+            parts = [int(g) for g in cn.group("y", "m", "d") if g]
+            if not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+                parts = None
         if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
             c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
             elements = elements[:-1]
@@ -84,7 +94,7 @@ def parse(d: Draft) -> bool:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
         (a, b), (s, e) = elements
-        if _SITE.search(view, s, e) and not _SITE.search(view, a, b):
+        if SITE.search(view, s, e) and not SITE.search(view, a, b):
             set_title(c, "title", a, b, 0.8)  # 题名. 网站
             set_title(c, "container-title", s, e, 0.75)
         elif looks_like_names(view[a:b]) or _names_like(view[a:b]):
