@@ -161,3 +161,21 @@ def test_site_in_a_house_style_web_note(site):
     assert item["title"] == "区块链"
     assert item["container-title"] == site
     assert item["type"] == "webpage"
+
+
+# ---- standards -------------------------------------------------------------------------------------
+
+
+def test_standard_title_keeps_the_space_between_its_elements():
+    # a Chinese standard's name is written 引导要素 主体要素 with a space between (GB/T 1.1)
+    item = parse(
+        "国家市场监督管理总局, 国家标准化管理委员会. 信息安全技术 个人信息安全规范: "
+        "GB/T 35273—2020[S]. 北京: 中国标准出版社, 2020."
+    )
+    assert item["title"] == "信息安全技术 个人信息安全规范"
+    assert item["type"] == "standard"
+
+
+def test_other_titles_still_drop_spaces_between_han():
+    item = parse("王明. 中国科技 论坛的研究[J]. 中国科技论坛, 2019(5): 10-20.")
+    assert item["title"] == "中国科技论坛的研究"

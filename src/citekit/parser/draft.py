@@ -55,6 +55,16 @@ _STRUCTURAL = regex.compile(
 )
 
 
+# the space (or U+3000) between the elements of a Chinese standard's name: 信息与文献 参考文献著录规则
+_STANDARD_GAP = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+
+
+def standard_title(raw: str) -> str:
+    """A standard's title keeps the one space between its name's elements (引导、主体、补充要素,
+    GB/T 1.1), which the clean form of other titles drops between two CJK characters."""
+    return " ".join(filter(None, (clean_value(p) for p in _STANDARD_GAP.split(raw))))
+
+
 class Draft:
     def __init__(self, view: View, start: int, end: int) -> None:
         self.view = view
@@ -173,7 +183,10 @@ class Draft:
                     span = raw_span(s, e)
             if span is not None and name in CLEAN_FIELDS and raw is not None:
                 if value == self.text[s:e]:
-                    value = clean_value(raw[span.start : span.end]) or value
+                    if name == "title" and self.type == "standard":
+                        value = standard_title(raw[span.start : span.end]) or value
+                    else:
+                        value = clean_value(raw[span.start : span.end]) or value
             if name == "page" and isinstance(value, str) and "~" in value:
                 value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
             item[name] = value
