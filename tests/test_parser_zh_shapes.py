@@ -179,3 +179,37 @@ def test_standard_title_keeps_the_space_between_its_elements():
 def test_other_titles_still_drop_spaces_between_han():
     item = parse("王明. 中国科技 论坛的研究[J]. 中国科技论坛, 2019(5): 10-20.")
     assert item["title"] == "中国科技论坛的研究"
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("ISO 690:2010. Information and documentation[S].", "ISO 690:2010"),
+        (
+            "IEEE Std 802.11-2016. IEEE Standard for Information Technology[S].",
+            "IEEE Std 802.11-2016",
+        ),
+    ],
+)
+def test_standard_number_as_the_first_element(raw, number):
+    item = parse(raw)
+    assert item["number"] == number
+    assert "author" not in item
+    assert item["type"] == "standard"
+
+
+def test_corporate_author_of_a_standard_is_kept():
+    item = parse("IEEE. IEEE Standard for Information Technology[S]. New York: IEEE, 2016.")
+    assert _names(item, "author") == ["IEEE"]
+    assert "number" not in item
+
+
+def test_capitalised_corporate_author_is_no_person():
+    # GB/T lists print corporate authors in capitals too: BANK is a word, not four initials
+    item = parse("WORLD BANK. World development report 2020[R]. Washington, DC: World Bank, 2020.")
+    assert item["author"] == [{"literal": "WORLD BANK"}]
+
+
+def test_capitalised_family_with_initials_written_together():
+    item = parse("SMITH JA, BROWN KL. A study[J]. Nature, 2019, 1(2): 3-4.")
+    assert item["author"][0] == {"family": "Smith", "given": "J. A."}

@@ -62,7 +62,14 @@ _STANDARD_GAP = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 def standard_title(raw: str) -> str:
     """A standard's title keeps the one space between its name's elements (引导、主体、补充要素,
     GB/T 1.1), which the clean form of other titles drops between two CJK characters."""
-    return " ".join(filter(None, (clean_value(p) for p in _STANDARD_GAP.split(raw))))
+    out: list[str] = []
+    at = 0
+    for gap in _STANDARD_GAP.finditer(raw):
+        out.append(clean_value(raw[at : gap.start()]))
+        out.append("\u3000" if "\u3000" in gap.group() else " ")  # (the U+3000 a list printed)
+        at = gap.end()
+    out.append(clean_value(raw[at:]))
+    return "".join(out).strip()
 
 
 class Draft:

@@ -99,6 +99,11 @@ _STD_FIRST_2025 = regex.compile(
     r"(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*\s+[A-Z]{0,2}-?\d[\w.\-/]*?(?:\s*[—–]\s*|[-:])"
     r"(?P<y>1[89]\d\d|20\d\d)(?:\s*\((?:en|fr|E|F)\))?)(?=\s|\p{Han}|\p{Lu})\s*"
 )
+# a standard's number standing alone as an element: "ISO 690:2010", "IEEE Std 802.11-2016", "GB/T 7714—2015"
+_STD_NUMBER_ONLY = regex.compile(
+    r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
+    r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
+)
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
@@ -186,6 +191,13 @@ def parse(d: Draft) -> bool:
     title_start = _responsibility(d, m.start())
     ts, te = trim(work, title_start, m.start())
     if code == "S":  # "GB/T 16159—1996, 汉语拼音正词法基本规则[S]"
+        span = d.spans.get("author")
+        if span and (am := _STD_NUMBER_ONLY.fullmatch(work, *span)):
+            # "ISO 690:2010. Information and documentation[S]": the number stood as the first element
+            d.drop("author")
+            d.set("number", am.group("num"), *am.span("num"), 0.85)
+            if am.group("y") and not d.has("issued"):
+                d.set("issued", {"date-parts": [[int(am.group("y"))]]}, *am.span("y"), 0.8)
         sm = _STD_FIRST.match(work, ts, te)
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)

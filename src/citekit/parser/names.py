@@ -236,8 +236,12 @@ def parse_names(text: str) -> NameGroup:
         elif _CORP_TAIL.match(piece) and group.names and "literal" in group.names[-1]:
             group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
         elif (
-            m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None
-        ) and not _INITIALS.match(piece):
+            (m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None)
+            and not _INITIALS.match(piece)
+            and not (  # "WORLD BANK": a word of capitals, not initials written together
+                len(m.group("ini")) >= 3 and m.group("ini").isalpha() and has_corporate_word(piece)
+            )
+        ):
             group.names.append(
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
             )
