@@ -213,3 +213,28 @@ def test_capitalised_corporate_author_is_no_person():
 def test_capitalised_family_with_initials_written_together():
     item = parse("SMITH JA, BROWN KL. A study[J]. Nature, 2019, 1(2): 3-4.")
     assert item["author"][0] == {"family": "Smith", "given": "J. A."}
+
+
+# ---- months kept ---------------------------------------------------------------------------------
+
+
+def test_month_of_a_journal_issue_written_in_chinese():
+    item = parse("张三. 城市治理研究[J]. 管理世界, 2011年6月: 10-20.")
+    assert item["issued"] == {"date-parts": [[2011, 6]]}
+    assert item["container-title"] == "管理世界"
+    assert item["page"] == "10-20"
+
+
+def test_newspaper_date_written_in_chinese_in_a_gbt_line():
+    item = parse("张三. 城市治理研究[N]. 人民日报, 2011年6月5日(3).")
+    assert item["issued"] == {"date-parts": [[2011, 6, 5]]}
+    assert item["page"] == "3"
+
+
+@pytest.mark.parametrize(
+    "lead", ["张三（2019，5月）：", "张三（2019年5月）：", "张三，2019年5月："]
+)
+def test_author_year_variant_with_a_month(lead):
+    item = parse(f"{lead}《城市治理研究》，上海人民出版社。")
+    assert item["issued"] == {"date-parts": [[2019, 5]]}
+    assert _names(item, "author") == ["张三"]

@@ -77,8 +77,9 @@ _QUOTED_LEAD = regex.compile(r"(?P<who>[^“”《]*?)“(?P<t>[^“”]{1,200})
 _VOL_NUMBER = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
 # the year after the names in the author-year variant: "，2006：" / "(2006)" / "(2006a)"
 _LEAD_YEAR = regex.compile(
-    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*(?:\)\s*)?[:：]?\s*$"
-)
+    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?"
+    r"(?:\s*(?:年|[,，])\s*(?P<m>\d{1,2})\s*月)?\s*(?:\)\s*)?[:：]?\s*$"
+)  # (and its month: "(2019，5月)", "（2019年5月）")
 
 
 def applies(d: Draft) -> bool:
@@ -124,7 +125,17 @@ def parse(d: Draft) -> bool:
         a = lead_in.end()
     y = _LEAD_YEAR.search(work, a, b) if b > a else None
     if y and y.start() > a:  # 作者，2006：《题名》 / 作者（2006）《题名》: the author-year variant
-        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+        month = int(y.group("m") or 0)
+        if 1 <= month <= 12:
+            d.set(
+                "issued",
+                {"date-parts": [[int(y.group("y")), month]]},
+                y.start("y"),
+                y.end("m"),
+                0.85,
+            )
+        else:
+            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
         d.claim(y.start(), b)
         b = trim(work, a, y.start())[1]
     quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None

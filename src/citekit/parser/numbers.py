@@ -2,7 +2,7 @@
 
 - ``journal_numbers``: the numeric tail of a journal or newspaper entry,
   ``2019, 35(4): 12-18``, ``2021(2)``, ``2026,No.355(03):64-76+158``, ``2013, 8: 1053-1062``,
-  ``2013-01-12(2)``.
+  ``2013-01-12(2)``, ``2011年6月: 10-20``.
 - ``cn_year_issue``: ``2016年第2期``, ``2016年第35卷第2期``, ``2020年1月2日``.
 - ``edition``: ``第五版`` → ``5``, ``2版``, ``4th ed.``, ``修订版`` (kept as text).
 """
@@ -32,8 +32,10 @@ class JournalNumbers:
 # The year must follow a comma (or start the element) and the rest must be numbers only; a letter
 # after the year tells apart two works of one author and year (2015a).
 _YEAR_AT = regex.compile(
-    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?)?)[a-z]?(?=[\s,(:\[-]|$)"
+    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?"
+    r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)[a-z]?(?=[\s,(:\[-]|$)"
 )
+_DIGITS = regex.compile(r"\d+")
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
     r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
@@ -50,7 +52,7 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
         r = _REST.match(sub, m.end())
         if not r:
             continue
-        date = [int(x) for x in m.group("date").split("-")]
+        date = [int(x) for x in _DIGITS.findall(m.group("date"))]  # 2011-06 / 2011年6月
         if len(date) > 1 and not 1 <= date[1] <= 12 or len(date) > 2 and not 1 <= date[2] <= 31:
             continue
 
