@@ -238,3 +238,41 @@ def test_author_year_variant_with_a_month(lead):
     item = parse(f"{lead}《城市治理研究》，上海人民出版社。")
     assert item["issued"] == {"date-parts": [[2019, 5]]}
     assert _names(item, "author") == ["张三"]
+
+
+# ---- notes typed without 《》, reading lists ------------------------------------------------------
+
+
+def test_student_note_without_title_marks():
+    item = parse("费孝通：乡土中国，北京：北京大学出版社，2012年。")
+    assert _names(item, "author") == ["费孝通"]
+    assert item["title"] == "乡土中国"
+    assert (item["publisher-place"], item["publisher"]) == ("北京", "北京大学出版社")
+
+
+def test_student_note_of_an_article_without_title_marks():
+    item = parse("张三、李四：城市治理研究，管理世界，2019年第5期，第10-20页。")
+    assert _names(item, "author") == ["张三", "李四"]
+    assert item["title"] == "城市治理研究"
+    assert item["container-title"] == "管理世界"
+    assert (item["issue"], item["page"]) == ("5", "10-20")
+    assert item["type"] == "article-journal"
+
+
+def test_journal_named_without_marks_after_a_marked_title():
+    item = parse("张三：《城市治理研究》，管理世界，2019年第5期。")
+    assert item["container-title"] == "管理世界"
+    assert item["issue"] == "5"
+
+
+def test_reading_list_names_the_author_after_the_title():
+    item = parse("《古代汉语》，王力，中华书局，2018年")
+    assert item["title"] == "古代汉语"
+    assert _names(item, "author") == ["王力"]
+    assert item["publisher"] == "中华书局"
+
+
+def test_reading_list_place_after_the_title_is_no_author():
+    item = parse("《古代汉语》，北京，中华书局，2018年")
+    assert "author" not in item
+    assert item["publisher-place"] == "北京"

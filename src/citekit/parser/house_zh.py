@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, title_volume
 from .draft import Draft
-from .names import ROLE_END, looks_like_names
+from .names import ROLE_END, looks_like_names, parse_names
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
 from .web import SITE
@@ -39,6 +39,8 @@ _DOC_NO = regex.compile(
 _CONF_PAPER = regex.compile(
     r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$"
 )
+# a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
+_YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 # a note's lead-in before the author: 参见王泽鉴：《民法总则》 / 转引自张三：《…》
@@ -82,10 +84,41 @@ _LEAD_YEAR = regex.compile(
 )  # (and its month: "(2019，5月)", "（2019年5月）")
 
 
+# the same notes typed without 《》 (student notes, reading lists): 费孝通：乡土中国，北京大学出版社，2012年
+_BARE = regex.compile(
+    r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
+)
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _personal_names(text: str) -> bool:
+    """Chinese personal names only (费孝通, 张三、李四等): a stricter test than ``looks_like_names``."""
+    group = parse_names(text)
+    return 0 < len(group.names) <= 6 and all("family" in n for n in group.names)
+
+
+def _bare(d: Draft) -> regex.Match[str] | None:
+    m = _BARE.match(d.work, d.start, d.end)
+    if not m or not _HAN.search(m.group("t")) or not _personal_names(m.group("who")):
+        return None
+    rest = d.work[m.end() : d.end]
+    # the rest must read as an imprint or a journal's year and issue
+    return m if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
+
+
+def _bounds(d: Draft) -> tuple[int, int]:
+    """Where the title's opening and closing marks stand: 《…》, or the bare variant's : and ,."""
+    p = d.work.find("《", d.start, d.end)
+    if p >= 0:
+        return p, find_close(d.work, p, d.end, "《", "》")
+    m = _bare(d)
+    return (m.end("who"), m.end() - 1) if m else (-1, -1)
+
+
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
-        return False
+        return _bare(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -114,8 +147,7 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
 
 def parse(d: Draft) -> bool:
     work = d.work
-    p = work.find("《", d.start, d.end)
-    q = find_close(work, p, d.end, "《", "》")
+    p, q = _bounds(d)
     if p < 0 or q < 0:
         return False
     d.style = "house-zh"
@@ -203,11 +235,13 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
         text = work[s:e]
+        first = first is None  # (the first piece with text: True once, then False)
         if (
             conference >= 0
             and idx == conference + 1
@@ -226,6 +260,17 @@ def parse(d: Draft) -> bool:
             and _PUBLISHER_WORD.search(work, *pieces[idx + 1])
         ):
             d.set("publisher-place", text, s, e, 0.8)  # 北京，北京大学出版社，1986
+            continue
+        if (
+            not has_container
+            and idx + 1 < len(pieces)
+            and len(text) <= 30
+            and "《" not in text
+            and not any(ch.isdigit() for ch in text)
+            and _YEAR_ISSUE.match(work, *trim(work, *pieces[idx + 1]))
+        ):  # 张三：城市治理研究，管理世界，2019年第5期: a journal named without 《》
+            set_title(d, "container-title", s, e, 0.75)
+            has_container = True
             continue
         lead = _CONTAINER_LEAD.match(text)
         k = work.find("《", s, e)
@@ -285,6 +330,16 @@ def parse(d: Draft) -> bool:
                 )
             else:
                 d.set("volume", text, s, e, 0.8)
+            continue
+        if (
+            first
+            and not d.has("author")
+            and not d.has("editor")
+            and len(text) <= 20
+            and not _CITY.fullmatch(text)
+            and _personal_names(text)
+        ):  # 《古代汉语》，王力，中华书局，2018年: a reading list names the author after the title
+            set_names(d, s, e, "author", 0.75)
             continue
         m = _ROLE_PIECE.match(text)
         if (
