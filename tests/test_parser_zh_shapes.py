@@ -276,3 +276,34 @@ def test_reading_list_place_after_the_title_is_no_author():
     item = parse("《古代汉语》，北京，中华书局，2018年")
     assert "author" not in item
     assert item["publisher-place"] == "北京"
+
+
+# ---- Baidu Baike's reference list (title ．source．date[引用日期…], a space before each ．) -----------
+
+
+def test_baike_reference_with_a_spaced_stop_before_the_date():
+    item = parse("1.  会议在京召开 ．某某新闻网 ．2010-10-10[引用日期2014-06-22]")
+    assert item["title"] == "会议在京召开"
+    assert item["container-title"] == "某某新闻网"
+    assert item["issued"] == {"date-parts": [[2010, 10, 10]]}
+    assert item["accessed"] == {"date-parts": [[2014, 6, 22]]}
+
+
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        ("某编程语言标准 - 编程语言", "国际标准化组织"),
+        ("The C Programming Language", "Prentice Hall"),
+    ],
+)
+def test_baike_reference_names_its_source_after_the_title(title, source):
+    item = parse(f"3.  {title} ．{source}[引用日期2014-11-22]")
+    assert item["title"] == title
+    assert item["container-title"] == source
+    assert "author" not in item
+
+
+def test_baike_shape_with_a_personal_author_keeps_the_author():
+    item = parse("张三．城市治理研究[引用日期2019-01-01]")
+    assert _names(item, "author") == ["张三"]
+    assert item["title"] == "城市治理研究"

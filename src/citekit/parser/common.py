@@ -53,6 +53,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     elif nxt.isalpha() and nxt.isupper():
         ok = True
     elif nxt.isdigit():
+        if prev == " ":  # "中国军网 .2010-10-10" (Baidu Baike sets a space before its ．)
+            prev = work[start:i].rstrip(" ")[-1:]
         ok = (
             bool(prev)
             and (is_cjk(prev) or prev in ")]》”")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, title_volume
 from .draft import Draft
-from .names import ROLE_END, looks_like_names, parse_names
+from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
 from .web import SITE
@@ -91,15 +91,9 @@ _BARE = regex.compile(
 _HAN = regex.compile(r"\p{Han}")
 
 
-def _personal_names(text: str) -> bool:
-    """Chinese personal names only (费孝通, 张三、李四等): a stricter test than ``looks_like_names``."""
-    group = parse_names(text)
-    return 0 < len(group.names) <= 6 and all("family" in n for n in group.names)
-
-
 def _bare(d: Draft) -> regex.Match[str] | None:
     m = _BARE.match(d.work, d.start, d.end)
-    if not m or not _HAN.search(m.group("t")) or not _personal_names(m.group("who")):
+    if not m or not _HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
         return None
     rest = d.work[m.end() : d.end]
     # the rest must read as an imprint or a journal's year and issue
@@ -337,7 +331,7 @@ def parse(d: Draft) -> bool:
             and not d.has("editor")
             and len(text) <= 20
             and not _CITY.fullmatch(text)
-            and _personal_names(text)
+            and personal_names_only(text)
         ):  # 《古代汉语》，王力，中华书局，2018年: a reading list names the author after the title
             set_names(d, s, e, "author", 0.75)
             continue

@@ -28,6 +28,7 @@ __all__ = [
     "VANCOUVER_NAMES",
     "NameGroup",
     "looks_like_names",
+    "personal_names_only",
     "parse_names",
 ]
 
@@ -399,3 +400,10 @@ def looks_like_names(text: str) -> bool:
         return bool(pieces) and all(1 <= len(p) <= 40 for p in pieces) and han >= 2
     # a Latin group needs at least one word of two letters or more
     return bool(_WORD2.search(text))
+
+
+def personal_names_only(text: str) -> bool:
+    """A stricter test than :func:`looks_like_names`: ``text`` parses to one to six personal
+    names, each with a family name (费孝通, 张三、李四等, SMITH J), no organisation or title."""
+    group = parse_names(text)
+    return 0 < len(group.names) <= 6 and all("family" in n for n in group.names)

@@ -18,7 +18,7 @@ from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
 from .identifiers import find_access_date, parse_iso_date
-from .names import VANCOUVER_NAMES, looks_like_names, parse_names
+from .names import VANCOUVER_NAMES, looks_like_names, parse_names, personal_names_only
 from .text import MASK, trim
 
 __all__ = ["SITE", "applies", "parse"]
@@ -40,6 +40,8 @@ _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
+# Baidu Baike's access date right after the element: "…．国际标准化组织[引用日期2014-11-22]"
+_CITED_ON = regex.compile(r"\s*\[\s*引用日期")
 # the page's date written out: 新华网. 题名. 2021年6月1日. https://…
 _CN_DATE = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
@@ -94,8 +96,13 @@ def parse(d: Draft) -> bool:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
         (a, b), (s, e) = elements
-        if SITE.search(view, s, e) and not SITE.search(view, a, b):
-            set_title(c, "title", a, b, 0.8)  # 题名. 网站
+        if (
+            SITE.search(view, s, e)
+            and not SITE.search(view, a, b)
+            or _CITED_ON.match(c.text, e, c.end)
+            and not personal_names_only(view[a:b])
+        ):  # 题名. 网站 / Baidu Baike's "题名 ．来源[引用日期…]": the source, whatever its name
+            set_title(c, "title", a, b, 0.8)
             set_title(c, "container-title", s, e, 0.75)
         elif looks_like_names(view[a:b]) or _names_like(view[a:b]):
             set_names(c, a, b, "author", 0.8)  # user or organisation, then the title
