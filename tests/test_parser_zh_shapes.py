@@ -307,3 +307,34 @@ def test_baike_shape_with_a_personal_author_keeps_the_author():
     item = parse("张三．城市治理研究[引用日期2019-01-01]")
     assert _names(item, "author") == ["张三"]
     assert item["title"] == "城市治理研究"
+
+
+def test_baike_note_copied_as_markdown():
+    # a Baidu Baike page's 参考资料 copied as Markdown: an empty anchor link, then the linked title
+    raw = (
+        "3.[](https://baike.example.com/item/X/1#ref_[3]_1)[某编程语言标准 - 编程语言]"
+        "(https://baike.example.com/redirect/abc123) ．国际标准化组织[引用日期2014-11-22]"
+    )
+    item = parse(raw)
+    assert item["title"] == "某编程语言标准 - 编程语言"
+    assert item["container-title"] == "国际标准化组织"
+    assert item["URL"] == "https://baike.example.com/redirect/abc123"
+    assert item["accessed"] == {"date-parts": [[2014, 11, 22]]}
+
+
+def test_markdown_link_title_then_source_and_date():
+    item = parse(
+        "- 2.[城市治理的新进展](https://www.example.com/a) ．某某新闻网 ．2019-05-06[引用日期2020-01-01]"
+    )
+    assert item["title"] == "城市治理的新进展"
+    assert item["container-title"] == "某某新闻网"
+    assert item["issued"] == {"date-parts": [[2019, 5, 6]]}
+
+
+def test_empty_markdown_link_is_dropped_from_the_view():
+    from citekit.normalise import normalise
+
+    raw = "3.[](https://baike.example.com/item/X#ref_[3]_1)[题名](https://example.com/r) ．来源"
+    view = normalise(raw)
+    assert view.text == "3.题名 (https://example.com/r) .来源"
+    assert view.raw_span(2, 4).slice(raw) == "题名"  # offsets still point into the raw string

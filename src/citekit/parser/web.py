@@ -42,6 +42,8 @@ _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
 # Baidu Baike's access date right after the element: "…．国际标准化组织[引用日期2014-11-22]"
 _CITED_ON = regex.compile(r"\s*\[\s*引用日期")
+# what follows the link of a Markdown "[题名](https://…)": ")", a stop and more elements
+_AFTER_LINK = regex.compile(r"\)\s*[.,]\s*[\p{L}\p{N}]")
 # the page's date written out: 新华网. 题名. 2021年6月1日. https://…
 _CN_DATE = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
@@ -67,11 +69,22 @@ def parse(d: Draft) -> bool:
     masked = work.find(MASK, c.start, end)
     if masked > c.start:
         end = masked
+    url = c.spans.get("URL")
+    linked = (  # 题名 (https://…) ．来源．日期: a Markdown link's title, the elements go on after it
+        url is not None
+        and end == url[0]
+        and work[url[0] - 2 : url[0]] == " ("
+        and _AFTER_LINK.match(work, url[1], c.end) is not None
+    )
+    if linked:
+        end = c.end
     view = work  # the work text with the marks blanked out (same length)
     for a, b in c.claims:
         a, b = max(a, c.start), min(b, end)
         if b > a:
             view = view[:a] + " " * (b - a) + view[b:]
+    if linked:
+        view = view.replace(MASK, " ")
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
     if elements and len(elements) < 3:
         # "Doe J. A web page": the stop after an initial ends the names (not split above)
