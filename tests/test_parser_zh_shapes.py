@@ -338,3 +338,32 @@ def test_empty_markdown_link_is_dropped_from_the_view():
     view = normalise(raw)
     assert view.text == "3.题名 (https://example.com/r) .来源"
     assert view.raw_span(2, 4).slice(raw) == "题名"  # offsets still point into the raw string
+
+
+# ---- encyclopedias in GB/T lines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("site", ["百度百科", "维基百科"])
+def test_encyclopedia_entry_before_the_type_code(site):
+    item = parse(
+        f"区块链. {site}[EB/OL]. (2021-03-01)[2021-05-06]. https://www.example.com/item/1."
+    )
+    assert item["title"] == "区块链"
+    assert item["container-title"] == site
+    assert "author" not in item
+
+
+def test_title_ending_in_an_encyclopedia_word_is_a_title():
+    item = parse("张三. 网络百科全书研究[EB/OL]. [2021-05-06]. https://www.example.com/x.")
+    assert _names(item, "author") == ["张三"]
+    assert item["title"] == "网络百科全书研究"
+
+
+def test_wikipedia_citation_year_then_day():
+    # the GB/T 7714 form Chinese Wikipedia's "cite this page" prints: 2021(20210301)
+    item = parse(
+        "维基百科编者. 区块链[G/OL]. 维基百科, 2021(20210301)[2021-05-06]. "
+        "https://zh.wikipedia.org/w/index.php?title=X&oldid=1."
+    )
+    assert item["issued"] == {"date-parts": [[2021, 3, 1]]}
+    assert item["accessed"] == {"date-parts": [[2021, 5, 6]]}

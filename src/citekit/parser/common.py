@@ -123,6 +123,9 @@ def _after_link(work: str, i: int) -> bool:
     return i >= 0 and work[i] == MASK
 
 
+_UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
+
+
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
     """``北京: 科学出版社, 2010: 29``, ``Cambridge:Harvard University Press,2013``, ``2011: 8-9``,
     ``(2012-01-16)``, ``2002-03-06``, ``中国…实验室, 2012``.  True when a date was found."""
@@ -139,6 +142,9 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
     if not parts and "年" in text:  # 2011年6月: kept at the precision printed
         cn = cn_year_issue(text, 0, len(text))
         parts = cn.date if cn else None
+    if not parts and (u := _UPDATE_DAY.fullmatch(text)) and u.group(1) == u.group(2):
+        # "维基百科, 2021(20210301)" (Chinese Wikipedia's GB/T citation): the year, then the day
+        parts = parse_iso_date(f"{u.group(2)}-{u.group(3)}-{u.group(4)}")
     if parts:
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:

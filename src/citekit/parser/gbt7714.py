@@ -104,6 +104,10 @@ _STD_NUMBER_ONLY = regex.compile(
     r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
     r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
 )
+# an online encyclopedia named where the title stands
+_ENCYCLOPEDIA = regex.compile(
+    r"\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
+)
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
@@ -222,6 +226,12 @@ def parse(d: Draft) -> bool:
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
         te = sc.start()
+    author = d.spans.get("author")
+    if code in ("EB", "G", "Z") and author and (enc := _ENCYCLOPEDIA.fullmatch(work, ts, te)):
+        # "区块链. 百度百科[EB/OL]": an encyclopedia's entry, then the encyclopedia (no author)
+        d.drop("author")
+        set_title(d, "container-title", *enc.span("site"), 0.85)
+        ts, te = author
     set_title(d, "title", ts, te, 0.92)
     d.set_type(csl_type, 0.95)
     if custom_code:
