@@ -367,3 +367,37 @@ def test_wikipedia_citation_year_then_day():
     )
     assert item["issued"] == {"date-parts": [[2021, 3, 1]]}
     assert item["accessed"] == {"date-parts": [[2021, 5, 6]]}
+
+
+# ---- bilingual lines: a Chinese reference and its English translation, unbracketed ---------------
+
+_ZH = "王小明, 李建国. 深度学习在医学影像中的应用[J]. 中华放射学杂志, 2019, 53(5): 321-325."
+_EN = (
+    "WANG Xiaoming, LI Jianguo. Application of deep learning in medical imaging[J]. "
+    "Chinese Journal of Radiology, 2019, 53(5): 321-325."
+)
+
+
+@pytest.mark.parametrize("raw", [f"[1] {_ZH} {_EN}", f"[1] {_EN} {_ZH}", f"[1] {_ZH} / {_EN}"])
+def test_bilingual_pair_without_brackets_reads_the_chinese_version(raw):
+    outcome = parse_reference(raw)
+    item = outcome.item
+    assert _names(item, "author") == ["王小明", "李建国"]
+    assert item["title"] == "深度学习在医学影像中的应用"
+    assert item["container-title"] == "中华放射学杂志"
+    assert outcome.confidence >= 0.75  # the translation is not left-over text
+
+
+def test_bilingual_book_pair():
+    item = parse(
+        "王小明. 城市治理研究[M]. 北京: 科学出版社, 2019. "
+        "WANG Xiaoming. Research on urban governance[M]. Beijing: Science Press, 2019."
+    )
+    assert item["type"] == "book"
+    assert (item["publisher-place"], item["publisher"]) == ("北京", "科学出版社")
+
+
+def test_gbt2005_chapter_with_two_codes_is_not_a_pair():
+    item = parse("张三. 论文题目[A]. 李四. 论文集[C]. 北京: 科学出版社, 2019: 1-10.")
+    assert item["title"] == "论文题目"
+    assert item["container-title"] == "论文集"
