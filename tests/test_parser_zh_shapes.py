@@ -401,3 +401,42 @@ def test_gbt2005_chapter_with_two_codes_is_not_a_pair():
     item = parse("张三. 论文题目[A]. 李四. 论文集[C]. 北京: 科学出版社, 2019: 1-10.")
     assert item["title"] == "论文题目"
     assert item["container-title"] == "论文集"
+
+
+# ---- legal notes (《法学引注手册》 shapes) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("article", ["第1165条", "第1165条第2款"])
+def test_article_of_a_law(article):
+    item = parse(f"《中华人民共和国民法典》{article}。")
+    assert item["type"] == "legislation"
+    assert item["title"] == "中华人民共和国民法典"
+    assert item["section"] == article
+    assert "page" not in item
+
+
+def test_judicial_interpretation_with_its_number_and_article():
+    item = parse(
+        "《最高人民法院关于审理某类案件适用法律若干问题的规定》（法释〔2020〕17号）第5条。"
+    )
+    assert (item["type"], item["number"], item["section"]) == (
+        "legislation",
+        "法释〔2020〕17号",
+        "第5条",
+    )
+
+
+def test_edition_after_the_year_in_an_imprint():
+    item = parse("王利明：《合同法研究》（第一卷），中国人民大学出版社2015年第3版，第20页。")
+    assert (item["volume"], item["edition"], item["page"]) == ("1", "3", "20")
+    assert item["issued"] == {"date-parts": [[2015]]}
+
+
+def test_plain_year_edition_is_no_edition():
+    item = parse("梁慧星：《民法解释学》，中国政法大学出版社1995年版，第214-215页。")
+    assert "edition" not in item
+
+
+def test_page_and_following():
+    item = parse("张三：《书名》，中国政法大学出版社2005年版，第5页以下。")
+    assert item["page"] == "5"

@@ -19,11 +19,12 @@ from .web import SITE
 __all__ = ["applies", "parse"]
 
 _PAGE = regex.compile(
-    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页$"
-)  # 第3页, 第3-9页, 93～97页
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页"
+    r"(?:及?以下|以次)?$"
+)  # 第3页, 第3-9页, 93～97页, 第5页以下
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3})\s*)?版?|(?(sep)|(?!)))$"
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
@@ -38,6 +39,10 @@ _DOC_NO = regex.compile(
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
     r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$"
+)
+# the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
+_ARTICLE = regex.compile(
+    r"^第\s*[\d一二三四五六七八九十百千零]{1,8}\s*条(?:\s*第\s*[\d一二三四五六七八九十]{1,4}\s*[款项])*$"
 )
 # a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
 _YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
@@ -311,6 +316,9 @@ def parse(d: Draft) -> bool:
                 d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
                 journal_tail = True
             continue
+        if _ARTICLE.match(text) and not d.has("section") and not has_container:
+            d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
+            continue
         m = _VOL_PIECE.match(text)
         if m and not d.has("volume") and not has_container:
             if m.group("v"):
@@ -421,6 +429,10 @@ def parse(d: Draft) -> bool:
                 parts.append(int(m.group("m")))
                 ye = s + m.end("m") + 1
             d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
+            if m.group("ed") and text.endswith("版") and not d.has("edition"):
+                ed = edition(m.group("ed") + "版")  # 中国人民大学出版社2015年第3版
+                if ed:
+                    d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
@@ -459,7 +471,7 @@ def parse(d: Draft) -> bool:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
-    elif d.has("number") and not has_container and not has_publisher:
+    elif (d.has("number") or d.has("section")) and not has_container and not has_publisher:
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif (
         has_container
