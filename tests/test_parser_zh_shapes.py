@@ -440,3 +440,14 @@ def test_plain_year_edition_is_no_edition():
 def test_page_and_following():
     item = parse("张三：《书名》，中国政法大学出版社2005年版，第5页以下。")
     assert item["page"] == "5"
+
+
+@pytest.mark.parametrize(
+    "where", ["载微信公众号“法学学术前沿”", "微信公众号：法学学术前沿", "公众号“法学学术前沿”"]
+)
+def test_post_of_a_public_account(where):
+    item = parse(f"张三：《论文题目》，{where}，2020年5月6日。")
+    assert item["type"] == "post-weblog"
+    assert item["container-title"] == "法学学术前沿"
+    assert item["issued"] == {"date-parts": [[2020, 5, 6]]}
+    assert "editor" not in item

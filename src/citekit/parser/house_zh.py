@@ -44,6 +44,10 @@ _CONF_PAPER = regex.compile(
 _ARTICLE = regex.compile(
     r"^第\s*[\d一二三四五六七八九十百千零]{1,8}\s*条(?:\s*第\s*[\d一二三四五六七八九十]{1,4}\s*[款项])*$"
 )
+# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
+_ACCOUNT = regex.compile(
+    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
+)
 # a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
 _YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
@@ -223,7 +227,7 @@ def parse(d: Draft) -> bool:
                 d.set("issued", {"date-parts": [parts]}, im.start("y"), ye, 0.85)
                 d.claim(im.start(), im.end())
             pos = close + 1
-    has_container = has_publisher = newspaper = False
+    has_container = has_publisher = newspaper = account = False
     chapter = journal_tail = thesis = False
     if quoted:
         has_container = True
@@ -272,6 +276,15 @@ def parse(d: Draft) -> bool:
             has_container = True
             continue
         lead = _CONTAINER_LEAD.match(text)
+        if (
+            not has_container
+            and (wx := _ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
+        ):  # 载微信公众号“法学学术前沿”: a WeChat account publishes the post
+            set_title(d, "container-title", *wx.span("name"), 0.85)
+            d.claim(s, wx.start("name"))  # 载, the account word and the quotes
+            d.claim(wx.end("name"), e)
+            has_container = account = True
+            continue
         k = work.find("《", s, e)
         if k >= 0 and (k == s or lead or work[k - 1] in ":："):
             close = find_close(work, k, e, "《", "》")
@@ -467,7 +480,9 @@ def parse(d: Draft) -> bool:
         if _PUBLISHER_WORD.search(text) and not d.has("publisher") and len(text) < 40:
             d.set("publisher", text, s, e, 0.6)
             has_publisher = True
-    if conference >= 0 and not has_container and not thesis:
+    if account:
+        d.set_type("post-weblog", 0.8)
+    elif conference >= 0 and not has_container and not thesis:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
