@@ -451,3 +451,32 @@ def test_post_of_a_public_account(where):
     assert item["container-title"] == "法学学术前沿"
     assert item["issued"] == {"date-parts": [[2020, 5, 6]]}
     assert "editor" not in item
+
+
+# ---- GB/T hosts: parts of a multi-part work, year editions, a translated part ------------------------
+
+
+def test_part_of_a_pharmacopoeia_and_its_year_edition():
+    # the shape of GB/T 7714-2025 appendix B's pharmacopoeia example, with another entry
+    item = parse(
+        "当归[M]//国家药典委员会. 中华人民共和国药典: 一部. 2015版. 北京: 中国医药科技出版社, 2015: 133."
+    )
+    assert item["container-title"] == "中华人民共和国药典"
+    assert item["volume"] == "一部"
+    assert item["edition"] == "2015版"
+
+
+def test_yearly_volume_of_proceedings():
+    item = parse("张三. 某研究[C]//某学会. 某学会年会论文集: 2019年卷. 北京: 某出版社, 2019: 1-9.")
+    assert item["container-title"] == "某学会年会论文集"
+    assert item["volume"] == "2019年卷"
+
+
+def test_translator_of_a_part_before_the_host():
+    item = parse(
+        "阿扬. 谈谈记忆[M]. 李某, 译//《某科学》杂志社. 认识记忆力. 北京: 某出版社, 2023: 15-18."
+    )
+    assert item["type"] == "chapter"
+    assert _names(item, "translator") == ["李某"]
+    assert item["container-author"] == [{"literal": "《某科学》杂志社"}]
+    assert item["container-title"] == "认识记忆力"

@@ -63,6 +63,10 @@ _AUTHOR_YEAR = regex.compile(
     r"\s*(?:[.。]|[,，](?=\s*\D))"
 )
 _ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
+_TRANSLATED_PART = regex.compile(
+    r"\s*[.．]\s*(?P<who>[^/\[\].．]{1,60}?)\s*[,，]?\s*译\s*//\s*(?:In\s*:?\s+(?=\p{Lu}))?"
+)
+_TITLED_BODY = regex.compile(r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会)")
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
 _NAME_GOES_ON = regex.compile(
@@ -168,6 +172,12 @@ def parse(d: Draft) -> bool:
         return False
     code = m.group("code")
     slash = _ANALYTIC.match(work, m.end(), d.end)
+    translated = None if slash else _TRANSLATED_PART.match(work, m.end(), d.end)
+    if (
+        translated
+    ):  # 2025 8.3: "[M].姜海伦,译//《环球科学》杂志社.认识记忆力…": the part's translator
+        set_names(d, *translated.span("who"), "translator", 0.85)
+        slash = translated
     analytic = slash is not None
     host = None
     if not analytic and code in (
@@ -395,7 +405,10 @@ def _after_code(
             d.set("publisher", work[ps:pe], ps, pe, 0.8)
             rest = rest[:-1]
     if analytic and host is None:
-        if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
+        if len(rest) >= 2 and (
+            looks_like_names(work[rest[0][0] : rest[0][1]])
+            or _TITLED_BODY.fullmatch(work, *rest[0])  # 《环球科学》杂志社: a journal's office
+        ):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
         elif rest and (split := _author_split(d, *rest[0])):
