@@ -480,3 +480,20 @@ def test_translator_of_a_part_before_the_host():
     assert _names(item, "translator") == ["李某"]
     assert item["container-author"] == [{"literal": "《某科学》杂志社"}]
     assert item["container-title"] == "认识记忆力"
+
+
+@pytest.mark.parametrize(
+    ("imprint", "place", "publisher"),
+    [
+        ("[出版地不详]: 某出版社", None, "某出版社"),
+        ("北京: [出版者不详]", "北京", None),
+        ("[S.l.]: [s.n.]", None, None),
+    ],
+)
+def test_unknown_place_or_publisher_marks_are_no_values(imprint, place, publisher):
+    outcome = parse_reference(f"张三. 城市治理[M]. {imprint}, 2010.")
+    item = outcome.item
+    assert item.get("publisher-place") == place
+    assert item.get("publisher") == publisher
+    assert item["issued"] == {"date-parts": [[2010]]}
+    assert outcome.confidence >= 0.9  # the marks were read, not left over

@@ -123,6 +123,8 @@ def _after_link(work: str, i: int) -> bool:
     return i >= 0 and work[i] == MASK
 
 
+# GB/T 7714 8.4.1.3, 8.4.2.4: the marks of an unknown place or publisher, printed instead of a value
+_UNKNOWN = regex.compile(r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]")
 _UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
 
 
@@ -163,12 +165,16 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         keep_dot = _TRIM_TEXT  # " ,;:，；：" + MASK: "Washington, D.C.:" / "Inc., 1982": the dot is the name's
         if colon >= 0:
             a, b = trim(work, pre_s, colon, keep_dot)
-            if b > a:
+            if _UNKNOWN.fullmatch(work, a, b):
+                d.claim(a, b)  # read, and no value
+            elif b > a:
                 d.set("publisher-place", work[a:b], a, b, confidence)
             a, b = trim(work, colon + 1, m.start() + start, keep_dot)
         else:
             a, b = trim(work, pre_s, m.start() + start, keep_dot)
-        if b > a:
+        if _UNKNOWN.fullmatch(work, a, b):
+            d.claim(a, b)
+        elif b > a:
             d.set("publisher", work[a:b], a, b, confidence)
     return True
 
