@@ -285,7 +285,7 @@ def title_volume(d: Draft, start: int, end: int) -> int:
         t = _EDITION_TAIL.search(d.work, start, end)
         ed = edition(t.group("ed")) if t and t.start() > start else None
         if t and ed and not d.has("edition") and not _LATER_EDITION.search(d.work, end, d.end):
-            d.set("edition", ed, *t.span("ed"), 0.8)
+            d.set("edition", ed, t.start("ed"), t.end("ed"), 0.8)
             return t.start()
         return end
 

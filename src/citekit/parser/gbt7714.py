@@ -173,10 +173,8 @@ def parse(d: Draft) -> bool:
     code = m.group("code")
     slash = _ANALYTIC.match(work, m.end(), d.end)
     translated = None if slash else _TRANSLATED_PART.match(work, m.end(), d.end)
-    if (
-        translated
-    ):  # 2025 8.3: "[M].姜海伦,译//《环球科学》杂志社.认识记忆力…": the part's translator
-        set_names(d, *translated.span("who"), "translator", 0.85)
+    if translated:  # 2025 8.3: "[M].姜海伦,译//《环球科学》杂志社.认识记忆力…": the translator
+        set_names(d, translated.start("who"), translated.end("who"), "translator", 0.85)
         slash = translated
     analytic = slash is not None
     host = None
