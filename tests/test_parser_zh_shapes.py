@@ -497,3 +497,15 @@ def test_unknown_place_or_publisher_marks_are_no_values(imprint, place, publishe
     assert item.get("publisher") == publisher
     assert item["issued"] == {"date-parts": [[2010]]}
     assert outcome.confidence >= 0.9  # the marks were read, not left over
+
+
+@pytest.mark.parametrize("role", ["译", "译校", "译注"])
+def test_translator_role_words_after_the_title(role):
+    item = parse(f"王五. 城市治理[M]. 赵六, {role}. 北京: 人民出版社, 2010.")
+    assert _names(item, "translator") == ["赵六"]
+    assert item["publisher"] == "人民出版社"
+
+
+def test_translator_annotator_in_a_note():
+    item = parse("孔子：《论语》，杨伯峻译注，北京：中华书局，2006年。")
+    assert _names(item, "translator") == ["杨伯峻"]

@@ -117,7 +117,7 @@ _SERIAL_TAIL = regex.compile(
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$"
 )
-_TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
+_TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
 _BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)

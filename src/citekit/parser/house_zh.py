@@ -62,7 +62,7 @@ _VOL_PIECE = regex.compile(
 )
 # a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
-_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译|译本)$")
+_TRANSLATOR = regex.compile(r"(?:译|译校|译注|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
