@@ -509,3 +509,32 @@ def test_translator_role_words_after_the_title(role):
 def test_translator_annotator_in_a_note():
     item = parse("孔子：《论语》，杨伯峻译注，北京：中华书局，2006年。")
     assert _names(item, "translator") == ["杨伯峻"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "role"),
+    [("张三（主编）：", "editor"), ("张三（译）：", "translator"), ("张三（著）：", "author")],
+)
+def test_bracketed_role_word_after_the_names(lead, role):
+    item = parse(f"{lead}《城市治理》，北京：人民出版社，2010年。")
+    assert _names(item, role) == ["张三"]
+
+
+def test_bracketed_role_word_in_a_gbt_line():
+    item = parse("张三(主编). 城市治理[M]. 北京: 人民出版社, 2010.")
+    assert _names(item, "editor") == ["张三"]
+    assert "author" not in item
+
+
+@pytest.mark.parametrize(("word", "role"), [("主编", "editor"), ("著", "author")])
+def test_reading_list_title_first_without_marks(word, role):
+    item = parse(f"2. 城市治理，张三{word}，北京：人民出版社，2010年")
+    assert item["title"] == "城市治理"
+    assert _names(item, role) == ["张三"]
+    assert (item["publisher-place"], item["publisher"]) == ("北京", "人民出版社")
+
+
+def test_names_first_with_a_role_is_not_a_title():
+    item = parse("张三，李四主编，人民出版社，2010年")
+    assert _names(item, "editor") == ["张三", "李四"]
+    assert item.get("title") != "张三"

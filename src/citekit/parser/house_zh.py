@@ -98,6 +98,9 @@ _BARE = regex.compile(
     r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
 )
 _HAN = regex.compile(r"\p{Han}")
+_TITLE_FIRST = regex.compile(
+    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)\s*[,，]"
+)
 
 
 def _bare(d: Draft) -> regex.Match[str] | None:
@@ -109,19 +112,36 @@ def _bare(d: Draft) -> regex.Match[str] | None:
     return m if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
 
 
+def _bare_title_first(d: Draft) -> regex.Match[str] | None:
+    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor."""
+    m = _TITLE_FIRST.match(d.work, d.start, d.end)
+    if (
+        not m
+        or not _HAN.search(m.group("t"))
+        or personal_names_only(m.group("t"))
+        or not personal_names_only(m.group("who"))
+    ):
+        return None
+    return m if _PUBLISHER_WORD.search(d.work, m.end(), d.end) else None
+
+
 def _bounds(d: Draft) -> tuple[int, int]:
-    """Where the title's opening and closing marks stand: 《…》, or the bare variant's : and ,."""
+    """Where the title's opening and closing marks stand: 《…》, or the bare variants' : and ,
+    (a title first opens at the reference's start: one before it)."""
     p = d.work.find("《", d.start, d.end)
     if p >= 0:
         return p, find_close(d.work, p, d.end, "《", "》")
     m = _bare(d)
-    return (m.end("who"), m.end() - 1) if m else (-1, -1)
+    if m:
+        return m.end("who"), m.end() - 1
+    m = _bare_title_first(d)
+    return (d.start - 1, m.start("sep")) if m else (-1, -1)
 
 
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
-        return _bare(d) is not None
+        return _bare(d) is not None or _bare_title_first(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -151,7 +171,7 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
 def parse(d: Draft) -> bool:
     work = d.work
     p, q = _bounds(d)
-    if p < 0 or q < 0:
+    if q < 0 or p < d.start - 1:
         return False
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
@@ -194,7 +214,8 @@ def parse(d: Draft) -> bool:
         _lead_names(d, a, b)
     if not quoted:
         set_title(d, "title", p + 1, title_volume(d, p + 1, q), 0.93)  # 《古代汉语（第三版）》
-    d.claim(p, p + 1)
+    if p >= d.start:
+        d.claim(p, p + 1)
     d.claim(q, q + 1)
     pos = q + 1
     end = d.end

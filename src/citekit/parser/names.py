@@ -52,7 +52,7 @@ CN_ROLE_WORDS = (
 # a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
-    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})"
+    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
