@@ -258,7 +258,7 @@ _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1
 _EDITION_TAIL = regex.compile(r"[:：]\s*(?P<ed>[^:：\s]{1,8}版)\s*$")
 # an edition statement of its own later in the reference: then "…: 第4版" is the title's (GB/T A.1)
 _LATER_EDITION = regex.compile(
-    r"[.,]\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
+    r"(?:[.,]|[)》]?\s*\()\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
 )
 
 
