@@ -538,3 +538,28 @@ def test_names_first_with_a_role_is_not_a_title():
     item = parse("张三，李四主编，人民出版社，2010年")
     assert _names(item, "editor") == ["张三", "李四"]
     assert item.get("title") != "张三"
+
+
+# ---- volumes and editions closing a GB/T title -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "field", "value"),
+    [
+        ("古代汉语 第3版", "edition", "3"),
+        ("古代汉语(上册)", "volume", "上册"),
+        ("古代汉语（第二册）", "volume", "第二册"),
+        ("古代汉语. 上册", "volume", "上册"),
+        ("古代汉语. 第2卷", "volume", "2"),
+    ],
+)
+def test_part_or_edition_closing_a_gbt_title(title, field, value):
+    item = parse(f"王力. {title}[M]. 北京: 中华书局, 2018.")
+    assert item["title"] == "古代汉语"
+    assert item[field] == value
+
+
+def test_title_ending_in_a_han_word_with_ban_is_kept():
+    item = parse("张三. 报纸排版[M]. 北京: 某出版社, 2018.")
+    assert item["title"] == "报纸排版"
+    assert "edition" not in item

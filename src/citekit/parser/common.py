@@ -251,11 +251,21 @@ _VOL_TAIL = regex.compile(
 )
 
 
+# "古代汉语. 上册", "…. 第2卷": the part after a stop (explicit forms only)
+_VOL_TAIL_DOT = regex.compile(
+    r"\.\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册))\s*$"
+)
+# "(上册)", "(第二册)" closing a title
+_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册")
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
 _PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
 # "古代汉语: 第3版" / "…: 修订版": an edition written as the title's last part (版 only: "…: 日本" is a title)
-_EDITION_TAIL = regex.compile(r"[:：]\s*(?P<ed>[^:：\s]{1,8}版)\s*$")
+_EDITION_TAIL = regex.compile(
+    r"[:：]\s*(?P<ed>[^:：\s]{1,8}版)\s*$"
+    r"|(?<=\p{Han})\s*(?P<ed>第\s*[\d一二三四五六七八九十]{1,3}\s*版)\s*$"  # 古代汉语 第3版
+)
 # an edition statement of its own later in the reference: then "…: 第4版" is the title's (GB/T A.1)
 _LATER_EDITION = regex.compile(
     r"(?:[.,]|[)》]?\s*\()\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
@@ -280,7 +290,10 @@ def title_volume(d: Draft, start: int, end: int) -> int:
             n = cn_number(v.group(1))
             d.set("volume", str(n) if n is not None else v.group(1), p.start("x"), p.end("x"), 0.85)
             return p.start()
-    m = _VOL_TAIL.search(d.work[start:end])
+        if _PAREN_PART.fullmatch(inner) and not d.has("volume"):
+            d.set("volume", inner, p.start("x"), p.end("x"), 0.8)  # 古代汉语(上册)
+            return p.start()
+    m = _VOL_TAIL.search(d.work[start:end]) or _VOL_TAIL_DOT.search(d.work[start:end])
     if not m:
         t = _EDITION_TAIL.search(d.work, start, end)
         ed = edition(t.group("ed")) if t and t.start() > start else None
