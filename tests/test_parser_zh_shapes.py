@@ -563,3 +563,28 @@ def test_title_ending_in_a_han_word_with_ban_is_kept():
     item = parse("张三. 报纸排版[M]. 北京: 某出版社, 2018.")
     assert item["title"] == "报纸排版"
     assert "edition" not in item
+
+
+# ---- meetings and theses in notes ----------------------------------------------------------------
+
+
+def test_paper_given_at_a_meeting_named_alone():
+    item = parse("张三：《论文题目》，第五届全国城市治理学术研讨会，北京，2019年5月。")
+    assert item["type"] == "paper-conference"
+    assert item["event-title"] == "第五届全国城市治理学术研讨会"
+    assert item["issued"] == {"date-parts": [[2019, 5]]}
+    assert "container-title" not in item
+
+
+def test_thesis_kind_before_the_school():
+    item = parse("张三：《论文题目》，博士学位论文，北京大学，2019年。")
+    assert (item["type"], item["genre"], item["publisher"]) == (
+        "thesis",
+        "博士学位论文",
+        "北京大学",
+    )
+
+
+def test_thesis_kind_in_brackets_after_a_gbt_title():
+    item = parse("张三. 论文题目: [博士学位论文][D]. 北京: 北京大学, 2019.")
+    assert (item["title"], item["genre"]) == ("论文题目", "博士学位论文")

@@ -108,6 +108,7 @@ _STD_NUMBER_ONLY = regex.compile(
     r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
     r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
 )
+_BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士)?学位论文)\s*\]\s*$")
 # an online encyclopedia named where the title stands
 _ENCYCLOPEDIA = regex.compile(
     r"\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
@@ -234,6 +235,11 @@ def parse(d: Draft) -> bool:
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
         te = sc.start()
+    if code == "D" and (g := _BRACKET_GENRE.search(work, ts, te)):
+        # GB/T 7714-2005: "题名: [博士学位论文][D]": the kind of thesis in brackets after the title
+        d.set("genre", g.group("g"), g.start("g"), g.end("g"), 0.85)
+        d.claim(g.start(), g.end())
+        te = g.start()
     author = d.spans.get("author")
     if code in ("EB", "G", "Z") and author and (enc := _ENCYCLOPEDIA.fullmatch(work, ts, te)):
         # "区块链. 百度百科[EB/OL]": an encyclopedia's entry, then the encyclopedia (no author)

@@ -38,7 +38,7 @@ _DOC_NO = regex.compile(
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$"
+    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
 _ARTICLE = regex.compile(
@@ -68,6 +68,7 @@ _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$"
 )
+_GENRE_ONLY = regex.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位论文")
 # a place of publication written as its own element: a city the lists name, or any 某某市
 _CITY = regex.compile(
     r"北京|上海|天津|重庆|广州|南京|杭州|武汉|成都|西安|长沙|济南|沈阳|长春|哈尔滨|郑州|"
@@ -403,6 +404,10 @@ def parse(d: Draft) -> bool:
         if m and newspaper and not d.has("page"):
             d.set("page", m.group("p"), s + m.start("p"), s + m.end("p"), 0.85)
             continue
+        if _GENRE_ONLY.fullmatch(text) and not d.has("genre"):
+            d.set("genre", text, s, e, 0.85)  # 博士学位论文，北京大学，2019年: the school follows
+            thesis = True
+            continue
         m = _THESIS.match(text)
         if m and not d.has("publisher"):
             ps, pe = trim(work, s + m.start("pub"), s + m.end("pub"))
@@ -422,7 +427,8 @@ def parse(d: Draft) -> bool:
         if m and conference < 0 and not has_container:
             es, ee = trim(work, s + m.start("event"), s + m.end("event"))
             d.set("event-title", work[es:ee], es, ee, 0.8)
-            d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.8)
+            if m.group("genre"):  # (…研讨会，北京，2019年5月: the meeting alone)
+                d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.8)
             conference = idx
             continue
         m = _PAGE.match(text)
