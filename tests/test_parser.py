@@ -60,6 +60,7 @@ def check_evidence(raw: str, outcome) -> None:
             assert (
                 value == piece
                 or value == piece.replace("~", "-")  # 93～97: a Chinese range sign
+                or value == re.sub(r"\s*-\s*", "-", piece)  # "10 - 20": spaced
                 or value in piece
                 or (piece.isdigit() and str(int(piece)) == value)
                 or str(cn_number(piece.strip("第卷册"))) == value  # 第十六卷 → 16

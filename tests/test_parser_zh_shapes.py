@@ -588,3 +588,8 @@ def test_thesis_kind_before_the_school():
 def test_thesis_kind_in_brackets_after_a_gbt_title():
     item = parse("张三. 论文题目: [博士学位论文][D]. 北京: 北京大学, 2019.")
     assert (item["title"], item["genre"]) == ("论文题目", "博士学位论文")
+
+
+def test_spaced_page_range():
+    item = parse("张三 . 论文题目 [J] . 管理世界 , 2019 , 35 ( 5 ) : 10 - 20 .")
+    assert (item["volume"], item["issue"], item["page"]) == ("35", "5", "10-20")

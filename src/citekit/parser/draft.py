@@ -72,6 +72,9 @@ def standard_title(raw: str) -> str:
     return "".join(out).strip()
 
 
+_PAGE_GAP = regex.compile(r"(?<=\d)\s*-\s*(?=\d)")
+
+
 class Draft:
     def __init__(self, view: View, start: int, end: int) -> None:
         self.view = view
@@ -194,8 +197,13 @@ class Draft:
                         value = standard_title(raw[span.start : span.end]) or value
                     else:
                         value = clean_value(raw[span.start : span.end]) or value
-            if name == "page" and isinstance(value, str) and "~" in value:
-                value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
+            if name == "page" and isinstance(value, str):
+                if "~" in value:
+                    value = value.replace(
+                        "~", "-"
+                    )  # 315~327 (a Chinese range sign) is a page range
+                if " " in value:
+                    value = _PAGE_GAP.sub("-", value)  # "10 - 20" (PDF text, spaced list styles)
             item[name] = value
             conf = self.conf[name]
             fields[name] = new_evidence(span, conf, source)  # made for every field
