@@ -593,3 +593,21 @@ def test_thesis_kind_in_brackets_after_a_gbt_title():
 def test_spaced_page_range():
     item = parse("张三 . 论文题目 [J] . 管理世界 , 2019 , 35 ( 5 ) : 10 - 20 .")
     assert (item["volume"], item["issue"], item["page"]) == ("35", "5", "10-20")
+
+
+# ---- PDF-conversion damage in GB/T journal lines -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[1] 张三,李四. 论文题目(J]. 管理世界, 2019, 35(5): 10-20.",  # a bracket misread
+        "[1] 张三,李四.论文题目[J].管理世界,2019年,35(5):10-20.",  # 年 after the year
+        "[1] 张三,李四.论文题目[J].管理世界,2019,35(5),10-20.",  # a comma before the pages
+    ],
+)
+def test_damaged_journal_line(raw):
+    item = parse(raw)
+    assert item["container-title"] == "管理世界"
+    assert (item["volume"], item["issue"], item["page"]) == ("35", "5", "10-20")
+    assert item["issued"] == {"date-parts": [[2019]]}

@@ -29,9 +29,9 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"[\[「]\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"(?:[\[「]|\((?=\s*[A-Z]{1,2}(?:\s*/\s*[A-Z]{2,6})?\s*\]))\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
     r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*"
-    # PDF/OCR text: 「J」, [J」, and a closing bracket read as a letter ([JJ. [MJ.)
+    # PDF/OCR text: 「J」, [J」, (J], and a closing bracket read as a letter ([JJ. [MJ.)
     r"(?:[\]」]|[JI1l](?=\s*[.,。．]))"
 )
 

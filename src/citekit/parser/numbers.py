@@ -33,13 +33,13 @@ class JournalNumbers:
 # after the year tells apart two works of one author and year (2015a).
 _YEAR_AT = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?"
-    r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)[a-z]?(?=[\s,(:\[-]|$)"
+    r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*年)?)[a-z]?(?=[\s,(:\[-]|$)"
 )
 _DIGITS = regex.compile(r"\d+")
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
     r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?))?"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
     r"\s*(?:\[[^\]]{0,40}\])?\s*$"
 )
 
