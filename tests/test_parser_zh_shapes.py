@@ -611,3 +611,12 @@ def test_damaged_journal_line(raw):
     assert item["container-title"] == "管理世界"
     assert (item["volume"], item["issue"], item["page"]) == ("35", "5", "10-20")
     assert item["issued"] == {"date-parts": [[2019]]}
+
+
+@pytest.mark.parametrize("note", ["（in Chinese）", "(in Chinese with English abstract)"])
+def test_language_note_after_the_pages(note):
+    item = parse(
+        "WANG X M, LI J G. Application of deep learning[J]. Chinese Journal of Radiology, "
+        f"2019, 53(5): 321-325{note}."
+    )
+    assert item["page"] == "321-325"
