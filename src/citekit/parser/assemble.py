@@ -49,7 +49,7 @@ _CN_MD = regex.compile(
 _WORD = regex.compile(r"\p{L}+")
 _DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
 _ACCESS_BEFORE = regex.compile(
-    r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
+    r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen|\bweb\.)[\s:,]*(?:on\s*)?$",
     regex.IGNORECASE,
 )
 _LEAD_IN = regex.compile(
@@ -64,7 +64,7 @@ _GIVEN_FIRST_NAME = regex.compile(
     r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*"
 )
 _PUBLISHER_PIECE = regex.compile(r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
-_VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|第)\s*", regex.IGNORECASE)
+_VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|v\.|第)\s*", regex.IGNORECASE)
 _ISS_PREFIX = regex.compile(
     r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE
 )
@@ -379,6 +379,14 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             ):
                 e += 1  # "汤彬等主|编", "方齐云、姚遂 | 主编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
+            if (
+                b - a > 2
+                and b < d.end
+                and work[b] == "."
+                and work[b - 1].isupper()
+                and work[b - 2] in " ."
+            ):
+                b += 1  # "Baron, Naomi S|." : the labeller left the initial's full stop out
             if b > a and work[b - 1] == ")" and "(" not in work[a:b]:
                 a, b = _name_end(work, *trim(work, a, b - 1, _TRIM_NAMES))
             if b > a and set_names(d, a, b, label, conf):
@@ -975,8 +983,8 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             )
     elif d.has("publisher") or d.has("publisher-place") or d.has("ISBN") or d.has("edition"):
         d.set_type("book", 0.8)
-    elif d.has("URL") and not d.has("volume"):
-        d.set_type("webpage", 0.6)
+    elif d.has("URL") and not d.has("volume") or d.has("accessed") and not d.has("volume"):
+        d.set_type("webpage", 0.6)  # "Retrieved March 22, 2021." with no link: a web page still
     elif d.has("volume") or d.has("page"):
         d.set_type("article-journal", 0.5)
     elif d.values:

@@ -15,6 +15,12 @@ the model says, so that a retrained model cannot lose them.
   the first name group ends.
 - :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
 - :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
+- :func:`no_field_words`: ``Print.`` / ``Web.`` (MLA 7's medium) and ``(n.d.)`` (no date) are no
+  field.
+- :func:`lead_corporate_author`: ``Microsoft. (2020, October 15). Title`` : the text before an
+  author-date date, read as a publisher or a container, is the author.
+- :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
+  the labeller read the publisher and the year as.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -30,12 +36,15 @@ __all__ = [
     "abbreviation_tail",
     "cjk_stop_inside",
     "editors_first",
+    "lead_corporate_author",
     "names_end",
+    "no_field_words",
     "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
     "title_before_in",
+    "year_after_imprint",
 ]
 
 Span = tuple[str, int, int, float]
@@ -336,9 +345,89 @@ def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+# MLA 7's medium of publication ("Print.", "Web.") and an APA "n.d." (no date): words of no field
+_NO_FIELD = regex.compile(r"(?:print|web|online|cd-rom|dvd|n\.\s?d|no\s+date)\.?", regex.IGNORECASE)
+
+
+def no_field_words(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """A span that is only ``Print``/``Web`` (MLA 7 prints the medium after the imprint and before
+    the access date) or ``n.d.`` is no field: it becomes a note.  When the labeller took ``(n.d.)``
+    for the title, the container it read next is the title."""
+    out = list(spans)
+    for k, (lab, s, e, c) in enumerate(out):
+        if lab in ("note", "date") or not _NO_FIELD.fullmatch(work, s, e):
+            continue
+        if lab in ("author", "editor", "translator", "url", "doi"):
+            continue
+        before = work[start:s].rstrip()
+        if not before or before[-1] not in ".,(" or "d" not in work[s:e].lower() and k == 0:
+            continue  # "Web" starting the reference or an element mid-sentence is a title's word
+        out[k] = ("note", s, e, c)
+        if lab == "title" and not any(sp[0] == "title" for sp in out):
+            for j in range(k + 1, len(out)):
+                if out[j][0] == "container-title":
+                    out[j] = ("title", *out[j][1:])
+                    break
+    return out
+
+
+# an author-date date right after the first element: "Microsoft. (2020" / "WHO (2019)"
+_DATE_NEXT = regex.compile(r"[\s.,]*\(\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.?)")
+
+
+def lead_corporate_author(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Microsoft. (2020, October 15). Title.`` / ``World Health Organization (2019) Title``: with
+    no names labelled, the first element, right before a date in brackets, is its author (an
+    organisation), not a publisher, place or container."""
+    if not spans or any(sp[0] in ("author", "editor") for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    if lab not in ("publisher", "location", "container-title", "note") or work[start:s].strip(
+        " .,;:"
+    ):
+        return spans
+    if not _DATE_NEXT.match(work, e, end) or not any(sp[0] == "title" for sp in spans[1:]):
+        return spans
+    return [("author", s, e, c), *spans[1:]]
+
+
+_LONE_YEAR = regex.compile(r"(?:1[5-9]\d\d|20[0-4]\d)")
+
+
+def year_after_imprint(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Dickens and New Historicism. New York: St. Martin's, 1997.`` : after a title, a place, a
+    colon, one element and a comma, a lone year read as pages or a volume is the date, and the
+    element (read as a title or container) is the publisher."""
+    if any(sp[0] == "date" for sp in spans) or any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k in range(1, len(spans) - 2):
+        lab, s, e, c = spans[k]
+        mid, year = spans[k + 1], spans[k + 2]
+        if (
+            lab == "location"
+            and any(sp[0] == "title" for sp in spans[:k])
+            and mid[0] in ("title", "container-title", "note", "genre")
+            and work[e : mid[1]].strip() == ":"
+            and year[0] in ("pages", "volume", "issue")
+            and work[mid[2] : year[1]].strip() == ","
+            and _LONE_YEAR.fullmatch(work, *trim(work, year[1], year[2]))
+            and not any(sp[0] in ("pages", "volume", "issue") for sp in spans[k + 3 :])
+        ):
+            return [
+                *spans[: k + 1],
+                ("publisher", *mid[1:]),
+                ("date", *year[1:]),
+                *spans[k + 3 :],
+            ]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
+    spans = no_field_words(spans, work, start, end)
+    spans = lead_corporate_author(spans, work, start, end)
+    spans = year_after_imprint(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)

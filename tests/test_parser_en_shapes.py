@@ -1,0 +1,152 @@
+"""English reference shapes (issue 10): each a general rule, tested on strings written for the test
+in the shape a style guide prints (APA 7, MLA 7/9, Harvard, IEEE, Science, USGS, MITRE ATT&CK's
+reference lists), never on a scored development string.
+
+Span repairs are given the labeller's wrong spans by hand, so they hold whatever the model says;
+the end-to-end cases check the whole parse of the shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.parser import parse_reference
+from citekit.parser.relabel import lead_corporate_author, no_field_words, year_after_imprint
+
+
+def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
+    out, k = [], 0
+    for label, piece in pieces:
+        s = text.index(piece, k)
+        out.append((label, s, s + len(piece), 0.8))
+        k = s + len(piece)
+    return out
+
+
+def _read(text: str, spans) -> list[tuple[str, str]]:
+    return [(lab, text[s:e]) for lab, s, e, _ in spans]
+
+
+def test_mla7_medium_is_no_field():
+    text = "Palmer, William J. Dickens and New Historicism. New York: St. Martin's, 1997. Print."
+    spans = _spans(
+        text,
+        ("author", "Palmer, William J"),
+        ("title", "Dickens and New Historicism"),
+        ("location", "New York"),
+        ("publisher", "St. Martin's"),
+        ("date", "1997"),
+        ("genre", "Print"),
+    )
+    assert _read(text, no_field_words(spans, text, 0, len(text)))[-1] == ("note", "Print")
+
+
+def test_no_date_read_as_title_gives_the_title_back():
+    text = "Mandiant. (n.d.). APT1 Exposing One of China's Cyber Espionage Units. Retrieved July 18, 2016."
+    spans = _spans(
+        text,
+        ("author", "Mandiant"),
+        ("title", "n.d"),
+        ("container-title", "APT1 Exposing One of China's Cyber Espionage Units"),
+        ("date", "July 18, 2016"),
+    )
+    got = _read(text, no_field_words(spans, text, 0, len(text)))
+    assert got[1] == ("note", "n.d")
+    assert got[2] == ("title", "APT1 Exposing One of China's Cyber Espionage Units")
+
+
+def test_web_as_a_title_word_is_kept():
+    text = "Web. Designing for the Web. Wiley, 2001."
+    spans = _spans(text, ("title", "Web"), ("container-title", "Designing for the Web"))
+    assert no_field_words(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Microsoft. (2020, October 15). Microsoft Digital Defense Report. Retrieved March 22, 2021.",
+            "Microsoft",
+        ),
+        (
+            "World Health Organization (2019) Global report on diabetes. Geneva: WHO.",
+            "World Health Organization",
+        ),
+    ],
+)
+def test_organisation_before_an_author_date_date_is_the_author(text, first):
+    title = text.split(")")[1].strip(" .").split(".")[0]
+    spans = _spans(
+        text,
+        ("publisher", first),
+        ("date", text[text.index("(") + 1 : text.index("(") + 5]),
+        ("title", title),
+    )
+    got = _read(text, lead_corporate_author(spans, text, 0, len(text)))
+    assert got[0] == ("author", first)
+
+
+def test_a_publisher_after_its_title_stays_the_publisher():
+    text = "Some Title. Penguin (2004)."
+    spans = _spans(text, ("title", "Some Title"), ("publisher", "Penguin"), ("date", "2004"))
+    assert lead_corporate_author(spans, text, 0, len(text)) == spans
+
+
+def test_year_after_place_and_publisher():
+    text = "Palmer, William J. Dickens and New Historicism. New York: St. Martin's, 1997."
+    spans = _spans(
+        text,
+        ("author", "Palmer, William J"),
+        ("title", "Dickens and New Historicism"),
+        ("location", "New York"),
+        ("title", "St. Martin's"),
+        ("pages", "1997"),
+    )
+    got = _read(text, year_after_imprint(spans, text, 0, len(text)))
+    assert got[3:] == [("publisher", "St. Martin's"), ("date", "1997")]
+
+
+def test_journal_pages_after_a_place_are_left_alone():
+    text = "A. Title. Boston: Journal of Things, 1997-2001."
+    spans = _spans(
+        text,
+        ("title", "Title"),
+        ("location", "Boston"),
+        ("container-title", "Journal of Things"),
+        ("pages", "1997-2001"),
+    )
+    assert year_after_imprint(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # MLA 9 / Chicago: the first author inverted, a middle initial whose stop ends the names
+            'Baron, Naomi S. "Redefining Reading: The Impact of Digital Communication Media." '
+            "PMLA, vol. 128, no. 1, 2013, pp. 193-200.",
+            {"author": [{"family": "Baron", "given": "Naomi S."}], "container-title": "PMLA"},
+        ),
+        (  # MLA 7: medium after the imprint, "Web." before the access date
+            'Wheelis, Mark. "Investigating Disease Outbreaks Under a Protocol to the Biological and '
+            'Toxin Weapons Convention." Emerging Infectious Diseases 6.6 (2000): 595-600. Web. 8 Feb. 2009.',
+            {"accessed": {"date-parts": [[2009, 2, 8]]}, "issued": {"date-parts": [[2000]]}},
+        ),
+        (  # MITRE ATT&CK: an organisation, an APA date, "Retrieved" with no link: a web page
+            "Microsoft. (2020, October 15). Microsoft Digital Defense Report. Retrieved March 22, 2021.",
+            {
+                "type": "webpage",
+                "author": [{"literal": "Microsoft"}],
+                "title": "Microsoft Digital Defense Report",
+                "accessed": {"date-parts": [[2021, 3, 22]]},
+            },
+        ),
+        (  # USGS: "v." before the volume
+            "Barker, R.A., and Ayers, M.A., 2016, Groundwater levels in the Upper Floridan aquifer: "
+            "Journal of Hydrology, v. 540, p. 15–29.",
+            {"volume": "540", "page": "15-29", "container-title": "Journal of Hydrology"},
+        ),
+    ],
+)
+def test_english_shapes_end_to_end(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key
