@@ -10,7 +10,15 @@ from __future__ import annotations
 import pytest
 
 from citekit.parser import parse_reference
-from citekit.parser.relabel import lead_corporate_author, no_field_words, year_after_imprint
+from citekit.parser.relabel import (
+    first_author_run,
+    lead_corporate_author,
+    no_field_words,
+    quoted_title_end,
+    role_names,
+    two_containers,
+    year_after_imprint,
+)
 
 
 def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
@@ -150,3 +158,89 @@ def test_english_shapes_end_to_end(raw, want):
     item = parse_reference(raw).item
     for key, value in want.items():
         assert item.get(key) == value, key
+
+
+def test_two_containers_without_a_title():
+    text = "Doe, J. (2011). Fast methods: A survey. Journal of Fast Methods, 12, 10-20."
+    spans = _spans(
+        text,
+        ("author", "Doe, J."),
+        ("date", "2011"),
+        ("container-title", "Fast methods: A survey"),
+        ("container-title", "Journal of Fast Methods"),
+        ("volume", "12"),
+        ("pages", "10-20"),
+    )
+    got = _read(text, two_containers(spans, text, 0, len(text)))
+    assert got[2:4] == [
+        ("title", "Fast methods: A survey"),
+        ("container-title", "Journal of Fast Methods"),
+    ]
+
+
+def test_two_containers_after_in_are_left_alone():
+    text = "Doe, J. In Proceedings of X. Lecture Notes, 12, 10-20."
+    spans = _spans(
+        text,
+        ("author", "Doe, J."),
+        ("container-title", "Proceedings of X"),
+        ("container-title", "Lecture Notes"),
+    )
+    assert two_containers(spans, text, 0, len(text)) == spans
+
+
+def test_quoted_title_ends_at_its_closing_quote():
+    text = 'Kim, Ana. "Reading Screens." Notes on Media, 3 May 2014, notes.example.org/a. Accessed 4 May 2019.'
+    spans = _spans(
+        text,
+        ("author", "Kim, Ana"),
+        ("title", 'Reading Screens." Notes on Media'),
+        ("date", "3 May 2014"),
+    )
+    got = _read(text, quoted_title_end(spans, text, 0, len(text)))
+    assert got[1:3] == [("title", "Reading Screens"), ("container-title", "Notes on Media")]
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title", "publisher"),
+    [
+        (
+            "Morrison, Toni. Beloved. Alfred A. Knopf, 1987.",
+            "Morrison, Toni",
+            "Beloved",
+            "Alfred A. Knopf",
+        ),
+        (
+            "Wallace, David Foster. Infinite Jest. Little, Brown, 1996.",
+            "Wallace, David Foster",
+            "Infinite Jest",
+            "Little, Brown",
+        ),
+        (
+            "Baron, Naomi S. Words Onscreen. Oxford UP, 2015.",
+            "Baron, Naomi S.",
+            "Words Onscreen",
+            "Oxford UP",
+        ),
+    ],
+)
+def test_inverted_first_author_run_into_the_title(text, author, title, publisher):
+    spans = _spans(text, ("author", text[: text.index(title) + len(title) + 2 + len(publisher)]))
+    spans.append(("date", text.rindex(" ") + 1, len(text) - 1, 0.9))
+    got = _read(text, first_author_run(spans, text, 0, len(text)))
+    assert got[:3] == [("author", author), ("title", title), ("publisher", publisher)]
+
+
+def test_names_after_edited_by_are_editors_even_if_read_as_translators():
+    text = "Shakespeare, William. The Tempest. Edited by Peter Hulme and William H. Sherman, W. W. Norton, 2004."
+    spans = _spans(
+        text,
+        ("author", "Shakespeare, William"),
+        ("title", "The Tempest"),
+        ("translator", "Peter Hulme and William H. Sherman, W. W. Norton"),
+        ("date", "2004"),
+    )
+    got = _read(text, role_names(spans, text, 0, len(text)))
+    assert ("editor", "Edited by Peter Hulme and William H. Sherman") in got
+    assert ("publisher", "W. W. Norton") in got
+    assert not any(lab == "translator" for lab, _ in got)

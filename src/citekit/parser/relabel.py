@@ -3,7 +3,10 @@ the model says, so that a retrained model cannot lose them.
 
 - :func:`role_names`: ``Trans. Stephen Mitchell, Vintage Books`` / ``Translated by …`` /
   ``edited by …`` after the title: the given-name-first names after the role word are translators
-  or editors, even when the labeller read them as a publisher or a place.
+  or editors, even when the labeller read them as a publisher, a place or the other role.
+- :func:`quoted_title_end`: ``"Title." Site, 2013`` : a title runs to its closing quote.
+- :func:`first_author_run`: ``Morrison, Toni. Beloved. Knopf, 1987`` : the names end at the full
+  stop after an inverted ``Family, Given``.
 - :func:`title_before_in`: ``Market Research. In J. Cole & H. Price (eds.), Book`` : a container
   read before ``In`` is the chapter's own title.
 - :func:`abbreviation_tail`: ``Slow light. Phys. Rev. Lett. 86`` : abbreviated words at the end of
@@ -19,6 +22,8 @@ the model says, so that a retrained model cannot lose them.
   field.
 - :func:`lead_corporate_author`: ``Microsoft. (2020, October 15). Title`` : the text before an
   author-date date, read as a publisher or a container, is the author.
+- :func:`two_containers`: ``Scikit-learn: Machine learning in Python. Journal of Machine Learning
+  Research, 12`` : of two containers in a row with no title, the first is the title.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -37,13 +42,16 @@ __all__ = [
     "cjk_stop_inside",
     "editors_first",
     "lead_corporate_author",
+    "first_author_run",
     "names_end",
     "no_field_words",
+    "quoted_title_end",
     "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
     "title_before_in",
+    "two_containers",
     "year_after_imprint",
 ]
 
@@ -124,13 +132,16 @@ def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]
             if e <= a or s >= b:
                 out.append(sp)
                 continue
-            if lab not in _TAKES_FROM:  # names or a title across the role: leave it all alone
+            names = lab in ("editor", "translator") and s >= a
+            if lab not in _TAKES_FROM and not names:  # a title across the role: leave it alone
                 return spans
             if s < a:
                 out.append((lab, s, a, c))
             rest = trim(work, b, e, " ,;:.")
             if rest[1] > rest[0]:
-                if lab == "location" and not any(x[0] == "publisher" for x in spans):
+                if lab in ("location", "editor", "translator") and not any(
+                    x[0] == "publisher" for x in spans
+                ):
                     lab = "publisher"  # "Trans. A B, Harcourt, 1983" (MLA): no place, a publisher
                 out.append((lab, *rest, c))
         out.append((role, a, b, conf))
@@ -391,6 +402,28 @@ def lead_corporate_author(spans: list[Span], work: str, start: int, end: int) ->
     return [("author", s, e, c), *spans[1:]]
 
 
+_IN_BEFORE = regex.compile(r"\b(?:in|In|IN)\s*:?\s*$")
+
+
+def two_containers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Two containers one after the other, split by a full stop (or a comma after a quoted one), and
+    no title anywhere: the first is the work's own title (a reference names its title before the
+    journal or book it is in), unless ``In`` leads it."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nxt = spans[k + 1]
+        if lab != "container-title" or nxt[0] != "container-title":
+            continue
+        if work[e : nxt[1]].strip(" ”\"'’") not in (".", ",", "?", "!", ".”", ",”") or (
+            _IN_BEFORE.search(work, max(start, s - 5), s)
+        ):
+            return spans
+        return [*spans[:k], ("title", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 _LONE_YEAR = regex.compile(r"(?:1[5-9]\d\d|20[0-4]\d)")
 
 
@@ -422,12 +455,76 @@ def year_after_imprint(spans: list[Span], work: str, start: int, end: int) -> li
     return spans
 
 
+_CLOSE_QUOTE = regex.compile(r"[.,?!]?[”\"]\s*[.,]?\s+")
+
+
+def quoted_title_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"The Reading Brain." So Many Books, So Little Time, 25 Apr. 2013`` : a title opened by a
+    quotation mark ends at the closing one; what the labeller ran on past it is the container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        q = s - 1
+        while q >= start and work[q] == " ":
+            q -= 1
+        if q < start or work[q] not in '“"':
+            return spans
+        close = "”" if work[q] == "“" else '"'
+        i = work.find(close, s, e)
+        if i < 0 or not work[i + 1 : e].strip(" .,"):
+            return spans
+        m = _CLOSE_QUOTE.match(work, i - 1 if work[i - 1] in ".,?!" else i, e)
+        if not m or any(sp[0] == "container-title" for sp in spans):
+            return spans
+        t = trim(work, s, i, " ,.")
+        rest = trim(work, m.end(), e, " ,.;:")
+        if t[1] <= t[0] or rest[1] <= rest[0]:
+            return spans
+        return [*spans[:k], ("title", *t, c), ("container-title", *rest, c), *spans[k + 1 :]]
+    return spans
+
+
+# "Morrison, Toni. " / "Palmer, William J. ": an inverted first name written out, then its stop
+_INVERTED_FIRST = regex.compile(
+    r"\p{Lu}[\p{L}'’\-]+,\s\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*(?:\s\p{Lu}\.|\.)\s+(?=\p{Lu})"
+)
+_SENTENCE = regex.compile(r"(?<=\p{Ll}{2}|\p{Lu}{2})\.\s+(?=\p{Lu})")
+
+
+def first_author_run(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Morrison, Toni. Beloved. Alfred A. Knopf, 1987.`` (MLA): the labeller ran the first author
+    on into the title.  An inverted name written out ends at its full stop; the next sentence is the
+    title and what follows it, with no title or publisher labelled, the publisher."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _INVERTED_FIRST.match(work, s, e)
+    if not m or m.end() >= e:
+        return spans
+    stop_at = work.rindex(".", s, m.end())
+    initial = work[stop_at - 1].isupper() and work[stop_at - 2] == " "
+    out: list[Span] = [(lab, s, stop_at + 1 if initial else stop_at, c)]
+    rest_s = m.end()
+    stop = _SENTENCE.search(work, rest_s, e)
+    if stop is None:
+        out.append(("title", *trim(work, rest_s, e, " ,.;:"), c))
+    else:
+        out.append(("title", *trim(work, rest_s, stop.start(), " ,.;:"), c))
+        p = trim(work, stop.end(), e, " ,.;:")
+        if p[1] > p[0] and not any(sp[0] == "publisher" for sp in spans):
+            out.append(("publisher", *p, c))
+    return out + spans[1:]
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
+    spans = first_author_run(spans, work, start, end)
+    spans = quoted_title_end(spans, work, start, end)
     spans = no_field_words(spans, work, start, end)
     spans = lead_corporate_author(spans, work, start, end)
     spans = year_after_imprint(spans, work, start, end)
+    spans = two_containers(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)

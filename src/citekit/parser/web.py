@@ -23,10 +23,11 @@ from .text import MASK, trim
 
 __all__ = ["applies", "parse"]
 
-# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址："
+# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址：", and
+# APA's "(n.d.)" (no date)
 _MARKS = regex.compile(
     r"\[\s*(?:online|internet|web|网络|在线)\s*\]|\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from|"
-    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|[\[\]()]",
+    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|\(\s*n\.\s?d\.?\s*\)|[\[\]()]",
     regex.IGNORECASE,
 )
 # the name of a web site or an online service (the item's container)
@@ -77,7 +78,8 @@ def parse(d: Draft) -> bool:
         if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
             c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
             elements = elements[:-1]
-    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(view, *e) for e in elements):
+    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(work, *e) for e in elements):
+        # (in the text as printed: "(2020)" is blanked in the view)
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
     if len(elements) == 1:
