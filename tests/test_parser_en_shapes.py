@@ -12,10 +12,13 @@ import pytest
 from citekit.parser import parse_reference
 from citekit.parser.relabel import (
     first_author_run,
+    glued_number,
     lead_corporate_author,
     no_field_words,
+    publisher_not_place,
     quoted_title_end,
     role_names,
+    title_runs_on,
     two_containers,
     year_after_imprint,
 )
@@ -244,3 +247,119 @@ def test_names_after_edited_by_are_editors_even_if_read_as_translators():
     assert ("editor", "Edited by Peter Hulme and William H. Sherman") in got
     assert ("publisher", "W. W. Norton") in got
     assert not any(lab == "translator" for lab, _ in got)
+
+
+def test_number_glued_to_a_word_by_a_hyphen_stays_in_the_title():
+    text = "Centers for Disease Control and Prevention. (2022, May 5). Symptoms of COVID-19. https://x.example/a"
+    spans = _spans(
+        text,
+        ("author", "Centers for Disease Control and Prevention"),
+        ("date", "2022"),
+        ("title", "Symptoms of COVID"),
+        ("pages", "-19"),
+    )
+    got = _read(text, glued_number(spans, text, 0, len(text)))
+    assert got[-1] == ("title", "Symptoms of COVID-19")
+
+
+def test_pages_after_a_space_are_pages():
+    text = "A title of things, 12-19."
+    spans = _spans(text, ("title", "A title of things"), ("pages", "12-19"))
+    assert glued_number(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "run", "want"),
+    [
+        (  # Harvard: "Title. 4th edn. Place: Publisher"
+            "Bryman, A. and Bell, E. (2015) Business research methods. 4th edn. Oxford: Oxford University Press.",
+            "Business research methods. 4th edn",
+            [("location", "Oxford"), ("publisher", "Oxford University Press")],
+            [("title", "Business research methods"), ("edition", "4th edn")],
+        ),
+        (  # Harvard: "Title. Place: Publisher", the place read into the title
+            "Mintzberg, H. (1994) The Rise and Fall of Strategic Planning. Hemel Hempstead: Prentice Hall.",
+            "The Rise and Fall of Strategic Planning. Hemel Hempstead",
+            [("publisher", "Prentice Hall")],
+            [("title", "The Rise and Fall of Strategic Planning"), ("location", "Hemel Hempstead")],
+        ),
+        (  # APA 7 web page: "Title. Site. Retrieved …"
+            "Fagan, J. (2019, March 25). Nursing clinical brain. OER Commons. Retrieved January 7, 2020, from https://x.example/b",
+            "Nursing clinical brain. OER Commons",
+            [("note", "Retrieved January 7, 2020, from https://x.example/b")],
+            [("title", "Nursing clinical brain"), ("container-title", "OER Commons")],
+        ),
+        (  # APA 7 data set: "Title [Data set]. Publisher."
+            "Kessler, R. C. (2020). Mental health survey data [Data set]. Harvard Dataverse. https://doi.org/10.7910/DVN/ABCDEF",
+            "Mental health survey data [Data set]. Harvard Dataverse",
+            [("url", "https://doi.org/10.7910/DVN/ABCDEF")],
+            [
+                ("title", "Mental health survey data"),
+                ("genre", "Data set"),
+                ("publisher", "Harvard Dataverse"),
+            ],
+        ),
+    ],
+)
+def test_title_run_on_past_its_full_stop(text, title, run, want):
+    spans = _spans(text, ("author", text.split(" (")[0]), ("title", title), *run)
+    got = _read(text, title_runs_on(spans, text, 0, len(text)))
+    assert got[1 : 1 + len(want)] == want
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Life in the U.S. Army: A history",  # an abbreviation's stop
+        "Cases. Materials. Notes",  # more than one stop: not this shape
+    ],
+)
+def test_titles_with_other_stops_are_kept(title):
+    text = f"Doe, J. (2001). {title}. Chicago: Press."
+    spans = _spans(
+        text, ("author", "Doe, J."), ("date", "2001"), ("title", title), ("location", "Chicago")
+    )
+    assert title_runs_on(spans, text, 0, len(text)) == spans
+
+
+def test_an_unsure_place_that_is_no_place_is_the_publisher():
+    text = "Fitzgerald, F. Scott. The Great Gatsby. Scribner, 2004."
+    spans = _spans(
+        text,
+        ("author", "Fitzgerald, F. Scott"),
+        ("title", "The Great Gatsby"),
+        ("location", "Scribner"),
+        ("date", "2004"),
+    )
+    spans[2] = (*spans[2][:3], 0.45)
+    got = _read(text, publisher_not_place(spans, text, 0, len(text)))
+    assert got[2] == ("publisher", "Scribner")
+    known = "Smith, John. A Book. London, 2004."
+    spans = _spans(
+        known,
+        ("author", "Smith, John"),
+        ("title", "A Book"),
+        ("location", "London"),
+        ("date", "2004"),
+    )
+    spans[2] = (*spans[2][:3], 0.45)
+    assert publisher_not_place(spans, known, 0, len(known)) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (
+            "Kessler, R. C. (2020). Mental health survey data [Data set]. Harvard Dataverse. https://doi.org/10.7910/DVN/ABCDEF",
+            "dataset",
+        ),
+        ("Fitzgerald, F. Scott. The Great Gatsby. Scribner, 2004.", "book"),
+    ],
+)
+def test_type_of_english_shapes(raw, kind):
+    assert parse_reference(raw).item["type"] == kind
+
+
+def test_given_name_after_an_initial():
+    item = parse_reference("Fitzgerald, F. Scott. The Great Gatsby. Scribner, 2004.").item
+    assert item["author"] == [{"family": "Fitzgerald", "given": "F. Scott"}]

@@ -888,7 +888,25 @@ _KIND_PIECES = (
 )
 
 
+# APA 7's bracketed descriptions of a work's kind ("[Data set]", "[Computer software]",
+# "[Conference presentation]"): the CSL type they name
+_DESCRIBED_TYPES = (
+    (regex.compile(r"^data\s?set\b", regex.IGNORECASE), "dataset"),
+    (regex.compile(r"^(?:computer\s+)?software\b|^mobile\s+app", regex.IGNORECASE), "software"),
+    (
+        regex.compile(
+            r"^(?:conference|paper|poster)\s+(?:presentation|session)|^keynote", regex.IGNORECASE
+        ),
+        "speech",
+    ),
+)
+
+
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
+    for pattern, kind in _DESCRIBED_TYPES:
+        if genre and pattern.match(genre):
+            d.set_type(kind, 0.75)
+            return
     container = d.values.get("container-title", "")
     rest = d.text[d.start : d.end]
     title = d.values.get("title", "")

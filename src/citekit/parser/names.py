@@ -112,8 +112,8 @@ _GLOSS = regex.compile(r"\s*\([^()]{1,60}\)\s*")
 _LOWER_WORDS = regex.compile(r"\b\p{Ll}{2,}\b")
 _ALL_INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?-?)+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
-_GIVEN_WORDS = regex.compile(
-    r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
+_GIVEN_WORDS = regex.compile(  # "John", "Naomi S.", "F. Scott" (an initial before the name used)
+    r"^(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
 )
 
 

@@ -24,6 +24,14 @@ the model says, so that a retrained model cannot lose them.
   author-date date, read as a publisher or a container, is the author.
 - :func:`two_containers`: ``Scikit-learn: Machine learning in Python. Journal of Machine Learning
   Research, 12`` : of two containers in a row with no title, the first is the title.
+- :func:`glued_number`: ``Symptoms of COVID-19`` : a number glued to a word by a hyphen is the
+  word's, not pages.
+- :func:`title_runs_on`: ``Business research methods. 4th edn. Oxford: OUP`` /
+  ``Nursing clinical brain. OER Commons. Retrieved …`` / ``Survey data [Data set]. Dataverse`` :
+  a title the labeller ran past its full stop into the edition, the place, the site or the
+  publisher; a closing ``[Data set]`` is the genre.
+- :func:`publisher_not_place`: ``The Great Gatsby. Scribner, 2004.`` : a "place" that is no known
+  place, with no colon and no publisher, is the publisher (MLA prints no place).
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -43,14 +51,17 @@ __all__ = [
     "editors_first",
     "lead_corporate_author",
     "first_author_run",
+    "glued_number",
     "names_end",
     "no_field_words",
+    "publisher_not_place",
     "quoted_title_end",
     "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
     "title_before_in",
+    "title_runs_on",
     "two_containers",
     "year_after_imprint",
 ]
@@ -516,6 +527,119 @@ def first_author_run(spans: list[Span], work: str, start: int, end: int) -> list
     return out + spans[1:]
 
 
+def glued_number(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``COVID-19``, ``SARS-CoV-2``: a number span that starts at a hyphen glued to the letters that
+    end the span before it belongs to that span."""
+    out: list[Span] = []
+    for sp in spans:
+        lab, s, e, c = sp
+        if (
+            out
+            and lab in ("pages", "volume", "issue", "date")
+            and s > 1
+            and (
+                work[s] == "-"
+                and work[s - 1].isalpha()
+                or work[s - 1] == "-"
+                and work[s - 2].isalpha()
+            )
+            and out[-1][2] in (s, s - 1)
+            and out[-1][0] in ("title", "container-title")
+            and (e >= len(work) or not work[e].isalnum())
+        ):
+            out[-1] = (out[-1][0], out[-1][1], e, out[-1][3])
+            continue
+        out.append(sp)
+    return out
+
+
+# a full stop that ends a sentence inside a title: after a word of three letters or more (not an
+# abbreviation), a number or a bracket, before a capital or a digit
+_TITLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N}\])][\p{Ll}\p{N}]{2}|[\])])\.\s+(?=[\p{Lu}\d])")
+_EDITION_ONLY = regex.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th|d)|first|second|third|fourth|fifth|sixth|rev(?:ised)?\.?)\s+"
+    r"(?:edn|ed|edition)\.?",
+    regex.IGNORECASE,
+)
+# APA's description of the kind of work after its title: "[Data set]", "[Computer software]"
+_DESCRIPTION = regex.compile(r"\s*\[(?P<g>[^\[\]]{3,80})\]\s*$")
+
+
+def title_runs_on(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first title, not quoted, ran past its closing full stop (see the module docstring).
+    The piece after the stop is the edition when it reads as one; the place when a colon and a
+    publisher follow; after an APA ``[description]``, the publisher; before only a link or an
+    access note (a web page), the site."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        if s > start and work[s - 1] in "“\"'‘":
+            return spans
+        stop = _TITLE_STOP.search(work, s, e)
+        if stop is None:
+            return spans
+        left = trim(work, s, stop.start(), " ,;:")
+        right = trim(work, stop.end(), e, " ,;:.")
+        if left[1] <= left[0] or right[1] <= right[0] or _TITLE_STOP.search(work, *right):
+            return spans
+        labels = {sp[0] for sp in spans}
+        after = spans[k + 1 :]
+        new: list[Span] = []
+        description = _DESCRIPTION.search(work, *left)
+        if _EDITION_ONLY.fullmatch(work, *right):
+            piece = "edition"
+        elif (
+            after
+            and after[0][0] == "publisher"
+            and work[right[1] : after[0][1]].strip() == ":"
+            and "location" not in labels
+        ):
+            piece = "location"
+        elif description and "publisher" not in labels:
+            piece = "publisher"
+        elif (
+            "container-title" not in labels
+            and all(sp[0] in ("url", "doi", "note", "date") for sp in after)
+            and any(sp[0] in ("url", "note") for sp in after)
+        ):
+            piece = "container-title"
+        else:
+            return spans
+        if description:
+            new.append(("title", left[0], description.start(), c))
+            new.append(("genre", description.start("g"), description.end("g"), c))
+        else:
+            new.append(("title", *left, c))
+        new.append((piece, *right, c))
+        return [*spans[:k], *new, *after]
+    return spans
+
+
+def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``The Great Gatsby. Scribner, 2004.`` : after the title, a "place" followed by a comma and
+    the date, with no colon, no publisher labelled and no known place name in it, is the publisher
+    (when the labeller was unsure of the place)."""
+    if any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "location" or k == 0 or k + 1 >= len(spans):
+            continue
+        if c >= 0.6:
+            return spans  # the labeller is sure of a place
+        nxt = spans[k + 1]
+        if (
+            nxt[0] != "date"
+            or work[e : nxt[1]].strip() != ","
+            or not any(sp[0] == "title" for sp in spans[:k])
+        ):
+            return spans
+        places = words("places-world")
+        if any(p.strip() in places for p in work[s:e].split(",")):
+            return spans
+        return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -525,6 +649,9 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = lead_corporate_author(spans, work, start, end)
     spans = year_after_imprint(spans, work, start, end)
     spans = two_containers(spans, work, start, end)
+    spans = glued_number(spans, work, start, end)
+    spans = title_runs_on(spans, work, start, end)
+    spans = publisher_not_place(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
