@@ -11,13 +11,16 @@ import pytest
 
 from citekit.parser import parse_reference
 from citekit.parser.relabel import (
+    bracketed_imprint,
     first_author_run,
     glued_number,
     lead_corporate_author,
     no_field_words,
     publisher_not_place,
     quoted_title_end,
+    repair_spans,
     role_names,
+    title_in_pieces,
     title_runs_on,
     two_containers,
     year_after_imprint,
@@ -363,3 +366,69 @@ def test_type_of_english_shapes(raw, kind):
 def test_given_name_after_an_initial():
     item = parse_reference("Fitzgerald, F. Scott. The Great Gatsby. Scribner, 2004.").item
     assert item["author"] == [{"family": "Fitzgerald", "given": "F. Scott"}]
+
+
+def test_bracketed_imprint_after_the_title():
+    text = "3. B. Alberts, Molecular Biology of the Cell (Garland Science, New York, ed. 6, 2014)."
+    spans = _spans(
+        text,
+        ("author", "B. Alberts"),
+        ("title", "Molecular Biology of the Cell (Garland Science"),
+        ("location", "New York"),
+        ("issue", "6"),
+        ("date", "2014"),
+    )
+    got = _read(text, repair_spans(spans, text, 3, len(text)))
+    assert got[1:3] == [
+        ("title", "Molecular Biology of the Cell"),
+        ("publisher", "Garland Science"),
+    ]
+    assert ("edition", "6") in got  # "ed. 6": the prefix names the number
+
+
+def test_a_title_with_its_own_brackets_is_kept():
+    text = "Doe, J. Cities (and towns) of Europe. Springer, 2001."
+    spans = _spans(
+        text,
+        ("author", "Doe, J."),
+        ("title", "Cities (and towns) of Europe"),
+        ("publisher", "Springer"),
+        ("date", "2001"),
+    )
+    assert bracketed_imprint(spans, text, 0, len(text)) == spans
+
+
+def test_title_read_in_pieces_after_the_date():
+    text = "World Bank. (2021). World development report 2021: Data for better lives. https://x.example/wdr"
+    spans = _spans(
+        text,
+        ("author", "World Bank"),
+        ("date", "2021"),
+        ("container-title", "World"),
+        ("genre", "development report"),
+        ("date", "2021"),
+        ("title", "Data for better lives"),
+    )
+    got = _read(text, title_in_pieces(spans, text, 0, len(text)))
+    assert got[2:] == [("title", "World development report 2021: Data for better lives")]
+
+
+def test_a_container_before_the_title_across_a_full_stop_is_kept():
+    text = "Doe, J. (2001). Journal. Data for better lives."
+    spans = _spans(
+        text,
+        ("author", "Doe, J."),
+        ("date", "2001"),
+        ("container-title", "Journal"),
+        ("title", "Data for better lives"),
+    )
+    assert title_in_pieces(spans, text, 0, len(text)) == spans
+
+
+def test_author_date_list_with_a_link_is_not_a_web_note():
+    item = parse_reference(
+        "Bbc.co.uk. (2018). How to recycle batteries. [online] Available at: "
+        "https://www.bbc.co.uk/news/recycling [Accessed 12 Mar. 2018]."
+    ).item
+    assert item["title"] == "How to recycle batteries"
+    assert item["issued"] == {"date-parts": [[2018]]}

@@ -32,6 +32,10 @@ the model says, so that a retrained model cannot lose them.
   publisher; a closing ``[Data set]`` is the genre.
 - :func:`publisher_not_place`: ``The Great Gatsby. Scribner, 2004.`` : a "place" that is no known
   place, with no colon and no publisher, is the publisher (MLA prints no place).
+- :func:`bracketed_imprint`: ``Molecular Biology of the Cell (Garland Science, New York, 2014)``
+  (Science, Nature): the publisher opening the bracketed imprint is no part of the title.
+- :func:`title_in_pieces`: ``(2021). World development report 2021: Data for better lives.`` :
+  pieces of one sentence before the title, read as other fields, are the title's.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -47,6 +51,7 @@ from .text import trim
 
 __all__ = [
     "abbreviation_tail",
+    "bracketed_imprint",
     "cjk_stop_inside",
     "editors_first",
     "lead_corporate_author",
@@ -61,6 +66,7 @@ __all__ = [
     "repair_spans",
     "role_names",
     "title_before_in",
+    "title_in_pieces",
     "title_runs_on",
     "two_containers",
     "year_after_imprint",
@@ -288,8 +294,13 @@ _PREFIX_LABEL = (
         "issue",
     ),
     (regex.compile(r"(?:\bpp?\.|\bpages?)\s*$", regex.IGNORECASE), "pages"),
+    (
+        regex.compile(r"\b(?:ed|edn|edition)\.?\s*$", regex.IGNORECASE),
+        "edition",
+    ),  # "ed. 6" (Science)
 )
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
+_PREFIXED = _NUMBER_LABELS | {"edition"}
 
 
 def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
@@ -298,7 +309,7 @@ def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[
     out = []
     for k, sp in enumerate(spans):
         lab, s, e, c = sp
-        if lab in _NUMBER_LABELS:
+        if lab in _PREFIXED:
             lo = max(spans[k - 1][2] if k else start, s - 12)
             digit = s
             while digit < e and not work[digit].isdigit():
@@ -640,6 +651,68 @@ def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> l
     return spans
 
 
+def bracketed_imprint(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title (Publisher, Place, ed. 6, 2014)``: a title (or container) whose span runs into an
+    opening bracket that it does not close, followed by imprint elements and the closing bracket,
+    ends at the bracket; the piece inside it is the publisher when none is labelled."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab not in ("title", "container-title"):
+            continue
+        p = work.rfind("(", s, e)
+        if p <= s or ")" in work[p:e] or k + 1 >= len(spans):
+            return spans
+        later = spans[k + 1 :]
+        close = work.find(")", e, end)
+        if (
+            close < 0
+            or not all(
+                sp[0] in ("location", "date", "publisher", "edition", "issue", "volume")
+                for sp in later
+                if sp[2] <= close
+            )
+            or not any(sp[0] == "date" and sp[2] <= close for sp in later)
+        ):
+            return spans
+        left = trim(work, s, p, " ,;:.")
+        right = trim(work, p + 1, e, " ,;:")
+        if left[1] <= left[0] or right[1] <= right[0]:
+            return spans
+        piece = "publisher" if not any(sp[0] == "publisher" for sp in spans) else "note"
+        return [*spans[:k], (lab, *left, c), (piece, *right, c), *later]
+    return spans
+
+
+_PIECE_GAP = regex.compile(r"\s*:?\s+")
+
+
+def title_in_pieces(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The spans right before the first title, after the reference's date and joined to it and to
+    each other by spaces (or a subtitle's colon) only, are words of the title the labeller took
+    for a container, a genre, a date or a place (``World | development report | 2021 | : Data``)."""
+    k = next((i for i, sp in enumerate(spans) if sp[0] == "title"), None)
+    if k is None or k < 2:
+        return spans
+    first_date = next((i for i, sp in enumerate(spans) if sp[0] == "date"), None)
+    if first_date is None or first_date >= k - 1:
+        return spans
+    j = k
+    while j - 1 > first_date:
+        prev = spans[j - 1]
+        if prev[0] not in ("container-title", "genre", "date", "location", "note"):
+            break
+        if not _PIECE_GAP.fullmatch(work, prev[2], spans[j][1]):
+            break
+        j -= 1
+    if (
+        j == k
+        or any(sp[0] == "date" for sp in spans[j:k])
+        and not any(sp[0] == "date" for sp in spans[:j])
+    ):
+        return spans
+    lab, s, e, c = spans[k]
+    return [*spans[:j], ("title", spans[j][1], e, c), *spans[k + 1 :]]
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -652,6 +725,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = glued_number(spans, work, start, end)
     spans = title_runs_on(spans, work, start, end)
     spans = publisher_not_place(spans, work, start, end)
+    spans = bracketed_imprint(spans, work, start, end)
+    spans = title_in_pieces(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)

@@ -39,6 +39,8 @@ _SITE = regex.compile(
 # "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+# "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
+_AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
 
@@ -78,8 +80,11 @@ def parse(d: Draft) -> bool:
         if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
             c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
             elements = elements[:-1]
-    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(work, *e) for e in elements):
-        # (in the text as printed: "(2020)" is blanked in the view)
+    if (
+        not 1 <= len(elements) <= 3
+        or any(_LIST_SHAPE.search(view, *e) for e in elements)
+        or _AUTHOR_DATE.search(work, c.start, end)
+    ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
     if len(elements) == 1:
