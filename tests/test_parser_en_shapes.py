@@ -16,6 +16,7 @@ from citekit.parser.relabel import (
     glued_number,
     lead_corporate_author,
     no_field_words,
+    publisher_before_place,
     publisher_not_place,
     quoted_title_end,
     repair_spans,
@@ -432,3 +433,63 @@ def test_author_date_list_with_a_link_is_not_a_web_note():
     ).item
     assert item["title"] == "How to recycle batteries"
     assert item["issued"] == {"date-parts": [[2018]]}
+
+
+def test_harvard_agps_initials_without_stops():
+    item = parse_reference(
+        "Brown, A, Green, B & White, C 2015, 'Energy use in homes', Energy Policy, vol. 80, pp. 1-10."
+    ).item
+    assert item["author"] == [
+        {"family": "Brown", "given": "A."},
+        {"family": "Green", "given": "B."},
+        {"family": "White", "given": "C."},
+    ]
+
+
+def test_last_initials_left_out_of_the_names():
+    text = "Brown, A, Green, B & White, C 2015, 'Energy use in homes', Energy Policy."
+    spans = _spans(text, ("author", "Brown, A, Green, B & White"), ("date", "2015"))
+    assert _read(text, repair_spans(spans, text, 0, len(text)))[0] == (
+        "author",
+        "Brown, A, Green, B & White, C",
+    )
+
+
+def test_names_with_two_bare_initials():
+    from citekit.parser.names import parse_names
+
+    assert parse_names("Smith, AB & Jones, C").names == [
+        {"family": "Smith", "given": "A. B."},
+        {"family": "Jones", "given": "C."},
+    ]
+    # an all-capital piece is no family name with initials after it: "UN, WHO" are two bodies
+    assert parse_names("UN, WHO").names != [{"family": "UN", "given": "W. H. O."}]
+
+
+def test_publisher_before_the_place_ends_the_imprint():
+    text = "Smith, AB & Jones, C 2010, Teamwork in practice, Allen & Unwin, Sydney."
+    spans = _spans(
+        text,
+        ("author", "Smith, AB & Jones, C"),
+        ("date", "2010"),
+        ("title", "Teamwork in practice"),
+        ("container-title", "Allen & Unwin"),
+        ("location", "Sydney"),
+    )
+    assert _read(text, publisher_before_place(spans, text, 0, len(text)))[3] == (
+        "publisher",
+        "Allen & Unwin",
+    )
+
+
+def test_a_meeting_before_its_place_and_day_stays():
+    text = 'A. Doe, "Talk," Paper for the Project on Security, Seoul, Korea, January 30, 2004.'
+    spans = _spans(
+        text,
+        ("author", "A. Doe"),
+        ("title", "Talk"),
+        ("container-title", "Paper for the Project on Security"),
+        ("location", "Seoul"),
+        ("date", "January 30, 2004"),
+    )
+    assert publisher_before_place(spans, text, 0, len(text)) == spans

@@ -90,6 +90,7 @@ _FAMILY_INITIALS = regex.compile(
     r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
 # Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven"
@@ -262,9 +263,9 @@ def parse_names(text: str) -> NameGroup:
             i += 1
         elif (
             nxt is not None
-            and _INITIALS.match(nxt)
+            and (_INITIALS.match(nxt) or _BARE_INITIALS.match(nxt) and not piece.isupper())
             and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
-        ):  # "Smith, J." / "van Bennett, M."
+        ):  # "Smith, J." / "van Bennett, M." / "Smith, AB" (Harvard AGPS: initials without stops)
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (

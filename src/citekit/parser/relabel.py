@@ -36,6 +36,8 @@ the model says, so that a retrained model cannot lose them.
   (Science, Nature): the publisher opening the bracketed imprint is no part of the title.
 - :func:`title_in_pieces`: ``(2021). World development report 2021: Data for better lives.`` :
   pieces of one sentence before the title, read as other fields, are the title's.
+- :func:`publisher_before_place`: ``Teamwork in practice, Allen & Unwin, Sydney.`` (Harvard AGPS):
+  a "container" right before the place, with no numbers, is the publisher.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -59,6 +61,7 @@ __all__ = [
     "glued_number",
     "names_end",
     "no_field_words",
+    "publisher_before_place",
     "publisher_not_place",
     "quoted_title_end",
     "number_prefixes",
@@ -352,6 +355,10 @@ _LAST_NAME_AFTER = regex.compile(
 )
 
 
+# initials without stops after the family name that ends a list (Harvard AGPS "& White, C 2015")
+_LAST_INITIALS = regex.compile(r",?\s\p{Lu}{1,3}(?=,?\s*(?:\(?(?:1[5-9]|20)\d\d\b|[,.]))")
+
+
 def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Where the first name group really ends: at ``et al.`` (no name follows it), and after the
     list's last ``and Family, I.`` that the labeller read as the title's first words."""
@@ -369,6 +376,11 @@ def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
             out.append(("title", *rest, c))
             return out + spans[1:]
         return spans
+    t = _LAST_INITIALS.match(work, e, end)
+    if t and e - s > 2 and work[e - 1].isalpha() and work[e - 2].isalpha():
+        # "Brown, A, Green, B & White| C 2015": the last name's initials, left out
+        ns = t.end() - len(work[e : t.end()]) + len(work[e : t.end()].rstrip(" ,"))
+        return [(lab, s, ns, c), *spans[1:]]
     if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() in (",", ""):
         n = _LAST_NAME_AFTER.match(work, spans[1][1], spans[1][2])
         if n:
@@ -713,6 +725,40 @@ def title_in_pieces(spans: list[Span], work: str, start: int, end: int) -> list[
     return [*spans[:j], ("title", spans[j][1], e, c), *spans[k + 1 :]]
 
 
+# a meeting's name (its place follows it too): "Annual Forum, Virginia Beach"
+_EVENT_WORDS = regex.compile(
+    r"\b(?:forum|conference|proceedings|proc\.|symposium|workshop|congress|meeting|summit|"
+    r"colloquium|convention)\b",
+    regex.IGNORECASE,
+)
+
+
+def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title, Allen & Unwin, Sydney.`` / ``Title, 3rd edn, Wiley, Hoboken, NJ.``: after the title,
+    a container followed by a comma and a place, in a reference with no volume, issue, pages or
+    publisher and no ``In``, is the publisher (the imprint ``Publisher, Place``)."""
+    if any(sp[0] in ("publisher", "volume", "issue", "pages") for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "container-title" or k + 1 >= len(spans):
+            continue
+        nxt = spans[k + 1]
+        if (
+            nxt[0] != "location"
+            or work[e : nxt[1]].strip() != ","
+            or not any(sp[0] == "title" for sp in spans[:k])
+            or _IN_BEFORE.search(work, max(start, s - 5), s)
+            or _EVENT_WORDS.search(work, s, e)
+            or not all(  # the imprint ends the reference (or a year does): no event's day follows
+                sp[0] == "date" and _LONE_YEAR.fullmatch(work, *trim(work, sp[1], sp[2]))
+                for sp in spans[k + 2 :]
+            )
+        ):
+            return spans
+        return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -725,6 +771,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = glued_number(spans, work, start, end)
     spans = title_runs_on(spans, work, start, end)
     spans = publisher_not_place(spans, work, start, end)
+    spans = publisher_before_place(spans, work, start, end)
     spans = bracketed_imprint(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
