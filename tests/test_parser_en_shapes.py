@@ -493,3 +493,55 @@ def test_a_meeting_before_its_place_and_day_stays():
         ("date", "January 30, 2004"),
     )
     assert publisher_before_place(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # IEEE patents print the number in groups of digits
+            '[1] G. Brandli and M. Dick, "Alternating current fed power supply," U.S. Patent 4 084 217, Nov. 4, 1978.',
+            {
+                "type": "patent",
+                "number": "4 084 217",
+                "title": "Alternating current fed power supply",
+            },
+        ),
+        (  # IEEE technical report: "Tech. Rep." types it
+            "[2] E. E. Reber, R. L. Michell, and C. J. Carter, \"Oxygen absorption in the earth's "
+            'atmosphere," Aerospace Corp., Los Angeles, CA, USA, Tech. Rep. TR-0200 (4230-46)-3, Nov. 1988.',
+            {"type": "report", "publisher": "Aerospace Corp.", "number": "TR-0200 (4230-46)-3"},
+        ),
+        (  # IEEE standard: the number standing as an element
+            "[4] IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019.",
+            {
+                "type": "standard",
+                "number": "IEEE Std 754-2019",
+                "title": "IEEE Standard for Floating-Point Arithmetic",
+            },
+        ),
+        (
+            "ISO 9001:2015. Quality management systems — Requirements. Geneva: International Organization for Standardization.",
+            {"type": "standard", "number": "ISO 9001:2015"},
+        ),
+        (  # a standard named inside a title is words of the title
+            "Smith, J. (2010). Implementing ISO 9001:2015 in small firms. Quality Journal, 3(2), 1-9.",
+            {"type": "article-journal", "title": "Implementing ISO 9001:2015 in small firms"},
+        ),
+        (  # IEEE thesis: department and university are the publisher
+            '[3] J. Smith, "A study of links," Ph.D. dissertation, Dept. Comput. Sci., Stanford Univ., Stanford, CA, USA, 2010.',
+            {
+                "type": "thesis",
+                "publisher": "Dept. Comput. Sci., Stanford Univ.",
+                "publisher-place": "Stanford, CA, USA",
+            },
+        ),
+        (  # an organisation before an IEEE quoted title is the author, not a person
+            '[14] NVIDIA Corporation, "CUDA C programming guide," 2020. [Online]. Available: https://docs.nvidia.com/cuda/',
+            {"author": [{"literal": "NVIDIA Corporation"}], "title": "CUDA C programming guide"},
+        ),
+    ],
+)
+def test_ieee_shapes(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key

@@ -79,7 +79,9 @@ _CONF_WORDS = regex.compile(
 _THESIS_WORDS = regex.compile(
     r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
 )
-_REPORT_WORDS = regex.compile(r"report|working paper|technical|white paper|报告", regex.IGNORECASE)
+_REPORT_WORDS = regex.compile(
+    r"report|working paper|technical|white paper|\btech\.?\s*rep\b|报告", regex.IGNORECASE
+)
 _PATENT_WORDS = regex.compile(r"patent|专利", regex.IGNORECASE)
 _URL_LIKE = regex.compile(r"^(?:[a-z]+://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\b(?:[Ii]n|载|见)\s*:?\s*$")
@@ -884,7 +886,7 @@ def _place_after_university(d: Draft) -> None:
 _KIND_PIECES = (
     (_PATENT_WORDS, ("patent", "专利")),
     (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
-    (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")),
+    (_REPORT_WORDS, ("report", "working", "technical", "white", "rep", "报告")),
 )
 
 
@@ -903,6 +905,8 @@ _DESCRIBED_TYPES = (
 
 
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
+    if d.type == "standard" and d.has("number"):
+        return  # a standard's number standing alone (doc_numbers) typed it already
     for pattern, kind in _DESCRIBED_TYPES:
         if genre and pattern.match(genre):
             d.set_type(kind, 0.75)
@@ -936,6 +940,13 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             a, b = trim(d.work, *m.span())
             if b > a:
                 d.set("publisher", d.work[a:b], a, b, 0.6)
+    cs, ps = d.spans.get("container-title"), d.spans.get("publisher")
+    if thesis and container and cs and ps and d.work[cs[1] : ps[0]].strip() == ",":
+        # IEEE: "Ph.D. dissertation, Dept. Comput. Sci., Stanford Univ.": the department and the
+        # university are the one institution
+        d.drop("container-title")
+        d.set("publisher", d.work[cs[0] : ps[1]], cs[0], ps[1], d.conf["publisher"])
+        container = ""
     if thesis and container and not d.has("publisher"):
         span = d.spans.pop("container-title")
         conf = d.conf.pop("container-title")

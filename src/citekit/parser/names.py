@@ -353,7 +353,7 @@ def _family_first(piece: str) -> dict[str, str] | None:
     """``LI Jianguo`` and ``Wang Xiaoming`` (a pinyin surname, then a pinyin given name that is
     not itself a one-syllable surname, as in the ambiguous ``Li Hua``): family name first."""
     m = _CAPS_FAMILY.match(piece)
-    if m:
+    if m and not has_corporate_word(piece):  # (not "NVIDIA Corporation")
         return {"family": m.group("fam").title(), "given": m.group("given")}
     m = _TWO_WORDS.match(piece)
     if not m or m.group("fam") not in words("surnames-pinyin"):

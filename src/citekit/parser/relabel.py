@@ -417,13 +417,17 @@ def no_field_words(spans: list[Span], work: str, start: int, end: int) -> list[S
 
 
 # an author-date date right after the first element: "Microsoft. (2020" / "WHO (2019)"
-_DATE_NEXT = regex.compile(r"[\s.,]*\(\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.?)")
+_DATE_NEXT = regex.compile(
+    r"[\s.,]*\(\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.?)"
+    r"|\s*[.,]\s*[“\"]"  # IEEE: 'NVIDIA Corporation, "CUDA C programming guide," 2020.'
+)
 
 
 def lead_corporate_author(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
-    """``Microsoft. (2020, October 15). Title.`` / ``World Health Organization (2019) Title``: with
-    no names labelled, the first element, right before a date in brackets, is its author (an
-    organisation), not a publisher, place or container."""
+    """``Microsoft. (2020, October 15). Title.`` / ``World Health Organization (2019) Title`` /
+    ``NVIDIA Corporation, "Guide," 2020``: with no names labelled, the first element, right before
+    a date in brackets or a quoted title, is its author (an organisation), not a publisher, place
+    or container."""
     if not spans or any(sp[0] in ("author", "editor") for sp in spans):
         return spans
     lab, s, e, c = spans[0]
