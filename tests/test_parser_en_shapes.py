@@ -11,11 +11,15 @@ import pytest
 
 from citekit.parser import parse_reference
 from citekit.parser.relabel import (
+    acm_issue,
     bracketed_imprint,
+    close_bracket,
+    container_in_pieces,
     first_author_run,
     glued_number,
     lead_corporate_author,
     no_field_words,
+    place_in_publisher,
     publisher_before_place,
     publisher_not_place,
     quoted_title_end,
@@ -542,6 +546,88 @@ def test_a_meeting_before_its_place_and_day_stays():
     ],
 )
 def test_ieee_shapes(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key
+
+
+def test_container_read_in_two_pieces_after_the_title():
+    text = '[3] Y. Bengio, "Learning deep architectures for AI," Found. Trends Mach. Learn., vol. 2, 2009.'
+    spans = _spans(
+        text,
+        ("author", "Y. Bengio"),
+        ("title", "Learning deep architectures for AI"),
+        ("title", "Found"),
+        ("container-title", "Trends Mach. Learn"),
+        ("volume", "2"),
+    )
+    got = _read(text, container_in_pieces(spans, text, 0, len(text)))
+    assert got[2] == ("container-title", "Found. Trends Mach. Learn")
+
+
+def test_acm_issue_before_the_bracketed_month():
+    text = "Jeffrey Dean and Sanjay Ghemawat. 2008. MapReduce. Commun. ACM 51, 1 (January 2008), 107–113."
+    spans = _spans(
+        text,
+        ("container-title", "Commun. ACM"),
+        ("volume", "51"),
+        ("pages", "1"),
+        ("date", "January 2008"),
+    )
+    assert _read(text, acm_issue(spans, text, 0, len(text)))[2] == ("issue", "1")
+    science = "2. M. Lee, A. Park, Nat. Phys. 15, 100 (2019)."
+    spans = _spans(
+        science,
+        ("container-title", "Nat. Phys."),
+        ("volume", "15"),
+        ("pages", "100"),
+        ("date", "2019"),
+    )
+    assert acm_issue(spans, science, 0, len(science)) == spans
+
+
+def test_town_read_into_the_publisher():
+    text = "In Proc. NIPS. Curran Associates Inc., Red Hook, NY, USA, 6000–6010."
+    spans = _spans(text, ("publisher", "Curran Associates Inc., Red Hook"), ("location", "NY, USA"))
+    got = _read(text, place_in_publisher(spans, text, 0, len(text)))
+    assert got == [("publisher", "Curran Associates Inc."), ("location", "Red Hook, NY, USA")]
+
+
+def test_span_keeps_its_closing_bracket():
+    text = "In Proceedings of Systems (NIPS'17). Curran, 2017."
+    spans = _spans(
+        text, ("container-title", "Proceedings of Systems (NIPS'17"), ("publisher", "Curran")
+    )
+    assert _read(text, close_bracket(spans, text, 0, len(text)))[0] == (
+        "container-title",
+        "Proceedings of Systems (NIPS'17)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # ACM: names given first, pinyin ones too; the bracketed month is no access date
+            "Zhiyuan Liu, Wei Chen, and Jun Yang. 2025. JUNO++: Accelerating approximate search. "
+            "ACM Trans. Arch. Code Optim. 22, 4, Article 133 (Dec. 2025), 25 pages. https://doi.org/10.1145/3701234",
+            {
+                "author": [
+                    {"family": "Liu", "given": "Zhiyuan"},
+                    {"family": "Chen", "given": "Wei"},
+                    {"family": "Yang", "given": "Jun"},
+                ],
+                "accessed": None,
+                "volume": "22",
+                "issue": "4",
+            },
+        ),
+        (  # GB/T 7714-2025 prints pinyin names family first: still read so
+            "Yu Yang, Pan Erting. A study of things[J]. Journal of Things, 2020, 3(2): 1-9.",
+            {"author": [{"family": "Yu", "given": "Yang"}, {"family": "Pan", "given": "Erting"}]},
+        ),
+    ],
+)
+def test_acm_shapes(raw, want):
     item = parse_reference(raw).item
     for key, value in want.items():
         assert item.get(key) == value, key

@@ -444,8 +444,14 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             if not parts:
                 continue
             before = work[max(d.start, s - 30) : s]
+            url = d.spans.get("URL")
             if _ACCESS_BEFORE.search(before) or (
-                d.has("issued") and "accessed" not in seen and d.has("URL")
+                d.has("issued")
+                and "accessed" not in seen
+                and d.has("URL")
+                # not "51, 1 (January 2008), 107-113" (ACM): a date in round brackets before the
+                # link is the issue's
+                and not (before.rstrip().endswith("(") and url and url[0] > e)
             ):
                 if not d.has("accessed"):
                     d.set(

@@ -214,6 +214,7 @@ def parse_names(text: str) -> NameGroup:
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
     pieces = _split_pieces(text, ampersand=not lower_words)
     pinyin_pairs: list[int] = []  # names read given-first from an ambiguous "Xiong Ping"
+    given_first = False  # a name of the group is written out given name first
     i = 0
     while i < len(pieces):
         piece = pieces[i]
@@ -291,11 +292,13 @@ def parse_names(text: str) -> NameGroup:
                     given = _initials(given)
                 if _pinyin_pair(piece):
                     pinyin_pairs.append(len(group.names))
+                elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
+                    given_first = True  # "Zhiyuan Liu": printed given name first, unambiguously
                 group.names.append({"family": _family(g.group("family")), "given": given})
             else:
                 group.names.append({"literal": piece})
         i += 1
-    if pinyin_pairs and _family_first_group(group.names, pinyin_pairs):
+    if pinyin_pairs and not given_first and _family_first_group(group.names, pinyin_pairs):
         for k in pinyin_pairs:
             n = group.names[k]
             group.names[k] = {"family": n["given"], "given": n["family"]}

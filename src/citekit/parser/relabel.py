@@ -38,6 +38,13 @@ the model says, so that a retrained model cannot lose them.
   pieces of one sentence before the title, read as other fields, are the title's.
 - :func:`publisher_before_place`: ``Teamwork in practice, Allen & Unwin, Sydney.`` (Harvard AGPS):
   a "container" right before the place, with no numbers, is the publisher.
+- :func:`container_in_pieces`: ``"Title," Found. Trends Mach. Learn., vol. 2`` : a second "title"
+  right before the container is its first words.
+- :func:`acm_issue`: ``Commun. ACM 51, 1 (January 2008), 107-113`` : the number between the volume
+  and the bracketed date is the issue.
+- :func:`place_in_publisher`: ``Curran Associates Inc., Red Hook, NY, USA`` : the town the
+  labeller gave the publisher belongs to the place.
+- :func:`close_bracket`: ``(NIPS'17)`` : a text span keeps the bracket that closes one it opened.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -53,6 +60,9 @@ from .text import trim
 
 __all__ = [
     "abbreviation_tail",
+    "acm_issue",
+    "close_bracket",
+    "container_in_pieces",
     "bracketed_imprint",
     "cjk_stop_inside",
     "editors_first",
@@ -61,6 +71,7 @@ __all__ = [
     "glued_number",
     "names_end",
     "no_field_words",
+    "place_in_publisher",
     "publisher_before_place",
     "publisher_not_place",
     "quoted_title_end",
@@ -763,6 +774,85 @@ def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -
     return spans
 
 
+def container_in_pieces(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """After the title, a second "title" joined to the container by a space or an abbreviation's
+    full stop only (``Found. | Trends Mach. Learn.``) is the container's first words."""
+    seen_title = False
+    for k, (lab, s, e, _c) in enumerate(spans):
+        if lab == "title" and not seen_title:
+            seen_title = True
+            continue
+        if not seen_title or lab != "title" or k + 1 >= len(spans):
+            continue
+        nxt = spans[k + 1]
+        if nxt[0] == "container-title" and work[e : nxt[1]].strip() in ("", "."):
+            return [*spans[:k], ("container-title", s, nxt[2], nxt[3]), *spans[k + 2 :]]
+        return spans
+    return spans
+
+
+# ACM prints the month ("(January 2008)"); Science's "15, 100 (2019)" is volume, page, year
+_ACM_DATE = regex.compile(r"\s*\(\s*\p{L}{3,9}\.?\s+(?:1[5-9]|20)\d\d\s*\)")
+
+
+def acm_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Commun. ACM 51, 1 (January 2008), 107-113`` (ACM): the number after the volume and a
+    comma, right before the bracketed date, is the issue, whatever the labeller said."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "volume"
+            and nlab in ("pages", "volume")
+            and work[e:ns].strip() == ","
+            and work[ns:ne].isdigit()
+            and len(work[ns:ne]) <= 3
+            and _ACM_DATE.match(work, ne, end)
+        ):
+            return [*spans[: k + 1], ("issue", ns, ne, nc), *spans[k + 2 :]]
+    return spans
+
+
+_PLACE_CODE = regex.compile(r"(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)\b")
+_TOWN = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){0,2}")
+
+
+def place_in_publisher(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Curran Associates Inc., Red Hook | NY, USA`` (ACM): the publisher's last comma piece, a
+    town's name, right before a place that starts with a state's or country's code, is the
+    place's first piece."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab != "publisher" or nlab != "location" or work[e:ns].strip() != ",":
+            continue
+        cut = work.rfind(",", s, e)
+        if cut < 0 or not _PLACE_CODE.match(work, ns, ne):
+            return spans
+        town = trim(work, cut + 1, e)
+        if not _TOWN.fullmatch(work, *town) or has_corporate_word(work[town[0] : town[1]]):
+            return spans
+        pub = trim(work, s, cut, " ,")
+        return [*spans[:k], ("publisher", *pub, c), ("location", town[0], ne, nc), *spans[k + 2 :]]
+    return spans
+
+
+def close_bracket(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """A title, container or publisher that opens a bracket it does not close, right before the
+    closing one (``… Systems (NIPS'17|)``), takes it."""
+    out = []
+    for lab, s, e, c in spans:
+        if (
+            lab in ("title", "container-title", "publisher", "collection-title")
+            and e < end
+            and work[e] == ")"
+            and work.count("(", s, e) > work.count(")", s, e)
+        ):
+            e += 1
+        out.append((lab, s, e, c))
+    return out
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -778,6 +868,10 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = publisher_before_place(spans, work, start, end)
     spans = bracketed_imprint(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
+    spans = container_in_pieces(spans, work, start, end)
+    spans = acm_issue(spans, work, start, end)
+    spans = place_in_publisher(spans, work, start, end)
+    spans = close_bracket(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
