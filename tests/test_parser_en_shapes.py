@@ -631,3 +631,45 @@ def test_acm_shapes(raw, want):
     item = parse_reference(raw).item
     for key, value in want.items():
         assert item.get(key) == value, key
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # natbib/BibTeX lists: a middle initial without its stop
+            "Diederik P Kingma and Jimmy Ba. Adam: A method for stochastic optimization. arXiv preprint arXiv:1412.6980, 2014.",
+            {
+                "author": [
+                    {"family": "Kingma", "given": "Diederik P."},
+                    {"family": "Ba", "given": "Jimmy"},
+                ]
+            },
+        ),
+        (  # Copernicus author-date: ", and Name, I.:" then the title
+            "Lacis, A. A., and Oinas, V.: A description of the correlated k distribution method, "
+            "J. Geophys. Res., 96, 9027–9063, 1991.",
+            {
+                "author": [
+                    {"family": "Lacis", "given": "A. A."},
+                    {"family": "Oinas", "given": "V."},
+                ],
+                "title": "A description of the correlated k distribution method",
+                "container-title": "J. Geophys. Res.",
+            },
+        ),
+        (  # the house style of Chinese journals for English references still reads its shape
+            "Alford,J.&Hughes,O.,“Public Value Pragmatism”,American Review of Public Administration,2008,38(2):130-148.",
+            {
+                "author": [
+                    {"family": "Alford", "given": "J."},
+                    {"family": "Hughes", "given": "O."},
+                ],
+                "volume": "38",
+            },
+        ),
+    ],
+)
+def test_author_list_shapes(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key

@@ -90,13 +90,15 @@ _FAMILY_INITIALS = regex.compile(
     r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_BARE_LAST_INITIAL = regex.compile(r"\s\p{Lu}$")
 _BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
-# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven"
+# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
+# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it)
 _GIVEN_FIRST = regex.compile(
     r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
-    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
+    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*|(?=\s))){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
 )
@@ -290,6 +292,8 @@ def parse_names(text: str) -> NameGroup:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)
+                elif _BARE_LAST_INITIAL.search(given):
+                    given += "."  # "Diederik P" -> "Diederik P."
                 if _pinyin_pair(piece):
                     pinyin_pairs.append(len(group.names))
                 elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
