@@ -673,3 +673,48 @@ def test_author_list_shapes(raw, want):
     item = parse_reference(raw).item
     for key, value in want.items():
         assert item.get(key) == value, key
+
+
+def test_by_is_no_lead_in_inside_a_family_name():
+    item = parse_reference(
+        "Byrne, D., & Dillon, H. (2001). Hearing aids. Journal of the American Academy of Audiology, 12(1), 37–51."
+    ).item
+    assert item["author"][0] == {"family": "Byrne", "given": "D."}
+
+
+@pytest.mark.parametrize(
+    ("raw", "editors", "book", "page", "publisher"),
+    [
+        (
+            "Müller, K. (2018). Lernen mit digitalen Medien. In S. Schmidt & T. Weber (Hrsg.), "
+            "Handbuch Bildungstechnologie (S. 45–67). Springer VS.",
+            [{"family": "Schmidt", "given": "S."}, {"family": "Weber", "given": "T."}],
+            "Handbuch Bildungstechnologie",
+            "45-67",
+            "Springer VS",
+        ),
+        (
+            "García, M., & López, J. (2017). Evaluación del aprendizaje. En R. Pérez (Ed.), "
+            "Manual de evaluación educativa (pp. 23–45). Editorial Síntesis.",
+            [{"family": "Pérez", "given": "R."}],
+            "Manual de evaluación educativa",
+            "23-45",
+            "Editorial Síntesis",
+        ),
+        (
+            "Weinstock, R., & Silva, J. A. (2003). Defining forensic psychiatry. In R. Rosner (Ed.), "
+            "Principles and practice of forensic psychiatry (2nd ed., pp. 7–13). CRC Press.",
+            [{"family": "Rosner", "given": "R."}],
+            "Principles and practice of forensic psychiatry",
+            "7-13",
+            "CRC Press",
+        ),
+    ],
+)
+def test_apa_chapter_in_three_languages(raw, editors, book, page, publisher):
+    item = parse_reference(raw).item
+    assert item["type"] == "chapter"
+    assert item["editor"] == editors
+    assert item["container-title"] == book
+    assert item["page"] == page
+    assert item["publisher"] == publisher

@@ -53,7 +53,7 @@ _ACCESS_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _LEAD_IN = regex.compile(
-    r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE
+    r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by\b)\s*", regex.IGNORECASE
 )
 # MLA/Chicago role phrase after the title: "Trans. H. M. Parshley", "Translated by …", "Edited by …"
 _ROLE_LEAD = regex.compile(

@@ -45,6 +45,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`place_in_publisher`: ``Curran Associates Inc., Red Hook, NY, USA`` : the town the
   labeller gave the publisher belongs to the place.
 - :func:`close_bracket`: ``(NIPS'17)`` : a text span keeps the bracket that closes one it opened.
+- :func:`apa_chapter`: ``In S. Schmidt & T. Weber (Hrsg.), Handbuch (S. 45–67). Springer VS.``
+  (APA in English, German, Spanish, French): editors, book, pages and publisher by the shape.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -61,6 +63,7 @@ from .text import trim
 __all__ = [
     "abbreviation_tail",
     "acm_issue",
+    "apa_chapter",
     "close_bracket",
     "container_in_pieces",
     "bracketed_imprint",
@@ -853,6 +856,38 @@ def close_bracket(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     return out
 
 
+# APA's chapter: "In Ed1 & Ed2 (Eds.), Book (2nd ed., pp. 45-67). Publisher." and its German
+# ("Im|In … (Hrsg.), … (S. 45-67)"), Spanish ("En … (Ed.|Coord.), … (pp. …)") and French forms
+_APA_CHAPTER = regex.compile(
+    r"(?<=[.?!]\s{1,3})(?:In|En|Im|Dans)\s+(?P<eds>\p{Lu}[^()]{1,300}?)\s*"
+    r"\((?:Eds?|Hrsg|Hg|Coords?|Dirs?|Comps?|Éds?)\.?\)\s*,\s*"
+    r"(?P<book>[^()]{2,300}?)\s*\((?:[^()]{0,40}?,\s*)?(?:pp?|S|págs?)\.\s*"
+    r"(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\)\s*\.\s*"
+    r"(?P<pub>\p{Lu}[^.]{1,120}?)(?=\.\s|\.?$)"
+)
+
+
+def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """An APA chapter's ``In`` clause read by its printed shape (see the module docstring): the
+    spans inside it are replaced by the editors, the book, the pages and the publisher."""
+    if "(" not in work:
+        return spans
+    m = _APA_CHAPTER.search(work, start, end)
+    if m is None or not any(sp[0] == "title" and sp[2] <= m.start() for sp in spans):
+        return spans
+    a, b = m.start(), m.end()
+    c = max((sp[3] for sp in spans if a <= sp[1] < b), default=0.7)
+    new: list[Span] = [
+        ("editor", m.start("eds"), m.end("eds"), c),
+        ("container-title", *trim(work, *m.span("book"), " ,;:"), c),
+        ("pages", *m.span("pages"), c),
+        ("publisher", *trim(work, *m.span("pub"), " ,;:"), c),
+    ]
+    before = [sp for sp in spans if sp[2] <= a]
+    after = [sp for sp in spans if sp[1] >= b]
+    return [*before, *new, *after]
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -872,6 +907,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = acm_issue(spans, work, start, end)
     spans = place_in_publisher(spans, work, start, end)
     spans = close_bracket(spans, work, start, end)
+    spans = apa_chapter(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
