@@ -25,6 +25,7 @@ from citekit.parser.relabel import (
     quoted_title_end,
     repair_spans,
     role_names,
+    site_not_publisher,
     title_in_pieces,
     title_runs_on,
     two_containers,
@@ -718,3 +719,27 @@ def test_apa_chapter_in_three_languages(raw, editors, book, page, publisher):
     assert item["container-title"] == book
     assert item["page"] == page
     assert item["publisher"] == publisher
+
+
+def test_mla_web_page_site_is_the_container():
+    item = parse_reference(
+        '"Climate Change Indicators." United States Environmental Protection Agency, 2016, '
+        "www.epa.gov/climate-indicators. Accessed 3 Mar. 2020."
+    ).item
+    assert item["type"] == "webpage"
+    assert item["container-title"] == "United States Environmental Protection Agency"
+    assert "publisher" not in item
+
+
+def test_site_rule_leaves_a_book_with_a_place():
+    text = "Doe, J. A Book. London: Penguin, 2016, www.example.org/book. Accessed 3 Mar. 2020."
+    spans = _spans(
+        text,
+        ("author", "Doe, J."),
+        ("title", "A Book"),
+        ("location", "London"),
+        ("publisher", "Penguin"),
+        ("date", "2016"),
+        ("url", "www.example.org/book"),
+    )
+    assert site_not_publisher(spans, text, 0, len(text)) == spans

@@ -47,6 +47,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`close_bracket`: ``(NIPS'17)`` : a text span keeps the bracket that closes one it opened.
 - :func:`apa_chapter`: ``In S. Schmidt & T. Weber (Hrsg.), Handbuch (S. 45–67). Springer VS.``
   (APA in English, German, Spanish, French): editors, book, pages and publisher by the shape.
+- :func:`site_not_publisher`: ``"Title." Site Name, 2016, www.site.org/page. Accessed 3 Mar. 2020.``
+  (MLA 8/9 web page): the element before the link, with no place, is the site (the container).
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -58,7 +60,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 from ..text.names import has_corporate_word
-from .text import trim
+from .text import MASK, trim
 
 __all__ = [
     "abbreviation_tail",
@@ -82,6 +84,7 @@ __all__ = [
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
+    "site_not_publisher",
     "title_before_in",
     "title_in_pieces",
     "title_runs_on",
@@ -888,6 +891,32 @@ def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span
     return [*before, *new, *after]
 
 
+_ACCESSED_WORD = regex.compile(r"\b(?:accessed|retrieved|viewed)\b", regex.IGNORECASE)
+
+
+def site_not_publisher(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """MLA's web page: a link, ``Accessed`` and a date after it, one publisher and no place, no
+    numbers and no container: the publisher is the web site the page is in."""
+    labels = [sp[0] for sp in spans]
+    if (
+        labels.count("publisher") != 1
+        or "url" not in labels
+        or "title" not in labels
+        or any(lab in labels for lab in ("location", "container-title", "volume", "issue", "pages"))
+    ):
+        return spans
+    k = labels.index("publisher")
+    u = labels.index("url")
+    after = spans[u + 1 :]
+    accessed = _ACCESSED_WORD.search(work, spans[u][2], end) or any(
+        MASK in work[a:b] for lab, a, b, _ in after if lab == "date"
+    )  # (the identifiers took "Accessed 3 Mar. 2020" already: masked)
+    if u < k or not accessed:
+        return spans
+    lab, s, e, c = spans[k]
+    return [*spans[:k], ("container-title", s, e, c), *spans[k + 1 :]]
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -908,6 +937,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = place_in_publisher(spans, work, start, end)
     spans = close_bracket(spans, work, start, end)
     spans = apa_chapter(spans, work, start, end)
+    spans = site_not_publisher(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
