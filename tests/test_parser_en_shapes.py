@@ -743,3 +743,46 @@ def test_site_rule_leaves_a_book_with_a_place():
         ("url", "www.example.org/book"),
     )
     assert site_not_publisher(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # informal numbered list: Vancouver names, a dash, the title
+            "1. Goodfellow I, Bengio Y, Courville A - Deep Learning, MIT Press, 2016",
+            {
+                "author": [
+                    {"family": "Goodfellow", "given": "I."},
+                    {"family": "Bengio", "given": "Y."},
+                    {"family": "Courville", "given": "A."},
+                ],
+                "title": "Deep Learning",
+                "publisher": "MIT Press",
+            },
+        ),
+        (  # family names alone joined by &: two authors, not "Russell, Norvig"
+            "* Russell & Norvig, Artificial Intelligence: A Modern Approach, 4th ed., Pearson, 2020",
+            {"author": [{"family": "Russell"}, {"family": "Norvig"}], "edition": "4"},
+        ),
+        (  # "X et al.," read into the title
+            "See: Gamma et al., Design Patterns: Elements of Reusable Object-Oriented Software (Addison-Wesley, 1994).",
+            {
+                "title": "Design Patterns: Elements of Reusable Object-Oriented Software",
+                "publisher": "Addison-Wesley",
+            },
+        ),
+        (  # a dash inside a page title is no "Title - Site" bar when the right part is the longer
+            "[3] Python Software Foundation. PEP 8 – Style Guide for Python Code. "
+            "https://peps.python.org/pep-0008/ (accessed 2023-01-10).",
+            {"title": "PEP 8 – Style Guide for Python Code", "container-title": None},
+        ),
+        (
+            "How to cite things - Example Site. https://example.org/cite [Accessed 3 May 2020]",
+            {"title": "How to cite things", "container-title": "Example Site"},
+        ),
+    ],
+)
+def test_informal_list_shapes(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key

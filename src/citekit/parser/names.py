@@ -90,6 +90,9 @@ _FAMILY_INITIALS = regex.compile(
     r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_FAMILY_WORD = r"\p{Lu}\p{Ll}[\p{L}'’\-]*"
+_FAMILIES_ONLY = regex.compile(rf"^{_FAMILY_WORD}(?:\s*(?:,\s*)?(?:&|\band\b)\s*{_FAMILY_WORD})+$")
+_FAMILY_SEP = regex.compile(r"\s*,?\s*(?:&|\band\b)\s*")
 _BARE_LAST_INITIAL = regex.compile(r"\s\p{Lu}$")
 _BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
@@ -211,6 +214,10 @@ def parse_names(text: str) -> NameGroup:
                 group.names.extend(parse_names(piece).names)  # "金建华, ZHENG H L": a Latin name
             elif piece:
                 group.names.append(split_chinese_name(piece))
+        return group
+    if _FAMILIES_ONLY.match(text) and not has_corporate_word(text):
+        # "Russell & Norvig", "Sutton and Barto": family names alone, joined by & or and
+        group.names.extend({"family": p} for p in _FAMILY_SEP.split(text))
         return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS

@@ -376,12 +376,43 @@ _LAST_NAME_AFTER = regex.compile(
 _LAST_INITIALS = regex.compile(r",?\s\p{Lu}{1,3}(?=,?\s*(?:\(?(?:1[5-9]|20)\d\d\b|[,.]))")
 
 
+# "Gamma et al., Title" / "Russell & Norvig, Title" read as one title
+_NAMES_IN_TITLE = regex.compile(
+    r"(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’\-]+)?\s+et\s+al\.?)\s*[,:]\s+(?=\p{Lu})"
+)
+# "Courville A - Deep Learning": a family name and initials, then a dash or colon and the title
+_VANCOUVER_LAST = regex.compile(r"(?P<n>\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3})\s+[-–—:]\s+(?=\p{Lu})")
+
+
+_DASH_AFTER_INITIALS = regex.compile(r"(?<=\s\p{Lu}{1,3}\.?)\s+[-–—]\s+(?=\p{Lu})")
+
+
 def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Where the first name group really ends: at ``et al.`` (no name follows it), and after the
     list's last ``and Family, I.`` that the labeller read as the title's first words."""
+    if spans and spans[0][0] == "title":
+        m = _NAMES_IN_TITLE.match(work, spans[0][1], spans[0][2])
+        if m:  # "Gamma et al., Design Patterns": the names the labeller read into the title
+            t = trim(work, m.end(), spans[0][2], " ,.;:")
+            return [
+                ("author", spans[0][1], m.end("n"), spans[0][3]),
+                ("title", *t, spans[0][3]),
+                *spans[1:],
+            ]
     if not spans or spans[0][0] != "author":
         return spans
     lab, s, e, c = spans[0]
+    if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() == ",":
+        m = _VANCOUVER_LAST.match(work, spans[1][1], spans[1][2])
+        if m:  # "Goodfellow I, Bengio Y, Courville A - Deep Learning": the list's last name
+            t = trim(work, m.end(), spans[1][2], " ,.;:")
+            if t[1] > t[0]:
+                return [(lab, s, m.end("n"), c), ("title", *t, spans[1][3]), *spans[2:]]
+    dash = _DASH_AFTER_INITIALS.search(work, s, e)
+    if dash and not any(sp[0] == "title" for sp in spans):
+        # "Goodfellow I, Bengio Y, Courville A - Deep Learning" read as names: the dash ends them
+        t = trim(work, dash.end(), e, " ,.;:")
+        return [(lab, s, dash.start(), c), ("title", *t, c), *spans[1:]]
     m = _ET_AL.search(work, s, e)
     if m and work[m.end() : e].strip(" ,.;:，。") and not _ET_AL.search(work, m.end(), e):
         rest = trim(work, m.end(), e, " ,.;:，。")

@@ -129,7 +129,7 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     if bars:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
-        if 0 < te - ts <= 40:
+        if 0 < te - ts <= 40 and te - ts < bar.start() - s:  # (not "PEP 8 – Style Guide for …")
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
