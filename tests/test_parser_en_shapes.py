@@ -786,3 +786,31 @@ def test_informal_list_shapes(raw, want):
     item = parse_reference(raw).item
     for key, value in want.items():
         assert item.get(key) == value, key
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        # a word of the link (".../dissertation/...") names no kind of document
+        (
+            "Bergquist, C. (2020, March 12). How to write a literature review. Scribbr. https://www.scribbr.com/dissertation/literature-review/",
+            "webpage",
+        ),
+        # PNAS: a journal named "Proceedings", with a volume and no "In"
+        (
+            "6. A. Smith, B. Jones, Coral bleaching under heat stress. Proc. Natl. Acad. Sci. U.S.A. 115, 1200–1205 (2018).",
+            "article-journal",
+        ),
+        (
+            '[13] A. Smith, "Edge computing for IoT," in Proc. IEEE INFOCOM, 2019, pp. 1–9.',
+            "paper-conference",
+        ),
+        # a title ending in "Report" names a report
+        (
+            "S. Peggs, et al., ESS Technical Design Report, ESS 2013-001, http://esss.se/documentation (2013).",
+            "report",
+        ),
+    ],
+)
+def test_kind_of_document(raw, kind):
+    assert parse_reference(raw).item["type"] == kind

@@ -76,6 +76,12 @@ _CONF_WORDS = regex.compile(
     r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
+# a journal named "Proceedings …" (PNAS, Proc. R. Soc. A) has a volume and no "In" before it
+_PROCEEDINGS_JOURNAL = regex.compile(
+    r"(?:proc\.|proceedings)(?!.*(?:conference|conf\.|symposium|workshop|congress|meeting))",
+    regex.IGNORECASE,
+)
+_REPORT_TITLE = regex.compile(r"\breport(?:\s+(?:1[5-9]|20)\d\d)?$", regex.IGNORECASE)
 _THESIS_WORDS = regex.compile(
     r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
 )
@@ -921,7 +927,13 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     rest = d.text[d.start : d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
-        outside = rest.replace(title, " ") if title else rest
+        outside = rest
+        for name in ("URL", "DOI"):  # words of a link (".../dissertation/...") name no kind
+            sp = d.spans.get(name)
+            if sp and d.start <= sp[0] < sp[1] <= d.end:
+                a, b = sp[0] - d.start, sp[1] - d.start
+                outside = outside[:a] + " " * (b - a) + outside[b:]
+        outside = outside.replace(title, " ") if title else outside
         low = outside.lower()
         # every match holds one of these (lower-cased) pieces; "ſ" and "K" fold to letters in them
         may = "ſ" in outside or "\u212a" in outside
@@ -938,6 +950,15 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     patent = genre and _PATENT_WORDS.search(genre) is not None
     thesis = genre and _THESIS_WORDS.search(genre) is not None
     report = genre and _REPORT_WORDS.search(genre) is not None
+    if (
+        not report
+        and not container
+        and _REPORT_TITLE.search(title)
+        and (d.has("number") or d.has("publisher") or d.has("publisher-place"))
+    ):
+        report = (
+            True  # "ESS Technical Design Report, ESS 2013-001", "Global … report 2020. Geneva: WHO"
+        )
     if thesis and not container and not d.has("publisher"):
         m = _INSTITUTION.search(
             d.work, d.start, d.end
@@ -994,6 +1015,13 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     conf_words = bool(_CONF_WORDS.search(container)) or bool(
         _CONF_WORDS.search(d.values.get("title", "")) and not container
     )
+    if (
+        conf_words
+        and not container_lead
+        and d.has("volume")
+        and _PROCEEDINGS_JOURNAL.match(container)
+    ):
+        conf_words = False  # "Proc. Natl. Acad. Sci. U.S.A. 115, 1200" : a journal, no "In"
     if d.has("event-title") and not container and not patent and not thesis and not report:
         d.set_type("paper-conference", 0.75)
     elif patent:

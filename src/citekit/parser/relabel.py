@@ -911,11 +911,13 @@ def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span
         return spans
     a, b = m.start(), m.end()
     c = max((sp[3] for sp in spans if a <= sp[1] < b), default=0.7)
+    book = trim(work, m.start("book"), m.end("book"), " ,;:")
+    pub = trim(work, m.start("pub"), m.end("pub"), " ,;:")
     new: list[Span] = [
         ("editor", m.start("eds"), m.end("eds"), c),
-        ("container-title", *trim(work, *m.span("book"), " ,;:"), c),
-        ("pages", *m.span("pages"), c),
-        ("publisher", *trim(work, *m.span("pub"), " ,;:"), c),
+        ("container-title", *book, c),
+        ("pages", m.start("pages"), m.end("pages"), c),
+        ("publisher", *pub, c),
     ]
     before = [sp for sp in spans if sp[2] <= a]
     after = [sp for sp in spans if sp[1] >= b]
