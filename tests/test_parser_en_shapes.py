@@ -814,3 +814,28 @@ def test_informal_list_shapes(raw, want):
 )
 def test_kind_of_document(raw, kind):
     assert parse_reference(raw).item["type"] == kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "jurisdiction"),
+    [
+        ("Brin S, Page L. Method for node ranking. US6285999B1. 2001.", "US6285999B1", "US"),
+        (
+            'John Doe, "Method of manufacturing semiconductors," EP 1234567 A1, Jan. 2, 2005.',
+            "EP 1234567 A1",
+            "EP",
+        ),
+        # the kind code after a granted number is no volume
+        (
+            "Jobs, S. et al. Electronic device with touch screen. US Patent 7,479,949 B2 (2009).",
+            "7,479,949",
+            "US",
+        ),
+    ],
+)
+def test_patent_publication_numbers(raw, number, jurisdiction):
+    item = parse_reference(raw).item
+    assert item["type"] == "patent"
+    assert item["number"] == number
+    assert item["jurisdiction"] == jurisdiction
+    assert "volume" not in item and "container-title" not in item

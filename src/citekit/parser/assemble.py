@@ -917,8 +917,8 @@ _DESCRIBED_TYPES = (
 
 
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
-    if d.type == "standard" and d.has("number"):
-        return  # a standard's number standing alone (doc_numbers) typed it already
+    if d.type in ("standard", "patent") and d.has("number"):
+        return  # a standard's or patent's number (doc_numbers) typed it already
     for pattern, kind in _DESCRIBED_TYPES:
         if genre and pattern.match(genre):
             d.set_type(kind, 0.75)
