@@ -15,6 +15,7 @@ from citekit.parser.relabel import (
     bracketed_imprint,
     close_bracket,
     container_in_pieces,
+    day_month_before_year,
     first_author_run,
     glued_number,
     lead_corporate_author,
@@ -839,3 +840,26 @@ def test_patent_publication_numbers(raw, number, jurisdiction):
     assert item["number"] == number
     assert item["jurisdiction"] == jurisdiction
     assert "volume" not in item and "container-title" not in item
+
+
+def test_day_and_month_read_into_the_magazine():
+    text = 'Poniewozik, James. "TV Makes a Too-Close Call." Time 20 Nov. 2000: 70-71. Print.'
+    spans = _spans(
+        text,
+        ("author", "Poniewozik, James"),
+        ("title", "TV Makes a Too-Close Call"),
+        ("title", "Time 20 Nov"),
+        ("date", "2000"),
+        ("pages", "70-71"),
+    )
+    got = _read(text, day_month_before_year(spans, text, 0, len(text)))
+    assert got[2:4] == [("title", "Time"), ("date", "20 Nov. 2000")]
+    item = parse_reference(text).item
+    assert item["container-title"] == "Time"
+    assert item["issued"] == {"date-parts": [[2000, 11, 20]]}
+
+
+def test_a_title_ending_in_a_number_is_kept():
+    text = "Doe, J. Report 20 Years. 2000."
+    spans = _spans(text, ("author", "Doe, J."), ("title", "Report 20 Years"), ("date", "2000"))
+    assert day_month_before_year(spans, text, 0, len(text)) == spans

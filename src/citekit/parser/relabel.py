@@ -49,6 +49,8 @@ the model says, so that a retrained model cannot lose them.
   (APA in English, German, Spanish, French): editors, book, pages and publisher by the shape.
 - :func:`site_not_publisher`: ``"Title." Site Name, 2016, www.site.org/page. Accessed 3 Mar. 2020.``
   (MLA 8/9 web page): the element before the link, with no place, is the site (the container).
+- :func:`day_month_before_year`: ``Time 20 Nov. 2000: 70-71`` : the day and month the labeller
+  read into the container belong to the date after it.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -68,6 +70,7 @@ __all__ = [
     "apa_chapter",
     "close_bracket",
     "container_in_pieces",
+    "day_month_before_year",
     "bracketed_imprint",
     "cjk_stop_inside",
     "editors_first",
@@ -950,6 +953,37 @@ def site_not_publisher(spans: list[Span], work: str, start: int, end: int) -> li
     return [*spans[:k], ("container-title", s, e, c), *spans[k + 1 :]]
 
 
+_MONTH_WORD = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+    r"June|July|August|September|October|November|December"
+)
+_DAY_MONTH_END = regex.compile(
+    rf"\s+(?:\d{{1,2}}\s+(?:{_MONTH_WORD})|(?:{_MONTH_WORD})\s+\d{{1,2}},?)\s*$"
+)
+
+
+def day_month_before_year(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Time 20 Nov. 2000: 70-71`` (MLA 7 magazines): a title or container ending in a day and a
+    month, right before a date span holding the year, gives them to the date."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab not in ("title", "container-title") or nlab != "date" or k == 0:
+            continue
+        if not _LONE_YEAR.fullmatch(work, ns, ne) or work[e:ns].strip(" .") != "":
+            continue
+        m = _DAY_MONTH_END.search(work, s, e)
+        if m is None or m.start() <= s:
+            continue
+        return [
+            *spans[:k],
+            (lab, s, m.start(), c),
+            ("date", m.start() + 1, ne, nc),
+            *spans[k + 2 :],
+        ]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
@@ -971,6 +1005,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = close_bracket(spans, work, start, end)
     spans = apa_chapter(spans, work, start, end)
     spans = site_not_publisher(spans, work, start, end)
+    spans = day_month_before_year(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)
