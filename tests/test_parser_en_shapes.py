@@ -863,3 +863,42 @@ def test_a_title_ending_in_a_number_is_kept():
     text = "Doe, J. Report 20 Years. 2000."
     spans = _spans(text, ("author", "Doe, J."), ("title", "Report 20 Years"), ("date", "2000"))
     assert day_month_before_year(spans, text, 0, len(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (  # ACM in Markdown: the meeting's short name in brackets belongs to the container
+            "- Tianqi Chen, Thierry Moreau, and Ziheng Jiang. 2018. TVM: An Automated End-to-End Optimizing "
+            "Compiler for Deep Learning. In _13th USENIX Symposium on Operating Systems Design and "
+            "Implementation (OSDI 18)_. USENIX Association, Carlsbad, CA, 578–594.",
+            {
+                "container-title": "13th USENIX Symposium on Operating Systems Design and Implementation (OSDI 18)",
+                "volume": None,
+                "publisher": "USENIX Association",
+            },
+        ),
+        (  # a transliterated two-letter abbreviation of a given name
+            "- Yu. A. Malkov and D. A. Yashunin. 2020. Efficient and Robust Approximate Nearest Neighbor "
+            "Search. _IEEE Trans. Pattern Anal. Mach. Intell._ 42, 4 (2020), 824–836.",
+            {
+                "author": [
+                    {"family": "Malkov", "given": "Yu. A."},
+                    {"family": "Yashunin", "given": "D. A."},
+                ]
+            },
+        ),
+        (  # ACM's bare year element: no web note
+            "- NVIDIA. 2024. CUDA C++ Programming Guide. https://docs.nvidia.com/cuda/cuda-c-programming-guide/",
+            {
+                "author": [{"literal": "NVIDIA"}],
+                "issued": {"date-parts": [[2024]]},
+                "title": "CUDA C++ Programming Guide",
+            },
+        ),
+    ],
+)
+def test_acm_markdown_shapes(raw, want):
+    item = parse_reference(raw).item
+    for key, value in want.items():
+        assert item.get(key) == value, key

@@ -98,9 +98,10 @@ _BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, 
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
 # Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
-# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it)
+# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it),
+# "Yu. A. Malkov" (a transliterated two-letter abbreviation)
 _GIVEN_FIRST = regex.compile(
-    r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
+    r"^(?P<given>\p{Lu}(?:\p{Ll}\.(?=\s)|[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
     r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*|(?=\s))){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"

@@ -879,9 +879,21 @@ def place_in_publisher(spans: list[Span], work: str, start: int, end: int) -> li
 
 def close_bracket(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """A title, container or publisher that opens a bracket it does not close, right before the
-    closing one (``… Systems (NIPS'17|)``), takes it."""
-    out = []
+    closing one (``… Systems (NIPS'17|)``), takes it; so does a container followed by a bracketed
+    "number" with letters in it (``Implementation (OSDI 18)``: the meeting's short name)."""
+    out: list[Span] = []
     for lab, s, e, c in spans:
+        if (
+            out
+            and out[-1][0] == "container-title"
+            and lab in ("volume", "issue")
+            and work[out[-1][2] : s].strip() == "("
+            and e < end
+            and work[e] == ")"
+            and any(ch.isalpha() for ch in work[s:e])
+        ):
+            out[-1] = (out[-1][0], out[-1][1], e + 1, out[-1][3])
+            continue
         if (
             lab in ("title", "container-title", "publisher", "collection-title")
             and e < end

@@ -41,6 +41,7 @@ _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
 # "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
 _AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
+_YEAR_ONLY = regex.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
 
@@ -84,6 +85,9 @@ def parse(d: Draft) -> bool:
         not 1 <= len(elements) <= 3
         or any(_LIST_SHAPE.search(view, *e) for e in elements)
         or _AUTHOR_DATE.search(work, c.start, end)
+        or any(
+            _YEAR_ONLY.fullmatch(view, *trim(view, *e)) for e in elements
+        )  # "NVIDIA. 2024. Title"
     ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
