@@ -32,7 +32,11 @@ def inputs(n: int) -> dict[str, list[str]]:
     for path in sorted(fixtures.glob("*/*.jsonl")):
         rows = [json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip()]
         lists[f"{path.parent.name}-{path.stem}"] = [r["raw"] for r in rows if "raw" in r]
-    gold = [json.loads(l) for l in (fixtures / "gbt7714-gold.jsonl").read_text("utf-8").splitlines() if l.strip()]
+    gold = [
+        json.loads(l)
+        for l in (fixtures / "gbt7714-gold.jsonl").read_text("utf-8").splitlines()
+        if l.strip()
+    ]
     lists["gold"] = [r[k] for r in gold for k in ("expected_numeric", "expected_authordate")]
     example = ROOT / "examples" / "zjss-2026-03-references.txt"
     lists["example"] = [l for l in example.read_text("utf-8").splitlines() if l.strip()]
@@ -47,9 +51,21 @@ def write(outdir: Path, src: Path, n: int) -> None:
         listing.write_text("\n".join(lines) + "\n", "utf-8")
         with open(outdir / f"{name}.jsonl", "wb") as out:
             subprocess.run(
-                [sys.executable, "-c", "from citekit.cli import entry; entry()", "parse", "--lines",
-                 str(listing), "-f", "jsonl", "--fail-on", "never"],
-                check=True, stdout=out, env=env,
+                [
+                    sys.executable,
+                    "-c",
+                    "from citekit.cli import entry; entry()",
+                    "parse",
+                    "--lines",
+                    str(listing),
+                    "-f",
+                    "jsonl",
+                    "--fail-on",
+                    "never",
+                ],
+                check=True,
+                stdout=out,
+                env=env,
             )
         print(f"{name}: {len(lines)} lines")
 

@@ -59,6 +59,7 @@ def _wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     clock = time.process_time
 
     if getattr(fn, "__code__", None) and fn.__code__.co_flags & 0x20:  # a generator function
+
         def gen(*args: Any, **kwargs: Any) -> Any:
             t0 = clock()
             it = fn(*args, **kwargs)
@@ -111,7 +112,10 @@ def install() -> None:
         )
         # every module that imported the function by name gets the wrapped one too
         for other in list(sys.modules.values()):
-            if getattr(other, "__name__", "").startswith("citekit") and getattr(other, last, None) is original:
+            if (
+                getattr(other, "__name__", "").startswith("citekit")
+                and getattr(other, last, None) is original
+            ):
                 setattr(other, last, wrapped)
 
 
@@ -133,7 +137,11 @@ def main() -> None:
         path = Path(tmp) / "unique.txt"
         path.write_text("\n".join(unique_lines(n)) + "\n", "utf-8")
         if "--profile" in sys.argv:
-            key = sys.argv[sys.argv.index("--profile") + 1] if len(sys.argv) > sys.argv.index("--profile") + 1 else "tottime"
+            key = (
+                sys.argv[sys.argv.index("--profile") + 1]
+                if len(sys.argv) > sys.argv.index("--profile") + 1
+                else "tottime"
+            )
             prof = cProfile.Profile()
             prof.enable()
             run_cli(str(path))
@@ -148,8 +156,10 @@ def main() -> None:
         total = time.process_time() - t0
     print(f"{n} unique lines, CPU {total:.3f} s in the CLI's parse (start-up excluded)")
     for name, (secs, calls) in sorted(_TOTALS.items(), key=lambda kv: -kv[1][0]):
-        print(f"{name:>30}: {secs:7.3f} s {100 * secs / total:5.1f}%  {calls:6d} calls  "
-              f"{1e6 * secs / max(calls, 1):7.1f} us/call")
+        print(
+            f"{name:>30}: {secs:7.3f} s {100 * secs / total:5.1f}%  {calls:6d} calls  "
+            f"{1e6 * secs / max(calls, 1):7.1f} us/call"
+        )
 
 
 if __name__ == "__main__":
