@@ -49,6 +49,19 @@ PARTS = [
     ("citekit.parser.house_en", "parse"),
     ("citekit.parser.web", "parse"),
     ("citekit.report", "_jsonl_line"),
+    ("citekit.parser.relabel", "repair_spans"),
+    ("citekit.parser.assemble", "_set_type"),
+    ("citekit.parser.assemble", "_text_span"),
+    ("citekit.parser.draft", "clean_value"),
+    ("citekit.parser.features", "_contexts"),
+    ("citekit.parser.features", "token_features"),
+    ("citekit.parser.draft", "Draft.copy"),
+    ("citekit.parser", "split_label"),
+    ("citekit.parser", "bilingual_part"),
+    ("citekit.parser", "split_genre_number"),
+    ("citekit.parser", "preprint_number"),
+    ("citekit.parser", "report_series"),
+    ("citekit.pipeline", "line_references"),
 ]
 
 _TOTALS: dict[str, list[float]] = {}
