@@ -180,7 +180,7 @@ def parse_names(text: str) -> NameGroup:
         group = _parse_names(text)
         if len(_GROUPS) >= _GROUPS_MAX:  # forget the oldest quarter
             for key in list(islice(_GROUPS, _GROUPS_MAX // 4)):
-                del _GROUPS[key]
+                _GROUPS.pop(key, None)  # (another thread may have dropped it)
         _GROUPS[text] = group
     return NameGroup(
         [dict(n) for n in group.names], group.truncated, group.role, list(group.nationalities)
