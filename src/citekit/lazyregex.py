@@ -12,6 +12,7 @@ which find a string pattern's compiled form in a plain dict (``regex``'s own cac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import regex as _regex
@@ -96,28 +97,29 @@ def _compiled(pattern: Any, flags: int) -> Any:
         return _regex.compile(pattern, flags)
 
 
-def search(
-    pattern: Any, string: Any, flags: int = 0, pos: Any = None, endpos: Any = None, **kwargs: Any
-) -> Any:
-    if kwargs:  # (named lists, timeouts, partial matching: regex's own)
-        return _regex.search(pattern, string, flags, pos, endpos, **kwargs)
-    return _compiled(pattern, flags).search(string, pos, endpos)
+def _matcher(name: str) -> Callable[..., Any]:
+    """regex's module-level ``search``/``match``/``fullmatch`` over the dict of compiled patterns."""
+    theirs = getattr(_regex, name)
+
+    def ours(
+        pattern: Any,
+        string: Any,
+        flags: int = 0,
+        pos: Any = None,
+        endpos: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        if kwargs:  # (named lists, timeouts, partial matching: regex's own)
+            return theirs(pattern, string, flags, pos, endpos, **kwargs)
+        return getattr(_compiled(pattern, flags), name)(string, pos, endpos)
+
+    ours.__name__ = ours.__qualname__ = name
+    return ours
 
 
-def match(
-    pattern: Any, string: Any, flags: int = 0, pos: Any = None, endpos: Any = None, **kwargs: Any
-) -> Any:
-    if kwargs:
-        return _regex.match(pattern, string, flags, pos, endpos, **kwargs)
-    return _compiled(pattern, flags).match(string, pos, endpos)
-
-
-def fullmatch(
-    pattern: Any, string: Any, flags: int = 0, pos: Any = None, endpos: Any = None, **kwargs: Any
-) -> Any:
-    if kwargs:
-        return _regex.fullmatch(pattern, string, flags, pos, endpos, **kwargs)
-    return _compiled(pattern, flags).fullmatch(string, pos, endpos)
+search = _matcher("search")
+match = _matcher("match")
+fullmatch = _matcher("fullmatch")
 
 
 def sub(
