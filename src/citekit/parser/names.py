@@ -15,6 +15,7 @@ corporate names and transliterated names (``马克思``, ``大卫·帕尔菲曼`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
@@ -186,7 +187,27 @@ def _cjk_pieces(text: str) -> list[str]:
     return [p for p in map(str.strip, _CJK_SEPS.split(text)) if p]
 
 
+_GROUPS: dict[str, NameGroup] = {}
+_GROUPS_MAX = 8192  # distinct groups remembered (~4 MB)
+
+
 def parse_names(text: str) -> NameGroup:
+    """The names of the responsibility group ``text`` (see the module docstring).  Remembered for
+    the run: a rule parse and the labeller's parse of one reference read the same group, and a
+    list repeats its authors; each caller gets its own copy (the names go into a draft)."""
+    group = _GROUPS.get(text)
+    if group is None:
+        group = _parse_names(text)
+        if len(_GROUPS) >= _GROUPS_MAX:  # forget the oldest quarter
+            for key in list(islice(_GROUPS, _GROUPS_MAX // 4)):
+                _GROUPS.pop(key, None)  # (another thread may have dropped it)
+        _GROUPS[text] = group
+    return NameGroup(
+        [dict(n) for n in group.names], group.truncated, group.role, list(group.nationalities)
+    )
+
+
+def _parse_names(text: str) -> NameGroup:
     group = NameGroup()
     text = text.strip().strip(",，:：;")
     while text.endswith((".", "。")) and len(text) > 1 and HAN.match(text[-2]):
