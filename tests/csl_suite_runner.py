@@ -134,10 +134,14 @@ def run(fixture: Fixture) -> str:
             cited = [by_id[i] for i in order if i in by_id]
             items = cited + [i for i in items if str(i["id"]) not in order]
         entries = renderer.bibliography(items, "html", display_divs=True)
-        # citeproc-js leaves out entries with no printed form
-        body = "\n".join(
-            f'  <div class="csl-entry">{e.html}</div>' for e in entries if e.html.strip()
-        )
+        # an entry with no printed form: citeproc-js leaves it out, but where the citation
+        # prints citation-number (its numeric update mode) it prints its number and message
+        numeric = "citation-number" in _citation_part(fixture.csl)
+        lines = [
+            e.html if e.html.strip() else f"{n}. {NO_PRINTED_FORM}" if numeric else ""
+            for n, e in enumerate(entries, 1)
+        ]
+        body = "\n".join(f'  <div class="csl-entry">{line}</div>' for line in lines if line)
         return f'<div class="csl-bib-body">\n{body}\n</div>'
     if fixture.citations:
         now = _render_document(renderer, document or [], all_items)
@@ -160,7 +164,30 @@ def run(fixture: Fixture) -> str:
         )
         clusters = [[{"id": i} for i in order]]
     out = renderer.citations(clusters, items, "html")
-    return "\n".join(c.html for c in out)
+    return "\n".join(
+        c.html or _no_printed_form(fixture, cluster)
+        for c, cluster in zip(out, clusters, strict=True)
+    )
+
+
+#: citeproc-js's text for a cite or entry that prints nothing (citekit prints nothing).
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def _citation_part(csl: str) -> str:
+    """The style's citation layout (its sort keys left out) as text."""
+    citation = csl.split("<citation", 1)[-1].split("</citation>", 1)[0]
+    return citation.split("<layout", 1)[-1]
+
+
+def _no_printed_form(fixture: Fixture, cluster: list[dict[str, Any]]) -> str:
+    """What citeproc-js prints for a citation whose cites print nothing: its message inside the
+    citation layout's affixes (nothing when the author is suppressed)."""
+    if any(cite.get("suppress-author") for cite in cluster):
+        return ""
+    layout = _citation_part(fixture.csl).split(">", 1)[0]  # the layout's attributes
+    attrs = dict(re.findall(r'(prefix|suffix)="([^"]*)"', layout))
+    return f"{attrs.get('prefix', '')}{NO_PRINTED_FORM}{attrs.get('suffix', '')}"
 
 
 def _cid(citation: dict[str, Any], n: int) -> str:
@@ -184,8 +211,7 @@ def _updated(
     tracked = []
     if "first-reference-note-number" in fixture.csl:
         tracked.append(_first_notes)
-    citation_part = fixture.csl.split("<citation", 1)[-1].split("</citation>", 1)[0]
-    if "citation-number" in citation_part:
+    if "citation-number" in _citation_part(fixture.csl):
         tracked.append(_first_cited_order)
     for values in tracked:
         old, new = values(before), values(after)

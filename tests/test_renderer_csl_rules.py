@@ -1,0 +1,102 @@
+"""CSL 1.0.2 rules the renderer's engine follows, each test naming the rule of the specification
+(https://docs.citationstyles.org/en/stable/specification.html) it checks.  The styles here are
+written for the test; the CSL processor test suite (tests/csl_suite_runner.py) checks the same
+rules on its own fixtures, which stay outside the repository."""
+
+from __future__ import annotations
+
+from citekit.renderer import Renderer
+
+
+def _style(citation_layout: str, locale: str = "") -> str:
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>test</id><title>test</title><updated>2026-01-01T00:00:00+00:00</updated></info>
+  {locale}
+  <citation><layout>{citation_layout}</layout></citation>
+</style>"""
+
+
+def _cite(style: str, item: dict) -> str:
+    item = {"id": "a", **item}
+    return Renderer(style, per_item_locale=False).citations([["a"]], [item], "text")[0].text
+
+
+REVIEWED = {
+    "type": "review",
+    "title": "Review",
+    "reviewed-author": [{"family": "Burtle", "given": "Beaver"}],
+}
+
+
+def test_a_verb_short_term_no_locale_defines_falls_back_to_the_verb_form() -> None:
+    # CSL 1.0.2, Terms: "If a style uses a term in a form that is undefined (even after
+    # fallback to other locales), there is fallback to other forms: verb-short first falls back
+    # to verb, symbol to short, and verb and short both to long."  en-US defines
+    # reviewed-author only in the verb form ("by").
+    layout = """<names variable="reviewed-author">
+      <label form="verb-short" suffix=" "/><name/></names>"""
+    assert _cite(_style(layout), REVIEWED) == "by Beaver Burtle"
+
+
+def test_a_symbol_term_falls_back_to_short_then_long() -> None:
+    locale = """<locale><terms>
+      <term name="volume" form="short">vol.</term>
+    </terms></locale>"""
+    layout = """<group delimiter=" "><text term="volume" form="symbol"/>
+      <text term="in" form="symbol"/></group>"""
+    # the style's volume has a short form; en-US's "in" only the long one
+    assert _cite(_style(layout, locale), {"type": "book", "title": "T"}) == "vol. in"
+
+
+def test_a_form_the_style_defines_is_used_before_any_fallback() -> None:
+    locale = """<locale><terms>
+      <term name="reviewed-author" form="verb-short">rev. by</term>
+    </terms></locale>"""
+    layout = """<names variable="reviewed-author">
+      <label form="verb-short" suffix=" "/><name/></names>"""
+    assert _cite(_style(layout, locale), REVIEWED) == "rev. by Beaver Burtle"
+
+
+# The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
+# prints nothing there, and the runner writes the message as citeproc-js's API does.
+_RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="(" suffix=")">{cite}</layout></citation>
+  <bibliography><layout><choose><if type="book">
+    <group delimiter=". "><text variable="citation-number"/><text variable="title"/></group>
+  </if></choose></layout></bibliography>
+</style>"""
+
+
+def _runner_fixture(mode: str, cite: str):  # type: ignore[no-untyped-def]
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import csl_suite_runner as runner
+
+    items = [
+        {"id": "A", "type": "book", "title": "One"},
+        {"id": "B", "type": "personal_communication", "title": "Letter"},
+    ]
+    return runner, runner.Fixture(
+        "t", mode, "", _RUNNER_STYLE.format(cite=cite), items, [[{"id": "A"}], [{"id": "B"}]], None
+    )
+
+
+def test_runner_prints_citeproc_js_message_for_a_numeric_entry_with_no_printed_form() -> None:
+    runner, fixture = _runner_fixture("bibliography", '<text variable="citation-number"/>')
+    assert runner.run(fixture).splitlines()[1:3] == [
+        '  <div class="csl-entry">1. One</div>',
+        f'  <div class="csl-entry">2. {runner.NO_PRINTED_FORM}</div>',
+    ]
+
+
+def test_runner_leaves_out_a_non_numeric_entry_with_no_printed_form() -> None:
+    runner, fixture = _runner_fixture("bibliography", '<text variable="title"/>')
+    assert runner.run(fixture).count("csl-entry") == 1
+
+
+def test_runner_prints_the_message_in_the_layout_affixes_for_an_empty_citation() -> None:
+    runner, fixture = _runner_fixture("citation", '<text variable="page"/>')
+    assert runner.run(fixture).splitlines() == [f"({runner.NO_PRINTED_FORM})"] * 2
