@@ -57,6 +57,18 @@ def test_a_form_the_style_defines_is_used_before_any_fallback() -> None:
     assert _cite(_style(layout, locale), REVIEWED) == "rev. by Beaver Burtle"
 
 
+def test_markup_in_a_numeric_field_with_numeric_content_prints_as_text() -> None:
+    # CSL-JSON rich text (the spec's Appendix on HTML-like markup in field values) is not
+    # parsed in a field rendered by cs:number when its content is numeric, as citeproc-js does
+    # (the suite's flipflop_NumericField); the same markup in a title is parsed.
+    layout = '<group delimiter=" "><number variable="number"/><text variable="title"/></group>'
+    item = {"type": "report", "number": "1<sup>er</sup>", "title": "A <i>b</i>"}
+    out = Renderer(_style(layout), per_item_locale=False).citations(
+        [["a"]], [{"id": "a", **item}], "html"
+    )
+    assert out[0].html == "1&lt;sup&gt;er&lt;/sup&gt; A <i>b</i>"
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

@@ -15,6 +15,7 @@ from citeproc.string import (
 
 from .._markup import (
     LITERAL_HYPHEN,
+    markup_as_text,
 )
 from .compile import RAISED, _compile_leaf
 from .keys import _MISSING, CSL_NS
@@ -216,6 +217,7 @@ class Label(cm.Label):
         return len(parts) > 1 and all(_ROMAN.fullmatch(p.strip()) for p in parts)
 
 
+_DIGIT = re.compile(r"\d")
 _PLURAL_SPLIT = re.compile(r"\s*(?:[-\u2013,&\ue000])\s*")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
 
@@ -227,6 +229,12 @@ class Number(_PageRanges, cm.Number):
     _ck_gender: str | None = None
 
     def _process(self, value: Any, variable: str) -> Any:
+        if _DIGIT.search(str(value)):
+            # rich text is not parsed in a numeric field with numeric content (citeproc-js;
+            # the suite's flipflop_NumericField): its tags print as text
+            literal = markup_as_text(str(value))
+            if literal != str(value):
+                value = String(literal)
         if self.get("form") in ("ordinal", "long-ordinal"):
             self._ck_gender = _term_gender(self, variable)
         return super()._process(value, variable)
