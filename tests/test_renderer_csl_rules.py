@@ -69,6 +69,26 @@ def test_markup_in_a_numeric_field_with_numeric_content_prints_as_text() -> None
     assert out[0].html == "1&lt;sup&gt;er&lt;/sup&gt; A <i>b</i>"
 
 
+def test_an_institution_takes_the_family_name_part_text_case() -> None:
+    # CSL 1.0.2 cs:name-part: "text-case ... formatting" of the family name-part; an
+    # institution (a literal name) is formatted as a family name (citeproc-js, the suite's
+    # name_InstitutionDecoration) ...
+    part = '<name-part name="family" text-case="uppercase" {extra}/>'
+    layout = '<names variable="author"><name>' + part + "</name></names>"
+    item = {
+        "type": "book",
+        "author": [{"literal": "São Paulo (Estado)"}, {"family": "Doe", "given": "J"}],
+    }
+    plain = _style(layout.format(extra=""))
+    assert _cite(plain, item) == "SÃO PAULO (ESTADO), J DOE"
+    # ... except under citekit's ck:script, which limits a name-part to personal names of
+    # that script (GB/T 7714 upper-cases Latin family names, prints institutions as written)
+    scripted = _style(layout.format(extra='ck:script="latin"')).replace(
+        'version="1.0"', 'version="1.0" xmlns:ck="https://citekit.dev/csl-extension"'
+    )
+    assert _cite(scripted, item) == "São Paulo (Estado), J DOE"
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

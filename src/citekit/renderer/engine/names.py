@@ -287,14 +287,17 @@ class Name(cm.Name):
         for i, name in enumerate(names):
             given, family, dp, ndp, suffix = name.parts()
             if "literal" in name:
-                # an institution takes the family name-part's formatting (citeproc-js), not
-                # its affixes; nor its text-case (GB/T 7714 capitalises personal family names
-                # only: ``American Water Works Association``)
+                # an institution takes the family name-part's formatting and text-case
+                # (citeproc-js: SÃO PAULO), not its affixes; a name-part limited to a script
+                # (ck:script) is for personal names only: only its formatting applies (GB/T
+                # 7714 capitalises personal family names: ``American Water Works Association``)
                 for part in name_parts:
                     if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family)):
                         continue
                     if part.get("name") == "family":
-                        family = part.format(family)
+                        family = (
+                            part.format(family) if part.get(_CK_SCRIPT) else _decor(part, family)
+                        )
                 output.append(family)
                 continue
             level = levels.get(i, 0)
