@@ -89,27 +89,6 @@ def test_an_institution_takes_the_family_name_part_text_case() -> None:
     assert _cite(scripted, item) == "São Paulo (Estado), J DOE"
 
 
-def test_no_space_before_a_chinese_or_japanese_et_al_term_after_one_name() -> None:
-    # CSL 1.0.2 delimiter-precedes-et-al "contextual": after a single name the et-al term
-    # follows with a space, not the delimiter; a term in a script written without spaces
-    # between words (Chinese, Japanese) takes none (citeproc-js; the suite's
-    # name_EtAlWithCombined: Ziggy Zither等).  Korean (외) and Latin terms keep the space.
-    layout = """<names variable="author"><name et-al-min="3" et-al-use-first="{n}"/>
-      <et-al term="{term}"/></names>"""
-    names = [{"family": f, "given": "A"} for f in ("Zither", "Yoda", "Xylophone")]
-    item = {"type": "book", "author": names}
-
-    def cite(term: str, value: str, n: int = 1) -> str:
-        locale = f'<locale><terms><term name="{term}">{value}</term></terms></locale>'
-        return _cite(_style(layout.format(n=n, term=term), locale), item)
-
-    assert cite("et-al", "等") == "A Zither等"
-    assert cite("et-al", "ほか") == "A Zitherほか"
-    assert cite("et-al", "외") == "A Zither 외"
-    assert cite("and others", "and others") == "A Zither and others"
-    assert cite("et-al", "等", n=2) == "A Zither, A Yoda, 等"  # the delimiter, as before
-
-
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

@@ -42,12 +42,6 @@ from .keys import (
 
 
 _CK_SCRIPT = f"{{{CK_NS}}}script"
-#: A term starting in Chinese or Japanese script, written without spaces between words (Han,
-#: kana, their punctuation); Korean (외) and the alphabetic scripts take a space.
-_UNSPACED_START = re.compile(
-    "\\s*[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
-_NOT_TEXT = re.compile("<[^<>]*>|[\ue000-\uf8ff]")  # formatting tags and markers
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
@@ -408,12 +402,7 @@ class Name(cm.Name):
             ):
                 output.append(et_al)
                 return self.join(output, delimiter)
-            # one space before the term, none before a Chinese or Japanese term (citeproc-js:
-            # Ziggy Zither等), except citekit's own et-al of a CJK item in an English-language
-            # style (张三 等, as Chinese journals' APA variant prints it)
-            unspaced = _UNSPACED_START.match(_NOT_TEXT.sub("", str(et_al)))
-            space = "" if unspaced and not cjk_et_al else " "
-            return self.join(output, delimiter) + space + et_al
+            return self.join(output, delimiter) + " " + et_al
         if and_ is not None and len(output) > 1:
             text = self.join(output[:-1], ", ")
             if (
