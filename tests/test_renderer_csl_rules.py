@@ -89,6 +89,31 @@ def test_an_institution_takes_the_family_name_part_text_case() -> None:
     assert _cite(scripted, item) == "São Paulo (Estado), J DOE"
 
 
+_LOCATOR_LAYOUT = """<group delimiter=", "><text variable="title"/>
+  <group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+</group>"""
+
+
+def _locate(locator: str, label: str | None = None) -> str:
+    cite: dict = {"id": "a", "locator": locator, **({"label": label} if label else {})}
+    item = {"id": "a", "type": "book", "title": "Book"}
+    style = _style(_LOCATOR_LAYOUT)
+    return Renderer(style, per_item_locale=False).citations([[cite]], [item], "text")[0].text
+
+
+def test_a_locator_term_written_at_the_start_of_the_locator_is_its_label() -> None:
+    # CSL 1.0.2 Locators: the locator types are terms (volume: vol./vols.); a locator given
+    # without a label that starts with one of them is that label and the number after it, as
+    # citeproc-js reads it (the suite's locator_TrickyEntryForPlurals) ...
+    assert _locate("vol. 1, fol. 186, 8 April 1544") == "Book, vol. 1, fol. 186, 8 April 1544"
+    assert _locate("vols. 2-3") == "Book, vols. 2–3"
+    # ... the plural counts the numbers before the next label written in it (pp. 367–368)
+    assert _locate("367-368, fig. 333") == "Book, pp. 367–368, fig. 333"
+    # ... a label given with the cite wins, and a word that is no locator term stays text
+    assert _locate("vol. 1", label="chapter") == "Book, chap. vol. 1"
+    assert _locate("12") == "Book, p. 12"
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

@@ -14,6 +14,7 @@ from . import _markup
 from .engine import (
     CK_MODE,
 )
+from .engine.locators import leading_label
 from .session import Session, error_text, typography
 from .source import Item
 
@@ -124,7 +125,11 @@ def render_cluster(
             # a label as written with spaces names its term ("sub verbo": sub-verbo); quotes
             # in a locator are quotes (s.v. “gargoyle”)
             label = "-".join((cite.label or "page").split())
-            kwargs["locator"] = Locator(label, _markup.encode(cite.locator.strip()))
+            locator = cite.locator.strip()
+            written = leading_label(base, locator) if cite.label is None else None
+            if written is not None:  # a label written in the locator: vol. 1 (citeproc-js)
+                label, locator = written
+            kwargs["locator"] = Locator(label, _markup.encode(locator))
         if cite.prefix is not None:
             kwargs["prefix"] = _markup.encode_affix(cite.prefix)
         if cite.suffix is not None:

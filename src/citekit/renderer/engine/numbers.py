@@ -19,6 +19,7 @@ from .._markup import (
 )
 from .compile import RAISED, _compile_leaf
 from .keys import _MISSING, CSL_NS
+from .locators import before_embedded_label
 
 _NUMERIC_RANGE = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*")
 # Separators with the spaces around them.  A search retried a leading ``\s*`` at every space of a
@@ -204,7 +205,7 @@ class Label(cm.Label):
             except (VariableError, ValueError):
                 return False
         if variable == "locator":
-            value = item.locator.identifier
+            value = before_embedded_label(self, str(item.locator.identifier))
         else:
             try:
                 value = item.reference[variable.replace("-", "_")]
