@@ -114,6 +114,32 @@ def test_a_locator_term_written_at_the_start_of_the_locator_is_its_label() -> No
     assert _locate("12") == "Book, p. 12"
 
 
+def test_a_position_given_with_the_cite_decides_the_position_tests() -> None:
+    # CSL 1.0.2 cs:if position="first|subsequent|ibid|ibid-with-locator" tests the cite's
+    # position; a cite may carry it (the CSL-JSON citation item's "position", 0-3 as
+    # citeproc-js numbers them: the suite's DemoPageFullCiteCruftOnSubsequent), else it is
+    # worked out from the cites before it.
+    layout = """<choose><if position="ibid"><text value="ibid"/></if>
+      <else-if position="subsequent"><text value="subsequent"/></else-if>
+      <else><text value="first"/></else></choose>"""
+    style = Renderer(_style(layout), per_item_locale=False)
+    item = [{"id": "a", "type": "book", "title": "T"}]
+    clusters = [
+        [{"id": "a"}],
+        [{"id": "a", "position": 1}],
+        [{"id": "a", "position": "first"}],
+        [{"id": "a", "position": 2}],
+        [{"id": "a", "position": 9}],  # not a CSL position: worked out (after a cite of a)
+    ]
+    assert [c.text for c in style.citations(clusters, item, "text")] == [
+        "first",
+        "subsequent",
+        "first",
+        "ibid",
+        "ibid",
+    ]
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

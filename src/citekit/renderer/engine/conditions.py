@@ -9,7 +9,7 @@ from typing import Any
 import citeproc.model as cm
 
 from .compile import CompiledRender, _compile_children
-from .keys import CK_PROBE, DISAMBIGUATE_KEY
+from .keys import CK_POSITION, CK_PROBE, DISAMBIGUATE_KEY
 
 
 def _note_number(citation: Any) -> int:
@@ -97,6 +97,8 @@ class _Condition:
             distance = 5
         if dict.get(item, CK_PROBE):  # ambiguity is that of subsequent cites (citeproc-js)
             position, near = "subsequent", True
+        elif dict.get(item, CK_POSITION):  # given with the cite
+            position, near = str(dict.get(item, CK_POSITION)), False
         else:
             cites = getattr(context.get_layout().getparent(), "cites", None)
             position, near = cite_position(item, cites, distance)

@@ -39,6 +39,9 @@ CK_DIVS = "_citekit_display_divs"
 
 #: Key set on a citeproc ``CitationItem``: ``"suppress-author"`` or ``"author-only"``.
 CK_MODE = "_citekit_mode"
+#: Key set on a citeproc ``CitationItem``: the CSL position given with the cite (``first``,
+#: ``subsequent``, ``ibid``, ``ibid-with-locator``), used instead of the one worked out.
+CK_POSITION = "_citekit_position"
 _CK_NAMES_DONE = "_citekit_names_done"
 #: Key set on a bibliography ``CitationItem``: the names text of the previous entry.
 PREVIOUS_NAMES_KEY = "_citekit_previous_names"
