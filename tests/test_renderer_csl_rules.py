@@ -140,6 +140,17 @@ def test_a_position_given_with_the_cite_decides_the_position_tests() -> None:
     ]
 
 
+def test_labels_written_in_a_number_variable_are_read_as_labels() -> None:
+    # CSL 1.0.2 cs:number renders a number variable in its form (ordinal: 7th); labels
+    # written in the value after a comma (locator terms: "p.") are read as labels, in the
+    # plural before several numbers, as citeproc-js reads them (the suite's
+    # number_OrdinalSpacing).
+    layout = '<number variable="edition" form="ordinal"/>'
+    assert _cite(_style(layout), {"type": "book", "edition": "7, p. 3-8"}) == "7th, pp. 3–8"
+    assert _cite(_style(layout), {"type": "book", "edition": "7, p. 3"}) == "7th, p. 3"
+    assert _cite(_style(layout), {"type": "book", "edition": "2"}) == "2nd"
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

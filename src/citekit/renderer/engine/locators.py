@@ -18,14 +18,14 @@ LOCATOR_TYPES = (
 ).split()
 
 
-def locator_terms(context: Any) -> dict[str, str]:
+def locator_terms(context: Any) -> dict[str, tuple[str, str | None]]:
     """The short and long forms (singular and plural) of each locator term in ``context``'s
-    locales, lower-cased, mapped to the term's name; looked up once per parsed style."""
+    locales, lower-cased, mapped to the term's name and form; looked up once per parsed style."""
     cache = context._ck_cache
     hit = cache.get("locator-terms", _MISSING)
     if hit is not _MISSING:
         return hit
-    terms: dict[str, str] = {}
+    terms: dict[str, tuple[str, str | None]] = {}
     for name in LOCATOR_TYPES:
         for form in ("short", None):
             term = context.get_term(name, form)
@@ -34,12 +34,12 @@ def locator_terms(context: Any) -> dict[str, str]:
             for text in (term.single, term.multiple):
                 text = str(text or "").strip().lower()
                 if text and text not in terms:
-                    terms[text] = name
+                    terms[text] = (name, form)
     cache["locator-terms"] = terms
     return terms
 
 
-def _term_pattern(terms: dict[str, str]) -> re.Pattern[str] | None:
+def _term_pattern(terms: dict[str, Any]) -> re.Pattern[str] | None:
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
@@ -64,7 +64,7 @@ def leading_label(context: Any, locator: str) -> tuple[str, str] | None:
     rest = locator.lstrip()[match.end() :].lstrip()
     if not rest[:1].isdigit():
         return None
-    return locator_terms(context)[match.group(0).lower()], rest
+    return locator_terms(context)[match.group(0).lower()][0], rest
 
 
 def before_embedded_label(context: Any, locator: str) -> str:
@@ -77,3 +77,27 @@ def before_embedded_label(context: Any, locator: str) -> str:
         if pattern.match(locator, comma.end()):
             return locator[: comma.start()]
     return locator
+
+
+_LABELLED = re.compile(r"(,\s*)(\S+)(\s+)(.*?)(?=,\s*\S+\s|$)", re.S)
+_MULTIPLE = re.compile(r"\d\s*[-\u2013,&]\s*\d")
+
+
+def embedded_labels(context: Any, text: str) -> str:
+    """The labelled parts of a number variable after its first number (``, p. 3-8``) as
+    citeproc-js prints them: each label in the plural when its numbers are several (``pp.``),
+    their ranges with an en dash; ``text`` itself where no label is written in it."""
+    terms = locator_terms(context)
+    out = []
+    pos = 0
+    for m in _LABELLED.finditer(text):
+        if m.start() != pos or m.group(2).lower() not in terms:
+            return text
+        name, form = terms[m.group(2).lower()]
+        term = context.get_term(name, form)
+        numbers = m.group(4)
+        label = term.multiple if _MULTIPLE.search(numbers) else term.single
+        numbers = re.sub(r"(?<=\d)\s*-\s*(?=\d)", "\u2013", numbers)
+        out.append(f"{m.group(1)}{label}{m.group(3)}{numbers}")
+        pos = m.end()
+    return "".join(out) if pos == len(text) else text

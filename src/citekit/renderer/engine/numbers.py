@@ -19,7 +19,7 @@ from .._markup import (
 )
 from .compile import RAISED, _compile_leaf
 from .keys import _MISSING, CSL_NS
-from .locators import before_embedded_label
+from .locators import before_embedded_label, embedded_labels
 
 _NUMERIC_RANGE = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*")
 # Separators with the spaces around them.  A search retried a leading ``\s*`` at every space of a
@@ -238,6 +238,13 @@ class Number(_PageRanges, cm.Number):
                 value = String(literal)
         if self.get("form") in ("ordinal", "long-ordinal"):
             self._ck_gender = _term_gender(self, variable)
+        if variable != "locator" and "," in str(value):
+            head = before_embedded_label(self, str(value))
+            if head != str(value) and head.strip():
+                # labels written in the number (7, p. 3-8): the number before them takes the
+                # form, the labelled parts are printed as citeproc-js prints them
+                tail = embedded_labels(self, str(value)[len(head) :])
+                return String(str(super()._process(String(head), variable)) + tail)
         return super()._process(value, variable)
 
     def format_number(self, number: Any) -> Any:
