@@ -151,6 +151,88 @@ def test_labels_written_in_a_number_variable_are_read_as_labels() -> None:
     assert _cite(_style(layout), {"type": "book", "edition": "2"}) == "2nd"
 
 
+def _authors(*families: str) -> list[dict]:
+    return [{"family": f, "given": "A"} for f in families]
+
+
+def _in_text(citation_attrs: str) -> str:
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation {citation_attrs}><layout delimiter="; ">
+    <group delimiter=" "><names variable="author"><name form="short" and="symbol"
+      delimiter=", " delimiter-precedes-last="never"/></names>
+    <date variable="issued"><date-part name="year"/></date></group>
+    <text variable="year-suffix"/>
+  </layout></citation>
+</style>"""
+
+
+def _cite_all(style: str, items: list[dict]) -> str:
+    renderer = Renderer(style, per_item_locale=False)
+    return renderer.citations([[i["id"] for i in items]], items, "text")[0].text
+
+
+def test_et_al_only_where_names_are_left_out() -> None:
+    # CSL 1.0.2 et-al-min / et-al-use-first: with at least et-al-min names, only the first
+    # et-al-use-first are printed, then the et-al term; with use-first at or above the
+    # number of names none is left out, so no et-al term.
+    style = _in_text('et-al-min="3" et-al-use-first="3"')
+    items = [
+        {
+            "id": "a",
+            "type": "book",
+            "author": _authors("X", "Y", "Z"),
+            "issued": {"date-parts": [[2000]]},
+        }
+    ]
+    assert _cite_all(style, items) == "X, Y & Z 2000"
+
+
+def test_year_suffixes_are_lettered_within_each_set_of_cites_added_names_leave_alike() -> None:
+    # CSL 1.0.2 Disambiguation: disambiguate-add-names applies while it reduces the ambiguous
+    # cites, also when it only splits them into smaller sets; year suffixes then tell apart
+    # the cites still alike, lettered within each set (the suite's
+    # disambiguate_YearSuffixAtTwoLevels).
+    style = _in_text(
+        'et-al-min="3" et-al-use-first="1" disambiguate-add-names="true" '
+        'disambiguate-add-year-suffix="true"'
+    )
+    three, four = _authors("Smith", "Jones", "Brown"), _authors("Smith", "Jones", "Brown", "Lee")
+    items = [
+        {"id": n, "type": "book", "title": n, "author": a, "issued": {"date-parts": [[1986]]}}
+        for n, a in (("a", three), ("b", three), ("c", four), ("d", four))
+    ]
+    assert _cite_all(style, items) == (
+        "Smith, Jones & Brown 1986a; Smith, Jones & Brown 1986b; "
+        "Smith, Jones, Brown, et al. 1986a; Smith, Jones, Brown, et al. 1986b"
+    )
+
+
+def test_ambiguity_is_that_of_the_subsequent_form() -> None:
+    # CSL 1.0.2 Disambiguation works on the cites as rendered; citeproc-js (and the suite's
+    # disambiguate_BasedOnEtAlSubsequent) judge a cite by its subsequent form, so cites
+    # alike once et-al-subsequent-min cuts their names get year suffixes on first cite too.
+    style = _in_text(
+        'et-al-min="4" et-al-use-first="3" et-al-subsequent-min="1" '
+        'et-al-subsequent-use-first="1" disambiguate-add-year-suffix="true"'
+    )
+    items = [
+        {
+            "id": "a",
+            "type": "book",
+            "author": _authors("Baur", "Fröberg", "Baur", "Haase"),
+            "issued": {"date-parts": [[2000]]},
+        },
+        {
+            "id": "b",
+            "type": "book",
+            "author": _authors("Baur", "Schileyko"),
+            "issued": {"date-parts": [[2000]]},
+        },
+    ]
+    assert _cite_all(style, items) == "Baur, Fröberg, Baur, et al. 2000a; Baur & Schileyko 2000b"
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
