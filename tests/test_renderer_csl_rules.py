@@ -233,6 +233,46 @@ def test_ambiguity_is_that_of_the_subsequent_form() -> None:
     assert _cite_all(style, items) == "Baur, Fröberg, Baur, et al. 2000a; Baur & Schileyko 2000b"
 
 
+def test_disambiguate_tests_turn_true_one_at_a_time() -> None:
+    # CSL 1.0.2 Disambiguation, step 4: a cs:if disambiguate="true" test is true only for
+    # cites still ambiguous after the other methods; the style's tests are tried one at a time
+    # in document order, so a cite told apart by the first gets none of the later text
+    # (citeproc-js; the suite's disambiguate_IncrementalExtraText); the bibliography shows
+    # the outcome (all its tests true for a reference that needed any).
+    extra = """<group delimiter=", "><names variable="author"><name/></names>
+      <choose><if disambiguate="true"><text variable="title"/></if></choose>
+      <choose><if disambiguate="true"><number variable="edition"/></if></choose></group>"""
+    style = f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>t</id><title>t</title><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout>{extra}</layout></citation>
+  <bibliography><layout>{extra}</layout></bibliography>
+</style>"""
+    smith = [{"family": "Smith", "given": "John"}]
+    items = [
+        {
+            "id": "y",
+            "type": "book",
+            "title": "One",
+            "author": [{"family": "Trisk", "given": "Yost"}],
+        },
+        {"id": "a", "type": "book", "title": "One", "edition": "3", "author": smith},
+        {"id": "b", "type": "book", "title": "Two", "edition": "4", "author": smith},
+        {"id": "c", "type": "book", "title": "Works", "edition": "5", "author": smith},
+        {"id": "d", "type": "book", "title": "Works", "edition": "6", "author": smith},
+    ]
+    renderer = Renderer(style, per_item_locale=False)
+    cites = renderer.citations([[i["id"]] for i in items], items, "text")
+    assert [c.text for c in cites] == [
+        "Yost Trisk",
+        "John Smith, One",
+        "John Smith, Two",
+        "John Smith, Works, 5",
+        "John Smith, Works, 6",
+    ]
+    entries = [e.text for e in renderer.bibliography(items, "text")]
+    assert "John Smith, One, 3" in entries and "Yost Trisk" in entries
+
+
 # The suite's harness prints citeproc-js's message where a cite or entry prints nothing; citekit
 # prints nothing there, and the runner writes the message as citeproc-js's API does.
 _RUNNER_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

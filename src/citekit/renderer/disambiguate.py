@@ -32,6 +32,10 @@ def _suffix_letters(n: int) -> str:
     return out
 
 
+#: An attribute ``disambiguate`` of a condition in a style's XML.
+_DISAMBIGUATE_TEST = re.compile(rb"""\sdisambiguate\s*=\s*["'](?:true|false)["']""")
+
+
 def _ambiguity(groups: Sequence[Sequence[str]]) -> int:
     """How many cites of ``groups`` (sets of cites that render alike) are not yet told apart:
     each group but one of its cites.  A step helps when it lowers this, also when it only
@@ -108,10 +112,16 @@ class Disambiguation:
             if add_given and ambiguous:
                 ambiguous = [g2 for g in ambiguous for g2 in self._add_given(g, groups, rule)]
             if has_condition and ambiguous:
-                for group in ambiguous:
-                    for key in group:
-                        self.source[key][DISAMBIGUATE_KEY] = True
-                ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
+                # the style's disambiguate tests turn true one at a time, in document order,
+                # for the cites still alike (citeproc-js: no more extra text than needed)
+                tests = len(_DISAMBIGUATE_TEST.findall(self.entry.xml))
+                for level in range(1, tests + 1):
+                    for group in ambiguous:
+                        for key in group:
+                            self.source[key][DISAMBIGUATE_KEY] = level
+                    ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
+                    if not ambiguous:
+                        break
             if add_suffix and ambiguous:
                 explicit = b'variable="year-suffix"' in self.entry.xml
                 for group in ambiguous:
