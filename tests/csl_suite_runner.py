@@ -148,6 +148,10 @@ def run(fixture: Fixture) -> str:
         before = _render_document(renderer, _document(fixture.citations[:-1]), all_items)
         last = _document(fixture.citations)
         updated = _updated(fixture, _document(fixture.citations[:-1]), last, before, now)
+        if _DISAMBIGUATES.search(fixture.csl):
+            updated |= _disambiguation_moved(
+                renderer, all_items, _document(fixture.citations[:-1]), last
+            )
         return "\n".join(
             f"{'>>' if str(c['citationID']) in updated else '..'}[{i}] {now[str(c['citationID'])]}"
             for i, c in enumerate(last)
@@ -222,6 +226,49 @@ def _updated(
             if moved & {str(cite["id"]) for cite in c["citationItems"]}
         }
     return updated
+
+
+_DISAMBIGUATES = re.compile(r'disambiguate(?:-add-[a-z-]+)?="true"')
+
+
+def _disambiguation_moved(
+    renderer: Any,
+    items: list[dict[str, Any]],
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+) -> set[str]:
+    """The citations citeproc-js re-renders because disambiguation changed what it keeps for
+    one of their items (its harness's DisambiguationHang notes: a change of the parameters
+    "triggers tainting" though the printed cite may not change): citations holding an item
+    whose subsequent-position form (the form disambiguation judges) differs between the
+    document before the last step and after it."""
+    old, new = _subsequent_forms(renderer, items, before), _subsequent_forms(renderer, items, after)
+    moved = {item for item, form in new.items() if old.get(item, form) != form}
+    return {
+        str(c["citationID"])
+        for c in after
+        if moved & {str(cite["id"]) for cite in c["citationItems"]}
+    }
+
+
+def _subsequent_forms(
+    renderer: Any, items: list[dict[str, Any]], document: list[dict[str, Any]]
+) -> dict[str, str]:
+    """Each cited item's cite in subsequent position, rendered after ``document``."""
+    if not document:
+        return {}
+    cited = list(dict.fromkeys(str(cite["id"]) for c in document for cite in c["citationItems"]))
+    clusters = [
+        {"cites": c["citationItems"], "note_index": c.get("properties", {}).get("noteIndex")}
+        for c in document
+    ]
+    last_note = max((c["note_index"] or 0 for c in clusters), default=0)
+    probes = [
+        {"cites": [{"id": item, "position": "subsequent"}], "note_index": last_note + 100 + n}
+        for n, item in enumerate(cited)
+    ]
+    out = renderer.citations(clusters + probes, _cited(document, items), "html")
+    return {item: r.html for item, r in zip(cited, out[len(clusters) :], strict=True)}
 
 
 def _first_notes(document: list[dict[str, Any]]) -> dict[str, Any]:

@@ -316,3 +316,28 @@ def test_runner_leaves_out_a_non_numeric_entry_with_no_printed_form() -> None:
 def test_runner_prints_the_message_in_the_layout_affixes_for_an_empty_citation() -> None:
     runner, fixture = _runner_fixture("citation", '<text variable="page"/>')
     assert runner.run(fixture).splitlines() == [f"({runner.NO_PRINTED_FORM})"] * 2
+
+
+def test_runner_marks_citations_whose_items_disambiguation_changed() -> None:
+    # citeproc-js returns (its harness marks >>) the citations holding an item whose
+    # disambiguation changed with the last citation placed, even where their text did not.
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import csl_suite_runner as runner
+
+    style = _in_text('et-al-min="3" et-al-use-first="1" disambiguate-add-names="true"')
+    renderer = Renderer(style, per_item_locale=False)
+    year = {"date-parts": [[1990]]}
+    items = [
+        {"id": "a", "type": "book", "author": _authors("Smith", "Jones", "Brown"), "issued": year},
+        {"id": "b", "type": "book", "author": _authors("Smith", "Lee", "Brown"), "issued": year},
+        {"id": "c", "type": "book", "author": _authors("Doe"), "issued": year},
+    ]
+
+    def doc(*ids: str) -> list[dict]:
+        return [{"citationID": f"C-{i}", "citationItems": [{"id": i}]} for i in ids]
+
+    assert runner._disambiguation_moved(renderer, items, doc("a"), doc("a", "b")) == {"C-a"}
+    assert runner._disambiguation_moved(renderer, items, doc("a"), doc("a", "c")) == set()
