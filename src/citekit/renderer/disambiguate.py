@@ -33,7 +33,7 @@ def _suffix_letters(n: int) -> str:
 
 
 #: An attribute ``disambiguate`` of a condition in a style's XML.
-_DISAMBIGUATE_TEST = re.compile(rb"""\sdisambiguate\s*=\s*["'](?:true|false)["']""")
+_DISAMBIGUATE_TEST = re.compile(r"""\sdisambiguate\s*=\s*["'](?:true|false)["']""")
 
 
 def _ambiguity(groups: Sequence[Sequence[str]]) -> int:
@@ -114,7 +114,7 @@ class Disambiguation:
             if has_condition and ambiguous:
                 # the style's disambiguate tests turn true one at a time, in document order,
                 # for the cites still alike (citeproc-js: no more extra text than needed)
-                tests = len(_DISAMBIGUATE_TEST.findall(self.entry.xml))
+                tests = len(_DISAMBIGUATE_TEST.findall(self.entry.xml.decode("utf-8", "replace")))
                 for level in range(1, tests + 1):
                     for group in ambiguous:
                         for key in group:
