@@ -1,7 +1,10 @@
 """Streaming and worker processes: whole-process figures of the CLI on big inputs.
 
 Run by hand, not in the tests:
-    python benchmarks/bench_scale.py stream [N]   # parse --lines and check on N lines (1,000,000)
+    python benchmarks/bench_scale.py stream [N] [CMD] [--jobs J] [--file PATH]
+                                                  # parse --lines and check on N lines (1,000,000);
+                                                  # CMD parse or check runs that one alone;
+                                                  # --file keeps the lines (made if missing)
     python benchmarks/bench_scale.py jobs [N] [CMD]  # --jobs 1 vs --jobs 2 on N lines (100,000),
                                                   # CMD parse (default) or check
     python benchmarks/bench_scale.py lists [N]    # the list-level rules alone on N references
@@ -125,6 +128,8 @@ def run(args: list[str]) -> dict[str, float]:
         "first": t_first,
         "rss_mb": rss / 1024,
         "workers_mb": max(workers, default=0) / 1024,
+        # forked workers share the parent's pages: a sum of peaks over-counts them
+        "all_mb": (rss + sum(workers)) / 1024,
         "cpu": user + system,
         "cpu_first": cpu_first,
         "cpu_parent": cpu.get(citekit, 0.0),
@@ -135,7 +140,12 @@ def run(args: list[str]) -> dict[str, float]:
 
 
 def show(label: str, n: int, r: dict[str, float]) -> None:
-    extra = f", workers peak {r['workers_mb']:.0f} MB each" if r["workers_mb"] else ""
+    extra = (
+        f", workers peak {r['workers_mb']:.0f} MB each (parent + workers, shared pages counted "
+        f"in each: {r['all_mb']:.0f} MB)"
+        if r["workers_mb"]
+        else ""
+    )
     workers = r["cpu"] - r["cpu_parent"]
     print(
         f"{label}: {r['wall']:.1f} s = {n / r['wall']:,.0f} refs/s, first output after "
@@ -183,24 +193,34 @@ def lists(n: int, numbered: bool) -> None:
     )
 
 
+def _options(argv: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Positional arguments and ``--name value`` options."""
+    args, opts = [], {}
+    it = iter(argv)
+    for a in it:
+        if a.startswith("--"):
+            opts[a] = next(it)
+        else:
+            args.append(a)
+    return args, opts
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "stream"
     with tempfile.TemporaryDirectory() as tmp:
         if what == "stream":
-            n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-            path = Path(tmp) / "lines.txt"
-            write_lines(path, n)
-            print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB", flush=True)
-            show(
-                "parse --lines -f jsonl",
-                n,
-                run(["parse", "--lines", str(path), "--fail-on", "never"]),
-            )
-            show(
-                "check --lines -f jsonl",
-                n,
-                run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]),
-            )
+            args, opts = _options(sys.argv[2:])
+            n = int(args[0]) if args else 1_000_000
+            cmds = args[1:] or ["parse", "check"]
+            jobs = ["--jobs", opts["--jobs"]] if "--jobs" in opts else []
+            path = Path(opts.get("--file") or Path(tmp) / "lines.txt")
+            if not path.exists():
+                write_lines(path, n)
+            print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB; {jobs}", flush=True)
+            fmt = {"parse": [], "check": ["-f", "jsonl"]}
+            for cmd in cmds:
+                r = run([cmd, "--lines", str(path), *fmt[cmd], "--fail-on", "never", *jobs])
+                show(f"{cmd} --lines {' '.join(fmt[cmd] + jobs)}", n, r)
         elif what == "_lists":
             lists(int(sys.argv[2]), sys.argv[3] == "numbered")
         elif what == "lists":
