@@ -5,8 +5,10 @@ Run by hand, not in the tests:
                                                   # parse --lines and check on N lines (1,000,000);
                                                   # CMD parse or check runs that one alone;
                                                   # --file keeps the lines (made if missing)
-    python benchmarks/bench_scale.py jobs [N] [CMD]  # --jobs 1 vs --jobs 2 on N lines (100,000),
-                                                  # CMD parse (default) or check
+    python benchmarks/bench_scale.py jobs [N] [CMD] [--pairs K]
+                                                  # --jobs 1 vs --jobs 2 on N lines (100,000),
+                                                  # CMD parse (default) or check; then K pairs
+                                                  # on N/10 lines, interleaved (1 2, 2 1, ...)
     python benchmarks/bench_scale.py lists [N]    # the list-level rules alone on N references
 
 The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -153,7 +156,7 @@ def show(label: str, n: int, r: dict[str, float]) -> None:
         f"start, {r['load_end']:.1f} at the end); CPU {r['cpu']:.1f} s = "
         f"{1e6 * r['cpu'] / n:.0f} us/ref (citekit {r['cpu_parent']:.1f} s"
         + (f", workers {workers:.1f} s" if r["workers_mb"] else "")
-        + ")",
+        + f"); ended {time.strftime('%H:%M:%S', time.gmtime())} UTC",
         flush=True,
     )
 
@@ -228,21 +231,40 @@ def main() -> None:
             for kind in ("numbered", "unnumbered"):  # each in a fresh process
                 subprocess.run([sys.executable, __file__, "_lists", str(n), kind], check=True)
         else:
-            n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-            cmd = sys.argv[3] if len(sys.argv) > 3 else "parse"
+            args, opts = _options(sys.argv[2:])
+            n = int(args[0]) if args else 100_000
+            cmd = args[1] if len(args) > 1 else "parse"
             path = Path(tmp) / "lines.txt"
             write_lines(path, n)
             print(f"{n:,} lines; {os.cpu_count()} cores", flush=True)
             fmt = ["-f", "jsonl"] if cmd == "check" else []
-            one = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "1"])
-            show(f"{cmd} --jobs 1", n, one)
-            two = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "2"])
-            show(f"{cmd} --jobs 2", n, two)
+
+            def jobs(k: int, where: Path, size: int, label: str = "") -> dict[str, float]:
+                r = run([cmd, "--lines", str(where), *fmt, "--fail-on", "never", "--jobs", str(k)])
+                show(f"{label}{cmd} --jobs {k}", size, r)
+                return r
+
+            one, two = jobs(1, path, n), jobs(2, path, n)
             print(f"speed-up --jobs 2 / --jobs 1: {one['wall'] / two['wall']:.2f}x", flush=True)
             # what two idle cores would give: the workers' CPU shared by two, unless the
             # parent's (serial) share is longer
             bound = one["cpu"] / max((two["cpu"]) / 2, two["cpu_parent"])
             print(f"CPU bound on two idle cores: {bound:.2f}x", flush=True)
+            pairs = int(opts.get("--pairs", 0))
+            if pairs:
+                small, m = Path(tmp) / "pairs.txt", max(n // 10, 1)
+                write_lines(small, m)
+                ratios = []
+                for i in range(pairs):  # 1 2, 2 1, 1 2 ...: a drifting load hits both alike
+                    order = (1, 2) if i % 2 == 0 else (2, 1)
+                    got = {k: jobs(k, small, m, f"pair {i + 1}, {m:,} lines: ") for k in order}
+                    ratios.append(got[1]["wall"] / got[2]["wall"])
+                    print(f"pair {i + 1}: {ratios[-1]:.2f}x", flush=True)
+                print(
+                    f"interleaved pairs: median {statistics.median(ratios):.2f}x "
+                    f"(range {min(ratios):.2f}-{max(ratios):.2f})",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
