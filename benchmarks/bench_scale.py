@@ -13,8 +13,9 @@ Run by hand, not in the tests:
 
 The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
 half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
-resident set, workers not included; for --jobs the workers' peak is read from their
-/proc status while they run); time to first output is when the first byte reaches the pipe.
+resident set; with --jobs the peaks of the parent and of each worker are read from their
+/proc status while they run: time's figure is the largest process of the tree); time to
+first output is when the first byte reaches the pipe.
 CPU time (user + system) is given for citekit and its workers together and for citekit
 alone, so that a ratio can be judged on a loaded machine: on two idle cores --jobs 2 can
 at best take max(all CPU / 2, the parent's CPU).
@@ -129,10 +130,12 @@ def run(args: list[str]) -> dict[str, float]:
     return {
         "wall": wall,
         "first": t_first,
-        "rss_mb": rss / 1024,
+        # /usr/bin/time's maximum resident set is the largest of the whole tree (a worker's
+        # with --jobs); the parent's own is sampled
+        "rss_mb": (peaks.get(citekit, rss) if workers else rss) / 1024,
         "workers_mb": max(workers, default=0) / 1024,
         # forked workers share the parent's pages: a sum of peaks over-counts them
-        "all_mb": (rss + sum(workers)) / 1024,
+        "all_mb": (peaks.get(citekit, rss) + sum(workers)) / 1024,
         "cpu": user + system,
         "cpu_first": cpu_first,
         "cpu_parent": cpu.get(citekit, 0.0),
