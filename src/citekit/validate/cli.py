@@ -308,6 +308,7 @@ def _report_chunks(
         for chunk in chunks:
             tally.add_counts(chunk.references, chunk.counts)
             pieces.extend(chunk.pieces)
+            stream.feed_keys(chunk.keys)  # computed on the workers
             yield from chunk.slim
 
     stream = ListStream(config)
