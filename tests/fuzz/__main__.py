@@ -80,6 +80,10 @@ def _shrink_value(value: Any, still_fails: Any) -> Any:
     return value
 
 
+#: case keys that say how to run the input, not the input itself: never shrunk
+_SETTINGS = frozenset({"format", "style", "argv", "form"})
+
+
 def minimise(surface: str, case: dict[str, Any], failure: str, bound: float) -> dict[str, Any]:
     kind = failure.split(":", 1)[0]
     budget = [200]  # checks at most: a minimisation must not run for hours
@@ -92,7 +96,9 @@ def minimise(surface: str, case: dict[str, Any], failure: str, bound: float) -> 
         return got is not None and got.split(":", 1)[0] == kind
 
     for key in list(case):
-        if isinstance(case[key], (str, list)):
+        # only the input data shrinks: a format name, a style or an argument vector cut to a
+        # prefix names another case (a read fixture once kept the format "e")
+        if key not in _SETTINGS and isinstance(case[key], (str, list)):
             case[key] = _shrink_value(case[key], lambda v, key=key: fails({**case, key: v}))
     return case
 
