@@ -213,6 +213,8 @@ _LONG_RUNS = {
     "G010 et al.": 'citekit.check("张三" + S + "x, 李四, 等. 书名[M]. 北京: 出版社, 2020.")',
     # gbt.required._IMPRINT_YEAR (cli-98a1e8f2a2)
     "G043 imprint": 'citekit.check("张三. 书名[M]. 北京" + S + "x 出版社, 2020.")',
+    # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
+    "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
 
 
