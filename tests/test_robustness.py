@@ -213,6 +213,10 @@ _LONG_RUNS = {
     "G010 et al.": 'citekit.check("张三" + S + "x, 李四, 等. 书名[M]. 北京: 出版社, 2020.")',
     # gbt.required._IMPRINT_YEAR (cli-98a1e8f2a2)
     "G043 imprint": 'citekit.check("张三. 书名[M]. 北京" + S + "x 出版社, 2020.")',
+    # formats.bibtex_names: "and" between names (found by tests/fuzz/patterns.py growth())
+    "BibTeX and": 'formats.read("@book{a, author = {A" + S + "x and B}, title = {T}}", "bibtex")',
+    # messages.zh_punctuation (--lang zh) over a message quoting a long run of spaces
+    "zh punctuation": '[__import__("citekit.messages").messages.zh_punctuation("中" + S + "x")]',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
