@@ -227,10 +227,15 @@ COMMANDS = [
     ["convert", "--to", "bibtex"],
     ["convert", "--to", "ris"],
     ["convert", "--to", "csl-json"],
+    ["check", "--lang", "zh"],
+    ["convert", "--from", "text", "--to", "ris"],
     ["rules"],
     ["rule", "G001"],
+    ["styles"],
     ["eval"],
 ]
+#: commands that take no input file
+NO_INPUT = ("rules", "rule", "styles")
 _BAD_ARGS = [
     "--style",
     "nope",

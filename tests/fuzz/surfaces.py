@@ -167,7 +167,7 @@ def cli(case: dict[str, Any]) -> None:
     with tempfile.NamedTemporaryFile("wb", delete=False) as f:
         f.write(case["data"].encode("latin-1") if isinstance(case["data"], str) else case["data"])
     out, err = _utf8_stream(), _utf8_stream()
-    argv = case["argv"] + ([f.name] if case["argv"][0] not in ("rules", "rule") else [])
+    argv = case["argv"] + ([f.name] if case["argv"][0] not in generate.NO_INPUT else [])
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(argv, stdout=out, stderr=err)
