@@ -1,4 +1,4 @@
-"""The long run: ``python -m tests.fuzz --minutes N [--surfaces a,b] [--seed S]``.
+"""The long run: ``python -m tests.fuzz --minutes N [--surfaces a,b] [--seed S] [--jobs J]``.
 
 Generates cases for every surface in turn, runs each check under a time bound, counts what
 happens per surface, and for every failure (an uncaught exception, a broken promise, a case over
@@ -14,7 +14,9 @@ import hashlib
 import json
 import random
 import signal
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -132,6 +134,78 @@ def write_fixture(surface: str, case: dict[str, Any], failure: str) -> Path:
     return path
 
 
+def merged(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The summaries of several processes as one: counts and CPU added, slowest the maximum."""
+    out: dict[str, Any] = {
+        "seeds": [p["seed"] for p in parts],
+        "bound_cpu_s": parts[0]["bound_cpu_s"],
+        "minutes": max(p["minutes"] for p in parts),
+        "inputs": sum(p["inputs"] for p in parts),
+    }
+    cpu = sum(sum(p["cpu_s"].values()) for p in parts)
+    out["inputs_per_cpu_s"] = round(out["inputs"] / max(cpu, 1e-9), 1)
+    by: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    slowest: dict[str, float] = {}
+    cpu_s: dict[str, float] = collections.defaultdict(float)
+    for p in parts:
+        for s, c in p["by_surface"].items():
+            by[s].update(c)
+        for s, t in p["slowest_cpu_s"].items():
+            slowest[s] = max(slowest.get(s, 0.0), t)
+        for s, t in p["cpu_s"].items():
+            cpu_s[s] += t
+    out["by_surface"] = {s: dict(c) for s, c in by.items()}
+    out["slowest_cpu_s"] = slowest
+    out["cpu_s"] = {s: round(t, 1) for s, t in cpu_s.items()}
+    return out
+
+
+def _run_jobs(args: argparse.Namespace) -> int:
+    """``--jobs N``: N processes of this run, one seed each, their counts added up."""
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = [Path(tmp) / f"job{k}.json" for k in range(args.jobs)]
+        same = ["--minutes", str(args.minutes), "--surfaces", args.surfaces]
+        same += ["--bound", str(args.bound), "--max", str(args.max)]
+        same += ["--no-write"] if args.no_write else []
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.fuzz",
+                    *same,
+                    "--seed",
+                    str(args.seed + k),
+                    "--out",
+                    str(out),
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+            for k, out in enumerate(outs)
+        ]
+
+        def write() -> dict[str, Any] | None:
+            parts = []
+            for o in outs:
+                try:
+                    parts.append(json.loads(o.read_text()))
+                except (OSError, ValueError):  # not written yet, or being written
+                    pass
+            if not parts:
+                return None
+            total = merged(parts)
+            if args.out:
+                args.out.write_text(json.dumps(total) + "\n")
+            return total
+
+        while any(p.poll() is None for p in procs):
+            time.sleep(5)
+            write()
+        total = write()
+    print(json.dumps(total))
+    return max(p.returncode for p in procs)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
     ap.add_argument("--minutes", type=float, default=1.0)
@@ -143,11 +217,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--out", type=Path, help="also write the counts here, every minute and at the end"
     )
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="run this many processes (seeds SEED, SEED+1, ...) and add up their counts",
+    )
     args = ap.parse_args(argv)
     surfaces = [s for s in args.surfaces.split(",") if s]
     unknown = set(surfaces) - set(SURFACES)
     if unknown:
         ap.error(f"unknown surfaces: {', '.join(sorted(unknown))}")
+    if args.jobs > 1:
+        return _run_jobs(args)
     rng = random.Random(args.seed)
     signal.signal(signal.SIGPROF, _alarm)
     # Imports and first-use loading (styles, locales, models) happen here, outside the count:
