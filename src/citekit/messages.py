@@ -90,8 +90,9 @@ def localised_message(d: Diagnostic, lang: str) -> str:
 # An ASCII mark next to a Chinese character (the marks inside quotations are left alone: they
 # are the reference's own text).
 _HAN = r"[\p{Han}\p{Bopomofo}“”]"
+# (the second branch starts where the search does or after a non-space: linear over space runs)
 _MARK = regex.compile(
-    rf"(?<={_HAN})\s*([,:;?!])\s*|\s*([,:;?!])\s*(?={_HAN})"
+    rf"(?<={_HAN})\s*([,:;?!])\s*|(?:\G|(?<!\s))\s*([,:;?!])\s*(?={_HAN})"
     rf"|(?<={_HAN})\s*\(|\(\s*(?={_HAN})|(?<={_HAN})\s*\)|\)\s*(?={_HAN})"
 )
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}

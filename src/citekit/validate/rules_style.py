@@ -55,7 +55,7 @@ _CUES = (
     (
         "chicago",
         regex.compile(
-            r"\d+,\sno\.\s\d+\s\([^()]{0,15}\d{4}\)"
+            r"(?<!\d)\d+,\sno\.\s\d+\s\([^()]{0,15}\d{4}\)"  # (?<!\d): linear over long digit runs
             r"|^\p{Lu}[\p{L}'’-]+,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*(?:,\sJr\.)?\.\s[“\"]"
             r"|^\p{Lu}\p{Ll}+,\s\p{Lu}\p{Ll}+.*:\s[^:]+,\s\d{4}\.$"
         ),

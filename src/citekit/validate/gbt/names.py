@@ -26,8 +26,10 @@ def _comma(e: Entry) -> str:
     return "，" if _fullwidth(e) else ", "
 
 
+# ``(?:\G|(?<!\s))``: a match starts where the search does or after a non-space (the leftmost
+# match always does); without it the leading ``\s*`` is retried at every space of a long run.
 _ETAL = regex.compile(
-    r"(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)"
+    r"(?:\G|(?<!\s))(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)"
 )
 
 
