@@ -241,7 +241,12 @@ def _load_references(
         stages = DEFAULT_STAGES if validate else PARSE_STAGES
         if args.lines:  # the lines go to the workers
             lines = split_lines_stream(source.chunks())
-            return _progress(run_lines_jobs(lines, config, stages, jobs=jobs), stderr, None)
+            out = run_lines_jobs(lines, config, stages, jobs=jobs)
+            if validate and args.command != "format":  # the list's style (L012, L013)
+                from .validate.rules_style import with_style_findings_streamed
+
+                out = with_style_findings_streamed(out, config)
+            return _progress(out, stderr, None)
         text = source.text()
         if not text.strip():
             _empty(args.file)

@@ -131,12 +131,18 @@ ChunkLoader = Callable[[Config, Any], "Iterator[CheckedChunk] | None"]
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     def load(config: Config) -> Iterable[Reference]:
         from ..pipeline import references_from_text, run_stages
-        from .rules_style import style_findings, with_style_findings
+        from .rules_style import (
+            style_findings,
+            with_style_findings,
+            with_style_findings_streamed,
+        )
 
         text = read_text(args.file, stdin)
         refs = references_from_text(text, lines=config.lines)
-        found = {} if config.lines else style_findings(refs, config)
-        return list(with_style_findings((run_stages(r, config) for r in refs), found))
+        checked = (run_stages(r, config) for r in refs)
+        if config.lines:
+            return list(with_style_findings_streamed(checked, config))
+        return list(with_style_findings(checked, style_findings(refs, config)))
 
     return load
 
@@ -300,6 +306,7 @@ def _report_chunks(
     from ..report import Tally, write_bytes
     from .check_chunks import add_diagnostics
     from .list_stream import ListStream
+    from .rules_style import with_style_findings_streamed
 
     tally = Tally()
     pieces: deque[bytes] = deque()  # waiting for the list rules (a few chunks at most)
@@ -311,9 +318,11 @@ def _report_chunks(
             yield from chunk.slim
 
     stream = ListStream(config)
+    # the workers take --lines input: the list's style is read here, block by block
+    styled = with_style_findings_streamed(slim(), config) if config.lines else slim()
 
     def report() -> Iterator[bytes]:
-        for number, listed in enumerate(stream.run(slim()), start=1):
+        for number, listed in enumerate(stream.run(styled), start=1):
             piece = pieces.popleft()
             if listed.diagnostics:
                 tally.add(listed.diagnostics)
