@@ -233,3 +233,34 @@ def test_check_lines_past_the_window_compares_each_entry_with_the_lists_first_en
             f"this entry looks like APA; {WINDOW} of the first {WINDOW} entries are in GB/T 7714 form",
         )
     ]
+
+
+def test_error_lines_under_lang_zh_are_chinese(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    cases = [
+        (["check", str(empty)], "", False, "为空"),
+        (["check", str(tmp_path / "nope.txt")], "", False, "文件不存在"),
+        (["check", str(tmp_path)], "", False, "目录"),
+        (["check"], "", True, "没有输入"),
+        (["check", "-", "--select", "Q9"], LIST, False, "不是任何诊断代码"),
+        (["check", "-", "--standard", "gbt7714-2099"], LIST, False, "无效"),
+        (
+            ["check", "-", "--profile", "x", "--config", str(tmp_path / "no.toml")],
+            LIST,
+            False,
+            "无法读取配置文件",
+        ),
+        (["rule", "G999"], "", False, "未知代码“G999”"),
+    ]
+    for argv, stdin_text, tty, words in cases:
+        code, out, err = run([*argv, "--lang", "zh"], stdin_text, tty=tty)
+        assert code == 2 and err.count("\n") == 1, (argv, err)
+        assert err.startswith("citekit：错误：") and words in err, (argv, err)
+        # no English sentence is left: only names, paths, codes and commands
+        rest = re.sub(r"^citekit|citekit \w+|“[^”]*”|`[^`]*`|--\w+", " ", err)
+        words_en = re.findall(r"\b[a-z]{4,}\b", re.sub(r"[\w-]+\.(?:txt|toml)|/\S*", " ", rest))
+        assert words_en == [], (argv, err)
+        # and in English, the same errors stay English
+        code, _, err_en = run(argv, stdin_text, tty=tty)
+        assert code == 2 and err_en.startswith("citekit: error: ")

@@ -502,7 +502,9 @@ def main(
             return 2
         return _COMMANDS[args.command](args, stdin, stdout, stderr)
     except CitekitError as exc:
-        stderr.write(f"citekit: error: {exc}\n")
+        from .messages import error_line
+
+        stderr.write(error_line(str(exc), _lang(argv)) + "\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
@@ -513,6 +515,17 @@ def main(
         return 130
     finally:
         gc.set_threshold(*threshold)
+
+
+def _lang(argv: Sequence[str]) -> str:
+    """The ``--lang`` of the command line (``--lang zh`` or ``--lang=zh``), read even when the
+    error came before or during the parsing of the arguments."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "en"
 
 
 def entry() -> None:
