@@ -12,8 +12,8 @@ import pytest
 from conftest import FIXTURES
 
 import citekit
-from citekit.cli import main
 from citekit import Config
+from citekit.cli import main
 from citekit.model import Severity
 
 TODAY = {"reference_date": "2026-12-07"}  # the "today"
