@@ -142,6 +142,16 @@ def _access_start(e: Entry, start: int) -> int:
     return m.start() if m else len(e.raw)
 
 
+# After '//': two or more personal names (Chinese 2-4 characters, or 'FAMILY I I'), then
+# straight the imprint 'place: publisher, year' — no title between them.  One name alone is
+# not read as editors: a short host title ('//船山全书. 长沙: ...') has the same shape.
+_PERSON = r"(?:\p{Han}{2,4}|\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}){1,3})"
+_HOST_NAMES_ONLY = regex.compile(
+    rf"{_PERSON}(?:\s*[,，]\s*{_PERSON})+(?:\s*[,，]\s*(?:等|et al\.?))?"
+    r"(?P<stop>\s*\.\s*)(?=[^.:：/\[\]]{1,40}[:：]\s*[^,，.:：]{1,80}[,，]\s*c?\d{4})"
+)
+
+
 def _host_start(e: Entry) -> int | None:
     """Where the host's title starts (after '//' and the host's responsible party), or None
     when nothing follows the '//'."""
@@ -273,6 +283,9 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if host is None:
             yield _missing(e, "host", (e.tail_start, min(len(e.raw), e.tail_start + 2)))
         else:
+            names = _HOST_NAMES_ONLY.match(e.raw, host)
+            if names:  # '//编者1, 编者2. 地: 社, 年': the host's title was left out
+                yield _missing(e, "host", names.span("stop"), " between its editors and imprint")
             yield from _imprint_findings(e, host, needed, ctx.standard)
     elif form == "monograph":
         yield from _imprint_findings(e, e.tail_start, needed, ctx.standard)
