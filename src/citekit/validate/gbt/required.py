@@ -112,6 +112,11 @@ SERIAL_BLOCK = regex.compile(
     rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*(?:[(（][^()（）]{{1,8}}[)）])?|[(（][^()（）]{{1,8}}[)）])"
     r"\s*[:：]\s*\d"
 )
+# a serial's numbers closing the entry without pages: '管理世界, 2022, 38(12).', '…, 1978(1).'
+_SERIAL_END = regex.compile(
+    rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*)?[(（]\s*\d{{1,3}}(?:\s*/\s*\d{{1,3}})?\s*[)）]\s*[.．]?\s*$"
+)
+_PARENTHESIS = regex.compile(r"[(（][^()（）]*[)）]")
 # a book's imprint under another code: ". Place: Publisher, YEAR" with nothing serial after it,
 # after the elements only books have (edition '2版' '4th ed.' '修订本', translators '…, 译')
 _BOOK_ELEMENT = r"[^.．\[\]]{1,40}?(?:版|本|ed|edn|译|trans)[.．]\s*"
@@ -345,10 +350,13 @@ def type_code_shape(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             span=(e.code.start(), e.code.end()),
         )
     elif e.type_code == "M":
-        block = SERIAL_BLOCK.search(e.raw, e.tail_start, end)
+        block = SERIAL_BLOCK.search(e.raw, e.tail_start, end) or _SERIAL_END.search(
+            e.raw, e.tail_start, len(e.raw[:end].rstrip())
+        )
         if block is None:
             return
-        before = e.raw[e.tail_start : block.start()]
+        # a colon outside parentheses ('学报(哲学社会科学版)', '(G辑:物理学)' are the title's)
+        before = _PARENTHESIS.sub("", e.raw[e.tail_start : block.start()])
         if ":" in before or "：" in before:
             return  # an imprint before it: "北京: 中华书局, 2000: 29" is a book with pages
         yield diag(
