@@ -192,6 +192,8 @@ def _imprint_findings(
         m for m in _IMPRINT_YEAR.finditer(e.raw, start, end) if not _DATE.match(e.raw, m.start("y"))
     ]
     if not years:
+        if e.ay_year is not None:  # author-date: the year went to the head
+            yield from _author_date_imprint(e, start, end, needed, standard)
         return  # no year: D001's business
     y = years[0]
     region_start = start
@@ -224,6 +226,35 @@ def _imprint_findings(
         # the printed examples of online books omit it)
         at = region_start + (len(region) - len(region.lstrip(" ,，")))
         yield _missing(e, "place", (at, at + len(text)), " before the publisher")
+
+
+def _author_date_imprint(
+    e: Entry, start: int, end: int, needed: tuple[str, ...], standard: str
+) -> Iterator[Diagnostic]:
+    """An author-date entry's imprint, 'place: publisher[: pages].' with no year (it is in the
+    head): the last element from ``start`` (the tail or the host) to ``end``."""
+    stop = len(e.raw[:end].rstrip().rstrip(".．"))  # the entry's closing full stop left out
+    region_start = start
+    for sep in _SEP_RE.finditer(e.raw, start, stop):
+        region_start = sep.end()
+    region = e.raw[region_start:stop]
+    if ":" in region or "：" in region or "[" in region:
+        return  # "place: publisher", however blank (the colon checks say which)
+    text = region.strip(" ,，.．")
+    if not text:
+        # "张三, 2018. 书[M].": nothing after the code, the imprint belongs there
+        gap = (max(start, stop - 1), max(start + 1, stop))
+        for element in ("place", "publisher"):
+            if element in needed:
+                yield _missing(e, element, gap, " after the type code")
+        return
+    place = text in _PLACES if standard == "gbt7714-2025" else looks_like_place(text)
+    at = region_start + len(region.rstrip(" ,，.．"))
+    if place and "publisher" in needed:
+        yield _missing(e, "publisher", (at, min(len(e.raw), at + 1)), " after the place")
+    elif "place" in needed and not e.carrier and (e.contribution or e.type_code not in ("M", "D")):
+        lead = region_start + (len(region) - len(region.lstrip(" ,，")))
+        yield _missing(e, "place", (lead, lead + len(text)), " before the publisher")
 
 
 # "北京: , 2018" and "北京: 2018" (a publisher lost, e.g. in a line wrap); not a page "2011: 20"
