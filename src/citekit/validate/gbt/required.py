@@ -278,7 +278,8 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     newspaper and full date, a patent its date, a monograph (M C G D; 2015 also S and CM) its
     publisher and, in 2015, its place (unknown: [出版地不详] / [S.l.], [出版者不详] / [s.n.]), a
     contribution its host after '//', and every entry a title.  A colon with nothing on one side means an element was
-    blanked out.
+    blanked out.  In an author-date entry the year follows the names and the imprint follows
+    the type code ('张三, 2018. 一本书[M].' has none).
 
     Bad: 张三. 一本书[M]. 2018.
     Bad: 李四. 论文[J]. 2019.
@@ -286,9 +287,11 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 王五. 城市史[M]. 北京: 2018.
     Bad: 张三. [M]. 北京: 科学出版社, 2018.
     Bad: 三户图书刊行社. 日本的中国图书馆学[M]. : 三户图书刊行社, 1990.
+    Bad: 张三, 2018. 一本书[M].
     Good: 张三. 一本书[M]. 北京: 科学出版社, 2018.
     Good: 李四. 论文[J]. 图书情报工作, 2019, 63(2): 5-12.
     Good: 三户图书刊行社. 日本的中国图书馆学[M]. [出版地不详]: 三户图书刊行社, 1990.
+    Good: 张三, 2018. 一本书[M]. 北京: 科学出版社.
     """
     if not e.code:
         return
