@@ -88,6 +88,16 @@ def _decor(part: Any, text: Any) -> Any:
     return part.format(part.case(text))
 
 
+def _joined(separator: str, parts: list[Any]) -> Any:
+    """``separator.join(parts)`` for parts that may be citeproc-py's formatted strings (which
+    ``str.join`` refuses): the empty ones are left out."""
+    out: Any = ""
+    for part in parts:
+        if part:
+            out = part if out == "" else out + separator + part
+    return out
+
+
 def _particle_join_formatted(parts: tuple[tuple[Any, Any], ...]) -> Any:
     """:func:`_particle_join` of formatted parts, given as (raw, formatted) pairs: whether a
     space follows a part is decided on its raw text (``d’`` joins, ``<b>d’</b>`` too)."""
@@ -338,10 +348,10 @@ class Name(cm.Name):
                         first = family_part.wrap(first)
                     if given_part is not None and second:
                         second = given_part.wrap(second)
-                    text = sort_separator.join([n for n in (first, second) if n])
+                    text = _joined(sort_separator, [first, second])
                     if suffix:
                         sep = sort_separator if suffix_delimiter is None else suffix_delimiter
-                        text = sep.join([text, suffix]) if text else suffix
+                        text = _joined(sep, [text, suffix]) if text else suffix
                 else:
                     # the family name-part's affixes enclose the dropping particle and the
                     # suffix too ("[Jean] (de La Fontaine III)")
@@ -361,7 +371,7 @@ class Name(cm.Name):
                     if given and family and str(given)[-1:].isspace():  # an affix's own space
                         text = given + family
                     else:
-                        text = " ".join([n for n in (given, family) if n])
+                        text = _joined(" ", [given, family])
             else:  # short
                 if plain:
                     text = _particle_join((ndp, family))

@@ -331,6 +331,11 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if e.type_code in ("J", "N"):
         return
     for m in _EMPTY_PUBLISHER.finditer(e.raw, e.tail_start):
+        # a place before the colon (not "出版社：1708", an author-date imprint's pages)
+        before = e.raw[e.tail_start : m.start("c")]
+        seps = list(_SEP_RE.finditer(before))
+        if not looks_like_place(before[seps[-1].end() :] if seps else before):
+            continue
         yield diag(
             "G043",
             "the publisher is missing after the place (unknown: [s.n.] / [出版者不详])",
