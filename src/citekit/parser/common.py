@@ -108,7 +108,7 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>(?:1[5-9]|20)\d\d[-—](?:1[5-9]|20)\d\d"  # a serial's 1957-1990
-    r"|c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
+    r"|c?(?:1\d|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"  # any year 1000-2099 (D002 judges it)
     r"(?:\([^()]{1,20}\))?-?"
     r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"

@@ -15,6 +15,7 @@ corporate names and transliterated names (``马克思``, ``大卫·帕尔菲曼`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
@@ -103,12 +104,19 @@ _FAMILY_INITIALS = regex.compile(
     r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_FAMILY_WORD = r"\p{Lu}\p{Ll}[\p{L}'’\-]*"
+_FAMILIES_ONLY = regex.compile(rf"^{_FAMILY_WORD}(?:\s*(?:,\s*)?(?:&|\band\b)\s*{_FAMILY_WORD})+$")
+_FAMILY_SEP = regex.compile(r"\s*,?\s*(?:&|\band\b)\s*")
+_BARE_LAST_INITIAL = regex.compile(r"\s\p{Lu}$")
+_BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
-# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven"
+# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
+# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it),
+# "Yu. A. Malkov" (a transliterated two-letter abbreviation)
 _GIVEN_FIRST = regex.compile(
-    r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
-    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
+    r"^(?P<given>\p{Lu}(?:\p{Ll}\.(?=\s)|[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
+    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*|(?=\s))){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
 )
@@ -125,8 +133,8 @@ _GLOSS = regex.compile(r"\s*\([^()]{1,60}\)\s*")
 _LOWER_WORDS = regex.compile(r"\b\p{Ll}{2,}\b")
 _ALL_INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?-?)+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
-_GIVEN_WORDS = regex.compile(
-    r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
+_GIVEN_WORDS = regex.compile(  # "John", "Naomi S.", "F. Scott" (an initial before the name used)
+    r"^(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
 )
 
 
@@ -179,7 +187,27 @@ def _cjk_pieces(text: str) -> list[str]:
     return [p for p in map(str.strip, _CJK_SEPS.split(text)) if p]
 
 
+_GROUPS: dict[str, NameGroup] = {}
+_GROUPS_MAX = 8192  # distinct groups remembered (~4 MB)
+
+
 def parse_names(text: str) -> NameGroup:
+    """The names of the responsibility group ``text`` (see the module docstring).  Remembered for
+    the run: a rule parse and the labeller's parse of one reference read the same group, and a
+    list repeats its authors; each caller gets its own copy (the names go into a draft)."""
+    group = _GROUPS.get(text)
+    if group is None:
+        group = _parse_names(text)
+        if len(_GROUPS) >= _GROUPS_MAX:  # forget the oldest quarter
+            for key in list(islice(_GROUPS, _GROUPS_MAX // 4)):
+                _GROUPS.pop(key, None)  # (another thread may have dropped it)
+        _GROUPS[text] = group
+    return NameGroup(
+        [dict(n) for n in group.names], group.truncated, group.role, list(group.nationalities)
+    )
+
+
+def _parse_names(text: str) -> NameGroup:
     group = NameGroup()
     text = text.strip().strip(",，:：;")
     while text.endswith((".", "。")) and len(text) > 1 and HAN.match(text[-2]):
@@ -222,10 +250,15 @@ def parse_names(text: str) -> NameGroup:
             elif piece:
                 group.names.append(split_chinese_name(piece))
         return group
+    if _FAMILIES_ONLY.match(text) and not has_corporate_word(text):
+        # "Russell & Norvig", "Sutton and Barto": family names alone, joined by & or and
+        group.names.extend({"family": p} for p in _FAMILY_SEP.split(text))
+        return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
     pieces = _split_pieces(text, ampersand=not lower_words)
     pinyin_pairs: list[int] = []  # names read given-first from an ambiguous "Xiong Ping"
+    given_first = False  # a name of the group is written out given name first
     i = 0
     while i < len(pieces):
         piece = pieces[i]
@@ -279,9 +312,9 @@ def parse_names(text: str) -> NameGroup:
             i += 1
         elif (
             nxt is not None
-            and _INITIALS.match(nxt)
+            and (_INITIALS.match(nxt) or _BARE_INITIALS.match(nxt) and not piece.isupper())
             and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
-        ):  # "Smith, J." / "van Bennett, M."
+        ):  # "Smith, J." / "van Bennett, M." / "Smith, AB" (Harvard AGPS: initials without stops)
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
@@ -305,13 +338,17 @@ def parse_names(text: str) -> NameGroup:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)
+                elif _BARE_LAST_INITIAL.search(given):
+                    given += "."  # "Diederik P" -> "Diederik P."
                 if _pinyin_pair(piece):
                     pinyin_pairs.append(len(group.names))
+                elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
+                    given_first = True  # "Zhiyuan Liu": printed given name first, unambiguously
                 group.names.append({"family": _family(g.group("family")), "given": given})
             else:
                 group.names.append({"literal": piece})
         i += 1
-    if pinyin_pairs and _family_first_group(group.names, pinyin_pairs):
+    if pinyin_pairs and not given_first and _family_first_group(group.names, pinyin_pairs):
         for k in pinyin_pairs:
             n = group.names[k]
             group.names[k] = {"family": n["given"], "given": n["family"]}
@@ -369,7 +406,7 @@ def _family_first(piece: str) -> dict[str, str] | None:
     """``LI Jianguo`` and ``Wang Xiaoming`` (a pinyin surname, then a pinyin given name that is
     not itself a one-syllable surname, as in the ambiguous ``Li Hua``): family name first."""
     m = _CAPS_FAMILY.match(piece)
-    if m:
+    if m and not has_corporate_word(piece):  # (not "NVIDIA Corporation")
         return {"family": m.group("fam").title(), "given": m.group("given")}
     m = _TWO_WORDS.match(piece)
     if not m or m.group("fam") not in words("surnames-pinyin"):

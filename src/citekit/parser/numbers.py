@@ -30,9 +30,10 @@ class JournalNumbers:
 
 
 # The year must follow a comma (or start the element) and the rest must be numbers only; a letter
-# after the year tells apart two works of one author and year (2015a).
+# after the year tells apart two works of one author and year (2015a).  Any year 1000-2099 is
+# the year here (an implausible one is D002's to report, not part of the journal's name).
 _YEAR_AT = regex.compile(
-    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?"
+    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1\d{3}|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?"
     r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*年)?)[a-z]?(?=[\s,(:\[-]|$)"
 )
 _DIGITS = regex.compile(r"\d+")

@@ -23,10 +23,11 @@ from .text import MASK, trim
 
 __all__ = ["SITE", "applies", "parse"]
 
-# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址："
+# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址：", and
+# APA's "(n.d.)" (no date)
 _MARKS = regex.compile(
     r"\[\s*(?:online|internet|web|网络|在线)\s*\]|\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from|"
-    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|[\[\]()]",
+    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|\(\s*n\.\s?d\.?\s*\)|[\[\]()]",
     regex.IGNORECASE,
 )
 # the name of a web site or an online service (the item's container)
@@ -38,6 +39,9 @@ SITE = regex.compile(
 # "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+# "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
+_AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
+_YEAR_ONLY = regex.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
 # Baidu Baike's access date right after the element: "…．国际标准化组织[引用日期2014-11-22]"
@@ -102,7 +106,14 @@ def parse(d: Draft) -> bool:
         if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
             c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
             elements = elements[:-1]
-    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(view, *e) for e in elements):
+    if (
+        not 1 <= len(elements) <= 3
+        or any(_LIST_SHAPE.search(view, *e) for e in elements)
+        or _AUTHOR_DATE.search(work, c.start, end)
+        or any(
+            _YEAR_ONLY.fullmatch(view, *trim(view, *e)) for e in elements
+        )  # "NVIDIA. 2024. Title"
+    ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
     if len(elements) == 1:
@@ -152,7 +163,7 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     if bars:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
-        if 0 < te - ts <= 40:
+        if 0 < te - ts <= 40 and te - ts < bar.start() - s:  # (not "PEP 8 – Style Guide for …")
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
