@@ -217,6 +217,10 @@ _LONG_RUNS = {
     "BibTeX and": 'formats.read("@book{a, author = {A" + S + "x and B}, title = {T}}", "bibtex")',
     # messages.zh_punctuation (--lang zh) over a message quoting a long run of spaces
     "zh punctuation": '[__import__("citekit.messages").messages.zh_punctuation("中" + S + "x")]',
+    # parser.doc_numbers._GENRE_NUMBER (a genre field without a number: 8 s at 8,000 letters;
+    # the slowest parse-list case of a seed-78 hunt)
+    "genre number": '[__import__("citekit.parser.doc_numbers").parser.doc_numbers'
+    '._GENRE_NUMBER.match("a" * N + " " * N + "x")]',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
