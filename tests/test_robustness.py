@@ -371,3 +371,18 @@ def test_no_module_pattern_backtracks_exponentially():
     )
     count, ok, name = out.split()
     assert int(count) > 300 and ok == "True", name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "张三. 题名[J]. 刊名, 2020: {N}-1.",  # G025 (found by the long run, seed 301)
+        "张三. 书名[M]. 第{N}版. 北京: 出版社, 2020.",  # G021
+        "Smith J. Title[M]. {N}th edition. London: P, 2020.",  # G021
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_no_internal_error(line):
+    # int() refuses strings of over 4,300 digits: a rule reading one as a page or an edition
+    # raised, and the reference got X001
+    (ref,) = citekit.check(line.replace("{N}", "9" * 5000), lines=True)
+    assert "X001" not in {d.code for d in ref.diagnostics}
