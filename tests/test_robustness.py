@@ -211,6 +211,8 @@ _LONG_RUNS = {
     "G025 digits": 'citekit.check("张三. 题名[J]. 刊名, 2020: " + "1" * N + "x, 5-3.")',
     # gbt.names._ETAL (cli-98a1e8f2a2)
     "G010 et al.": 'citekit.check("张三" + S + "x, 李四, 等. 书名[M]. 北京: 出版社, 2020.")',
+    # gbt.names._EDITOR_LABEL (parse-lines-8666ddcf22, the long run of seed 301)
+    "G018 editor": 'citekit.check(S + "x RISON R E. Morphology[J]. Sedimentology, 1975, 22编")',
     # gbt.required._IMPRINT_YEAR (cli-98a1e8f2a2)
     "G043 imprint": 'citekit.check("张三. 书名[M]. 北京" + S + "x 出版社, 2020.")',
     # formats.bibtex_names: "and" between names (found by tests/fuzz/patterns.py growth())
