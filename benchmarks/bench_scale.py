@@ -1,15 +1,21 @@
 """Streaming and worker processes: whole-process figures of the CLI on big inputs.
 
 Run by hand, not in the tests:
-    python benchmarks/bench_scale.py stream [N]   # parse --lines and check on N lines (1,000,000)
-    python benchmarks/bench_scale.py jobs [N] [CMD]  # --jobs 1 vs --jobs 2 on N lines (100,000),
-                                                  # CMD parse (default) or check
+    python benchmarks/bench_scale.py stream [N] [CMD] [--jobs J] [--file PATH]
+                                                  # parse --lines and check on N lines (1,000,000);
+                                                  # CMD parse or check runs that one alone;
+                                                  # --file keeps the lines (made if missing)
+    python benchmarks/bench_scale.py jobs [N] [CMD] [--pairs K]
+                                                  # --jobs 1 vs --jobs 2 on N lines (100,000),
+                                                  # CMD parse (default) or check; then K pairs
+                                                  # on N/10 lines, interleaved (1 2, 2 1, ...)
     python benchmarks/bench_scale.py lists [N]    # the list-level rules alone on N references
 
 The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
 half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
-resident set, workers not included; for --jobs the workers' peak is read from their
-/proc status while they run); time to first output is when the first byte reaches the pipe.
+resident set; with --jobs the peaks of the parent and of each worker are read from their
+/proc status while they run: time's figure is the largest process of the tree); time to
+first output is when the first byte reaches the pipe.
 CPU time (user + system) is given for citekit and its workers together and for citekit
 alone, so that a ratio can be judged on a loaded machine: on two idle cores --jobs 2 can
 at best take max(all CPU / 2, the parent's CPU).
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -123,8 +130,12 @@ def run(args: list[str]) -> dict[str, float]:
     return {
         "wall": wall,
         "first": t_first,
-        "rss_mb": rss / 1024,
+        # /usr/bin/time's maximum resident set is the largest of the whole tree (a worker's
+        # with --jobs); the parent's own is sampled
+        "rss_mb": (peaks.get(citekit, rss) if workers else rss) / 1024,
         "workers_mb": max(workers, default=0) / 1024,
+        # forked workers share the parent's pages: a sum of peaks over-counts them
+        "all_mb": (peaks.get(citekit, rss) + sum(workers)) / 1024,
         "cpu": user + system,
         "cpu_first": cpu_first,
         "cpu_parent": cpu.get(citekit, 0.0),
@@ -135,7 +146,12 @@ def run(args: list[str]) -> dict[str, float]:
 
 
 def show(label: str, n: int, r: dict[str, float]) -> None:
-    extra = f", workers peak {r['workers_mb']:.0f} MB each" if r["workers_mb"] else ""
+    extra = (
+        f", workers peak {r['workers_mb']:.0f} MB each (parent + workers, shared pages counted "
+        f"in each: {r['all_mb']:.0f} MB)"
+        if r["workers_mb"]
+        else ""
+    )
     workers = r["cpu"] - r["cpu_parent"]
     print(
         f"{label}: {r['wall']:.1f} s = {n / r['wall']:,.0f} refs/s, first output after "
@@ -143,7 +159,7 @@ def show(label: str, n: int, r: dict[str, float]) -> None:
         f"start, {r['load_end']:.1f} at the end); CPU {r['cpu']:.1f} s = "
         f"{1e6 * r['cpu'] / n:.0f} us/ref (citekit {r['cpu_parent']:.1f} s"
         + (f", workers {workers:.1f} s" if r["workers_mb"] else "")
-        + ")",
+        + f"); ended {time.strftime('%H:%M:%S', time.gmtime())} UTC",
         flush=True,
     )
 
@@ -183,24 +199,34 @@ def lists(n: int, numbered: bool) -> None:
     )
 
 
+def _options(argv: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Positional arguments and ``--name value`` options."""
+    args, opts = [], {}
+    it = iter(argv)
+    for a in it:
+        if a.startswith("--"):
+            opts[a] = next(it)
+        else:
+            args.append(a)
+    return args, opts
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "stream"
     with tempfile.TemporaryDirectory() as tmp:
         if what == "stream":
-            n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-            path = Path(tmp) / "lines.txt"
-            write_lines(path, n)
-            print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB", flush=True)
-            show(
-                "parse --lines -f jsonl",
-                n,
-                run(["parse", "--lines", str(path), "--fail-on", "never"]),
-            )
-            show(
-                "check --lines -f jsonl",
-                n,
-                run(["check", "--lines", str(path), "-f", "jsonl", "--fail-on", "never"]),
-            )
+            args, opts = _options(sys.argv[2:])
+            n = int(args[0]) if args else 1_000_000
+            cmds = args[1:] or ["parse", "check"]
+            jobs = ["--jobs", opts["--jobs"]] if "--jobs" in opts else []
+            path = Path(opts.get("--file") or Path(tmp) / "lines.txt")
+            if not path.exists():
+                write_lines(path, n)
+            print(f"{n:,} lines, {path.stat().st_size / 1e6:.0f} MB; {jobs}", flush=True)
+            fmt = {"parse": [], "check": ["-f", "jsonl"]}
+            for cmd in cmds:
+                r = run([cmd, "--lines", str(path), *fmt[cmd], "--fail-on", "never", *jobs])
+                show(f"{cmd} --lines {' '.join(fmt[cmd] + jobs)}", n, r)
         elif what == "_lists":
             lists(int(sys.argv[2]), sys.argv[3] == "numbered")
         elif what == "lists":
@@ -208,21 +234,40 @@ def main() -> None:
             for kind in ("numbered", "unnumbered"):  # each in a fresh process
                 subprocess.run([sys.executable, __file__, "_lists", str(n), kind], check=True)
         else:
-            n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-            cmd = sys.argv[3] if len(sys.argv) > 3 else "parse"
+            args, opts = _options(sys.argv[2:])
+            n = int(args[0]) if args else 100_000
+            cmd = args[1] if len(args) > 1 else "parse"
             path = Path(tmp) / "lines.txt"
             write_lines(path, n)
             print(f"{n:,} lines; {os.cpu_count()} cores", flush=True)
             fmt = ["-f", "jsonl"] if cmd == "check" else []
-            one = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "1"])
-            show(f"{cmd} --jobs 1", n, one)
-            two = run([cmd, "--lines", str(path), *fmt, "--fail-on", "never", "--jobs", "2"])
-            show(f"{cmd} --jobs 2", n, two)
+
+            def jobs(k: int, where: Path, size: int, label: str = "") -> dict[str, float]:
+                r = run([cmd, "--lines", str(where), *fmt, "--fail-on", "never", "--jobs", str(k)])
+                show(f"{label}{cmd} --jobs {k}", size, r)
+                return r
+
+            one, two = jobs(1, path, n), jobs(2, path, n)
             print(f"speed-up --jobs 2 / --jobs 1: {one['wall'] / two['wall']:.2f}x", flush=True)
             # what two idle cores would give: the workers' CPU shared by two, unless the
             # parent's (serial) share is longer
             bound = one["cpu"] / max((two["cpu"]) / 2, two["cpu_parent"])
             print(f"CPU bound on two idle cores: {bound:.2f}x", flush=True)
+            pairs = int(opts.get("--pairs", 0))
+            if pairs:
+                small, m = Path(tmp) / "pairs.txt", max(n // 10, 1)
+                write_lines(small, m)
+                ratios = []
+                for i in range(pairs):  # 1 2, 2 1, 1 2 ...: a drifting load hits both alike
+                    order = (1, 2) if i % 2 == 0 else (2, 1)
+                    got = {k: jobs(k, small, m, f"pair {i + 1}, {m:,} lines: ") for k in order}
+                    ratios.append(got[1]["wall"] / got[2]["wall"])
+                    print(f"pair {i + 1}: {ratios[-1]:.2f}x", flush=True)
+                print(
+                    f"interleaved pairs: median {statistics.median(ratios):.2f}x "
+                    f"(range {min(ratios):.2f}-{max(ratios):.2f})",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

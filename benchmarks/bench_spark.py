@@ -1,7 +1,8 @@
 """citekit on Spark local[2] against `citekit parse --jobs 2`, same lines, same session.
 
 Run by hand, not in the tests (needs citekit[spark] and Java):
-    python benchmarks/bench_spark.py [N]        # N lines, default 1,000,000
+    python benchmarks/bench_spark.py [N] [--file PATH]   # N lines, default 1,000,000;
+                                                         # --file keeps them (made if missing)
 
 Figures: Spark's start-up (session and a first one-row job) apart; then the parse of the N
 lines (``citekit.spark.parse`` on ``spark.read.text`` in 4 partitions, written to Spark's ``noop`` sink, so
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from bench_scale import _watch, write_lines  # noqa: E402
+from bench_scale import _options, _watch, write_lines  # noqa: E402
 
 
 def _name(pid: int) -> str:
@@ -36,16 +37,22 @@ def _name(pid: int) -> str:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    args, opts = _options(sys.argv[1:])
+    n = int(args[0]) if args else 1_000_000
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     import citekit.spark as ckspark
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "lines.txt"
-        write_lines(path, n)
-        print(f"{n:,} lines; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}", flush=True)
+        path = Path(opts.get("--file") or Path(tmp) / "lines.txt")
+        if not path.exists():
+            write_lines(path, n)
+        print(
+            f"{n:,} lines; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; "
+            f"{time.strftime('%H:%M:%S', time.gmtime())} UTC",
+            flush=True,
+        )
 
         stop, peaks = threading.Event(), {}
         watcher = threading.Thread(target=_watch, args=(os.getpid(), stop, peaks, {}))

@@ -19,7 +19,7 @@ from citekit.pipeline import Config, check_list_level, references_from_text, run
 from citekit.report import write_json_array, write_jsonl
 from citekit.segment import split_lines
 from citekit.validate.core import check_list
-from citekit.validate.list_stream import KeyIndex, ListStream
+from citekit.validate.list_stream import KeyIndex, ListStream, key_hash, list_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "fixtures" / "parse" / "dev"
@@ -147,6 +147,46 @@ def test_a_long_unnumbered_list_streams_and_keeps_duplicates_global():
         assert [d.message for d in a.diagnostics if d.code in ("L001", "L002")] == [
             d.message for d in b.diagnostics if d.code in ("L001", "L002")
         ]
+
+
+def test_list_rules_with_keys_computed_ahead_find_what_they_find_alone():
+    # check --jobs: the workers compute the duplicate keys, the parent feeds them in
+    base = dev_lines()[:60]
+    lines = [f"[{i + 1}] {s}" for i, s in enumerate(base + base[:20])]
+    lines.append("[81] KANAMORI H. Shaking[J]. Science, 1998. DOI:10.1126/science.279.5359.2063.")
+    lines.append("[82] KANAMORI H. Quaking[J]. Science, 1998. doi: 10.1126/SCIENCE.279.5359.2063")
+    refs = _checked(lines)
+    want = _dump(check_list(refs, Config()).references)
+    assert any(code == "L001" for _, ds in want for code, _, _ in ds)
+    stream = ListStream(Config(), hold=10)
+    got = []
+    for start in range(0, len(refs), 7):  # fed chunk by chunk, ahead of the references
+        chunk = refs[start : start + 7]
+        stream.feed_keys(list_keys(r) for r in chunk)
+        got.extend(chunk)
+    assert _dump(stream.run(iter(got))) == want
+    # the fed keys are the ones used: two different works given one key are duplicates
+    stream = ListStream(Config())
+    same = list_keys(refs[1])
+    stream.feed_keys([list_keys(refs[0]), same, same])
+    out = list(stream.run(iter(refs[:3])))
+    assert [d.code for d in out[2].diagnostics if d.code == "L002"] == ["L002"]
+
+
+def test_key_digest_is_the_same_in_every_process():
+    # spawned workers have their own salt for hash(): the digest must not depend on it
+    code = "from citekit.validate.list_stream import key_hash; print(key_hash('王刚|标题|2001'))"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert seen == {f"{key_hash('王刚|标题|2001')}\n"}
 
 
 def test_key_index_keeps_the_first_value_and_grows():

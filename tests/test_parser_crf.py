@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citekit.errors import InputError
 from citekit.normalise import clean_value, normalise
 from citekit.parser import crf, features, parse_reference
 from citekit.parser.bilingual import bilingual_part
@@ -325,7 +326,9 @@ def test_eval_reads_the_gold_and_example_formats(tmp_path):
     assert json.loads(out.getvalue())["overall"]["exact"] == 1
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n", "utf-8")
-    assert eval_main([str(empty)], io.StringIO()) == 2
+    # no labelled line: a usage error the CLI prints on one line (exit 2)
+    with pytest.raises(InputError, match="no labelled references"):
+        eval_main([str(empty)], io.StringIO())
 
 
 def test_synthetic_training_data_is_frozen_in_the_repository():

@@ -82,10 +82,8 @@ _COLLATION = (
 KNOWN: dict[tuple[str, str], str] = {
     **{(f"gbt7714-2015-{form}", "W001"): _TITLE_COLON for form in FORMS},
     **{(f"gbt7714-2025-{form}", "W003"): _WIDTH_2025 for form in FORMS},
-    **{(f"gbt7714-2025-{form}", "G051"): _RANGE_2025 for form in FORMS},
     **{(f"gbt7714-{ed}-author-date", "L010"): _SUFFIX for ed in EDITIONS},
     **{(f"gbt7714-{ed}-author-date", "L009"): _COLLATION for ed in EDITIONS},
-    **{(f"gbt7714-{ed}-author-date", "L008"): _COLLATION for ed in EDITIONS},
 }
 
 

@@ -151,6 +151,7 @@ def load_cases(path: str | Path, *, authordate: bool = False) -> list[Case]:
             row = json.loads(line)
             if not isinstance(row, dict):  # a line that is not an object is not a case
                 continue
+            style: str | None
             if isinstance(row.get("csl"), dict):
                 raw = row.get("expected_authordate" if authordate else "expected_numeric")
                 item = as_printed(row["csl"], raw) if isinstance(raw, str) else row["csl"]
@@ -158,7 +159,7 @@ def load_cases(path: str | Path, *, authordate: bool = False) -> list[Case]:
             else:
                 raw = row.get("raw")
                 item = row.get("item") or row.get("expected")
-                style = row.get("style")
+                style = row.get("style") if isinstance(row.get("style"), str) else None
             if not isinstance(raw, str) or not isinstance(item, dict):
                 continue
             cases.append(Case(raw, item, style, item.get("language"), path.name, n))

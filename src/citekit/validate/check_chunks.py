@@ -4,7 +4,8 @@ A worker checks its chunk of references and sends back, for each, the report's b
 (a text block, a JSON Lines line or a JSON array element, messages already in the chosen
 language) and a slim copy of it for the list-level rules, which run in the parent: the raw
 string, label and item, without the field evidence and the diagnostics (the list rules read
-neither, and they are most of what pickling a reference costs).  When a list rule finds
+neither, and they are most of what pickling a reference costs), with its duplicate keys
+already computed (:func:`~citekit.validate.list_stream.list_keys`).  When a list rule finds
 something on a reference, its report is written again with the new diagnostics added: the
 bytes are those of the one-process report.
 """
@@ -19,6 +20,7 @@ from ..messages import localised_message
 from ..model import Diagnostic, Reference, new_reference
 from ..parallel import severity_counts
 from ..report import _element, _encoder, _jsonl_line, text_lines
+from .list_stream import ListKeys, list_keys
 
 __all__ = ["CHUNK_FORMATS", "CheckedChunk", "add_diagnostics", "encode_checked", "localised"]
 
@@ -29,6 +31,7 @@ CHUNK_FORMATS = ("text", "json", "jsonl")
 class CheckedChunk(NamedTuple):
     pieces: list[bytes]  # a reference's part of the report each
     slim: list[Reference]  # what the list rules read
+    keys: list[ListKeys | None]  # the duplicate rules' keys of each
     references: int
     counts: tuple[int, ...]  # diagnostics by severity, in the order of ``Severity``
 
@@ -52,7 +55,8 @@ def encode_checked(
         new_reference(r.id, r.raw, r.item, {}, r.language, r.confidence, (), r.label, r.line)
         for r in refs
     ]
-    return CheckedChunk(pieces, slim, len(refs), severity_counts(refs))
+    keys = [list_keys(r) for r in slim]
+    return CheckedChunk(pieces, slim, keys, len(refs), severity_counts(refs))
 
 
 def _piece(ref: Reference, number: int, fmt: str, name: str, encode, lang: str) -> bytes:
@@ -79,7 +83,7 @@ def add_diagnostics(
         )
         return piece + "".join(line + "\n" for line in more).encode("utf-8")
     record = json.loads(piece)
-    record["diagnostics"] += [d.to_json() for d in found]
+    record["diagnostics"] += [listed.diagnostic_json(d) for d in found]
     if fmt == "jsonl":
         return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     return _element(record).encode("utf-8")

@@ -4,7 +4,9 @@
 :class:`ListStream` gives the same findings while it keeps only what the rules need:
 
 - duplicates (L001, L002): a 64-bit digest of each DOI and work key with the number of its
-  first reference (:class:`KeyIndex`, ~20-40 bytes a key), never the references;
+  first reference (:class:`KeyIndex`, ~20-40 bytes a key), never the references; the digests
+  can be computed where the references are checked (:func:`list_keys`, on ``--jobs``
+  workers) and fed in (:meth:`ListStream.feed_keys`);
 - numbering (L003, L004): the highest number so far;
 - the author-date order rules (L008-L010) need to know whether the list is author-date, and
   that is decided over the whole list; any numbered reference says "no", so a numbered list
@@ -19,8 +21,10 @@
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from hashlib import blake2b
+from typing import Any, NamedTuple
 
 from ..model import Diagnostic, Reference
 from .core import _apply_overrides, _internal_error, _overrides, context_for, rules_for
@@ -33,13 +37,44 @@ from .rules_list import (
     same_work,
 )
 
-__all__ = ["HOLD", "KeyIndex", "ListStream"]
+__all__ = ["HOLD", "KeyIndex", "ListKeys", "ListStream", "key_hash", "list_keys"]
 
 #: References held before an unnumbered list is checked block by block (a list this long or
 #: shorter is checked as a whole, exactly as check_list does).
 HOLD = 1000
 _ORDER_RULES = ("L008", "L009", "L010")
 _ONLINE_RULES = ("L001", "L002", "L003", "L004")
+
+
+def key_hash(key: str) -> int:
+    """A non-zero 64-bit digest of ``key``, the same in every process (``hash()`` of a string
+    is salted per process, and spawned workers have their own salt)."""
+    digest = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") | 1  # 0 marks a free slot
+
+
+class ListKeys(NamedTuple):
+    """What the duplicate rules read of a reference: the digests of its DOI and of its work key
+    (None: it has none) and where the DOI is in the raw string."""
+
+    doi: int | None
+    doi_span: tuple[int, int] | None
+    work: int | None
+
+
+def list_keys(ref: Reference) -> ListKeys | None:
+    """``ref``'s duplicate keys, computed ahead (on a worker); None when that fails, so that
+    :class:`ListStream` computes them itself and reports the failure as it always does."""
+    try:
+        doi = _doi_of(ref)
+        work = _key(ref)
+    except Exception:
+        return None
+    return ListKeys(
+        key_hash(doi[0]) if doi else None,
+        doi[1] if doi else None,
+        key_hash(work) if work is not None else None,
+    )
 
 
 class KeyIndex:
@@ -59,7 +94,10 @@ class KeyIndex:
 
     def setdefault(self, key: str, value: int) -> int:
         """The value stored for ``key``, storing ``value`` when the key is new."""
-        h = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) | 1  # 0 marks a free slot
+        return self.setdefault_hash(key_hash(key), value)
+
+    def setdefault_hash(self, h: int, value: int) -> int:
+        """:meth:`setdefault` for a key given by its :func:`key_hash`."""
         hashes, mask = self._hashes, self._mask
         slot = h & mask
         while True:
@@ -134,6 +172,12 @@ class ListStream:
         self._prev: int | None = None  # the highest list number so far
         self._labels = 0  # numbered references so far
         self._index = 0
+        self._keys: deque[ListKeys | None] = deque()  # fed ahead, one per coming reference
+
+    def feed_keys(self, keys: Iterable[ListKeys | None]) -> None:
+        """The :func:`list_keys` of the next references, in order, computed where they were
+        checked (feed them before the references reach :meth:`run`, for all or for none)."""
+        self._keys.extend(keys)
 
     def run(self, refs: Iterable[Reference]) -> Iterator[Reference]:
         system = self._ctx.option("citation_system", "auto")
@@ -212,8 +256,9 @@ class ListStream:
         self._index += 1
         codes = self._codes
         found: dict[str, list[Diagnostic]] = dict(extra) if extra else {}
+        keys = self._keys.popleft() if self._keys else None
         if "L001" in codes or "L002" in codes:
-            self._duplicates(ref, i, found)
+            self._duplicates(ref, i, found, keys)
         label = ref.label
         if label and label.isdigit() and ("L003" in codes or "L004" in codes):
             n, prev = int(label), self._prev
@@ -230,19 +275,33 @@ class ListStream:
         diags = [d for code in codes for d in found.get(code, ())]
         return ref.with_diagnostics(*_apply_overrides(diags, self._overrides))
 
-    def _duplicates(self, ref: Reference, i: int, found: dict[str, list[Diagnostic]]) -> None:
+    def _duplicates(
+        self,
+        ref: Reference,
+        i: int,
+        found: dict[str, list[Diagnostic]],
+        keys: ListKeys | None,
+    ) -> None:
         try:
-            doi = _doi_of(ref)
-            if doi is not None:
-                first = self._dois.setdefault(doi[0], self._first(i, ref))
+            if keys is None:
+                doi = _doi_of(ref)
+                doi_hash, span = (key_hash(doi[0]), doi[1]) if doi else (None, None)
+            else:
+                doi_hash, span = keys.doi, keys.doi_span
+            if doi_hash is not None:
+                first = self._dois.setdefault_hash(doi_hash, self._first(i, ref))
                 if first >> _LABEL_BITS != i:
                     if "L001" in self._codes:
-                        found["L001"] = [same_doi(self._name(first), doi[1])]
+                        found["L001"] = [same_doi(self._name(first), span)]
                     return  # a DOI duplicate is not reported again as L002
             if "L002" in self._codes:
-                key = _key(ref)
-                if key is not None:
-                    first = self._works.setdefault(key, self._first(i, ref))
+                if keys is None:
+                    key = _key(ref)
+                    work = key_hash(key) if key is not None else None
+                else:
+                    work = keys.work
+                if work is not None:
+                    first = self._works.setdefault_hash(work, self._first(i, ref))
                     if first >> _LABEL_BITS != i:
                         found["L002"] = [same_work(self._name(first))]
         except Exception as exc:  # as check_list does with a failing rule

@@ -426,7 +426,9 @@ def _sort_key(e: Entry) -> tuple[tuple[str, ...], int, str]:
         if not name:
             continue
         key = pinyin_key(name, True).split("\x00")[0] if regex.search(r"\p{Han}", name) else name
-        key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+        key = "".join(
+            ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch)
+        )
         keys.append(key.casefold())
     y = e.ay_year
     return (tuple(keys), int(y.group("n")), y.group("s") or "")
