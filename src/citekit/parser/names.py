@@ -112,13 +112,17 @@ _BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, 
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
 # Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
-# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it),
 # "Yu. A. Malkov" (a transliterated two-letter abbreviation)
 _GIVEN_FIRST = regex.compile(
     r"^(?P<given>\p{Lu}(?:\p{Ll}\.(?=\s)|[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
-    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*|(?=\s))){0,2})\s+"
+    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
+)
+# "Diederik P Kingma": one given name, a middle initial without its stop (as BibTeX-made lists print
+# it), the family name; exactly three words, so that no title ("The C Programming Language") reads so
+_GIVEN_BARE_INITIAL = regex.compile(
+    r"^(?P<given>\p{Lu}\p{Ll}+\s\p{Lu})\s+(?P<family>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)$"
 )
 _PARTICLE_FAMILY = regex.compile(
     r"^(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|ten)\s+){1,3}\p{Lu}[\p{L}'’\-]*$"
@@ -330,7 +334,7 @@ def _parse_names(text: str) -> NameGroup:
             group.names.append(fg)
         else:
             g = (
-                _GIVEN_FIRST.match(piece)
+                _GIVEN_FIRST.match(piece) or _GIVEN_BARE_INITIAL.match(piece)
                 if len(piece) < 80 and not has_corporate_word(piece)
                 else None
             )
