@@ -211,12 +211,18 @@ _LONG_RUNS = {
     "G025 digits": 'citekit.check("张三. 题名[J]. 刊名, 2020: " + "1" * N + "x, 5-3.")',
     # gbt.names._ETAL (cli-98a1e8f2a2)
     "G010 et al.": 'citekit.check("张三" + S + "x, 李四, 等. 书名[M]. 北京: 出版社, 2020.")',
+    # gbt.names._EDITOR_LABEL (parse-lines-8666ddcf22, the long run of seed 301)
+    "G018 editor": 'citekit.check(S + "x RISON R E. Morphology[J]. Sedimentology, 1975, 22编")',
     # gbt.required._IMPRINT_YEAR (cli-98a1e8f2a2)
     "G043 imprint": 'citekit.check("张三. 书名[M]. 北京" + S + "x 出版社, 2020.")',
     # formats.bibtex_names: "and" between names (found by tests/fuzz/patterns.py growth())
     "BibTeX and": 'formats.read("@book{a, author = {A" + S + "x and B}, title = {T}}", "bibtex")',
     # messages.zh_punctuation (--lang zh) over a message quoting a long run of spaces
     "zh punctuation": '[__import__("citekit.messages").messages.zh_punctuation("中" + S + "x")]',
+    # parser.doc_numbers._GENRE_NUMBER (a genre field without a number: 8 s at 8,000 letters;
+    # the slowest parse-list case of a seed-78 hunt)
+    "genre number": '[__import__("citekit.parser.doc_numbers").parser.doc_numbers'
+    '._GENRE_NUMBER.match("a" * N + " " * N + "x")]',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
@@ -367,3 +373,18 @@ def test_no_module_pattern_backtracks_exponentially():
     )
     count, ok, name = out.split()
     assert int(count) > 300 and ok == "True", name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "张三. 题名[J]. 刊名, 2020: {N}-1.",  # G025 (found by the long run, seed 301)
+        "张三. 书名[M]. 第{N}版. 北京: 出版社, 2020.",  # G021
+        "Smith J. Title[M]. {N}th edition. London: P, 2020.",  # G021
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_no_internal_error(line):
+    # int() refuses strings of over 4,300 digits: a rule reading one as a page or an edition
+    # raised, and the reference got X001
+    (ref,) = citekit.check(line.replace("{N}", "9" * 5000), lines=True)
+    assert "X001" not in {d.code for d in ref.diagnostics}

@@ -32,6 +32,8 @@ WARM_UP = 12  # untimed cases per surface before the run
 #: segment-long checks one property (numbering past 1,000 and 10,000) with 1,200-10,050
 #: references a case: a quarter share is thousands of such lists an hour.
 SHARES = {"segment-long": 0.25}
+#: CPU seconds one minimisation may take
+MINIMISE_CPU = 30.0
 #: one CLI case in this many also runs as a real process (an interpreter start each)
 PROCESS_EVERY = 100
 
@@ -107,10 +109,13 @@ _SETTINGS = frozenset({"format", "style", "argv", "form", "process"})
 
 def minimise(surface: str, case: dict[str, Any], failure: str, bound: float) -> dict[str, Any]:
     kind = failure.split(":", 1)[0]
-    budget = [200]  # checks at most: a minimisation must not run for hours
+    # at most 200 checks and MINIMISE_CPU seconds: a minimisation must not stall the run (200
+    # checks of a slow case take 200 bounds, half an hour of wall time on a loaded machine)
+    budget = [200]
+    stop = time.process_time() + MINIMISE_CPU
 
     def fails(candidate: dict[str, Any]) -> bool:
-        if budget[0] <= 0:
+        if budget[0] <= 0 or time.process_time() > stop:
             return False
         budget[0] -= 1
         got = outcome(surface, candidate, bound)

@@ -47,8 +47,11 @@ _REPORT_GENRE = regex.compile(
     r"\b(?:rep(?:ort)?\.?|(?:working|discussion|technical|white|policy)\s+papers?)|报告|工作论文",
     regex.IGNORECASE,
 )
+# The genre is the shortest start with a letter; written as "up to its first letter, then
+# more" and never ending in a separator (the shortest never does), so that a long field without
+# a number is not retried at every split of two lazy ``.*?`` (8 s on 8,000 letters; linear now).
 _GENRE_NUMBER = regex.compile(
-    r"^(?P<g>.*?\p{L}.*?)[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
+    r"^(?P<g>[^\p{L}\n]*\p{L}.*?)(?<![\s,，])[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
     r"(?P<n>(?=[A-Z0-9\-/.]*\d)[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+|\d[\d\-/.]*[A-Za-z]?)\s*(?:号)?$"
 )
 

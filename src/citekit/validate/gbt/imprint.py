@@ -92,6 +92,9 @@ def edition_format(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code or _EDITION_FAST.search(e.raw, e.tail_start) is None:
         return
     for m in _EDITION.finditer(e.raw, e.tail_start):
+        digits = m.group("a") or m.group("n") or m.group("m") or m.group("x") or ""
+        if len(digits) > 6:
+            continue  # no edition: and int() refuses over 4,300 digits (an X001 once)
         if m.group("a"):
             n, cn = int(m.group("a")), True
         elif m.group("c"):

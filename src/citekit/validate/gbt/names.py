@@ -372,8 +372,9 @@ def generational_suffix(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
+# (every branch opens with \s*: started only where the search starts or after a non-space)
 _EDITOR_LABEL = regex.compile(
-    r"(?P<l>\s*[,，]\s*(?:主编|编著|合编|编)(?=\s*[.．])|\s*[,，]\s*eds?(?=\.\s)|"
+    r"(?:\G|(?<!\s))(?P<l>\s*[,，]\s*(?:主编|编著|合编|编)(?=\s*[.．])|\s*[,，]\s*eds?(?=\.\s)|"
     r"\s*[(（](?:主编|编|eds?\.?)[)）](?=\s*[.．]))"
 )
 

@@ -68,6 +68,9 @@ _PAGE_RANGE = regex.compile(
 _RANGE_FAST = re.compile(r"(?<!\d)(\d+)-(\d+)")
 
 
+_PAGE_DIGITS = 9  # a page range's numbers have at most this many digits
+
+
 @rule("G025", "page-range-order", "error", rule_ids=("GBT-PAGE-01",), fixable=True)
 def page_range_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A page range runs from a smaller to a larger page and is written in full ('457-472',
@@ -79,14 +82,15 @@ def page_range_order(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if not e.code:
         return
     for m in _RANGE_FAST.finditer(e.raw, e.tail_start):
-        if int(m.group(2)) < int(m.group(1)):
+        a, b = m.group(1), m.group(2)
+        if len(a) <= _PAGE_DIGITS and len(b) <= _PAGE_DIGITS and int(b) < int(a):
             break
     else:
         return  # no range that ends before it starts
     for m in _PAGE_RANGE.finditer(e.raw, e.tail_start):
         a, b = m.group("a"), m.group("b")
-        if int(b) >= int(a):
-            continue
+        if len(a) > _PAGE_DIGITS or len(b) > _PAGE_DIGITS or int(b) >= int(a):
+            continue  # no page has more digits (and int() refuses over 4,300 of them)
         if len(b) < len(a):
             full = a[: len(a) - len(b)] + b
             if int(full) > int(a):
