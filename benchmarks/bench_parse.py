@@ -220,6 +220,12 @@ def floor_main(n: int, runs: int) -> None:
                     f"{n / statistics.median(table[name]):,.0f} references/s "
                     f"(floor {n / statistics.median(floor):,.0f} lines/s)"
                 )
+        if table["baseline"]:  # the change itself: each round's citekit against its baseline
+            ratios = sorted(t / b for t, b in zip(table["citekit"], table["baseline"], strict=True))
+            print(
+                f"citekit/baseline ({what}): min {ratios[0]:.3f}, "
+                f"median {statistics.median(ratios):.3f}, max {ratios[-1]:.3f}"
+            )
 
 
 def run(path: str, src: str | None = None) -> float:

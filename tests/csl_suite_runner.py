@@ -134,16 +134,24 @@ def run(fixture: Fixture) -> str:
             cited = [by_id[i] for i in order if i in by_id]
             items = cited + [i for i in items if str(i["id"]) not in order]
         entries = renderer.bibliography(items, "html", display_divs=True)
-        # citeproc-js leaves out entries with no printed form
-        body = "\n".join(
-            f'  <div class="csl-entry">{e.html}</div>' for e in entries if e.html.strip()
-        )
+        # an entry with no printed form: citeproc-js leaves it out, but where the citation
+        # prints citation-number (its numeric update mode) it prints its number and message
+        numeric = "citation-number" in _citation_part(fixture.csl)
+        lines = [
+            e.html if e.html.strip() else f"{n}. {NO_PRINTED_FORM}" if numeric else ""
+            for n, e in enumerate(entries, 1)
+        ]
+        body = "\n".join(f'  <div class="csl-entry">{line}</div>' for line in lines if line)
         return f'<div class="csl-bib-body">\n{body}\n</div>'
     if fixture.citations:
         now = _render_document(renderer, document or [], all_items)
         before = _render_document(renderer, _document(fixture.citations[:-1]), all_items)
         last = _document(fixture.citations)
         updated = _updated(fixture, _document(fixture.citations[:-1]), last, before, now)
+        if _DISAMBIGUATES.search(fixture.csl):
+            updated |= _disambiguation_moved(
+                renderer, all_items, _document(fixture.citations[:-1]), last
+            )
         return "\n".join(
             f"{'>>' if str(c['citationID']) in updated else '..'}[{i}] {now[str(c['citationID'])]}"
             for i, c in enumerate(last)
@@ -160,7 +168,30 @@ def run(fixture: Fixture) -> str:
         )
         clusters = [[{"id": i} for i in order]]
     out = renderer.citations(clusters, items, "html")
-    return "\n".join(c.html for c in out)
+    return "\n".join(
+        c.html or _no_printed_form(fixture, cluster)
+        for c, cluster in zip(out, clusters, strict=True)
+    )
+
+
+#: citeproc-js's text for a cite or entry that prints nothing (citekit prints nothing).
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def _citation_part(csl: str) -> str:
+    """The style's citation layout (its sort keys left out) as text."""
+    citation = csl.split("<citation", 1)[-1].split("</citation>", 1)[0]
+    return citation.split("<layout", 1)[-1]
+
+
+def _no_printed_form(fixture: Fixture, cluster: list[dict[str, Any]]) -> str:
+    """What citeproc-js prints for a citation whose cites print nothing: its message inside the
+    citation layout's affixes (nothing when the author is suppressed)."""
+    if any(cite.get("suppress-author") for cite in cluster):
+        return ""
+    layout = _citation_part(fixture.csl).split(">", 1)[0]  # the layout's attributes
+    attrs = dict(re.findall(r'(prefix|suffix)="([^"]*)"', layout))
+    return f"{attrs.get('prefix', '')}{NO_PRINTED_FORM}{attrs.get('suffix', '')}"
 
 
 def _cid(citation: dict[str, Any], n: int) -> str:
@@ -184,8 +215,7 @@ def _updated(
     tracked = []
     if "first-reference-note-number" in fixture.csl:
         tracked.append(_first_notes)
-    citation_part = fixture.csl.split("<citation", 1)[-1].split("</citation>", 1)[0]
-    if "citation-number" in citation_part:
+    if "citation-number" in _citation_part(fixture.csl):
         tracked.append(_first_cited_order)
     for values in tracked:
         old, new = values(before), values(after)
@@ -196,6 +226,49 @@ def _updated(
             if moved & {str(cite["id"]) for cite in c["citationItems"]}
         }
     return updated
+
+
+_DISAMBIGUATES = re.compile(r'disambiguate(?:-add-[a-z-]+)?="true"')
+
+
+def _disambiguation_moved(
+    renderer: Any,
+    items: list[dict[str, Any]],
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+) -> set[str]:
+    """The citations citeproc-js re-renders because disambiguation changed what it keeps for
+    one of their items (its harness's DisambiguationHang notes: a change of the parameters
+    "triggers tainting" though the printed cite may not change): citations holding an item
+    whose subsequent-position form (the form disambiguation judges) differs between the
+    document before the last step and after it."""
+    old, new = _subsequent_forms(renderer, items, before), _subsequent_forms(renderer, items, after)
+    moved = {item for item, form in new.items() if old.get(item, form) != form}
+    return {
+        str(c["citationID"])
+        for c in after
+        if moved & {str(cite["id"]) for cite in c["citationItems"]}
+    }
+
+
+def _subsequent_forms(
+    renderer: Any, items: list[dict[str, Any]], document: list[dict[str, Any]]
+) -> dict[str, str]:
+    """Each cited item's cite in subsequent position, rendered after ``document``."""
+    if not document:
+        return {}
+    cited = list(dict.fromkeys(str(cite["id"]) for c in document for cite in c["citationItems"]))
+    clusters = [
+        {"cites": c["citationItems"], "note_index": c.get("properties", {}).get("noteIndex")}
+        for c in document
+    ]
+    last_note = max((c["note_index"] or 0 for c in clusters), default=0)
+    probes = [
+        {"cites": [{"id": item, "position": "subsequent"}], "note_index": last_note + 100 + n}
+        for n, item in enumerate(cited)
+    ]
+    out = renderer.citations(clusters + probes, _cited(document, items), "html")
+    return {item: r.html for item, r in zip(cited, out[len(clusters) :], strict=True)}
 
 
 def _first_notes(document: list[dict[str, Any]]) -> dict[str, Any]:

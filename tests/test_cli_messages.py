@@ -175,3 +175,92 @@ def test_fix_keeps_the_list_style_findings():
     code, fixed, err = run(["check", "-", "--fix", "--fail-on", "never"], text)
     assert len(fixed.splitlines()) == 4
     assert re.search(r"<stdin>:4:1: \[3\] L013 \[warning\]", err)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_diagnostics_carry_the_input_files_line_and_column(fmt):
+    # the reference starts on line 6 (a heading, blank lines, another entry before it)
+    text = (
+        "参考文献\n\n[1] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.\n\n\n"
+        + LIST.split("\n")[2]
+    )
+    _, out, _ = run(["check", "-", "-f", fmt], text)
+    records = json.loads(out) if fmt == "json" else [json.loads(x) for x in out.splitlines()]
+    w001 = next(d for r in records for d in r["diagnostics"] if d["code"] == "W001")
+    assert (w001["line"], w001["column"]) == (6, 28)
+    assert w001["span"] is not None  # the existing keys stay
+    # every diagnostic agrees with the text report's location
+    _, text_out, _ = run(["check", "-"], text)
+    text_locs = re.findall(r"^<stdin>:(\d+):(\d+): \[\d\] (\w+)", text_out, re.M)
+    json_locs = [
+        (str(d["line"]), str(d["column"]), d["code"]) for r in records for d in r["diagnostics"]
+    ]
+    assert sorted(json_locs) == sorted(text_locs)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_lines_reports_the_lists_style(jobs):
+    text = (
+        "Kanamori H. Shaking without quaking. Science. 1998;279(5359):2063-4.\n"
+        "Tenopir C. Online databases: quality control. Libr J. 1987;113(2):124-5.\n"
+        "Stieg MF. The information needs of historians. Coll Res Libr. 1981;42(6):549-60.\n"
+    )
+    _, out, _ = run(["check", "-", "--lines", "--jobs", jobs], text)
+    assert re.search(
+        r"^<stdin>:1:1: L012 \[warning\] 3 of 3 entries look like Vancouver", out, re.M
+    )
+    mixed = (
+        "汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.\n"
+        "周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.\n"
+        "Kanamori, H. (1998). Shaking without quaking. Science, 279(5359), 2063.\n"
+        "杨洪升. 四库馆私家抄校书考略[J]. 文献, 2013(1): 56-75.\n"
+    )
+    _, out, _ = run(["check", "-", "--lines", "--jobs", jobs, "-f", "jsonl"], mixed)
+    codes = [[d["code"] for d in json.loads(line)["diagnostics"]] for line in out.splitlines()]
+    assert ["L013" in c for c in codes] == [False, False, True, False]
+
+
+def test_check_lines_past_the_window_compares_each_entry_with_the_lists_first_entries():
+    from citekit.validate.rules_style import WINDOW
+
+    gbt = "周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.\n"
+    apa = "Kanamori, H. (1998). Shaking without quaking. Science, 279(5359), 2063.\n"
+    text = gbt * (WINDOW + 9) + apa
+    _, out, _ = run(["check", "-", "--lines", "--select", "L013"], text)
+    assert re.findall(r"^<stdin>:(\d+):1: L013 \[warning\] (.*)$", out, re.M) == [
+        (
+            str(WINDOW + 10),
+            f"this entry looks like APA; {WINDOW} of the first {WINDOW} entries are in GB/T 7714 form",
+        )
+    ]
+
+
+def test_error_lines_under_lang_zh_are_chinese(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    cases = [
+        (["check", str(empty)], "", False, "为空"),
+        (["check", str(tmp_path / "nope.txt")], "", False, "文件不存在"),
+        (["check", str(tmp_path)], "", False, "目录"),
+        (["check"], "", True, "没有输入"),
+        (["check", "-", "--select", "Q9"], LIST, False, "不是任何诊断代码"),
+        (["check", "-", "--standard", "gbt7714-2099"], LIST, False, "无效"),
+        (
+            ["check", "-", "--profile", "x", "--config", str(tmp_path / "no.toml")],
+            LIST,
+            False,
+            "无法读取配置文件",
+        ),
+        (["rule", "G999"], "", False, "未知代码“G999”"),
+    ]
+    for argv, stdin_text, tty, words in cases:
+        code, out, err = run([*argv, "--lang", "zh"], stdin_text, tty=tty)
+        assert code == 2 and err.count("\n") == 1, (argv, err)
+        assert err.startswith("citekit：错误：") and words in err, (argv, err)
+        # no English sentence is left: only names, paths, codes and commands
+        rest = re.sub(r"^citekit|citekit \w+|“[^”]*”|`[^`]*`|--\w+", " ", err)
+        words_en = re.findall(r"\b[a-z]{4,}\b", re.sub(r"[\w-]+\.(?:txt|toml)|/\S*", " ", rest))
+        assert words_en == [], (argv, err)
+        # and in English, the same errors stay English
+        code, _, err_en = run(argv, stdin_text, tty=tty)
+        assert code == 2 and err_en.startswith("citekit: error: ")

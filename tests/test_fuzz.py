@@ -35,6 +35,17 @@ def test_short_round(surface):
         check(case)
 
 
+def test_cli_cases_as_real_processes():
+    # in-process runs miss what only a process shows (its own stdout encoding, the entry point):
+    # a few cases, random bytes among them, as `citekit` processes
+    check, make = SURFACES["cli"]
+    rng = random.Random("ci-cli-process")
+    for _ in range(3):
+        case = make(rng)
+        case["data"] = bytes(rng.randrange(256) for _ in range(300)).decode("latin-1")
+        check({**case, "process": True})
+
+
 _randoms = st.randoms(use_true_random=False)
 _settings = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 

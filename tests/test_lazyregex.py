@@ -32,3 +32,33 @@ def test_flags_and_errors_pass_through():
         pass
     else:  # pragma: no cover
         raise AssertionError("an invalid pattern must raise regex.error on first use")
+
+
+def test_module_level_functions_answer_as_regex_does():
+    text = "Smith J, ed. 2019年 Eds. 2020"
+    cases = [
+        (r"\d{4}", 0),
+        (r"eds?\.", regex.IGNORECASE),
+        (r"(?P<y>\d{4})\p{Han}", 0),
+    ]
+    for pattern, flags in cases:
+        for fn in ("search", "match", "fullmatch"):
+            ours = getattr(lazyregex, fn)(pattern, text, flags)
+            theirs = getattr(regex, fn)(pattern, text, flags)
+            assert (ours and ours.span()) == (theirs and theirs.span()), (fn, pattern)
+        ours, theirs = (
+            lazyregex.search(pattern, text, flags, 10, 20),
+            regex.search(pattern, text, flags, 10, 20),
+        )
+        assert (ours and ours.span()) == (theirs and theirs.span())
+        assert lazyregex.sub(pattern, "#", text, 1, flags) == regex.sub(
+            pattern, "#", text, 1, flags
+        )
+    # positional pos/endpos, and keyword-only options go to regex itself
+    assert lazyregex.match(r"\d+", text, 0, 13).group() == "2019"
+    assert lazyregex.search(r"\d+", text, 0, 0, 14).group() == "2019"[:1]
+    assert (
+        lazyregex.search(r"\L<w>", text, w=["ed"]).span()
+        == regex.search(r"\L<w>", text, w=["ed"]).span()
+    )
+    assert lazyregex.sub(r"\s+", " ", "a  \t b") == "a b"

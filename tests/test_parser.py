@@ -15,7 +15,7 @@ from citekit.csl import ITEM_TYPES, variable_kind
 from citekit.normalise import clean_value, normalise
 from citekit.parser import parse_reference
 from citekit.parser.chinese_names import split_chinese_name
-from citekit.parser.draft import CLEAN_FIELDS
+from citekit.parser.draft import CLEAN_FIELDS, standard_title
 from citekit.parser.evaluate import as_printed
 from citekit.parser.names import parse_names
 from citekit.parser.numbers import cn_year_issue, edition, journal_numbers
@@ -60,11 +60,14 @@ def check_evidence(raw: str, outcome) -> None:
             assert (
                 value == piece
                 or value == piece.replace("~", "-")  # 93～97: a Chinese range sign
+                or value == re.sub(r"\s*-\s*", "-", piece)  # "10 - 20": spaced
                 or value in piece
                 or (piece.isdigit() and str(int(piece)) == value)
                 or str(cn_number(piece.strip("第卷册"))) == value  # 第十六卷 → 16
                 or name == "edition"
             ), (name, value, piece)
+        elif name == "title" and item["type"] == "standard":  # the gaps of a standard's name kept
+            assert standard_title(ev.span.slice(raw)) == value, (name, value, piece)
         elif name in CLEAN_FIELDS:
             assert clean_value(ev.span.slice(raw)) == value, (name, value, piece)
         else:

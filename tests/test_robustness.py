@@ -199,6 +199,38 @@ def test_a_page_of_many_spaces_renders():
     assert out.count("\n") == 2
 
 
+# Each one a long run where a pattern retried its leading ``\s*`` (or ``\d+``) at every
+# character: quadratic, 0.6-8 s of CPU on the fuzz fixtures of 4,000-10,000 characters, and
+# 3-20 s at 20,000 (hours at 200,000); linear now (well under a second here).
+_LONG_RUNS = {
+    # formats._common.norm_pages (tests/fixtures/fuzz/formats-*, read-*)
+    "RIS page range": 'formats.read("TY  - BOOK\\nTI  - T\\nSP  - 1" + S + "2\\nER  - \\n", "ris")',
+    # rules_duplicates._SEP (parse-lines-f48f7286c5)
+    "R001 elements": 'citekit.check("张三. 书名" + S + "x. 题名. 题名. 书[M]. 北京: 出版社, 2020.")',
+    # gbt.numbers._RANGE_FAST (parse-list-2cf4ec060d)
+    "G025 digits": 'citekit.check("张三. 题名[J]. 刊名, 2020: " + "1" * N + "x, 5-3.")',
+    # gbt.names._ETAL (cli-98a1e8f2a2)
+    "G010 et al.": 'citekit.check("张三" + S + "x, 李四, 等. 书名[M]. 北京: 出版社, 2020.")',
+    # gbt.required._IMPRINT_YEAR (cli-98a1e8f2a2)
+    "G043 imprint": 'citekit.check("张三. 书名[M]. 北京" + S + "x 出版社, 2020.")',
+    # formats.bibtex_names: "and" between names (found by tests/fuzz/patterns.py growth())
+    "BibTeX and": 'formats.read("@book{a, author = {A" + S + "x and B}, title = {T}}", "bibtex")',
+    # messages.zh_punctuation (--lang zh) over a message quoting a long run of spaces
+    "zh punctuation": '[__import__("citekit.messages").messages.zh_punctuation("中" + S + "x")]',
+    # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
+    "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LONG_RUNS))
+def test_a_long_run_of_spaces_or_digits_stays_linear(name):
+    out = _returns_within(
+        "import citekit\nfrom citekit import formats\nN = 200_000\nS = ' ' * N\n"
+        f"print(len({_LONG_RUNS[name]}))"
+    )
+    assert int(out) == 1
+
+
 def _fan_style(depth: int, fan: int) -> str:
     macros = ['<macro name="m0"><text variable="title"/></macro>']
     for i in range(1, depth + 1):

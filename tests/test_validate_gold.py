@@ -124,3 +124,31 @@ def test_seeded_defect_found_at_span(gid, old, new, code):
     assert any(d.span and inside(d) for d in found), [
         (d.span, raw[d.span.start : d.span.end] if d.span else None) for d in found
     ]
+
+
+def _clean_examples() -> list[tuple[str, str, str]]:
+    """(edition, id, printed entry) for every clean example of the standard citekit keeps:
+    the 2015 examples in both systems (parse/gbt7714-gold.jsonl) and their copies here
+    (validate/gold-clean.jsonl), and the 2025 examples (validate/gold-2025.jsonl)."""
+    out = []
+    for row in (FIXTURES / "parse" / "gbt7714-gold.jsonl").read_text("utf-8").splitlines():
+        g = json.loads(row)
+        for key in ("expected_numeric", "expected_authordate"):
+            if g.get(key):
+                out.append(("gbt7714-2015", f"{g['id']}/{key}", g[key]))
+    out += [("gbt7714-2015", g["id"], g["raw"]) for g in GOLD]
+    out += [("gbt7714-2025", f"{g['id']}/{g['system']}", g["raw"]) for g in GOLD_2025]
+    return out
+
+
+CLEAN = _clean_examples()
+
+
+@pytest.mark.parametrize("edition, case_id, raw", CLEAN, ids=[f"{e[-4:]}:{i}" for e, i, _ in CLEAN])
+def test_the_standards_clean_examples_pass_check_under_their_edition(edition, case_id, raw):
+    # as `citekit check --standard EDITION` reads a one-entry list: parsed, then checked
+    refs = process(raw, Config(standard=edition))
+    loud = [
+        (d.code, d.message) for r in refs for d in r.diagnostics if d.severity is not Severity.INFO
+    ]
+    assert loud == [], raw

@@ -241,7 +241,12 @@ def _load_references(
         stages = DEFAULT_STAGES if validate else PARSE_STAGES
         if args.lines:  # the lines go to the workers
             lines = split_lines_stream(source.chunks())
-            return _progress(run_lines_jobs(lines, config, stages, jobs=jobs), stderr, None)
+            out = run_lines_jobs(lines, config, stages, jobs=jobs)
+            if validate and args.command != "format":  # the list's style (L012, L013)
+                from .validate.rules_style import with_style_findings_streamed
+
+                out = with_style_findings_streamed(out, config)
+            return _progress(out, stderr, None)
         text = source.text()
         if not text.strip():
             _empty(args.file)
@@ -497,7 +502,9 @@ def main(
             return 2
         return _COMMANDS[args.command](args, stdin, stdout, stderr)
     except CitekitError as exc:
-        stderr.write(f"citekit: error: {exc}\n")
+        from .messages import error_line
+
+        stderr.write(error_line(str(exc), _lang(argv)) + "\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
@@ -508,6 +515,17 @@ def main(
         return 130
     finally:
         gc.set_threshold(*threshold)
+
+
+def _lang(argv: Sequence[str]) -> str:
+    """The ``--lang`` of the command line (``--lang zh`` or ``--lang=zh``), read even when the
+    error came before or during the parsing of the arguments."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "en"
 
 
 def entry() -> None:

@@ -5,16 +5,19 @@ reference uses few of them.  A module imports this in place of ``regex``
 (``from .. import lazyregex as regex``): ``regex.compile`` returns a :class:`LazyPattern`, whose
 first attribute access compiles the real pattern and keeps its methods in slots (the object then
 has no ``__getattr__`` hook), so later calls cost what a compiled pattern's calls cost; every other
-name is ``regex``'s own.
+name is ``regex``'s own, except the module-level ``search``, ``match``, ``fullmatch`` and ``sub``,
+which find a string pattern's compiled form in a plain dict (``regex``'s own cache lookup costs
+~10 us a call, as much as a short search) and otherwise do what ``regex``'s do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import regex as _regex
 
-__all__ = ["CompiledPattern", "LazyPattern", "compile"]
+__all__ = ["CompiledPattern", "LazyPattern", "compile", "fullmatch", "match", "search", "sub"]
 
 # what a LazyPattern takes over from its pattern on first use
 _KEPT = (
@@ -76,6 +79,62 @@ class LazyPattern(CompiledPattern):
 
 def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> LazyPattern:
     return LazyPattern(pattern, flags, **kwargs)
+
+
+_COMPILED: dict[tuple[Any, int], Any] = {}
+_COMPILED_MAX = 512  # distinct (pattern, flags) pairs kept; then the cache starts again
+
+
+def _compiled(pattern: Any, flags: int) -> Any:
+    try:
+        return _COMPILED[pattern, flags]
+    except KeyError:
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        real = _COMPILED[pattern, flags] = _regex.compile(pattern, flags)
+        return real
+    except TypeError:  # (an unhashable pattern: regex says what is wrong with it)
+        return _regex.compile(pattern, flags)
+
+
+def _matcher(name: str) -> Callable[..., Any]:
+    """regex's module-level ``search``/``match``/``fullmatch`` over the dict of compiled patterns."""
+    theirs = getattr(_regex, name)
+
+    def ours(
+        pattern: Any,
+        string: Any,
+        flags: int = 0,
+        pos: Any = None,
+        endpos: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        if kwargs:  # (named lists, timeouts, partial matching: regex's own)
+            return theirs(pattern, string, flags, pos, endpos, **kwargs)
+        return getattr(_compiled(pattern, flags), name)(string, pos, endpos)
+
+    ours.__name__ = ours.__qualname__ = name
+    return ours
+
+
+search = _matcher("search")
+match = _matcher("match")
+fullmatch = _matcher("fullmatch")
+
+
+def sub(
+    pattern: Any,
+    repl: Any,
+    string: Any,
+    count: int = 0,
+    flags: int = 0,
+    pos: Any = None,
+    endpos: Any = None,
+    **kwargs: Any,
+) -> Any:
+    if kwargs:
+        return _regex.sub(pattern, repl, string, count, flags, pos, endpos, **kwargs)
+    return _compiled(pattern, flags).sub(repl, string, count, pos, endpos)
 
 
 def __getattr__(name: str) -> Any:  # everything else: the regex module's own

@@ -13,6 +13,7 @@ import regex
 from .model import Diagnostic, Fix, Severity
 
 __all__ = [
+    "error_line",
     "fix_description",
     "localised_message",
     "severity_word",
@@ -90,8 +91,9 @@ def localised_message(d: Diagnostic, lang: str) -> str:
 # An ASCII mark next to a Chinese character (the marks inside quotations are left alone: they
 # are the reference's own text).
 _HAN = r"[\p{Han}\p{Bopomofo}“”]"
+# (the second branch starts where the search does or after a non-space: linear over space runs)
 _MARK = regex.compile(
-    rf"(?<={_HAN})\s*([,:;?!])\s*|\s*([,:;?!])\s*(?={_HAN})"
+    rf"(?<={_HAN})\s*([,:;?!])\s*|(?:\G|(?<!\s))\s*([,:;?!])\s*(?={_HAN})"
     rf"|(?<={_HAN})\s*\(|\(\s*(?={_HAN})|(?<={_HAN})\s*\)|\)\s*(?={_HAN})"
 )
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -131,3 +133,82 @@ def fix_description(fix: Fix, raw: str, lang: str = "en") -> str:
         else:
             parts.append(f"将“{old}”改为“{e.replacement}”")
     return "；".join(parts) or fix.message
+
+
+# The error lines of the command line (``citekit: error: ...``, exit 2) in Chinese: the English
+# message's shape -> its Chinese form; names, paths and codes are carried over.  The reasons the
+# system gives (``strerror``) are translated when known.
+_ERRORS_ZH: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
+    (regex.compile(pattern), zh)
+    for pattern, zh in (
+        (r"^(?P<f>.+) is empty: there is no reference to read$", "{f} 为空：没有可读的参考文献"),
+        (
+            r"^no input: give a file \(citekit (?P<c>[\w-]+) refs\.txt\) or pipe a list in "
+            r"\(citekit [\w-]+ - < refs\.txt\); see citekit [\w-]+ --help$",
+            "没有输入：请给出文件（citekit {c} refs.txt）或用管道输入列表"
+            "（citekit {c} - < refs.txt）；参见 citekit {c} --help",
+        ),
+        (r"^cannot read '(?P<f>[^']*)': (?P<why>.+)$", "无法读取“{f}”：{why}"),
+        (
+            r"^'(?P<c>[^']*)' matches no diagnostic code \(see `citekit rules`\)$",
+            "“{c}”不是任何诊断代码（参见 `citekit rules`）",
+        ),
+        (
+            r"^unknown code '(?P<c>[^']*)'; codes of that family: (?P<l>.+)$",
+            "未知代码“{c}”；同类代码：{l}",
+        ),
+        (r"^unknown code '(?P<c>[^']*)'$", "未知代码“{c}”"),
+        (
+            r"^(?:(?P<w>.+): )?unknown standard '(?P<s>[^']*)'; choose one of: (?P<l>.+)$",
+            "{w}未知标准“{s}”；可选：{l}",
+        ),
+        (
+            r"^argument (?P<a>\S+): invalid choice: '(?P<v>[^']*)' \(choose from (?P<l>.+)\)$",
+            "参数 {a} 的值“{v}”无效（可选：{l}）",
+        ),
+        (r"^argument (?P<a>\S+): expected one argument$", "参数 {a} 需要一个值"),
+        (r"^the following arguments are required: (?P<a>.+)$", "缺少参数：{a}"),
+        (r"^unrecognized arguments: (?P<a>.+)$", "无法识别的参数：{a}"),
+        (
+            r"^profile '(?P<p>[^']*)' requested but no citekit\.toml or \[tool\.citekit\] found$",
+            "指定了配置“{p}”，但找不到 citekit.toml 或 [tool.citekit]",
+        ),
+        (r"^(?P<w>.+): unknown key '(?P<k>[^']*)'$", "{w}：未知设置项“{k}”"),
+        (r"^(?P<w>.+): unknown profile '(?P<p>[^']*)' \((?P<l>.*)\)$", "{w}：未知配置“{p}”（{l}）"),
+        (r"^cannot read config '(?P<f>[^']*)': (?P<why>.+)$", "无法读取配置文件“{f}”：{why}"),
+        (
+            r"^config '(?P<f>[^']*)' is not valid TOML: (?P<why>.+)$",
+            "配置文件“{f}”不是有效的 TOML：{why}",
+        ),
+    )
+)
+_REASONS_ZH = {
+    "No such file or directory": "文件不存在",
+    "Permission denied": "没有读取权限",
+    "it is a directory": "这是一个目录",
+    "Is a directory": "这是一个目录",
+}
+_NOT_VALID = regex.compile(r"^not valid (?P<codec>[\w-]+) \(byte (?P<n>\d+)\)$")
+
+
+def error_line(message: str, lang: str = "en") -> str:
+    """The line ``citekit`` prints for an error (``CitekitError``) in ``lang``.  In Chinese,
+    a message of a shape not in the table keeps its English words after the Chinese head."""
+    if not _zh(lang):
+        return f"citekit: error: {message}"
+    for pattern, zh in _ERRORS_ZH:
+        m = pattern.match(message)
+        if m:
+            values = {k: _reason_zh(v or "") for k, v in m.groupdict().items()}
+            if values.get("w"):
+                values["w"] += "：" if "s" in values else ""
+            message = zh.format(**values)
+            break
+    return f"citekit：错误：{zh_punctuation(message)}"
+
+
+def _reason_zh(text: str) -> str:
+    m = _NOT_VALID.match(text)
+    if m:
+        return f"不是有效的 {m['codec']} 编码（第 {m['n']} 字节）"
+    return _REASONS_ZH.get(text, text)

@@ -28,6 +28,7 @@ __all__ = [
     "new_evidence",
     "new_reference",
     "new_span",
+    "location",
 ]
 
 
@@ -183,8 +184,21 @@ class Reference:
             "language": self.language,
             "confidence": round(self.confidence, 4),
             "fields": {name: ev.to_json() for name, ev in self.fields.items()},
-            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "diagnostics": [self.diagnostic_json(d) for d in self.diagnostics],
         }
+
+    def diagnostic_json(self, diag: Diagnostic) -> dict[str, Any]:
+        """``diag.to_json()`` with the input file's ``line`` and ``column`` of its span's start
+        (the reference's start when it has no span), as text reports and SARIF give them;
+        null when the input gave no line (an exchange format's record)."""
+        out = diag.to_json()
+        if self.line is None:
+            out["line"] = out["column"] = None
+        else:
+            out["line"], out["column"] = location(
+                self.raw, self.line, diag.span.start if diag.span else 0
+            )
+        return out
 
     def with_diagnostics(self, *extra: Diagnostic) -> Reference:
         from dataclasses import replace
@@ -196,6 +210,13 @@ class Reference:
         if not self.diagnostics:
             return None
         return max((d.severity for d in self.diagnostics), key=lambda s: s.rank)
+
+
+def location(raw: str, first_line: int, pos: int) -> tuple[int, int]:
+    """``(line, column)`` in the input file of offset ``pos`` in a reference ``raw`` that
+    starts on ``first_line`` (both 1-based; columns count code points, as SARIF's do)."""
+    before = raw[:pos]
+    return first_line + before.count("\n"), pos - (before.rfind("\n") + 1) + 1
 
 
 def diagnostic_from_json(data: Mapping[str, Any]) -> Diagnostic:

@@ -208,6 +208,8 @@ _STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s
 _UNDERSCORES = _re.compile(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
 # a Markdown link "[Title](https://…)": the brackets are markup, the link follows the text
 _MD_LINK = _re.compile(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
+# an empty Markdown link "[](https://…#ref_[3]_1)" (the anchor of a copied Baidu Baike note): no text, dropped
+_MD_EMPTY_LINK = _re.compile(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
 # PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
 _GLUED_IN = _re.compile(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
@@ -314,6 +316,9 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             edits.append((m.start(), m.start() + n, ""))
             edits.append((m.end() - n, m.end(), ""))
     if "](" in text:
+        if "[](" in text:
+            for m in _MD_EMPTY_LINK.finditer(text):
+                edits.append((m.start(), m.end(), ""))
         for m in _MD_LINK.finditer(text):
             close = text.index("](", m.end())
             edits.append((m.start(), m.end(), ""))

@@ -248,7 +248,8 @@ def process(
 
 
 def check_list_level(refs: list[Reference], config: Config) -> list[Reference]:
-    """The list-level rules (duplicates, numbering gaps and disorder) over checked references."""
+    """The list-level rules (family L: duplicates, numbering, author-date order, the list's
+    style) over checked references."""
     from .validate import check_list
     from .validate.rules_style import style_findings, with_style_findings
 
@@ -272,8 +273,8 @@ def process_iter(
     rule of the validator: families E, B, D, I, G, R, W).  Which do not: the list-level rules
     (family L: duplicates L001/L002, numbering L003/L004, the author-date order L008-L010, the
     list's style L012/L013), which need the whole list (:func:`process` runs them, or
-    :func:`citekit.validate.check_list` on the collected results), and segmentation (each string
-    is taken as one reference, so a list heading is not recognised).
+    :func:`check_list_level` on the collected results), and segmentation (each string is taken
+    as one reference, so a list heading is not recognised).
     """
     config = config or Config()
     for ref in string_references(references):

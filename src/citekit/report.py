@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from .model import Diagnostic, Reference, Severity
+from .model import Diagnostic, Reference, Severity, location
 
 __all__ = [
     "Tally",
@@ -53,13 +53,6 @@ def _caret(raw: str, diag: Diagnostic) -> list[str]:
     pad = display_width(prefix + shown[: col - lo])
     marks = max(1, display_width(shown[col - lo : end - lo]))
     return [f"  {prefix}{shown}{suffix}", "  " + " " * pad + "^" * marks]
-
-
-def location(raw: str, first_line: int, pos: int) -> tuple[int, int]:
-    """``(line, column)`` in the input file of offset ``pos`` in a reference ``raw`` that
-    starts on ``first_line`` (both 1-based; columns count code points, as SARIF's do)."""
-    before = raw[:pos]
-    return first_line + before.count("\n"), pos - (before.rfind("\n") + 1) + 1
 
 
 def text_lines(
@@ -278,7 +271,8 @@ def _jsonl_line(ref: Reference, encode) -> str:
             fields.append(f"{parts[0]}{span.start:d}, {span.end:d}{parts[1]}")
         else:
             fields.append(parts[2])
-    diagnostics = encode([d.to_json() for d in ref.diagnostics]) if ref.diagnostics else "[]"
+    located = ref.diagnostic_json
+    diagnostics = encode([located(d) for d in ref.diagnostics]) if ref.diagnostics else "[]"
     conf = _confidence(ref.confidence, encode)
     return (
         f'{{"id": {_string(ref.id, encode)}, "raw": {_string(ref.raw, encode)}, '

@@ -101,7 +101,38 @@ def audit(
     return sorted(out, reverse=True)
 
 
+def growth(n: int = 2000, factor: int = 8, show: float = 0.02) -> list[tuple[float, str, str]]:
+    """Patterns whose ``search`` over a run of one character class grows faster than the run:
+    (the ratio of times at ``factor * n`` and at ``n``, the pattern, the run) for each pattern
+    that takes over ``show`` seconds at the longer run and grows more than ``factor`` squared
+    over two (a quadratic pattern grows by ``factor`` squared, a linear one by ``factor``)."""
+    out = []
+    for name, pattern in patterns():
+        for c in ALPHABET:
+            for t in TERMINATORS:
+                took = []
+                for size in (n, factor * n):
+                    text = c * size + t
+                    start = time.process_time()
+                    for _ in pattern.finditer(text):
+                        pass
+                    took.append(time.process_time() - start)
+                if took[1] > show and took[1] > max(took[0], 1e-4) * factor * factor / 2:
+                    out.append(
+                        (took[1] / max(took[0], 1e-4), name, f"{c!r} * {factor * n} + {t!r}")
+                    )
+                    print(f"{took[1]:8.3f}  {name}  {out[-1][2]}", flush=True)
+                    break
+            else:
+                continue
+            break
+    return sorted(out, reverse=True)
+
+
 if __name__ == "__main__":
+    if "--growth" in sys.argv:
+        growth()
+        sys.exit()
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
     show = float(sys.argv[2]) if len(sys.argv) > 2 else 0.05
     audit(n, show=show, pairs="--runs-only" not in sys.argv)

@@ -239,12 +239,14 @@ def date_year(date: Any) -> str | None:
 # --------------------------------------------------------------------------- numbers etc.
 
 _LEADING_ZEROS = re.compile(r"(?<![\w.])0+(?=\d)")
+_RANGE_DASH = re.compile(r"-{1,3}|[–—~～]")
 
 
 def norm_pages(text: str) -> str:
     """``64--76`` → ``64-76``; en/em dashes and ``~`` as ranges; CNKI's ``004`` → ``4``."""
-    s = text.strip()
-    s = re.sub(r"\s*(?:-{1,3}|[–—~～])\s*", "-", s)
+    # Split and strip rather than a ``\s*dash\s*`` pattern, which retries its leading ``\s*``
+    # at every space of a long run without a dash (quadratic: 10,000 spaces took 2.5 s).
+    s = "-".join(part.strip() for part in _RANGE_DASH.split(text.strip()))
     return _LEADING_ZEROS.sub("", s)
 
 

@@ -14,14 +14,15 @@ from .latex import delatex, enlatex, split_top
 __all__ = ["format_name", "parse_names"]
 
 
-_AND_RE = re.compile(r"\s+and\s+", re.I)
+# a brace, or "and" between spaces; (?<!\s): a space run is tried once, not at every space
+_AND_OR_BRACE = re.compile(r"[{}]|(?<!\s)\s+and\s+", re.I)
 
 
 def _split_and(value: str) -> list[str]:
     if " and " not in value.lower() and "\tand" not in value.lower() and "and\n" not in value:
         return [value.strip()] if value.strip() else []
     out, depth, start = [], 0, 0
-    for m in re.finditer(r"[{}]|\s+and\s+", value, re.I):
+    for m in _AND_OR_BRACE.finditer(value):
         tok = m.group(0)
         if tok == "{":
             depth += 1

@@ -49,11 +49,11 @@ _CN_MD = regex.compile(
 _WORD = regex.compile(r"\p{L}+")
 _DAY = regex.compile(r"(?<!\d)(\d{1,2})(?!\d)")
 _ACCESS_BEFORE = regex.compile(
-    r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen)[\s:,]*(?:on\s*)?$",
+    r"(?:accessed|retrieved|cited|viewed|引用日期|访问日期|consulted|abgerufen|\bweb\.)[\s:,]*(?:on\s*)?$",
     regex.IGNORECASE,
 )
 _LEAD_IN = regex.compile(
-    r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by)\s*", regex.IGNORECASE
+    r"(?:in\s*:|in\s+(?=\p{Lu}|\d)|载于?|见|收入|edited\s+by|ed\.\s+by|by\b)\s*", regex.IGNORECASE
 )
 # MLA/Chicago role phrase after the title: "Trans. H. M. Parshley", "Translated by …", "Edited by …"
 _ROLE_LEAD = regex.compile(
@@ -64,7 +64,7 @@ _GIVEN_FIRST_NAME = regex.compile(
     r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*"
 )
 _PUBLISHER_PIECE = regex.compile(r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
-_VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|第)\s*", regex.IGNORECASE)
+_VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|v\.|第)\s*", regex.IGNORECASE)
 _ISS_PREFIX = regex.compile(
     r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE
 )
@@ -76,10 +76,18 @@ _CONF_WORDS = regex.compile(
     r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
+# a journal named "Proceedings …" (PNAS, Proc. R. Soc. A) has a volume and no "In" before it
+_PROCEEDINGS_JOURNAL = regex.compile(
+    r"(?:proc\.|proceedings)(?!.*(?:conference|conf\.|symposium|workshop|congress|meeting))",
+    regex.IGNORECASE,
+)
+_REPORT_TITLE = regex.compile(r"\breport(?:\s+(?:1[5-9]|20)\d\d)?$", regex.IGNORECASE)
 _THESIS_WORDS = regex.compile(
     r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
 )
-_REPORT_WORDS = regex.compile(r"report|working paper|technical|white paper|报告", regex.IGNORECASE)
+_REPORT_WORDS = regex.compile(
+    r"report|working paper|technical|white paper|\btech\.?\s*rep\b|报告", regex.IGNORECASE
+)
 _PATENT_WORDS = regex.compile(r"patent|专利", regex.IGNORECASE)
 _URL_LIKE = regex.compile(r"^(?:[a-z]+://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\b(?:[Ii]n|载|见)\s*:?\s*$")
@@ -379,6 +387,14 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             ):
                 e += 1  # "汤彬等主|编", "方齐云、姚遂 | 主编": the role word belongs to the group
             a, b = _name_end(work, *trim(work, s, e, _TRIM_NAMES))
+            if (
+                b - a > 2
+                and b < d.end
+                and work[b] == "."
+                and work[b - 1].isupper()
+                and work[b - 2] in " ."
+            ):
+                b += 1  # "Baron, Naomi S|." : the labeller left the initial's full stop out
             if b > a and work[b - 1] == ")" and "(" not in work[a:b]:
                 a, b = _name_end(work, *trim(work, a, b - 1, _TRIM_NAMES))
             if b > a and set_names(d, a, b, label, conf):
@@ -434,8 +450,14 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             if not parts:
                 continue
             before = work[max(d.start, s - 30) : s]
+            url = d.spans.get("URL")
             if _ACCESS_BEFORE.search(before) or (
-                d.has("issued") and "accessed" not in seen and d.has("URL")
+                d.has("issued")
+                and "accessed" not in seen
+                and d.has("URL")
+                # not "51, 1 (January 2008), 107-113" (ACM): a date in round brackets before the
+                # link is the issue's
+                and not (before.rstrip().endswith("(") and url and url[0] > e)
             ):
                 if not d.has("accessed"):
                     d.set(
@@ -876,16 +898,42 @@ def _place_after_university(d: Draft) -> None:
 _KIND_PIECES = (
     (_PATENT_WORDS, ("patent", "专利")),
     (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
-    (_REPORT_WORDS, ("report", "working", "technical", "white", "报告")),
+    (_REPORT_WORDS, ("report", "working", "technical", "white", "rep", "报告")),
+)
+
+
+# APA 7's bracketed descriptions of a work's kind ("[Data set]", "[Computer software]",
+# "[Conference presentation]"): the CSL type they name
+_DESCRIBED_TYPES = (
+    (regex.compile(r"^data\s?set\b", regex.IGNORECASE), "dataset"),
+    (regex.compile(r"^(?:computer\s+)?software\b|^mobile\s+app", regex.IGNORECASE), "software"),
+    (
+        regex.compile(
+            r"^(?:conference|paper|poster)\s+(?:presentation|session)|^keynote", regex.IGNORECASE
+        ),
+        "speech",
+    ),
 )
 
 
 def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
+    if d.type in ("standard", "patent") and d.has("number"):
+        return  # a standard's or patent's number (doc_numbers) typed it already
+    for pattern, kind in _DESCRIBED_TYPES:
+        if genre and pattern.match(genre):
+            d.set_type(kind, 0.75)
+            return
     container = d.values.get("container-title", "")
     rest = d.text[d.start : d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
-        outside = rest.replace(title, " ") if title else rest
+        outside = rest
+        for name in ("URL", "DOI"):  # words of a link (".../dissertation/...") name no kind
+            sp = d.spans.get(name)
+            if sp and d.start <= sp[0] < sp[1] <= d.end:
+                a, b = sp[0] - d.start, sp[1] - d.start
+                outside = outside[:a] + " " * (b - a) + outside[b:]
+        outside = outside.replace(title, " ") if title else outside
         low = outside.lower()
         # every match holds one of these (lower-cased) pieces; "ſ" and "K" fold to letters in them
         may = "ſ" in outside or "\u212a" in outside
@@ -902,6 +950,15 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     patent = genre and _PATENT_WORDS.search(genre) is not None
     thesis = genre and _THESIS_WORDS.search(genre) is not None
     report = genre and _REPORT_WORDS.search(genre) is not None
+    if (
+        not report
+        and not container
+        and _REPORT_TITLE.search(title)
+        and (d.has("number") or d.has("publisher") or d.has("publisher-place"))
+    ):
+        report = (
+            True  # "ESS Technical Design Report, ESS 2013-001", "Global … report 2020. Geneva: WHO"
+        )
     if thesis and not container and not d.has("publisher"):
         m = _INSTITUTION.search(
             d.work, d.start, d.end
@@ -910,6 +967,13 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             a, b = trim(d.work, *m.span())
             if b > a:
                 d.set("publisher", d.work[a:b], a, b, 0.6)
+    cs, ps = d.spans.get("container-title"), d.spans.get("publisher")
+    if thesis and container and cs and ps and d.work[cs[1] : ps[0]].strip() == ",":
+        # IEEE: "Ph.D. dissertation, Dept. Comput. Sci., Stanford Univ.": the department and the
+        # university are the one institution
+        d.drop("container-title")
+        d.set("publisher", d.work[cs[0] : ps[1]], cs[0], ps[1], d.conf["publisher"])
+        container = ""
     if thesis and container and not d.has("publisher"):
         span = d.spans.pop("container-title")
         conf = d.conf.pop("container-title")
@@ -951,6 +1015,13 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     conf_words = bool(_CONF_WORDS.search(container)) or bool(
         _CONF_WORDS.search(d.values.get("title", "")) and not container
     )
+    if (
+        conf_words
+        and not container_lead
+        and d.has("volume")
+        and _PROCEEDINGS_JOURNAL.match(container)
+    ):
+        conf_words = False  # "Proc. Natl. Acad. Sci. U.S.A. 115, 1200" : a journal, no "In"
     if d.has("event-title") and not container and not patent and not thesis and not report:
         d.set_type("paper-conference", 0.75)
     elif patent:
@@ -975,8 +1046,8 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             )
     elif d.has("publisher") or d.has("publisher-place") or d.has("ISBN") or d.has("edition"):
         d.set_type("book", 0.8)
-    elif d.has("URL") and not d.has("volume"):
-        d.set_type("webpage", 0.6)
+    elif d.has("URL") and not d.has("volume") or d.has("accessed") and not d.has("volume"):
+        d.set_type("webpage", 0.6)  # "Retrieved March 22, 2021." with no link: a web page still
     elif d.has("volume") or d.has("page"):
         d.set_type("article-journal", 0.5)
     elif d.values:

@@ -27,6 +27,12 @@ _NEXT_REF = regex.compile(
 )
 
 
+# where the second version starts after a stop (or a "/"): its names, Latin capitals or Chinese
+_NEXT_VERSION = regex.compile(
+    r"[.。]\s*(?:/\s*)?(?=\p{Lu}{2,}\s|\p{Lu}[\p{Ll}]+\s+\p{Lu}[\p{Ll}]*[,.]|\p{Han}{2,4}[,，.、])"
+)
+
+
 def _looks_like_reference(text: str) -> bool:
     return (
         len(text) >= 25
@@ -88,4 +94,16 @@ def bilingual_part(text: str, start: int, end: int) -> tuple[int, int]:
         chosen = _choose(text, (start, m.start()), (m.end(), end))
         if chosen:
             return chosen
+    # two GB/T versions one after the other, each with its type code, either first:
+    # "…[J]. 中华放射学杂志, 2019, 53(5): 321-325. WANG Xiaoming, LI Jianguo. …[J]. …"
+    first = _CODE.search(text, start, end)
+    if first and _CODE.search(text, first.end(), end):
+        m = _NEXT_VERSION.search(text, first.end(), end)
+        if m:
+            a = m.start()
+            while a > start and text[a - 1] in " .。":
+                a -= 1
+            chosen = _choose(text, (start, a), (m.end(), end))
+            if chosen:
+                return chosen
     return start, end

@@ -53,6 +53,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     elif nxt.isalpha() and nxt.isupper():
         ok = True
     elif nxt.isdigit():
+        if prev == " ":  # "中国军网 .2010-10-10" (Baidu Baike sets a space before its ．)
+            prev = work[start:i].rstrip(" ")[-1:]
         ok = (
             bool(prev)
             and (is_cjk(prev) or prev in ")]》”")
@@ -106,7 +108,7 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>(?:1[5-9]|20)\d\d[-—](?:1[5-9]|20)\d\d"  # a serial's 1957-1990
-    r"|c?(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
+    r"|c?(?:1\d|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"  # any year 1000-2099 (D002 judges it)
     r"(?:\([^()]{1,20}\))?-?"
     r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
@@ -119,6 +121,11 @@ def _after_link(work: str, i: int) -> bool:
     while i >= 0 and work[i] in " ,，.":
         i -= 1
     return i >= 0 and work[i] == MASK
+
+
+# GB/T 7714 8.4.1.3, 8.4.2.4: the marks of an unknown place or publisher, printed instead of a value
+_UNKNOWN = regex.compile(r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]")
+_UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
 
 
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
@@ -137,6 +144,9 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
     if not parts and "年" in text:  # 2011年6月: kept at the precision printed
         cn = cn_year_issue(text, 0, len(text))
         parts = cn.date if cn else None
+    if not parts and (u := _UPDATE_DAY.fullmatch(text)) and u.group(1) == u.group(2):
+        # "维基百科, 2021(20210301)" (Chinese Wikipedia's GB/T citation): the year, then the day
+        parts = parse_iso_date(f"{u.group(2)}-{u.group(3)}-{u.group(4)}")
     if parts:
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:
@@ -155,12 +165,16 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         keep_dot = _TRIM_TEXT  # " ,;:，；：" + MASK: "Washington, D.C.:" / "Inc., 1982": the dot is the name's
         if colon >= 0:
             a, b = trim(work, pre_s, colon, keep_dot)
-            if b > a:
+            if _UNKNOWN.fullmatch(work, a, b):
+                d.claim(a, b)  # read, and no value
+            elif b > a:
                 d.set("publisher-place", work[a:b], a, b, confidence)
             a, b = trim(work, colon + 1, m.start() + start, keep_dot)
         else:
             a, b = trim(work, pre_s, m.start() + start, keep_dot)
-        if b > a:
+        if _UNKNOWN.fullmatch(work, a, b):
+            d.claim(a, b)
+        elif b > a:
             d.set("publisher", work[a:b], a, b, confidence)
     return True
 
@@ -232,13 +246,30 @@ def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9
 
 _VOL_TAIL = regex.compile(
     r"[:：]\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
-    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)))\s*$"
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)"
+    r"|[一二三四五六七八九十]部|(?:1[5-9]|20)\d\d\s*年卷))\s*$"  # 药典: 一部, 年会论文集: 2011年卷
 )
 
 
+# "古代汉语. 上册", "…. 第2卷": the part after a stop (explicit forms only)
+_VOL_TAIL_DOT = regex.compile(
+    r"\.\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册))\s*$"
+)
+# "(上册)", "(第二册)" closing a title
+_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册")
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
 _PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
+# "古代汉语: 第3版" / "…: 修订版": an edition written as the title's last part (版 only: "…: 日本" is a title)
+_EDITION_TAIL = regex.compile(
+    r"[:：]\s*(?P<ed>[^:：\s]{1,8}版)\s*$"
+    r"|(?<=\p{Han})\s*(?P<ed>第\s*[\d一二三四五六七八九十]{1,3}\s*版)\s*$"  # 古代汉语 第3版
+)
+# an edition statement of its own later in the reference: then "…: 第4版" is the title's (GB/T A.1)
+_LATER_EDITION = regex.compile(
+    r"(?:[.,]|[)》]?\s*\()\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
+)
 
 
 def title_volume(d: Draft, start: int, end: int) -> int:
@@ -259,8 +290,16 @@ def title_volume(d: Draft, start: int, end: int) -> int:
             n = cn_number(v.group(1))
             d.set("volume", str(n) if n is not None else v.group(1), p.start("x"), p.end("x"), 0.85)
             return p.start()
-    m = _VOL_TAIL.search(d.work[start:end])
+        if _PAREN_PART.fullmatch(inner) and not d.has("volume"):
+            d.set("volume", inner, p.start("x"), p.end("x"), 0.8)  # 古代汉语(上册)
+            return p.start()
+    m = _VOL_TAIL.search(d.work[start:end]) or _VOL_TAIL_DOT.search(d.work[start:end])
     if not m:
+        t = _EDITION_TAIL.search(d.work, start, end)
+        ed = edition(t.group("ed")) if t and t.start() > start else None
+        if t and ed and not d.has("edition") and not _LATER_EDITION.search(d.work, end, d.end):
+            d.set("edition", ed, t.start("ed"), t.end("ed"), 0.8)
+            return t.start()
         return end
 
     if m.group("n"):

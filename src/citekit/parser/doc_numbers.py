@@ -1,9 +1,10 @@
 """Numbers that name a document: patents, RFCs, and the number at the end of a report series.
 
 - :func:`find_doc_numbers` runs with the identifiers, before any style: ``统一书号: 3031·123``,
-  ``U.S. Patent 6,285,999``
+  ``U.S. Patent 6,285,999``, ``US6285999B1``
   (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
-  and ``RFC 9110`` are taken and masked.
+  ``RFC 9110`` and a standard's number standing alone (``IEEE Std 802.11-2016``,
+  ``ISO 9001:2015``) are taken and masked.
 - :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
   (``Preprint, arXiv:1206.5454``) is its number when nothing names a journal or book it is in.
 - :func:`report_series` runs when a parse is finished: ``NBER Working Paper, No. 1234``,
@@ -24,8 +25,22 @@ __all__ = ["find_doc_numbers", "preprint_number", "report_series", "split_genre_
 
 _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
-    r"(?:(?:No|Number)\.?\s*)?(?P<num>\d{1,2},\d{3},\d{3}|[A-Z]{0,2}\d{5,}(?:\.\d)?[A-Z]?\d?)",
+    r"(?:(?:No|Number)\.?\s*)?(?P<num>\d{1,2},\d{3},\d{3}|\d{1,2}\s\d{3}\s\d{3}\b|"  # IEEE: "4 084 217"
+    r"[A-Z]{0,2}\d{5,}(?:\.\d)?[A-Z]?\d?)(?:\s?[ABU]\d\b)?",  # (a kind code: "B2")
 )
+# a patent's publication number standing as an element: "US6285999B1", "EP 1234567 A1"
+_PATENT_PUB = regex.compile(
+    r"(?P<j>\b(?:US|EP|WO|CN|JP|DE|GB|FR|KR))\s?(?P<num>\d{6,12})\s?[ABUC]\d?"
+    r"(?=[,.;]?\s|[,.;]?$)"
+)
+# a standard's number standing as an element of its own ("…, IEEE Std 802.11-2016, 2016."; "ISO
+# 9001:2015. Quality management …"): the number of a standard (in a title it is only words)
+_STANDARD = regex.compile(
+    r"(?:(?:ANSI/)?IEEE\s+Std\.?\s*\d[\d.]*[a-z]?(?:[-–]\d{4})?"
+    r"|(?:ISO|IEC|ISO/IEC|ASTM|BS|DIN|EN|ITU-T)\s+[A-Z]?\d[\d.]*(?:[-–]\d+)*:\d{4})"
+    r"(?=[,.;]?\s|[,.;]?$)"
+)
+_TYPE_CODE = regex.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
 _UNIFIED_BOOK_NO = regex.compile(r"统一书号\s*[:：]?\s*(?P<n>\d{4,5}\s*[·.・•]\s*\d{1,6})")
 _RFC = regex.compile(r"\b(?:RFC|BCP|STD)\s?\d{1,5}\b")
 _REPORT_GENRE = regex.compile(
@@ -49,12 +64,33 @@ def find_doc_numbers(d: Draft) -> None:
             d.claim(m.end("j"), m.start("num"))
             d.set_type("patent", 0.85)
             d.mask(m.start(), m.end())
+    if not d.has("number") and d.type is None:
+        m = _PATENT_PUB.search(work, s0, e0)
+        if m and (
+            m.start() == s0 or work[m.start() - 2 : m.start() - 1] in (",", ".", ";", '"', "”")
+        ):
+            d.set("number", m.group(), m.start(), m.end(), 0.8)
+            d.set("jurisdiction", m.group("j"), m.start("j"), m.end("j"), 0.75)
+            d.set_type("patent", 0.8)
+            d.mask(m.start(), m.end())
     if not d.has("number") and "书号" in work:  # 统一书号: 3031·123 (books before the ISBN)
         m = _UNIFIED_BOOK_NO.search(work, s0, e0)
         if m:
             ns, ne = m.span("n")
             d.set("number", m.group("n"), ns, ne, 0.85)
             d.claim(m.start(), ns)
+            d.mask(m.start(), m.end())
+    if not d.has("number") and ("Std" in work or ":" in work) and d.type is None:
+        m = _STANDARD.search(work, s0, e0)
+        if (
+            m
+            and (
+                m.start() == s0 or work[m.start() - 2 : m.start() - 1] in (",", ".", ";", '"', "”")
+            )
+            and not _TYPE_CODE.search(work, s0, e0)  # GB/T reads its [S] standards itself
+        ):
+            d.set("number", m.group(), m.start(), m.end(), 0.85)
+            d.set_type("standard", 0.8)
             d.mask(m.start(), m.end())
     if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
         m = _RFC.search(work, s0, e0)

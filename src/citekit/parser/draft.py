@@ -55,6 +55,26 @@ _STRUCTURAL = regex.compile(
 )
 
 
+# the space (or U+3000) between the elements of a Chinese standard's name: 信息与文献 参考文献著录规则
+_STANDARD_GAP = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+
+
+def standard_title(raw: str) -> str:
+    """A standard's title keeps the one space between its name's elements (引导、主体、补充要素,
+    GB/T 1.1), which the clean form of other titles drops between two CJK characters."""
+    out: list[str] = []
+    at = 0
+    for gap in _STANDARD_GAP.finditer(raw):
+        out.append(clean_value(raw[at : gap.start()]))
+        out.append("\u3000" if "\u3000" in gap.group() else " ")  # (the U+3000 a list printed)
+        at = gap.end()
+    out.append(clean_value(raw[at:]))
+    return "".join(out).strip()
+
+
+_PAGE_GAP = regex.compile(r"(?<=\d)\s*-\s*(?=\d)")
+
+
 class Draft:
     def __init__(self, view: View, start: int, end: int) -> None:
         self.view = view
@@ -173,9 +193,17 @@ class Draft:
                     span = raw_span(s, e)
             if span is not None and name in CLEAN_FIELDS and raw is not None:
                 if value == self.text[s:e]:
-                    value = clean_value(raw[span.start : span.end]) or value
-            if name == "page" and isinstance(value, str) and "~" in value:
-                value = value.replace("~", "-")  # 315~327 (a Chinese range sign) is a page range
+                    if name == "title" and self.type == "standard":
+                        value = standard_title(raw[span.start : span.end]) or value
+                    else:
+                        value = clean_value(raw[span.start : span.end]) or value
+            if name == "page" and isinstance(value, str):
+                if "~" in value:
+                    value = value.replace(
+                        "~", "-"
+                    )  # 315~327 (a Chinese range sign) is a page range
+                if " " in value:
+                    value = _PAGE_GAP.sub("-", value)  # "10 - 20" (PDF text, spaced list styles)
             item[name] = value
             conf = self.conf[name]
             fields[name] = new_evidence(span, conf, source)  # made for every field

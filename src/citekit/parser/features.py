@@ -14,9 +14,8 @@ every call (about a fifth of the tagging time).  The model's attribute names are
 
 from __future__ import annotations
 
+import re
 import threading
-
-import regex
 
 from ..text.lexicons import words
 from ..text.script import is_cjk
@@ -408,9 +407,11 @@ for _list, _name in (
         if len(_w) >= 2 and _has_cjk(_w):
             _CJK_WORDS[_w] = _name
 _CJK_WORD_MAX = max(map(len, _CJK_WORDS))
-_ANY_CJK_WORD = regex.compile(
-    "[" + "".join(sorted({w[0] for w in _CJK_WORDS})) + "]"
-).search  # (most English references have none of these characters: skip the scan)
+# (most English references have none of these characters: skip the scan).  A set of literal
+# characters means the same to ``re`` as to ``regex``, and ``re`` finds it ~10x faster
+_ANY_CJK_WORD = re.compile(
+    "[" + re.escape("".join(sorted({w[0] for w in _CJK_WORDS}))) + "]"
+).search
 _CJK_WORD_FIRST = frozenset(w[0] for w in _CJK_WORDS)
 # per word: the features of its first character and of the others
 _CJK_WORD_FEATS = {

@@ -29,9 +29,9 @@ from .text import MASK, trim
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
 TYPE_CODE = regex.compile(
-    r"[\[「]\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
+    r"(?:[\[「]|\((?=\s*[A-Z]{1,2}(?:\s*/\s*[A-Z]{2,6})?\s*\]))\s*(?P<code>J|M|C|D|N|R|S|PP|P|EB|DB|CP|DS|CM|A|Z|G|K)\s*"
     r"(?:/\s*(?P<carrier>OL|CD|MT|DK|CD-ROM))?\s*"
-    # PDF/OCR text: 「J」, [J」, and a closing bracket read as a letter ([JJ. [MJ.)
+    # PDF/OCR text: 「J」, [J」, (J], and a closing bracket read as a letter ([JJ. [MJ.)
     r"(?:[\]」]|[JI1l](?=\s*[.,。．]))"
 )
 
@@ -63,6 +63,10 @@ _AUTHOR_YEAR = regex.compile(
     r"\s*(?:[.。]|[,，](?=\s*\D))"
 )
 _ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
+_TRANSLATED_PART = regex.compile(
+    r"\s*[.．]\s*(?P<who>[^/\[\].．]{1,60}?)\s*[,，]?\s*译\s*//\s*(?:In\s*:?\s+(?=\p{Lu}))?"
+)
+_TITLED_BODY = regex.compile(r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会)")
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
 _NAME_GOES_ON = regex.compile(
@@ -99,12 +103,22 @@ _STD_FIRST_2025 = regex.compile(
     r"(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*\s+[A-Z]{0,2}-?\d[\w.\-/]*?(?:\s*[—–]\s*|[-:])"
     r"(?P<y>1[89]\d\d|20\d\d)(?:\s*\((?:en|fr|E|F)\))?)(?=\s|\p{Han}|\p{Lu})\s*"
 )
+# a standard's number standing alone as an element: "ISO 690:2010", "IEEE Std 802.11-2016", "GB/T 7714—2015"
+_STD_NUMBER_ONLY = regex.compile(
+    r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
+    r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
+)
+_BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士)?学位论文)\s*\]\s*$")
+# an online encyclopedia named where the title stands
+_ENCYCLOPEDIA = regex.compile(
+    r"\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
+)
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
     r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$"
 )
-_TRANSLATOR = regex.compile(r"(?:译|trans\.?|translated)\s*$", regex.IGNORECASE)
+_TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
 _BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)
@@ -159,6 +173,10 @@ def parse(d: Draft) -> bool:
         return False
     code = m.group("code")
     slash = _ANALYTIC.match(work, m.end(), d.end)
+    translated = None if slash else _TRANSLATED_PART.match(work, m.end(), d.end)
+    if translated:  # 2025 8.3: "[M].姜海伦,译//《环球科学》杂志社.认识记忆力…": the translator
+        set_names(d, translated.start("who"), translated.end("who"), "translator", 0.85)
+        slash = translated
     analytic = slash is not None
     host = None
     if not analytic and code in (
@@ -186,6 +204,13 @@ def parse(d: Draft) -> bool:
     title_start = _responsibility(d, m.start())
     ts, te = trim(work, title_start, m.start())
     if code == "S":  # "GB/T 16159—1996, 汉语拼音正词法基本规则[S]"
+        span = d.spans.get("author")
+        if span and (am := _STD_NUMBER_ONLY.fullmatch(work, *span)):
+            # "ISO 690:2010. Information and documentation[S]": the number stood as the first element
+            d.drop("author")
+            d.set("number", am.group("num"), *am.span("num"), 0.85)
+            if am.group("y") and not d.has("issued"):
+                d.set("issued", {"date-parts": [[int(am.group("y"))]]}, *am.span("y"), 0.8)
         sm = _STD_FIRST.match(work, ts, te)
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)
@@ -210,6 +235,17 @@ def parse(d: Draft) -> bool:
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
         te = sc.start()
+    if code == "D" and (g := _BRACKET_GENRE.search(work, ts, te)):
+        # GB/T 7714-2005: "题名: [博士学位论文][D]": the kind of thesis in brackets after the title
+        d.set("genre", g.group("g"), g.start("g"), g.end("g"), 0.85)
+        d.claim(g.start(), g.end())
+        te = g.start()
+    author = d.spans.get("author")
+    if code in ("EB", "G", "Z") and author and (enc := _ENCYCLOPEDIA.fullmatch(work, ts, te)):
+        # "区块链. 百度百科[EB/OL]": an encyclopedia's entry, then the encyclopedia (no author)
+        d.drop("author")
+        set_title(d, "container-title", *enc.span("site"), 0.85)
+        ts, te = author
     set_title(d, "title", ts, te, 0.92)
     d.set_type(csl_type, 0.95)
     if custom_code:
@@ -373,7 +409,10 @@ def _after_code(
             d.set("publisher", work[ps:pe], ps, pe, 0.8)
             rest = rest[:-1]
     if analytic and host is None:
-        if len(rest) >= 2 and looks_like_names(work[rest[0][0] : rest[0][1]]):
+        if len(rest) >= 2 and (
+            looks_like_names(work[rest[0][0] : rest[0][1]])
+            or _TITLED_BODY.fullmatch(work, *rest[0])  # 《环球科学》杂志社: a journal's office
+        ):
             set_names(d, *rest[0], "container-author", 0.8)
             rest = rest[1:]
         elif rest and (split := _author_split(d, *rest[0])):

@@ -32,8 +32,15 @@ _THESIS = regex.compile(
 )
 
 
+# the list goes on after the comma the match ended at ("Lacis, A. A., and Oinas, V.: Title"): the
+# names end elsewhere, this is not the house style's shape
+_MORE_NAMES = regex.compile(r"\s*(?:and\b|&)")
+
+
 def applies(d: Draft) -> bool:
-    return _NAMES.match(d.work[d.start : min(d.end, d.start + 2000)]) is not None
+    head = d.work[d.start : min(d.end, d.start + 2000)]
+    m = _NAMES.match(head)
+    return m is not None and not _MORE_NAMES.match(head, m.end())
 
 
 def parse(d: Draft) -> bool:

@@ -9,20 +9,22 @@
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from .common import set_names, set_title
+from .common import set_names, set_title, title_volume
 from .draft import Draft
-from .names import ROLE_END, looks_like_names
+from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
 from .text import cn_number, find_close, split_top, trim
+from .web import SITE
 
 __all__ = ["applies", "parse"]
 
 _PAGE = regex.compile(
-    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页$"
-)  # 第3页, 第3-9页, 93～97页
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页"
+    r"(?:及?以下|以次)?$"
+)  # 第3页, 第3-9页, 93～97页, 第5页以下
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:第?\s*[\d一二三四五六七八九十]{0,3}\s*)?版?|(?(sep)|(?!)))$"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3})\s*)?版?|(?(sep)|(?!)))$"
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
@@ -36,16 +38,37 @@ _DOC_NO = regex.compile(
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)$"
+    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
+# the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
+_ARTICLE = regex.compile(
+    r"^第\s*[\d一二三四五六七八九十百千零]{1,8}\s*条(?:\s*第\s*[\d一二三四五六七八九十]{1,4}\s*[款项])*$"
+)
+# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
+_ACCOUNT = regex.compile(
+    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
+)
+# a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
+_YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
 _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
-_TRANSLATOR = regex.compile(r"(?:译|译校|编译|校译|译本)$")
+# a note's lead-in before the author: 参见王泽鉴：《民法总则》 / 转引自张三：《…》
+_NOTE_LEAD = regex.compile(
+    r"^(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【])"
+)
+# a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
+_VOL_PIECE = regex.compile(
+    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册)$"
+)
+# a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
+_ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
+_TRANSLATOR = regex.compile(r"(?:译|译校|译注|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
 _THESIS = regex.compile(
     r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$"
 )
+_GENRE_ONLY = regex.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位论文")
 # a place of publication written as its own element: a city the lists name, or any 某某市
 _CITY = regex.compile(
     r"北京|上海|天津|重庆|广州|南京|杭州|武汉|成都|西安|长沙|济南|沈阳|长春|哈尔滨|郑州|"
@@ -66,14 +89,60 @@ _QUOTED_LEAD = regex.compile(r"(?P<who>[^“”《]*?)“(?P<t>[^“”]{1,200})
 _VOL_NUMBER = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
 # the year after the names in the author-year variant: "，2006：" / "(2006)" / "(2006a)"
 _LEAD_YEAR = regex.compile(
-    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*(?:\)\s*)?[:：]?\s*$"
+    r"(?:[,，]\s*|\(\s*)(?P<y>(?:1[5-9]|20)\d\d)[a-z]?"
+    r"(?:\s*(?:年|[,，])\s*(?P<m>\d{1,2})\s*月)?\s*(?:\)\s*)?[:：]?\s*$"
+)  # (and its month: "(2019，5月)", "（2019年5月）")
+
+
+# the same notes typed without 《》 (student notes, reading lists): 费孝通：乡土中国，北京大学出版社，2012年
+_BARE = regex.compile(
+    r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
 )
+_HAN = regex.compile(r"\p{Han}")
+_TITLE_FIRST = regex.compile(
+    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)\s*[,，]"
+)
+
+
+def _bare(d: Draft) -> regex.Match[str] | None:
+    m = _BARE.match(d.work, d.start, d.end)
+    if not m or not _HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
+        return None
+    rest = d.work[m.end() : d.end]
+    # the rest must read as an imprint or a journal's year and issue
+    return m if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
+
+
+def _bare_title_first(d: Draft) -> regex.Match[str] | None:
+    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor."""
+    m = _TITLE_FIRST.match(d.work, d.start, d.end)
+    if (
+        not m
+        or not _HAN.search(m.group("t"))
+        or personal_names_only(m.group("t"))
+        or not personal_names_only(m.group("who"))
+    ):
+        return None
+    return m if _PUBLISHER_WORD.search(d.work, m.end(), d.end) else None
+
+
+def _bounds(d: Draft) -> tuple[int, int]:
+    """Where the title's opening and closing marks stand: 《…》, or the bare variants' : and ,
+    (a title first opens at the reference's start: one before it)."""
+    p = d.work.find("《", d.start, d.end)
+    if p >= 0:
+        return p, find_close(d.work, p, d.end, "《", "》")
+    m = _bare(d)
+    if m:
+        return m.end("who"), m.end() - 1
+    m = _bare_title_first(d)
+    return (d.start - 1, m.start("sep")) if m else (-1, -1)
 
 
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
     if p < 0:
-        return False
+        return _bare(d) is not None or _bare_title_first(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -102,15 +171,27 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
 
 def parse(d: Draft) -> bool:
     work = d.work
-    p = work.find("《", d.start, d.end)
-    q = find_close(work, p, d.end, "《", "》")
-    if p < 0 or q < 0:
+    p, q = _bounds(d)
+    if q < 0 or p < d.start - 1:
         return False
     d.style = "house-zh"
     a, b = trim(work, d.start, p)
+    if b > a and (lead_in := _NOTE_LEAD.match(work, a, b)):
+        d.claim(a, lead_in.end())
+        a = lead_in.end()
     y = _LEAD_YEAR.search(work, a, b) if b > a else None
     if y and y.start() > a:  # 作者，2006：《题名》 / 作者（2006）《题名》: the author-year variant
-        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+        month = int(y.group("m") or 0)
+        if 1 <= month <= 12:
+            d.set(
+                "issued",
+                {"date-parts": [[int(y.group("y")), month]]},
+                y.start("y"),
+                y.end("m"),
+                0.85,
+            )
+        else:
+            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
         d.claim(y.start(), b)
         b = trim(work, a, y.start())[1]
     quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None
@@ -133,8 +214,9 @@ def parse(d: Draft) -> bool:
     elif b > a:
         _lead_names(d, a, b)
     if not quoted:
-        set_title(d, "title", p + 1, q, 0.93)
-    d.claim(p, p + 1)
+        set_title(d, "title", p + 1, title_volume(d, p + 1, q), 0.93)  # 《古代汉语（第三版）》
+    if p >= d.start:
+        d.claim(p, p + 1)
     d.claim(q, q + 1)
     pos = q + 1
     end = d.end
@@ -167,7 +249,7 @@ def parse(d: Draft) -> bool:
                 d.set("issued", {"date-parts": [parts]}, im.start("y"), ye, 0.85)
                 d.claim(im.start(), im.end())
             pos = close + 1
-    has_container = has_publisher = newspaper = False
+    has_container = has_publisher = newspaper = account = False
     chapter = journal_tail = thesis = False
     if quoted:
         has_container = True
@@ -178,11 +260,13 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
         text = work[s:e]
+        first = first is None  # (the first piece with text: True once, then False)
         if (
             conference >= 0
             and idx == conference + 1
@@ -202,7 +286,27 @@ def parse(d: Draft) -> bool:
         ):
             d.set("publisher-place", text, s, e, 0.8)  # 北京，北京大学出版社，1986
             continue
+        if (
+            not has_container
+            and idx + 1 < len(pieces)
+            and len(text) <= 30
+            and "《" not in text
+            and not any(ch.isdigit() for ch in text)
+            and _YEAR_ISSUE.match(work, *trim(work, *pieces[idx + 1]))
+        ):  # 张三：城市治理研究，管理世界，2019年第5期: a journal named without 《》
+            set_title(d, "container-title", s, e, 0.75)
+            has_container = True
+            continue
         lead = _CONTAINER_LEAD.match(text)
+        if (
+            not has_container
+            and (wx := _ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
+        ):  # 载微信公众号“法学学术前沿”: a WeChat account publishes the post
+            set_title(d, "container-title", *wx.span("name"), 0.85)
+            d.claim(s, wx.start("name"))  # 载, the account word and the quotes
+            d.claim(wx.end("name"), e)
+            has_container = account = True
+            continue
         k = work.find("《", s, e)
         if k >= 0 and (k == s or lead or work[k - 1] in ":："):
             close = find_close(work, k, e, "《", "》")
@@ -247,12 +351,62 @@ def parse(d: Draft) -> bool:
                 d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
                 journal_tail = True
             continue
+        if _ARTICLE.match(text) and not d.has("section") and not has_container:
+            d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
+            continue
+        m = _VOL_PIECE.match(text)
+        if m and not d.has("volume") and not has_container:
+            if m.group("v"):
+                n = cn_number(m.group("v"))
+                d.set(
+                    "volume",
+                    str(n) if n is not None else m.group("v"),
+                    s + m.start("v"),
+                    s + m.end("v"),
+                    0.85,
+                )
+            else:
+                d.set("volume", text, s, e, 0.8)
+            continue
+        if (
+            first
+            and not d.has("author")
+            and not d.has("editor")
+            and len(text) <= 20
+            and not _CITY.fullmatch(text)
+            and personal_names_only(text)
+        ):  # 《古代汉语》，王力，中华书局，2018年: a reading list names the author after the title
+            set_names(d, s, e, "author", 0.75)
+            continue
+        m = _ROLE_PIECE.match(text)
+        if (
+            m
+            and not d.has("author")
+            and not d.has("editor")
+            and looks_like_names(m.group("who"))
+            and not _PUBLISHER_WORD.search(text)
+        ):
+            set_names(d, s, e, "author", 0.8)
+            continue
+        if (
+            d.has("URL")
+            and not has_container
+            and len(text) <= 30
+            and SITE.search(text)
+            and not _PUBLISHER_WORD.search(text)
+        ):
+            d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
+            continue
         if _DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
             continue
         m = _NEWS_PAGE.match(text)
         if m and newspaper and not d.has("page"):
             d.set("page", m.group("p"), s + m.start("p"), s + m.end("p"), 0.85)
+            continue
+        if _GENRE_ONLY.fullmatch(text) and not d.has("genre"):
+            d.set("genre", text, s, e, 0.85)  # 博士学位论文，北京大学，2019年: the school follows
+            thesis = True
             continue
         m = _THESIS.match(text)
         if m and not d.has("publisher"):
@@ -273,7 +427,8 @@ def parse(d: Draft) -> bool:
         if m and conference < 0 and not has_container:
             es, ee = trim(work, s + m.start("event"), s + m.end("event"))
             d.set("event-title", work[es:ee], es, ee, 0.8)
-            d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.8)
+            if m.group("genre"):  # (…研讨会，北京，2019年5月: the meeting alone)
+                d.set("genre", m.group("genre"), s + m.start("genre"), s + m.end("genre"), 0.8)
             conference = idx
             continue
         m = _PAGE.match(text)
@@ -314,6 +469,10 @@ def parse(d: Draft) -> bool:
                 parts.append(int(m.group("m")))
                 ye = s + m.end("m") + 1
             d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
+            if m.group("ed") and text.endswith("版") and not d.has("edition"):
+                ed = edition(m.group("ed") + "版")  # 中国人民大学出版社2015年第3版
+                if ed:
+                    d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
@@ -348,11 +507,13 @@ def parse(d: Draft) -> bool:
         if _PUBLISHER_WORD.search(text) and not d.has("publisher") and len(text) < 40:
             d.set("publisher", text, s, e, 0.6)
             has_publisher = True
-    if conference >= 0 and not has_container and not thesis:
+    if account:
+        d.set_type("post-weblog", 0.8)
+    elif conference >= 0 and not has_container and not thesis:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
-    elif d.has("number") and not has_container and not has_publisher:
+    elif (d.has("number") or d.has("section")) and not has_container and not has_publisher:
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif (
         has_container

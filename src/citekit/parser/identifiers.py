@@ -28,6 +28,7 @@ _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn|cstr)\s*[:：]", regex.IGNORECA
 _QUERY_GOES_ON = regex.compile(r"[ \t]+(?P<q>[\w%.\-]+=[^\s\p{Han}]*)")
 # "….CSTR:32003.36.ChinaXiv.202303.00020.V1": China's science and technology resource identifier
 _CSTR = regex.compile(r"CSTR\s*[:：]\s*(?P<id>\d{5}\.\d{2}\.[\w.\-/]*[\w/])")
+_PATH_CHARS = regex.compile(r"[/=?&#]")
 _HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
@@ -61,6 +62,9 @@ def extract_identifiers(d: Draft) -> None:
                 e = _HAN_PATH.match(text, cjk.start(), e).end()
             else:
                 e = cjk.start()
+                k = text.rfind(",", s, e)  # "…/t2021.html，2021年3月1日访问": the comma ends it
+                if k > s and not _PATH_CHARS.search(text, k, e):
+                    e = k
         e = _strip_trailing(text, s, e)
         if e - s < 8:
             continue

@@ -15,6 +15,7 @@ corporate names and transliterated names (``马克思``, ``大卫·帕尔菲曼`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
@@ -28,6 +29,7 @@ __all__ = [
     "VANCOUVER_NAMES",
     "NameGroup",
     "looks_like_names",
+    "personal_names_only",
     "parse_names",
 ]
 
@@ -44,11 +46,14 @@ _ETAL = regex.compile(
     r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
 )
 # Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
-CN_ROLE_WORDS = "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|整理|合著|编|著|撰|译|注|疏|校"
+CN_ROLE_WORDS = (
+    "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|点校|校点|校释|校订|辑校|编注|选注|集解|整理|合著|"
+    "编|著|撰|译|注|疏|校"
+)
 # a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
-    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})"
+    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
@@ -72,6 +77,15 @@ _ROLE_MAP = {
     "注": "editor",  # 注/疏/校: the annotator of a classic, CSL has no closer role
     "疏": "editor",
     "校": "editor",
+    # editors of an old text's modern edition (黄宗羲著，沈芝盈点校)
+    "点校": "editor",
+    "校点": "editor",
+    "校释": "editor",
+    "校订": "editor",
+    "辑校": "editor",
+    "编注": "editor",
+    "选注": "editor",
+    "集解": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
@@ -90,12 +104,19 @@ _FAMILY_INITIALS = regex.compile(
     r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
+_FAMILY_WORD = r"\p{Lu}\p{Ll}[\p{L}'’\-]*"
+_FAMILIES_ONLY = regex.compile(rf"^{_FAMILY_WORD}(?:\s*(?:,\s*)?(?:&|\band\b)\s*{_FAMILY_WORD})+$")
+_FAMILY_SEP = regex.compile(r"\s*,?\s*(?:&|\band\b)\s*")
+_BARE_LAST_INITIAL = regex.compile(r"\s\p{Lu}$")
+_BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
 _INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
-# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven"
+# Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
+# "Diederik P Kingma" (a middle initial without its stop, as BibTeX-made lists print it),
+# "Yu. A. Malkov" (a transliterated two-letter abbreviation)
 _GIVEN_FIRST = regex.compile(
-    r"^(?P<given>\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
-    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*)){0,2})\s+"
+    r"^(?P<given>\p{Lu}(?:\p{Ll}\.(?=\s)|[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?|\.(?:\s?-?\p{Lu}\.)*|\p{Lu}?\.?)"
+    r"(?:\s+\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\.(?:\s?-?\p{Lu}\.)*|(?=\s))){0,2})\s+"
     r"(?P<family>(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|St\.)\s+){0,3}"
     r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)$"
 )
@@ -112,15 +133,15 @@ _GLOSS = regex.compile(r"\s*\([^()]{1,60}\)\s*")
 _LOWER_WORDS = regex.compile(r"\b\p{Ll}{2,}\b")
 _ALL_INITIALS = regex.compile(r"(?:\p{Lu}\.?\s?-?)+")
 _WORD2 = regex.compile(r"\p{L}{2,}")
-_GIVEN_WORDS = regex.compile(
-    r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
+_GIVEN_WORDS = regex.compile(  # "John", "Naomi S.", "F. Scott" (an initial before the name used)
+    r"^(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:[\p{Ll}'’\-]+|\.))*(?:\s+(?:de|da|van|von|der|du|la|le))?$"
 )
 
 
 # The last character of a match of _ROLE / _ETAL (before trailing spaces; "ſ" folds to "s"), and
 # what must come before a final full stop: searching these end-anchored patterns costs a scan of
 # the whole group, so a group that cannot end in one is not searched.
-_ROLE_LAST = frozenset("主编著译撰注理校疏选)dDsSſrRgG")
+_ROLE_LAST = frozenset("主编著译撰注理校疏选点释订解)dDsSſrRgG")
 _ETAL_LAST = frozenset("等人lLsSſ…외")
 
 
@@ -166,7 +187,27 @@ def _cjk_pieces(text: str) -> list[str]:
     return [p for p in map(str.strip, _CJK_SEPS.split(text)) if p]
 
 
+_GROUPS: dict[str, NameGroup] = {}
+_GROUPS_MAX = 8192  # distinct groups remembered (~4 MB)
+
+
 def parse_names(text: str) -> NameGroup:
+    """The names of the responsibility group ``text`` (see the module docstring).  Remembered for
+    the run: a rule parse and the labeller's parse of one reference read the same group, and a
+    list repeats its authors; each caller gets its own copy (the names go into a draft)."""
+    group = _GROUPS.get(text)
+    if group is None:
+        group = _parse_names(text)
+        if len(_GROUPS) >= _GROUPS_MAX:  # forget the oldest quarter
+            for key in list(islice(_GROUPS, _GROUPS_MAX // 4)):
+                _GROUPS.pop(key, None)  # (another thread may have dropped it)
+        _GROUPS[text] = group
+    return NameGroup(
+        [dict(n) for n in group.names], group.truncated, group.role, list(group.nationalities)
+    )
+
+
+def _parse_names(text: str) -> NameGroup:
     group = NameGroup()
     text = text.strip().strip(",，:：;")
     while text.endswith((".", "。")) and len(text) > 1 and HAN.match(text[-2]):
@@ -209,10 +250,15 @@ def parse_names(text: str) -> NameGroup:
             elif piece:
                 group.names.append(split_chinese_name(piece))
         return group
+    if _FAMILIES_ONLY.match(text) and not has_corporate_word(text):
+        # "Russell & Norvig", "Sutton and Barto": family names alone, joined by & or and
+        group.names.extend({"family": p} for p in _FAMILY_SEP.split(text))
+        return group
     # "and" joins names only in a list of personal names, not inside "Food and Drug Administration"
     lower_words = set(_LOWER_WORDS.findall(text)) - _LINK_WORDS
     pieces = _split_pieces(text, ampersand=not lower_words)
     pinyin_pairs: list[int] = []  # names read given-first from an ambiguous "Xiong Ping"
+    given_first = False  # a name of the group is written out given name first
     i = 0
     while i < len(pieces):
         piece = pieces[i]
@@ -224,8 +270,12 @@ def parse_names(text: str) -> NameGroup:
         elif _CORP_TAIL.match(piece) and group.names and "literal" in group.names[-1]:
             group.names[-1]["literal"] += ", " + (piece if piece.endswith(".") else piece + ".")
         elif (
-            m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None
-        ) and not _INITIALS.match(piece):
+            (m := _FAMILY_INITIALS.match(piece) if len(piece) < 120 else None)
+            and not _INITIALS.match(piece)
+            and not (  # "WORLD BANK": a word of capitals, not initials written together
+                len(m.group("ini")) >= 3 and m.group("ini").isalpha() and has_corporate_word(piece)
+            )
+        ):
             group.names.append(
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
             )
@@ -262,9 +312,9 @@ def parse_names(text: str) -> NameGroup:
             i += 1
         elif (
             nxt is not None
-            and _INITIALS.match(nxt)
+            and (_INITIALS.match(nxt) or _BARE_INITIALS.match(nxt) and not piece.isupper())
             and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
-        ):  # "Smith, J." / "van Bennett, M."
+        ):  # "Smith, J." / "van Bennett, M." / "Smith, AB" (Harvard AGPS: initials without stops)
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
@@ -288,13 +338,17 @@ def parse_names(text: str) -> NameGroup:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)
+                elif _BARE_LAST_INITIAL.search(given):
+                    given += "."  # "Diederik P" -> "Diederik P."
                 if _pinyin_pair(piece):
                     pinyin_pairs.append(len(group.names))
+                elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
+                    given_first = True  # "Zhiyuan Liu": printed given name first, unambiguously
                 group.names.append({"family": _family(g.group("family")), "given": given})
             else:
                 group.names.append({"literal": piece})
         i += 1
-    if pinyin_pairs and _family_first_group(group.names, pinyin_pairs):
+    if pinyin_pairs and not given_first and _family_first_group(group.names, pinyin_pairs):
         for k in pinyin_pairs:
             n = group.names[k]
             group.names[k] = {"family": n["given"], "given": n["family"]}
@@ -352,7 +406,7 @@ def _family_first(piece: str) -> dict[str, str] | None:
     """``LI Jianguo`` and ``Wang Xiaoming`` (a pinyin surname, then a pinyin given name that is
     not itself a one-syllable surname, as in the ambiguous ``Li Hua``): family name first."""
     m = _CAPS_FAMILY.match(piece)
-    if m:
+    if m and not has_corporate_word(piece):  # (not "NVIDIA Corporation")
         return {"family": m.group("fam").title(), "given": m.group("given")}
     m = _TWO_WORDS.match(piece)
     if not m or m.group("fam") not in words("surnames-pinyin"):
@@ -383,3 +437,10 @@ def looks_like_names(text: str) -> bool:
         return bool(pieces) and all(1 <= len(p) <= 40 for p in pieces) and han >= 2
     # a Latin group needs at least one word of two letters or more
     return bool(_WORD2.search(text))
+
+
+def personal_names_only(text: str) -> bool:
+    """A stricter test than :func:`looks_like_names`: ``text`` parses to one to six personal
+    names, each with a family name (费孝通, 张三、李四等, SMITH J), no organisation or title."""
+    group = parse_names(text)
+    return 0 < len(group.names) <= 6 and all("family" in n for n in group.names)

@@ -2,7 +2,7 @@
 
 - ``journal_numbers``: the numeric tail of a journal or newspaper entry,
   ``2019, 35(4): 12-18``, ``2021(2)``, ``2026,No.355(03):64-76+158``, ``2013, 8: 1053-1062``,
-  ``2013-01-12(2)``.
+  ``2013-01-12(2)``, ``2011年6月: 10-20``.
 - ``cn_year_issue``: ``2016年第2期``, ``2016年第35卷第2期``, ``2020年1月2日``.
 - ``edition``: ``第五版`` → ``5``, ``2版``, ``4th ed.``, ``修订版`` (kept as text).
 """
@@ -30,15 +30,19 @@ class JournalNumbers:
 
 
 # The year must follow a comma (or start the element) and the rest must be numbers only; a letter
-# after the year tells apart two works of one author and year (2015a).
+# after the year tells apart two works of one author and year (2015a).  Any year 1000-2099 is
+# the year here (an implausible one is D002's to report, not part of the journal's name).
 _YEAR_AT = regex.compile(
-    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1[5-9]\d\d|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?)?)[a-z]?(?=[\s,(:\[-]|$)"
+    r"(?:^|(?<=[,，]\s?))\s*(?P<date>(?P<y>1\d{3}|20\d\d)(?:-\d{1,2}(?:-\d{1,2})?"
+    r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*年)?)[a-z]?(?=[\s,(:\[-]|$)"
 )
+_DIGITS = regex.compile(r"\d+")
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
     r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?))?"
-    r"\s*(?:\[[^\]]{0,40}\])?\s*$"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"\s*(?:\[[^\]]{0,40}\])?"
+    r"\s*(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*$"  # (in Chinese)
 )
 
 
@@ -50,7 +54,7 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
         r = _REST.match(sub, m.end())
         if not r:
             continue
-        date = [int(x) for x in m.group("date").split("-")]
+        date = [int(x) for x in _DIGITS.findall(m.group("date"))]  # 2011-06 / 2011年6月
         if len(date) > 1 and not 1 <= date[1] <= 12 or len(date) > 2 and not 1 <= date[2] <= 31:
             continue
 
@@ -134,7 +138,7 @@ _EDITION_NUM = regex.compile(
     regex.IGNORECASE,
 )
 _EDITION_TEXT = regex.compile(
-    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
+    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|(?:1[5-9]|20)\d\d\s*年?版|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
     regex.IGNORECASE,
 )
 _WORDS = [

@@ -3,7 +3,10 @@ the model says, so that a retrained model cannot lose them.
 
 - :func:`role_names`: ``Trans. Stephen Mitchell, Vintage Books`` / ``Translated by …`` /
   ``edited by …`` after the title: the given-name-first names after the role word are translators
-  or editors, even when the labeller read them as a publisher or a place.
+  or editors, even when the labeller read them as a publisher, a place or the other role.
+- :func:`quoted_title_end`: ``"Title." Site, 2013`` : a title runs to its closing quote.
+- :func:`first_author_run`: ``Morrison, Toni. Beloved. Knopf, 1987`` : the names end at the full
+  stop after an inverted ``Family, Given``.
 - :func:`title_before_in`: ``Market Research. In J. Cole & H. Price (eds.), Book`` : a container
   read before ``In`` is the chapter's own title.
 - :func:`abbreviation_tail`: ``Slow light. Phys. Rev. Lett. 86`` : abbreviated words at the end of
@@ -15,6 +18,41 @@ the model says, so that a retrained model cannot lose them.
   the first name group ends.
 - :func:`number_prefixes`: ``vol. 12, no. 3`` : the prefix names the number.
 - :func:`quoted_title_in_names`: ``CIA, “Australia”, In: …`` : a quoted piece is no name.
+- :func:`no_field_words`: ``Print.`` / ``Web.`` (MLA 7's medium) and ``(n.d.)`` (no date) are no
+  field.
+- :func:`lead_corporate_author`: ``Microsoft. (2020, October 15). Title`` : the text before an
+  author-date date, read as a publisher or a container, is the author.
+- :func:`two_containers`: ``Scikit-learn: Machine learning in Python. Journal of Machine Learning
+  Research, 12`` : of two containers in a row with no title, the first is the title.
+- :func:`glued_number`: ``Symptoms of COVID-19`` : a number glued to a word by a hyphen is the
+  word's, not pages.
+- :func:`title_runs_on`: ``Business research methods. 4th edn. Oxford: OUP`` /
+  ``Nursing clinical brain. OER Commons. Retrieved …`` / ``Survey data [Data set]. Dataverse`` :
+  a title the labeller ran past its full stop into the edition, the place, the site or the
+  publisher; a closing ``[Data set]`` is the genre.
+- :func:`publisher_not_place`: ``The Great Gatsby. Scribner, 2004.`` : a "place" that is no known
+  place, with no colon and no publisher, is the publisher (MLA prints no place).
+- :func:`bracketed_imprint`: ``Molecular Biology of the Cell (Garland Science, New York, 2014)``
+  (Science, Nature): the publisher opening the bracketed imprint is no part of the title.
+- :func:`title_in_pieces`: ``(2021). World development report 2021: Data for better lives.`` :
+  pieces of one sentence before the title, read as other fields, are the title's.
+- :func:`publisher_before_place`: ``Teamwork in practice, Allen & Unwin, Sydney.`` (Harvard AGPS):
+  a "container" right before the place, with no numbers, is the publisher.
+- :func:`container_in_pieces`: ``"Title," Found. Trends Mach. Learn., vol. 2`` : a second "title"
+  right before the container is its first words.
+- :func:`acm_issue`: ``Commun. ACM 51, 1 (January 2008), 107-113`` : the number between the volume
+  and the bracketed date is the issue.
+- :func:`place_in_publisher`: ``Curran Associates Inc., Red Hook, NY, USA`` : the town the
+  labeller gave the publisher belongs to the place.
+- :func:`close_bracket`: ``(NIPS'17)`` : a text span keeps the bracket that closes one it opened.
+- :func:`apa_chapter`: ``In S. Schmidt & T. Weber (Hrsg.), Handbuch (S. 45–67). Springer VS.``
+  (APA in English, German, Spanish, French): editors, book, pages and publisher by the shape.
+- :func:`site_not_publisher`: ``"Title." Site Name, 2016, www.site.org/page. Accessed 3 Mar. 2020.``
+  (MLA 8/9 web page): the element before the link, with no place, is the site (the container).
+- :func:`day_month_before_year`: ``Time 20 Nov. 2000: 70-71`` : the day and month the labeller
+  read into the container belong to the date after it.
+- :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
+  the labeller read the publisher and the year as.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -24,18 +62,37 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 from ..text.names import has_corporate_word
-from .text import trim
+from .text import MASK, trim
 
 __all__ = [
     "abbreviation_tail",
+    "acm_issue",
+    "apa_chapter",
+    "close_bracket",
+    "container_in_pieces",
+    "day_month_before_year",
+    "bracketed_imprint",
     "cjk_stop_inside",
     "editors_first",
+    "lead_corporate_author",
+    "first_author_run",
+    "glued_number",
     "names_end",
+    "no_field_words",
+    "place_in_publisher",
+    "publisher_before_place",
+    "publisher_not_place",
+    "quoted_title_end",
     "number_prefixes",
     "quoted_title_in_names",
     "repair_spans",
     "role_names",
+    "site_not_publisher",
     "title_before_in",
+    "title_in_pieces",
+    "title_runs_on",
+    "two_containers",
+    "year_after_imprint",
 ]
 
 Span = tuple[str, int, int, float]
@@ -115,13 +172,16 @@ def role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]
             if e <= a or s >= b:
                 out.append(sp)
                 continue
-            if lab not in _TAKES_FROM:  # names or a title across the role: leave it all alone
+            names = lab in ("editor", "translator") and s >= a
+            if lab not in _TAKES_FROM and not names:  # a title across the role: leave it alone
                 return spans
             if s < a:
                 out.append((lab, s, a, c))
             rest = trim(work, b, e, " ,;:.")
             if rest[1] > rest[0]:
-                if lab == "location" and not any(x[0] == "publisher" for x in spans):
+                if lab in ("location", "editor", "translator") and not any(
+                    x[0] == "publisher" for x in spans
+                ):
                     lab = "publisher"  # "Trans. A B, Harcourt, 1983" (MLA): no place, a publisher
                 out.append((lab, *rest, c))
         out.append((role, a, b, conf))
@@ -257,8 +317,13 @@ _PREFIX_LABEL = (
         "issue",
     ),
     (regex.compile(r"(?:\bpp?\.|\bpages?)\s*$", regex.IGNORECASE), "pages"),
+    (
+        regex.compile(r"\b(?:ed|edn|edition)\.?\s*$", regex.IGNORECASE),
+        "edition",
+    ),  # "ed. 6" (Science)
 )
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
+_PREFIXED = _NUMBER_LABELS | {"edition"}
 
 
 def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
@@ -267,7 +332,7 @@ def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[
     out = []
     for k, sp in enumerate(spans):
         lab, s, e, c = sp
-        if lab in _NUMBER_LABELS:
+        if lab in _PREFIXED:
             lo = max(spans[k - 1][2] if k else start, s - 12)
             digit = s
             while digit < e and not work[digit].isdigit():
@@ -310,12 +375,47 @@ _LAST_NAME_AFTER = regex.compile(
 )
 
 
+# initials without stops after the family name that ends a list (Harvard AGPS "& White, C 2015")
+_LAST_INITIALS = regex.compile(r",?\s\p{Lu}{1,3}(?=,?\s*(?:\(?(?:1[5-9]|20)\d\d\b|[,.]))")
+
+
+# "Gamma et al., Title" / "Russell & Norvig, Title" read as one title
+_NAMES_IN_TITLE = regex.compile(
+    r"(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’\-]+)?\s+et\s+al\.?)\s*[,:]\s+(?=\p{Lu})"
+)
+# "Courville A - Deep Learning": a family name and initials, then a dash or colon and the title
+_VANCOUVER_LAST = regex.compile(r"(?P<n>\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3})\s+[-–—:]\s+(?=\p{Lu})")
+
+
+_DASH_AFTER_INITIALS = regex.compile(r"(?<=\s\p{Lu}{1,3}\.?)\s+[-–—]\s+(?=\p{Lu})")
+
+
 def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Where the first name group really ends: at ``et al.`` (no name follows it), and after the
     list's last ``and Family, I.`` that the labeller read as the title's first words."""
+    if spans and spans[0][0] == "title":
+        m = _NAMES_IN_TITLE.match(work, spans[0][1], spans[0][2])
+        if m:  # "Gamma et al., Design Patterns": the names the labeller read into the title
+            t = trim(work, m.end(), spans[0][2], " ,.;:")
+            return [
+                ("author", spans[0][1], m.end("n"), spans[0][3]),
+                ("title", *t, spans[0][3]),
+                *spans[1:],
+            ]
     if not spans or spans[0][0] != "author":
         return spans
     lab, s, e, c = spans[0]
+    if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() == ",":
+        m = _VANCOUVER_LAST.match(work, spans[1][1], spans[1][2])
+        if m:  # "Goodfellow I, Bengio Y, Courville A - Deep Learning": the list's last name
+            t = trim(work, m.end(), spans[1][2], " ,.;:")
+            if t[1] > t[0]:
+                return [(lab, s, m.end("n"), c), ("title", *t, spans[1][3]), *spans[2:]]
+    dash = _DASH_AFTER_INITIALS.search(work, s, e)
+    if dash and not any(sp[0] == "title" for sp in spans):
+        # "Goodfellow I, Bengio Y, Courville A - Deep Learning" read as names: the dash ends them
+        t = trim(work, dash.end(), e, " ,.;:")
+        return [(lab, s, dash.start(), c), ("title", *t, c), *spans[1:]]
     m = _ET_AL.search(work, s, e)
     if m and work[m.end() : e].strip(" ,.;:，。") and not _ET_AL.search(work, m.end(), e):
         rest = trim(work, m.end(), e, " ,.;:，。")
@@ -327,6 +427,11 @@ def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
             out.append(("title", *rest, c))
             return out + spans[1:]
         return spans
+    t = _LAST_INITIALS.match(work, e, end)
+    if t and e - s > 2 and work[e - 1].isalpha() and work[e - 2].isalpha():
+        # "Brown, A, Green, B & White| C 2015": the last name's initials, left out
+        ns = t.end() - len(work[e : t.end()]) + len(work[e : t.end()].rstrip(" ,"))
+        return [(lab, s, ns, c), *spans[1:]]
     if len(spans) > 1 and spans[1][0] == "title" and work[e : spans[1][1]].strip() in (",", ""):
         n = _LAST_NAME_AFTER.match(work, spans[1][1], spans[1][2])
         if n:
@@ -336,9 +441,583 @@ def names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+# MLA 7's medium of publication ("Print.", "Web.") and an APA "n.d." (no date): words of no field
+_NO_FIELD = regex.compile(r"(?:print|web|online|cd-rom|dvd|n\.\s?d|no\s+date)\.?", regex.IGNORECASE)
+
+
+def no_field_words(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """A span that is only ``Print``/``Web`` (MLA 7 prints the medium after the imprint and before
+    the access date) or ``n.d.`` is no field: it becomes a note.  When the labeller took ``(n.d.)``
+    for the title, the container it read next is the title."""
+    out = list(spans)
+    for k, (lab, s, e, c) in enumerate(out):
+        if lab in ("note", "date") or not _NO_FIELD.fullmatch(work, s, e):
+            continue
+        if lab in ("author", "editor", "translator", "url", "doi"):
+            continue
+        before = work[start:s].rstrip()
+        if not before or before[-1] not in ".,(" or "d" not in work[s:e].lower() and k == 0:
+            continue  # "Web" starting the reference or an element mid-sentence is a title's word
+        out[k] = ("note", s, e, c)
+        if lab == "title" and not any(sp[0] == "title" for sp in out):
+            for j in range(k + 1, len(out)):
+                if out[j][0] == "container-title":
+                    out[j] = ("title", *out[j][1:])
+                    break
+    return out
+
+
+# an author-date date right after the first element: "Microsoft. (2020" / "WHO (2019)"
+_DATE_NEXT = regex.compile(
+    r"[\s.,]*\(\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.?)"
+    r"|\s*[.,]\s*[“\"]"  # IEEE: 'NVIDIA Corporation, "CUDA C programming guide," 2020.'
+)
+
+
+def lead_corporate_author(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Microsoft. (2020, October 15). Title.`` / ``World Health Organization (2019) Title`` /
+    ``NVIDIA Corporation, "Guide," 2020``: with no names labelled, the first element, right before
+    a date in brackets or a quoted title, is its author (an organisation), not a publisher, place
+    or container."""
+    if not spans or any(sp[0] in ("author", "editor") for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    if lab not in ("publisher", "location", "container-title", "note") or work[start:s].strip(
+        " .,;:"
+    ):
+        return spans
+    if not _DATE_NEXT.match(work, e, end) or not any(sp[0] == "title" for sp in spans[1:]):
+        return spans
+    return [("author", s, e, c), *spans[1:]]
+
+
+_IN_BEFORE = regex.compile(r"\b(?:in|In|IN)\s*:?\s*$")
+
+
+def two_containers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Two containers one after the other, split by a full stop (or a comma after a quoted one), and
+    no title anywhere: the first is the work's own title (a reference names its title before the
+    journal or book it is in), unless ``In`` leads it."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nxt = spans[k + 1]
+        if lab != "container-title" or nxt[0] != "container-title":
+            continue
+        if work[e : nxt[1]].strip(" ”\"'’") not in (".", ",", "?", "!", ".”", ",”") or (
+            _IN_BEFORE.search(work, max(start, s - 5), s)
+        ):
+            return spans
+        return [*spans[:k], ("title", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_LONE_YEAR = regex.compile(r"(?:1[5-9]\d\d|20[0-4]\d)")
+
+
+def year_after_imprint(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Dickens and New Historicism. New York: St. Martin's, 1997.`` : after a title, a place, a
+    colon, one element and a comma, a lone year read as pages or a volume is the date, and the
+    element (read as a title or container) is the publisher."""
+    if any(sp[0] == "date" for sp in spans) or any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k in range(1, len(spans) - 2):
+        lab, s, e, c = spans[k]
+        mid, year = spans[k + 1], spans[k + 2]
+        if (
+            lab == "location"
+            and any(sp[0] == "title" for sp in spans[:k])
+            and mid[0] in ("title", "container-title", "note", "genre")
+            and work[e : mid[1]].strip() == ":"
+            and year[0] in ("pages", "volume", "issue")
+            and work[mid[2] : year[1]].strip() == ","
+            and _LONE_YEAR.fullmatch(work, *trim(work, year[1], year[2]))
+            and not any(sp[0] in ("pages", "volume", "issue") for sp in spans[k + 3 :])
+        ):
+            return [
+                *spans[: k + 1],
+                ("publisher", *mid[1:]),
+                ("date", *year[1:]),
+                *spans[k + 3 :],
+            ]
+    return spans
+
+
+_CLOSE_QUOTE = regex.compile(r"[.,?!]?[”\"]\s*[.,]?\s+")
+
+
+def quoted_title_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"The Reading Brain." So Many Books, So Little Time, 25 Apr. 2013`` : a title opened by a
+    quotation mark ends at the closing one; what the labeller ran on past it is the container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        q = s - 1
+        while q >= start and work[q] == " ":
+            q -= 1
+        if q < start or work[q] not in '“"':
+            return spans
+        close = "”" if work[q] == "“" else '"'
+        i = work.find(close, s, e)
+        if i < 0 or not work[i + 1 : e].strip(" .,"):
+            return spans
+        m = _CLOSE_QUOTE.match(work, i - 1 if work[i - 1] in ".,?!" else i, e)
+        if not m or any(sp[0] == "container-title" for sp in spans):
+            return spans
+        t = trim(work, s, i, " ,.")
+        rest = trim(work, m.end(), e, " ,.;:")
+        if t[1] <= t[0] or rest[1] <= rest[0]:
+            return spans
+        return [*spans[:k], ("title", *t, c), ("container-title", *rest, c), *spans[k + 1 :]]
+    return spans
+
+
+# "Morrison, Toni. " / "Palmer, William J. ": an inverted first name written out, then its stop
+_INVERTED_FIRST = regex.compile(
+    r"\p{Lu}[\p{L}'’\-]+,\s\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*(?:\s\p{Lu}\.|\.)\s+(?=\p{Lu})"
+)
+_SENTENCE = regex.compile(r"(?<=\p{Ll}{2}|\p{Lu}{2})\.\s+(?=\p{Lu})")
+
+
+def first_author_run(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Morrison, Toni. Beloved. Alfred A. Knopf, 1987.`` (MLA): the labeller ran the first author
+    on into the title.  An inverted name written out ends at its full stop; the next sentence is the
+    title and what follows it, with no title or publisher labelled, the publisher."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _INVERTED_FIRST.match(work, s, e)
+    if not m or m.end() >= e:
+        return spans
+    stop_at = work.rindex(".", s, m.end())
+    initial = work[stop_at - 1].isupper() and work[stop_at - 2] == " "
+    out: list[Span] = [(lab, s, stop_at + 1 if initial else stop_at, c)]
+    rest_s = m.end()
+    stop = _SENTENCE.search(work, rest_s, e)
+    if stop is None:
+        out.append(("title", *trim(work, rest_s, e, " ,.;:"), c))
+    else:
+        out.append(("title", *trim(work, rest_s, stop.start(), " ,.;:"), c))
+        p = trim(work, stop.end(), e, " ,.;:")
+        if p[1] > p[0] and not any(sp[0] == "publisher" for sp in spans):
+            out.append(("publisher", *p, c))
+    return out + spans[1:]
+
+
+def glued_number(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``COVID-19``, ``SARS-CoV-2``: a number span that starts at a hyphen glued to the letters that
+    end the span before it belongs to that span."""
+    out: list[Span] = []
+    for sp in spans:
+        lab, s, e, c = sp
+        if (
+            out
+            and lab in ("pages", "volume", "issue", "date")
+            and s > 1
+            and (
+                work[s] == "-"
+                and work[s - 1].isalpha()
+                or work[s - 1] == "-"
+                and work[s - 2].isalpha()
+            )
+            and out[-1][2] in (s, s - 1)
+            and out[-1][0] in ("title", "container-title")
+            and (e >= len(work) or not work[e].isalnum())
+        ):
+            out[-1] = (out[-1][0], out[-1][1], e, out[-1][3])
+            continue
+        out.append(sp)
+    return out
+
+
+# a full stop that ends a sentence inside a title: after a word of three letters or more (not an
+# abbreviation), a number or a bracket, before a capital or a digit
+_TITLE_STOP = regex.compile(r"(?<=[\p{Ll}\p{N}\])][\p{Ll}\p{N}]{2}|[\])])\.\s+(?=[\p{Lu}\d])")
+_EDITION_ONLY = regex.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th|d)|first|second|third|fourth|fifth|sixth|rev(?:ised)?\.?)\s+"
+    r"(?:edn|ed|edition)\.?",
+    regex.IGNORECASE,
+)
+# APA's description of the kind of work after its title: "[Data set]", "[Computer software]"
+_DESCRIPTION = regex.compile(r"\s*\[(?P<g>[^\[\]]{3,80})\]\s*$")
+
+
+def title_runs_on(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The first title, not quoted, ran past its closing full stop (see the module docstring).
+    The piece after the stop is the edition when it reads as one; the place when a colon and a
+    publisher follow; after an APA ``[description]``, the publisher; before only a link or an
+    access note (a web page), the site."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        if s > start and work[s - 1] in "“\"'‘":
+            return spans
+        stop = _TITLE_STOP.search(work, s, e)
+        if stop is None:
+            return spans
+        left = trim(work, s, stop.start(), " ,;:")
+        right = trim(work, stop.end(), e, " ,;:.")
+        if left[1] <= left[0] or right[1] <= right[0] or _TITLE_STOP.search(work, *right):
+            return spans
+        labels = {sp[0] for sp in spans}
+        after = spans[k + 1 :]
+        new: list[Span] = []
+        description = _DESCRIPTION.search(work, *left)
+        if _EDITION_ONLY.fullmatch(work, *right):
+            piece = "edition"
+        elif (
+            after
+            and after[0][0] == "publisher"
+            and work[right[1] : after[0][1]].strip() == ":"
+            and "location" not in labels
+        ):
+            piece = "location"
+        elif description and "publisher" not in labels:
+            piece = "publisher"
+        elif (
+            "container-title" not in labels
+            and all(sp[0] in ("url", "doi", "note", "date") for sp in after)
+            and any(sp[0] in ("url", "note") for sp in after)
+        ):
+            piece = "container-title"
+        else:
+            return spans
+        if description:
+            new.append(("title", left[0], description.start(), c))
+            new.append(("genre", description.start("g"), description.end("g"), c))
+        else:
+            new.append(("title", *left, c))
+        new.append((piece, *right, c))
+        return [*spans[:k], *new, *after]
+    return spans
+
+
+def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``The Great Gatsby. Scribner, 2004.`` : after the title, a "place" followed by a comma and
+    the date, with no colon, no publisher labelled and no known place name in it, is the publisher
+    (when the labeller was unsure of the place)."""
+    if any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "location" or k == 0 or k + 1 >= len(spans):
+            continue
+        if c >= 0.6:
+            return spans  # the labeller is sure of a place
+        nxt = spans[k + 1]
+        if (
+            nxt[0] != "date"
+            or work[e : nxt[1]].strip() != ","
+            or not any(sp[0] == "title" for sp in spans[:k])
+        ):
+            return spans
+        places = words("places-world")
+        if any(p.strip() in places for p in work[s:e].split(",")):
+            return spans
+        return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+def bracketed_imprint(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title (Publisher, Place, ed. 6, 2014)``: a title (or container) whose span runs into an
+    opening bracket that it does not close, followed by imprint elements and the closing bracket,
+    ends at the bracket; the piece inside it is the publisher when none is labelled."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab not in ("title", "container-title"):
+            continue
+        p = work.rfind("(", s, e)
+        if p <= s or ")" in work[p:e] or k + 1 >= len(spans):
+            return spans
+        later = spans[k + 1 :]
+        close = work.find(")", e, end)
+        if (
+            close < 0
+            or not all(
+                sp[0] in ("location", "date", "publisher", "edition", "issue", "volume")
+                for sp in later
+                if sp[2] <= close
+            )
+            or not any(sp[0] == "date" and sp[2] <= close for sp in later)
+        ):
+            return spans
+        left = trim(work, s, p, " ,;:.")
+        right = trim(work, p + 1, e, " ,;:")
+        if left[1] <= left[0] or right[1] <= right[0]:
+            return spans
+        piece = "publisher" if not any(sp[0] == "publisher" for sp in spans) else "note"
+        return [*spans[:k], (lab, *left, c), (piece, *right, c), *later]
+    return spans
+
+
+_PIECE_GAP = regex.compile(r"\s*:?\s+")
+
+
+def title_in_pieces(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The spans right before the first title, after the reference's date and joined to it and to
+    each other by spaces (or a subtitle's colon) only, are words of the title the labeller took
+    for a container, a genre, a date or a place (``World | development report | 2021 | : Data``)."""
+    k = next((i for i, sp in enumerate(spans) if sp[0] == "title"), None)
+    if k is None or k < 2:
+        return spans
+    first_date = next((i for i, sp in enumerate(spans) if sp[0] == "date"), None)
+    if first_date is None or first_date >= k - 1:
+        return spans
+    j = k
+    while j - 1 > first_date:
+        prev = spans[j - 1]
+        if prev[0] not in ("container-title", "genre", "date", "location", "note"):
+            break
+        if not _PIECE_GAP.fullmatch(work, prev[2], spans[j][1]):
+            break
+        j -= 1
+    if (
+        j == k
+        or any(sp[0] == "date" for sp in spans[j:k])
+        and not any(sp[0] == "date" for sp in spans[:j])
+    ):
+        return spans
+    lab, s, e, c = spans[k]
+    return [*spans[:j], ("title", spans[j][1], e, c), *spans[k + 1 :]]
+
+
+# a meeting's name (its place follows it too): "Annual Forum, Virginia Beach"
+_EVENT_WORDS = regex.compile(
+    r"\b(?:forum|conference|proceedings|proc\.|symposium|workshop|congress|meeting|summit|"
+    r"colloquium|convention)\b",
+    regex.IGNORECASE,
+)
+
+
+def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title, Allen & Unwin, Sydney.`` / ``Title, 3rd edn, Wiley, Hoboken, NJ.``: after the title,
+    a container followed by a comma and a place, in a reference with no volume, issue, pages or
+    publisher and no ``In``, is the publisher (the imprint ``Publisher, Place``)."""
+    if any(sp[0] in ("publisher", "volume", "issue", "pages") for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "container-title" or k + 1 >= len(spans):
+            continue
+        nxt = spans[k + 1]
+        if (
+            nxt[0] != "location"
+            or work[e : nxt[1]].strip() != ","
+            or not any(sp[0] == "title" for sp in spans[:k])
+            or _IN_BEFORE.search(work, max(start, s - 5), s)
+            or _EVENT_WORDS.search(work, s, e)
+            or not all(  # the imprint ends the reference (or a year does): no event's day follows
+                sp[0] == "date" and _LONE_YEAR.fullmatch(work, *trim(work, sp[1], sp[2]))
+                for sp in spans[k + 2 :]
+            )
+        ):
+            return spans
+        return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+def container_in_pieces(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """After the title, a second "title" joined to the container by a space or an abbreviation's
+    full stop only (``Found. | Trends Mach. Learn.``) is the container's first words."""
+    seen_title = False
+    for k, (lab, s, e, _c) in enumerate(spans):
+        if lab == "title" and not seen_title:
+            seen_title = True
+            continue
+        if not seen_title or lab != "title" or k + 1 >= len(spans):
+            continue
+        nxt = spans[k + 1]
+        if nxt[0] == "container-title" and work[e : nxt[1]].strip() in ("", "."):
+            return [*spans[:k], ("container-title", s, nxt[2], nxt[3]), *spans[k + 2 :]]
+        return spans
+    return spans
+
+
+# ACM prints the month ("(January 2008)"); Science's "15, 100 (2019)" is volume, page, year
+_ACM_DATE = regex.compile(r"\s*\(\s*\p{L}{3,9}\.?\s+(?:1[5-9]|20)\d\d\s*\)")
+
+
+def acm_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Commun. ACM 51, 1 (January 2008), 107-113`` (ACM): the number after the volume and a
+    comma, right before the bracketed date, is the issue, whatever the labeller said."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "volume"
+            and nlab in ("pages", "volume")
+            and work[e:ns].strip() == ","
+            and work[ns:ne].isdigit()
+            and len(work[ns:ne]) <= 3
+            and _ACM_DATE.match(work, ne, end)
+        ):
+            return [*spans[: k + 1], ("issue", ns, ne, nc), *spans[k + 2 :]]
+    return spans
+
+
+_PLACE_CODE = regex.compile(r"(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)\b")
+_TOWN = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){0,2}")
+
+
+def place_in_publisher(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Curran Associates Inc., Red Hook | NY, USA`` (ACM): the publisher's last comma piece, a
+    town's name, right before a place that starts with a state's or country's code, is the
+    place's first piece."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab != "publisher" or nlab != "location" or work[e:ns].strip() != ",":
+            continue
+        cut = work.rfind(",", s, e)
+        if cut < 0 or not _PLACE_CODE.match(work, ns, ne):
+            return spans
+        town = trim(work, cut + 1, e)
+        if not _TOWN.fullmatch(work, *town) or has_corporate_word(work[town[0] : town[1]]):
+            return spans
+        pub = trim(work, s, cut, " ,")
+        return [*spans[:k], ("publisher", *pub, c), ("location", town[0], ne, nc), *spans[k + 2 :]]
+    return spans
+
+
+def close_bracket(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """A title, container or publisher that opens a bracket it does not close, right before the
+    closing one (``… Systems (NIPS'17|)``), takes it; so does a container followed by a bracketed
+    "number" with letters in it (``Implementation (OSDI 18)``: the meeting's short name)."""
+    out: list[Span] = []
+    for lab, s, e, c in spans:
+        if (
+            out
+            and out[-1][0] == "container-title"
+            and lab in ("volume", "issue")
+            and work[out[-1][2] : s].strip() == "("
+            and e < end
+            and work[e] == ")"
+            and any(ch.isalpha() for ch in work[s:e])
+        ):
+            out[-1] = (out[-1][0], out[-1][1], e + 1, out[-1][3])
+            continue
+        if (
+            lab in ("title", "container-title", "publisher", "collection-title")
+            and e < end
+            and work[e] == ")"
+            and work.count("(", s, e) > work.count(")", s, e)
+        ):
+            e += 1
+        out.append((lab, s, e, c))
+    return out
+
+
+# APA's chapter: "In Ed1 & Ed2 (Eds.), Book (2nd ed., pp. 45-67). Publisher." and its German
+# ("Im|In … (Hrsg.), … (S. 45-67)"), Spanish ("En … (Ed.|Coord.), … (pp. …)") and French forms
+_APA_CHAPTER = regex.compile(
+    r"(?<=[.?!]\s{1,3})(?:In|En|Im|Dans)\s+(?P<eds>\p{Lu}[^()]{1,300}?)\s*"
+    r"\((?:Eds?|Hrsg|Hg|Coords?|Dirs?|Comps?|Éds?)\.?\)\s*,\s*"
+    r"(?P<book>[^()]{2,300}?)\s*\((?:[^()]{0,40}?,\s*)?(?:pp?|S|págs?)\.\s*"
+    r"(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\)\s*\.\s*"
+    r"(?P<pub>\p{Lu}[^.]{1,120}?)(?=\.\s|\.?$)"
+)
+
+
+def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """An APA chapter's ``In`` clause read by its printed shape (see the module docstring): the
+    spans inside it are replaced by the editors, the book, the pages and the publisher."""
+    if "(" not in work:
+        return spans
+    m = _APA_CHAPTER.search(work, start, end)
+    if m is None or not any(sp[0] == "title" and sp[2] <= m.start() for sp in spans):
+        return spans
+    a, b = m.start(), m.end()
+    c = max((sp[3] for sp in spans if a <= sp[1] < b), default=0.7)
+    book = trim(work, m.start("book"), m.end("book"), " ,;:")
+    pub = trim(work, m.start("pub"), m.end("pub"), " ,;:")
+    new: list[Span] = [
+        ("editor", m.start("eds"), m.end("eds"), c),
+        ("container-title", *book, c),
+        ("pages", m.start("pages"), m.end("pages"), c),
+        ("publisher", *pub, c),
+    ]
+    before = [sp for sp in spans if sp[2] <= a]
+    after = [sp for sp in spans if sp[1] >= b]
+    return [*before, *new, *after]
+
+
+_ACCESSED_WORD = regex.compile(r"\b(?:accessed|retrieved|viewed)\b", regex.IGNORECASE)
+
+
+def site_not_publisher(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """MLA's web page: a link, ``Accessed`` and a date after it, one publisher and no place, no
+    numbers and no container: the publisher is the web site the page is in."""
+    labels = [sp[0] for sp in spans]
+    if (
+        labels.count("publisher") != 1
+        or "url" not in labels
+        or "title" not in labels
+        or any(lab in labels for lab in ("location", "container-title", "volume", "issue", "pages"))
+    ):
+        return spans
+    k = labels.index("publisher")
+    u = labels.index("url")
+    after = spans[u + 1 :]
+    accessed = _ACCESSED_WORD.search(work, spans[u][2], end) or any(
+        MASK in work[a:b] for lab, a, b, _ in after if lab == "date"
+    )  # (the identifiers took "Accessed 3 Mar. 2020" already: masked)
+    if u < k or not accessed:
+        return spans
+    lab, s, e, c = spans[k]
+    return [*spans[:k], ("container-title", s, e, c), *spans[k + 1 :]]
+
+
+_MONTH_WORD = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+    r"June|July|August|September|October|November|December"
+)
+_DAY_MONTH_END = regex.compile(
+    rf"\s+(?:\d{{1,2}}\s+(?:{_MONTH_WORD})|(?:{_MONTH_WORD})\s+\d{{1,2}},?)\s*$"
+)
+
+
+def day_month_before_year(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Time 20 Nov. 2000: 70-71`` (MLA 7 magazines): a title or container ending in a day and a
+    month, right before a date span holding the year, gives them to the date."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab not in ("title", "container-title") or nlab != "date" or k == 0:
+            continue
+        if not _LONE_YEAR.fullmatch(work, ns, ne) or work[e:ns].strip(" .") != "":
+            continue
+        m = _DAY_MONTH_END.search(work, s, e)
+        if m is None or m.start() <= s:
+            continue
+        return [
+            *spans[:k],
+            (lab, s, m.start(), c),
+            ("date", m.start() + 1, ne, nc),
+            *spans[k + 2 :],
+        ]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
     spans = names_end(spans, work, start, end)
+    spans = first_author_run(spans, work, start, end)
+    spans = quoted_title_end(spans, work, start, end)
+    spans = no_field_words(spans, work, start, end)
+    spans = lead_corporate_author(spans, work, start, end)
+    spans = year_after_imprint(spans, work, start, end)
+    spans = two_containers(spans, work, start, end)
+    spans = glued_number(spans, work, start, end)
+    spans = title_runs_on(spans, work, start, end)
+    spans = publisher_not_place(spans, work, start, end)
+    spans = publisher_before_place(spans, work, start, end)
+    spans = bracketed_imprint(spans, work, start, end)
+    spans = title_in_pieces(spans, work, start, end)
+    spans = container_in_pieces(spans, work, start, end)
+    spans = acm_issue(spans, work, start, end)
+    spans = place_in_publisher(spans, work, start, end)
+    spans = close_bracket(spans, work, start, end)
+    spans = apa_chapter(spans, work, start, end)
+    spans = site_not_publisher(spans, work, start, end)
+    spans = day_month_before_year(spans, work, start, end)
     spans = cjk_stop_inside(spans, work, start, end)
     spans = number_prefixes(spans, work, start, end)
     spans = editors_first(spans, work, start, end)

@@ -17,29 +17,41 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
-from .identifiers import parse_iso_date
-from .names import VANCOUVER_NAMES, looks_like_names, parse_names
+from .identifiers import find_access_date, parse_iso_date
+from .names import VANCOUVER_NAMES, looks_like_names, parse_names, personal_names_only
 from .text import MASK, trim
 
-__all__ = ["applies", "parse"]
+__all__ = ["SITE", "applies", "parse"]
 
-# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址："
+# marks of the medium and of the link, which are structure: "[Online]", "Available:", "网址：", and
+# APA's "(n.d.)" (no date)
 _MARKS = regex.compile(
     r"\[\s*(?:online|internet|web|网络|在线)\s*\]|\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from|"
-    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|[\[\]()]",
+    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|\(\s*n\.\s?d\.?\s*\)|[\[\]()]",
     regex.IGNORECASE,
 )
 # the name of a web site or an online service (the item's container)
-_SITE = regex.compile(
-    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|频道|在线|Wikipedia|Blog|News|Online|"
+SITE = regex.compile(
+    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|Blog|News|Online|"
     r"\.(?:com|org|net|gov|edu|cn)|Site|Website|Portal)\s*$",
     regex.IGNORECASE,
 )
 # "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+# "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
+_AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
+_YEAR_ONLY = regex.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _ISO_SHAPE = regex.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}(?:-\d{1,2})?")
+# Baidu Baike's access date right after the element: "…．国际标准化组织[引用日期2014-11-22]"
+_CITED_ON = regex.compile(r"\s*\[\s*引用日期")
+# what follows the link of a Markdown "[题名](https://…)": ")", a stop and more elements
+_AFTER_LINK = regex.compile(r"\)\s*[.,]\s*[\p{L}\p{N}]")
+# the page's date written out: 新华网. 题名. 2021年6月1日. https://…
+_CN_DATE = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+)
 
 
 def applies(d: Draft) -> bool:
@@ -49,6 +61,8 @@ def applies(d: Draft) -> bool:
 def parse(d: Draft) -> bool:
     c = d.copy()
     work = c.work
+    if not c.has("accessed"):  # 题名. 维基百科[2018-05-06]: a bracketed date after the site
+        find_access_date(c, c.start, c.end)
     for m in _MARKS.finditer(work, c.start, c.end):
         c.claim(m.start(), m.end())
     end = c.end
@@ -59,11 +73,22 @@ def parse(d: Draft) -> bool:
     masked = work.find(MASK, c.start, end)
     if masked > c.start:
         end = masked
+    url = c.spans.get("URL")
+    linked = (  # 题名 (https://…) ．来源．日期: a Markdown link's title, the elements go on after it
+        url is not None
+        and end == url[0]
+        and work[url[0] - 2 : url[0]] == " ("
+        and _AFTER_LINK.match(work, url[1], c.end) is not None
+    )
+    if linked:
+        end = c.end
     view = work  # the work text with the marks blanked out (same length)
     for a, b in c.claims:
         a, b = max(a, c.start), min(b, end)
         if b > a:
             view = view[:a] + " " * (b - a) + view[b:]
+    if linked:
+        view = view.replace(MASK, " ")
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
     if elements and len(elements) < 3:
         # "Doe J. A web page": the stop after an initial ends the names (not split above)
@@ -74,18 +99,34 @@ def parse(d: Draft) -> bool:
     if len(elements) >= 2 and not c.has("issued"):
         ds, de = trim(view, *elements[-1])
         parts = parse_iso_date(view[ds:de]) if _ISO_SHAPE.fullmatch(view, ds, de) else None
+        if parts is None and (cn := _CN_DATE.fullmatch(view, ds, de)):
+            parts = [int(g) for g in cn.group("y", "m", "d") if g]
+            if not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+                parts = None
         if parts and len(parts) >= 2:  # 题名．网站．2011-08-05[引用日期…]: the page's own date
             c.set("issued", {"date-parts": [parts]}, ds, de, 0.8)
             elements = elements[:-1]
-    if not 1 <= len(elements) <= 3 or any(_LIST_SHAPE.search(view, *e) for e in elements):
+    if (
+        not 1 <= len(elements) <= 3
+        or any(_LIST_SHAPE.search(view, *e) for e in elements)
+        or _AUTHOR_DATE.search(work, c.start, end)
+        or any(
+            _YEAR_ONLY.fullmatch(view, *trim(view, *e)) for e in elements
+        )  # "NVIDIA. 2024. Title"
+    ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
     if len(elements) == 1:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
         (a, b), (s, e) = elements
-        if _SITE.search(view, s, e) and not _SITE.search(view, a, b):
-            set_title(c, "title", a, b, 0.8)  # 题名. 网站
+        if (
+            SITE.search(view, s, e)
+            and not SITE.search(view, a, b)
+            or _CITED_ON.match(c.text, e, c.end)
+            and not personal_names_only(view[a:b])
+        ):  # 题名. 网站 / Baidu Baike's "题名 ．来源[引用日期…]": the source, whatever its name
+            set_title(c, "title", a, b, 0.8)
             set_title(c, "container-title", s, e, 0.75)
         elif looks_like_names(view[a:b]) or _names_like(view[a:b]):
             set_names(c, a, b, "author", 0.8)  # user or organisation, then the title
@@ -122,7 +163,7 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     if bars:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
-        if 0 < te - ts <= 40:
+        if 0 < te - ts <= 40 and te - ts < bar.start() - s:  # (not "PEP 8 – Style Guide for …")
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return

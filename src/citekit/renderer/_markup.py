@@ -261,6 +261,20 @@ def encode(value: str, typographic: bool = True, cjk_quotes: bool = False) -> st
     return "".join(out)
 
 
+#: Each inline-markup placeholder of :func:`encode` and the tag it stands for, as text.
+_TAG_TEXT = {
+    mark: f"{_LT}{'/' if side else ''}{name}{_GT}"
+    for name, marks in reversed(_TAGS.items())  # "i" over "em", "b" over "strong"
+    for side, mark in enumerate(marks)
+}
+_TAG_MARKS = re.compile("[" + "".join(_TAG_TEXT) + "]")
+
+
+def markup_as_text(value: str) -> str:
+    """Encoded field text with its inline markup printed as text (``1<sup>er</sup>``)."""
+    return _TAG_MARKS.sub(lambda m: _TAG_TEXT[m.group(0)], value)
+
+
 def encode_affix(value: str) -> str:
     """A cite's prefix or suffix as :func:`encode` reads field text, its closing quotes
     marked so that punctuation after them is not moved inside (:data:`QUOTE_CLOSE_AFFIX`)."""

@@ -13,7 +13,9 @@ from ..errors import UsageError
 from . import _markup
 from .engine import (
     CK_MODE,
+    CK_POSITION,
 )
+from .engine.locators import leading_label
 from .session import Session, error_text, typography
 from .source import Item
 
@@ -51,6 +53,10 @@ class Cite:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
+    #: the cite's CSL position when the caller knows it (``first``, ``subsequent``, ``ibid``,
+    #: ``ibid-with-locator``; CSL-JSON ``position`` 0-3 as citeproc-js takes it), else worked
+    #: out from the cites before it
+    position: str | None = None
 
     @classmethod
     def from_mapping(cls, cite: Cite | Mapping[str, Any] | str) -> Cite:
@@ -74,7 +80,22 @@ class Cite:
             suffix=text("suffix"),
             suppress_author=bool(cite.get("suppress-author", cite.get("suppress_author", False))),
             author_only=bool(cite.get("author-only", cite.get("author_only", False))),
+            position=_position(cite.get("position")),
         )
+
+
+#: citeproc-js's position numbers (CSL.POSITION_FIRST ... POSITION_IBID_WITH_LOCATOR).
+_POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
+
+
+def _position(value: Any) -> str | None:
+    """A cite's given position: a name of :data:`_POSITIONS` or its number; any other value
+    (citeproc-js has later numbers of its own) leaves the position to be worked out."""
+    if isinstance(value, str) and value in _POSITIONS:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(_POSITIONS):
+        return _POSITIONS[value]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +145,11 @@ def render_cluster(
             # a label as written with spaces names its term ("sub verbo": sub-verbo); quotes
             # in a locator are quotes (s.v. “gargoyle”)
             label = "-".join((cite.label or "page").split())
-            kwargs["locator"] = Locator(label, _markup.encode(cite.locator.strip()))
+            locator = cite.locator.strip()
+            written = leading_label(base, locator) if cite.label is None else None
+            if written is not None:  # a label written in the locator: vol. 1 (citeproc-js)
+                label, locator = written
+            kwargs["locator"] = Locator(label, _markup.encode(locator))
         if cite.prefix is not None:
             kwargs["prefix"] = _markup.encode_affix(cite.prefix)
         if cite.suffix is not None:
@@ -134,6 +159,8 @@ def render_cluster(
             ci[CK_MODE] = "suppress-author"
         elif cite.author_only:
             ci[CK_MODE] = "author-only"
+        if cite.position is not None:
+            ci[CK_POSITION] = cite.position
         items.append((cite, ci))
     good = [ci for _, ci in items if ci is not None]
     citation = Citation(good)

@@ -32,6 +32,18 @@ def _suffix_letters(n: int) -> str:
     return out
 
 
+#: An attribute ``disambiguate`` of a condition in a style's XML.
+_DISAMBIGUATE_TEST = re.compile(r"""\sdisambiguate\s*=\s*["'](?:true|false)["']""")
+
+
+def _ambiguity(groups: Sequence[Sequence[str]]) -> int:
+    """How many cites of ``groups`` (sets of cites that render alike) are not yet told apart:
+    each group but one of its cites.  A step helps when it lowers this, also when it only
+    splits a group into smaller ones (CSL 1.0.2 Disambiguation: "ambiguous cites" are the
+    cites rendering alike, and each method applies while it reduces them)."""
+    return sum(len(group) - 1 for group in groups)
+
+
 class Disambiguation:
     """The disambiguation steps of a render session (:class:`~.session.Session`, which
     provides the attributes and the two methods declared here for the type checker)."""
@@ -100,10 +112,16 @@ class Disambiguation:
             if add_given and ambiguous:
                 ambiguous = [g2 for g in ambiguous for g2 in self._add_given(g, groups, rule)]
             if has_condition and ambiguous:
-                for group in ambiguous:
-                    for key in group:
-                        self.source[key][DISAMBIGUATE_KEY] = True
-                ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
+                # the style's disambiguate tests turn true one at a time, in document order,
+                # for the cites still alike (citeproc-js: no more extra text than needed)
+                tests = len(_DISAMBIGUATE_TEST.findall(self.entry.xml.decode("utf-8", "replace")))
+                for level in range(1, tests + 1):
+                    for group in ambiguous:
+                        for key in group:
+                            self.source[key][DISAMBIGUATE_KEY] = level
+                    ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
+                    if not ambiguous:
+                        break
             if add_suffix and ambiguous:
                 explicit = b'variable="year-suffix"' in self.entry.xml
                 for group in ambiguous:
@@ -199,7 +217,7 @@ class Disambiguation:
             remaining = [g2 for g in pending for g2 in groups(g)]
             if remaining and add_given:
                 remaining = [g2 for g in remaining for g2 in self._add_given(g, groups, rule)]
-            if sum(map(len, remaining)) < len(keys):
+            if _ambiguity(remaining) < _ambiguity(pending):
                 helped = True
                 pending = remaining
                 if not pending:
@@ -238,7 +256,7 @@ class Disambiguation:
         for index in range(width):
             for level in range(1, max_level + 1):
                 keys = [k for g in remaining for k in g]
-                before = sum(map(len, remaining))
+                before = _ambiguity(remaining)
                 snapshot = {
                     k: {
                         v: dict(d)
@@ -251,7 +269,7 @@ class Disambiguation:
                         if index < len(lists[key][var]):
                             self._set_level(self.source[key], var, index, level)
                 after = [g2 for g in remaining for g2 in groups(g)]
-                if sum(map(len, after)) < before:
+                if _ambiguity(after) < before:
                     remaining = after
                 else:  # no help: undo
                     for key in keys:

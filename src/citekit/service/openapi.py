@@ -231,6 +231,14 @@ def document(config: ServiceConfig) -> dict[str, Any]:
                         "severity": {"type": "string", "enum": ["error", "warning", "info"]},
                         "message": {"type": "string"},
                         "span": {"type": ["array", "null"], "items": {"type": "integer"}},
+                        "line": {
+                            "type": ["integer", "null"],
+                            "description": "the input's line of the span's start (1-based)",
+                        },
+                        "column": {
+                            "type": ["integer", "null"],
+                            "description": "its column (1-based, in code points)",
+                        },
                         "field": {"type": ["string", "null"]},
                         "fix": {"type": ["object", "null"]},
                     },

@@ -83,7 +83,7 @@ def add_diagnostics(
         )
         return piece + "".join(line + "\n" for line in more).encode("utf-8")
     record = json.loads(piece)
-    record["diagnostics"] += [d.to_json() for d in found]
+    record["diagnostics"] += [listed.diagnostic_json(d) for d in found]
     if fmt == "jsonl":
         return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     return _element(record).encode("utf-8")

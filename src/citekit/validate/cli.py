@@ -19,7 +19,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..codes import CODES
@@ -131,12 +131,18 @@ ChunkLoader = Callable[[Config, Any], "Iterator[CheckedChunk] | None"]
 def _default_loader(args: argparse.Namespace, stdin: IO[Any]) -> Loader:
     def load(config: Config) -> Iterable[Reference]:
         from ..pipeline import references_from_text, run_stages
-        from .rules_style import style_findings, with_style_findings
+        from .rules_style import (
+            style_findings,
+            with_style_findings,
+            with_style_findings_streamed,
+        )
 
         text = read_text(args.file, stdin)
         refs = references_from_text(text, lines=config.lines)
-        found = {} if config.lines else style_findings(refs, config)
-        return list(with_style_findings((run_stages(r, config) for r in refs), found))
+        checked = (run_stages(r, config) for r in refs)
+        if config.lines:
+            return list(with_style_findings_streamed(checked, config))
+        return list(with_style_findings(checked, style_findings(refs, config)))
 
     return load
 
@@ -300,6 +306,7 @@ def _report_chunks(
     from ..report import Tally, write_bytes
     from .check_chunks import add_diagnostics
     from .list_stream import ListStream
+    from .rules_style import with_style_findings_streamed
 
     tally = Tally()
     pieces: deque[bytes] = deque()  # waiting for the list rules (a few chunks at most)
@@ -312,9 +319,11 @@ def _report_chunks(
             yield from chunk.slim
 
     stream = ListStream(config)
+    # the workers take --lines input: the list's style is read here, block by block
+    styled = with_style_findings_streamed(slim(), config) if config.lines else slim()
 
     def report() -> Iterator[bytes]:
-        for number, listed in enumerate(stream.run(slim()), start=1):
+        for number, listed in enumerate(stream.run(styled), start=1):
             piece = pieces.popleft()
             if listed.diagnostics:
                 tally.add(listed.diagnostics)
@@ -370,6 +379,24 @@ def add_rule_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", dest="fmt", default="text", choices=["text", "json"])
 
 
+@cache
+def _explanations_zh() -> dict[str, str]:
+    import tomllib
+    from importlib.resources import files
+
+    text = files("citekit.validate").joinpath("rules_zh.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def explanation(code: str, lang: str = "en") -> str | None:
+    """The explanation of rule ``code`` in ``lang``: in Chinese from ``rules_zh.toml`` (written
+    by hand from the docstring and the standard), in English the rule's docstring."""
+    if lang.startswith("zh"):
+        return _explanations_zh().get(code)
+    rule = RULES.get(code)
+    return rule.doc if rule else None
+
+
 def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
     info = CODES[code]
     rule = RULES.get(code)
@@ -384,7 +411,7 @@ def _rule_json(code: str, lang: str = "en") -> dict[str, Any]:
         "fixable": bool(rule and rule.fixable),
     }
     if rule is not None:
-        data["explanation"] = rule.doc
+        data["explanation"] = explanation(code, lang) or rule.doc
         data["examples"] = rule.examples()
         if rule.example_list():  # the list a citation rule's examples cite
             data["example_list"] = rule.example_list()
@@ -443,8 +470,8 @@ def run_rule(code: str, stdout: TextIO, *, lang: str = "en", fmt: str = "text") 
     info = CODES[code]
     zh = lang.startswith("zh")
     stdout.write(f"{code} {data['name']} ({severity_word(info.severity, lang)})\n")
-    if zh:
-        stdout.write(f"  {zh_punctuation(info.summary_zh)}\n  {info.summary}\n")
+    if zh:  # every line in Chinese
+        stdout.write(f"  {zh_punctuation(info.summary_zh)}\n")
     else:
         stdout.write(f"  {info.summary}\n  {zh_punctuation(info.summary_zh)}\n")
     sep = "：" if zh else ": "
@@ -455,8 +482,8 @@ def run_rule(code: str, stdout: TextIO, *, lang: str = "en", fmt: str = "text") 
         stdout.write(f"  {word('fixable', lang)}\n")
     if "explanation" in data and not zh:
         stdout.write("\n" + data["explanation"] + "\n")
-    elif "explanation" in data:  # the explanation is English: in Chinese, the examples
-        stdout.write("\n")
+    elif "explanation" in data:  # the Chinese explanation, then the examples
+        stdout.write("\n" + data["explanation"] + "\n\n")
         for key in ("bad", "good"):
             for example in data["examples"][key]:
                 stdout.write(f"{word(key, lang)}：{example}\n")

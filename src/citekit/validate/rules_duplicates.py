@@ -12,7 +12,10 @@ from ..text.identifiers import LABELLED_DOI
 from ._entry import Entry
 from .registry import Context, diag, make_fix, rule
 
-_SEP = regex.compile(r"\s*(?:\.(?=\s|\p{Han}|$)|[．,，:：;；])\s*")
+# A match starts where the search starts (``\G``) or after a non-space: the leftmost match
+# always does, and without it the leading ``\s*`` is retried at every space of a long run
+# (quadratic: 6,000 spaces took 0.9 s).
+_SEP = regex.compile(r"(?:\G|(?<!\s))\s*(?:\.(?=\s|\p{Han}|$)|[．,，:：;；])\s*")
 
 
 _SEP_FAST = re.compile(r"[.．,，:：;；] *")  # a cheap split to see whether any token repeats at all

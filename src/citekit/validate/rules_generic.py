@@ -299,7 +299,8 @@ _STANDARD_YEAR = regex.compile(r"\d\s?[—–\-:]\s?(?:1[4-9]|20)\d\d(?!\d)")
 @rule("D001", "missing-year", "warning")
 def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     """A reference needs its year of publication (GB/T 7714 has no 'n.d.'); an online item
-    ([…/OL]) may give only its citation date.
+    ([…/OL]) may give only its citation date, and under GB/T 7714-2025 only its URL (the
+    standard's own examples: '国家测绘地理信息局. 一带一路…地势图[CM/OL]. http://…').
 
     Bad: SMITH J. A book[M]. Berlin: Springer.
     Good: SMITH J. A book[M]. Berlin: Springer, 2001.
@@ -313,7 +314,9 @@ def missing_year(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     if e.online and e.access_dates:
         return  # an online item may give only its citation date (rules.md GBT-PUB-08)
     if e.ay_year is not None:
-        return  # "Anon，[2013]. …": the author-date head gives the year
+        return  # "Anon，[2013]. …", "[2025a]": the author-date head gives the year
+    if ctx.standard == "gbt7714-2025" and e.online and e.urls:
+        return  # 2025 prints online items with a URL and no date at all ("…[CM/OL]. http://…")
     if e.type_code == "S" and _STANDARD_YEAR.search(e.title):
         return  # "GB/T 3792.4—2009 文献著录…[S]." (2025): the number carries the year
     if _YEAR_IN_TEXT.search(ref.raw):

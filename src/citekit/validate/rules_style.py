@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 import regex
@@ -19,7 +20,13 @@ from ..model import Diagnostic, Reference
 from ._entry import Entry
 from .registry import Context, diag, rule
 
-__all__ = ["STYLE_NAMES", "entry_style", "style_findings", "with_style_findings"]
+__all__ = [
+    "STYLE_NAMES",
+    "entry_style",
+    "style_findings",
+    "with_style_findings",
+    "with_style_findings_streamed",
+]
 
 ListResult = Iterator[tuple[int | None, Diagnostic]]
 
@@ -55,7 +62,7 @@ _CUES = (
     (
         "chicago",
         regex.compile(
-            r"\d+,\sno\.\s\d+\s\([^()]{0,15}\d{4}\)"
+            r"(?<!\d)\d+,\sno\.\s\d+\s\([^()]{0,15}\d{4}\)"  # (?<!\d): linear over long digit runs
             r"|^\p{Lu}[\p{L}'’-]+,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*(?:,\sJr\.)?\.\s[“\"]"
             r"|^\p{Lu}\p{Ll}+,\s\p{Lu}\p{Ll}+.*:\s[^:]+,\s\d{4}\.$"
         ),
@@ -113,6 +120,37 @@ def with_style_findings(
         yield ref.with_diagnostics(*extra) if extra else ref
 
 
+#: ``--lines`` input streams: the list's style is decided on its first WINDOW references (held
+#: until then), and each later reference is compared with it.  A file of WINDOW lines or fewer
+#: is checked as one list, exactly as a pasted list is.
+WINDOW = 50
+
+
+def with_style_findings_streamed(
+    refs: Iterable[Reference], config: Any = None, *, window: int = WINDOW
+) -> Iterator[Reference]:
+    """``refs`` (one reference a line, ``--lines``) with the whole-list rules' findings, in
+    bounded memory and with output before the input ends: the first ``window`` references
+    are checked as a list (L012 reports on them); a later entry in another style than theirs
+    gets L013."""
+    from .core import _apply_overrides, _overrides, rules_for
+
+    rest = iter(refs)
+    head = list(islice(rest, window))
+    yield from with_style_findings(head, style_findings(head, config))
+    main = _main_style(_styles(head)) if len(head) == window else None
+    if main is None or "L013" not in {r.code for r in rules_for(config, "whole-list")}:
+        yield from rest
+        return
+    overrides = _overrides(config)
+    for ref in rest:
+        style = entry_style(ref)
+        if style is not None and style != main[0]:
+            found = _outlier(style, main[0], main[1], window, first=True)
+            ref = ref.with_diagnostics(*_apply_overrides([found], overrides))
+        yield ref
+
+
 def _name(style: str, zh: bool = False) -> str:
     return STYLE_NAMES[style][1 if zh else 0]
 
@@ -163,19 +201,30 @@ def entry_style_outlier(refs: Sequence[Reference], ctx: Context) -> ListResult:
     Good: [1] 汪冰. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社, 1997: 16.  …  [2] 周鲁卫. 软物质物理导论[M]. 上海: 复旦大学出版社, 2011: 1.  …  [3] KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.
     """
     styles = _styles(refs)
-    known = Counter(s for s in styles if s is not None)
-    if len(known) < 2:
-        return
-    (main, k), (_, second) = known.most_common(2)
-    if k < 2 or (known.total() - k) * 3 > known.total():  # no style is the list's own
+    main = _main_style(styles)
+    if main is None:
         return
     for i, s in enumerate(styles):
-        if s is not None and s != main:
-            yield (
-                i,
-                diag(
-                    "L013",
-                    f"this entry looks like {_name(s)}; {k} of {len(refs)} entries are in {_name(main)} form",
-                    f"该条像{_name(s, True)}格式；列表中 {k}/{len(refs)} 条为{_name(main, True)}格式",
-                ),
-            )
+        if s is not None and s != main[0]:
+            yield (i, _outlier(s, main[0], main[1], len(refs)))
+
+
+def _main_style(styles: Sequence[str | None]) -> tuple[str, int] | None:
+    """The list's own style and how many entries are in it: at least two entries and two
+    thirds of those whose style is recognised; None when no style is the list's own."""
+    known = Counter(s for s in styles if s is not None)
+    if not known:
+        return None
+    main, k = known.most_common(1)[0]
+    if k < 2 or (known.total() - k) * 3 > known.total():
+        return None
+    return main, k
+
+
+def _outlier(style: str, main: str, k: int, n: int, *, first: bool = False) -> Diagnostic:
+    of_en, of_zh = ("the first ", "前 ") if first else ("", "")
+    return diag(
+        "L013",
+        f"this entry looks like {_name(style)}; {k} of {of_en}{n} entries are in {_name(main)} form",
+        f"该条像{_name(style, True)}格式；列表{of_zh}{n} 条中 {k} 条为{_name(main, True)}格式",
+    )

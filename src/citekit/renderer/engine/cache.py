@@ -38,6 +38,14 @@ _NORMAL_MARKERS = {
     "normal-b": NORMAL_OPEN["b"],
     "normal-baseline": NORMAL_OPEN["baseline"],
 }
+#: The form a term falls back to when no locale defines the form asked for (CSL 1.0.2, "Terms").
+_TERM_FORM_FALLBACK: dict[str, str | None] = {
+    "verb-short": "verb",
+    "verb": None,
+    "symbol": "short",
+    "short": None,
+    "long": None,
+}
 _FORMAT_ATTRS = (
     ("font-style", {"normal": None, "italic": "Italic", "oblique": "Oblique"}, "normal"),
     ("font-variant", {"normal": None, "small-caps": "SmallCaps"}, "normal"),
@@ -217,7 +225,12 @@ class _Cached:
         key = ("term", name, form, fallback_locale, zero_padded)
         hit = self._ck_cache.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self._ck_cache[key] = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+            hit = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+            if hit is None and form in _TERM_FORM_FALLBACK:
+                # CSL 1.0.2 "Terms": a form no locale defines falls back (verb-short → verb →
+                # long, symbol → short → long)
+                hit = self.get_term(name, _TERM_FORM_FALLBACK[form], fallback_locale, zero_padded)
+            self._ck_cache[key] = hit
         return hit
 
     def get_layout(self) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 import citeproc.model as cm
 
 from .compile import CompiledRender, _compile_children
-from .keys import CK_PROBE, DISAMBIGUATE_KEY
+from .keys import CK_POSITION, CK_PROBE, DISAMBIGUATE_KEY
 
 
 def _note_number(citation: Any) -> int:
@@ -25,6 +25,21 @@ def _locator_key(cite: Any) -> Any:
         return None
     locator = cite.locator
     return (str(locator.identifier), str(locator.label or ""))
+
+
+def _in_bibliography(element: Any) -> bool:
+    return bool(element.xpath_search("./ancestor::*[self::cs:bibliography]"))
+
+
+def disambiguate_rank(element: Any) -> int:
+    """The place of ``element`` among the style's elements that test ``disambiguate``, in
+    document order: disambiguation turns these tests on one at a time, in this order
+    (:data:`DISAMBIGUATE_KEY` holds how many are on for a reference)."""
+    root = element.getroottree().getroot()
+    for n, other in enumerate(e for e in root.iter() if "disambiguate" in e.attrib):
+        if other is element:
+            return n
+    return 0
 
 
 def cite_position(item: Any, cites: Any, distance: int = 5) -> tuple[str, bool]:
@@ -97,6 +112,8 @@ class _Condition:
             distance = 5
         if dict.get(item, CK_PROBE):  # ambiguity is that of subsequent cites (citeproc-js)
             position, near = "subsequent", True
+        elif dict.get(item, CK_POSITION):  # given with the cite
+            position, near = str(dict.get(item, CK_POSITION)), False
         else:
             cites = getattr(context.get_layout().getparent(), "cites", None)
             position, near = cite_position(item, cites, distance)
@@ -144,9 +161,16 @@ class _Condition:
             tests.append(lambda item, context: self._position(item, context))
         if "disambiguate" in attrib:
             wanted = attrib["disambiguate"] == "true"
-            tests.append(
-                lambda item, context: [bool(dict.get(item.reference, DISAMBIGUATE_KEY)) == wanted]
-            )
+            rank = disambiguate_rank(self)
+
+            def disambiguate_test(item: Any, context: Any) -> list[bool]:
+                level = dict.get(item.reference, DISAMBIGUATE_KEY, 0)
+                # the cites turn the tests on one at a time; the bibliography reflects the
+                # outcome: all its tests are on for a reference that needed any
+                on = level > rank or (level > 0 and _in_bibliography(context or self))
+                return [on == wanted]
+
+            tests.append(disambiguate_test)
         match = self.get("match")  # type: ignore[attr-defined]
         combine = any if match in ("any", "none") else all
         negate = match == "none"

@@ -28,7 +28,8 @@ CK_PROBE = "_citekit_probe"
 CK_IN_CITE = "_citekit_in_cite"
 #: Keys set on a citeproc ``Reference`` by disambiguation: names added to its cites beyond
 #: ``et-al-use-first``; given-name levels per name variable and name index (1 initials, 2 full);
-#: whether it is still ambiguous (``disambiguate="true"``).
+#: how many of the style's ``disambiguate`` tests are true for it (in document order, turned on
+#: one at a time while it is still ambiguous).
 ADD_NAMES_KEY = "_citekit_add_names"
 GIVEN_LEVELS_KEY = "_citekit_given_levels"
 DISAMBIGUATE_KEY = "_citekit_disambiguate"
@@ -39,6 +40,9 @@ CK_DIVS = "_citekit_display_divs"
 
 #: Key set on a citeproc ``CitationItem``: ``"suppress-author"`` or ``"author-only"``.
 CK_MODE = "_citekit_mode"
+#: Key set on a citeproc ``CitationItem``: the CSL position given with the cite (``first``,
+#: ``subsequent``, ``ibid``, ``ibid-with-locator``), used instead of the one worked out.
+CK_POSITION = "_citekit_position"
 _CK_NAMES_DONE = "_citekit_names_done"
 #: Key set on a bibliography ``CitationItem``: the names text of the previous entry.
 PREVIOUS_NAMES_KEY = "_citekit_previous_names"

@@ -30,6 +30,7 @@ from .keys import (
     CK_IN_CITE,
     CK_MODE,
     CK_NS,
+    CK_POSITION,
 )
 from .strings import cjk_join, join
 from .text import _AFFIX_PUNCT, _SENTENCE_END, _capitalize_term, _punct
@@ -144,7 +145,10 @@ class Layout(cm.Layout):
             layout = layout_for(cite)
             # a note starts with the first cite: a term beginning it is capitalised (Ibid.)
             cite[_CK_AT_START] = note and n == 0 and not cite.get("prefix")
-            cite[_CK_SUBSEQUENT] = any(c.key == cite.key for c in history)
+            given = dict.get(cite, CK_POSITION)
+            cite[_CK_SUBSEQUENT] = (
+                given != "first" if given else any(c.key == cite.key for c in history)
+            )
             try:
                 text = layout.render_cite(cite)
             except Exception as exc:  # noqa: BLE001 - one cite never aborts the cluster

@@ -31,6 +31,7 @@ from .keys import (
     CK_IN_CITE,
     CK_MODE,
     CK_NS,
+    CK_PROBE,
     COMMA_SUFFIX_KEY,
     CSL_NS,
     GIVEN_LEVELS_KEY,
@@ -258,8 +259,10 @@ class Name(cm.Name):
         # disambiguation (citations only): names added, given names expanded per name
         in_cite = sort_options is None and bool(dict.get(item, CK_IN_CITE))
         levels: dict[int, int] = {}
-        if in_cite and dict.get(item, _CK_SUBSEQUENT):
-            # a subsequent cite: et-al-subsequent-min / -use-first where the style sets them
+        if in_cite and (dict.get(item, _CK_SUBSEQUENT) or dict.get(item, CK_PROBE)):
+            # a subsequent cite: et-al-subsequent-min / -use-first where the style sets them;
+            # ambiguity is that of the subsequent form (citeproc-js), so a disambiguation
+            # probe too
             sub_min = self._explicit_option("et-al-subsequent-min", context)
             sub_first = self._explicit_option("et-al-subsequent-use-first", context)
             if sub_min is not None:
@@ -274,7 +277,13 @@ class Name(cm.Name):
                 if et_al_use_first >= len(names):
                     et_al_min = 0
             levels = (dict.get(ref, GIVEN_LEVELS_KEY) or {}).get(variable, {})
-        et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        # et-al only where names are left out: et-al-use-first below the number of names
+        et_al_truncate = (
+            len(names) > 1
+            and et_al_min
+            and len(names) >= et_al_min
+            and et_al_use_first < len(names)
+        )
         if et_al_truncate and et_al_use_first == 0:  # no name at all: nothing, not "et al."
             return None
         et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
@@ -287,14 +296,17 @@ class Name(cm.Name):
         for i, name in enumerate(names):
             given, family, dp, ndp, suffix = name.parts()
             if "literal" in name:
-                # an institution takes the family name-part's formatting (citeproc-js), not
-                # its affixes; nor its text-case (GB/T 7714 capitalises personal family names
-                # only: ``American Water Works Association``)
+                # an institution takes the family name-part's formatting and text-case
+                # (citeproc-js: SÃO PAULO), not its affixes; a name-part limited to a script
+                # (ck:script) is for personal names only: only its formatting applies (GB/T
+                # 7714 capitalises personal family names: ``American Water Works Association``)
                 for part in name_parts:
                     if part.get(_CK_SCRIPT) == "latin" and not _is_latin(str(family)):
                         continue
                     if part.get("name") == "family":
-                        family = part.format(family)
+                        family = (
+                            part.format(family) if part.get(_CK_SCRIPT) else _decor(part, family)
+                        )
                 output.append(family)
                 continue
             level = levels.get(i, 0)

@@ -15,9 +15,11 @@ from citeproc.string import (
 
 from .._markup import (
     LITERAL_HYPHEN,
+    markup_as_text,
 )
 from .compile import RAISED, _compile_leaf
 from .keys import _MISSING, CSL_NS
+from .locators import before_embedded_label, embedded_labels
 
 _NUMERIC_RANGE = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*")
 # Separators with the spaces around them.  A search retried a leading ``\s*`` at every space of a
@@ -203,7 +205,7 @@ class Label(cm.Label):
             except (VariableError, ValueError):
                 return False
         if variable == "locator":
-            value = item.locator.identifier
+            value = before_embedded_label(self, str(item.locator.identifier))
         else:
             try:
                 value = item.reference[variable.replace("-", "_")]
@@ -216,6 +218,7 @@ class Label(cm.Label):
         return len(parts) > 1 and all(_ROMAN.fullmatch(p.strip()) for p in parts)
 
 
+_DIGIT = re.compile(r"\d")
 _PLURAL_SPLIT = re.compile(r"\s*(?:[-\u2013,&\ue000])\s*")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
 
@@ -227,8 +230,21 @@ class Number(_PageRanges, cm.Number):
     _ck_gender: str | None = None
 
     def _process(self, value: Any, variable: str) -> Any:
+        if _DIGIT.search(str(value)):
+            # rich text is not parsed in a numeric field with numeric content (citeproc-js;
+            # the suite's flipflop_NumericField): its tags print as text
+            literal = markup_as_text(str(value))
+            if literal != str(value):
+                value = String(literal)
         if self.get("form") in ("ordinal", "long-ordinal"):
             self._ck_gender = _term_gender(self, variable)
+        if variable != "locator" and "," in str(value):
+            head = before_embedded_label(self, str(value))
+            if head != str(value) and head.strip():
+                # labels written in the number (7, p. 3-8): the number before them takes the
+                # form, the labelled parts are printed as citeproc-js prints them
+                tail = embedded_labels(self, str(value)[len(head) :])
+                return String(str(super()._process(String(head), variable)) + tail)
         return super()._process(value, variable)
 
     def format_number(self, number: Any) -> Any:

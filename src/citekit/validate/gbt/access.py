@@ -32,13 +32,18 @@ def doi_placement(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         value = m.group("v").rstrip(".")
         end = m.start("v") + len(value)
         rest = e.raw[end:].strip(" .．")
-        if rest:
-            yield diag(
-                "G032",
+        if not rest:
+            continue
+        if any(a >= end for a, _ in e.urls):  # the URL follows: say so
+            en, zh = (
                 "the DOI must be the last element, after the URL",
                 "DOI 应为最后一个著录项目, 位于网址之后",
-                span=(s, end),
             )
+        else:  # no URL after it: name what follows instead
+            shown = rest if len(rest) <= 30 else rest[:29] + "…"
+            en = f"the DOI must be the last element: '{shown}' follows it"
+            zh = f"DOI 应为最后一个著录项目: 其后还有“{shown}”"
+        yield diag("G032", en, zh, span=(s, end))
 
 
 @rule("G033", "doi-repeated-in-url", "warning", rule_ids=("GBT-ACC-03",), fixable=True)

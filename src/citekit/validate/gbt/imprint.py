@@ -194,6 +194,8 @@ _SEP_IN_REGION = regex.compile(r"[.．](?!\s*[a-z])\s*")
 
 
 _IMPRINT_YEAR = regex.compile(r"[,，]\s*(?:c|\[)?(?:1[4-9]\d\d|20\d\d)")
+# the pages closing an author-date imprint: ': 29', '：序2-3'
+_PAGES_AFTER = regex.compile(r"\s*[:：]\s*[^:：\p{Han}]{0,3}\d[\d\-–,， ]*\p{Han}?\s*$")
 
 
 @rule(
@@ -211,20 +213,29 @@ def missing_place(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     (its printed examples omit it where unknown), so 2025 asks only for the publisher (G043).
 
     Bad: 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 清华大学, 2011.
+    Bad: 马欢, 2011. 人类活动影响下海河流域典型区水循环变化分析[D]. 清华大学: 27.
     Good: 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, 2011.
+    Good: 马欢, 2011. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学: 27.
     """
     if not e.code or e.type_code not in ("M", "D") or e.carrier or e.contribution:
         return
     y = _IMPRINT_YEAR.search(e.raw, e.tail_start)
-    if y is None:
+    if y is not None:
+        end = y.start()
+        if SERIAL_BLOCK.match(e.raw, end):
+            return  # a serial's numbering under [M] (G059)
+    elif e.ay_year is not None:  # author-date: '[M]. 中华书局: 29.', the year in the head
+        end = len(e.raw.rstrip().rstrip(".．"))
+        pages = _PAGES_AFTER.search(e.raw, e.tail_start, end)
+        end = pages.start() if pages else end
+    else:
         return
-    region = e.raw[e.tail_start : y.start()]
-    if ":" in region or "：" in region or SERIAL_BLOCK.match(e.raw, y.start()):
-        return  # an imprint; or a serial's numbering under [M] (G059)
+    region = e.raw[e.tail_start : end]
+    if ":" in region or "：" in region:
+        return  # an imprint
     start = e.tail_start
     for sep in _SEP_IN_REGION.finditer(region):  # "Univ. of California": not a separator
         start = e.tail_start + sep.end()
-    end = y.start()
     if start >= end or looks_like_place(e.raw[start:end]):
         return  # "[M]. 北京, 2018.": the publisher is missing (G043), not the place
     yield diag("G023", span=(start, end))

@@ -26,8 +26,10 @@ def _comma(e: Entry) -> str:
     return "，" if _fullwidth(e) else ", "
 
 
+# ``(?:\G|(?<!\s))``: a match starts where the search does or after a non-space (the leftmost
+# match always does); without it the leading ``\s*`` is retried at every space of a long run.
 _ETAL = regex.compile(
-    r"(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)"
+    r"(?:\G|(?<!\s))(?P<sep>\s*[,，]\s*|\s*)(?P<term>等|et\s+al\.?|외)(?=\s*[.．,，]|\s*$|\s*译|(?<=\.)\s)"
 )
 
 
@@ -104,6 +106,8 @@ def et_al_count(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 
     Bad: 印森林, 吴胜和, 李俊飞, 冯文杰, 等. 基于露头的河流相储层构型研究[J]. 石油勘探与开发, 2014, 41(3): 281-290.
     Good: 印森林, 吴胜和, 李俊飞, 等. 基于露头的河流相储层构型研究[J]. 石油勘探与开发, 2014, 41(3): 281-290.
+    Bad: 于潇, 刘义, 柴跃廷, 李明. 互联网药品可信交易环境中主体资质审核备案模式[J]. 清华大学学报(自然科学版), 2012, 52(11): 1518-1523.
+    Good: 于潇, 刘义, 柴跃廷, 等. 互联网药品可信交易环境中主体资质审核备案模式[J]. 清华大学学报(自然科学版), 2012, 52(11): 1518-1523.
     """
     if not e.code:
         return
@@ -128,6 +132,48 @@ def et_al_count(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
                 f"仅 {n} 个责任者却用了“{m.group('term')}”: 3 个以内应全部著录",
                 span=(m.start("term"), m.end("term")),
             )
+    names = _head_names_without_etal(e)
+    if len(names) > 3:
+        n = len(names)
+        yield diag(
+            "G010",
+            f"{n} names: give the first three, then 等 / et al.",
+            f"列了 {n} 个责任者: 只应著录前 3 个, 其后加“等”或“et al.”",
+            span=(names[3][0], names[-1][1]),
+        )
+
+
+# A personal name as a list gives it, strictly (the head of an entry may also be a list of
+# corporate bodies): Chinese 2-4 characters, or a family name and initials ('KANAMORI H',
+# 'Boobier T', 'De Morgan A').
+_STRICT_NAME = regex.compile(
+    r"^(?:\p{Han}{2,4}|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*(?:\s+\p{Lu}(?:-\p{Lu})?){1,3})$"
+)
+
+
+def _head_names_without_etal(e: Entry) -> list[tuple[int, int]]:
+    """The name spans of the entry's first responsible-party block when it lists personal
+    names only and closes with no 等/et al./외 (an author-date head's year left out)."""
+    end = e.head_end
+    if end is None or not e.code:
+        return []
+    if e.ay_year is not None:
+        end = e.ay_year.start()
+    head = e.raw[e.body : end]
+    if _ETAL.search(head) or head.count(",") + head.count("，") < 3:
+        return []
+    names: list[tuple[int, int]] = []
+    pos = e.body
+    for piece in _COMMA_SPLIT.split(head):
+        t = piece.strip()
+        s = pos + len(piece) - len(piece.lstrip())
+        pos += len(piece) + 1
+        if _SUFFIX.match(t):
+            continue
+        if not _STRICT_NAME.match(t):
+            return []
+        names.append((s, s + len(t)))
+    return names
 
 
 @rule("G011", "et-al-comma", "warning", rule_ids=("GBT-AUTH-06",), fixable=True)

@@ -98,7 +98,8 @@ def element_form(e: Entry, standard: str) -> str | None:
 _SEP = r"(?:(?<!(?<!\p{L})\p{Lu})[.．](?!\s*[a-z,，:：])\s*)"
 _SEP_RE = regex.compile(_SEP)
 # the year that closes an imprint or a serial slot (c1980, [1995], 1865(清同治四年) included)
-_IMPRINT_YEAR = regex.compile(rf"(?P<sep>\s*[,，]\s*|{_SEP}|\A\s*)(?P<y>[c\[]?{_YEAR}\]?)(?!\d)")
+# (the comma starts after a non-space or where the search does: linear over long space runs)
+_IMPRINT_YEAR = regex.compile(rf"(?P<sep>(?:\G|(?<!\s))\s*[,，]\s*|{_SEP}|\A\s*)(?P<y>[c\[]?{_YEAR}\]?)(?!\d)")
 _DATE = regex.compile(r"(?<!\d)(?:1[4-9]|20)\d\d-\d{1,2}-\d{1,2}(?!\d)")
 # the tail's first element starts with a year: no serial title before it
 _LEADING_YEAR = regex.compile(rf"\G\s*[.．]\s*(?P<y>{_YEAR})(?!\d)")
@@ -112,6 +113,11 @@ SERIAL_BLOCK = regex.compile(
     rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*(?:[(（][^()（）]{{1,8}}[)）])?|[(（][^()（）]{{1,8}}[)）])"
     r"\s*[:：]\s*\d"
 )
+# a serial's numbers closing the entry without pages: '管理世界, 2022, 38(12).', '…, 1978(1).'
+_SERIAL_END = regex.compile(
+    rf"[,，]\s*{_YEAR}\s*(?:[,，]\s*\d+\s*)?[(（]\s*\d{{1,3}}(?:\s*/\s*\d{{1,3}})?\s*[)）]\s*[.．]?\s*$"
+)
+_PARENTHESIS = regex.compile(r"[(（][^()（）]*[)）]")
 # a book's imprint under another code: ". Place: Publisher, YEAR" with nothing serial after it,
 # after the elements only books have (edition '2版' '4th ed.' '修订本', translators '…, 译')
 _BOOK_ELEMENT = r"[^.．\[\]]{1,40}?(?:版|本|ed|edn|译|trans)[.．]\s*"
@@ -140,6 +146,16 @@ def looks_like_place(text: str) -> bool:
 def _access_start(e: Entry, start: int) -> int:
     m = _ACCESS.search(e.raw, start)
     return m.start() if m else len(e.raw)
+
+
+# After '//': two or more personal names (Chinese 2-4 characters, or 'FAMILY I I'), then
+# straight the imprint 'place: publisher, year' — no title between them.  One name alone is
+# not read as editors: a short host title ('//船山全书. 长沙: ...') has the same shape.
+_PERSON = r"(?:\p{Han}{2,4}|\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}){1,3})"
+_HOST_NAMES_ONLY = regex.compile(
+    rf"{_PERSON}(?:\s*[,，]\s*{_PERSON})+(?:\s*[,，]\s*(?:等|et al\.?))?"
+    r"(?P<stop>\s*\.\s*)(?=[^.:：/\[\]]{1,40}[:：]\s*[^,，.:：]{1,80}[,，]\s*c?\d{4})"
+)
 
 
 def _host_start(e: Entry) -> int | None:
@@ -177,6 +193,8 @@ def _imprint_findings(
         m for m in _IMPRINT_YEAR.finditer(e.raw, start, end) if not _DATE.match(e.raw, m.start("y"))
     ]
     if not years:
+        if e.ay_year is not None:  # author-date: the year went to the head
+            yield from _author_date_imprint(e, start, end, needed, standard)
         return  # no year: D001's business
     y = years[0]
     region_start = start
@@ -211,6 +229,35 @@ def _imprint_findings(
         yield _missing(e, "place", (at, at + len(text)), " before the publisher")
 
 
+def _author_date_imprint(
+    e: Entry, start: int, end: int, needed: tuple[str, ...], standard: str
+) -> Iterator[Diagnostic]:
+    """An author-date entry's imprint, 'place: publisher[: pages].' with no year (it is in the
+    head): the last element from ``start`` (the tail or the host) to ``end``."""
+    stop = len(e.raw[:end].rstrip().rstrip(".．"))  # the entry's closing full stop left out
+    region_start = start
+    for sep in _SEP_RE.finditer(e.raw, start, stop):
+        region_start = sep.end()
+    region = e.raw[region_start:stop]
+    if ":" in region or "：" in region or "[" in region:
+        return  # "place: publisher", however blank (the colon checks say which)
+    text = region.strip(" ,，.．")
+    if not text:
+        # "张三, 2018. 书[M].": nothing after the code, the imprint belongs there
+        gap = (max(start, stop - 1), max(start + 1, stop))
+        for element in ("place", "publisher"):
+            if element in needed:
+                yield _missing(e, element, gap, " after the type code")
+        return
+    place = text in _PLACES if standard == "gbt7714-2025" else looks_like_place(text)
+    at = region_start + len(region.rstrip(" ,，.．"))
+    if place and "publisher" in needed:
+        yield _missing(e, "publisher", (at, min(len(e.raw), at + 1)), " after the place")
+    elif "place" in needed and not e.carrier and (e.contribution or e.type_code not in ("M", "D")):
+        lead = region_start + (len(region) - len(region.lstrip(" ,，")))
+        yield _missing(e, "place", (lead, lead + len(text)), " before the publisher")
+
+
 # "北京: , 2018" and "北京: 2018" (a publisher lost, e.g. in a line wrap); not a page "2011: 20"
 _EMPTY_PUBLISHER = regex.compile(
     r"(?<![\d)）]\s*)(?P<c>[:：])\s*(?=(?:[,，]\s*)?(?:1[4-9]|20)\d\d\s*(?:[.．,，;；]|$))"
@@ -232,7 +279,8 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     newspaper and full date, a patent its date, a monograph (M C G D; 2015 also S and CM) its
     publisher and, in 2015, its place (unknown: [出版地不详] / [S.l.], [出版者不详] / [s.n.]), a
     contribution its host after '//', and every entry a title.  A colon with nothing on one side means an element was
-    blanked out.
+    blanked out.  In an author-date entry the year follows the names and the imprint follows
+    the type code ('张三, 2018. 一本书[M].' has none).
 
     Bad: 张三. 一本书[M]. 2018.
     Bad: 李四. 论文[J]. 2019.
@@ -240,9 +288,11 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
     Bad: 王五. 城市史[M]. 北京: 2018.
     Bad: 张三. [M]. 北京: 科学出版社, 2018.
     Bad: 三户图书刊行社. 日本的中国图书馆学[M]. : 三户图书刊行社, 1990.
+    Bad: 张三, 2018. 一本书[M].
     Good: 张三. 一本书[M]. 北京: 科学出版社, 2018.
     Good: 李四. 论文[J]. 图书情报工作, 2019, 63(2): 5-12.
     Good: 三户图书刊行社. 日本的中国图书馆学[M]. [出版地不详]: 三户图书刊行社, 1990.
+    Good: 张三, 2018. 一本书[M]. 北京: 科学出版社.
     """
     if not e.code:
         return
@@ -273,6 +323,9 @@ def missing_required_element(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
         if host is None:
             yield _missing(e, "host", (e.tail_start, min(len(e.raw), e.tail_start + 2)))
         else:
+            names = _HOST_NAMES_ONLY.match(e.raw, host)
+            if names:  # '//编者1, 编者2. 地: 社, 年': the host's title was left out
+                yield _missing(e, "host", names.span("stop"), " between its editors and imprint")
             yield from _imprint_findings(e, host, needed, ctx.standard)
     elif form == "monograph":
         yield from _imprint_findings(e, e.tail_start, needed, ctx.standard)
@@ -337,10 +390,13 @@ def type_code_shape(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
             span=(e.code.start(), e.code.end()),
         )
     elif e.type_code == "M":
-        block = SERIAL_BLOCK.search(e.raw, e.tail_start, end)
+        block = SERIAL_BLOCK.search(e.raw, e.tail_start, end) or _SERIAL_END.search(
+            e.raw, e.tail_start, len(e.raw[:end].rstrip())
+        )
         if block is None:
             return
-        before = e.raw[e.tail_start : block.start()]
+        # a colon outside parentheses ('学报(哲学社会科学版)', '(G辑:物理学)' are the title's)
+        before = _PARENTHESIS.sub("", e.raw[e.tail_start : block.start()])
         if ":" in before or "：" in before:
             return  # an imprint before it: "北京: 中华书局, 2000: 29" is a book with pages
         yield diag(
