@@ -197,12 +197,6 @@ def _format_then_check(items: list[dict], style: str, standard: str) -> tuple[st
     return printed, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="renderer (csl-strict2): an item whose URL is its doi.org link and that has no "
-    "accessed date prints [J/OL] and the URL without a citation date, which GB/T 7714-2015 "
-    "requires for online items (G006); it should print the DOI and [J]",
-)
 def test_format_2015_of_an_item_with_a_doi_link_passes_the_2015_check():
     printed, out = _format_then_check([DOI_ITEM], "gbt7714-2015-numeric", "gbt7714-2015")
     assert "G006" not in out, printed

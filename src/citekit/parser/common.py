@@ -293,9 +293,14 @@ def title_volume(d: Draft, start: int, end: int) -> int:
         if _PAREN_PART.fullmatch(inner) and not d.has("volume"):
             d.set("volume", inner, p.start("x"), p.end("x"), 0.8)  # 古代汉语(上册)
             return p.start()
-    m = _VOL_TAIL.search(d.work[start:end]) or _VOL_TAIL_DOT.search(d.work[start:end])
+    last = d.work[start:end].rstrip()[
+        -1:
+    ]  # (the tail patterns are searched only where they may end)
+    m = _VOL_TAIL.search(d.work[start:end]) or (
+        _VOL_TAIL_DOT.search(d.work[start:end]) if last in ("卷", "册", "辑") else None
+    )
     if not m:
-        t = _EDITION_TAIL.search(d.work, start, end)
+        t = _EDITION_TAIL.search(d.work, start, end) if last == "版" else None
         ed = edition(t.group("ed")) if t and t.start() > start else None
         if t and ed and not d.has("edition") and not _LATER_EDITION.search(d.work, end, d.end):
             d.set("edition", ed, t.start("ed"), t.end("ed"), 0.8)

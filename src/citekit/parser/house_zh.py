@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.script import HAN
 from .common import set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
@@ -98,7 +99,6 @@ _LEAD_YEAR = regex.compile(
 _BARE = regex.compile(
     r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
 )
-_HAN = regex.compile(r"\p{Han}")
 _TITLE_FIRST = regex.compile(
     r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)\s*[,，]"
 )
@@ -106,7 +106,7 @@ _TITLE_FIRST = regex.compile(
 
 def _bare(d: Draft) -> regex.Match[str] | None:
     m = _BARE.match(d.work, d.start, d.end)
-    if not m or not _HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
+    if not m or not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
         return None
     rest = d.work[m.end() : d.end]
     # the rest must read as an imprint or a journal's year and issue
@@ -118,7 +118,7 @@ def _bare_title_first(d: Draft) -> regex.Match[str] | None:
     m = _TITLE_FIRST.match(d.work, d.start, d.end)
     if (
         not m
-        or not _HAN.search(m.group("t"))
+        or not HAN.search(m.group("t"))
         or personal_names_only(m.group("t"))
         or not personal_names_only(m.group("who"))
     ):
@@ -141,7 +141,9 @@ def _bounds(d: Draft) -> tuple[int, int]:
 
 def applies(d: Draft) -> bool:
     p = d.work.find("《", d.start, d.end)
-    if p < 0:
+    if p < 0:  # the variants without 《》 open with a Chinese name or title
+        if not HAN.match(d.work, d.start):
+            return False
         return _bare(d) is not None or _bare_title_first(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)

@@ -14,6 +14,7 @@ and digit lands in a field (as GB/T without type codes does).  Works on a copy o
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.script import HAN
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
@@ -124,7 +125,7 @@ def parse(d: Draft) -> bool:
             SITE.search(view, s, e)
             and not SITE.search(view, a, b)
             or _CITED_ON.match(c.text, e, c.end)
-            and not personal_names_only(view[a:b])
+            and not (HAN.search(view, a, b) and personal_names_only(view[a:b]))
         ):  # 题名. 网站 / Baidu Baike's "题名 ．来源[引用日期…]": the source, whatever its name
             set_title(c, "title", a, b, 0.8)
             set_title(c, "container-title", s, e, 0.75)

@@ -23,6 +23,7 @@ import citeproc
 
 from ..csl import ITEM_TYPES
 from ..language import detect_language
+from ..text.identifiers import DOI_HOST
 from ..text.lexicons import words
 from . import _markup
 from .engine import CJK_NAMES_KEY, has_cjk
@@ -469,7 +470,13 @@ def prepare_item(
         del data["edition"]
     doi, url = data.get("DOI"), data.get("URL")
     if rules.omit_doi_in_url and doi and url and doi.lower() in url.lower():
-        del data["DOI"]
+        m = DOI_HOST.match(url)
+        if m and url[m.end() :].lower() == doi.lower() and "accessed" not in data:
+            # only the DOI's own link and no citation date: the DOI says it all, and an online
+            # item ([J/OL]) would need the date GB/T 7714 asks of every online resource
+            del data["URL"]
+        else:
+            del data["DOI"]
     is_zh = (language or "").lower().startswith("zh")
     volume = data.get("volume")
     extra: dict[str, Any] = {}

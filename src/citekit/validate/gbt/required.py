@@ -99,7 +99,9 @@ _SEP = r"(?:(?<!(?<!\p{L})\p{Lu})[.．](?!\s*[a-z,，:：])\s*)"
 _SEP_RE = regex.compile(_SEP)
 # the year that closes an imprint or a serial slot (c1980, [1995], 1865(清同治四年) included)
 # (the comma starts after a non-space or where the search does: linear over long space runs)
-_IMPRINT_YEAR = regex.compile(rf"(?P<sep>(?:\G|(?<!\s))\s*[,，]\s*|{_SEP}|\A\s*)(?P<y>[c\[]?{_YEAR}\]?)(?!\d)")
+_IMPRINT_YEAR = regex.compile(
+    rf"(?P<sep>(?:\G|(?<!\s))\s*[,，]\s*|{_SEP}|\A\s*)(?P<y>[c\[]?{_YEAR}\]?)(?!\d)"
+)
 _DATE = regex.compile(r"(?<!\d)(?:1[4-9]|20)\d\d-\d{1,2}-\d{1,2}(?!\d)")
 # the tail's first element starts with a year: no serial title before it
 _LEADING_YEAR = regex.compile(rf"\G\s*[.．]\s*(?P<y>{_YEAR})(?!\d)")
