@@ -183,11 +183,6 @@ CHECK_EXPECTED = {
         "gbt7714.b.3:2",
         "P002",
     ): "a serial's run '1957（1）—1990（4）' is read back with low confidence",
-    (
-        "gbt7714.b.5:12",
-        "W003",
-    ): "'…August 23-25, 1971, University…': the commas of a conference's name",
-    ("gbt7714.A.7:8", "W003"): "as b.5:12 (the same proceedings)",
 }
 
 

@@ -42,6 +42,13 @@ KNOWN: dict[tuple[str, str | None], str] = {
         " place nor year (author-date), is not told from a title part: not read as publisher"
         for s in _AD[:1]  # 2025 prints the dataset's repository with its date: 出版者（2012）
     },
+    **{
+        (f"gold:gbt7714.{n}", "gbt7714-2025-author-date"): "parser: a full-width comma inside the"
+        " place or the publisher of a 2025 author-date imprint, which has no year after it"
+        " ('Littleton，Colo.：Libraries Unlimited，Inc.', '…Publishing Group，Inc.：13'), is not"
+        " read whole (the 2025 form of GB/T 7714-2025 9.2.2; the parser's owner)"
+        for n in ("9.1:2", "A.1:16", "8.6:2")
+    },
     ("gold:gbt7714.A.6:4", "gbt7714-2025-author-date"): "'Anon, [2013].': a bracketed year is"
     " the citation year standing in for a missing date (GB/T 7714), not the item's date",
     ("gold:gbt7714.A.6:4", ZJSS): "printed with neither date nor container: the type is a guess",

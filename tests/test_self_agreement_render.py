@@ -57,17 +57,6 @@ DATA_FAULTS: dict[tuple[str, int], tuple[frozenset[str], str]] = {
 }
 
 # (style, code) -> the renderer fault behind it, written down for its owner
-_TITLE_COLON = (
-    "csl-strict/gbt2025: a title stored with a full-width subtitle colon ('行政诉讼证据规则：原理"
-    "与规范') is printed as stored; the 2015 styles print ': ' between title and other title "
-    "information everywhere else (W001: mixed widths in one entry)"
-)
-_WIDTH_2025 = (
-    "gbt2025: the 2025 styles print ASCII ', : ; ( )' inside fields (title: subtitle "
-    "'中国造纸年鉴: 2003', places 'Ames, Iowa', corporate names, a serial's '1984, 1(1)-') where "
-    "GB/T 7714-2025 prints full-width marks (gold-2025.jsonl: 'Littleton，Colo.', '1984，1（1）—')"
-)
-_RANGE_2025 = "gbt2025: a whole serial's holdings print '1984, 1(1)-.'; GB/T 7714-2025 prints '1984，1（1）—.'"
 _SUFFIX = (
     "csl-strict/gbt2025: the author-date styles add no year suffix to '王临惠, 2010' and '王临惠, "
     "支建刚, 王忠一, 2010'; the standard's own example prints 2010a and 2010b (suffix by first "
@@ -80,8 +69,6 @@ _COLLATION = (
     "language (L008)"
 )
 KNOWN: dict[tuple[str, str], str] = {
-    **{(f"gbt7714-2015-{form}", "W001"): _TITLE_COLON for form in FORMS},
-    **{(f"gbt7714-2025-{form}", "W003"): _WIDTH_2025 for form in FORMS},
     **{(f"gbt7714-{ed}-author-date", "L010"): _SUFFIX for ed in EDITIONS},
     **{(f"gbt7714-{ed}-author-date", "L009"): _COLLATION for ed in EDITIONS},
 }

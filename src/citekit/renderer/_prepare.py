@@ -240,6 +240,7 @@ class StyleRules:
     ``ck:omit-first-edition="true"``: an edition ``1`` is not printed (GB/T 7714 8.3).
     ``ck:omit-doi-in-url="true"``: a DOI the URL already contains is not printed (8.7).
     ``ck:cjk-unspaced-marks="true"``: see ``cjk_unspaced_marks``.
+    ``ck:title-marks="ascii"``: see ``ascii_title_marks``.
     """
 
     omit_first_edition: bool = False
@@ -249,6 +250,10 @@ class StyleRules:
     #: CJK character (:func:`.item_language.unspace_cjk_marks`; the 《》 house style)
     cjk_unspaced_marks: bool = False
     gbt2025: bool = False  # ``ck:gbt2025="true"``: the GB/T 7714-2025 forms (:func:`_gbt2025`)
+    #: ``ck:title-marks="ascii"``: a title's full-width colon and semicolon (other title
+    #: information, collected titles) printed as the ASCII ': ' and '; ' the style prints
+    #: between elements (:func:`_ascii_title_marks`; the GB/T 7714-2015 styles)
+    ascii_title_marks: bool = False
 
 
 def _trigraph(data: Mapping[str, Any]) -> str | None:
@@ -459,6 +464,8 @@ def prepare_item(
                 if unspaced:
                     text = unspace_cjk_marks(text)
                 data[name] = _markup.encode(text, cjk_quotes=cjk_quotes)
+    if rules.ascii_title_marks:
+        _ascii_title_marks(data)
     if rules.citation_label and "citation-label" not in data:
         label = _trigraph(data)
         if label:
@@ -536,6 +543,26 @@ def prepare_item(
     )
 
 
+#: The variables that hold a title (the marks inside them introduce other title information).
+_TITLE_VARIABLES = ("title", "container-title", "collection-title", "volume-title")
+#: A full-width colon or semicolon with the spaces around it; a ratio's colon (1：50000) is
+#: the first alternative.
+_FULL_TITLE_MARK = re.compile(r"(?<=\d)[ \t]*：[ \t]*(?=\d)|[ \t]*([：；])[ \t]*")
+
+
+def _ascii_title_marks(data: dict[str, Any]) -> None:
+    """A title's full-width '：' and '；' as the ASCII ': ' and '; ' (a ratio's as ':'), so that
+    one entry does not mix widths: an ASCII style prints ': ' before other title information
+    everywhere else (GB/T 7714-2015 examples as printed in ASCII: '国史旧闻: 第1卷')."""
+    for key in _TITLE_VARIABLES:
+        value = data.get(key)
+        if value and ("：" in value or "；" in value):
+            data[key] = _FULL_TITLE_MARK.sub(
+                lambda m: ":" if m.group(1) is None else "; " if m.group(1) == "；" else ": ",
+                value,
+            ).strip()
+
+
 # GB/T 7714-2025 forms that CSL cannot express (chapter 8 and appendix B of the standard).
 
 #: ``key: value`` lines of a note (Zotero's "Extra"), whatever the key's spelling.
@@ -611,6 +638,65 @@ def _periodical_run(run: str) -> str:
     return re.sub(r"\s*[-\u2013]\s*", "\u2014", run)
 
 
+#: Text variables whose marks GB/T 7714-2025 prints full-width, as inside Western entries
+#: ('Littleton，Colo.', 'Probability，random variables', 'Problem Solving（SocProS 2012），
+#: December 28-30，2012'): everything but numbers, identifiers and links.
+_FIELD_VARIABLES = (
+    *_TITLE_VARIABLES,
+    "publisher",
+    "publisher-place",
+    "event",
+    "event-title",
+    "event-place",
+    "archive",
+    "archive-place",
+    "authority",
+)
+_CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
+#: a comma between words ('Ames, Iowa', '雾霾来袭, 如何'), not inside a number ('1,000')
+_FIELD_COMMA = re.compile(rf"[ \t]*,(?:[ \t]+|(?=[{_CJK}]))|(?<=[{_CJK}]),[ \t]*")
+#: an opening parenthesis that opens a parenthetical ('学报(自然科学版)', ' (SocProS 2012)'),
+#: not a letter's ('Value(s)', 'Histoire(s)')
+_OPENING = re.compile(rf"(?:(?<=[{_CJK}])|(?<![^\s])|(?=\([{_CJK}]))[ \t]*\(")
+_HALF_WIDTH = str.maketrans({"［": "[", "］": "]", "．": "."})
+
+
+def _full_width_marks(text: str) -> str:
+    """``text`` with the marks GB/T 7714-2025 prints full-width: ',' between words as '，',
+    the parentheses of a parenthetical as '（ ）' (spaces around them dropped), and '［ ］ ．'
+    half-width (2025 keeps '.' and '[ ]' half-width: '[芬兰]')."""
+    text = text.translate(_HALF_WIDTH)
+    if "," in text:
+        text = _FIELD_COMMA.sub("，", text)
+    if "(" not in text:
+        return text
+    out: list[str] = []
+    opened: list[bool] = []  # for each open parenthesis: printed full-width
+    i = 0
+    while i < len(text):
+        m = _OPENING.match(text, i) if text[i] in " \t(" else None
+        if m is not None:
+            while out and out[-1] in " \t":
+                out.pop()
+            out.append("（")
+            opened.append(True)
+            i = m.end()
+            continue
+        ch = text[i]
+        if ch == "(":
+            opened.append(False)
+        elif ch == ")" and opened:
+            if opened.pop():
+                out.append("）")
+                i += 1
+                while i < len(text) and text[i] in " \t":
+                    i += 1
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _gbt2025(
     item: Mapping[str, Any], note: str, data: dict[str, Any], extra: dict[str, Any]
 ) -> None:
@@ -657,6 +743,19 @@ def _gbt2025(
             value = data[key] = _SUBTITLE_COLON.sub("：", value)
         if value and ";" in value and "&" not in value:
             data[key] = re.sub(r"[ \t]*;[ \t]*", "；", value)  # collected titles (7.2.2)
+    for key in _FIELD_VARIABLES:
+        value = data.get(key)
+        if value:
+            data[key] = _full_width_marks(value)
+    for role, names in data.items():
+        if isinstance(names, list) and role.replace("-", "_") in _NAMES:
+            for name in names:
+                if isinstance(name, dict) and name.get("literal"):
+                    name["literal"] = _full_width_marks(name["literal"])
+    if isinstance(issued, dict):
+        literal = issued.get("literal")
+        if literal and _ERA_DATE.match(literal):  # 1865(清同治四年) → 1865（清同治四年）
+            issued["literal"] = _full_width_marks(literal)
     volume = data.get("volume")
     if kind == "periodical" and volume and not volume.isdigit():
         # a serial's holdings as 2025 prints them (8.4.2): 1984，1（1）—

@@ -88,6 +88,7 @@ def style_entry(style: str | os.PathLike[str]) -> tuple[str, StyleEntry]:
             citation_label=b"citation-label" in xml,
             cjk_unspaced_marks=root.get(f"{{{CK_NS}}}cjk-unspaced-marks") == "true",
             gbt2025=root.get(f"{{{CK_NS}}}gbt2025") == "true",
+            ascii_title_marks=root.get(f"{{{CK_NS}}}title-marks") == "ascii",
         ),
         pool={},
     )

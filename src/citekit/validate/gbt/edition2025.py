@@ -146,23 +146,17 @@ def _gb2025_targets(e: Entry) -> list[tuple[int, str]]:
             ):
                 parens.add(m.start())
                 parens.add(m.end() - 1)
-    # an entry whose marks between elements are full-width keeps the half-width commas of the
-    # data between Latin words: 'Cambridge, Mass.', 'Washington, D.C.', 'University of
-    # California, Berkeley' are one element each (2025's own examples print them so)
-    full_elements = "，" in raw or "：" in raw
+    # a comma inside an element outside the title is full-width too: the standard prints
+    # 'Littleton，Colo.', 'Washington，D.C.', 'University of California，Berkeley' (8.4.2, 8.7.2,
+    # 9.2.2 examples), and the 2025 styles print them so
     out = []
     for i, ch in _marks(e):
         if t0 <= i < t1 and ch not in ":;：；":
             continue
         if ch in "()" and i not in parens:
             continue
-        if ch == "," and full_elements and _IN_ELEMENT_COMMA.match(raw, max(0, i - 1)):
-            continue
         out.append((i, ch))
     return out
-
-
-_IN_ELEMENT_COMMA = regex.compile(r"[\p{Latin}.\d],\s?\p{Latin}")
 
 
 _DATE_CONTENT = regex.compile(r"\d{4}-\d{2}-\d{2}")
