@@ -145,15 +145,19 @@ def test_authordate_sorts_chinese_by_pinyin_with_surname_readings() -> None:
 
 
 def test_authordate_groups_by_language() -> None:
+    # the group is the title's language, as check reads it from the printed list (L008)
+    titles = {"en": "A title", "ru": "Заглавие", "ja": "図書館の研究"}
     items = [
-        _article("en", "Adams", "en"),
-        _article("ru", "Кочетков", "ru"),
+        dict(_article("en", "Adams", "en"), title=titles["en"]),
+        dict(_article("ru", "Кочетков", "ru"), title=titles["ru"]),
         _article("zh", "张三"),
-        _article("ja", "山田", "ja"),
+        dict(_article("ja", "山田", "ja"), title=titles["ja"]),
         _article("zh2", "阿英"),
+        # a Chinese work by a Japanese author ('［日］夫马进. 龜山集…'): a Chinese entry
+        dict(_article("ja-zh", "夫马进", "ja"), title="龜山集"),
     ]
     got = [e.id for e in Renderer("gbt7714-2015-author-date").bibliography(items)]
-    assert got == ["zh2", "zh", "ja", "en", "ru"]
+    assert got == ["zh2", "ja-zh", "zh", "ja", "en", "ru"]
 
 
 # --- fixtures of the example list (tests/fixtures/render/<style>/, see each SOURCE.md) -------

@@ -57,21 +57,7 @@ DATA_FAULTS: dict[tuple[str, int], tuple[frozenset[str], str]] = {
 }
 
 # (style, code) -> the renderer fault behind it, written down for its owner
-_SUFFIX = (
-    "csl-strict/gbt2025: the author-date styles add no year suffix to '王临惠, 2010' and '王临惠, "
-    "支建刚, 王忠一, 2010'; the standard's own example prints 2010a and 2010b (suffix by first "
-    "author, rules.md GBT-ORD-04)"
-)
-_COLLATION = (
-    "csl-strict: citeproc-py sorts by code point ('MÜLLER' after 'MYERS'), counts 'et al.' and "
-    "'III' apart from the names and reads Chinese names not by pinyin; the validator sorts "
-    "name by name, pinyin for Chinese, diacritics ignored (L009), and groups by the title's "
-    "language (L008)"
-)
-KNOWN: dict[tuple[str, str], str] = {
-    **{(f"gbt7714-{ed}-author-date", "L010"): _SUFFIX for ed in EDITIONS},
-    **{(f"gbt7714-{ed}-author-date", "L009"): _COLLATION for ed in EDITIONS},
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @cache

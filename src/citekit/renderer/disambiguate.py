@@ -9,14 +9,18 @@ from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
 
+from ..text.author_order import first_author
 from . import _markup
 from .engine import (
     ADD_NAMES_KEY,
+    CK_NS,
     CK_PROBE,
     DISAMBIGUATE_KEY,
     EXPLICIT_SUFFIX_KEY,
     GIVEN_LEVELS_KEY,
+    SORT_NAMES_KEY,
     EngineStyle,
+    reference_year,
 )
 from .pool import StyleEntry
 from .source import Item
@@ -30,6 +34,11 @@ def _suffix_letters(n: int) -> str:
         n, r = divmod(n - 1, 26)
         out = chr(ord("a") + r) + out
     return out
+
+
+#: ``ck:year-suffix-by="first-author"`` on ``cs:citation``: year suffixes go to the works of
+#: one first author in one year, not only to cites that render alike (GB/T 7714 10.2.3).
+_SUFFIX_BY = f"{{{CK_NS}}}year-suffix-by"
 
 
 #: An attribute ``disambiguate`` of a condition in a style's XML.
@@ -54,6 +63,8 @@ class Disambiguation:
     failed: dict[str, str]
     default_locale: str
     citation_elements: dict[str, Any]
+    #: year suffixes were given by first author and year: the bibliography is sorted again
+    suffixes_by_first_author: bool = False
 
     def engine(self, locale: str) -> EngineStyle:
         raise NotImplementedError
@@ -122,6 +133,11 @@ class Disambiguation:
                     ambiguous = [g2 for g in ambiguous for g2 in groups(g)]
                     if not ambiguous:
                         break
+            if add_suffix and citation.get(_SUFFIX_BY) == "first-author":
+                # GB/T 7714 10.2.3: by first author and year, whatever the other names; the
+                # lettered works then stand together in the list (Session.register sorts again)
+                ambiguous = self._first_author_groups(keys)
+                self.suffixes_by_first_author = bool(ambiguous)
             if add_suffix and ambiguous:
                 explicit = b'variable="year-suffix"' in self.entry.xml
                 for group in ambiguous:
@@ -132,6 +148,18 @@ class Disambiguation:
                             reference[EXPLICIT_SUFFIX_KEY] = True
         finally:
             self.history[:] = saved
+
+    def _first_author_groups(self, keys: Sequence[str]) -> list[list[str]]:
+        """The cites (in bibliography order) whose printed name lists begin with the same name
+        and whose year is the same, two or more each (``ck:year-suffix-by="first-author"``; the
+        names as the bibliography's sort printed them, :data:`SORT_NAMES_KEY`)."""
+        by: dict[tuple[str, str], list[str]] = {}
+        for key in keys:
+            names = dict.get(self.source[key], SORT_NAMES_KEY)
+            year = reference_year(self.source[key])
+            if names and year:
+                by.setdefault((first_author(names), year), []).append(key)
+        return [group for group in by.values() if len(group) > 1]
 
     def _name_lists(self, key: str) -> dict[str, list[Any]]:
         ref = self.source[key]

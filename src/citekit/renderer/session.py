@@ -173,4 +173,11 @@ class Session(Disambiguation):
                     bibliography.register(Citation([Item(k) for k in good]))
                 bibliography.register(Citation([Item(k) for k in bad]))
         self.disambiguate(bibliography)
+        if self.suffixes_by_first_author:
+            # the lettered works of one first author and year stand together, in letter order
+            # (the order key reads the suffixes: citekit.text.author_order.order_key)
+            try:
+                bibliography.sort()
+            except Exception:  # noqa: BLE001 - the order as first sorted
+                pass
         return bibliography

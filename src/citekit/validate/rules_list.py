@@ -16,6 +16,7 @@ import regex
 
 from ..csl import year_of
 from ..model import Diagnostic, Reference, Severity
+from ..text.author_order import first_author, list_group, order_key
 from ..text.identifiers import DOI_MENTION
 from ._entry import Entry, _strip_url
 from .gbt.names import ANONYMOUS
@@ -360,14 +361,10 @@ def _names(e: Entry) -> str:
 
 
 def _group(e: Entry) -> int:
-    from ..text.pinyin import language_group
-
-    if any(ch.isalpha() for ch in e.title):
-        # the work's own language, read from its title: '［日］夫马进. 龜山集…' is a Chinese
-        # item by a Japanese author, whatever language a parser gave the entry
-        return language_group(None, e.title)
+    # the work's own language, read from its title: '［日］夫马进. 龜山集…' is a Chinese item by
+    # a Japanese author, whatever language a parser gave the entry (the renderer's order too)
     lang = e.item("language")
-    return language_group(lang if isinstance(lang, str) else None, _names(e) + " " + e.title)
+    return list_group(e.title, lang if isinstance(lang, str) else None, _names(e))
 
 
 _GROUP_NAMES = ("Chinese", "Japanese", "Western", "Russian", "other")
@@ -416,32 +413,25 @@ def language_group_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
         prev_rank, prev_group = r, g
 
 
-def _sort_key(e: Entry) -> tuple[tuple[str, ...], int, str]:
-    """Name by name (so 'TAYLOR Y' sorts before 'TAYLOR Y R', '张三, 李四' before '张三丰'),
-    Chinese names by pinyin, diacritics ignored (Müller as Muller); then year and suffix."""
-    from ..text.pinyin import pinyin_key
-
-    keys = []
-    for name in regex.split(r"\s*[,，]\s*", _names(e).rstrip(" ,，")):
-        if not name:
-            continue
-        key = pinyin_key(name, True).split("\x00")[0] if regex.search(r"\p{Han}", name) else name
-        key = "".join(
-            ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch)
-        )
-        keys.append(key.casefold())
+def _sort_key(e: Entry) -> tuple[tuple[str, ...], int, str, tuple[str, ...]]:
+    """The entry's order key (:func:`citekit.text.author_order.order_key`, which the renderer
+    sorts by): name by name, then year; a suffixed entry by its first author, year, suffix."""
     y = e.ay_year
-    return (tuple(keys), int(y.group("n")), y.group("s") or "")
+    return order_key(_names(e), int(y.group("n")), y.group("s") or "")
 
 
 @rule(
     "L009", "author-date-sort-order", "warning", rule_ids=("GBT-ORD-02", "GBT-ORD-03"), scope="list"
 )
 def author_date_sort_order(refs: Sequence[Reference], ctx: Context) -> ListResult:
-    """Within a language group an author-date list is sorted by the responsible parties
-    (Chinese names by pinyin, surnames read as surnames: 曾 zeng, 单 shan), then by year
-    (and year suffix).  Sorting by strokes (笔画) is allowed by the standard: set
-    ``select``/``ignore`` to drop this rule for such a list.
+    """Within a language group an author-date list is sorted by the responsible parties, name
+    by name (Chinese names by pinyin, surnames read as surnames: 曾 zeng, 单 shan; diacritics
+    ignored; 'et al.'/等 is not a name), then by year.  The works of one first author in one
+    year that carry year suffixes stand together in the order of their letters, as the
+    standard's 10.2.3 example prints '王临惠, 支建刚, 王忠一, 2010a' before '王临惠, 2010b'.
+    The renderer sorts by the same key (citekit.text.author_order).
+    Sorting by strokes (笔画) is allowed by the standard: set ``select``/``ignore`` to drop
+    this rule for such a list.
 
     Bad: 张伯伟, 2002. 全唐五代诗格汇考[M]. 南京: 江苏古籍出版社: 288.  …  曹凌, 2011. 中国佛教疑伪经综录[M]. 上海: 上海古籍出版社: 19.
     Good: 曹凌, 2011. 中国佛教疑伪经综录[M]. 上海: 上海古籍出版社: 19.  …  张伯伟, 2002. 全唐五代诗格汇考[M]. 南京: 江苏古籍出版社: 288.
@@ -503,8 +493,7 @@ def _longest_sorted(keys: list[Any]) -> set[int]:
 
 
 def _first_author(e: Entry) -> str:
-    names = _names(e)
-    return regex.split(r"\s*[,，]\s*", names, maxsplit=1)[0].casefold()
+    return first_author(_names(e))  # the renderer's suffixes go by the same name
 
 
 @rule("L010", "year-suffix", "warning", rule_ids=("GBT-ORD-04",), scope="list")

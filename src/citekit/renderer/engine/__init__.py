@@ -92,9 +92,11 @@ from .keys import (
     EXPLICIT_SUFFIX_KEY,
     GIVEN_LEVELS_KEY,
     PREVIOUS_NAMES_KEY,
+    SORT_NAMES_KEY,
     TRUNCATED_KEY,
 )
 from .names import names_text
+from .sort import reference_year
 from .strings import cjk_join, has_cjk, join, merge_seam
 
 __all__ = [
@@ -112,6 +114,7 @@ __all__ = [
     "EXPLICIT_SUFFIX_KEY",
     "GIVEN_LEVELS_KEY",
     "PREVIOUS_NAMES_KEY",
+    "SORT_NAMES_KEY",
     "TRUNCATED_KEY",
     "EngineStyle",
     "cjk_join",
@@ -119,4 +122,5 @@ __all__ = [
     "join",
     "merge_seam",
     "names_text",
+    "reference_year",
 ]

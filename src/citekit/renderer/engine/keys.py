@@ -47,6 +47,9 @@ _CK_NAMES_DONE = "_citekit_names_done"
 #: Key set on a bibliography ``CitationItem``: the names text of the previous entry.
 PREVIOUS_NAMES_KEY = "_citekit_previous_names"
 _CK_NAMES_TEXT = "_citekit_names_text"
+#: Key set on a reference by a ``ck:group-by-language`` sort: the plain text of its name key
+#: (the printed name list), which ``ck:year-suffix-by="first-author"`` groups by.
+SORT_NAMES_KEY = "_citekit_sort_names"
 #: The label of the names just rendered: (names, label, label first) when one variable printed.
 _CK_NAMES_LABEL = "_citekit_names_label"
 #: The names of a cite or entry's first cs:names without their label.

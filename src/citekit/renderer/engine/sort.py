@@ -4,6 +4,7 @@ punctuation, CJK keys by pinyin and grouped by language (``ck:group-by-language`
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import cmp_to_key
@@ -11,8 +12,9 @@ from typing import Any
 
 import citeproc.model as cm
 
-from ...text.pinyin import language_group, pinyin_key
-from .keys import CK_NS, CSL_NS
+from ...text.author_order import list_group, names_key, order_key
+from ...text.pinyin import pinyin_key
+from .keys import CK_NS, CSL_NS, SORT_NAMES_KEY
 from .strings import has_cjk
 
 # --- sorting --------------------------------------------------------------------------------
@@ -22,15 +24,32 @@ _CK_GROUP = f"{{{CK_NS}}}group-by-language"
 
 class Key(cm.Key):
     """``cs:key`` whose CJK keys sort by pinyin, surnames read as surnames (see
-    :mod:`citekit.text.pinyin`)."""
+    :mod:`citekit.text.pinyin`).  In a ``cs:sort`` with ``ck:group-by-language`` (GB/T 7714
+    author-date), a name key is the validator's key of the printed name list
+    (:func:`citekit.text.author_order.names_key`: name by name, diacritics ignored)."""
+
+    def names_key(self) -> bool:
+        """Whether this key sorts by names (a name variable, or a macro that prints names)."""
+        if "variable" in self.attrib:
+            return bool(self.get("variable").replace("-", "_") in cm.NAMES)
+        if "macro" in self.attrib:
+            return self.get_macro(self.get("macro")).find(f".//{{{CSL_NS}}}names") is not None
+        return False
 
     def sort_keys(self, items: Any, context: Any) -> list[Any]:
+        names = self.names_key()
+        if names and self.getparent().get(_CK_GROUP) == "true":
+            done = [dict.get(item.reference, SORT_NAMES_KEY, _MISSING) for item in items]
+            if all(text is not _MISSING for text in done):  # computed by Sort.sort
+                return [None if text is None else _NamesKey(text) for text in done]
+            keys = super().sort_keys(items, context)
+            out_names: list[Any] = []
+            for item, key in zip(items, keys, strict=True):
+                text = None if key is None else _names_text(key)
+                item.reference[SORT_NAMES_KEY] = text
+                out_names.append(None if text is None else _NamesKey(text))
+            return out_names
         keys = super().sort_keys(items, context)
-        names = False
-        if "variable" in self.attrib:
-            names = self.get("variable").replace("-", "_") in cm.NAMES
-        elif "macro" in self.attrib:
-            names = self.get_macro(self.get("macro")).find(f".//{{{CSL_NS}}}names") is not None
         out: list[Any] = []
         for key in keys:
             if key is None or isinstance(key, (int, float)):
@@ -48,17 +67,28 @@ class Sort(cm.Sort):
     def sort(self, items: Any, context: Any) -> Any:
         if self.get(_CK_GROUP) != "true" or len(items) < 2:
             return self._sort(items, context)
+        for key in self.findall("cs:key", self.nsmap):
+            if isinstance(key, Key) and key.names_key():
+                key.sort_keys(items, context)  # every item's printed names (SORT_NAMES_KEY)
+                break
         groups: dict[int, list[Any]] = {}
         for item in items:
             ref = item.reference
-            sample = " ".join(
-                str(dict.get(ref, k) or "") for k in ("title", "container_title", "author")
-            )
-            groups.setdefault(language_group(dict.get(ref, "language"), sample), []).append(item)
+            # the group the validator reads from the printed entry (L008): the title's script
+            title = str(dict.get(ref, "title") or "")
+            sample = " ".join(str(dict.get(ref, k) or "") for k in ("container_title", "author"))
+            language = dict.get(ref, "language")
+            group = list_group(title, language if isinstance(language, str) else None, sample)
+            groups.setdefault(group, []).append(item)
         out: list[Any] = []
         for group in sorted(groups):
             members = groups[group]
-            out.extend(self._sort(members, context) if len(members) > 1 else members)
+            if len(members) > 1:
+                # the style's keys, then (stable) the order check reads from the printed list:
+                # name by name, year; suffixed works by first author, year, suffix
+                # (citekit.text.author_order.order_key)
+                members = sorted(self._sort(members, context), key=_order_key)
+            out.extend(members)
         return out
 
     def _sort(self, items: Any, context: Any) -> Any:
@@ -115,6 +145,50 @@ class Sort(cm.Sort):
 
 
 _NO_LOWER = object()
+_MISSING = object()
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def reference_year(reference: Any) -> str | None:
+    """The year of a citeproc reference's ``issued`` as printed (a range's first; a literal
+    date's first four-digit number: ``c1971``, ``1865(清同治四年)``)."""
+    issued = dict.get(reference, "issued")
+    if not isinstance(issued, dict):  # (citeproc-py's dates are dicts)
+        return None
+    issued = dict.get(issued, "begin", issued)
+    if dict.get(issued, "year") is not None:
+        return str(dict.get(issued, "year"))
+    m = _YEAR.search(str(dict.get(issued, "text") or ""))
+    return m.group() if m else None
+
+
+def _order_key(item: Any) -> tuple[bool, tuple[tuple[str, ...], int, str, tuple[str, ...]]]:
+    """A bibliography item's GB/T author-date order (items without printed names last), with
+    its year suffix once disambiguation has given one."""
+    names = dict.get(item.reference, SORT_NAMES_KEY)
+    if not names:
+        return (True, ((), 0, "", ()))
+    year = reference_year(item.reference)
+    suffix = str(dict.get(item.reference, "year_suffix") or "")
+    return (False, order_key(names, int(year) if year else 0, suffix))
+
+
+class _NamesKey(tuple[str, ...]):
+    """A printed name list's order key (a tuple of strings, compared as it is: no
+    ``lower()``, no ``int()``)."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str) -> _NamesKey:
+        return super().__new__(cls, names_key(text))
+
+
+def _names_text(key: Any) -> str:
+    """The plain text of a rendered name key (a string or citeproc-py's list of parts)."""
+    text = "".join(str(part) for part in key) if isinstance(key, list) else str(key)
+    return html.unescape(_SORT_NOISE.sub("", text))
+
+
 _SORT_NOISE = re.compile(r"<[^<>]*>|[\ue000-\ue01f]")
 
 
