@@ -49,6 +49,40 @@ def test_2015_title_stored_with_full_width_colon(style):
     assert "W001" not in _codes(text, "gbt7714-2015")
 
 
+def test_2015_title_stored_with_full_width_comma_and_parentheses():
+    # gold A.9:4 '雾霾来袭, 如何突围?' and 4.4.2:4's journal '中华移植杂志(电子版)' as a Chinese
+    # database stores them ('雾霾来袭，如何突围?', '中华移植杂志（电子版）')
+    gold = _gold_2015()
+    news = gold["gbt7714.A.9:4"]
+    item = dict(news["csl"], title="雾霾来袭，如何突围?")
+    text = render_bibliography([item], "gbt7714-2015-numeric")[0].text
+    assert text.removeprefix("[1] ") == news["expected_numeric"]
+    journal = gold["gbt7714.4.4.2:4"]
+    item = dict(journal["csl"], **{"container-title": "中华移植杂志（电子版）"})
+    text = render_bibliography([item], "gbt7714-2015-numeric")[0].text
+    assert text.removeprefix("[1] ") == journal["expected_numeric"]
+    assert "W001" not in _codes(text, "gbt7714-2015")
+
+
+@pytest.mark.parametrize("style", ["gbt7714-2015-numeric", "gbt7714-2025-numeric"])
+def test_full_stop_inside_a_transliterated_name(style):
+    # 7.1.1: a translated Western name keeps its interpunct ('约瑟夫·斯特劳巴哈'); a full-width
+    # full stop typed in its place is neither edition's mark
+    item = {
+        "id": "a",
+        "type": "book",
+        "language": "zh-CN",
+        "author": [{"literal": "约瑟夫．斯特劳巴哈"}, {"literal": "周强（最高人民法院院长）"}],
+        "title": "全球传媒",
+        "publisher-place": "北京",
+        "publisher": "商务印书馆",
+        "issued": {"date-parts": [[2010]]},
+    }
+    text = render_bibliography([item], style)[0].text
+    assert "约瑟夫·斯特劳巴哈" in text
+    assert _codes(text, style[: len("gbt7714-2015")]) == set()
+
+
 def test_2015_collected_titles_and_ratio():
     item = {
         "id": "a",
@@ -122,6 +156,23 @@ def test_2025_keeps_square_brackets_half_width_and_letter_parentheses():
     )
     assert "value(s) governance[J]" in texts[1]
     assert _codes("\n".join(texts), "gbt7714-2025") == set()
+
+
+def test_2025_colon_between_places():
+    # two places joined by a colon as a catalogue gives them: the 2025 colon is full-width
+    item = {
+        "id": "a",
+        "type": "book",
+        "language": "en",
+        "author": [{"family": "Tanaka", "given": "M. R."}],
+        "title": "Role of justice",
+        "publisher-place": "London : New York",
+        "publisher": "Macmillan",
+        "issued": {"date-parts": [[2023]]},
+    }
+    text = render_bibliography([item], "gbt7714-2025-numeric")[0].text
+    assert text == "[1] Tanaka M R. Role of justice[M]. London：New York：Macmillan，2023."
+    assert _codes(text, "gbt7714-2025") == set()
 
 
 def test_2025_check_wants_full_width_commas_inside_elements():

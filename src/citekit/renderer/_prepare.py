@@ -547,20 +547,46 @@ def prepare_item(
 _TITLE_VARIABLES = ("title", "container-title", "collection-title", "volume-title")
 #: A full-width colon or semicolon with the spaces around it; a ratio's colon (1：50000) is
 #: the first alternative.
-_FULL_TITLE_MARK = re.compile(r"(?<=\d)[ \t]*：[ \t]*(?=\d)|[ \t]*([：；])[ \t]*")
+_FULL_TITLE_MARK = re.compile(r"(?<=\d)[ \t]*：[ \t]*(?=\d)|[ \t]*([：；，])[ \t]*")
+_ASCII_MARK = {"：": ": ", "；": "; ", "，": ", "}
+_CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
+#: a full stop typed between the parts of a transliterated name ('約瑟夫．斯特勞巴哈')
+_NAME_STOP = re.compile(rf"(?<=[{_CJK}])[．.](?=[{_CJK}])")
+
+
+def _name_interpunct(data: dict[str, Any]) -> None:
+    """A full stop between the CJK parts of a name literal as the interpunct '·' the name
+    takes ('約瑟夫．斯特勞巴哈' → '約瑟夫·斯特勞巴哈'): a full-width '．' is no mark of either
+    edition's scheme inside a name."""
+    for role, names in data.items():
+        if isinstance(names, list) and role.replace("-", "_") in _NAMES:
+            for name in names:
+                literal = name.get("literal") if isinstance(name, dict) else None
+                if literal and ("．" in literal or "." in literal):
+                    name["literal"] = _NAME_STOP.sub("\u00b7", literal)
 
 
 def _ascii_title_marks(data: dict[str, Any]) -> None:
-    """A title's full-width '：' and '；' as the ASCII ': ' and '; ' (a ratio's as ':'), so that
-    one entry does not mix widths: an ASCII style prints ': ' before other title information
-    everywhere else (GB/T 7714-2015 examples as printed in ASCII: '国史旧闻: 第1卷')."""
+    """A title's full-width '：' '；' '，' '（ ）' as the ASCII ': ' '; ' ', ' '( )' (a ratio's colon
+    as ':'), so that one entry does not mix widths: an ASCII style prints them so everywhere
+    else (GB/T 7714-2015 examples as printed in ASCII: '国史旧闻: 第1卷', '学报(自然科学版)',
+    '雾霾来袭, 如何突围?'); a name's full stop as '·' (:func:`_name_interpunct`), its
+    parentheses as '( )'."""
     for key in _TITLE_VARIABLES:
         value = data.get(key)
-        if value and ("：" in value or "；" in value):
-            data[key] = _FULL_TITLE_MARK.sub(
-                lambda m: ":" if m.group(1) is None else "; " if m.group(1) == "；" else ": ",
-                value,
+        if value and ("：" in value or "；" in value or "，" in value):
+            value = data[key] = _FULL_TITLE_MARK.sub(
+                lambda m: ":" if m.group(1) is None else _ASCII_MARK[m.group(1)], value
             ).strip()
+        if value and "（" in value and "）" in value:
+            data[key] = value.replace("（", "(").replace("）", ")")
+    _name_interpunct(data)
+    for role, names in data.items():
+        if isinstance(names, list) and role.replace("-", "_") in _NAMES:
+            for name in names:  # '周强（最高人民法院院长）' → '周强(最高人民法院院长)'
+                literal = name.get("literal") if isinstance(name, dict) else None
+                if literal and "（" in literal and "）" in literal:
+                    name["literal"] = literal.replace("（", "(").replace("）", ")")
 
 
 # GB/T 7714-2025 forms that CSL cannot express (chapter 8 and appendix B of the standard).
@@ -652,7 +678,6 @@ _FIELD_VARIABLES = (
     "archive-place",
     "authority",
 )
-_CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 #: a comma between words ('Ames, Iowa', '雾霾来袭, 如何'), not inside a number ('1,000')
 _FIELD_COMMA = re.compile(rf"[ \t]*,(?:[ \t]+|(?=[{_CJK}]))|(?<=[{_CJK}]),[ \t]*")
 #: an opening parenthesis that opens a parenthetical ('学报(自然科学版)', ' (SocProS 2012)'),
@@ -663,11 +688,16 @@ _HALF_WIDTH = str.maketrans({"［": "[", "］": "]", "．": "."})
 
 def _full_width_marks(text: str) -> str:
     """``text`` with the marks GB/T 7714-2025 prints full-width: ',' between words as '，',
-    the parentheses of a parenthetical as '（ ）' (spaces around them dropped), and '［ ］ ．'
-    half-width (2025 keeps '.' and '[ ]' half-width: '[芬兰]')."""
+    ':' and ';' as '：' '；' ('London：New York'; not a URL's or a ratio's), the parentheses of
+    a parenthetical as '（ ）' (spaces around them dropped), and '［ ］ ．' half-width (2025
+    keeps '.' and '[ ]' half-width: '[芬兰]')."""
     text = text.translate(_HALF_WIDTH)
     if "," in text:
         text = _FIELD_COMMA.sub("，", text)
+    if ":" in text:
+        text = _SUBTITLE_COLON.sub("：", text)
+    if ";" in text and "&" not in text:
+        text = re.sub(r"[ \t]*;[ \t]*", "；", text)
     if "(" not in text:
         return text
     out: list[str] = []
@@ -747,6 +777,7 @@ def _gbt2025(
         value = data.get(key)
         if value:
             data[key] = _full_width_marks(value)
+    _name_interpunct(data)
     for role, names in data.items():
         if isinstance(names, list) and role.replace("-", "_") in _NAMES:
             for name in names:
