@@ -10,6 +10,10 @@ Run by hand, not in the tests:
                                                   # CMD parse (default) or check; then K pairs
                                                   # on N/10 lines, interleaved (1 2, 2 1, ...)
     python benchmarks/bench_scale.py lists [N]    # the list-level rules alone on N references
+    python benchmarks/bench_scale.py jsonl [N] [--file PATH]
+                                                  # JSON Lines in: convert to jsonl and
+                                                  # csl-json, parse and check --from jsonl on N
+                                                  # items (200,000; the gold items with new ids)
 
 The lines cycle through the mixed list of bench_parse.py (10,000 distinct lines, half Chinese,
 half English).  Each run is one process under ``/usr/bin/time -v`` (peak memory: its maximum
@@ -46,6 +50,18 @@ def write_lines(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             fh.write(base[i % len(base)] + "\n")
+
+
+def write_items(path: Path, n: int) -> None:
+    """N CSL-JSON items as JSON Lines: the GB/T 7714 gold items in turn, each with its own id."""
+    import json
+
+    gold = ROOT.parent / "tests" / "fixtures" / "gbt7714" / "gold.jsonl"
+    items = [json.loads(row)["csl"] for row in gold.read_text("utf-8").splitlines() if row.strip()]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            item = dict(items[i % len(items)], id=f"item-{i}")
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
 def _citekit() -> list[str]:
@@ -230,6 +246,20 @@ def main() -> None:
             for cmd in cmds:
                 r = run([cmd, "--lines", str(path), *fmt[cmd], "--fail-on", "never", *jobs])
                 show(f"{cmd} --lines {' '.join(fmt[cmd] + jobs)}", n, r)
+        elif what == "jsonl":
+            args, opts = _options(sys.argv[2:])
+            n = int(args[0]) if args else 200_000
+            path = Path(opts.get("--file") or Path(tmp) / "items.jsonl")
+            if not path.exists():
+                write_items(path, n)
+            print(f"{n:,} items, {path.stat().st_size / 1e6:.0f} MB", flush=True)
+            for argv in (
+                ["convert", str(path), "--from", "jsonl", "--to", "jsonl", "-q"],
+                ["convert", str(path), "--from", "jsonl", "--to", "csl-json", "-q"],
+                ["parse", str(path), "--from", "jsonl", "-f", "jsonl"],
+                ["check", str(path), "--from", "jsonl", "-f", "jsonl", "--fail-on", "never"],
+            ):
+                show(" ".join(a for a in argv if a != str(path)), n, run(argv))
         elif what == "_lists":
             lists(int(sys.argv[2]), sys.argv[3] == "numbered")
         elif what == "lists":

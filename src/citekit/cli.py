@@ -19,6 +19,7 @@ from .config import STANDARDS, Config
 from .errors import CitekitError, InputError, UsageError
 from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
+from .formats.csljson import iter_jsonl
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
@@ -261,9 +262,13 @@ def _load_references(
             out = run_stages_jobs(refs, config, stages, jobs=jobs)
             return _progress(with_style_findings(out, found), stderr, total)
     else:
+        stages = (("check", stage_check),) if validate else ()
+        if fmt == "jsonl":  # a record a line: read as it is processed
+            records = iter_jsonl(split_lines_stream(source.chunks()))
+            streamed = (with_item_defaults(ref) for ref in records)
+            return _progress(run_stages_jobs(streamed, config, stages, jobs=jobs), stderr, None)
         refs = [with_item_defaults(ref) for ref in read(source.text(), fmt)]
         total = len(refs)
-        stages = (("check", stage_check),) if validate else ()
     return _progress(run_stages_jobs(refs, config, stages, jobs=jobs), stderr, total)
 
 

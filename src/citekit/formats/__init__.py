@@ -12,7 +12,7 @@ still convert.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from importlib import import_module
 from typing import Any
@@ -24,7 +24,16 @@ from ..model import Diagnostic, Reference
 from .encoding import decode
 from .sniff import sniff
 
-__all__ = ["FORMATS", "decode", "read", "sniff", "with_item_defaults", "write"]
+__all__ = [
+    "FORMATS",
+    "STREAMED",
+    "decode",
+    "read",
+    "sniff",
+    "with_item_defaults",
+    "write",
+    "write_stream",
+]
 
 #: format name -> module implementing ``read(text)`` and ``write(items)``
 _MODULES: dict[str, str] = {
@@ -61,8 +70,32 @@ def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagn
     Items are checked once here (:func:`citekit.itemcheck.admit`), so every writer reads clean
     values; an entry that is not a JSON object cannot be written and is reported (F010)."""
     mod = _module(fmt)
-    clean: list[Mapping[str, Any]] = []
     diags: list[Diagnostic] = []
+    clean = list(_admitted(items, diags))
+    out, more = mod.write_jsonl(clean) if fmt == "jsonl" else mod.write(clean)
+    return out, diags + more
+
+
+#: formats whose writer goes item by item, so that ``convert`` streams into them
+STREAMED: frozenset[str] = frozenset({"jsonl", "csl-json"})
+
+
+def write_stream(
+    items: Iterable[Mapping[str, Any]], fmt: str, diags: list[Diagnostic]
+) -> Iterator[str]:
+    """``items`` in format ``fmt`` (one of :data:`STREAMED`) piece by piece, as they come: the
+    same text as :func:`write` without holding the items.  The diagnostics :func:`write` would
+    return are appended to ``diags`` as the items pass."""
+    if fmt not in STREAMED:
+        raise UsageError(f"format {fmt!r} is written whole; streamed formats: {sorted(STREAMED)}")
+    mod = _module(fmt)
+    clean = _admitted(items, diags)
+    return mod.write_jsonl_pieces(clean) if fmt == "jsonl" else mod.write_pieces(clean)
+
+
+def _admitted(items: Iterable[Any], diags: list[Diagnostic]) -> Iterator[Mapping[str, Any]]:
+    """The items a writer may read (:func:`citekit.itemcheck.admit`); what was changed or left
+    out goes to ``diags``."""
     for n, obj in enumerate(items, 1):
         if not isinstance(obj, Mapping):
             diags.append(
@@ -72,9 +105,7 @@ def write(items: Sequence[Mapping[str, Any]], fmt: str) -> tuple[str, list[Diagn
         item, found = admit(obj)
         ident = item.get("id", f"#{n}")
         diags.extend(replace(d, message=f"{d.message} (item '{ident}')") for d in found)
-        clean.append(item)
-    out, more = mod.write_jsonl(clean) if fmt == "jsonl" else mod.write(clean)
-    return out, diags + more
+        yield item
 
 
 def with_item_defaults(ref: Reference) -> Reference:

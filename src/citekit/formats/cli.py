@@ -9,14 +9,20 @@ not be read at all or a format is unknown (one line on standard error).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
-from ..errors import CitekitError
-from ..model import Reference, Severity
+from ..errors import CitekitError, InputError
+from ..input_stream import open_input, split_lines_stream
+from ..model import Diagnostic, Reference, Severity
 from ..report import location
-from . import FORMATS, decode, read, sniff, write
+from . import FORMATS, STREAMED, decode, read, sniff, write, write_stream
+from .csljson import iter_jsonl
 
 __all__ = ["add_convert_arguments", "run_convert"]
 
@@ -53,65 +59,105 @@ def add_convert_arguments(parser: argparse.ArgumentParser) -> None:
 def run_convert(
     args: argparse.Namespace, stdin: TextIO | BinaryIO, stdout: TextIO, stderr: TextIO
 ) -> int:
+    """Convert, streaming where the formats allow: JSON Lines input is read line by line and
+    JSON Lines or CSL-JSON output written item by item, so that memory stays flat on any size;
+    other readers and writers take the whole file (see docs/scaling.md)."""
     try:
-        if args.input == "-":
-            data = stdin.read()
-            name = None
-            if isinstance(data, str):
-                text = data
-            else:
-                text = decode(data, getattr(args, "encoding", None))
-        else:
-            path = Path(args.input)
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                print(
-                    f"citekit convert: cannot read {args.input}: {exc.strerror or exc}", file=stderr
-                )
-                return 2
-            text = decode(raw, getattr(args, "encoding", None))
-            name = path.name
-        fmt = args.from_format or sniff(text, name) or "text"
-        if not text.strip():
-            print(
-                f"citekit convert: {args.input} is empty: there is nothing to convert", file=stderr
-            )
-            return 2
-        refs = _parse_text(text) if fmt == "text" else read(text, fmt)
-        out, write_diags = write([r.item for r in refs if r.item], args.to_format)
+        refs = _references(args, stdin)
     except CitekitError as exc:
         print(f"citekit convert: {exc}", file=stderr)
         return 2
-
-    status = 0
     quiet = getattr(args, "quiet", False)
-    for ref in refs:
-        for d in ref.diagnostics:
-            if d.severity is Severity.ERROR:
-                status = 1
-            if d.severity is Severity.ERROR or not quiet:
-                line, col = location(ref.raw, ref.line or 1, d.span.start if d.span else 0)
-                print(
-                    f"{args.input}:{line}:{col}: {d.severity.value} {d.code} [{ref.id}] "
-                    f"{d.message}",
-                    file=stderr,
-                )
+    status = [0]
+
+    def items() -> Iterator[dict[str, Any]]:
+        for ref in refs:
+            for d in ref.diagnostics:
+                if d.severity is Severity.ERROR:
+                    status[0] = 1
+                if d.severity is Severity.ERROR or not quiet:
+                    line, col = location(ref.raw, ref.line or 1, d.span.start if d.span else 0)
+                    print(
+                        f"{args.input}:{line}:{col}: {d.severity.value} {d.code} [{ref.id}] "
+                        f"{d.message}",
+                        file=stderr,
+                    )
+            if ref.item:
+                yield ref.item
+
+    write_diags: list[Diagnostic] = []
+    try:
+        if args.to_format in STREAMED:
+            pieces: Iterable[str] = write_stream(items(), args.to_format, write_diags)
+        else:  # the writer needs every item (a file header, keys unique over the file)
+            out, write_diags = write(list(items()), args.to_format)
+            pieces = (out,)
+        if args.output:
+            _write_file(args.output, pieces)
+        else:
+            for piece in pieces:
+                stdout.write(piece)
+    except OSError as exc:
+        print(f"citekit convert: cannot write {args.output}: {exc.strerror or exc}", file=stderr)
+        return 2
+    except CitekitError as exc:  # a byte of another encoding further on in a streamed input
+        print(f"citekit convert: {exc}", file=stderr)
+        return 2
     if not quiet:
         for d in write_diags:
             print(f"{args.to_format}: {d.severity.value} {d.code} {d.message}", file=stderr)
+    return status[0]
 
-    if args.output:
-        try:
-            Path(args.output).write_text(out, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"citekit convert: cannot write {args.output}: {exc.strerror or exc}", file=stderr
-            )
-            return 2
+
+def _references(
+    args: argparse.Namespace, stdin: TextIO | BinaryIO
+) -> Iterable[Reference]:
+    """The input's records: streamed for JSON Lines (the encoding decided on the first block),
+    a list for the formats whose readers take the whole text."""
+    encoding = getattr(args, "encoding", None)
+    if encoding:  # a named codec: the whole input, decoded with it
+        text = _read_whole(args, stdin, encoding)
+        name = None if args.input == "-" else Path(args.input).name
+        fmt = args.from_format or sniff(text, name) or "text"
     else:
-        stdout.write(out)
-    return status
+        source = open_input(args.input, stdin)
+        if not source.head.strip() and source.whole:
+            raise InputError(f"{args.input} is empty: there is nothing to convert")
+        name = None if args.input == "-" else Path(args.input).name
+        fmt = args.from_format or sniff(source.head, name) or "text"
+        if fmt == "jsonl":
+            return iter_jsonl(split_lines_stream(source.chunks()))
+        text = source.text()
+    if not text.strip():
+        raise InputError(f"{args.input} is empty: there is nothing to convert")
+    return _parse_text(text) if fmt == "text" else read(text, fmt)
+
+
+def _read_whole(args: argparse.Namespace, stdin: TextIO | BinaryIO, encoding: str) -> str:
+    if args.input == "-":
+        data = stdin.read()
+        return data if isinstance(data, str) else decode(data, encoding)
+    try:
+        raw = Path(args.input).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {args.input}: {exc.strerror or exc}") from None
+    return decode(raw, encoding)
+
+
+def _write_file(path: str, pieces: Iterable[str]) -> None:
+    """Write ``pieces`` to ``path`` through a temporary file beside it, so that a run stopped
+    half-way leaves no half-written output."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for piece in pieces:
+                fh.write(piece)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _parse_text(text: str) -> list[Reference]:

@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..itemcheck import CSL_VARIABLES, admit, check_item
 from ..model import Diagnostic, Reference
 from ._common import IdMaker, LineCounter, build_reference, failed_reference, line_of
 
-__all__ = ["read", "read_jsonl", "write", "write_jsonl", "CSL_VARIABLES", "check_item"]
+__all__ = [
+    "CSL_VARIABLES",
+    "check_item",
+    "iter_jsonl",
+    "read",
+    "read_jsonl",
+    "write",
+    "write_jsonl",
+    "write_jsonl_pieces",
+    "write_pieces",
+]
 
 
 def _reference(obj: Any, raw: str, index: int, ids: IdMaker, line: int | None) -> Reference:
@@ -110,11 +120,18 @@ def _resume(s: str, pos: int) -> int:
 
 
 def read_jsonl(text: str) -> list[Reference]:
-    refs: list[Reference] = []
+    # Only CR and LF end a line: U+2028 and friends are legal inside a JSON string.
+    return list(iter_jsonl(_LINE_END.split(text)))
+
+
+def iter_jsonl(lines: Iterable[str]) -> Iterator[Reference]:
+    """The records of JSON Lines given line by line (CR and LF already taken off), as they come:
+    the reader behind :func:`read_jsonl` and the streamed ``--from jsonl`` input."""
     ids = IdMaker()
     n = 0
-    # Only CR and LF end a line: U+2028 and friends are legal inside a JSON string.
-    for lineno, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), 1):
+    for lineno, line in enumerate(lines, 1):
+        if lineno == 1:
+            line = line.lstrip("\ufeff")
         if not line.strip():
             continue
         n += 1
@@ -122,24 +139,38 @@ def read_jsonl(text: str) -> list[Reference]:
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
             rid, _ = ids(None, n)
-            refs.append(
-                failed_reference(rid, line, f"line is not valid JSON: {_why(exc)}", line=lineno)
-            )
+            yield failed_reference(rid, line, f"line is not valid JSON: {_why(exc)}", line=lineno)
             continue
-        refs.append(_reference(obj, line, n, ids, lineno))
-    return refs
+        yield _reference(obj, line, n, ids, lineno)
 
 
 def write(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
     """Items already admitted by :func:`citekit.formats.write` as a CSL-JSON array."""
-    return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n", []
+    return "".join(write_pieces(items)), []
+
+
+def write_pieces(items: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """The CSL-JSON array of ``items`` piece by piece, as they come: the same bytes as
+    ``json.dumps(list(items), ensure_ascii=False, indent=2)`` and a newline, without holding
+    the list (JSON escapes every newline inside a string, so indenting by lines is safe)."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + text
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def write_jsonl(items: Sequence[Mapping[str, Any]]) -> tuple[str, list[Diagnostic]]:
     """Items already admitted by :func:`citekit.formats.write`, one JSON object per line."""
+    return "".join(write_jsonl_pieces(items)), []
+
+
+def write_jsonl_pieces(items: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """One JSON Lines line per item, as they come."""
     # U+2028, U+2029 and U+0085 end a line for many JSON Lines readers: escape them.
-    lines = (json.dumps(item, ensure_ascii=False).translate(_LINE_BREAKS) for item in items)
-    return "".join(line + "\n" for line in lines), []
+    for item in items:
+        yield json.dumps(item, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 _LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
