@@ -240,6 +240,10 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path):
     path = tmp_path / "big.txt"
@@ -257,6 +261,9 @@ def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path):
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # a background job of a shell starts with SIGINT ignored, and Python then installs no
+        # handler for it: give the command the default a user's terminal gives it
+        preexec_fn=_default_sigint,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline()  # the workers are running
