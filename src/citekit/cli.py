@@ -7,8 +7,10 @@ unreadable or empty input, no input on a terminal, or unknown style (one line on
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
@@ -540,4 +542,10 @@ def entry() -> None:
     # not rescanned by the cyclic collections that would otherwise run on the way out (the
     # threshold is back to its default): ~3% of a big parse.
     gc.freeze()
+    if code == 130:  # interrupted: leave now, without the exit handlers that join the worker
+        # pool's threads (one can be stuck on a pipe to a killed worker: CPython gh-94777)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
     sys.exit(code)

@@ -183,7 +183,10 @@ class _Pool:
     def restart(self) -> None:
         self.stop()
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool = True) -> None:
+        """End the workers.  ``wait=False`` (on Ctrl-C, or when the reader stops early) does not
+        wait for the executor's threads: after its workers are killed, its queue feeder can stay
+        blocked on a full pipe (CPython gh-94777), and waiting would hang the interrupt."""
         executor, self.executor = self.executor, None
         if executor is None:
             return
@@ -192,9 +195,11 @@ class _Pool:
         for p in processes:
             if p.is_alive():
                 p.terminate()
-        executor.shutdown(wait=True, cancel_futures=True)
+        executor.shutdown(wait=wait, cancel_futures=True)
         for p in processes:
             p.join(5)
+            if p.is_alive():
+                p.kill()
 
     def close(self) -> None:
         executor, self.executor = self.executor, None
@@ -270,7 +275,7 @@ def run_chunks(
             yield results
         pool.close()
     finally:
-        pool.stop()
+        pool.stop(wait=False)
 
 
 def _recover(
