@@ -183,10 +183,10 @@ _DATE_EN = (
     r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))"
 )
 _DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*日)?"
-# "访问时间: 2020年12月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
+# "访问时间: 2020年12月1日", "最后访问日期：2020年5月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
 # "Accessed March 3, 2020", "retrieved on 2019-01-02"
 _ACCESS_PHRASE = regex.compile(
-    rf"(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
+    rf"(?:最后|最近)?(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
     rf"|(?:{_DATE_ZH.replace('(?P<', '(?P<b_')})\s*(?:访问|引用|检索|浏览)"
     rf"|\b(?:last\s+)?(?:accessed|visited|retrieved|viewed|consulted|cited)\s*(?:on\s*)?[:]?\s*(?:{_DATE_EN.replace('(?P<', '(?P<c_')})",
     regex.IGNORECASE,

@@ -5,6 +5,8 @@
     How to cite things - Example Site. https://… [Accessed 3 May 2020]   title, site
     Doe J. A web page[Online]. Available: https://… (accessed …)        author, title
     某某协会. 城市治理. 某某网. https://…                             author, title, site
+    张三：“题名”，载某某网，https://…，最后访问日期：2020年1月2日。     author, title, site
+    “词条”，百度百科，https://…，2021年3月5日访问。                     title, site
 
 The link and the access date are already taken (:mod:`.identifiers`); this module reads the one to
 three elements before them, types the item ``webpage`` and keeps the parse only when every letter
@@ -55,11 +57,64 @@ _CN_DATE = regex.compile(
 )
 
 
+# a note's quoted web page (the legal-citation and house styles): lead-in, author, the quoted title
+# (a Baike entry adds 词条), then the site (载 / 见 before it), up to the link
+_QUOTED_NOTE = regex.compile(
+    r"(?:(?:参见|参看|详见|见|转引自|引自|See)\s*)?"
+    r"(?:(?P<who>[^“”\"《》,:]{1,40}?)\s*[,:]\s*)?"
+    r"(?P<q>[“\"])(?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*[,:]\s*"
+    r"(?:(?:载于|载|见|来源|来自)\s*[:]?\s*)?(?P<site>[^,:“”\"《》\d]{2,60}?)\s*"
+)
+# what may stand after the link: the page's own date (an access date is already taken)
+_DATE_AFTER = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?|"
+    r"-(?P<m>\d{1,2})-(?P<d>\d{1,2}))"
+)
+
+
 def applies(d: Draft) -> bool:
     return (d.has("URL") or d.has("accessed")) and TYPE_CODE.search(d.work, d.start, d.end) is None
 
 
+def _quoted_note(d: Draft) -> bool:
+    """``张三：“题名”，载某某网，https://…，最后访问日期：…``: a note's web page with its title in
+    quotes, the site after it and the link last (kept when every letter and digit is read)."""
+    url = d.spans.get("URL")
+    if url is None or url[0] <= d.start:
+        return False
+    work = d.work
+    a, b = trim(work, d.start, url[0])
+    m = _QUOTED_NOTE.fullmatch(work, a, b)
+    if m is None or not m.group("site").strip():
+        return False
+    c = d.copy()
+    if m.group("who"):
+        ws, we = trim(work, *m.span("who"))
+        if not (looks_like_names(work[ws:we]) or _names_like(work[ws:we])):
+            return False
+        set_names(c, ws, we, "author", 0.8)
+    set_title(c, "title", *m.span("t"), 0.85)
+    ss, se = trim(work, *m.span("site"))
+    set_title(c, "container-title", ss, se, 0.8)
+    c.claim(a, b)  # the lead-in, quotes, 词条 and 载 left between the fields
+    for dm in _DATE_AFTER.finditer(work, url[1], c.end):
+        if c.has("issued") or not c.is_free(dm.start(), dm.end()):
+            continue
+        parts = [int(g) for g in dm.group("y", "m", "d") if g]
+        if 1 <= parts[1] <= 12 and (len(parts) < 3 or 1 <= parts[2] <= 31):
+            c.set("issued", {"date-parts": [parts]}, dm.start(), dm.end(), 0.75)
+    c.style = "web"
+    c.set_type("webpage", 0.8)
+    covered, total = c._coverage([])
+    if covered < total:
+        return False
+    d.adopt(c)
+    return True
+
+
 def parse(d: Draft) -> bool:
+    if _quoted_note(d):
+        return True
     c = d.copy()
     work = c.work
     if not c.has("accessed"):  # 题名. 维基百科[2018-05-06]: a bracketed date after the site
