@@ -58,3 +58,77 @@ def test_quoted_note_with_journal_numbers_is_not_a_web_page():
     item = parse("Smith, J., “Title of the article”, Journal of Things, 2010, 3(2): 1-10, https://example.org/a.")
     assert item["type"] == "article-journal"
     assert item["volume"] == "3"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "城市更新_百度百科. https://baike.baidu.com/item/城市更新/123",
+        "百度百科：城市更新，https://baike.baidu.com/item/城市更新，2021年3月5日访问。",
+        "参见百度百科“城市更新”词条，https://baike.baidu.com/item/城市更新，2021年3月5日访问。",
+    ],
+)
+def test_baike_site_named_with_the_title(raw):
+    item = parse(raw)
+    assert item["type"] == "webpage"
+    assert item["title"] == "城市更新"
+    assert item["container-title"] == "百度百科"
+    assert "author" not in item
+
+
+# ---- laws and regulations in notes --------------------------------------------------------------
+
+
+def test_law_with_dated_acts_and_issuing_body():
+    item = parse(
+        "《中华人民共和国某某保护法》，全国人民代表大会常务委员会，2019年8月20日发布，"
+        "2020年1月1日施行。"
+    )
+    assert item["type"] == "legislation"
+    assert item["title"] == "中华人民共和国某某保护法"
+    assert _names(item, "author") == ["全国人民代表大会常务委员会"]
+    assert item["issued"] == {"date-parts": [[2019, 8, 20]]}  # the act that made it, not 施行
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "《中华人民共和国某某法》，2018年5月28日第十三届全国人民代表大会第三次会议通过。",
+        "《中华人民共和国某某法》（2018年5月28日修订），第6条。",
+        "《中华人民共和国某某法》（2018年5月28日第十三届全国人民代表大会常务委员会第五次会议通过，"
+        "自2019年1月1日起施行）。",
+        "中华人民共和国某某法. 2018年5月28日第十三届全国人民代表大会第三次会议通过.",
+    ],
+)
+def test_law_dated_by_its_act(raw):
+    item = parse(raw)
+    assert item["type"] == "legislation"
+    assert item["title"] == "中华人民共和国某某法"
+    assert item["issued"] == {"date-parts": [[2018, 5, 28]]}
+    assert "author" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "number"),
+    [
+        ("财政部：《某某会计准则》（财政部令第99号），2016年10月23日。", "某某会计准则", "财政部令第99号"),
+        ("《某某管理条例》（国务院令第379号），2003年6月8日公布。", "某某管理条例", "国务院令第379号"),
+        (
+            "国务院办公厅关于印发某某应急预案的通知（国办函〔2014〕119号）",
+            "国务院办公厅关于印发某某应急预案的通知",
+            "国办函〔2014〕119号",
+        ),
+    ],
+)
+def test_regulation_numbers(raw, title, number):
+    item = parse(raw)
+    assert item["type"] == "legislation"
+    assert item["title"] == title
+    assert item["number"] == number
+
+
+def test_a_book_about_a_law_stays_a_book():
+    item = parse("《中华人民共和国某某法释义》，法律出版社2019年版。")
+    assert item["type"] == "book"
+    item = parse("王某主编：《某某法》，中国人民大学出版社2010年版，第35页。")
+    assert item["type"] == "book"

@@ -33,9 +33,26 @@ _PAREN_IMPRINT = regex.compile(
 )
 _BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
-# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
+# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
+# number: 财政部令第78号, 中华人民共和国主席令第八十一号
 _DOC_NO = regex.compile(
     r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
+    r"|\p{Han}{0,12}令\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百零]{1,6})\s*号"
+)
+# a law's or rule's dated act: 2021年8月20日发布, 2020年5月28日第十三届全国人民代表大会第三次会议通过,
+# (2014年4月24日修订): the date of what the text was made (issued); 施行/实施 dates only when no other
+_DATED_ACT = regex.compile(
+    r"^(?:自\s*)?(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?"
+    r"\s*(?:\p{Han}[\p{Han}\d\s]{0,40}?)?\s*起?\s*(?P<act>发布|公布|通过|修订|修正|印发|颁布|施行|实施|生效)$"
+)
+# the title of a law, regulation or official notice (not a book's)
+_LAW_TITLE = regex.compile(
+    r"(?:法|法典|条例|规定|办法|细则|决定|通知|意见|规则|准则|章程|纲要|规划|方案|批复|公告|解释|"
+    r"宪法|法\s*[(（][^()（）]{1,12}[)）])$"
+)
+# an issuing body standing as its own piece after a law's title: 全国人民代表大会常务委员会
+_ISSUER = regex.compile(
+    r"^\p{Han}{2,30}(?:委员会|人民代表大会|国务院|部|局|署|院|厅|办公厅|办公室|政府|中央|总局|银行|法院|检察院)$"
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
@@ -126,12 +143,31 @@ def _bare_title_first(d: Draft) -> regex.Match[str] | None:
     return m if _PUBLISHER_WORD.search(d.work, m.end(), d.end) else None
 
 
+# a law or notice named without 《》 at the start of a note, then its document number in brackets or
+# its dated act: 中华人民共和国数据安全法. 2021年6月10日…通过 / 国务院关于…的通知(国发〔2014〕43号)
+_BARE_LAW = regex.compile(
+    r"(?P<t>\p{Han}[\p{Han}\d、·—\-]{1,80}?(?:法|法典|条例|规定|办法|细则|决定|通知|意见|规则|准则|"
+    r"章程|纲要|规划|方案|批复|公告|解释))\s*(?=[(,.;]\s*(?P<next>[^,.;()]{4,60}))"
+)
+
+
+def _bare_law(d: Draft) -> regex.Match[str] | None:
+    m = _BARE_LAW.match(d.work, d.start, d.end)
+    if m is None:
+        return None
+    nxt = m.group("next").strip()
+    return m if _DOC_NO.fullmatch(nxt) or _DATED_ACT.match(nxt) else None
+
+
 def _bounds(d: Draft) -> tuple[int, int]:
     """Where the title's opening and closing marks stand: 《…》, or the bare variants' : and ,
     (a title first opens at the reference's start: one before it)."""
     p = d.work.find("《", d.start, d.end)
     if p >= 0:
         return p, find_close(d.work, p, d.end, "《", "》")
+    law = _bare_law(d)
+    if law:
+        return d.start - 1, law.end("t")
     m = _bare(d)
     if m:
         return m.end("who"), m.end() - 1
@@ -144,7 +180,11 @@ def applies(d: Draft) -> bool:
     if p < 0:  # the variants without 《》 open with a Chinese name or title
         if not HAN.match(d.work, d.start):
             return False
-        return _bare(d) is not None or _bare_title_first(d) is not None
+        return (
+            _bare(d) is not None
+            or _bare_title_first(d) is not None
+            or _bare_law(d) is not None
+        )
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -220,8 +260,9 @@ def parse(d: Draft) -> bool:
     if p >= d.start:
         d.claim(p, p + 1)
     d.claim(q, q + 1)
-    pos = q + 1
+    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's title ends at its bracket)
     end = d.end
+    acted = False  # a law's dated act was read (2021年8月20日发布)
     # (第五版) / (修订版) / (上册) right after the title
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
@@ -238,6 +279,11 @@ def parse(d: Draft) -> bool:
             elif _DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif acts := _dated_acts(work, pos + 1, close):
+                # (2014年4月24日修订) / (…通过，自2021年9月1日起施行)
+                for a, act in acts:
+                    _set_act_date(d, act, a)
+                acted = True
             elif im := _PAREN_IMPRINT.fullmatch(work, pos + 1, close):
                 # 《禮記校證》（臺北：藝文印書館，1976年12月）: the imprint in brackets (Taiwan)
                 d.set("publisher-place", im.group("place"), *im.span("place"), 0.85)
@@ -352,6 +398,19 @@ def parse(d: Draft) -> bool:
                 n = cn_number(im.group("i"))
                 d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
                 journal_tail = True
+            continue
+        act = _DATED_ACT.match(text)
+        if act and not has_container and not has_publisher:
+            _set_act_date(d, act, s)  # 2021年8月20日发布, 2021年11月1日施行
+            acted = True
+            continue
+        if (
+            _ISSUER.match(text)
+            and not d.has("author")
+            and not has_container
+            and _LAW_TITLE.search(d.values.get("title", ""))
+        ):  # 《…法》，全国人民代表大会常务委员会，2021年8月20日发布: the issuing body
+            d.set("author", [{"literal": text}], s, e, 0.75)
             continue
         if _ARTICLE.match(text) and not d.has("section") and not has_container:
             d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
@@ -515,7 +574,12 @@ def parse(d: Draft) -> bool:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
-    elif (d.has("number") or d.has("section")) and not has_container and not has_publisher:
+    elif (
+        d.has("number")
+        or d.has("section")
+        or acted
+        or _LAW_TITLE.search(d.values.get("title", "")) and not d.has("author")
+    ) and not has_container and not has_publisher:
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif (
         has_container
@@ -537,3 +601,33 @@ def parse(d: Draft) -> bool:
     else:
         d.set_type("book", 0.5)
     return True
+
+
+def _set_act_date(d: Draft, act: regex.Match[str], offset: int) -> None:
+    """The date of a law's act (``act`` matched the text at ``offset``): a making act
+    (发布, 通过, 修订...) is the issued date; a coming-into-force date only when no other is read."""
+    parts = [int(act.group("y")), int(act.group("m"))]
+    if act.group("d"):
+        parts.append(int(act.group("d")))
+    if not 1 <= parts[1] <= 12 or len(parts) == 3 and not 1 <= parts[2] <= 31:
+        return
+    in_force = act.group("act") in ("施行", "实施", "生效")
+    if d.has("issued") and (in_force or d.conf.get("issued", 0) >= 0.85):
+        d.claim(offset + act.start(), offset + act.end())
+        return
+    end = offset + (act.end("d") + 1 if act.group("d") else act.end("m") + 1)
+    d.set("issued", {"date-parts": [parts]}, offset + act.start("y"), end, 0.85 if not in_force else 0.8)
+    d.claim(end, offset + act.end())
+
+
+def _dated_acts(work: str, start: int, end: int) -> list[tuple[int, regex.Match[str]]]:
+    """The dated acts of a bracket after a law's title, each with its offset, when every piece of
+    the bracket is one (else none)."""
+    acts = []
+    for a, b in split_top(work, start, end, ",;"):
+        a, b = trim(work, a, b)
+        act = _DATED_ACT.match(work[a:b])
+        if act is None:
+            return []
+        acts.append((a, act))
+    return acts

@@ -64,6 +64,9 @@ _QUOTED_NOTE = regex.compile(
     r"(?:(?P<who>[^“”\"《》,:]{1,40}?)\s*[,:]\s*)?"
     r"(?P<q>[“\"])(?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*[,:]\s*"
     r"(?:(?:载于|载|见|来源|来自)\s*[:]?\s*)?(?P<site>[^,:“”\"《》\d]{2,60}?)\s*"
+    # (or the site first: 参见百度百科“量子计算”词条)
+    r"|(?:(?:参见|参看|详见|见|载于|载)\s*)?(?P<site>[^,:“”\"《》\d]{2,20}?)\s*"
+    r"[“\"](?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*"
 )
 # what may stand after the link: the page's own date (an access date is already taken)
 _DATE_AFTER = regex.compile(
@@ -87,6 +90,8 @@ def _quoted_note(d: Draft) -> bool:
     m = _QUOTED_NOTE.fullmatch(work, a, b)
     if m is None or not m.group("site").strip():
         return False
+    if m.start("site") < m.start("t") and not SITE.search(m.group("site")):
+        return False  # (a site before the title must say it is one: 百度百科, 某某网)
     c = d.copy()
     if m.group("who"):
         ws, we = trim(work, *m.span("who"))
@@ -219,11 +224,22 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     if bars:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
-        if 0 < te - ts <= 40 and te - ts < bar.start() - s:  # (not "PEP 8 – Style Guide for …")
+        if 0 < te - ts <= 40 and (
+            te - ts < bar.start() - s or SITE.search(work, ts, te)
+        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site)
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
+    lead = _SITE_LEAD.match(work, s, e)
+    if lead and SITE.search(work, s, lead.end("site")):  # 百度百科：量子计算
+        set_title(c, "container-title", *lead.span("site"), 0.7)
+        set_title(c, "title", lead.end(), e, 0.75)
+        return
     set_title(c, "title", s, e, 0.75)
+
+
+# a site named before the page's title: 百度百科：量子计算
+_SITE_LEAD = regex.compile(r"(?P<site>[^:,.]{2,12}?)\s*:\s*")
 
 
 def _close_bracket(c: Draft, name: str) -> None:
