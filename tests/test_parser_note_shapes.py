@@ -46,7 +46,9 @@ def test_quoted_baike_entry(raw):
 
 
 def test_quoted_web_note_with_author_and_page_date():
-    item = parse("周小明：“社区治理的新路径”，人民网，http://example.people.com.cn/n1/a.html，2020年1月8日。")
+    item = parse(
+        "周小明：“社区治理的新路径”，人民网，http://example.people.com.cn/n1/a.html，2020年1月8日。"
+    )
     assert item["type"] == "webpage"
     assert _names(item, "author") == ["周小明"]
     assert item["title"] == "社区治理的新路径"
@@ -55,7 +57,9 @@ def test_quoted_web_note_with_author_and_page_date():
 
 
 def test_quoted_note_with_journal_numbers_is_not_a_web_page():
-    item = parse("Smith, J., “Title of the article”, Journal of Things, 2010, 3(2): 1-10, https://example.org/a.")
+    item = parse(
+        "Smith, J., “Title of the article”, Journal of Things, 2010, 3(2): 1-10, https://example.org/a."
+    )
     assert item["type"] == "article-journal"
     assert item["volume"] == "3"
 
@@ -111,8 +115,16 @@ def test_law_dated_by_its_act(raw):
 @pytest.mark.parametrize(
     ("raw", "title", "number"),
     [
-        ("财政部：《某某会计准则》（财政部令第99号），2016年10月23日。", "某某会计准则", "财政部令第99号"),
-        ("《某某管理条例》（国务院令第379号），2003年6月8日公布。", "某某管理条例", "国务院令第379号"),
+        (
+            "财政部：《某某会计准则》（财政部令第99号），2016年10月23日。",
+            "某某会计准则",
+            "财政部令第99号",
+        ),
+        (
+            "《某某管理条例》（国务院令第379号），2003年6月8日公布。",
+            "某某管理条例",
+            "国务院令第379号",
+        ),
         (
             "国务院办公厅关于印发某某应急预案的通知（国办函〔2014〕119号）",
             "国务院办公厅关于印发某某应急预案的通知",
@@ -132,3 +144,101 @@ def test_a_book_about_a_law_stays_a_book():
     assert item["type"] == "book"
     item = parse("王某主编：《某某法》，中国人民大学出版社2010年版，第35页。")
     assert item["type"] == "book"
+
+
+# ---- ACM article numbers and page counts -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Ann Writer and Bo Coder. 2019. Parsing things. ACM Trans. Graph. 38, 4, Article 12 "
+        "(July 2019), 14 pages. https://doi.org/10.1145/1234567.1234568",
+        "Ann Writer and Bo Coder. 2019. Parsing things. ACM Trans. Graph. 38, 4, Article12 "
+        "(July2019), 14pages.",
+    ],
+)
+def test_acm_journal_article_number(raw):
+    item = parse(raw)
+    assert item["type"] == "article-journal"
+    assert item["container-title"] == "ACM Trans. Graph."
+    assert (item["volume"], item["issue"], item["number"]) == ("38", "4", "12")
+    assert item["number-of-pages"] == "14"
+    assert "page" not in item
+    assert item["issued"] == {"date-parts": [[2019, 7]]}
+
+
+def test_acm_proceedings_article_number_is_no_volume():
+    item = parse(
+        "Ann Writer. 2018. A study of things. In Proceedings of the 2018 CHI Conference on Human "
+        "Factors in Computing Systems (CHI '18). ACM, New York, NY, USA, Article 123, 10 pages."
+    )
+    assert item["number"] == "123"
+    assert "volume" not in item and "page" not in item
+
+
+def test_article_id_and_page_count():
+    item = parse(
+        "Li, X. Adaptive control of things. Mathematical Problems in Engineering, vol. 2014, "
+        "Article ID 123456, 9 pages, 2014."
+    )
+    assert item["number"] == "123456"
+    assert "page" not in item
+    assert item["issued"] == {"date-parts": [[2014]]}
+
+
+def test_pacmpl_issue_is_the_conference():
+    item = parse(
+        "Ann Writer. 2019. Learning to parse. Proc. ACM Program. Lang. 3, POPL, Article 12 "
+        "(Jan. 2019), 30 pages."
+    )
+    assert (item["volume"], item["issue"], item["number"]) == ("3", "POPL", "12")
+
+
+# ---- government agencies' report series ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "genre", "number", "title"),
+    [
+        (
+            "Smith, J.A., 2005, Geology of the area near Someplace, Nevada: U.S. Geological Survey "
+            "Open-File Report 2005-1234, 45 p.",
+            "Open-File Report",
+            "2005-1234",
+            "Geology of the area near Someplace, Nevada",
+        ),
+        (
+            "Jones, R.B., and Lee, K., 1998, Groundwater of the basin: U.S. Geological Survey "
+            "Professional Paper 1234, 120 p.",
+            "Professional Paper",
+            "1234",
+            "Groundwater of the basin",
+        ),
+    ],
+)
+def test_usgs_series(raw, genre, number, title):
+    item = parse(raw)
+    assert item["type"] == "report"
+    assert item["publisher"] == "U.S. Geological Survey"
+    assert (item["genre"], item["number"], item["title"]) == (genre, number, title)
+    assert len(item["issued"]["date-parts"][0]) == 1
+
+
+def test_agency_technical_memorandum():
+    item = parse(
+        "Doe, J. 1995. Wind loads on towers. NASA Technical Memorandum 104566. "
+        "Langley Research Center, Hampton, VA."
+    )
+    assert item["type"] == "report"
+    assert (item["genre"], item["number"]) == ("Technical Memorandum", "104566")
+
+
+def test_usgs_author_year_journal_article():
+    item = parse(
+        "Smith, J.A., and Brown, K.L., 2010, Fault slip in the basin: Journal of "
+        "Geophysical Research, v. 115, p. 1–20."
+    )
+    assert item["type"] == "article-journal"
+    assert item["issued"] == {"date-parts": [[2010]]}
+    assert item["title"] == "Fault slip in the basin"

@@ -32,6 +32,9 @@ _THESIS = regex.compile(
 )
 
 
+# the year right after the names (USGS, AGU): "Smith, J.A., 2005, Title: …"
+_LEAD_YEAR = regex.compile(r"(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[,.]\s+")
+
 # the list goes on after the comma the match ended at ("Lacis, A. A., and Oinas, V.: Title"): the
 # names end elsewhere, this is not the house style's shape
 _MORE_NAMES = regex.compile(r"\s*(?:and\b|&)")
@@ -54,6 +57,9 @@ def parse(d: Draft) -> bool:
     pos = names_end + 1
     while pos < d.end and work[pos] == " ":
         pos += 1
+    if y := _LEAD_YEAR.match(work, pos, d.end):
+        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, y.start(), y.end("y"), 0.9)
+        pos = y.end()
     if pos < d.end and work[pos] in '“"':
         if work[pos] == "“":
             q = find_close(work, pos, d.end, "“", "”")

@@ -180,11 +180,7 @@ def applies(d: Draft) -> bool:
     if p < 0:  # the variants without 《》 open with a Chinese name or title
         if not HAN.match(d.work, d.start):
             return False
-        return (
-            _bare(d) is not None
-            or _bare_title_first(d) is not None
-            or _bare_law(d) is not None
-        )
+        return _bare(d) is not None or _bare_title_first(d) is not None or _bare_law(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -575,11 +571,16 @@ def parse(d: Draft) -> bool:
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
     elif (
-        d.has("number")
-        or d.has("section")
-        or acted
-        or _LAW_TITLE.search(d.values.get("title", "")) and not d.has("author")
-    ) and not has_container and not has_publisher:
+        (
+            d.has("number")
+            or d.has("section")
+            or acted
+            or _LAW_TITLE.search(d.values.get("title", ""))
+            and not d.has("author")
+        )
+        and not has_container
+        and not has_publisher
+    ):
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif (
         has_container
@@ -616,7 +617,13 @@ def _set_act_date(d: Draft, act: regex.Match[str], offset: int) -> None:
         d.claim(offset + act.start(), offset + act.end())
         return
     end = offset + (act.end("d") + 1 if act.group("d") else act.end("m") + 1)
-    d.set("issued", {"date-parts": [parts]}, offset + act.start("y"), end, 0.85 if not in_force else 0.8)
+    d.set(
+        "issued",
+        {"date-parts": [parts]},
+        offset + act.start("y"),
+        end,
+        0.85 if not in_force else 0.8,
+    )
     d.claim(end, offset + act.end())
 
 
