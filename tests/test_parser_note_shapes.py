@@ -242,3 +242,59 @@ def test_usgs_author_year_journal_article():
     assert item["type"] == "article-journal"
     assert item["issued"] == {"date-parts": [[2010]]}
     assert item["title"] == "Fault slip in the basin"
+
+
+# ---- English shapes the labeller misreads, repaired by their printed shape ------------------------
+
+
+def test_title_then_in_acronym_is_a_conference_paper():
+    # NeurIPS/ICML reference lists (natbib "plainnat"-like): "Title. In CVPR, pages …"
+    item = parse(
+        "[3] A. Writer, B. Coder, and C. Tester. Deep residual things for image recognition. "
+        "In CVPR, pages 770–778, 2016."
+    )
+    assert item["type"] == "paper-conference"
+    assert item["title"] == "Deep residual things for image recognition"
+    assert item["container-title"] == "CVPR"
+    assert item["page"] == "770-778"
+
+
+def test_page_after_issue_bracket():
+    item = parse("Ann Writer and Bo Coder. Language models are things. OpenAI blog, 1(8):9, 2019.")
+    assert (item["volume"], item["issue"], item["page"]) == ("1", "8", "9")
+
+
+def test_vancouver_names_end_at_the_stop_after_the_initials():
+    item = parse("Hochwald S, Schmidt J. Long short-term things. Neural Comput 1997;9:1735–80.")
+    assert _names(item, "author") == ["HochwaldS.", "SchmidtJ."]
+    assert item["title"] == "Long short-term things"
+    assert item["container-title"] == "Neural Comput"
+
+
+def test_given_first_name_with_initial_is_not_vancouver():
+    item = parse("Robert O. Keen, Power and Things, Boston: Little Brown, 1997.")
+    assert _names(item, "author") == ["KeenRobert O."]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith, J. (2019). Why the city floods. The Washington Post, p. A1.",
+        "Smith, J. (2019, May 3). Why the city floods. Los Angeles Times.",
+    ],
+)
+def test_newspaper_by_its_name(raw):
+    item = parse(raw)
+    assert item["type"] == "article-newspaper"
+    assert item["container-title"] in ("The Washington Post", "Los Angeles Times")
+    assert "publisher-place" not in item
+
+
+def test_apa_chapter_title_left_as_note():
+    item = parse(
+        "Smith, J. (2015). Chapter title. In K. Lee (Ed.), The book of codes (pp. 12–34). Springer."
+    )
+    assert item["type"] == "chapter"
+    assert item["title"] == "Chapter title"
+    assert item["container-title"] == "The book of codes"
+    assert _names(item, "editor") == ["LeeK."]

@@ -76,6 +76,10 @@ _CONF_WORDS = regex.compile(
     r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
+# "In CVPR", "In NeurIPS 2017", "In Proc. ACL '19": a meeting named by its acronym after "In"
+_MEETING_ACRONYM = regex.compile(
+    r"(?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}){0,2}\p{Lu}{2,}[\p{Lu}\p{Ll}\-]{0,4}(?:\s*['’]?\d{2,4})?"
+)
 # a journal named "Proceedings …" (PNAS, Proc. R. Soc. A) has a volume and no "In" before it
 _PROCEEDINGS_JOURNAL = regex.compile(
     r"(?:proc\.|proceedings)(?!.*(?:conference|conf\.|symposium|workshop|congress|meeting))",
@@ -867,6 +871,7 @@ _NEWSPAPER = regex.compile(
     r"\b(?:Times|Post|Guardian|Herald|Tribune|Gazette|Daily|News|Telegraph|Independent|"
     r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻"
 )
+_SECTION_PAGE = regex.compile(r"[A-Z]\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?")  # "A1", "B4-B5"
 _INSTITUTION = regex.compile(
     r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
     r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*"
@@ -924,6 +929,16 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
             d.set_type(kind, 0.75)
             return
     container = d.values.get("container-title", "")
+    place = d.values.get("publisher-place", "")
+    if (
+        not container
+        and place
+        and _NEWSPAPER.search(place)
+        and not d.has("publisher")
+        and d.has("title")
+    ):  # "Why the city floods. Los Angeles Times.": a newspaper's name is no place
+        _rename(d, "publisher-place", "container-title")
+        container = place
     rest = d.text[d.start : d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
@@ -989,7 +1004,11 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         container
         and _NEWSPAPER.search(container)
         and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol))
-        and (len(issued) >= 2 or not d.has("page"))
+        and (
+            len(issued) >= 2
+            or not d.has("page")
+            or _SECTION_PAGE.fullmatch(d.values.get("page", "")) is not None
+        )
     ):
         if vol and not d.has("page"):
             _rename(d, "volume", "page")  # "Wall Street Journal, 7 August 2002, B1": a section page
@@ -1012,8 +1031,10 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     ):
         d.set_type("article", 0.7)
         return
-    conf_words = bool(_CONF_WORDS.search(container)) or bool(
-        _CONF_WORDS.search(d.values.get("title", "")) and not container
+    conf_words = (
+        bool(_CONF_WORDS.search(container))
+        or bool(_CONF_WORDS.search(d.values.get("title", "")) and not container)
+        or bool(container_lead and _MEETING_ACRONYM.fullmatch(container))
     )
     if (
         conf_words

@@ -51,6 +51,11 @@ the model says, so that a retrained model cannot lose them.
   (MLA 8/9 web page): the element before the link, with no place, is the site (the container).
 - :func:`day_month_before_year`: ``Time 20 Nov. 2000: 70-71`` : the day and month the labeller
   read into the container belong to the date after it.
+- :func:`title_in_container`: ``Deep residual learning. In CVPR, pages 770–778`` read as one
+  container: the title, then the container after ``In``.
+- :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
+  names end at the full stop after the last initials.
+- :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -67,6 +72,9 @@ from .text import MASK, trim
 __all__ = [
     "abbreviation_tail",
     "acm_issue",
+    "page_after_issue",
+    "title_in_container",
+    "vancouver_names_end",
     "apa_chapter",
     "close_bracket",
     "container_in_pieces",
@@ -922,9 +930,15 @@ def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span
     if "(" not in work:
         return spans
     m = _APA_CHAPTER.search(work, start, end)
-    if m is None or not any(sp[0] == "title" and sp[2] <= m.start() for sp in spans):
+    if m is None:
         return spans
     a, b = m.start(), m.end()
+    if not any(sp[0] == "title" and sp[2] <= a for sp in spans):
+        # "(2015). Chapter title. In …": the sentence the labeller left as a note is the title
+        k = max((i for i, sp in enumerate(spans) if sp[2] <= a), default=-1)
+        if k < 1 or spans[k][0] != "note" or spans[k - 1][0] not in ("date", "author"):
+            return spans
+        spans = [*spans[:k], ("title", *spans[k][1:]), *spans[k + 1 :]]
     c = max((sp[3] for sp in spans if a <= sp[1] < b), default=0.7)
     book = trim(work, m.start("book"), m.end("book"), " ,;:")
     pub = trim(work, m.start("pub"), m.end("pub"), " ,;:")
@@ -996,8 +1010,91 @@ def day_month_before_year(spans: list[Span], work: str, start: int, end: int) ->
     return spans
 
 
+# "…recognition. In CVPR": a sentence's end, then "In" opening the book or proceedings
+_IN_SPLIT = regex.compile(r"(?<=[\p{Ll}\p{N})’”\"'])[.?!]\s+(?:In|in):?\s+(?=\p{Lu}|\p{N})")
+
+
+def title_in_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Deep residual learning. In CVPR, pages 770–778`` read as one container (or one title):
+    the sentence before ``In`` is the title, the words after it the container."""
+    labels = [sp[0] for sp in spans]
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "container-title" and "title" in labels[:k]:
+            return spans
+        if lab not in ("container-title", "title"):
+            continue
+        if lab == "title" and "container-title" in labels:
+            return spans
+        m = _IN_SPLIT.search(work, s, e)
+        if m is None or m.end() >= e:
+            continue
+        title = trim(work, s, m.start(), " ,;:")
+        return [
+            *spans[:k],
+            ("title", *title, c),
+            ("container-title", m.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
+# Vancouver names ("Hochreiter S, Schmidhuber J.") and their closing full stop
+_VANCOUVER_RUN = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3},\s*)+"  # (two names at least)
+    r"\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}(?P<stop>\.)\s+(?=\p{Lu})"
+)
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N})])\.\s+(?=\p{Lu})")
+
+
+def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Hochreiter S, Schmidhuber J. Long short-term memory. Neural Comput`` : Vancouver names
+    end at the full stop after the last initials; the words the labeller added to them open the
+    title (and a "container" with no title before it holds the rest of the title)."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans[2:]):
+        return spans
+    lab, s, e, c = spans[0]
+    m = _VANCOUVER_RUN.match(work, s, e)
+    if m is None or m.end() >= e:
+        return spans
+    names = (lab, s, m.start("stop"), c)
+    rest = m.end()
+    if len(spans) > 1 and spans[1][0] == "title":
+        return [names, ("title", rest, spans[1][2], spans[1][3]), *spans[2:]]
+    if len(spans) > 1 and spans[1][0] == "container-title":
+        _, cs, ce, cc = spans[1]
+        dot = _SENTENCE_END.search(work, cs, ce)
+        if dot is None:
+            return spans
+        return [
+            names,
+            ("title", rest, dot.start(), c),
+            ("container-title", dot.end(), ce, cc),
+            *spans[2:],
+        ]
+    return spans
+
+
+# "1(8):9": the number after the issue's bracket and a colon is the page
+def page_after_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``OpenAI blog, 1(8):9`` : a second issue right after ``):`` is the page."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, _ = spans[k - 1]
+        if (
+            lab == "issue"
+            and plab == "issue"
+            and work[pe:s].replace(" ", "") == "):"
+            and "pages" not in (sp[0] for sp in spans)
+        ):
+            return [*spans[:k], ("pages", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = title_in_container(spans, work, start, end)
+    spans = page_after_issue(spans, work, start, end)
+    spans = vancouver_names_end(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
     spans = quoted_title_end(spans, work, start, end)
