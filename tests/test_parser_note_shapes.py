@@ -298,3 +298,39 @@ def test_apa_chapter_title_left_as_note():
     assert item["title"] == "Chapter title"
     assert item["container-title"] == "The book of codes"
     assert _names(item, "editor") == ["LeeK."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "volume", "issue", "number"),
+    [
+        (
+            'A. Writer, "Parsing things," IEEE Access, vol. 9, Art. no. 123456, 2021.',
+            "9",
+            None,
+            "123456",
+        ),
+        (
+            'A. Writer, "Parsing things," Sensors, vol. 20, no. 3, article 812, 2020.',
+            "20",
+            "3",
+            "812",
+        ),
+        (
+            "Writer, A. (2020). Parsing things. PLOS ONE, 15(3), Article e0229876.",
+            "15",
+            "3",
+            "e0229876",
+        ),
+    ],
+)
+def test_article_numbers_of_online_journals(raw, volume, issue, number):
+    # IEEE ("Art. no."), MDPI, APA 7 ("Article e0229876")
+    item = parse(raw)
+    assert (item.get("volume"), item.get("issue"), item["number"]) == (volume, issue, number)
+
+
+def test_vancouver_title_read_into_the_journal():
+    item = parse("Writer A, Coder B. Parsing things. Sci Rep. 2020;10:12345.")
+    assert item["title"] == "Parsing things"
+    assert item["container-title"] == "Sci Rep"
+    assert (item["volume"], item["page"]) == ("10", "12345")

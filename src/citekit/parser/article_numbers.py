@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
+from .text import trim
 
 __all__ = ["article_number"]
 
@@ -40,7 +41,7 @@ _MONTHS = {
 _MONTH = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,6})\.?"
 _ARTICLE = regex.compile(
     r"(?:(?P<v>\d{1,4})\s*,\s*(?P<i>\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[A-Z]{2,10})\s*,\s*)?"
-    r"\b(?P<word>Article|Art\.|Paper)\s*(?:(?:ID|No\.?|Number|#)\s*)?"
+    r"\b(?P<word>[Aa]rticle|Art\.|Paper)\s*(?:(?:ID|[Nn]o\.?|[Nn]umber|#)\s*)?"
     r"(?P<n>[A-Za-z]?\d{1,9}(?:[.\-]\d+)*)(?![\w\-])"
     rf"(?:\s*\(\s*{_MONTH}\s*(?P<y>(?:1[5-9]|20)\d\d)\s*\))?"
     r"(?:\s*[,.]?\s*(?P<np>\d{1,4})\s*(?:pages|pp)\b\.?)?"
@@ -48,11 +49,12 @@ _ARTICLE = regex.compile(
 # a bare count of pages read as the pages: "14 pages", "10 pp."
 _PAGE_COUNT = regex.compile(r"(?P<np>\d{1,4})\s*(?:pages|pp\.?)")
 _NUMBER_FIELDS = ("volume", "issue", "page")
+_VOLUME_ISSUE = regex.compile(r"(?P<v>\d{1,4})\s*,\s*(?:[Nn]o|[Nn]r|[Ii]ss)\.?\s*(?P<i>\d{1,4})")
 
 
 def article_number(d: Draft) -> None:
     work = d.work
-    if "Art" not in work and "Paper" not in work and "pages" not in work and "pp" not in work:
+    if not any(w in work for w in ("Art", "art", "Paper", "pages", "pp")):
         return  # (a cheap test: most references have none of these)
     m = _ARTICLE.search(work, d.start, d.end)
     if m is None or m.group("word") == "Paper" and not m.group("np"):
@@ -67,6 +69,16 @@ def article_number(d: Draft) -> None:
         span = d.spans.get(name)
         if _inside(span, a, b) or span is not None and w <= span[0] < b:
             d.drop(name)
+        elif span is not None and span[0] < w < span[1]:  # "vol. 9, Art. no. 123456" as one
+            vs, ve = trim(work, span[0], w, " ,;:")
+            vi = _VOLUME_ISSUE.fullmatch(work, vs, ve) if name == "volume" else None
+            if vi and not d.has("issue"):  # "vol. 20, no. 3, article 812"
+                d.set("volume", vi.group("v"), *vi.span("v"), d.conf[name])
+                d.set("issue", vi.group("i"), *vi.span("i"), d.conf[name])
+            elif ve > vs:
+                d.set(name, work[vs:ve], vs, ve, d.conf[name])
+            else:
+                d.drop(name)
     ns, ne = m.span("n")
     d.set("number", m.group("n"), ns, ne, 0.8)
     d.claim(m.start("word"), ns)

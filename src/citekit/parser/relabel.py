@@ -55,6 +55,8 @@ the model says, so that a retrained model cannot lose them.
   container: the title, then the container after ``In``.
 - :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
   names end at the full stop after the last initials.
+- :func:`title_in_journal`: ``Parsing things. Sci Rep. 2020;10:12345`` read as one journal: the
+  sentence-case sentence before the name is the title.
 - :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
@@ -74,6 +76,7 @@ __all__ = [
     "acm_issue",
     "page_after_issue",
     "title_in_container",
+    "title_in_journal",
     "vancouver_names_end",
     "apa_chapter",
     "close_bracket",
@@ -1074,6 +1077,35 @@ def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> l
     return spans
 
 
+# a lower-case word of a sentence-case title (a journal's name has none but these)
+_TITLE_WORD = regex.compile(
+    r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
+)
+
+
+def title_in_journal(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Writer A, Coder B. Parsing things. Sci Rep. 2020;10:12345`` : with no title read, a
+    journal that opens with a sentence in sentence case (lower-case words, ending in a full stop)
+    holds the title, then the journal's name."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "container-title":
+            continue
+        dot = _SENTENCE_END.search(work, s, e)
+        if dot is None or not _TITLE_WORD.search(work, s, dot.start()):
+            return spans
+        if _TITLE_WORD.search(work, dot.end(), e):
+            return spans  # (lower-case words on both sides: no journal's name to tell apart)
+        return [
+            *spans[:k],
+            ("title", s, dot.start(), c),
+            ("container-title", dot.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
 # "1(8):9": the number after the issue's bracket and a colon is the page
 def page_after_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``OpenAI blog, 1(8):9`` : a second issue right after ``):`` is the page."""
@@ -1095,6 +1127,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = title_in_container(spans, work, start, end)
     spans = page_after_issue(spans, work, start, end)
     spans = vancouver_names_end(spans, work, start, end)
+    spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
     spans = quoted_title_end(spans, work, start, end)
