@@ -334,3 +334,28 @@ def test_vancouver_title_read_into_the_journal():
     assert item["title"] == "Parsing things"
     assert item["container-title"] == "Sci Rep"
     assert (item["volume"], item["page"]) == ("10", "12345")
+
+
+# ---- Chinese notes with an editor or an edition --------------------------------------------------
+
+
+def test_editor_named_after_the_title():
+    item = parse("张明：《城市治理文集》，李华编，北京：中华书局2010年版。")
+    assert _names(item, "author") == ["张明"]
+    assert _names(item, "editor") == ["李华"]
+
+
+def test_container_volume_in_brackets():
+    item = parse(
+        "张明：《城市治理的逻辑》，载李华主编：《公共管理评论》（第2卷），法律出版社2010年版，第5页。"
+    )
+    assert item["type"] == "chapter"
+    assert item["container-title"] == "公共管理评论"
+    assert item["volume"] == "2"
+    assert _names(item, "editor") == ["李华"]
+
+
+def test_role_word_read_alone_belongs_to_the_names():
+    item = parse("张明，李华编. 城市治理导论. 北京：北京大学出版社，2010.")
+    assert _names(item, "editor") == ["张明", "李华"]
+    assert "author" not in item

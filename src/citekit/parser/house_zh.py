@@ -32,6 +32,9 @@ _PAREN_IMPRINT = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?)?(?:[,，][^()]*)?\s*"
 )
 _BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
+_CONTAINER_VOLUME = regex.compile(
+    r"\s*\(\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*[卷辑册]\s*\)"
+)
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
 # number: 财政部令第78号, 中华人民共和国主席令第八十一号
@@ -366,6 +369,16 @@ def parse(d: Draft) -> bool:
                 chapter = True
             set_title(d, "container-title", k + 1, close, 0.9)
             has_container = True
+            bracket = _CONTAINER_VOLUME.match(work, close + 1, e)
+            if bracket and not d.has("volume"):  # 《某某评论》（第2卷）
+                n = cn_number(bracket.group("v"))
+                d.set(
+                    "volume",
+                    str(n) if n is not None else bracket.group("v"),
+                    *bracket.span("v"),
+                    0.85,
+                )
+                d.claim(bracket.start(), bracket.end())
             vm = _VOLUME_AFTER.match(work, close + 1, e)
             if vm and not d.has("volume"):
                 n = cn_number(vm.group("v"))
@@ -444,6 +457,16 @@ def parse(d: Draft) -> bool:
             and not _PUBLISHER_WORD.search(text)
         ):
             set_names(d, s, e, "author", 0.8)
+            continue
+        if (
+            m
+            and d.has("author")
+            and not d.has("editor")
+            and not text.endswith("著")
+            and looks_like_names(m.group("who"))
+            and not _PUBLISHER_WORD.search(text)
+        ):  # 张三：《文集》，李四编: the author's work, edited by another
+            set_names(d, s, e, "editor", 0.8)
             continue
         if (
             d.has("URL")

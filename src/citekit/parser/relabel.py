@@ -55,6 +55,7 @@ the model says, so that a retrained model cannot lose them.
   container: the title, then the container after ``In``.
 - :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
   names end at the full stop after the last initials.
+- :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
 - :func:`title_in_journal`: ``Parsing things. Sci Rep. 2020;10:12345`` read as one journal: the
   sentence-case sentence before the name is the title.
 - :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
@@ -69,12 +70,14 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 from ..text.names import has_corporate_word
+from .names import CN_ROLE_WORDS
 from .text import MASK, trim
 
 __all__ = [
     "abbreviation_tail",
     "acm_issue",
     "page_after_issue",
+    "role_word_alone",
     "title_in_container",
     "title_in_journal",
     "vancouver_names_end",
@@ -1077,6 +1080,25 @@ def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> l
     return spans
 
 
+_ROLE_ONLY = regex.compile(rf"\s*(?:{CN_ROLE_WORDS})\s*")
+
+
+def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``张明，李华编.`` : the role word the labeller read as a name group of its own belongs to the
+    names before it (which it makes editors, translators or authors)."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "author"
+            and nlab in ("editor", "translator", "author")
+            and not work[e:ns].strip()
+            and _ROLE_ONLY.fullmatch(work, ns, ne)
+        ):
+            return [*spans[:k], ("author", s, ne, min(c, nc)), *spans[k + 2 :]]
+    return spans
+
+
 # a lower-case word of a sentence-case title (a journal's name has none but these)
 _TITLE_WORD = regex.compile(
     r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
@@ -1127,6 +1149,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = title_in_container(spans, work, start, end)
     spans = page_after_issue(spans, work, start, end)
     spans = vancouver_names_end(spans, work, start, end)
+    spans = role_word_alone(spans, work, start, end)
     spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
