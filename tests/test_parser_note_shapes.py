@@ -70,6 +70,8 @@ def test_quoted_note_with_journal_numbers_is_not_a_web_page():
         "城市更新_百度百科. https://baike.baidu.com/item/城市更新/123",
         "百度百科：城市更新，https://baike.baidu.com/item/城市更新，2021年3月5日访问。",
         "参见百度百科“城市更新”词条，https://baike.baidu.com/item/城市更新，2021年3月5日访问。",
+        "“城市更新”百度百科词条，https://baike.baidu.com/item/城市更新。",
+        "城市更新（百度百科）. https://baike.baidu.com/item/城市更新",
     ],
 )
 def test_baike_site_named_with_the_title(raw):

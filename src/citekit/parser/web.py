@@ -67,6 +67,9 @@ _QUOTED_NOTE = regex.compile(
     # (or the site first: 参见百度百科“量子计算”词条)
     r"|(?:(?:参见|参看|详见|见|载于|载)\s*)?(?P<site>[^,:“”\"《》\d]{2,20}?)\s*"
     r"[“\"](?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*"
+    # (or the site after the title, then 词条: “城市治理”百度百科词条)
+    r"|(?:(?:参见|参看|详见|见)\s*)?[“\"](?P<t>[^“”\"]{1,300}?)[”\"]\s*"
+    r"(?P<site>[^,:“”\"《》\d]{2,20}?)\s*词条\s*"
 )
 # what may stand after the link: the page's own date (an access date is already taken)
 _DATE_AFTER = regex.compile(
@@ -90,7 +93,11 @@ def _quoted_note(d: Draft) -> bool:
     m = _QUOTED_NOTE.fullmatch(work, a, b)
     if m is None or not m.group("site").strip():
         return False
-    if m.start("site") < m.start("t") and not SITE.search(m.group("site")):
+    if (
+        not m.group(0).rstrip().endswith("词条")
+        and m.start("site") < m.start("t")
+        and not SITE.search(m.group("site"))
+    ):
         return False  # (a site before the title must say it is one: 百度百科, 某某网)
     c = d.copy()
     if m.group("who"):
@@ -230,6 +237,11 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
+    paren = _SITE_PAREN.match(work, s, min(c.end, e + 1))  # (the closing bracket is a mark)
+    if paren and paren.end() >= e and SITE.search(paren.group("site")):  # 城市治理（百度百科）
+        set_title(c, "title", *trim(work, *paren.span("t")), 0.75)
+        set_title(c, "container-title", *paren.span("site"), 0.7)
+        return
     lead = _SITE_LEAD.match(work, s, e)
     if lead and SITE.search(work, s, lead.end("site")):  # 百度百科：量子计算
         set_title(c, "container-title", *lead.span("site"), 0.7)
@@ -238,6 +250,8 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     set_title(c, "title", s, e, 0.75)
 
 
+# a site named in brackets after the page's title: 城市治理（百度百科）
+_SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
 # a site named before the page's title: 百度百科：量子计算
 _SITE_LEAD = regex.compile(r"(?P<site>[^:,.]{2,12}?)\s*:\s*")
 
