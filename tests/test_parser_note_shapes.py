@@ -361,3 +361,17 @@ def test_role_word_read_alone_belongs_to_the_names():
     item = parse("张明，李华编. 城市治理导论. 北京：北京大学出版社，2010.")
     assert _names(item, "editor") == ["张明", "李华"]
     assert "author" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "ed"),
+    [
+        ("Smith, J. 2015. The Book of Codes. 5th Ed. Oxford: OUP.", "5"),
+        ("Smith J (2015) The book of codes, 4th edn. Springer, Berlin", "4"),
+        ("张明. 城市治理导论[M]. 新1版. 北京: 北京大学出版社, 2010.", "新1版"),
+    ],
+)
+def test_edition_statements(raw, ed):
+    item = parse(raw)
+    assert item["edition"] == ed
+    assert "edn" not in item["title"] and "Ed" not in item["title"]

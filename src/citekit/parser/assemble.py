@@ -596,7 +596,7 @@ def _free_edition(d: Draft) -> None:
     """``2nd edn.``, ``( SecondEdition )``: an edition phrase outside every field, or closing the
     title, is the edition."""
     work = d.work
-    if not ("dition" in work or "edn" in work or "ed." in work):  # (a cheap test first)
+    if not ("dition" in work or "edn" in work or "ed." in work or "Ed." in work):  # (cheap test)
         return
     for m in _EDITION_PHRASE.finditer(d.work, d.start, d.end):
         ed = edition(regex.sub(r"(?<=\p{Ll})(?=Edition)", " ", m.group()))
@@ -606,10 +606,13 @@ def _free_edition(d: Draft) -> None:
         if d.is_free(*m.span()):
             d.set("edition", ed, *m.span(), 0.7)
             return
+        end = m.end() - (
+            d.work[m.end() - 1] == "."
+        )  # ("4th edn." closing a title without its stop)
         if (
             title
-            and title[0] < m.start() < m.end() <= title[1]
-            and not d.work[m.end() : title[1]].strip(" )")
+            and title[0] < m.start() < end <= title[1]
+            and not d.work[end : title[1]].strip(" )")
         ):
             k = d.work.rfind("(", title[0], m.start())
             cut = k if k > title[0] and not d.work[k + 1 : m.start()].strip() else m.start()
