@@ -375,3 +375,19 @@ def test_edition_statements(raw, ed):
     item = parse(raw)
     assert item["edition"] == ed
     assert "edn" not in item["title"] and "Ed" not in item["title"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "ed"),
+    [
+        ("张明：《城市治理导论》，北京大学出版社2010年修订版。", "修订版"),
+        ("张明：《城市治理导论》，北京大学出版社2010年增订版，第5页。", "增订版"),
+        ("Mankiw,N.G.,Principles of Things,7th ed.,Boston:Cengage Learning,2014.", "7"),
+        ("Mankiw, N. G. (2014). Principles of Things (7th). Boston: Cengage Learning.", "7"),
+    ],
+)
+def test_edition_in_imprints_and_house_styles(raw, ed):
+    item = parse(raw)
+    assert item["edition"] == ed
+    assert not item["publisher"].endswith(("修订版", "增订版"))
+    assert "ed" not in item.get("publisher-place", "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import parse_imprint, set_names, set_title
 from .draft import Draft
-from .numbers import clean_issue, journal_numbers
+from .numbers import clean_issue, edition, journal_numbers
 from .text import find_close, trim
 
 __all__ = ["applies", "parse"]
@@ -100,6 +100,12 @@ def parse(d: Draft) -> bool:
         d.set_type("book", 0.4)
         return True
     set_title(d, "title", pos, comma, 0.85)
+    nxt = work.find(",", comma + 1, d.end)
+    ed = edition(work[comma + 1 : nxt]) if nxt > 0 else None
+    if ed:  # "Principles of Economics,7th ed.,Boston:…": the edition before the imprint
+        es, ee = trim(work, comma + 1, nxt)
+        d.set("edition", ed, es, ee, 0.85)
+        comma = nxt
     if parse_imprint(d, comma + 1, trim(work, comma + 1, d.end)[1]):
         d.set_type("book", 0.85 if d.has("publisher") else 0.6)
     else:
