@@ -391,3 +391,45 @@ def test_edition_in_imprints_and_house_styles(raw, ed):
     assert item["edition"] == ed
     assert not item["publisher"].endswith(("修订版", "增订版"))
     assert "ed" not in item.get("publisher-place", "")
+
+
+# ---- English genres: theses, reports, papers --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "genre", "publisher"),
+    [
+        (
+            "Doe, J. (2010). Fast sorting of large graphs (Unpublished doctoral dissertation). "
+            "Stanford University, Stanford, CA.",
+            "thesis",
+            "Unpublished doctoral dissertation",
+            "Stanford University",
+        ),
+        (
+            "Doe, J. (2010). Fast sorting of large graphs. White paper. Acme Corp.",
+            "report",
+            "White paper",
+            "Acme Corp.",
+        ),
+        (
+            "Doe, John. Fast Sorting of Large Graphs. Diss. Stanford University, 2010.",
+            "thesis",
+            "Diss",
+            "Stanford University",
+        ),
+        (
+            "Doe, J. 2010. Fast sorting of large graphs. Technical Report UCB/EECS-2010-1, EECS "
+            "Department, University of California, Berkeley.",
+            "report",
+            "Technical Report",
+            "EECS Department, University of California, Berkeley",
+        ),
+    ],
+)
+def test_genre_and_issuing_body(raw, kind, genre, publisher):
+    item = parse(raw)
+    assert item["type"] == kind
+    assert item["genre"].rstrip(".") == genre
+    assert item["publisher"] == publisher
+    assert item["title"].startswith("Fast")

@@ -87,7 +87,7 @@ _PROCEEDINGS_JOURNAL = regex.compile(
 )
 _REPORT_TITLE = regex.compile(r"\breport(?:\s+(?:1[5-9]|20)\d\d)?$", regex.IGNORECASE)
 _THESIS_WORDS = regex.compile(
-    r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
+    r"thesis|dissertation|\bdiss\b|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
 )
 _REPORT_WORDS = regex.compile(
     r"report|working paper|technical|white paper|\btech\.?\s*rep\b|报告", regex.IGNORECASE
@@ -905,7 +905,7 @@ def _place_after_university(d: Draft) -> None:
 
 _KIND_PIECES = (
     (_PATENT_WORDS, ("patent", "专利")),
-    (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
+    (_THESIS_WORDS, ("thesis", "diss", "ph", "master", "学位论文", "博士", "硕士")),
     (_REPORT_WORDS, ("report", "working", "technical", "white", "rep", "报告")),
 )
 

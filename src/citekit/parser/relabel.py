@@ -55,6 +55,8 @@ the model says, so that a retrained model cannot lose them.
   container: the title, then the container after ``In``.
 - :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
   names end at the full stop after the last initials.
+- :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
+  MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
 - :func:`title_in_journal`: ``Parsing things. Sci Rep. 2020;10:12345`` read as one journal: the
   sentence-case sentence before the name is the title.
@@ -77,6 +79,7 @@ __all__ = [
     "abbreviation_tail",
     "acm_issue",
     "page_after_issue",
+    "genre_in_note",
     "role_word_alone",
     "title_in_container",
     "title_in_journal",
@@ -1099,6 +1102,65 @@ def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[
     return spans
 
 
+# the kind of a work, printed as its own element: theses, reports, papers of a series
+_GENRE_PHRASE = regex.compile(
+    r"(?:unpublished\s+)?(?:(?:doctoral|master'?s|bachelor'?s|ph\.?\s?d\.?|m\.?\s?a\.?|m\.?\s?sc?\.?|"
+    r"m\.?\s?phil\.?|b\.?\s?sc?\.?|honou?rs|senior|undergraduate|diploma|habilitation)\s+)?"
+    r"(?:thesis|dissertation|diss\.)"
+    r"|(?:technical|research|final|annual|internal|project|consultancy)\s+report|tech\.\s*rep(?:ort)?\.?"
+    r"|(?:working|white|discussion|policy|position|concept|occasional|green)\s+paper|policy\s+brief"
+    r"|lecture\s+notes",
+    regex.IGNORECASE,
+)
+_DISS_GAP = regex.compile(r"\s*[.,]?\s*(?P<g>Diss\.|Dissertation|Thesis)\s*[.,]?\s*")
+
+
+def genre_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title (Unpublished doctoral dissertation). Stanford University`` / ``Title. White paper.
+    Acme Corp.`` / ``Title. Diss. Stanford University, 2010.`` (MLA): the kind of work the labeller
+    left as a note (or as no field) is the genre; a publisher printed in the same note follows it;
+    a name group right after the genre is the institution that issued the work."""
+    out: list[Span] = []
+    genre_at = -1
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "note" and not any(sp[0] == "genre" for sp in spans):
+            m = _GENRE_PHRASE.match(work, s, e)
+            if m is not None and m.end() == e:
+                out.append(("genre", s, e, c))
+                genre_at = len(out) - 1
+                continue
+            if m is not None and (rest := _NOTE_REST.match(work, m.end(), e)) and rest.end() == e:
+                out.append(("genre", s, m.end(), c))
+                out.append(("publisher", rest.start("p"), e, c))
+                genre_at = len(out) - 2
+                continue
+        if (
+            lab == "publisher"
+            and out
+            and out[-1][0] == "title"
+            and genre_at < 0
+            and not any(sp[0] == "genre" for sp in spans)
+            and (g := _DISS_GAP.fullmatch(work, out[-1][2], s))
+        ):
+            out.append(("genre", *g.span("g"), c))  # "Title. Diss. Stanford University" (MLA 7)
+            genre_at = len(out) - 1
+        if lab == "author" and k > 0 and out and out[-1][0] == "genre":
+            lab = "publisher"  # "Technical Report 12, EECS Department, …": the issuing body
+        if (
+            lab == "location"
+            and out
+            and out[-1][0] == "publisher"
+            and work[out[-1][1] : out[-1][2]].endswith(" of")
+        ):  # "University of | California, Berkeley": the name goes on
+            out[-1] = ("publisher", out[-1][1], e, out[-1][3])
+            continue
+        out.append((lab, s, e, c))
+    return out
+
+
+_NOTE_REST = regex.compile(r"\s*[.,]\s+(?P<p>\p{Lu}[^.]{1,80})")
+
+
 # a lower-case word of a sentence-case title (a journal's name has none but these)
 _TITLE_WORD = regex.compile(
     r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
@@ -1150,6 +1212,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = page_after_issue(spans, work, start, end)
     spans = vancouver_names_end(spans, work, start, end)
     spans = role_word_alone(spans, work, start, end)
+    spans = genre_in_note(spans, work, start, end)
     spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
