@@ -433,3 +433,68 @@ def test_genre_and_issuing_body(raw, kind, genre, publisher):
     assert item["genre"].rstrip(".") == genre
     assert item["publisher"] == publisher
     assert item["title"].startswith("Fast")
+
+
+# ---- APA 7 descriptions and report numbers; Vancouver language notes ---------------------------
+
+
+def test_apa_blog_post_description():
+    item = parse(
+        "Smith, J. (2020). How to parse references [Blog post]. Retrieved from "
+        "https://example.org/blog/parse"
+    )
+    assert item["type"] == "post-weblog"
+    assert (item["title"], item["genre"]) == ("How to parse references", "Blog post")
+
+
+def test_apa_dissertation_with_school_in_brackets():
+    item = parse(
+        "Kim, H. (2018). Essays on trade policy [Doctoral dissertation, Stanford University]. "
+        "ProQuest Dissertations and Theses Global."
+    )
+    assert item["type"] == "thesis"
+    assert (item["genre"], item["publisher"]) == ("Doctoral dissertation", "Stanford University")
+    assert "container-title" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "genre", "number"),
+    [
+        (
+            "U.S. Census Bureau. (2020). Income and poverty in the United States: 2019 (Report No. "
+            "P60-270). U.S. Government Publishing Office.",
+            "Income and poverty in the United States: 2019",
+            "Report",
+            "P60-270",
+        ),
+        (
+            "European Environment Agency. (2019). The European environment — state and outlook 2020 "
+            "(EEA Report No. 1/2020). Publications Office of the European Union.",
+            "The European environment — state and outlook 2020",
+            "EEA Report",
+            "1/2020",
+        ),
+    ],
+)
+def test_apa_report_number(raw, title, genre, number):
+    item = parse(raw)
+    assert item["type"] == "report"
+    assert (item["title"], item["genre"], item["number"]) == (title, genre, number)
+    assert "page" not in item
+
+
+def test_online_marker_is_no_description():
+    item = parse("Smith J. Title of things [Online]. Available: https://example.org")
+    assert "genre" not in item
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Title of things [in Chinese]. J Things 2001;3:1-5.",
+        "Smith J, Li H. Title of things [in Chinese]. Chin J Things. 2001;3(2):1-5.",
+    ],
+)
+def test_vancouver_language_note_closes_the_title(raw):
+    item = parse(raw)
+    assert item["title"] == "Title of things"

@@ -921,6 +921,9 @@ _DESCRIBED_TYPES = (
         ),
         "speech",
     ),
+    (regex.compile(r"^blog\s+post\b", regex.IGNORECASE), "post-weblog"),
+    (regex.compile(r"^(?:tweet|facebook\s+post|instagram\s+photo)\b", regex.IGNORECASE), "post"),
+    (regex.compile(r"^(?:video|film|motion\s+picture)\b", regex.IGNORECASE), "motion_picture"),
 )
 
 

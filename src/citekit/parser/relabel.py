@@ -55,6 +55,9 @@ the model says, so that a retrained model cannot lose them.
   container: the title, then the container after ``In``.
 - :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
   names end at the full stop after the last initials.
+- :func:`apa_description`: ``Title [Blog post]``, ``[Doctoral dissertation, School]``,
+  ``(Report No. P60-270)`` (APA 7): the kind of work, the school, the report's number.
+- :func:`language_note`: ``Title [in Chinese]. J Things`` : the language note closes the title.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
   MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
@@ -79,7 +82,9 @@ __all__ = [
     "abbreviation_tail",
     "acm_issue",
     "page_after_issue",
+    "apa_description",
     "genre_in_note",
+    "language_note",
     "role_word_alone",
     "title_in_container",
     "title_in_journal",
@@ -1161,6 +1166,81 @@ def genre_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Sp
 _NOTE_REST = regex.compile(r"\s*[.,]\s+(?P<p>\p{Lu}[^.]{1,80})")
 
 
+# APA 7's description right after a title: "Title [Blog post]", "Title [Doctoral dissertation,
+# Stanford University]"; the title span ends inside or before the bracket
+_TITLE_DESCRIPTION = regex.compile(
+    r"\s*\[(?!\s*(?:online|internet|web|electronic|cd-rom|serial|in\s|abstract|translat|"
+    r"english|chinese|(?-i:[A-Z/\s]+\])))(?P<g>\p{Lu}[^\[\],]{2,59}?)(?:,\s*(?P<p>[^\[\]]{2,120}?))?\]",
+    regex.IGNORECASE,
+)
+# APA's report number in brackets after the title: "(Report No. P60-270)", "(EEA Report No. 1/2020)"
+_REPORT_NUMBER = regex.compile(
+    r"\(\s*(?P<g>[^()]{0,40}?\b(?:Report|Paper|Brief|Memorandum|Note|Bulletin|Publication|Series|"
+    r"Document))\s+(?:No\.?|Number|#)\s*(?P<n>[^()\s][^()]{0,30}?)\s*\)"
+)
+
+
+def apa_description(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title [Blog post]`` / ``Title [Doctoral dissertation, Stanford University]. ProQuest`` /
+    ``Title: 2019 (Report No. P60-270). Publisher`` (APA 7): the bracket after the title names the
+    kind of work (and the school that accepted a thesis, whose database after it is no field), or
+    the report's series and number; a title cut at its colon before the bracket runs on to it."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        b = work.find("[", s, min(end, e + 2))
+        m = _TITLE_DESCRIPTION.match(work, b) if b >= 0 else None
+        if m is not None and e > m.end():
+            return spans  # (a title run on past the bracket: title_runs_on reads it)
+        if m is not None:
+            ts, te = trim(work, s, b, " ,;:")
+            new: list[Span] = [("title", ts, te, c), ("genre", *m.span("g"), c)]
+            after = [sp for sp in spans[k + 1 :] if sp[1] >= m.end()]
+            if m.group("p"):
+                new.append(("publisher", *trim(work, *m.span("p")), c))
+                after = [
+                    (
+                        "note" if sp[0] in ("title", "container-title", "publisher") else sp[0],
+                        *sp[1:],
+                    )
+                    for sp in after
+                ]
+            return [*spans[:k], *new, *after]
+        r = _REPORT_NUMBER.search(work, e, min(end, e + 40))
+        if r is None:
+            return spans
+        te = e
+        inside = [sp for sp in spans[k + 1 :] if sp[2] <= r.start()]
+        if work[e - 1 : e] == ":" or all(sp[0] in ("pages", "date", "volume") for sp in inside):
+            te = max([e, *[sp[2] for sp in inside]])  # "…States: 2019 (Report No. …)"
+        elif inside:
+            return spans
+        new = [("title", s, te, c), ("genre", *r.span("g"), c), ("identifier", *r.span("n"), c)]
+        after = [sp for sp in spans[k + 1 :] if sp[1] >= r.end()]
+        return [*spans[:k], *new, *after]
+    return spans
+
+
+# Vancouver's note of the language a title was translated from: "Title [in Chinese]"
+_LANGUAGE_NOTE = regex.compile(r"\s*\[\s*(?:in|In)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s*\]?\s*$")
+
+
+def language_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Smith J. Title of things [in Chinese]. J Things 2001;3:1-5`` : the language note closes
+    the title (and is no part of it); a note the labeller made of title and language is the title."""
+    if "[" not in work:
+        return spans
+    has_title = any(sp[0] == "title" for sp in spans)
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab not in ("title", "note") or lab == "note" and has_title:
+            continue
+        m = _LANGUAGE_NOTE.search(work, s, e) or _LANGUAGE_NOTE.search(work, s, min(end, e + 1))
+        if m is None or m.start() <= s:
+            continue
+        return [*spans[:k], ("title", *trim(work, s, m.start(), " ,;:."), c), *spans[k + 1 :]]
+    return spans
+
+
 # a lower-case word of a sentence-case title (a journal's name has none but these)
 _TITLE_WORD = regex.compile(
     r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
@@ -1213,6 +1293,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = vancouver_names_end(spans, work, start, end)
     spans = role_word_alone(spans, work, start, end)
     spans = genre_in_note(spans, work, start, end)
+    spans = apa_description(spans, work, start, end)
+    spans = language_note(spans, work, start, end)
     spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
