@@ -498,3 +498,21 @@ def test_online_marker_is_no_description():
 def test_vancouver_language_note_closes_the_title(raw):
     item = parse(raw)
     assert item["title"] == "Title of things"
+
+
+def test_chicago_newspaper_day_after_the_year():
+    item = parse(
+        'Smith, J. 2020. "City floods again." The New York Times, June 12, 2020. '
+        "https://www.nytimes.com/2020/06/12/city.html."
+    )
+    assert item["type"] == "article-newspaper"
+    assert item["issued"] == {"date-parts": [[2020, 6, 12]]}
+    assert "accessed" not in item and "page" not in item
+
+
+def test_retrieved_date_stays_the_access_date():
+    item = parse(
+        "Smith, J. (2020). Title of a page. Retrieved June 12, 2020, from https://example.org/a"
+    )
+    assert item["issued"] == {"date-parts": [[2020]]}
+    assert item["accessed"] == {"date-parts": [[2020, 6, 12]]}

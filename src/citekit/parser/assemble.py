@@ -455,6 +455,16 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 continue
             before = work[max(d.start, s - 30) : s]
             url = d.spans.get("URL")
+            known = d.values.get("issued", {}).get("date-parts", [[]])[0]
+            if (
+                known == parts[:1]
+                and len(parts) > 1
+                and not _ACCESS_BEFORE.search(before)
+                and "accessed" not in seen
+            ):  # "Smith. 2020. Title. Times, June 12, 2020." (Chicago): the day of the year given
+                d.set("issued", {"date-parts": [parts]}, *d.spans["issued"], d.conf["issued"])
+                d.claim(*trim(work, s, e, _TRIM_NUMBER))
+                continue
             if _ACCESS_BEFORE.search(before) or (
                 d.has("issued")
                 and "accessed" not in seen

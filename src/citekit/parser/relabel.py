@@ -58,6 +58,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`apa_description`: ``Title [Blog post]``, ``[Doctoral dissertation, School]``,
   ``(Report No. P60-270)`` (APA 7): the kind of work, the school, the report's number.
 - :func:`language_note`: ``Title [in Chinese]. J Things`` : the language note closes the title.
+- :func:`date_as_pages`: ``The New York Times, June 12, 2020.`` : a year read as pages after a
+  month and day is the date.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
   MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
@@ -83,6 +85,7 @@ __all__ = [
     "acm_issue",
     "page_after_issue",
     "apa_description",
+    "date_as_pages",
     "genre_in_note",
     "language_note",
     "role_word_alone",
@@ -1241,6 +1244,25 @@ def language_note(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     return spans
 
 
+_MONTH_DAY_BEFORE = regex.compile(
+    rf"(?:(?:{_MONTH_WORD})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_WORD}))\s*,?\s*$"
+)
+
+
+def date_as_pages(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``The New York Times, June 12, 2020.`` : a year the labeller read as pages, right after a
+    month and a day it left out, is the date."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "pages" or not _LONE_YEAR.fullmatch(work, s, e):
+            continue
+        prev_end = spans[k - 1][2] if k else start
+        m = _MONTH_DAY_BEFORE.search(work, prev_end, s)
+        if m is None:
+            continue
+        return [*spans[:k], ("date", m.start(), e, c), *spans[k + 1 :]]
+    return spans
+
+
 # a lower-case word of a sentence-case title (a journal's name has none but these)
 _TITLE_WORD = regex.compile(
     r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
@@ -1295,6 +1317,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = genre_in_note(spans, work, start, end)
     spans = apa_description(spans, work, start, end)
     spans = language_note(spans, work, start, end)
+    spans = date_as_pages(spans, work, start, end)
     spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
