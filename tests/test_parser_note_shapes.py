@@ -516,3 +516,27 @@ def test_retrieved_date_stays_the_access_date():
     )
     assert item["issued"] == {"date-parts": [[2020]]}
     assert item["accessed"] == {"date-parts": [[2020, 6, 12]]}
+
+
+# ---- corporate and elided names ------------------------------------------------------------------
+
+
+def test_corporate_name_with_commas_is_one_body():
+    item = parse(
+        "National Academies of Sciences, Engineering, and Medicine. 2019. Reproducibility and "
+        "Replicability in Science. Washington, DC: The National Academies Press."
+    )
+    assert _names(item, "author") == ["National Academies of Sciences, Engineering, and Medicine"]
+
+
+def test_collaboration_is_a_body():
+    item = parse("The Cochrane Collaboration. Title of things. 2019.")
+    assert _names(item, "author") == ["The Cochrane Collaboration"]
+
+
+def test_apa_ellipsis_before_the_last_author():
+    item = parse(
+        "Smith, J., Brown, B., Green, C., … White, D. (2019). Title of things. Journal of Stuff, "
+        "3(2), 1–10."
+    )
+    assert _names(item, "author") == ["SmithJ.", "BrownB.", "GreenC.", "WhiteD."]

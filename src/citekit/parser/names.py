@@ -88,6 +88,11 @@ _ROLE_MAP = {
     "集解": "editor",
 }
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
+# the next words of a corporate body's name after a comma ("…, Engineering, and Medicine")
+_CORP_PART = regex.compile(
+    r"^(?:and\s+|&\s*)?\p{Lu}\p{Ll}{2,}(?:\s+(?:and\s+)?\p{Lu}\p{Ll}{2,}){0,2}$"
+)
+_ELLIPSIS = regex.compile(r"\s*,?\s*(?:…+|\.\.\.)\s*(?=\p{Lu})")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
@@ -239,6 +244,8 @@ def _parse_names(text: str) -> NameGroup:
             break  # a second round would find the same
     if not text:
         return group
+    if "…" in text or "..." in text:  # APA 7: "Smith, J., Brown, B., … White, D.": names left out
+        text = _ELLIPSIS.sub(", ", text)
     if HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
             if "(" in piece and HAN.match(
@@ -349,6 +356,13 @@ def _parse_names(text: str) -> NameGroup:
                 elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
                     given_first = True  # "Zhiyuan Liu": printed given name first, unambiguously
                 group.names.append({"family": _family(g.group("family")), "given": given})
+            elif (
+                group.names
+                and "literal" in group.names[-1]
+                and _CORP_PART.match(piece)
+                and has_corporate_word(group.names[-1]["literal"])
+            ):  # "National Academies of Sciences, Engineering, and Medicine": one body's name
+                group.names[-1]["literal"] += ", " + piece
             else:
                 group.names.append({"literal": piece})
         i += 1
