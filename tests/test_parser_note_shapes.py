@@ -540,3 +540,41 @@ def test_apa_ellipsis_before_the_last_author():
         "3(2), 1–10."
     )
     assert _names(item, "author") == ["SmithJ.", "BrownB.", "GreenC.", "WhiteD."]
+
+
+# ---- titles the labeller read into the names or left as notes -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[3] A. Walker, Parsing Things, 2nd ed. New York, NY, USA: Wiley, 2017.",
+        "Walker, A. (2017) Parsing Things. 2nd edn. London: Routledge.",
+    ],
+)
+def test_book_title_closed_by_its_edition(raw):
+    item = parse(raw)
+    assert (item["title"], item["edition"]) == ("Parsing Things", "2")
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        (
+            "A. Walker, B. Cole, Parsing things, in: C. Brown (Ed.), Handbook of Parsing, Springer, "
+            "New York, 2017, pp. 45–67.",
+            ["WalkerA.", "ColeB."],
+        ),
+        (
+            "Walker A. Parsing things. In: Brown C, editor. Handbook of Parsing. New York: Springer; "
+            "2017. p. 45–67.",
+            ["WalkerA."],
+        ),
+    ],
+)
+def test_chapter_title_read_into_the_names(raw, authors):
+    item = parse(raw)
+    assert item["type"] == "chapter"
+    assert _names(item, "author") == authors
+    assert item["title"] == "Parsing things"
+    assert item["container-title"] == "Handbook of Parsing"

@@ -60,6 +60,10 @@ the model says, so that a retrained model cannot lose them.
 - :func:`language_note`: ``Title [in Chinese]. J Things`` : the language note closes the title.
 - :func:`date_as_pages`: ``The New York Times, June 12, 2020.`` : a year read as pages after a
   month and day is the date.
+- :func:`note_as_title`: ``A. Walker, Parsing Things, 2nd ed. New York`` : with no title, the note
+  after the names is the title (and its closing edition the edition).
+- :func:`title_in_names`: ``A. Walker, B. Cole, Parsing things, in: …`` : the sentence-case piece
+  the labeller read into the names, before ``in``, is the title.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
   MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
@@ -87,6 +91,8 @@ __all__ = [
     "apa_description",
     "date_as_pages",
     "genre_in_note",
+    "note_as_title",
+    "title_in_names",
     "language_note",
     "role_word_alone",
     "title_in_container",
@@ -1263,6 +1269,63 @@ def date_as_pages(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     return spans
 
 
+def note_as_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``A. Walker, Parsing Things, 2nd ed. New York: Wiley`` / ``Walker, A. (2017) Parsing Things.
+    2nd edn. London`` : with no title read, a note right after the names (or their date) that
+    closes with an edition is the title and the edition."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, _, pe, _ = spans[k - 1]
+        if plab not in ("author", "date") or lab != "note":
+            if lab in ("author", "date"):
+                continue
+            return spans
+        if work[pe:s].strip(" .,:;()") or _GENRE_PHRASE.match(work, s, e):
+            return spans
+        ed = _EDITION_TAIL.search(work, s, e)
+        if ed is None or ed.start() <= s:
+            return spans
+        ts, te = trim(work, s, ed.start(), " ,;:.")
+        return [*spans[:k], ("title", ts, te, c), ("edition", *ed.span("ed"), c), *spans[k + 1 :]]
+    return spans
+
+
+_EDITION_TAIL = regex.compile(
+    r"[,.]\s+(?P<ed>(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev\.)\s+"
+    r"(?:edn|ed|edition)\.?)\s*$",
+    regex.IGNORECASE,
+)
+_NAME_SEP = regex.compile(r"(?:,|(?<=(?:^|\s)\p{Lu})\.)\s+")
+# "…, Parsing things, in" / "Walker A. Parsing things. In": the title and "in" read into the names
+_IN_TAIL = regex.compile(r"[,.]\s*[Ii]n:?\s*$")
+
+
+def title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``A. Walker, B. Cole, Parsing things, in: C. Brown (Ed.)`` (Elsevier) / ``Walker A.
+    Parsing things. In: Brown C, editor.`` (Vancouver): with no title read, the sentence-case
+    piece at the end of the names, before ``in``, is the title."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    tail = _IN_TAIL.search(work, s, e)
+    names_end = tail.start() if tail else e
+    if tail is None and not (len(spans) > 1 and spans[1][0] in ("editor", "container-title")):
+        return spans
+    cut = None
+    seps = list(_NAME_SEP.finditer(work, s, names_end))
+    for k, m in enumerate(seps):
+        piece_end = seps[k + 1].start() if k + 1 < len(seps) else names_end
+        if _TITLE_WORD.search(work, m.end(), piece_end):  # the first piece in sentence case
+            cut = m.span()
+            break
+    if cut is None or _TITLE_WORD.search(work, s, cut[0]):
+        return spans
+    title = trim(work, cut[1], names_end, " ,;:.")
+    return [(lab, s, cut[0] + (work[cut[0]] == "."), c), ("title", *title, c), *spans[1:]]
+
+
 # a lower-case word of a sentence-case title (a journal's name has none but these)
 _TITLE_WORD = regex.compile(
     r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
@@ -1318,6 +1381,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = apa_description(spans, work, start, end)
     spans = language_note(spans, work, start, end)
     spans = date_as_pages(spans, work, start, end)
+    spans = note_as_title(spans, work, start, end)
+    spans = title_in_names(spans, work, start, end)
     spans = title_in_journal(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
