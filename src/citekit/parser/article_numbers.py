@@ -54,9 +54,9 @@ _VOLUME_ISSUE = regex.compile(r"(?P<v>\d{1,4})\s*,\s*(?:[Nn]o|[Nn]r|[Ii]ss)\.?\s
 
 def article_number(d: Draft) -> None:
     work = d.work
-    if not any(w in work for w in ("Art", "art", "Paper", "pages", "pp")):
-        return  # (a cheap test: most references have none of these)
-    m = _ARTICLE.search(work, d.start, d.end)
+    m = None
+    if "rticle" in work or "Art." in work or "Paper" in work:  # (a cheap test first)
+        m = _ARTICLE.search(work, d.start, d.end)
     if m is None or m.group("word") == "Paper" and not m.group("np"):
         _page_count(d)
         _bracket_month(d)
@@ -101,7 +101,7 @@ def _page_count(d: Draft) -> None:
     """``…, 14 pages.``: a page value that is a count of pages."""
     span = d.spans.get("page")
     page = d.values.get("page")
-    if span is None or not isinstance(page, str):
+    if span is None or not isinstance(page, str) or not ("pages" in page or "pp" in page):
         return
     m = _PAGE_COUNT.fullmatch(d.work, *span)
     if m is None:
@@ -117,7 +117,9 @@ _BRACKET_MONTH = regex.compile(rf"\(\s*{_MONTH}\s*(?P<y>(?:1[5-9]|20)\d\d)\s*\)"
 def _bracket_month(d: Draft) -> None:
     """``Commun. ACM 51, 1 (January 2008), 107-113``: the month of the issue, after its number."""
     issue = d.spans.get("issue") or d.spans.get("volume")
-    if issue is None or d.values.get("issued", {}).get("date-parts") is None:
+    if issue is None or "(" not in d.work[issue[1] : issue[1] + 3]:
+        return
+    if d.values.get("issued", {}).get("date-parts") is None:
         return
     m = _BRACKET_MONTH.match(d.work, issue[1], min(d.end, issue[1] + 30))
     if m is None:

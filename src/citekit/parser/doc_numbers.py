@@ -214,6 +214,12 @@ _AGENCY_SERIES = regex.compile(
     r"Contractor\s+Report|General\s+Technical\s+Report|Research\s+(?:Paper|Note))"
     r"\s*(?:No\.?\s*|[,:]\s*)?(?P<n>[A-Z]{0,5}[\-\s]?\d\w*(?:\s?[-–/]\s?\w+|\.\d+)*)"
 )
+_AGENCY_GENRE = regex.compile(
+    r"Open[-\s]File\s+Report|Professional\s+Paper|Scientific\s+Investigations|Water[-\s]Supply|"
+    r"Water[-\s]Resources|Bulletin|Circular|Fact\s+Sheet|Data\s+(?:Series|Report)|Techniques\s+and|"
+    r"Map\b|Technical\s+(?:Memorandum|Note|Paper|Report)|Contractor\s+Report|General\s+Technical|"
+    r"Research\s+(?:Paper|Note)"
+)
 _AGENCY_FIELDS = (
     "title",
     "container-title",
@@ -233,23 +239,24 @@ def agency_series(d: Draft) -> None:
     report, the series is its genre and the number after it the report's number; the title runs
     to the colon before the agency (a place the parse read at its end is the title's)."""
     work = d.work
-    if not any(
-        w in work
-        for w in (
-            "Report",
-            "Paper",
-            "Map",
-            "Bulletin",
-            "Circular",
-            "Sheet",
-            "Series",
-            "Memorandum",
-            "Note",
-            "Methods",
-        )
-    ):
+    if not (
+        "Report" in work
+        or "Paper" in work
+        or "Map" in work
+        or "Bulletin" in work
+        or "Circular" in work
+        or "Sheet" in work
+        or "Series" in work
+        or "Memo" in work
+        or "Note" in work
+        or "Methods" in work
+    ):  # every series name holds one of these (a cheap test before the patterns)
         return
-    m = _AGENCY_SERIES.search(work, d.start, d.end)
+    g = _AGENCY_GENRE.search(work, d.start, d.end)
+    if g is None:
+        return
+    # (the agency's name stands right before the series: only a window is searched)
+    m = _AGENCY_SERIES.search(work, max(d.start, g.start() - 160), min(d.end, g.end() + 40))
     if m is None:
         return
     a, b = m.span()

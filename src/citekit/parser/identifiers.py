@@ -186,7 +186,7 @@ _DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*
 # "访问时间: 2020年12月1日", "最后访问日期：2020年5月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
 # "Accessed March 3, 2020", "retrieved on 2019-01-02"
 _ACCESS_PHRASE = regex.compile(
-    rf"(?:最后|最近)?(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
+    rf"(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
     rf"|(?:{_DATE_ZH.replace('(?P<', '(?P<b_')})\s*(?:访问|引用|检索|浏览)"
     rf"|\b(?:last\s+)?(?:accessed|visited|retrieved|viewed|consulted|cited)\s*(?:on\s*)?[:]?\s*(?:{_DATE_EN.replace('(?P<', '(?P<c_')})",
     regex.IGNORECASE,
@@ -245,5 +245,6 @@ def find_access_phrase(d: Draft) -> None:
         d.set(
             "accessed", {"date-parts": [parts]}, ds, m.end(), 0.85
         )  # the date; the words are structure
-        d.claim(m.start(), ds)
-        d.mask(m.start(), m.end())
+        lead = m.start() - 2 if d.work[m.start() - 2 : m.start()] in ("最后", "最近") else m.start()
+        d.claim(lead, ds)  # (and "最后" before 访问日期)
+        d.mask(lead, m.end())

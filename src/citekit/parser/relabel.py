@@ -1040,6 +1040,8 @@ _IN_SPLIT = regex.compile(r"(?<=[\p{Ll}\p{N})’”\"'])[.?!]\s+(?:In|in):?\s+(?
 def title_in_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Deep residual learning. In CVPR, pages 770–778`` read as one container (or one title):
     the sentence before ``In`` is the title, the words after it the container."""
+    if " In" not in work and " in" not in work:
+        return spans
     labels = [sp[0] for sp in spans]
     for k, (lab, s, e, c) in enumerate(spans):
         if lab == "container-title" and "title" in labels[:k]:
@@ -1076,6 +1078,8 @@ def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> l
     if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans[2:]):
         return spans
     lab, s, e, c = spans[0]
+    if work.find(". ", s, e) < 0 or work.find(",", s, e) < 0:
+        return spans  # (no stop inside the names: nothing ran past them)
     m = _VANCOUVER_RUN.match(work, s, e)
     if m is None or m.end() >= e:
         return spans
@@ -1103,6 +1107,8 @@ _ROLE_ONLY = regex.compile(rf"\s*(?:{CN_ROLE_WORDS})\s*")
 def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``张明，李华编.`` : the role word the labeller read as a name group of its own belongs to the
     names before it (which it makes editors, translators or authors)."""
+    if work.isascii():
+        return spans
     for k in range(len(spans) - 1):
         lab, s, e, c = spans[k]
         nlab, ns, ne, nc = spans[k + 1]
@@ -1134,10 +1140,20 @@ def genre_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     Acme Corp.`` / ``Title. Diss. Stanford University, 2010.`` (MLA): the kind of work the labeller
     left as a note (or as no field) is the genre; a publisher printed in the same note follows it;
     a name group right after the genre is the institution that issued the work."""
+    labels = {sp[0] for sp in spans}
+    if not (
+        "note" in labels
+        or "genre" in labels
+        or "publisher" in labels
+        and ("Diss" in work or "Thesis" in work)
+        or "location" in labels
+        and " of" in work
+    ):
+        return spans
     out: list[Span] = []
     genre_at = -1
     for k, (lab, s, e, c) in enumerate(spans):
-        if lab == "note" and not any(sp[0] == "genre" for sp in spans):
+        if lab == "note" and "genre" not in labels:
             m = _GENRE_PHRASE.match(work, s, e)
             if m is not None and m.end() == e:
                 out.append(("genre", s, e, c))
@@ -1153,7 +1169,7 @@ def genre_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Sp
             and out
             and out[-1][0] == "title"
             and genre_at < 0
-            and not any(sp[0] == "genre" for sp in spans)
+            and "genre" not in labels
             and (g := _DISS_GAP.fullmatch(work, out[-1][2], s))
         ):
             out.append(("genre", *g.span("g"), c))  # "Title. Diss. Stanford University" (MLA 7)
@@ -1199,6 +1215,8 @@ def apa_description(spans: list[Span], work: str, start: int, end: int) -> list[
             continue
         b = work.find("[", s, min(end, e + 2))
         m = _TITLE_DESCRIPTION.match(work, b) if b >= 0 else None
+        if m is None and "No" not in work and "Number" not in work and "#" not in work:
+            return spans  # (no bracket and no report number: a cheap test before the pattern)
         if m is not None and e > m.end():
             return spans  # (a title run on past the bracket: title_runs_on reads it)
         if m is not None:
@@ -1373,17 +1391,7 @@ def page_after_issue(spans: list[Span], work: str, start: int, end: int) -> list
 
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
-    spans = title_in_container(spans, work, start, end)
-    spans = page_after_issue(spans, work, start, end)
-    spans = vancouver_names_end(spans, work, start, end)
-    spans = role_word_alone(spans, work, start, end)
-    spans = genre_in_note(spans, work, start, end)
-    spans = apa_description(spans, work, start, end)
-    spans = language_note(spans, work, start, end)
-    spans = date_as_pages(spans, work, start, end)
-    spans = note_as_title(spans, work, start, end)
-    spans = title_in_names(spans, work, start, end)
-    spans = title_in_journal(spans, work, start, end)
+    spans = _unseen_shapes(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
     spans = quoted_title_end(spans, work, start, end)
@@ -1411,3 +1419,79 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = title_before_in(spans, work, start, end)
     spans = abbreviation_tail(spans, work, start, end)
     return role_names(spans, work, start, end)
+
+
+def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The repairs of issue 10's unseen shapes, each called only when the labels and a cheap test
+    of the text say it may apply (most references need none of them: the tests cost less than the
+    calls)."""
+    labels = [sp[0] for sp in spans]
+    if ("title" in labels or "container-title" in labels) and (
+        ". I" in work or ". i" in work or "? I" in work
+    ):
+        spans = _relabelled(title_in_container(spans, work, start, end), spans, labels)
+    if labels.count("issue") >= 2:
+        spans = _relabelled(page_after_issue(spans, work, start, end), spans, labels)
+    if (
+        len(labels) > 1
+        and labels[0] == "author"
+        and labels[1] in ("title", "container-title")
+        and "title" not in labels[2:]
+        and work.find(". ", spans[0][1], spans[0][2]) >= 0
+    ):
+        spans = _relabelled(vancouver_names_end(spans, work, start, end), spans, labels)
+    if (
+        labels.count("author") + labels.count("editor") + labels.count("translator") >= 2
+        and not work.isascii()
+    ):
+        spans = _relabelled(role_word_alone(spans, work, start, end), spans, labels)
+    if (
+        "note" in labels
+        or "genre" in labels
+        and "author" in labels[1:]
+        or "publisher" in labels
+        and ("Diss" in work or "Thesis" in work)
+        or "location" in labels
+        and "publisher" in labels
+        and " of" in work
+    ):
+        spans = _relabelled(genre_in_note(spans, work, start, end), spans, labels)
+    if "title" in labels:
+        _, ts, te, _ = spans[labels.index("title")]
+        if work.find("[", ts, min(end, te + 2)) >= 0 or (
+            work.find("(", te, te + 40) >= 0 and any(w in work for w in _REPORT_WORDS)
+        ):
+            spans = _relabelled(apa_description(spans, work, start, end), spans, labels)
+    if "[in " in work or "[In " in work:
+        spans = _relabelled(language_note(spans, work, start, end), spans, labels)
+    if any(lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans):
+        spans = _relabelled(date_as_pages(spans, work, start, end), spans, labels)
+    if "title" not in labels:
+        if "note" in labels:
+            spans = _relabelled(note_as_title(spans, work, start, end), spans, labels)
+        if labels[:1] == ["author"]:
+            spans = _relabelled(title_in_names(spans, work, start, end), spans, labels)
+        if "container-title" in labels:
+            spans = title_in_journal(spans, work, start, end)
+    return spans
+
+
+# the words of a report series that _REPORT_NUMBER reads (a cheap test before it)
+_REPORT_WORDS = (
+    "Report",
+    "Paper",
+    "Brief",
+    "Memorandum",
+    "Note",
+    "Bulletin",
+    "Publication",
+    "Series",
+    "Document",
+)
+
+
+def _relabelled(new: list[Span], old: list[Span], labels: list[str]) -> list[Span]:
+    """``new`` (a repair's result), keeping ``labels`` (in place) the labels of the spans."""
+    if new is not old:
+        labels[:] = [sp[0] for sp in new]
+    return new
