@@ -1458,8 +1458,11 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = _relabelled(genre_in_note(spans, work, start, end), spans, labels)
     if "title" in labels:
         _, ts, te, _ = spans[labels.index("title")]
-        if work.find("[", ts, min(end, te + 2)) >= 0 or (
-            work.find("(", te, te + 40) >= 0 and any(w in work for w in _REPORT_WORDS)
+        b = work.find("[", ts, min(end, te + 2))
+        if (
+            b >= 0
+            and work[b + 2 : b + 3].islower()
+            or (work.find("(", te, te + 40) >= 0 and any(w in work for w in _REPORT_WORDS))
         ):
             spans = _relabelled(apa_description(spans, work, start, end), spans, labels)
     if "[in " in work or "[In " in work:
