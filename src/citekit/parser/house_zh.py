@@ -48,11 +48,13 @@ _DATED_ACT = regex.compile(
     r"^(?:自\s*)?(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?"
     r"\s*(?:\p{Han}[\p{Han}\d\s]{0,40}?)?\s*起?\s*(?P<act>发布|公布|通过|修订|修正|印发|颁布|施行|实施|生效)$"
 )
+_ACT_WORDS = ("发布", "公布", "通过", "修订", "修正", "印发", "颁布", "施行", "实施", "生效")
 # the title of a law, regulation or official notice (not a book's)
 _LAW_TITLE = regex.compile(
     r"(?:法|法典|条例|规定|办法|细则|决定|通知|意见|规则|准则|章程|纲要|规划|方案|批复|公告|解释|"
     r"宪法|法\s*[(（][^()（）]{1,12}[)）])$"
 )
+_ISSUER_ENDS = frozenset("会院部局署厅室府央行")  # the last characters _ISSUER's names end with
 # an issuing body standing as its own piece after a law's title: 全国人民代表大会常务委员会
 _ISSUER = regex.compile(
     r"^\p{Han}{2,30}(?:委员会|人民代表大会|国务院|部|局|署|院|厅|办公厅|办公室|政府|中央|总局|银行|法院|检察院)$"
@@ -155,6 +157,9 @@ _BARE_LAW = regex.compile(
 
 
 def _bare_law(d: Draft) -> regex.Match[str] | None:
+    head = d.work[d.start : d.start + 160]
+    if "号" not in head and not any(w in head for w in _ACT_WORDS):
+        return None  # (a cheap test: a document number or a dated act must follow the title)
     m = _BARE_LAW.match(d.work, d.start, d.end)
     if m is None:
         return None
@@ -414,9 +419,10 @@ def parse(d: Draft) -> bool:
             acted = True
             continue
         if (
-            _ISSUER.match(text)
+            not has_container
             and not d.has("author")
-            and not has_container
+            and text[-1] in _ISSUER_ENDS
+            and _ISSUER.match(text)
             and _LAW_TITLE.search(d.values.get("title", ""))
         ):  # 《…法》，全国人民代表大会常务委员会，2021年8月20日发布: the issuing body
             d.set("author", [{"literal": text}], s, e, 0.75)

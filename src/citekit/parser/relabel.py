@@ -1426,37 +1426,41 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     of the text say it may apply (most references need none of them: the tests cost less than the
     calls)."""
     labels = [sp[0] for sp in spans]
-    if ("title" in labels or "container-title" in labels) and (
+    have = set(labels)
+    if ("title" in have or "container-title" in have) and (
         ". I" in work or ". i" in work or "? I" in work
     ):
-        spans = _relabelled(title_in_container(spans, work, start, end), spans, labels)
-    if labels.count("issue") >= 2:
-        spans = _relabelled(page_after_issue(spans, work, start, end), spans, labels)
+        spans, have = _relabelled(title_in_container(spans, work, start, end), spans, labels, have)
+    if "issue" in have and labels.count("issue") >= 2:
+        spans, have = _relabelled(page_after_issue(spans, work, start, end), spans, labels, have)
     if (
         len(labels) > 1
         and labels[0] == "author"
         and labels[1] in ("title", "container-title")
         and "title" not in labels[2:]
-        and work.find(". ", spans[0][1], spans[0][2]) >= 0
+        and (comma := work.find(",", spans[0][1], spans[0][2])) > 0
+        and work[comma - 1].isupper()  # "Hochreiter S," (initials without stops)
     ):
-        spans = _relabelled(vancouver_names_end(spans, work, start, end), spans, labels)
+        spans, have = _relabelled(vancouver_names_end(spans, work, start, end), spans, labels, have)
     if (
-        labels.count("author") + labels.count("editor") + labels.count("translator") >= 2
-        and not work.isascii()
+        not work.isascii()
+        and labels.count("author") + labels.count("editor") + labels.count("translator") >= 2
+        and any(ch in work for ch in "编著撰译注疏校整集")
     ):
-        spans = _relabelled(role_word_alone(spans, work, start, end), spans, labels)
+        spans, have = _relabelled(role_word_alone(spans, work, start, end), spans, labels, have)
     if (
-        "note" in labels
-        or "genre" in labels
+        "note" in have
+        and _may_be_genre(work)
+        or "genre" in have
         and "author" in labels[1:]
-        or "publisher" in labels
+        or "publisher" in have
         and ("Diss" in work or "Thesis" in work)
-        or "location" in labels
-        and "publisher" in labels
+        or "location" in have
+        and "publisher" in have
         and " of" in work
     ):
-        spans = _relabelled(genre_in_note(spans, work, start, end), spans, labels)
-    if "title" in labels:
+        spans, have = _relabelled(genre_in_note(spans, work, start, end), spans, labels, have)
+    if "title" in have:
         _, ts, te, _ = spans[labels.index("title")]
         b = work.find("[", ts, min(end, te + 2))
         if (
@@ -1464,19 +1468,38 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             and work[b + 2 : b + 3].islower()
             or (work.find("(", te, te + 40) >= 0 and any(w in work for w in _REPORT_WORDS))
         ):
-            spans = _relabelled(apa_description(spans, work, start, end), spans, labels)
+            spans, have = _relabelled(apa_description(spans, work, start, end), spans, labels, have)
     if "[in " in work or "[In " in work:
-        spans = _relabelled(language_note(spans, work, start, end), spans, labels)
-    if any(lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans):
-        spans = _relabelled(date_as_pages(spans, work, start, end), spans, labels)
-    if "title" not in labels:
-        if "note" in labels:
-            spans = _relabelled(note_as_title(spans, work, start, end), spans, labels)
-        if labels[:1] == ["author"]:
-            spans = _relabelled(title_in_names(spans, work, start, end), spans, labels)
-        if "container-title" in labels:
+        spans, have = _relabelled(language_note(spans, work, start, end), spans, labels, have)
+    if "pages" in have and any(
+        lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans
+    ):
+        spans, have = _relabelled(date_as_pages(spans, work, start, end), spans, labels, have)
+    if "title" not in have:
+        if "note" in have:
+            spans, have = _relabelled(note_as_title(spans, work, start, end), spans, labels, have)
+        if labels[:1] == ["author"] and (
+            labels[1:2] in (["editor"], ["container-title"])
+            or "in" in work[spans[0][2] - 4 : spans[0][2]].lower()
+        ):
+            spans, have = _relabelled(title_in_names(spans, work, start, end), spans, labels, have)
+        if "container-title" in have:
             spans = title_in_journal(spans, work, start, end)
     return spans
+
+
+def _may_be_genre(work: str) -> bool:
+    """A cheap test before :data:`_GENRE_PHRASE`: one of the words every genre it reads holds."""
+    low = work.lower()
+    return (
+        "thesis" in low
+        or "diss" in low
+        or "report" in low
+        or "rep." in low
+        or "paper" in low
+        or "brief" in low
+        or "notes" in low
+    )
 
 
 # the words of a report series that _REPORT_NUMBER reads (a cheap test before it)
@@ -1493,8 +1516,12 @@ _REPORT_WORDS = (
 )
 
 
-def _relabelled(new: list[Span], old: list[Span], labels: list[str]) -> list[Span]:
-    """``new`` (a repair's result), keeping ``labels`` (in place) the labels of the spans."""
-    if new is not old:
-        labels[:] = [sp[0] for sp in new]
-    return new
+def _relabelled(
+    new: list[Span], old: list[Span], labels: list[str], have: set[str]
+) -> tuple[list[Span], set[str]]:
+    """``new`` (a repair's result), keeping ``labels`` (in place) the labels of its spans, and the
+    set of them."""
+    if new is old:
+        return new, have
+    labels[:] = [sp[0] for sp in new]
+    return new, set(labels)
