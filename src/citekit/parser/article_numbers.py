@@ -73,8 +73,8 @@ def article_number(d: Draft) -> None:
             vs, ve = trim(work, span[0], w, " ,;:")
             vi = _VOLUME_ISSUE.fullmatch(work, vs, ve) if name == "volume" else None
             if vi and not d.has("issue"):  # "vol. 20, no. 3, article 812"
-                d.set("volume", vi.group("v"), *vi.span("v"), d.conf[name])
-                d.set("issue", vi.group("i"), *vi.span("i"), d.conf[name])
+                d.set("volume", vi.group("v"), vi.start("v"), vi.end("v"), d.conf[name])
+                d.set("issue", vi.group("i"), vi.start("i"), vi.end("i"), d.conf[name])
             elif ve > vs:
                 d.set(name, work[vs:ve], vs, ve, d.conf[name])
             else:
@@ -83,11 +83,11 @@ def article_number(d: Draft) -> None:
     d.set("number", m.group("n"), ns, ne, 0.8)
     d.claim(m.start("word"), ns)
     if m.group("v") and not d.has("volume"):
-        d.set("volume", m.group("v"), *m.span("v"), 0.8)
+        d.set("volume", m.group("v"), m.start("v"), m.end("v"), 0.8)
     if m.group("i") and not d.has("issue"):
-        d.set("issue", m.group("i").replace(" ", ""), *m.span("i"), 0.8)
+        d.set("issue", m.group("i").replace(" ", ""), m.start("i"), m.end("i"), 0.8)
     if m.group("np"):
-        d.set("number-of-pages", m.group("np"), *m.span("np"), 0.8)
+        d.set("number-of-pages", m.group("np"), m.start("np"), m.end("np"), 0.8)
         d.claim(m.end("np"), b)
     if m.group("y"):
         _month(d, int(m.group("y")), m.group("mon"), m.start("mon"), m.end("y"))
@@ -107,7 +107,7 @@ def _page_count(d: Draft) -> None:
     if m is None:
         return
     d.drop("page")
-    d.set("number-of-pages", m.group("np"), *m.span("np"), 0.75)
+    d.set("number-of-pages", m.group("np"), m.start("np"), m.end("np"), 0.75)
     d.claim(m.end("np"), span[1])
 
 

@@ -280,11 +280,11 @@ def agency_series(d: Draft) -> None:
     if title and issued and title[0] <= issued[0] and issued[1] < title[1]:
         if not d.text[title[0] : issued[0]].strip(" ,.(") and d.text[issued[1]] in ",.)":
             d.set("title", *_title_value(d, issued[1] + 1, title[1]))  # "2005, Title": USGS
-    pa, pb = trim(work, *m.span("pub"))
+    pa, pb = trim(work, m.start("pub"), m.end("pub"))
     d.set("publisher", work[pa:pb], pa, pb, 0.8)
     ga, gb = m.span("genre")
     d.set("genre", work[ga:gb], ga, gb, 0.8)
-    d.set("number", m.group("n").replace(" ", ""), *m.span("n"), 0.8)
+    d.set("number", m.group("n").replace(" ", ""), m.start("n"), m.end("n"), 0.8)
     d.set_type("report", 0.8)
 
 

@@ -237,7 +237,7 @@ def parse(d: Draft) -> bool:
                 0.85,
             )
         else:
-            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, y.start("y"), y.end("y"), 0.85)
         d.claim(y.start(), b)
         b = trim(work, a, y.start())[1]
     quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None
@@ -290,8 +290,10 @@ def parse(d: Draft) -> bool:
                 acted = True
             elif im := _PAREN_IMPRINT.fullmatch(work, pos + 1, close):
                 # 《禮記校證》（臺北：藝文印書館，1976年12月）: the imprint in brackets (Taiwan)
-                d.set("publisher-place", im.group("place"), *im.span("place"), 0.85)
-                ps, pe = trim(work, *im.span("pub"))
+                d.set(
+                    "publisher-place", im.group("place"), im.start("place"), im.end("place"), 0.85
+                )
+                ps, pe = trim(work, im.start("pub"), im.end("pub"))
                 d.set("publisher", work[ps:pe], ps, pe, 0.85)
                 parts = [int(im.group("y"))]
                 ye = im.end("y")
@@ -354,7 +356,7 @@ def parse(d: Draft) -> bool:
             not has_container
             and (wx := _ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
         ):  # 载微信公众号“法学学术前沿”: a WeChat account publishes the post
-            set_title(d, "container-title", *wx.span("name"), 0.85)
+            set_title(d, "container-title", wx.start("name"), wx.end("name"), 0.85)
             d.claim(s, wx.start("name"))  # 载, the account word and the quotes
             d.claim(wx.end("name"), e)
             has_container = account = True
@@ -380,14 +382,21 @@ def parse(d: Draft) -> bool:
                 d.set(
                     "volume",
                     str(n) if n is not None else bracket.group("v"),
-                    *bracket.span("v"),
+                    bracket.start("v"),
+                    bracket.end("v"),
                     0.85,
                 )
                 d.claim(bracket.start(), bracket.end())
             vm = _VOLUME_AFTER.match(work, close + 1, e)
             if vm and not d.has("volume"):
                 n = cn_number(vm.group("v"))
-                d.set("volume", str(n) if n is not None else vm.group("v"), *vm.span("v"), 0.85)
+                d.set(
+                    "volume",
+                    str(n) if n is not None else vm.group("v"),
+                    vm.start("v"),
+                    vm.end("v"),
+                    0.85,
+                )
             tail = cn_year_issue(work, close + 1, e)
             if tail:
                 d.set(
@@ -410,7 +419,13 @@ def parse(d: Draft) -> bool:
             elif (im := _BARE_ISSUE.match(work, close + 1, e)) and not d.has("issue"):
                 # 作者（2019）：《题名》，《刊名》第3期: the year stood after the author
                 n = cn_number(im.group("i"))
-                d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
+                d.set(
+                    "issue",
+                    str(n) if n is not None else im.group("i"),
+                    im.start("i"),
+                    im.end("i"),
+                    0.85,
+                )
                 journal_tail = True
             continue
         act = _DATED_ACT.match(text)

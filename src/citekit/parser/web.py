@@ -101,12 +101,12 @@ def _quoted_note(d: Draft) -> bool:
         return False  # (a site before the title must say it is one: 百度百科, 某某网)
     c = d.copy()
     if m.group("who"):
-        ws, we = trim(work, *m.span("who"))
+        ws, we = trim(work, m.start("who"), m.end("who"))
         if not (looks_like_names(work[ws:we]) or _names_like(work[ws:we])):
             return False
         set_names(c, ws, we, "author", 0.8)
-    set_title(c, "title", *m.span("t"), 0.85)
-    ss, se = trim(work, *m.span("site"))
+    set_title(c, "title", m.start("t"), m.end("t"), 0.85)
+    ss, se = trim(work, m.start("site"), m.end("site"))
     set_title(c, "container-title", ss, se, 0.8)
     c.claim(a, b)  # the lead-in, quotes, 词条 and 载 left between the fields
     for dm in _DATE_AFTER.finditer(work, url[1], c.end):
@@ -239,12 +239,12 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
             return
     paren = _SITE_PAREN.match(work, s, min(c.end, e + 1))  # (the closing bracket is a mark)
     if paren and paren.end() >= e and SITE.search(paren.group("site")):  # 城市治理（百度百科）
-        set_title(c, "title", *trim(work, *paren.span("t")), 0.75)
-        set_title(c, "container-title", *paren.span("site"), 0.7)
+        set_title(c, "title", *trim(work, paren.start("t"), paren.end("t")), 0.75)
+        set_title(c, "container-title", paren.start("site"), paren.end("site"), 0.7)
         return
     lead = _SITE_LEAD.match(work, s, e)
     if lead and SITE.search(work, s, lead.end("site")):  # 百度百科：量子计算
-        set_title(c, "container-title", *lead.span("site"), 0.7)
+        set_title(c, "container-title", lead.start("site"), lead.end("site"), 0.7)
         set_title(c, "title", lead.end(), e, 0.75)
         return
     set_title(c, "title", s, e, 0.75)
