@@ -578,3 +578,22 @@ def test_chapter_title_read_into_the_names(raw, authors):
     assert _names(item, "author") == authors
     assert item["title"] == "Parsing things"
     assert item["container-title"] == "Handbook of Parsing"
+
+
+def test_ieee_chapter_number_is_no_issue():
+    item = parse(
+        '[2] A. Walker and B. Cole, "Parsing things," in Handbook of Parsing, C. Brown, Ed. New '
+        "York, NY, USA: Springer, 2017, ch. 3, pp. 45–67."
+    )
+    assert item["type"] == "chapter"
+    assert "issue" not in item and "volume" not in item
+    assert item["page"] == "45-67"
+
+
+def test_mla_single_author_given_name():
+    item = parse(
+        'Walker, Ann. "Parsing Things." Handbook of Parsing, edited by Carl Brown, Springer, 2017, '
+        "pp. 45-67."
+    )
+    assert _names(item, "author") == ["WalkerAnn"]
+    assert "publisher-place" not in item

@@ -64,6 +64,9 @@ the model says, so that a retrained model cannot lose them.
   after the names is the title (and its closing edition the edition).
 - :func:`title_in_names`: ``A. Walker, B. Cole, Parsing things, in: …`` : the sentence-case piece
   the labeller read into the names, before ``in``, is the title.
+- :func:`chapter_number`: ``…, 2017, ch. 3, pp. 45–67`` (IEEE): the chapter's number is no issue.
+- :func:`mla_given_name`: ``Walker, Ann. "Title."`` (MLA): the given name read as a place is the
+  author's.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
   MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
@@ -1471,6 +1474,10 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans, have = _relabelled(apa_description(spans, work, start, end), spans, labels, have)
     if "[in " in work or "[In " in work:
         spans, have = _relabelled(language_note(spans, work, start, end), spans, labels, have)
+    if ("issue" in have or "volume" in have) and ("ch." in work or "hap" in work):
+        spans, have = _relabelled(chapter_number(spans, work, start, end), spans, labels, have)
+    if labels[:1] == ["author"] and labels[1:2] in (["location"], ["publisher"]):
+        spans, have = _relabelled(mla_given_name(spans, work, start, end), spans, labels, have)
     if "pages" in have and any(
         lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans
     ):
@@ -1486,6 +1493,39 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         if "container-title" in have:
             spans = title_in_journal(spans, work, start, end)
     return spans
+
+
+_CHAPTER_BEFORE = regex.compile(r"\b(?:ch|chap|chapter|Ch|Chap|Chapter)\.?\s*$")
+
+
+def chapter_number(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``…: Springer, 2017, ch. 3, pp. 45–67`` (IEEE): the number after ``ch.`` is the chapter's, no
+    volume or issue."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("issue", "volume") and _CHAPTER_BEFORE.search(work, max(start, s - 10), s):
+            return [*spans[:k], ("note", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_GIVEN_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?")
+
+
+def mla_given_name(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, Ann. "Parsing Things." …`` (MLA, one author): the given name after the family
+    name and its comma, read as a place or a publisher, is the author's."""
+    if len(spans) < 3 or spans[0][0] != "author" or spans[1][0] not in ("location", "publisher"):
+        return spans
+    _, s, e, c = spans[0]
+    _, ns, ne, _ = spans[1]
+    if (
+        " " in work[s:e].strip()
+        or work[e:ns].strip() != ","
+        or not _GIVEN_WORD.fullmatch(work, ns, ne)
+        or spans[2][0] != "title"
+        or work[ne : spans[2][1]].strip(" \"“'‘") != "."
+    ):
+        return spans
+    return [("author", s, ne, c), *spans[2:]]
 
 
 def _may_be_genre(work: str) -> bool:
