@@ -597,3 +597,28 @@ def test_mla_single_author_given_name():
     )
     assert _names(item, "author") == ["WalkerAnn"]
     assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        (
+            'Walker, Ann. "Parsing Things." The Example Review, 12 May 2020, example.org/parsing. '
+            "Accessed 3 June 2021.",
+            "example.org/parsing",
+        ),
+        (
+            '"Climate Change." Wikipedia, Wikimedia Foundation, 5 Jan. 2021, '
+            "en.wikipedia.org/wiki/Climate_change.",
+            "en.wikipedia.org/wiki/Climate_change",
+        ),
+    ],
+)
+def test_mla_url_without_scheme(raw, url):
+    assert parse(raw)["URL"] == url
+
+
+def test_doi_holding_a_domain_is_no_url():
+    item = parse("Smith J, Lee K. Things. J Things. 2010;3:1-5. doi:10.1000/abc.org/123")
+    assert item["DOI"] == "10.1000/abc.org/123"
+    assert "URL" not in item

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import (
+    BARE_URL,
     DOI_HOST,
     DOI_IN_TEXT,
     DOI_IN_URL,
@@ -34,6 +35,10 @@ _HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
 
+# a scheme-less URL's host ends in one of these before its path (a cheap test before BARE_URL)
+_BARE_TLDS = (".org/", ".com/", ".edu/", ".gov/", ".net/", ".int/", ".io/", ".uk/", ".cn/")
+
+
 def _strip_trailing(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
@@ -49,7 +54,10 @@ def extract_identifiers(d: Draft) -> None:
     url_spans: list[tuple[int, int]] = []
     # every URL holds "://" or "www." (in any case): most references have neither
     may_url = text.find("://", s0, e0) >= 0 or "www." in text[s0:e0].lower()
-    for m in URL_IN_TEXT.finditer(text, s0, e0) if may_url else ():
+    found = list(URL_IN_TEXT.finditer(text, s0, e0)) if may_url else []
+    if not found and any(t in text for t in _BARE_TLDS):  # "en.wikipedia.org/wiki/…" (MLA)
+        found = list(BARE_URL.finditer(text, s0, e0))
+    for m in found:
         s, e = m.start(), m.end()
         while text[e - 1 : e] in ("?", "&") and (q := _QUERY_GOES_ON.match(text, e, e0)):
             e = q.end()
