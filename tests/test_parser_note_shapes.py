@@ -622,3 +622,29 @@ def test_doi_holding_a_domain_is_no_url():
     item = parse("Smith J, Lee K. Things. J Things. 2010;3:1-5. doi:10.1000/abc.org/123")
     assert item["DOI"] == "10.1000/abc.org/123"
     assert "URL" not in item
+
+
+def test_nlm_web_page_imprint_and_cited_date():
+    # NLM/Vancouver web page (Citing Medicine, ch. 25)
+    item = parse(
+        "Walker A. Parsing things [Internet]. Geneva: World Health Organization; 2019 [cited 2021 "
+        "Jun 3]. Available from: https://example.org/parsing"
+    )
+    assert item["type"] == "webpage"
+    assert (item["publisher-place"], item["publisher"]) == ("Geneva", "World Health Organization")
+    assert item["issued"] == {"date-parts": [[2019]]}
+    assert item["accessed"] == {"date-parts": [[2021, 6, 3]]}
+    assert "container-title" not in item
+
+
+def test_vancouver_et_al_closes_the_names():
+    item = parse("Walker A, et al. Parsing things. N Engl J Med. 2019 Jun 3;380(22):2100-10.")
+    assert _names(item, "author") == ["WalkerA."]
+    assert item["title"] == "Parsing things"
+
+
+def test_mla_book_with_abbreviated_press():
+    item = parse("Walker, Ann. Parsing Things. Oxford UP, 2017.")
+    assert _names(item, "author") == ["WalkerAnn"]
+    assert (item["title"], item["publisher"]) == ("Parsing Things", "Oxford UP")
+    assert "publisher-place" not in item

@@ -188,6 +188,7 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _DATE_EN = (
     rf"(?:(?P<d1>\d{{1,2}})\s+{_MON}\s*,?\s*(?P<y1>\d{{4}})"
     rf"|{_MON.replace('mon', 'mon2')}\s+(?P<d2>\d{{1,2}})\s*,?\s*(?P<y2>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})\s+{_MON.replace('mon', 'mon4')}\s+(?P<d4>\d{{1,2}})\b"  # NLM: "2021 Jun 3"
     r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))"
 )
 _DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*日)?"
@@ -220,14 +221,14 @@ _ACCESS_WORDS = (
 def _access_parts(m: regex.Match[str]) -> list[int] | None:
     g = {k: v for k, v in m.groupdict().items() if v}
     get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
-    y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "c_y1", "c_y2", "c_y3")
+    y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "a_y4", "c_y1", "c_y2", "c_y3", "c_y4")
     if not y:
         return None
     mon = get("mz", "b_mz", "a_m3", "c_m3")
     if mon is None:
-        name = get("a_mon", "a_mon2", "c_mon", "c_mon2")
+        name = get("a_mon", "a_mon2", "a_mon4", "c_mon", "c_mon2", "c_mon4")
         mon = _MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
-    day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "c_d1", "c_d2", "c_d3")
+    day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "a_d4", "c_d1", "c_d2", "c_d3", "c_d4")
     parts = [int(y)]
     if mon and 1 <= int(mon) <= 12:
         parts.append(int(mon))

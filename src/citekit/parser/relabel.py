@@ -67,6 +67,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`chapter_number`: ``…, 2017, ch. 3, pp. 45–67`` (IEEE): the chapter's number is no issue.
 - :func:`mla_given_name`: ``Walker, Ann. "Title."`` (MLA): the given name read as a place is the
   author's.
+- :func:`et_al_in_title`: ``Walker A, et al. Parsing things.`` : ``et al.`` closes the names.
+- :func:`university_press`: ``Oxford UP``, ``U of Chicago P`` (MLA): a publisher.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
   MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
 - :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
@@ -96,6 +98,7 @@ __all__ = [
     "genre_in_note",
     "note_as_title",
     "title_in_names",
+    "university_press",
     "language_note",
     "role_word_alone",
     "title_in_container",
@@ -1476,8 +1479,15 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans, have = _relabelled(language_note(spans, work, start, end), spans, labels, have)
     if ("issue" in have or "volume" in have) and ("ch." in work or "hap" in work):
         spans, have = _relabelled(chapter_number(spans, work, start, end), spans, labels, have)
-    if labels[:1] == ["author"] and labels[1:2] in (["location"], ["publisher"]):
+    if labels[:1] == ["author"] and labels[1:2] in (
+        ["location"],
+        ["publisher"],
+        ["title"],
+        ["container-title"],
+    ):
         spans, have = _relabelled(mla_given_name(spans, work, start, end), spans, labels, have)
+    if "UP" in work or " P," in work or " P." in work:
+        spans, have = _relabelled(university_press(spans, work, start, end), spans, labels, have)
     if "pages" in have and any(
         lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans
     ):
@@ -1491,7 +1501,11 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         ):
             spans, have = _relabelled(title_in_names(spans, work, start, end), spans, labels, have)
         if "container-title" in have:
-            spans = title_in_journal(spans, work, start, end)
+            spans, have = _relabelled(
+                title_in_journal(spans, work, start, end), spans, labels, have
+            )
+    if "et al" in work and "title" in have:
+        spans = et_al_in_title(spans, work, start, end)
     return spans
 
 
@@ -1510,12 +1524,59 @@ def chapter_number(spans: list[Span], work: str, start: int, end: int) -> list[S
 _GIVEN_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?")
 
 
+_ET_AL_LEAD = regex.compile(r"et\s*al\.?,?\s+")
+
+
+def et_al_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker A, et al. Parsing things.`` : the ``et al.`` the labeller read into the title closes
+    the names before it."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab == "title" and spans[k - 1][0] == "author":
+            m = _ET_AL_LEAD.match(work, s, e)
+            if m is None or work[spans[k - 1][2] : s].strip(" ,"):
+                return spans
+            a = spans[k - 1]
+            return [
+                *spans[: k - 1],
+                (a[0], a[1], m.end() - 1 - (work[m.end() - 2] == ","), a[3]),
+                (lab, m.end(), e, c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+_UNIVERSITY_PRESS = regex.compile(r"(?:\p{Lu}[\p{L}\s.]*\s)?UP|U\s+of\s+[\p{L}\s]+\s+P")
+
+
+def university_press(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Oxford UP, 2017`` / ``U of Chicago P`` (MLA's abbreviated presses): a publisher, not a
+    place or a container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("location", "container-title") and _UNIVERSITY_PRESS.fullmatch(work, s, e):
+            return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def mla_given_name(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Walker, Ann. "Parsing Things." …`` (MLA, one author): the given name after the family
-    name and its comma, read as a place or a publisher, is the author's."""
-    if len(spans) < 3 or spans[0][0] != "author" or spans[1][0] not in ("location", "publisher"):
+    name and its comma, read as a place or a publisher (or as the title's first word), is the
+    author's."""
+    if len(spans) < 2 or spans[0][0] != "author":
         return spans
     _, s, e, c = spans[0]
+    if (
+        spans[1][0] in ("title", "container-title")
+        and work[e : spans[1][1]].strip() == ","
+        and " " not in work[s:e]
+        and not any(sp[0] == "title" for sp in spans[2:])
+    ):
+        g = _GIVEN_WORD.match(work, spans[1][1], spans[1][2])  # "Walker, | Ann. Parsing Things"
+        if g and work[g.end() : g.end() + 2] == ". " and g.end() + 2 < spans[1][2]:
+            return [("author", s, g.end(), c), ("title", g.end() + 2, *spans[1][2:]), *spans[2:]]
+        return spans
+    if len(spans) < 3 or spans[1][0] not in ("location", "publisher"):
+        return spans
     _, ns, ne, _ = spans[1]
     if (
         " " in work[s:e].strip()

@@ -207,7 +207,14 @@ def parse(d: Draft) -> bool:
             return False
         set_names(c, a, b, "author", 0.8)
         set_title(c, "title", s, e, 0.8)
-        set_title(c, "container-title", p, q, 0.75)
+        if ":" in view[p:q] and (im := _NLM_IMPRINT.fullmatch(view, p, q)):
+            # "Geneva: World Health Organization; 2019" (NLM's web page): the imprint
+            c.set("publisher-place", im.group("place"), im.start("place"), im.end("place"), 0.8)
+            c.set("publisher", im.group("pub"), im.start("pub"), im.end("pub"), 0.8)
+            y = int(im.group("y"))
+            c.set("issued", {"date-parts": [[y]]}, im.start("y"), im.end("y"), 0.8)
+        else:
+            set_title(c, "container-title", p, q, 0.75)
     if not c.has("title"):
         return False
     _close_bracket(c, "title")
@@ -250,6 +257,11 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     set_title(c, "title", s, e, 0.75)
 
 
+# NLM's imprint of a web page: "Geneva: World Health Organization; 2019"
+_NLM_IMPRINT = regex.compile(
+    r"\s*(?P<place>\p{Lu}[\p{L} .,'\-]{1,40}?)\s*:\s*(?P<pub>\p{Lu}[^:;]{1,80}?)\s*;\s*"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*"
+)
 # a site named in brackets after the page's title: 城市治理（百度百科）
 _SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
 # a site named before the page's title: 百度百科：量子计算
