@@ -648,3 +648,13 @@ def test_mla_book_with_abbreviated_press():
     assert _names(item, "author") == ["WalkerAnn"]
     assert (item["title"], item["publisher"]) == ("Parsing Things", "Oxford UP")
     assert "publisher-place" not in item
+
+
+def test_bilingual_note_with_its_english_in_brackets():
+    item = parse(
+        "王晓明：《城市治理研究》，《管理世界》2019年第5期，第10-15页。(Wang Xiaoming, "
+        '"Research on Urban Governance," Management World, No.5, 2019, pp.10-15.)'
+    )
+    assert item["title"] == "城市治理研究"
+    assert item["container-title"] == "管理世界"
+    assert "publisher" not in item
