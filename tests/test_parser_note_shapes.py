@@ -658,3 +658,10 @@ def test_bilingual_note_with_its_english_in_brackets():
     assert item["title"] == "城市治理研究"
     assert item["container-title"] == "管理世界"
     assert "publisher" not in item
+
+
+def test_gbt_web_post_of_a_wechat_account():
+    item = parse('张三. 城市治理研究[EB/OL]. (2019-05-06)[2020-01-02]. 微信公众号"城市治理".')
+    assert item["type"] == "post-weblog"
+    assert item["container-title"] == "城市治理"
+    assert item["issued"] == {"date-parts": [[2019, 5, 6]]}

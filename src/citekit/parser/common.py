@@ -13,6 +13,7 @@ from .numbers import cn_year_issue
 from .text import MASK, is_cjk, trim
 
 __all__ = [
+    "ACCOUNT",
     "is_stop",
     "split_elements",
     "parse_imprint",
@@ -23,6 +24,10 @@ __all__ = [
 ]
 
 
+# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
+ACCOUNT = regex.compile(
+    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
+)
 _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
 
 

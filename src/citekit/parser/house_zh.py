@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
-from .common import set_names, set_title, title_volume
+from .common import ACCOUNT, set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
@@ -66,10 +66,6 @@ _CONF_PAPER = regex.compile(
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
 _ARTICLE = regex.compile(
     r"^第\s*[\d一二三四五六七八九十百千零]{1,8}\s*条(?:\s*第\s*[\d一二三四五六七八九十]{1,4}\s*[款项])*$"
-)
-# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
-_ACCOUNT = regex.compile(
-    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
 )
 # a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
 _YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
@@ -354,7 +350,7 @@ def parse(d: Draft) -> bool:
         lead = _CONTAINER_LEAD.match(text)
         if (
             not has_container
-            and (wx := _ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
+            and (wx := ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
         ):  # 载微信公众号“法学学术前沿”: a WeChat account publishes the post
             set_title(d, "container-title", wx.start("name"), wx.end("name"), 0.85)
             d.claim(s, wx.start("name"))  # 载, the account word and the quotes
