@@ -665,3 +665,41 @@ def test_gbt_web_post_of_a_wechat_account():
     assert item["type"] == "post-weblog"
     assert item["container-title"] == "城市治理"
     assert item["issued"] == {"date-parts": [[2019, 5, 6]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "container"),
+    [
+        (
+            "Walker, A.; Cole, B. Parsing Things. J. Am. Chem. Soc. 2017, 139, 4567–4570.",
+            "article-journal",
+            "J. Am. Chem. Soc.",
+        ),
+        (
+            "Walker, A.; Cole, B. Parsing Things. In Handbook of Parsing; Brown, C., Ed.; Springer: "
+            "New York, 2017; pp 45–67.",
+            "chapter",
+            "Handbook of Parsing",
+        ),
+    ],
+)
+def test_acs_names_end_at_the_last_initials(raw, kind, container):
+    # ACS Style Guide reference forms
+    item = parse(raw)
+    assert item["type"] == kind
+    assert _names(item, "author") == ["WalkerA.", "ColeB."]
+    assert (item["title"], item["container-title"]) == ("Parsing Things", container)
+
+
+def test_chicago_note_book_title_is_no_second_name():
+    item = parse("1. Ann Walker, Parsing Things (New York: Wiley, 2017), 45.")
+    assert _names(item, "author") == ["WalkerAnn"]
+    assert item["title"] == "Parsing Things"
+    assert (item["publisher-place"], item["publisher"]) == ("New York", "Wiley")
+
+
+def test_chicago_author_date_one_author():
+    item = parse("Walker, Ann. 2017. Parsing Things. New York: Wiley.")
+    assert _names(item, "author") == ["WalkerAnn"]
+    assert item["type"] == "book"
+    assert "container-title" not in item

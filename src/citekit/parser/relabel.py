@@ -67,6 +67,10 @@ the model says, so that a retrained model cannot lose them.
 - :func:`chapter_number`: ``…, 2017, ch. 3, pp. 45–67`` (IEEE): the chapter's number is no issue.
 - :func:`mla_given_name`: ``Walker, Ann. "Title."`` (MLA): the given name read as a place is the
   author's.
+- :func:`acs_names_end`: ``Walker, A.; Cole, B. Parsing Things. J. Am. Chem. Soc.`` (ACS): the
+  names end after the last initials.
+- :func:`chicago_note_title`: ``Ann Walker, Parsing Things (New York: Wiley, 2017), 45.``: the
+  title read as a second name.
 - :func:`et_al_in_title`: ``Walker A, et al. Parsing things.`` : ``et al.`` closes the names.
 - :func:`university_press`: ``Oxford UP``, ``U of Chicago P`` (MLA): a publisher.
 - :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
@@ -1504,6 +1508,13 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans, have = _relabelled(
                 title_in_journal(spans, work, start, end), spans, labels, have
             )
+    if labels[:1] == ["author"] and ";" in work and ("title" not in have or "In " in work):
+        spans, have = _relabelled(acs_names_end(spans, work, start, end), spans, labels, have)
+    if "title" not in have and labels[:1] == ["author"]:
+        if "(" in work:
+            spans, have = _relabelled(
+                chicago_note_title(spans, work, start, end), spans, labels, have
+            )
     if "et al" in work and "title" in have:
         spans = et_al_in_title(spans, work, start, end)
     return spans
@@ -1546,6 +1557,46 @@ def et_al_in_title(spans: list[Span], work: str, start: int, end: int) -> list[S
     return spans
 
 
+# ACS names: "Walker, A.; Cole, B. C." (semicolons between, stops after the initials)
+_ACS_NAMES = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s(?:\p{Lu}\.\s?-?){1,3};\s)+"
+    r"(?:and\s)?\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s(?:\p{Lu}\.\s?-?){0,2}\p{Lu}\.(?=\s\p{Lu})"
+)
+
+
+def acs_names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, A.; Cole, B. Parsing Things. J. Am. Chem. Soc.`` (ACS): the names end at the stop
+    after the last initials; the words after it open the title."""
+    if not spans or spans[0][0] != "author":
+        return spans
+    rest = spans[1:]
+    titles = [k for k, sp in enumerate(rest) if sp[0] == "title"]
+    if titles:  # "…B. Parsing Things. In Handbook of Parsing; Brown, C., Ed." : the book after In
+        if titles != [0] or not work.startswith("In ", rest[0][1]):
+            return spans
+        rest = [("container-title", rest[0][1] + 3, *rest[0][2:]), *rest[1:]]
+    lab, s, e, c = spans[0]
+    m = _ACS_NAMES.match(work, s, e)
+    if m is None or m.end() >= e - 1:
+        return spans
+    return [(lab, s, m.end(), c), ("title", *trim(work, m.end(), e, " ,.;:"), c), *rest]
+
+
+def chicago_note_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Ann Walker, Parsing Things (New York: Wiley, 2017), 45.`` (Chicago note): the piece after
+    the one given-name-first author, right before the bracketed imprint, is the book's title."""
+    if len(spans) < 2 or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    if work[e : spans[1][1]].strip() != "(" or work.count(",", s, e) != 1:
+        return spans
+    comma = work.find(",", s, e)
+    if not _GIVEN_FIRST_NAME.fullmatch(work, s, comma):
+        return spans
+    return [(lab, s, comma, c), ("title", *trim(work, comma + 1, e), c), *spans[1:]]
+
+
+_GIVEN_FIRST_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’\-]+){1,2}")
 _UNIVERSITY_PRESS = regex.compile(r"(?:\p{Lu}[\p{L}\s.]*\s)?UP|U\s+of\s+[\p{L}\s]+\s+P")
 
 
@@ -1565,6 +1616,16 @@ def mla_given_name(spans: list[Span], work: str, start: int, end: int) -> list[S
     if len(spans) < 2 or spans[0][0] != "author":
         return spans
     _, s, e, c = spans[0]
+    if (
+        spans[1][0] in ("container-title", "location", "publisher")
+        and work[e : spans[1][1]].strip() == ","
+        and " " not in work[s:e].strip()
+        and _GIVEN_WORD.fullmatch(work, spans[1][1], spans[1][2])
+        and len(spans) > 2
+        and spans[2][0] == "date"
+        and work[spans[1][2] : spans[2][1]].strip() == "."
+    ):  # "Walker, Ann. 2017. Parsing Things." (Chicago author-date)
+        return [("author", s, spans[1][2], c), *spans[2:]]
     if (
         spans[1][0] in ("title", "container-title")
         and work[e : spans[1][1]].strip() == ","
