@@ -703,3 +703,19 @@ def test_chicago_author_date_one_author():
     assert _names(item, "author") == ["WalkerAnn"]
     assert item["type"] == "book"
     assert "container-title" not in item
+
+
+def test_unpublished_belongs_to_the_genre():
+    item = parse(
+        "Walker, A. (1989). Models of river flow. Unpublished doctoral dissertation, University "
+        "of Somewhere, Sometown."
+    )
+    assert item["genre"] == "Unpublished doctoral dissertation"
+
+
+def test_gbt_document_number_of_a_z_item():
+    item = parse(
+        "某某市人民政府. 某某市关于加快教育改革的若干意见[Z]. 某政〔2011〕8 号. 2010-10-20."
+    )
+    assert item["number"] == "某政〔2011〕8 号"
+    assert item["issued"] == {"date-parts": [[2010, 10, 20]]}

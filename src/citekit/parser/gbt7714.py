@@ -13,6 +13,7 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
 from .common import (
     ACCOUNT,
+    DOC_NO,
     is_stop,
     parse_imprint,
     set_names,
@@ -403,6 +404,12 @@ def _after_code(
     ):
         d.set("page", work[slice(*rest[-1])], *rest[-1], 0.75)  # "…[R]. 8-9." (author-date)
         rest = rest[:-1]
+    if code in ("Z", "EB", "R") and not d.has("number") and "号" in work:
+        for k, (es, ee) in enumerate(rest):
+            if DOC_NO.fullmatch(work, *trim(work, es, ee)):  # "[Z]. 温委〔2011〕8 号. 2010-10-20."
+                d.set("number", work[slice(*trim(work, es, ee))], *trim(work, es, ee), 0.85)
+                rest = rest[:k] + rest[k + 1 :]
+                break
     if code == "EB" and elements and "公众号" in work:
         es, ee = elements[-1]
         if (wx := ACCOUNT.fullmatch(work, es, ee)) is not None and not d.has("container-title"):

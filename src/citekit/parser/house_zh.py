@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
-from .common import ACCOUNT, set_names, set_title, title_volume
+from .common import ACCOUNT, DOC_NO, set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
@@ -36,12 +36,6 @@ _CONTAINER_VOLUME = regex.compile(
     r"\s*\(\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*[卷辑册]\s*\)"
 )
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
-# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
-# number: 财政部令第78号, 中华人民共和国主席令第八十一号
-_DOC_NO = regex.compile(
-    r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
-    r"|\p{Han}{0,12}令\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百零]{1,6})\s*号"
-)
 # a law's or rule's dated act: 2021年8月20日发布, 2020年5月28日第十三届全国人民代表大会第三次会议通过,
 # (2014年4月24日修订): the date of what the text was made (issued); 施行/实施 dates only when no other
 _DATED_ACT = regex.compile(
@@ -160,7 +154,7 @@ def _bare_law(d: Draft) -> regex.Match[str] | None:
     if m is None:
         return None
     nxt = m.group("next").strip()
-    return m if _DOC_NO.fullmatch(nxt) or _DATED_ACT.match(nxt) else None
+    return m if DOC_NO.fullmatch(nxt) or _DATED_ACT.match(nxt) else None
 
 
 def _bounds(d: Draft) -> tuple[int, int]:
@@ -276,7 +270,7 @@ def parse(d: Draft) -> bool:
                 d.set("volume", str(n) if n is not None else inner, pos + 1, close, 0.8)
             elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
-            elif _DOC_NO.fullmatch(inner.strip()):
+            elif DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
             elif acts := _dated_acts(work, pos + 1, close):
@@ -494,7 +488,7 @@ def parse(d: Draft) -> bool:
         ):
             d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
             continue
-        if _DOC_NO.fullmatch(text) and not d.has("number"):
+        if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
             continue
         m = _NEWS_PAGE.match(text)

@@ -103,6 +103,7 @@ __all__ = [
     "note_as_title",
     "title_in_names",
     "university_press",
+    "unpublished_genre",
     "language_note",
     "role_word_alone",
     "title_in_container",
@@ -1515,6 +1516,8 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans, have = _relabelled(
                 chicago_note_title(spans, work, start, end), spans, labels, have
             )
+    if "genre" in have and "Unpublished" in work:
+        spans, have = _relabelled(unpublished_genre(spans, work, start, end), spans, labels, have)
     if "et al" in work and "title" in have:
         spans = et_al_in_title(spans, work, start, end)
     return spans
@@ -1597,6 +1600,18 @@ def chicago_note_title(spans: list[Span], work: str, start: int, end: int) -> li
 
 
 _GIVEN_FIRST_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’\-]+){1,2}")
+
+
+def unpublished_genre(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Unpublished doctoral dissertation``: the word before the genre is the genre's."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "genre" and work[max(start, s - 12) : s].rstrip().endswith("Unpublished"):
+            a = work.rfind("Unpublished", max(start, s - 12), s)
+            if k == 0 or spans[k - 1][2] <= a:
+                return [*spans[:k], (lab, a, e, c), *spans[k + 1 :]]
+    return spans
+
+
 _UNIVERSITY_PRESS = regex.compile(r"(?:\p{Lu}[\p{L}\s.]*\s)?UP|U\s+of\s+[\p{L}\s]+\s+P")
 
 
