@@ -719,3 +719,14 @@ def test_gbt_document_number_of_a_z_item():
     )
     assert item["number"] == "某政〔2011〕8 号"
     assert item["issued"] == {"date-parts": [[2010, 10, 20]]}
+
+
+def test_quoted_meeting_name_of_a_conference_paper():
+    item = parse("张三：《城市治理研究》，“第二届城市治理论坛”会议论文，北京，2015年5月。")
+    assert item["type"] == "paper-conference"
+    assert (item["event-title"], item["genre"]) == ("第二届城市治理论坛", "会议论文")
+
+
+def test_japanese_author_in_kanji():
+    item = parse("[日]山田太郎：《城市治理》，张三译，北京：商务印书馆2010年版，第5页。")
+    assert item["author"] == [{"family": "山田", "given": "太郎"}]

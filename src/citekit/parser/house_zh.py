@@ -55,7 +55,8 @@ _ISSUER = regex.compile(
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)?$"
+    r"^[“\"]?(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))[”\"]?\s*"
+    r"(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
 _ARTICLE = regex.compile(

@@ -87,6 +87,7 @@ _ROLE_MAP = {
     "选注": "editor",
     "集解": "editor",
 }
+_KANJI_NAME = regex.compile(r"\p{Han}{4}")  # (three characters are as often 1 + 2 as 2 + 1)
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
 # the next words of a corporate body's name after a comma ("…, Engineering, and Medicine")
 _CORP_PART = regex.compile(
@@ -258,6 +259,9 @@ def _parse_names(text: str) -> NameGroup:
                 piece = piece[m.end() :].strip()
             if piece and not HAN.search(piece) and _FAMILY_INITIALS.match(piece):
                 group.names.extend(parse_names(piece).names)  # "金建华, ZHENG H L": a Latin name
+            elif m and m.group("n") == "日" and _KANJI_NAME.fullmatch(piece):
+                # "[日]山田太郎": a Japanese name in kanji, the family name its first two characters
+                group.names.append({"family": piece[:2], "given": piece[2:]})
             elif piece:
                 group.names.append(split_chinese_name(piece))
         return group
