@@ -730,3 +730,9 @@ def test_quoted_meeting_name_of_a_conference_paper():
 def test_japanese_author_in_kanji():
     item = parse("[日]山田太郎：《城市治理》，张三译，北京：商务印书馆2010年版，第5页。")
     assert item["author"] == [{"family": "山田", "given": "太郎"}]
+
+
+def test_reading_list_separated_by_spaces():
+    item = parse("1. 费某某 《乡土研究》 北京大学出版社 2012")
+    assert (item["title"], item["publisher"]) == ("乡土研究", "北京大学出版社")
+    assert item["issued"] == {"date-parts": [[2012]]}

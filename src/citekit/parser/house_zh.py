@@ -305,6 +305,10 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    if len(pieces) == 1 and _SPACED.search(work, pos, end):
+        pieces = _spaced_pieces(
+            work, pos, end
+        )  # "《乡土中国》 费孝通 著 北京大学出版社 2012": a list's spaces
     first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
@@ -637,6 +641,21 @@ def parse(d: Draft) -> bool:
     else:
         d.set_type("book", 0.5)
     return True
+
+
+# a space that separates a reading list's elements: next to a Chinese character or a digit
+_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《])")
+
+
+def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds."""
+    out = []
+    at = start
+    for m in _SPACED.finditer(work, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return out
 
 
 def _set_act_date(d: Draft, act: regex.Match[str], offset: int) -> None:
