@@ -736,3 +736,22 @@ def test_reading_list_separated_by_spaces():
     item = parse("1. 费某某 《乡土研究》 北京大学出版社 2012")
     assert (item["title"], item["publisher"]) == ("乡土研究", "北京大学出版社")
     assert item["issued"] == {"date-parts": [[2012]]}
+
+
+def test_apa_conference_presentation():
+    item = parse(
+        "Smith, J. (2019). Cities and their rivers [Conference presentation]. Annual Meeting of "
+        "the Society, Boston, MA, United States."
+    )
+    assert item["type"] == "speech"
+    assert item["event-title"] == "Annual Meeting of the Society"
+    assert "container-title" not in item
+
+
+def test_apa_software_version_is_no_part_of_the_title():
+    item = parse(
+        "Smith, J. (2019). Cities and rivers (Version 2.1) [Computer software]. Zenodo. "
+        "https://doi.org/10.5281/zenodo.123456"
+    )
+    assert item["type"] == "software"
+    assert item["title"] == "Cities and rivers"

@@ -943,6 +943,10 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     for pattern, kind in _DESCRIBED_TYPES:
         if genre and pattern.match(genre):
             d.set_type(kind, 0.75)
+            if kind == "speech" and d.has("container-title") and not d.has("event-title"):
+                _rename(d, "container-title", "event-title")  # "[Conference presentation]. Meeting"
+                if d.has("publisher-place") and not d.has("event-place"):
+                    _rename(d, "publisher-place", "event-place")
             return
     container = d.values.get("container-title", "")
     place = d.values.get("publisher-place", "")

@@ -104,6 +104,7 @@ __all__ = [
     "title_in_names",
     "university_press",
     "unpublished_genre",
+    "version_in_title",
     "language_note",
     "role_word_alone",
     "title_in_container",
@@ -1140,7 +1141,7 @@ _GENRE_PHRASE = regex.compile(
     r"(?:thesis|dissertation|diss\.)"
     r"|(?:technical|research|final|annual|internal|project|consultancy)\s+report|tech\.\s*rep(?:ort)?\.?"
     r"|(?:working|white|discussion|policy|position|concept|occasional|green)\s+paper|policy\s+brief"
-    r"|lecture\s+notes",
+    r"|lecture\s+notes|(?:computer\s+)?software|data\s?set",
     regex.IGNORECASE,
 )
 _DISS_GAP = regex.compile(r"\s*[.,]?\s*(?P<g>Diss\.|Dissertation|Thesis)\s*[.,]?\s*")
@@ -1518,6 +1519,8 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             )
     if "genre" in have and "Unpublished" in work:
         spans, have = _relabelled(unpublished_genre(spans, work, start, end), spans, labels, have)
+    if "title" in have and ("(Version" in work or "(version" in work):
+        spans, have = _relabelled(version_in_title(spans, work, start, end), spans, labels, have)
     if "et al" in work and "title" in have:
         spans = et_al_in_title(spans, work, start, end)
     return spans
@@ -1602,6 +1605,21 @@ def chicago_note_title(spans: list[Span], work: str, start: int, end: int) -> li
 _GIVEN_FIRST_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’\-]+){1,2}")
 
 
+_VERSION_OPEN = regex.compile(r"\s*\((?:[Vv]ersion|[Vv]\.)\s*[\w.\-]*$")
+
+
+def version_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Cities and rivers (Version 2.1) [Computer software]`` (APA 7): the version in brackets
+    after the title (cut at its dot by the labeller) is no part of the title."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            m = _VERSION_OPEN.search(work, s, e)
+            if m is None or m.start() <= s:
+                return spans
+            return [*spans[:k], (lab, s, m.start(), c), *spans[k + 1 :]]
+    return spans
+
+
 def unpublished_genre(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Unpublished doctoral dissertation``: the word before the genre is the genre's."""
     for k, (lab, s, e, c) in enumerate(spans):
@@ -1669,7 +1687,9 @@ def _may_be_genre(work: str) -> bool:
     """A cheap test before :data:`_GENRE_PHRASE`: one of the words every genre it reads holds."""
     low = work.lower()
     return (
-        "thesis" in low
+        "software" in low
+        or "set" in low
+        or "thesis" in low
         or "diss" in low
         or "report" in low
         or "rep." in low
