@@ -755,3 +755,33 @@ def test_apa_software_version_is_no_part_of_the_title():
     )
     assert item["type"] == "software"
     assert item["title"] == "Cities and rivers"
+
+
+# ---- MDPI / ACS-like lists ---------------------------------------------------------------------
+
+
+def test_mdpi_book_edition_after_the_title():
+    item = parse(
+        "Walker, A.; Cole, B. Cities and Their Rivers, 2nd ed.; Springer: Berlin, Germany, 2019; "
+        "pp. 45–67."
+    )
+    assert (item["title"], item["edition"]) == ("Cities and Their Rivers", "2")
+    assert "editor" not in item
+
+
+def test_mdpi_conference_day_range_is_no_edition():
+    item = parse(
+        "Walker, A. Cities and their rivers. In Proceedings of the 5th International Conference on "
+        "Water, Rome, Italy, 3–5 May 2019; pp. 45–67."
+    )
+    assert item["type"] == "paper-conference"
+    assert "edition" not in item
+
+
+def test_mdpi_thesis_title_in_title_case():
+    item = parse(
+        "Walker, A. Cities and Their Rivers. Ph.D. Thesis, University of Rome, Rome, Italy, 2019."
+    )
+    assert item["type"] == "thesis"
+    assert _names(item, "author") == ["WalkerA."]
+    assert (item["title"], item["publisher"]) == ("Cities and Their Rivers", "University of Rome")

@@ -103,6 +103,8 @@ __all__ = [
     "note_as_title",
     "title_in_names",
     "university_press",
+    "stray_numbers",
+    "title_case_title_in_names",
     "unpublished_genre",
     "version_in_title",
     "language_note",
@@ -1521,6 +1523,12 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans, have = _relabelled(unpublished_genre(spans, work, start, end), spans, labels, have)
     if "title" in have and ("(Version" in work or "(version" in work):
         spans, have = _relabelled(version_in_title(spans, work, start, end), spans, labels, have)
+    if "note" in have or "edition" in have or "editor" in have:
+        spans, have = _relabelled(stray_numbers(spans, work, start, end), spans, labels, have)
+    if labels[:1] == ["author"] and "genre" in have and labels[1:2] == ["genre"]:
+        spans, have = _relabelled(
+            title_case_title_in_names(spans, work, start, end), spans, labels, have
+        )
     if "et al" in work and "title" in have:
         spans = et_al_in_title(spans, work, start, end)
     return spans
@@ -1618,6 +1626,52 @@ def version_in_title(spans: list[Span], work: str, start: int, end: int) -> list
                 return spans
             return [*spans[:k], (lab, s, m.start(), c), *spans[k + 1 :]]
     return spans
+
+
+def stray_numbers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Spans that cannot be what they are labelled: an edition note (``2nd ed``) is the edition;
+    a name group with no letter (``.``) is nothing; an "edition" that opens a day range
+    (``3|–5 May 2019``) is the date's."""
+    out: list[Span] = []
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "note" and _EDITION_ONLY.fullmatch(work, s, e):
+            out.append(("edition", s, e, c))
+            continue
+        if lab in ("editor", "author", "translator") and not any(ch.isalpha() for ch in work[s:e]):
+            continue
+        if (
+            lab == "edition"
+            and work[s:e].isdigit()
+            and k + 1 < len(spans)
+            and spans[k + 1][0] == "date"
+            and work[e : spans[k + 1][1] + 1].strip()[:1] in ("-", "–")
+        ):
+            continue
+        out.append((lab, s, e, c))
+    return spans if out == spans else out
+
+
+# "Walker, A. Cities and Their Rivers" : inverted names with initials, then a title in title case
+_INVERTED_THEN_TITLE = regex.compile(
+    r"(?P<names>(?:\p{Lu}[\p{L}'’\-]+,\s(?:\p{Lu}\.\s?-?){1,3}(?:[,;]\s|\s?&\s|,?\sand\s))*"
+    r"\p{Lu}[\p{L}'’\-]+,\s(?:\p{Lu}\.\s?-?){0,2}\p{Lu}\.)\s+(?P<rest>\p{Lu}\S*\s.+)"
+)
+_FUNCTION_WORD = regex.compile(r"\s(?:and|of|the|in|for|on|to|with|from|a|an|their|its)\s")
+
+
+def title_case_title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, A. Cities and Their Rivers. Ph.D. Thesis, University of Rome`` (MDPI): a title in
+    title case read into the names (its small words show it); a "title" after the genre is the
+    school."""
+    lab, s, e, c = spans[0]
+    m = _INVERTED_THEN_TITLE.fullmatch(work, s, e)
+    if m is None or not _FUNCTION_WORD.search(work, m.start("rest"), e):
+        return spans
+    rest = [
+        ("publisher" if sp[0] == "title" and k and spans[k][0] == "genre" else sp[0], *sp[1:])
+        for k, sp in enumerate(spans[1:])
+    ]
+    return [(lab, s, m.end("names"), c), ("title", *m.span("rest"), c), *rest]
 
 
 def unpublished_genre(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
