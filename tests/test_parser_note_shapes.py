@@ -785,3 +785,11 @@ def test_mdpi_thesis_title_in_title_case():
     assert item["type"] == "thesis"
     assert _names(item, "author") == ["WalkerA."]
     assert (item["title"], item["publisher"]) == ("Cities and Their Rivers", "University of Rome")
+
+
+def test_wikipedia_title_bar_with_its_motto():
+    item = parse(
+        "城市治理 - 维基百科，自由的百科全书. https://zh.wikipedia.org/wiki/城市治理 [2021-03-05]"
+    )
+    assert item["title"] == "城市治理"
+    assert item["container-title"].startswith("维基百科")

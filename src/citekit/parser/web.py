@@ -35,7 +35,8 @@ _MARKS = regex.compile(
 )
 # the name of a web site or an online service (the item's container)
 SITE = regex.compile(
-    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|Blog|News|Online|"
+    r"(?:百科|百科全书|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|"
+    r"Encyclopedia|Blog|News|Online|"
     r"\.(?:com|org|net|gov|edu|cn)|Site|Website|Portal)\s*$",
     regex.IGNORECASE,
 )
