@@ -58,8 +58,10 @@ def article_number(d: Draft) -> None:
     if "rticle" in work or "Art." in work or "Paper" in work:  # (a cheap test first)
         m = _ARTICLE.search(work, d.start, d.end)
     if m is None or m.group("word") == "Paper" and not m.group("np"):
-        _page_count(d)
-        _bracket_month(d)
+        if "page" in d.spans:
+            _page_count(d)
+        if ("issue" in d.spans or "volume" in d.spans) and len(_issued_parts(d)) == 1:
+            _bracket_month(d)
         return
     a, b = m.span()
     if d.has("number") and not _inside(d.spans.get("number"), a, b):
@@ -126,6 +128,12 @@ def _bracket_month(d: Draft) -> None:
         m = _BRACKET_MONTH.match(d.work, issue[1] + 1, min(d.end, issue[1] + 30))
     if m is not None:
         _month(d, int(m.group("y")), m.group("mon"), m.start("mon"), m.end("y"))
+
+
+def _issued_parts(d: Draft) -> list[int]:
+    issued = d.values.get("issued")
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    return parts[0] if parts else []
 
 
 def _month(d: Draft, year: int, name: str, start: int, end: int) -> None:

@@ -42,6 +42,8 @@ _DATED_ACT = regex.compile(
     r"^(?:自\s*)?(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?"
     r"\s*(?:\p{Han}[\p{Han}\d\s]{0,40}?)?\s*起?\s*(?P<act>发布|公布|通过|修订|修正|印发|颁布|施行|实施|生效)$"
 )
+# the last character of every title _BARE_LAW reads, before its separator (a cheap test)
+_LAW_END = regex.compile(r"[法典例定则知见程要划案复告释]\s*[(,.;]")
 _ACT_WORDS = ("发布", "公布", "通过", "修订", "修正", "印发", "颁布", "施行", "实施", "生效")
 # the title of a law, regulation or official notice (not a book's)
 _LAW_TITLE = regex.compile(
@@ -151,6 +153,8 @@ def _bare_law(d: Draft) -> regex.Match[str] | None:
     head = d.work[d.start : d.start + 160]
     if "号" not in head and not any(w in head for w in _ACT_WORDS):
         return None  # (a cheap test: a document number or a dated act must follow the title)
+    if not _LAW_END.search(head):
+        return None  # (and a law word must close the title)
     m = _BARE_LAW.match(d.work, d.start, d.end)
     if m is None:
         return None
