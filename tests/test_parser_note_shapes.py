@@ -1,12 +1,14 @@
 """Note and list shapes the parser met only in unseen strings (issue 10, session 6), each read by a
 general rule: quoted web notes (百度百科 entries, 《法学引注手册》-style web notes), laws and
-regulations cited in notes, ACM-style article numbers, report series and genres.
+regulations cited in notes, article numbers, report series and genres, APA/MLA/Chicago/NLM/ACS/MDPI/
+IEEE list forms, editions, names.
 
 Every string here was written for this test from the style rules it names (《法学引注手册》
-(北京大学出版社, 2020) for Chinese notes; the ACM Reference Format as documented on acm.org's
-"Reference Formatting" page; the USGS "Suggestions to Authors" reference examples; APA 7th edition
-for reports); the names, titles and numbers are invented.  None is taken from a development or
-evaluation set.
+(北京大学出版社, 2020) and GB/T 7714-2015 for Chinese notes; the ACM Reference Format as documented on
+acm.org's "Reference Formatting" page; the USGS "Suggestions to Authors" reference examples; APA 7th
+edition; MLA Handbook 8th/9th edition; Chicago Manual of Style 17th edition; NLM "Citing Medicine" 2nd
+edition; the ACS Style Guide; MDPI's and IEEE's reference guides); the names, titles and numbers are
+invented.  None is taken from a development or evaluation set.
 """
 
 from __future__ import annotations
