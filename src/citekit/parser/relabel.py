@@ -304,6 +304,9 @@ def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     if not spans or spans[0][0] != "author" or any(lab == "editor" for lab, *_ in spans):
         return spans
     lab, s, e, c = spans[0]
+    window = work[s : e + 14].lower()
+    if "ed" not in window and "hrsg" not in window and "comp" not in window:
+        return spans  # (a cheap test: both patterns below need one of these)
     m = _EDS_AFTER.match(work, e, end)
     inner = regex.search(
         r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", work[s:e], regex.IGNORECASE
@@ -369,6 +372,7 @@ _PREFIX_LABEL = (
 )
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
 _PREFIXED = _NUMBER_LABELS | {"edition"}
+_NO_LETTERS = " \t,.;:()[]-–—/#0123456789"
 
 
 def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
@@ -382,10 +386,11 @@ def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[
             digit = s
             while digit < e and not work[digit].isdigit():
                 digit += 1
-            for pattern, label in _PREFIX_LABEL:
-                if pattern.search(work, lo, digit):
-                    lab = label
-                    break
+            if work[lo:digit].strip(_NO_LETTERS):  # (every prefix has letters)
+                for pattern, label in _PREFIX_LABEL:
+                    if pattern.search(work, lo, digit):
+                        lab = label
+                        break
         out.append((lab, s, e, c))
     return out
 
@@ -494,6 +499,17 @@ def no_field_words(spans: list[Span], work: str, start: int, end: int) -> list[S
     """A span that is only ``Print``/``Web`` (MLA 7 prints the medium after the imprint and before
     the access date) or ``n.d.`` is no field: it becomes a note.  When the labeller took ``(n.d.)``
     for the title, the container it read next is the title."""
+    low = work.lower()
+    if not (
+        "print" in low
+        or "web" in low
+        or "online" in low
+        or "cd-rom" in low
+        or "dvd" in low
+        or "n." in low
+        or "no" in low
+    ):
+        return spans  # (a cheap test: every word _NO_FIELD reads holds one of these)
     out = list(spans)
     for k, (lab, s, e, c) in enumerate(out):
         if lab in ("note", "date") or not _NO_FIELD.fullmatch(work, s, e):
