@@ -27,9 +27,11 @@ from ..model import ParseOutcome, Span
 from ..normalise import normalise
 from ..segment import split_label
 from . import crf, fallback, gbt7714, house_en, house_zh, web
+from .article_numbers import article_number
 from .assemble import assemble
 from .bilingual import bilingual_part
 from .doc_numbers import (
+    agency_series,
     find_doc_numbers,
     preprint_number,
     report_series,
@@ -160,15 +162,11 @@ def _parse(
                 break
     if method == "rules" or not crf.available():
         fallback.parse(d)
-        split_genre_number(d)
-        preprint_number(d)
-        report_series(d)
+        _late_rules(d)
         return d.finish(lang)
     if d.style is not None:
         fallback.parse(d)
-        split_genre_number(d)
-        preprint_number(d)
-        report_series(d)
+        _late_rules(d)
         outcome = d.finish(lang)
         if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
             return outcome
@@ -182,10 +180,17 @@ def _parse(
         # date, a container, a publisher, numbers or an identifier
         c = base
         fallback.parse(c)
-    split_genre_number(c)
-    preprint_number(c)
-    report_series(c)
+    _late_rules(c)
     learned = c.finish(lang, source="crf")
     if outcome is None or learned.confidence > outcome.confidence:
         return learned
     return outcome
+
+
+def _late_rules(d: Draft) -> None:
+    """The rules that run when a parse (by rules or by the labeller) is finished."""
+    split_genre_number(d)
+    preprint_number(d)
+    report_series(d)
+    agency_series(d)
+    article_number(d)

@@ -76,6 +76,10 @@ _CONF_WORDS = regex.compile(
     r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
+# "In CVPR", "In NeurIPS 2017", "In Proc. ACL '19": a meeting named by its acronym after "In"
+_MEETING_ACRONYM = regex.compile(
+    r"(?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}){0,2}\p{Lu}{2,}[\p{Lu}\p{Ll}\-]{0,4}(?:\s*['’]?\d{2,4})?"
+)
 # a journal named "Proceedings …" (PNAS, Proc. R. Soc. A) has a volume and no "In" before it
 _PROCEEDINGS_JOURNAL = regex.compile(
     r"(?:proc\.|proceedings)(?!.*(?:conference|conf\.|symposium|workshop|congress|meeting))",
@@ -83,7 +87,7 @@ _PROCEEDINGS_JOURNAL = regex.compile(
 )
 _REPORT_TITLE = regex.compile(r"\breport(?:\s+(?:1[5-9]|20)\d\d)?$", regex.IGNORECASE)
 _THESIS_WORDS = regex.compile(
-    r"thesis|dissertation|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
+    r"thesis|dissertation|\bdiss\b|ph\.?\s?d|master|学位论文|博士|硕士", regex.IGNORECASE
 )
 _REPORT_WORDS = regex.compile(
     r"report|working paper|technical|white paper|\btech\.?\s*rep\b|报告", regex.IGNORECASE
@@ -451,6 +455,16 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 continue
             before = work[max(d.start, s - 30) : s]
             url = d.spans.get("URL")
+            known = d.values.get("issued", {}).get("date-parts", [[]])[0]
+            if (
+                known == parts[:1]
+                and len(parts) > 1
+                and not _ACCESS_BEFORE.search(before)
+                and "accessed" not in seen
+            ):  # "Smith. 2020. Title. Times, June 12, 2020." (Chicago): the day of the year given
+                d.set("issued", {"date-parts": [parts]}, *d.spans["issued"], d.conf["issued"])
+                d.claim(*trim(work, s, e, _TRIM_NUMBER))
+                continue
             if _ACCESS_BEFORE.search(before) or (
                 d.has("issued")
                 and "accessed" not in seen
@@ -592,7 +606,7 @@ def _free_edition(d: Draft) -> None:
     """``2nd edn.``, ``( SecondEdition )``: an edition phrase outside every field, or closing the
     title, is the edition."""
     work = d.work
-    if not ("dition" in work or "edn" in work or "ed." in work):  # (a cheap test first)
+    if not ("dition" in work or "edn" in work or "ed." in work or "Ed." in work):  # (cheap test)
         return
     for m in _EDITION_PHRASE.finditer(d.work, d.start, d.end):
         ed = edition(regex.sub(r"(?<=\p{Ll})(?=Edition)", " ", m.group()))
@@ -602,10 +616,13 @@ def _free_edition(d: Draft) -> None:
         if d.is_free(*m.span()):
             d.set("edition", ed, *m.span(), 0.7)
             return
+        end = m.end() - (
+            d.work[m.end() - 1] == "."
+        )  # ("4th edn." closing a title without its stop)
         if (
             title
-            and title[0] < m.start() < m.end() <= title[1]
-            and not d.work[m.end() : title[1]].strip(" )")
+            and title[0] < m.start() < end <= title[1]
+            and not d.work[end : title[1]].strip(" )")
         ):
             k = d.work.rfind("(", title[0], m.start())
             cut = k if k > title[0] and not d.work[k + 1 : m.start()].strip() else m.start()
@@ -867,6 +884,7 @@ _NEWSPAPER = regex.compile(
     r"\b(?:Times|Post|Guardian|Herald|Tribune|Gazette|Daily|News|Telegraph|Independent|"
     r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻"
 )
+_SECTION_PAGE = regex.compile(r"[A-Z]\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?")  # "A1", "B4-B5"
 _INSTITUTION = regex.compile(
     r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
     r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*"
@@ -897,7 +915,7 @@ def _place_after_university(d: Draft) -> None:
 
 _KIND_PIECES = (
     (_PATENT_WORDS, ("patent", "专利")),
-    (_THESIS_WORDS, ("thesis", "dissertation", "ph", "master", "学位论文", "博士", "硕士")),
+    (_THESIS_WORDS, ("thesis", "diss", "ph", "master", "学位论文", "博士", "硕士")),
     (_REPORT_WORDS, ("report", "working", "technical", "white", "rep", "报告")),
 )
 
@@ -913,6 +931,9 @@ _DESCRIBED_TYPES = (
         ),
         "speech",
     ),
+    (regex.compile(r"^blog\s+post\b", regex.IGNORECASE), "post-weblog"),
+    (regex.compile(r"^(?:tweet|facebook\s+post|instagram\s+photo)\b", regex.IGNORECASE), "post"),
+    (regex.compile(r"^(?:video|film|motion\s+picture)\b", regex.IGNORECASE), "motion_picture"),
 )
 
 
@@ -922,8 +943,22 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     for pattern, kind in _DESCRIBED_TYPES:
         if genre and pattern.match(genre):
             d.set_type(kind, 0.75)
+            if kind == "speech" and d.has("container-title") and not d.has("event-title"):
+                _rename(d, "container-title", "event-title")  # "[Conference presentation]. Meeting"
+                if d.has("publisher-place") and not d.has("event-place"):
+                    _rename(d, "publisher-place", "event-place")
             return
     container = d.values.get("container-title", "")
+    place = d.values.get("publisher-place", "")
+    if (
+        not container
+        and place
+        and _NEWSPAPER.search(place)
+        and not d.has("publisher")
+        and d.has("title")
+    ):  # "Why the city floods. Los Angeles Times.": a newspaper's name is no place
+        _rename(d, "publisher-place", "container-title")
+        container = place
     rest = d.text[d.start : d.end]
     title = d.values.get("title", "")
     if not genre:  # words outside the title that name the kind of document
@@ -989,7 +1024,11 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         container
         and _NEWSPAPER.search(container)
         and (not vol or regex.fullmatch(r"[A-Z]\d{1,3}", vol))
-        and (len(issued) >= 2 or not d.has("page"))
+        and (
+            len(issued) >= 2
+            or not d.has("page")
+            or _SECTION_PAGE.fullmatch(d.values.get("page", "")) is not None
+        )
     ):
         if vol and not d.has("page"):
             _rename(d, "volume", "page")  # "Wall Street Journal, 7 August 2002, B1": a section page
@@ -1012,8 +1051,10 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
     ):
         d.set_type("article", 0.7)
         return
-    conf_words = bool(_CONF_WORDS.search(container)) or bool(
-        _CONF_WORDS.search(d.values.get("title", "")) and not container
+    conf_words = (
+        bool(_CONF_WORDS.search(container))
+        or bool(_CONF_WORDS.search(d.values.get("title", "")) and not container)
+        or bool(container_lead and _MEETING_ACRONYM.fullmatch(container))
     )
     if (
         conf_words

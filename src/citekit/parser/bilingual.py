@@ -3,6 +3,7 @@
     钦俊德. 昆虫与植物的关系[M]. 北京: 科学出版社, 1987: 52-78; QIN J D. The relationships…[M]. …
     李福民, 等. 题名[J]. 钢铁研究学报, 2023, 35(11): 1347-1357.(LI F M, et al. Title[J]. …)
     Qin JD. 1987. The relationships between insects and plants. … (in Chinese) [钦俊德. 1987. 昆虫与植物的关系. …]
+    王明：《题名》，《刊名》2019年第5期。(Wang Ming, "Title," Journal, No.5, 2019.)
 
 :func:`bilingual_part` finds the two versions and returns the bounds of the one in the original
 script (the one with more Han characters); the parser reads only that part, and the rest is not
@@ -37,7 +38,11 @@ def _looks_like_reference(text: str) -> bool:
     return (
         len(text) >= 25
         and bool(_YEAR.search(text))
-        and (bool(_CODE.search(text)) or text.count(",") + text.count(".") >= 3)
+        and (
+            bool(_CODE.search(text))
+            or "《" in text  # a 《》 note: "王明：《题名》，《刊名》2019年第5期"
+            or text.count(",") + text.count(".") + text.count("。") >= 3
+        )
     )
 
 

@@ -13,6 +13,8 @@ from .numbers import cn_year_issue
 from .text import MASK, is_cjk, trim
 
 __all__ = [
+    "ACCOUNT",
+    "DOC_NO",
     "is_stop",
     "split_elements",
     "parse_imprint",
@@ -23,6 +25,16 @@ __all__ = [
 ]
 
 
+# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
+# number: 财政部令第78号, 中华人民共和国主席令第八十一号
+DOC_NO = regex.compile(
+    r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
+    r"|\p{Han}{0,12}令\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百零]{1,6})\s*号"
+)
+# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
+ACCOUNT = regex.compile(
+    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
+)
 _EDITION_AHEAD = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s*ed\b|\d{1,3}\s*版", regex.IGNORECASE)
 
 

@@ -197,3 +197,97 @@ def report_series(d: Draft) -> None:
         if d.type in (None, "document", "book", "article-journal", "article", "webpage"):
             d.set_type("report", 0.75)
         return
+
+
+# a government agency's report series and number (USGS, EPA, NASA, NOAA …):
+# "U.S. Geological Survey Open-File Report 2005-1234", "NASA Technical Memorandum 104566"
+_AGENCY_SERIES = regex.compile(
+    r"(?P<pub>(?:(?:U\.\s?S\.|US|United\s+States|[A-Z][\w.&\-]*|of|and|the|for)\s+){0,6}?"
+    r"(?:Geological\s+Survey|Survey|Agency|Administration|Service|Bureau|Commission|Laboratory|"
+    r"Department\s+of\s+[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)?|Office|Institute|Center|Centre|"
+    r"Council|Board|NASA|NOAA|EPA|USDA|USGS|NIST|NREL))\s*[,.]?\s*"
+    r"(?P<genre>Open[-\s]File\s+Report|Professional\s+Paper|Scientific\s+Investigations\s+"
+    r"(?:Report|Map)|Water[-\s]Supply\s+Paper|Water[-\s]Resources\s+Investigations(?:\s+Report)?|"
+    r"Bulletin|Circular|Fact\s+Sheet|Data\s+Series|Data\s+Report|Techniques\s+and\s+Methods|"
+    r"(?:Miscellaneous\s+)?(?:Field\s+Studies|Investigations|Geologic\s+Investigations)\s+"
+    r"(?:Series\s+)?Map|Geologic\s+Quadrangle\s+Map|Technical\s+(?:Memorandum|Note|Paper|Report)|"
+    r"Contractor\s+Report|General\s+Technical\s+Report|Research\s+(?:Paper|Note))"
+    r"\s*(?:No\.?\s*|[,:]\s*)?(?P<n>[A-Z]{0,5}[\-\s]?\d\w*(?:\s?[-–/]\s?\w+|\.\d+)*)"
+)
+_AGENCY_GENRE = regex.compile(
+    r"Open[-\s]File\s+Report|Professional\s+Paper|Scientific\s+Investigations|Water[-\s]Supply|"
+    r"Water[-\s]Resources|Bulletin|Circular|Fact\s+Sheet|Data\s+(?:Series|Report)|Techniques\s+and|"
+    r"Map\b|Technical\s+(?:Memorandum|Note|Paper|Report)|Contractor\s+Report|General\s+Technical|"
+    r"Research\s+(?:Paper|Note)"
+)
+_AGENCY_FIELDS = (
+    "title",
+    "container-title",
+    "collection-title",
+    "publisher",
+    "publisher-place",
+    "genre",
+    "number",
+    "volume",
+    "issue",
+    "editor",
+)
+
+
+def agency_series(d: Draft) -> None:
+    """``…: U.S. Geological Survey Open-File Report 2005-1234, 45 p.``: the agency publishes the
+    report, the series is its genre and the number after it the report's number; the title runs
+    to the colon before the agency (a place the parse read at its end is the title's)."""
+    work = d.work
+    if not (
+        "Report" in work
+        or "Paper" in work
+        or "Map" in work
+        or "Bulletin" in work
+        or "Circular" in work
+        or "Sheet" in work
+        or "Series" in work
+        or "Memo" in work
+        or "Note" in work
+        or "Methods" in work
+    ):  # every series name holds one of these (a cheap test before the patterns)
+        return
+    g = _AGENCY_GENRE.search(work, d.start, d.end)
+    if g is None:
+        return
+    # (the agency's name stands right before the series: only a window is searched)
+    m = _AGENCY_SERIES.search(work, max(d.start, g.start() - 160), min(d.end, g.end() + 40))
+    if m is None:
+        return
+    a, b = m.span()
+    title = d.spans.get("title")
+    if title is None or title[0] >= a:
+        return  # the series names no report of this reference's own
+    if title[1] > a:  # the title ran into the agency's name: it ends before it
+        d.set("title", *_title_value(d, title[0], a))
+    else:
+        colon = work.rfind(":", title[1], a)
+        between = [n for n, sp in d.spans.items() if sp and title[1] <= sp[0] and sp[1] <= a]
+        if colon >= 0 and not work[colon + 1 : a].strip() and set(between) <= {"publisher-place"}:
+            for n in between:
+                d.drop(n)
+            d.set("title", *_title_value(d, title[0], colon))
+    for name in _AGENCY_FIELDS:
+        span = d.spans.get(name)
+        if name != "title" and span and a <= span[0] < b:
+            d.drop(name)
+    title, issued = d.spans.get("title"), d.spans.get("issued")
+    if title and issued and title[0] <= issued[0] and issued[1] < title[1]:
+        if not d.text[title[0] : issued[0]].strip(" ,.(") and d.text[issued[1]] in ",.)":
+            d.set("title", *_title_value(d, issued[1] + 1, title[1]))  # "2005, Title": USGS
+    pa, pb = trim(work, m.start("pub"), m.end("pub"))
+    d.set("publisher", work[pa:pb], pa, pb, 0.8)
+    ga, gb = m.span("genre")
+    d.set("genre", work[ga:gb], ga, gb, 0.8)
+    d.set("number", m.group("n").replace(" ", ""), m.start("n"), m.end("n"), 0.8)
+    d.set_type("report", 0.8)
+
+
+def _title_value(d: Draft, start: int, end: int) -> tuple[str, int, int, float]:
+    s, e = trim(d.text, start, end, " ,.;:")
+    return d.text[s:e], s, e, d.conf.get("title", 0.8)

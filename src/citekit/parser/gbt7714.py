@@ -12,6 +12,8 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
 from .common import (
+    ACCOUNT,
+    DOC_NO,
     is_stop,
     parse_imprint,
     set_names,
@@ -402,6 +404,21 @@ def _after_code(
     ):
         d.set("page", work[slice(*rest[-1])], *rest[-1], 0.75)  # "…[R]. 8-9." (author-date)
         rest = rest[:-1]
+    if code in ("Z", "EB", "R") and not d.has("number") and "号" in work:
+        for k, (es, ee) in enumerate(rest):
+            if DOC_NO.fullmatch(work, *trim(work, es, ee)):  # "[Z]. 温委〔2011〕8 号. 2010-10-20."
+                d.set("number", work[slice(*trim(work, es, ee))], *trim(work, es, ee), 0.85)
+                rest = rest[:k] + rest[k + 1 :]
+                break
+    if code == "EB" and elements and "公众号" in work:
+        es, ee = elements[-1]
+        if (wx := ACCOUNT.fullmatch(work, es, ee)) is not None and not d.has("container-title"):
+            # "[EB/OL]. (2019-05-06)[2020-01-02]. 微信公众号“某某”": the account publishes the post
+            set_title(d, "container-title", wx.start("name"), wx.end("name"), 0.85)
+            d.claim(es, wx.start("name"))
+            d.claim(wx.end("name"), ee)
+            d.set_type("post-weblog", 0.85)
+            rest = [r for r in rest if r != (es, ee)]
     if imprint is None and rest and not d.has("publisher") and not (analytic and host is None):
         ps, pe = rest[-1]
         if _PUBLISHER_ONLY.fullmatch(work, ps, pe):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .common import parse_imprint, set_names, set_title
 from .draft import Draft
-from .numbers import clean_issue, journal_numbers
+from .numbers import clean_issue, edition, journal_numbers
 from .text import find_close, trim
 
 __all__ = ["applies", "parse"]
@@ -31,6 +31,9 @@ _THESIS = regex.compile(
     r"[Dd]octoral|[Mm]aster'?s|[Bb]achelor'?s|[Hh]onou?rs)\s+)?(?:[Tt]hesis|[Dd]issertation)\b[^,]*),"
 )
 
+
+# the year right after the names (USGS, AGU): "Smith, J.A., 2005, Title: …"
+_LEAD_YEAR = regex.compile(r"(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[,.]\s+")
 
 # the list goes on after the comma the match ended at ("Lacis, A. A., and Oinas, V.: Title"): the
 # names end elsewhere, this is not the house style's shape
@@ -54,6 +57,9 @@ def parse(d: Draft) -> bool:
     pos = names_end + 1
     while pos < d.end and work[pos] == " ":
         pos += 1
+    if y := _LEAD_YEAR.match(work, pos, d.end):
+        d.set("issued", {"date-parts": [[int(y.group("y"))]]}, y.start(), y.end("y"), 0.9)
+        pos = y.end()
     if pos < d.end and work[pos] in '“"':
         if work[pos] == "“":
             q = find_close(work, pos, d.end, "“", "”")
@@ -94,6 +100,12 @@ def parse(d: Draft) -> bool:
         d.set_type("book", 0.4)
         return True
     set_title(d, "title", pos, comma, 0.85)
+    nxt = work.find(",", comma + 1, d.end)
+    ed = edition(work[comma + 1 : nxt]) if nxt > 0 else None
+    if ed:  # "Principles of Economics,7th ed.,Boston:…": the edition before the imprint
+        es, ee = trim(work, comma + 1, nxt)
+        d.set("edition", ed, es, ee, 0.85)
+        comma = nxt
     if parse_imprint(d, comma + 1, trim(work, comma + 1, d.end)[1]):
         d.set_type("book", 0.85 if d.has("publisher") else 0.6)
     else:

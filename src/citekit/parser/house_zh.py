@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
-from .common import set_names, set_title, title_volume
+from .common import ACCOUNT, DOC_NO, set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
@@ -25,29 +25,44 @@ _PAGE = regex.compile(
 )  # 第3页, 第3-9页, 93～97页, 第5页以下
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3})\s*)?版?|(?(sep)|(?!)))$"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?版?|(?(sep)|(?!)))$"
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?)?(?:[,，][^()]*)?\s*"
 )
 _BARE_ISSUE = regex.compile(r"\s*第\s*(?P<i>\d{1,4}|[一二三四五六七八九十]{1,3})\s*期\s*$")
+_CONTAINER_VOLUME = regex.compile(
+    r"\s*\(\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*[卷辑册]\s*\)"
+)
 _VOLUME_AFTER = regex.compile(r"\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十]{1,3})\s*[卷辑册]")
-# an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial)
-_DOC_NO = regex.compile(
-    r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
+# a law's or rule's dated act: 2021年8月20日发布, 2020年5月28日第十三届全国人民代表大会第三次会议通过,
+# (2014年4月24日修订): the date of what the text was made (issued); 施行/实施 dates only when no other
+_DATED_ACT = regex.compile(
+    r"^(?:自\s*)?(?P<y>(?:1[5-9]|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?"
+    r"\s*(?:\p{Han}[\p{Han}\d\s]{0,40}?)?\s*起?\s*(?P<act>发布|公布|通过|修订|修正|印发|颁布|施行|实施|生效)$"
+)
+# the last character of every title _BARE_LAW reads, before its separator (a cheap test)
+_LAW_END = regex.compile(r"[法典例定则知见程要划案复告释]\s*[(,.;]")
+_ACT_WORDS = ("发布", "公布", "通过", "修订", "修正", "印发", "颁布", "施行", "实施", "生效")
+# the title of a law, regulation or official notice (not a book's)
+_LAW_TITLE = regex.compile(
+    r"(?:法|法典|条例|规定|办法|细则|决定|通知|意见|规则|准则|章程|纲要|规划|方案|批复|公告|解释|"
+    r"宪法|法\s*[(（][^()（）]{1,12}[)）])$"
+)
+_ISSUER_ENDS = frozenset("会院部局署厅室府央行")  # the last characters _ISSUER's names end with
+# an issuing body standing as its own piece after a law's title: 全国人民代表大会常务委员会
+_ISSUER = regex.compile(
+    r"^\p{Han}{2,30}(?:委员会|人民代表大会|国务院|部|局|署|院|厅|办公厅|办公室|政府|中央|总局|银行|法院|检察院)$"
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))\s*(?P<genre>(?:会议|交流|提交)?论文)?$"
+    r"^[“\"]?(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))[”\"]?\s*"
+    r"(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
 _ARTICLE = regex.compile(
     r"^第\s*[\d一二三四五六七八九十百千零]{1,8}\s*条(?:\s*第\s*[\d一二三四五六七八九十]{1,4}\s*[款项])*$"
-)
-# a WeChat (or other) public account named as the container: 微信公众号“法学学术前沿”
-_ACCOUNT = regex.compile(
-    r"\s*(?:微信)?公众号\s*[:：]?\s*[“\"「]?(?P<name>[^“”\"「」]{1,40}?)[”\"」]?\s*"
 )
 # a journal's year and issue standing as its own piece: 2019年第5期, 2019年5期
 _YEAR_ISSUE = regex.compile(r"(?:1[5-9]|20)\d\d\s*年\s*(?:第\s*)?\d{1,3}\s*期")
@@ -126,12 +141,36 @@ def _bare_title_first(d: Draft) -> regex.Match[str] | None:
     return m if _PUBLISHER_WORD.search(d.work, m.end(), d.end) else None
 
 
+# a law or notice named without 《》 at the start of a note, then its document number in brackets or
+# its dated act: 中华人民共和国数据安全法. 2021年6月10日…通过 / 国务院关于…的通知(国发〔2014〕43号)
+_BARE_LAW = regex.compile(
+    r"(?P<t>\p{Han}[\p{Han}\d、·—\-]{1,80}?(?:法|法典|条例|规定|办法|细则|决定|通知|意见|规则|准则|"
+    r"章程|纲要|规划|方案|批复|公告|解释))\s*(?=[(,.;]\s*(?P<next>[^,.;()]{4,60}))"
+)
+
+
+def _bare_law(d: Draft) -> regex.Match[str] | None:
+    head = d.work[d.start : d.start + 160]
+    if "号" not in head and not any(w in head for w in _ACT_WORDS):
+        return None  # (a cheap test: a document number or a dated act must follow the title)
+    if not _LAW_END.search(head):
+        return None  # (and a law word must close the title)
+    m = _BARE_LAW.match(d.work, d.start, d.end)
+    if m is None:
+        return None
+    nxt = m.group("next").strip()
+    return m if DOC_NO.fullmatch(nxt) or _DATED_ACT.match(nxt) else None
+
+
 def _bounds(d: Draft) -> tuple[int, int]:
     """Where the title's opening and closing marks stand: 《…》, or the bare variants' : and ,
     (a title first opens at the reference's start: one before it)."""
     p = d.work.find("《", d.start, d.end)
     if p >= 0:
         return p, find_close(d.work, p, d.end, "《", "》")
+    law = _bare_law(d)
+    if law:
+        return d.start - 1, law.end("t")
     m = _bare(d)
     if m:
         return m.end("who"), m.end() - 1
@@ -144,7 +183,7 @@ def applies(d: Draft) -> bool:
     if p < 0:  # the variants without 《》 open with a Chinese name or title
         if not HAN.match(d.work, d.start):
             return False
-        return _bare(d) is not None or _bare_title_first(d) is not None
+        return _bare(d) is not None or _bare_title_first(d) is not None or _bare_law(d) is not None
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -193,7 +232,7 @@ def parse(d: Draft) -> bool:
                 0.85,
             )
         else:
-            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, *y.span("y"), 0.85)
+            d.set("issued", {"date-parts": [[int(y.group("y"))]]}, y.start("y"), y.end("y"), 0.85)
         d.claim(y.start(), b)
         b = trim(work, a, y.start())[1]
     quoted = _QUOTED_LEAD.fullmatch(work, a, b) if b > a and "“" in work[a:b] else None
@@ -220,8 +259,9 @@ def parse(d: Draft) -> bool:
     if p >= d.start:
         d.claim(p, p + 1)
     d.claim(q, q + 1)
-    pos = q + 1
+    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's title ends at its bracket)
     end = d.end
+    acted = False  # a law's dated act was read (2021年8月20日发布)
     # (第五版) / (修订版) / (上册) right after the title
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
@@ -235,13 +275,20 @@ def parse(d: Draft) -> bool:
                 d.set("volume", str(n) if n is not None else inner, pos + 1, close, 0.8)
             elif inner.endswith(("卷", "册")) or inner in ("上", "中", "下"):
                 d.set("volume", inner, pos + 1, close, 0.7)
-            elif _DOC_NO.fullmatch(inner.strip()):
+            elif DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif acts := _dated_acts(work, pos + 1, close):
+                # (2014年4月24日修订) / (…通过，自2021年9月1日起施行)
+                for a, act in acts:
+                    _set_act_date(d, act, a)
+                acted = True
             elif im := _PAREN_IMPRINT.fullmatch(work, pos + 1, close):
                 # 《禮記校證》（臺北：藝文印書館，1976年12月）: the imprint in brackets (Taiwan)
-                d.set("publisher-place", im.group("place"), *im.span("place"), 0.85)
-                ps, pe = trim(work, *im.span("pub"))
+                d.set(
+                    "publisher-place", im.group("place"), im.start("place"), im.end("place"), 0.85
+                )
+                ps, pe = trim(work, im.start("pub"), im.end("pub"))
                 d.set("publisher", work[ps:pe], ps, pe, 0.85)
                 parts = [int(im.group("y"))]
                 ye = im.end("y")
@@ -262,6 +309,10 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    if len(pieces) == 1 and _SPACED.search(work, pos, end):
+        pieces = _spaced_pieces(
+            work, pos, end
+        )  # "《乡土中国》 费孝通 著 北京大学出版社 2012": a list's spaces
     first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
@@ -302,9 +353,9 @@ def parse(d: Draft) -> bool:
         lead = _CONTAINER_LEAD.match(text)
         if (
             not has_container
-            and (wx := _ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
+            and (wx := ACCOUNT.fullmatch(work, s + (lead.end() if lead else 0), e)) is not None
         ):  # 载微信公众号“法学学术前沿”: a WeChat account publishes the post
-            set_title(d, "container-title", *wx.span("name"), 0.85)
+            set_title(d, "container-title", wx.start("name"), wx.end("name"), 0.85)
             d.claim(s, wx.start("name"))  # 载, the account word and the quotes
             d.claim(wx.end("name"), e)
             has_container = account = True
@@ -324,10 +375,27 @@ def parse(d: Draft) -> bool:
                 chapter = True
             set_title(d, "container-title", k + 1, close, 0.9)
             has_container = True
+            bracket = _CONTAINER_VOLUME.match(work, close + 1, e)
+            if bracket and not d.has("volume"):  # 《某某评论》（第2卷）
+                n = cn_number(bracket.group("v"))
+                d.set(
+                    "volume",
+                    str(n) if n is not None else bracket.group("v"),
+                    bracket.start("v"),
+                    bracket.end("v"),
+                    0.85,
+                )
+                d.claim(bracket.start(), bracket.end())
             vm = _VOLUME_AFTER.match(work, close + 1, e)
             if vm and not d.has("volume"):
                 n = cn_number(vm.group("v"))
-                d.set("volume", str(n) if n is not None else vm.group("v"), *vm.span("v"), 0.85)
+                d.set(
+                    "volume",
+                    str(n) if n is not None else vm.group("v"),
+                    vm.start("v"),
+                    vm.end("v"),
+                    0.85,
+                )
             tail = cn_year_issue(work, close + 1, e)
             if tail:
                 d.set(
@@ -350,8 +418,28 @@ def parse(d: Draft) -> bool:
             elif (im := _BARE_ISSUE.match(work, close + 1, e)) and not d.has("issue"):
                 # 作者（2019）：《题名》，《刊名》第3期: the year stood after the author
                 n = cn_number(im.group("i"))
-                d.set("issue", str(n) if n is not None else im.group("i"), *im.span("i"), 0.85)
+                d.set(
+                    "issue",
+                    str(n) if n is not None else im.group("i"),
+                    im.start("i"),
+                    im.end("i"),
+                    0.85,
+                )
                 journal_tail = True
+            continue
+        act = _DATED_ACT.match(text)
+        if act and not has_container and not has_publisher:
+            _set_act_date(d, act, s)  # 2021年8月20日发布, 2021年11月1日施行
+            acted = True
+            continue
+        if (
+            not has_container
+            and not d.has("author")
+            and text[-1] in _ISSUER_ENDS
+            and _ISSUER.match(text)
+            and _LAW_TITLE.search(d.values.get("title", ""))
+        ):  # 《…法》，全国人民代表大会常务委员会，2021年8月20日发布: the issuing body
+            d.set("author", [{"literal": text}], s, e, 0.75)
             continue
         if _ARTICLE.match(text) and not d.has("section") and not has_container:
             d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
@@ -391,6 +479,16 @@ def parse(d: Draft) -> bool:
             set_names(d, s, e, "author", 0.8)
             continue
         if (
+            m
+            and d.has("author")
+            and not d.has("editor")
+            and not text.endswith("著")
+            and looks_like_names(m.group("who"))
+            and not _PUBLISHER_WORD.search(text)
+        ):  # 张三：《文集》，李四编: the author's work, edited by another
+            set_names(d, s, e, "editor", 0.8)
+            continue
+        if (
             d.has("URL")
             and not has_container
             and len(text) <= 30
@@ -399,7 +497,7 @@ def parse(d: Draft) -> bool:
         ):
             d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
             continue
-        if _DOC_NO.fullmatch(text) and not d.has("number"):
+        if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
             continue
         m = _NEWS_PAGE.match(text)
@@ -515,7 +613,17 @@ def parse(d: Draft) -> bool:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
         d.set_type("thesis", 0.85)
-    elif (d.has("number") or d.has("section")) and not has_container and not has_publisher:
+    elif (
+        (
+            d.has("number")
+            or d.has("section")
+            or acted
+            or _LAW_TITLE.search(d.values.get("title", ""))
+            and not d.has("author")
+        )
+        and not has_container
+        and not has_publisher
+    ):
         d.set_type("legislation", 0.85)  # a decree, notice or regulation by its document number
     elif (
         has_container
@@ -537,3 +645,54 @@ def parse(d: Draft) -> bool:
     else:
         d.set_type("book", 0.5)
     return True
+
+
+# a space that separates a reading list's elements: next to a Chinese character or a digit
+_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《])")
+
+
+def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds."""
+    out = []
+    at = start
+    for m in _SPACED.finditer(work, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return out
+
+
+def _set_act_date(d: Draft, act: regex.Match[str], offset: int) -> None:
+    """The date of a law's act (``act`` matched the text at ``offset``): a making act
+    (发布, 通过, 修订...) is the issued date; a coming-into-force date only when no other is read."""
+    parts = [int(act.group("y")), int(act.group("m"))]
+    if act.group("d"):
+        parts.append(int(act.group("d")))
+    if not 1 <= parts[1] <= 12 or len(parts) == 3 and not 1 <= parts[2] <= 31:
+        return
+    in_force = act.group("act") in ("施行", "实施", "生效")
+    if d.has("issued") and (in_force or d.conf.get("issued", 0) >= 0.85):
+        d.claim(offset + act.start(), offset + act.end())
+        return
+    end = offset + (act.end("d") + 1 if act.group("d") else act.end("m") + 1)
+    d.set(
+        "issued",
+        {"date-parts": [parts]},
+        offset + act.start("y"),
+        end,
+        0.85 if not in_force else 0.8,
+    )
+    d.claim(end, offset + act.end())
+
+
+def _dated_acts(work: str, start: int, end: int) -> list[tuple[int, regex.Match[str]]]:
+    """The dated acts of a bracket after a law's title, each with its offset, when every piece of
+    the bracket is one (else none)."""
+    acts = []
+    for a, b in split_top(work, start, end, ",;"):
+        a, b = trim(work, a, b)
+        act = _DATED_ACT.match(work[a:b])
+        if act is None:
+            return []
+        acts.append((a, act))
+    return acts

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import (
+    BARE_URL,
     DOI_HOST,
     DOI_IN_TEXT,
     DOI_IN_URL,
@@ -34,6 +35,10 @@ _HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
 
+# a scheme-less URL's host ends in one of these before its path (a cheap test before BARE_URL)
+_BARE_TLDS = (".org/", ".com/", ".edu/", ".gov/", ".net/", ".int/", ".io/", ".uk/", ".cn/")
+
+
 def _strip_trailing(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
@@ -49,7 +54,10 @@ def extract_identifiers(d: Draft) -> None:
     url_spans: list[tuple[int, int]] = []
     # every URL holds "://" or "www." (in any case): most references have neither
     may_url = text.find("://", s0, e0) >= 0 or "www." in text[s0:e0].lower()
-    for m in URL_IN_TEXT.finditer(text, s0, e0) if may_url else ():
+    found = list(URL_IN_TEXT.finditer(text, s0, e0)) if may_url else []
+    if not found and any(t in text for t in _BARE_TLDS):  # "en.wikipedia.org/wiki/…" (MLA)
+        found = list(BARE_URL.finditer(text, s0, e0))
+    for m in found:
         s, e = m.start(), m.end()
         while text[e - 1 : e] in ("?", "&") and (q := _QUERY_GOES_ON.match(text, e, e0)):
             e = q.end()
@@ -180,10 +188,11 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _DATE_EN = (
     rf"(?:(?P<d1>\d{{1,2}})\s+{_MON}\s*,?\s*(?P<y1>\d{{4}})"
     rf"|{_MON.replace('mon', 'mon2')}\s+(?P<d2>\d{{1,2}})\s*,?\s*(?P<y2>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})\s+{_MON.replace('mon', 'mon4')}\s+(?P<d4>\d{{1,2}})\b"  # NLM: "2021 Jun 3"
     r"|(?P<y3>\d{4})\s*[-/.]\s*(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2}))"
 )
 _DATE_ZH = r"(?P<yz>\d{4})\s*年\s*(?P<mz>\d{1,2})\s*月\s*(?:(?P<dz>\d{1,2})\s*日)?"
-# "访问时间: 2020年12月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
+# "访问时间: 2020年12月1日", "最后访问日期：2020年5月1日", "2008年12月9日访问", "(last visited 2 March 2020)", "[accessed 5 February 2016]",
 # "Accessed March 3, 2020", "retrieved on 2019-01-02"
 _ACCESS_PHRASE = regex.compile(
     rf"(?:访问|引用|检索|浏览|获取)(?:时间|日期)?\s*[:：]?\s*(?:{_DATE_ZH}|{_DATE_EN.replace('(?P<', '(?P<a_')})"
@@ -212,14 +221,14 @@ _ACCESS_WORDS = (
 def _access_parts(m: regex.Match[str]) -> list[int] | None:
     g = {k: v for k, v in m.groupdict().items() if v}
     get = lambda *names: next((g[n] for n in names if n in g), None)  # noqa: E731
-    y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "c_y1", "c_y2", "c_y3")
+    y = get("yz", "b_yz", "a_y1", "a_y2", "a_y3", "a_y4", "c_y1", "c_y2", "c_y3", "c_y4")
     if not y:
         return None
     mon = get("mz", "b_mz", "a_m3", "c_m3")
     if mon is None:
-        name = get("a_mon", "a_mon2", "c_mon", "c_mon2")
+        name = get("a_mon", "a_mon2", "a_mon4", "c_mon", "c_mon2", "c_mon4")
         mon = _MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
-    day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "c_d1", "c_d2", "c_d3")
+    day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "a_d4", "c_d1", "c_d2", "c_d3", "c_d4")
     parts = [int(y)]
     if mon and 1 <= int(mon) <= 12:
         parts.append(int(mon))
@@ -245,5 +254,6 @@ def find_access_phrase(d: Draft) -> None:
         d.set(
             "accessed", {"date-parts": [parts]}, ds, m.end(), 0.85
         )  # the date; the words are structure
-        d.claim(m.start(), ds)
-        d.mask(m.start(), m.end())
+        lead = m.start() - 2 if d.work[m.start() - 2 : m.start()] in ("最后", "最近") else m.start()
+        d.claim(lead, ds)  # (and "最后" before 访问日期)
+        d.mask(lead, m.end())

@@ -87,7 +87,13 @@ _ROLE_MAP = {
     "选注": "editor",
     "集解": "editor",
 }
+_KANJI_NAME = regex.compile(r"\p{Han}{4}")  # (three characters are as often 1 + 2 as 2 + 1)
 _NATIONALITY = regex.compile(r"^\s*[\[(〔（【]\s*(?P<n>[\p{Han}]{1,3})\s*[\])〕）】]\s*")
+# the next words of a corporate body's name after a comma ("…, Engineering, and Medicine")
+_CORP_PART = regex.compile(
+    r"^(?:and\s+|&\s*)?\p{Lu}\p{Ll}{2,}(?:\s+(?:and\s+)?\p{Lu}\p{Ll}{2,}){0,2}$"
+)
+_ELLIPSIS = regex.compile(r"\s*,?\s*(?:…+|\.\.\.)\s*(?=\p{Lu})")
 _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
@@ -239,6 +245,8 @@ def _parse_names(text: str) -> NameGroup:
             break  # a second round would find the same
     if not text:
         return group
+    if "…" in text or "..." in text:  # APA 7: "Smith, J., Brown, B., … White, D.": names left out
+        text = _ELLIPSIS.sub(", ", text)
     if HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
             if "(" in piece and HAN.match(
@@ -251,6 +259,9 @@ def _parse_names(text: str) -> NameGroup:
                 piece = piece[m.end() :].strip()
             if piece and not HAN.search(piece) and _FAMILY_INITIALS.match(piece):
                 group.names.extend(parse_names(piece).names)  # "金建华, ZHENG H L": a Latin name
+            elif m and m.group("n") == "日" and _KANJI_NAME.fullmatch(piece):
+                # "[日]山田太郎": a Japanese name in kanji, the family name its first two characters
+                group.names.append({"family": piece[:2], "given": piece[2:]})
             elif piece:
                 group.names.append(split_chinese_name(piece))
         return group
@@ -349,6 +360,13 @@ def _parse_names(text: str) -> NameGroup:
                 elif not _ALL_INITIALS.fullmatch(given.replace(" ", "")):
                     given_first = True  # "Zhiyuan Liu": printed given name first, unambiguously
                 group.names.append({"family": _family(g.group("family")), "given": given})
+            elif (
+                group.names
+                and "literal" in group.names[-1]
+                and _CORP_PART.match(piece)
+                and has_corporate_word(group.names[-1]["literal"])
+            ):  # "National Academies of Sciences, Engineering, and Medicine": one body's name
+                group.names[-1]["literal"] += ", " + piece
             else:
                 group.names.append({"literal": piece})
         i += 1

@@ -133,12 +133,13 @@ _EDITION_NUM = regex.compile(
     r"^\s*(?:第\s*(?P<cn>[\d一二三四五六七八九十]{1,4})\s*版"
     r"|(?P<n>\d{1,3})\s*版"
     r"|(?P<en>\d{1,3})\s*(?:st|nd|rd|th)?\.?\s*(?:rev\.?\s*)?(?:ed|edn|edition)\.?"
+    r"|(?P<en>\d{1,3})(?:st|nd|rd|th)"  # "(7th)": the word left out
     r"|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:ed|edn|edition)\.?"
     r")\s*$",
     regex.IGNORECASE,
 )
 _EDITION_TEXT = regex.compile(
-    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|(?:1[5-9]|20)\d\d\s*年?版|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
+    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|新\s*\d{1,2}\s*版|(?:1[5-9]|20)\d\d\s*年?版|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
     regex.IGNORECASE,
 )
 _WORDS = [

@@ -51,6 +51,34 @@ the model says, so that a retrained model cannot lose them.
   (MLA 8/9 web page): the element before the link, with no place, is the site (the container).
 - :func:`day_month_before_year`: ``Time 20 Nov. 2000: 70-71`` : the day and month the labeller
   read into the container belong to the date after it.
+- :func:`title_in_container`: ``Deep residual learning. In CVPR, pages 770–778`` read as one
+  container: the title, then the container after ``In``.
+- :func:`vancouver_names_end`: ``Hochreiter S, Schmidhuber J. Long short-term memory`` : the
+  names end at the full stop after the last initials.
+- :func:`apa_description`: ``Title [Blog post]``, ``[Doctoral dissertation, School]``,
+  ``(Report No. P60-270)`` (APA 7): the kind of work, the school, the report's number.
+- :func:`language_note`: ``Title [in Chinese]. J Things`` : the language note closes the title.
+- :func:`date_as_pages`: ``The New York Times, June 12, 2020.`` : a year read as pages after a
+  month and day is the date.
+- :func:`note_as_title`: ``A. Walker, Parsing Things, 2nd ed. New York`` : with no title, the note
+  after the names is the title (and its closing edition the edition).
+- :func:`title_in_names`: ``A. Walker, B. Cole, Parsing things, in: …`` : the sentence-case piece
+  the labeller read into the names, before ``in``, is the title.
+- :func:`chapter_number`: ``…, 2017, ch. 3, pp. 45–67`` (IEEE): the chapter's number is no issue.
+- :func:`mla_given_name`: ``Walker, Ann. "Title."`` (MLA): the given name read as a place is the
+  author's.
+- :func:`acs_names_end`: ``Walker, A.; Cole, B. Parsing Things. J. Am. Chem. Soc.`` (ACS): the
+  names end after the last initials.
+- :func:`chicago_note_title`: ``Ann Walker, Parsing Things (New York: Wiley, 2017), 45.``: the
+  title read as a second name.
+- :func:`et_al_in_title`: ``Walker A, et al. Parsing things.`` : ``et al.`` closes the names.
+- :func:`university_press`: ``Oxford UP``, ``U of Chicago P`` (MLA): a publisher.
+- :func:`genre_in_note`: ``(Unpublished doctoral dissertation)``, ``White paper. Acme Corp.``,
+  MLA's ``Diss.``: the kind of work left as a note (or no field) is the genre.
+- :func:`role_word_alone`: ``张明，李华编.`` : a role word read as names of its own is the names'.
+- :func:`title_in_journal`: ``Parsing things. Sci Rep. 2020;10:12345`` read as one journal: the
+  sentence-case sentence before the name is the title.
+- :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
 
@@ -62,11 +90,28 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 from ..text.names import has_corporate_word
+from .names import CN_ROLE_WORDS
 from .text import MASK, trim
 
 __all__ = [
     "abbreviation_tail",
     "acm_issue",
+    "page_after_issue",
+    "apa_description",
+    "date_as_pages",
+    "genre_in_note",
+    "note_as_title",
+    "title_in_names",
+    "university_press",
+    "stray_numbers",
+    "title_case_title_in_names",
+    "unpublished_genre",
+    "version_in_title",
+    "language_note",
+    "role_word_alone",
+    "title_in_container",
+    "title_in_journal",
+    "vancouver_names_end",
     "apa_chapter",
     "close_bracket",
     "container_in_pieces",
@@ -259,6 +304,9 @@ def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     if not spans or spans[0][0] != "author" or any(lab == "editor" for lab, *_ in spans):
         return spans
     lab, s, e, c = spans[0]
+    window = work[s : e + 14].lower()
+    if "ed" not in window and "hrsg" not in window and "comp" not in window:
+        return spans  # (a cheap test: both patterns below need one of these)
     m = _EDS_AFTER.match(work, e, end)
     inner = regex.search(
         r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", work[s:e], regex.IGNORECASE
@@ -324,6 +372,7 @@ _PREFIX_LABEL = (
 )
 _NUMBER_LABELS = frozenset({"volume", "issue", "pages"})
 _PREFIXED = _NUMBER_LABELS | {"edition"}
+_NO_LETTERS = " \t,.;:()[]-–—/#0123456789"
 
 
 def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
@@ -337,10 +386,11 @@ def number_prefixes(spans: list[Span], work: str, start: int, end: int) -> list[
             digit = s
             while digit < e and not work[digit].isdigit():
                 digit += 1
-            for pattern, label in _PREFIX_LABEL:
-                if pattern.search(work, lo, digit):
-                    lab = label
-                    break
+            if work[lo:digit].strip(_NO_LETTERS):  # (every prefix has letters)
+                for pattern, label in _PREFIX_LABEL:
+                    if pattern.search(work, lo, digit):
+                        lab = label
+                        break
         out.append((lab, s, e, c))
     return out
 
@@ -449,6 +499,17 @@ def no_field_words(spans: list[Span], work: str, start: int, end: int) -> list[S
     """A span that is only ``Print``/``Web`` (MLA 7 prints the medium after the imprint and before
     the access date) or ``n.d.`` is no field: it becomes a note.  When the labeller took ``(n.d.)``
     for the title, the container it read next is the title."""
+    low = work.lower()
+    if not (
+        "print" in low
+        or "web" in low
+        or "online" in low
+        or "cd-rom" in low
+        or "dvd" in low
+        or "n." in low
+        or "no" in low
+    ):
+        return spans  # (a cheap test: every word _NO_FIELD reads holds one of these)
     out = list(spans)
     for k, (lab, s, e, c) in enumerate(out):
         if lab in ("note", "date") or not _NO_FIELD.fullmatch(work, s, e):
@@ -922,9 +983,15 @@ def apa_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span
     if "(" not in work:
         return spans
     m = _APA_CHAPTER.search(work, start, end)
-    if m is None or not any(sp[0] == "title" and sp[2] <= m.start() for sp in spans):
+    if m is None:
         return spans
     a, b = m.start(), m.end()
+    if not any(sp[0] == "title" and sp[2] <= a for sp in spans):
+        # "(2015). Chapter title. In …": the sentence the labeller left as a note is the title
+        k = max((i for i, sp in enumerate(spans) if sp[2] <= a), default=-1)
+        if k < 1 or spans[k][0] != "note" or spans[k - 1][0] not in ("date", "author"):
+            return spans
+        spans = [*spans[:k], ("title", *spans[k][1:]), *spans[k + 1 :]]
     c = max((sp[3] for sp in spans if a <= sp[1] < b), default=0.7)
     book = trim(work, m.start("book"), m.end("book"), " ,;:")
     pub = trim(work, m.start("pub"), m.end("pub"), " ,;:")
@@ -996,8 +1063,365 @@ def day_month_before_year(spans: list[Span], work: str, start: int, end: int) ->
     return spans
 
 
+# "…recognition. In CVPR": a sentence's end, then "In" opening the book or proceedings
+_IN_SPLIT = regex.compile(r"(?<=[\p{Ll}\p{N})’”\"'])[.?!]\s+(?:In|in):?\s+(?=\p{Lu}|\p{N})")
+
+
+def title_in_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Deep residual learning. In CVPR, pages 770–778`` read as one container (or one title):
+    the sentence before ``In`` is the title, the words after it the container."""
+    if " In" not in work and " in" not in work:
+        return spans
+    labels = [sp[0] for sp in spans]
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "container-title" and "title" in labels[:k]:
+            return spans
+        if lab not in ("container-title", "title"):
+            continue
+        if lab == "title" and "container-title" in labels:
+            return spans
+        m = _IN_SPLIT.search(work, s, e)
+        if m is None or m.end() >= e:
+            continue
+        title = trim(work, s, m.start(), " ,;:")
+        return [
+            *spans[:k],
+            ("title", *title, c),
+            ("container-title", m.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
+# Vancouver names ("Hochreiter S, Schmidhuber J.") and their closing full stop
+_VANCOUVER_RUN = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3},\s*)+"  # (two names at least)
+    r"\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}(?P<stop>\.)\s+(?=\p{Lu})"
+)
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N})])\.\s+(?=\p{Lu})")
+
+
+def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Hochreiter S, Schmidhuber J. Long short-term memory. Neural Comput`` : Vancouver names
+    end at the full stop after the last initials; the words the labeller added to them open the
+    title (and a "container" with no title before it holds the rest of the title)."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans[2:]):
+        return spans
+    lab, s, e, c = spans[0]
+    if work.find(". ", s, e) < 0 or work.find(",", s, e) < 0:
+        return spans  # (no stop inside the names: nothing ran past them)
+    m = _VANCOUVER_RUN.match(work, s, e)
+    if m is None or m.end() >= e:
+        return spans
+    names = (lab, s, m.start("stop"), c)
+    rest = m.end()
+    if len(spans) > 1 and spans[1][0] == "title":
+        return [names, ("title", rest, spans[1][2], spans[1][3]), *spans[2:]]
+    if len(spans) > 1 and spans[1][0] == "container-title":
+        _, cs, ce, cc = spans[1]
+        dot = _SENTENCE_END.search(work, cs, ce)
+        if dot is None:
+            return spans
+        return [
+            names,
+            ("title", rest, dot.start(), c),
+            ("container-title", dot.end(), ce, cc),
+            *spans[2:],
+        ]
+    return spans
+
+
+_ROLE_ONLY = regex.compile(rf"\s*(?:{CN_ROLE_WORDS})\s*")
+
+
+def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``张明，李华编.`` : the role word the labeller read as a name group of its own belongs to the
+    names before it (which it makes editors, translators or authors)."""
+    if work.isascii():
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "author"
+            and nlab in ("editor", "translator", "author")
+            and not work[e:ns].strip()
+            and _ROLE_ONLY.fullmatch(work, ns, ne)
+        ):
+            return [*spans[:k], ("author", s, ne, min(c, nc)), *spans[k + 2 :]]
+    return spans
+
+
+# the kind of a work, printed as its own element: theses, reports, papers of a series
+_GENRE_PHRASE = regex.compile(
+    r"(?:unpublished\s+)?(?:(?:doctoral|master'?s|bachelor'?s|ph\.?\s?d\.?|m\.?\s?a\.?|m\.?\s?sc?\.?|"
+    r"m\.?\s?phil\.?|b\.?\s?sc?\.?|honou?rs|senior|undergraduate|diploma|habilitation)\s+)?"
+    r"(?:thesis|dissertation|diss\.)"
+    r"|(?:technical|research|final|annual|internal|project|consultancy)\s+report|tech\.\s*rep(?:ort)?\.?"
+    r"|(?:working|white|discussion|policy|position|concept|occasional|green)\s+paper|policy\s+brief"
+    r"|lecture\s+notes|(?:computer\s+)?software|data\s?set",
+    regex.IGNORECASE,
+)
+_DISS_GAP = regex.compile(r"\s*[.,]?\s*(?P<g>Diss\.|Dissertation|Thesis)\s*[.,]?\s*")
+
+
+def genre_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title (Unpublished doctoral dissertation). Stanford University`` / ``Title. White paper.
+    Acme Corp.`` / ``Title. Diss. Stanford University, 2010.`` (MLA): the kind of work the labeller
+    left as a note (or as no field) is the genre; a publisher printed in the same note follows it;
+    a name group right after the genre is the institution that issued the work."""
+    labels = {sp[0] for sp in spans}
+    if not (
+        "note" in labels
+        or "genre" in labels
+        or "publisher" in labels
+        and ("Diss" in work or "Thesis" in work)
+        or "location" in labels
+        and " of" in work
+    ):
+        return spans
+    out: list[Span] = []
+    genre_at = -1
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "note" and "genre" not in labels:
+            m = _GENRE_PHRASE.match(work, s, e)
+            if m is not None and m.end() == e:
+                out.append(("genre", s, e, c))
+                genre_at = len(out) - 1
+                continue
+            if m is not None and (rest := _NOTE_REST.match(work, m.end(), e)) and rest.end() == e:
+                out.append(("genre", s, m.end(), c))
+                out.append(("publisher", rest.start("p"), e, c))
+                genre_at = len(out) - 2
+                continue
+        if (
+            lab == "publisher"
+            and out
+            and out[-1][0] == "title"
+            and genre_at < 0
+            and "genre" not in labels
+            and (g := _DISS_GAP.fullmatch(work, out[-1][2], s))
+        ):
+            out.append(("genre", *g.span("g"), c))  # "Title. Diss. Stanford University" (MLA 7)
+            genre_at = len(out) - 1
+        if lab == "author" and k > 0 and out and out[-1][0] == "genre":
+            lab = "publisher"  # "Technical Report 12, EECS Department, …": the issuing body
+        if (
+            lab == "location"
+            and out
+            and out[-1][0] == "publisher"
+            and work[out[-1][1] : out[-1][2]].endswith(" of")
+        ):  # "University of | California, Berkeley": the name goes on
+            out[-1] = ("publisher", out[-1][1], e, out[-1][3])
+            continue
+        out.append((lab, s, e, c))
+    return out
+
+
+_NOTE_REST = regex.compile(r"\s*[.,]\s+(?P<p>\p{Lu}[^.]{1,80})")
+
+
+# APA 7's description right after a title: "Title [Blog post]", "Title [Doctoral dissertation,
+# Stanford University]"; the title span ends inside or before the bracket
+_TITLE_DESCRIPTION = regex.compile(
+    r"\s*\[(?!\s*(?:online|internet|web|electronic|cd-rom|serial|in\s|abstract|translat|"
+    r"english|chinese|(?-i:[A-Z/\s]+\])))(?P<g>\p{Lu}[^\[\],]{2,59}?)(?:,\s*(?P<p>[^\[\]]{2,120}?))?\]",
+    regex.IGNORECASE,
+)
+# APA's report number in brackets after the title: "(Report No. P60-270)", "(EEA Report No. 1/2020)"
+_REPORT_NUMBER = regex.compile(
+    r"\(\s*(?P<g>[^()]{0,40}?\b(?:Report|Paper|Brief|Memorandum|Note|Bulletin|Publication|Series|"
+    r"Document))\s+(?:No\.?|Number|#)\s*(?P<n>[^()\s][^()]{0,30}?)\s*\)"
+)
+
+
+def apa_description(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Title [Blog post]`` / ``Title [Doctoral dissertation, Stanford University]. ProQuest`` /
+    ``Title: 2019 (Report No. P60-270). Publisher`` (APA 7): the bracket after the title names the
+    kind of work (and the school that accepted a thesis, whose database after it is no field), or
+    the report's series and number; a title cut at its colon before the bracket runs on to it."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        b = work.find("[", s, min(end, e + 2))
+        m = _TITLE_DESCRIPTION.match(work, b) if b >= 0 else None
+        if m is None and "No" not in work and "Number" not in work and "#" not in work:
+            return spans  # (no bracket and no report number: a cheap test before the pattern)
+        if m is not None and e > m.end():
+            return spans  # (a title run on past the bracket: title_runs_on reads it)
+        if m is not None:
+            ts, te = trim(work, s, b, " ,;:")
+            new: list[Span] = [("title", ts, te, c), ("genre", *m.span("g"), c)]
+            after = [sp for sp in spans[k + 1 :] if sp[1] >= m.end()]
+            if m.group("p"):
+                new.append(("publisher", *trim(work, *m.span("p")), c))
+                after = [
+                    (
+                        "note" if sp[0] in ("title", "container-title", "publisher") else sp[0],
+                        *sp[1:],
+                    )
+                    for sp in after
+                ]
+            return [*spans[:k], *new, *after]
+        r = _REPORT_NUMBER.search(work, e, min(end, e + 40))
+        if r is None:
+            return spans
+        te = e
+        inside = [sp for sp in spans[k + 1 :] if sp[2] <= r.start()]
+        if work[e - 1 : e] == ":" or all(sp[0] in ("pages", "date", "volume") for sp in inside):
+            te = max([e, *[sp[2] for sp in inside]])  # "…States: 2019 (Report No. …)"
+        elif inside:
+            return spans
+        new = [("title", s, te, c), ("genre", *r.span("g"), c), ("identifier", *r.span("n"), c)]
+        after = [sp for sp in spans[k + 1 :] if sp[1] >= r.end()]
+        return [*spans[:k], *new, *after]
+    return spans
+
+
+# Vancouver's note of the language a title was translated from: "Title [in Chinese]"
+_LANGUAGE_NOTE = regex.compile(r"\s*\[\s*(?:in|In)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s*\]?\s*$")
+
+
+def language_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Smith J. Title of things [in Chinese]. J Things 2001;3:1-5`` : the language note closes
+    the title (and is no part of it); a note the labeller made of title and language is the title."""
+    if "[" not in work:
+        return spans
+    has_title = any(sp[0] == "title" for sp in spans)
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab not in ("title", "note") or lab == "note" and has_title:
+            continue
+        m = _LANGUAGE_NOTE.search(work, s, e) or _LANGUAGE_NOTE.search(work, s, min(end, e + 1))
+        if m is None or m.start() <= s:
+            continue
+        return [*spans[:k], ("title", *trim(work, s, m.start(), " ,;:."), c), *spans[k + 1 :]]
+    return spans
+
+
+_MONTH_DAY_BEFORE = regex.compile(
+    rf"(?:(?:{_MONTH_WORD})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_WORD}))\s*,?\s*$"
+)
+
+
+def date_as_pages(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``The New York Times, June 12, 2020.`` : a year the labeller read as pages, right after a
+    month and a day it left out, is the date."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "pages" or not _LONE_YEAR.fullmatch(work, s, e):
+            continue
+        prev_end = spans[k - 1][2] if k else start
+        m = _MONTH_DAY_BEFORE.search(work, prev_end, s)
+        if m is None:
+            continue
+        return [*spans[:k], ("date", m.start(), e, c), *spans[k + 1 :]]
+    return spans
+
+
+def note_as_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``A. Walker, Parsing Things, 2nd ed. New York: Wiley`` / ``Walker, A. (2017) Parsing Things.
+    2nd edn. London`` : with no title read, a note right after the names (or their date) that
+    closes with an edition is the title and the edition."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, _, pe, _ = spans[k - 1]
+        if plab not in ("author", "date") or lab != "note":
+            if lab in ("author", "date"):
+                continue
+            return spans
+        if work[pe:s].strip(" .,:;()") or _GENRE_PHRASE.match(work, s, e):
+            return spans
+        ed = _EDITION_TAIL.search(work, s, e)
+        if ed is None or ed.start() <= s:
+            return spans
+        ts, te = trim(work, s, ed.start(), " ,;:.")
+        return [*spans[:k], ("title", ts, te, c), ("edition", *ed.span("ed"), c), *spans[k + 1 :]]
+    return spans
+
+
+_EDITION_TAIL = regex.compile(
+    r"[,.]\s+(?P<ed>(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev\.)\s+"
+    r"(?:edn|ed|edition)\.?)\s*$",
+    regex.IGNORECASE,
+)
+_NAME_SEP = regex.compile(r"(?:,|(?<=(?:^|\s)\p{Lu})\.)\s+")
+# "…, Parsing things, in" / "Walker A. Parsing things. In": the title and "in" read into the names
+_IN_TAIL = regex.compile(r"[,.]\s*[Ii]n:?\s*$")
+
+
+def title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``A. Walker, B. Cole, Parsing things, in: C. Brown (Ed.)`` (Elsevier) / ``Walker A.
+    Parsing things. In: Brown C, editor.`` (Vancouver): with no title read, the sentence-case
+    piece at the end of the names, before ``in``, is the title."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    tail = _IN_TAIL.search(work, s, e)
+    names_end = tail.start() if tail else e
+    if tail is None and not (len(spans) > 1 and spans[1][0] in ("editor", "container-title")):
+        return spans
+    cut = None
+    seps = list(_NAME_SEP.finditer(work, s, names_end))
+    for k, m in enumerate(seps):
+        piece_end = seps[k + 1].start() if k + 1 < len(seps) else names_end
+        if _TITLE_WORD.search(work, m.end(), piece_end):  # the first piece in sentence case
+            cut = m.span()
+            break
+    if cut is None or _TITLE_WORD.search(work, s, cut[0]):
+        return spans
+    title = trim(work, cut[1], names_end, " ,;:.")
+    return [(lab, s, cut[0] + (work[cut[0]] == "."), c), ("title", *title, c), *spans[1:]]
+
+
+# a lower-case word of a sentence-case title (a journal's name has none but these)
+_TITLE_WORD = regex.compile(
+    r"(?<![\p{L}.])(?!(?:of|and|the|in|for|on|de|der|und|la|et)\b)\p{Ll}{3,}\b"
+)
+
+
+def title_in_journal(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Writer A, Coder B. Parsing things. Sci Rep. 2020;10:12345`` : with no title read, a
+    journal that opens with a sentence in sentence case (lower-case words, ending in a full stop)
+    holds the title, then the journal's name."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "container-title":
+            continue
+        dot = _SENTENCE_END.search(work, s, e)
+        if dot is None or not _TITLE_WORD.search(work, s, dot.start()):
+            return spans
+        if _TITLE_WORD.search(work, dot.end(), e):
+            return spans  # (lower-case words on both sides: no journal's name to tell apart)
+        return [
+            *spans[:k],
+            ("title", s, dot.start(), c),
+            ("container-title", dot.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
+# "1(8):9": the number after the issue's bracket and a colon is the page
+def page_after_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``OpenAI blog, 1(8):9`` : a second issue right after ``):`` is the page."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, _ = spans[k - 1]
+        if (
+            lab == "issue"
+            and plab == "issue"
+            and work[pe:s].replace(" ", "") == "):"
+            and "pages" not in (sp[0] for sp in spans)
+        ):
+            return [*spans[:k], ("pages", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = _unseen_shapes(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
     spans = quoted_title_end(spans, work, start, end)
@@ -1025,3 +1449,346 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = title_before_in(spans, work, start, end)
     spans = abbreviation_tail(spans, work, start, end)
     return role_names(spans, work, start, end)
+
+
+def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The repairs of issue 10's unseen shapes, each called only when the labels and a cheap test
+    of the text say it may apply (most references need none of them: the tests cost less than the
+    calls)."""
+    labels = [sp[0] for sp in spans]
+    have = set(labels)
+    if ("title" in have or "container-title" in have) and (
+        ". I" in work or ". i" in work or "? I" in work
+    ):
+        spans, have = _relabelled(title_in_container(spans, work, start, end), spans, labels, have)
+    if "issue" in have and labels.count("issue") >= 2:
+        spans, have = _relabelled(page_after_issue(spans, work, start, end), spans, labels, have)
+    if (
+        len(labels) > 1
+        and labels[0] == "author"
+        and labels[1] in ("title", "container-title")
+        and "title" not in labels[2:]
+        and (comma := work.find(",", spans[0][1], spans[0][2])) > 0
+        and work[comma - 1].isupper()  # "Hochreiter S," (initials without stops)
+    ):
+        spans, have = _relabelled(vancouver_names_end(spans, work, start, end), spans, labels, have)
+    if (
+        not work.isascii()
+        and labels.count("author") + labels.count("editor") + labels.count("translator") >= 2
+        and any(ch in work for ch in "编著撰译注疏校整集")
+    ):
+        spans, have = _relabelled(role_word_alone(spans, work, start, end), spans, labels, have)
+    if (
+        "note" in have
+        and _may_be_genre(work)
+        or "genre" in have
+        and "author" in labels[1:]
+        or "publisher" in have
+        and ("Diss" in work or "Thesis" in work)
+        or "location" in have
+        and "publisher" in have
+        and " of" in work
+    ):
+        spans, have = _relabelled(genre_in_note(spans, work, start, end), spans, labels, have)
+    if "title" in have:
+        _, ts, te, _ = spans[labels.index("title")]
+        b = work.find("[", ts, min(end, te + 2))
+        if (
+            b >= 0
+            and work[b + 2 : b + 3].islower()
+            or (work.find("(", te, te + 40) >= 0 and any(w in work for w in _REPORT_WORDS))
+        ):
+            spans, have = _relabelled(apa_description(spans, work, start, end), spans, labels, have)
+    if "[in " in work or "[In " in work:
+        spans, have = _relabelled(language_note(spans, work, start, end), spans, labels, have)
+    if ("issue" in have or "volume" in have) and ("ch." in work or "hap" in work):
+        spans, have = _relabelled(chapter_number(spans, work, start, end), spans, labels, have)
+    if labels[:1] == ["author"] and labels[1:2] in (
+        ["location"],
+        ["publisher"],
+        ["title"],
+        ["container-title"],
+    ):
+        spans, have = _relabelled(mla_given_name(spans, work, start, end), spans, labels, have)
+    if "UP" in work or " P," in work or " P." in work:
+        spans, have = _relabelled(university_press(spans, work, start, end), spans, labels, have)
+    if "pages" in have and any(
+        lab == "pages" and e - s == 4 and work[s:e].isdigit() for lab, s, e, _ in spans
+    ):
+        spans, have = _relabelled(date_as_pages(spans, work, start, end), spans, labels, have)
+    if "title" not in have:
+        if "note" in have:
+            spans, have = _relabelled(note_as_title(spans, work, start, end), spans, labels, have)
+        if labels[:1] == ["author"] and (
+            labels[1:2] in (["editor"], ["container-title"])
+            or "in" in work[spans[0][2] - 4 : spans[0][2]].lower()
+        ):
+            spans, have = _relabelled(title_in_names(spans, work, start, end), spans, labels, have)
+        if "container-title" in have:
+            spans, have = _relabelled(
+                title_in_journal(spans, work, start, end), spans, labels, have
+            )
+    if labels[:1] == ["author"] and ";" in work and ("title" not in have or "In " in work):
+        spans, have = _relabelled(acs_names_end(spans, work, start, end), spans, labels, have)
+    if "title" not in have and labels[:1] == ["author"]:
+        if "(" in work:
+            spans, have = _relabelled(
+                chicago_note_title(spans, work, start, end), spans, labels, have
+            )
+    if "genre" in have and "Unpublished" in work:
+        spans, have = _relabelled(unpublished_genre(spans, work, start, end), spans, labels, have)
+    if "title" in have and ("(Version" in work or "(version" in work):
+        spans, have = _relabelled(version_in_title(spans, work, start, end), spans, labels, have)
+    if "note" in have or "edition" in have or "editor" in have:
+        spans, have = _relabelled(stray_numbers(spans, work, start, end), spans, labels, have)
+    if labels[:1] == ["author"] and "genre" in have and labels[1:2] == ["genre"]:
+        spans, have = _relabelled(
+            title_case_title_in_names(spans, work, start, end), spans, labels, have
+        )
+    if "et al" in work and "title" in have:
+        spans = et_al_in_title(spans, work, start, end)
+    return spans
+
+
+_CHAPTER_BEFORE = regex.compile(r"\b(?:ch|chap|chapter|Ch|Chap|Chapter)\.?\s*$")
+
+
+def chapter_number(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``…: Springer, 2017, ch. 3, pp. 45–67`` (IEEE): the number after ``ch.`` is the chapter's, no
+    volume or issue."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("issue", "volume") and _CHAPTER_BEFORE.search(work, max(start, s - 10), s):
+            return [*spans[:k], ("note", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_GIVEN_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?")
+
+
+_ET_AL_LEAD = regex.compile(r"et\s*al\.?,?\s+")
+
+
+def et_al_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker A, et al. Parsing things.`` : the ``et al.`` the labeller read into the title closes
+    the names before it."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab == "title" and spans[k - 1][0] == "author":
+            m = _ET_AL_LEAD.match(work, s, e)
+            if m is None or work[spans[k - 1][2] : s].strip(" ,"):
+                return spans
+            a = spans[k - 1]
+            return [
+                *spans[: k - 1],
+                (a[0], a[1], m.end() - 1 - (work[m.end() - 2] == ","), a[3]),
+                (lab, m.end(), e, c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+# ACS names: "Walker, A.; Cole, B. C." (semicolons between, stops after the initials)
+_ACS_NAMES = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s(?:\p{Lu}\.\s?-?){1,3};\s)+"
+    r"(?:and\s)?\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s(?:\p{Lu}\.\s?-?){0,2}\p{Lu}\.(?=\s\p{Lu})"
+)
+
+
+def acs_names_end(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, A.; Cole, B. Parsing Things. J. Am. Chem. Soc.`` (ACS): the names end at the stop
+    after the last initials; the words after it open the title."""
+    if not spans or spans[0][0] != "author":
+        return spans
+    rest = spans[1:]
+    titles = [k for k, sp in enumerate(rest) if sp[0] == "title"]
+    if titles:  # "…B. Parsing Things. In Handbook of Parsing; Brown, C., Ed." : the book after In
+        if titles != [0] or not work.startswith("In ", rest[0][1]):
+            return spans
+        rest = [("container-title", rest[0][1] + 3, *rest[0][2:]), *rest[1:]]
+    lab, s, e, c = spans[0]
+    m = _ACS_NAMES.match(work, s, e)
+    if m is None or m.end() >= e - 1:
+        return spans
+    return [(lab, s, m.end(), c), ("title", *trim(work, m.end(), e, " ,.;:"), c), *rest]
+
+
+def chicago_note_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Ann Walker, Parsing Things (New York: Wiley, 2017), 45.`` (Chicago note): the piece after
+    the one given-name-first author, right before the bracketed imprint, is the book's title."""
+    if len(spans) < 2 or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[0]
+    if work[e : spans[1][1]].strip() != "(" or work.count(",", s, e) != 1:
+        return spans
+    comma = work.find(",", s, e)
+    if not _GIVEN_FIRST_NAME.fullmatch(work, s, comma):
+        return spans
+    return [(lab, s, comma, c), ("title", *trim(work, comma + 1, e), c), *spans[1:]]
+
+
+_GIVEN_FIRST_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’\-]+){1,2}")
+
+
+_VERSION_OPEN = regex.compile(r"\s*\((?:[Vv]ersion|[Vv]\.)\s*[\w.\-]*$")
+
+
+def version_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Cities and rivers (Version 2.1) [Computer software]`` (APA 7): the version in brackets
+    after the title (cut at its dot by the labeller) is no part of the title."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "title":
+            m = _VERSION_OPEN.search(work, s, e)
+            if m is None or m.start() <= s:
+                return spans
+            return [*spans[:k], (lab, s, m.start(), c), *spans[k + 1 :]]
+    return spans
+
+
+def stray_numbers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Spans that cannot be what they are labelled: an edition note (``2nd ed``) is the edition;
+    a name group with no letter (``.``) is nothing; an "edition" that opens a day range
+    (``3|–5 May 2019``) is the date's."""
+    out: list[Span] = []
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "note" and _EDITION_ONLY.fullmatch(work, s, e):
+            out.append(("edition", s, e, c))
+            continue
+        if lab in ("editor", "author", "translator") and not any(ch.isalpha() for ch in work[s:e]):
+            continue
+        if (
+            lab == "edition"
+            and work[s:e].isdigit()
+            and k + 1 < len(spans)
+            and spans[k + 1][0] == "date"
+            and work[e : spans[k + 1][1] + 1].strip()[:1] in ("-", "–")
+        ):
+            continue
+        out.append((lab, s, e, c))
+    return spans if out == spans else out
+
+
+# "Walker, A. Cities and Their Rivers" : inverted names with initials, then a title in title case
+_INVERTED_THEN_TITLE = regex.compile(
+    r"(?P<names>(?:\p{Lu}[\p{L}'’\-]+,\s(?:\p{Lu}\.\s?-?){1,3}(?:[,;]\s|\s?&\s|,?\sand\s))*"
+    r"\p{Lu}[\p{L}'’\-]+,\s(?:\p{Lu}\.\s?-?){0,2}\p{Lu}\.)\s+(?P<rest>\p{Lu}\S*\s.+)"
+)
+_FUNCTION_WORD = regex.compile(r"\s(?:and|of|the|in|for|on|to|with|from|a|an|their|its)\s")
+
+
+def title_case_title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, A. Cities and Their Rivers. Ph.D. Thesis, University of Rome`` (MDPI): a title in
+    title case read into the names (its small words show it); a "title" after the genre is the
+    school."""
+    lab, s, e, c = spans[0]
+    m = _INVERTED_THEN_TITLE.fullmatch(work, s, e)
+    if m is None or not _FUNCTION_WORD.search(work, m.start("rest"), e):
+        return spans
+    rest = [
+        ("publisher" if sp[0] == "title" and k and spans[k][0] == "genre" else sp[0], *sp[1:])
+        for k, sp in enumerate(spans[1:])
+    ]
+    return [(lab, s, m.end("names"), c), ("title", *m.span("rest"), c), *rest]
+
+
+def unpublished_genre(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Unpublished doctoral dissertation``: the word before the genre is the genre's."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "genre" and work[max(start, s - 12) : s].rstrip().endswith("Unpublished"):
+            a = work.rfind("Unpublished", max(start, s - 12), s)
+            if k == 0 or spans[k - 1][2] <= a:
+                return [*spans[:k], (lab, a, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_UNIVERSITY_PRESS = regex.compile(r"(?:\p{Lu}[\p{L}\s.]*\s)?UP|U\s+of\s+[\p{L}\s]+\s+P")
+
+
+def university_press(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Oxford UP, 2017`` / ``U of Chicago P`` (MLA's abbreviated presses): a publisher, not a
+    place or a container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("location", "container-title") and _UNIVERSITY_PRESS.fullmatch(work, s, e):
+            return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+def mla_given_name(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, Ann. "Parsing Things." …`` (MLA, one author): the given name after the family
+    name and its comma, read as a place or a publisher (or as the title's first word), is the
+    author's."""
+    if len(spans) < 2 or spans[0][0] != "author":
+        return spans
+    _, s, e, c = spans[0]
+    if (
+        spans[1][0] in ("container-title", "location", "publisher")
+        and work[e : spans[1][1]].strip() == ","
+        and " " not in work[s:e].strip()
+        and _GIVEN_WORD.fullmatch(work, spans[1][1], spans[1][2])
+        and len(spans) > 2
+        and spans[2][0] == "date"
+        and work[spans[1][2] : spans[2][1]].strip() == "."
+    ):  # "Walker, Ann. 2017. Parsing Things." (Chicago author-date)
+        return [("author", s, spans[1][2], c), *spans[2:]]
+    if (
+        spans[1][0] in ("title", "container-title")
+        and work[e : spans[1][1]].strip() == ","
+        and " " not in work[s:e]
+        and not any(sp[0] == "title" for sp in spans[2:])
+    ):
+        g = _GIVEN_WORD.match(work, spans[1][1], spans[1][2])  # "Walker, | Ann. Parsing Things"
+        if g and work[g.end() : g.end() + 2] == ". " and g.end() + 2 < spans[1][2]:
+            return [("author", s, g.end(), c), ("title", g.end() + 2, *spans[1][2:]), *spans[2:]]
+        return spans
+    if len(spans) < 3 or spans[1][0] not in ("location", "publisher"):
+        return spans
+    _, ns, ne, _ = spans[1]
+    if (
+        " " in work[s:e].strip()
+        or work[e:ns].strip() != ","
+        or not _GIVEN_WORD.fullmatch(work, ns, ne)
+        or spans[2][0] != "title"
+        or work[ne : spans[2][1]].strip(" \"“'‘") != "."
+    ):
+        return spans
+    return [("author", s, ne, c), *spans[2:]]
+
+
+def _may_be_genre(work: str) -> bool:
+    """A cheap test before :data:`_GENRE_PHRASE`: one of the words every genre it reads holds."""
+    low = work.lower()
+    return (
+        "software" in low
+        or "set" in low
+        or "thesis" in low
+        or "diss" in low
+        or "report" in low
+        or "rep." in low
+        or "paper" in low
+        or "brief" in low
+        or "notes" in low
+    )
+
+
+# the words of a report series that _REPORT_NUMBER reads (a cheap test before it)
+_REPORT_WORDS = (
+    "Report",
+    "Paper",
+    "Brief",
+    "Memorandum",
+    "Note",
+    "Bulletin",
+    "Publication",
+    "Series",
+    "Document",
+)
+
+
+def _relabelled(
+    new: list[Span], old: list[Span], labels: list[str], have: set[str]
+) -> tuple[list[Span], set[str]]:
+    """``new`` (a repair's result), keeping ``labels`` (in place) the labels of its spans, and the
+    set of them."""
+    if new is old:
+        return new, have
+    labels[:] = [sp[0] for sp in new]
+    return new, set(labels)

@@ -5,6 +5,8 @@
     How to cite things - Example Site. https://… [Accessed 3 May 2020]   title, site
     Doe J. A web page[Online]. Available: https://… (accessed …)        author, title
     某某协会. 城市治理. 某某网. https://…                             author, title, site
+    张三：“题名”，载某某网，https://…，最后访问日期：2020年1月2日。     author, title, site
+    “词条”，百度百科，https://…，2021年3月5日访问。                     title, site
 
 The link and the access date are already taken (:mod:`.identifiers`); this module reads the one to
 three elements before them, types the item ``webpage`` and keeps the parse only when every letter
@@ -33,7 +35,8 @@ _MARKS = regex.compile(
 )
 # the name of a web site or an online service (the item's container)
 SITE = regex.compile(
-    r"(?:百科|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|Blog|News|Online|"
+    r"(?:百科|百科全书|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|"
+    r"Encyclopedia|Blog|News|Online|"
     r"\.(?:com|org|net|gov|edu|cn)|Site|Website|Portal)\s*$",
     regex.IGNORECASE,
 )
@@ -55,11 +58,76 @@ _CN_DATE = regex.compile(
 )
 
 
+# a note's quoted web page (the legal-citation and house styles): lead-in, author, the quoted title
+# (a Baike entry adds 词条), then the site (载 / 见 before it), up to the link
+_QUOTED_NOTE = regex.compile(
+    r"(?:(?:参见|参看|详见|见|转引自|引自|See)\s*)?"
+    r"(?:(?P<who>[^“”\"《》,:]{1,40}?)\s*[,:]\s*)?"
+    r"(?P<q>[“\"])(?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*[,:]\s*"
+    r"(?:(?:载于|载|见|来源|来自)\s*[:]?\s*)?(?P<site>[^,:“”\"《》\d]{2,60}?)\s*"
+    # (or the site first: 参见百度百科“量子计算”词条)
+    r"|(?:(?:参见|参看|详见|见|载于|载)\s*)?(?P<site>[^,:“”\"《》\d]{2,20}?)\s*"
+    r"[“\"](?P<t>[^“”\"]{1,300}?)[”\"](?:\s*词条)?\s*"
+    # (or the site after the title, then 词条: “城市治理”百度百科词条)
+    r"|(?:(?:参见|参看|详见|见)\s*)?[“\"](?P<t>[^“”\"]{1,300}?)[”\"]\s*"
+    r"(?P<site>[^,:“”\"《》\d]{2,20}?)\s*词条\s*"
+)
+# what may stand after the link: the page's own date (an access date is already taken)
+_DATE_AFTER = regex.compile(
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?|"
+    r"-(?P<m>\d{1,2})-(?P<d>\d{1,2}))"
+)
+
+
 def applies(d: Draft) -> bool:
     return (d.has("URL") or d.has("accessed")) and TYPE_CODE.search(d.work, d.start, d.end) is None
 
 
+def _quoted_note(d: Draft) -> bool:
+    """``张三：“题名”，载某某网，https://…，最后访问日期：…``: a note's web page with its title in
+    quotes, the site after it and the link last (kept when every letter and digit is read)."""
+    url = d.spans.get("URL")
+    if url is None or url[0] <= d.start:
+        return False
+    work = d.work
+    a, b = trim(work, d.start, url[0])
+    m = _QUOTED_NOTE.fullmatch(work, a, b)
+    if m is None or not m.group("site").strip():
+        return False
+    if (
+        not m.group(0).rstrip().endswith("词条")
+        and m.start("site") < m.start("t")
+        and not SITE.search(m.group("site"))
+    ):
+        return False  # (a site before the title must say it is one: 百度百科, 某某网)
+    c = d.copy()
+    if m.group("who"):
+        ws, we = trim(work, m.start("who"), m.end("who"))
+        if not (looks_like_names(work[ws:we]) or _names_like(work[ws:we])):
+            return False
+        set_names(c, ws, we, "author", 0.8)
+    set_title(c, "title", m.start("t"), m.end("t"), 0.85)
+    ss, se = trim(work, m.start("site"), m.end("site"))
+    set_title(c, "container-title", ss, se, 0.8)
+    c.claim(a, b)  # the lead-in, quotes, 词条 and 载 left between the fields
+    for dm in _DATE_AFTER.finditer(work, url[1], c.end):
+        if c.has("issued") or not c.is_free(dm.start(), dm.end()):
+            continue
+        parts = [int(g) for g in dm.group("y", "m", "d") if g]
+        if 1 <= parts[1] <= 12 and (len(parts) < 3 or 1 <= parts[2] <= 31):
+            c.set("issued", {"date-parts": [parts]}, dm.start(), dm.end(), 0.75)
+    c.style = "web"
+    c.set_type("webpage", 0.8)
+    covered, total = c._coverage([])
+    if covered < total:
+        return False
+    d.adopt(c)
+    return True
+
+
 def parse(d: Draft) -> bool:
+    if _quoted_note(d):
+        return True
     c = d.copy()
     work = c.work
     if not c.has("accessed"):  # 题名. 维基百科[2018-05-06]: a bracketed date after the site
@@ -140,7 +208,14 @@ def parse(d: Draft) -> bool:
             return False
         set_names(c, a, b, "author", 0.8)
         set_title(c, "title", s, e, 0.8)
-        set_title(c, "container-title", p, q, 0.75)
+        if ":" in view[p:q] and (im := _NLM_IMPRINT.fullmatch(view, p, q)):
+            # "Geneva: World Health Organization; 2019" (NLM's web page): the imprint
+            c.set("publisher-place", im.group("place"), im.start("place"), im.end("place"), 0.8)
+            c.set("publisher", im.group("pub"), im.start("pub"), im.end("pub"), 0.8)
+            y = int(im.group("y"))
+            c.set("issued", {"date-parts": [[y]]}, im.start("y"), im.end("y"), 0.8)
+        else:
+            set_title(c, "container-title", p, q, 0.75)
     if not c.has("title"):
         return False
     _close_bracket(c, "title")
@@ -164,11 +239,34 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
     if bars:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
-        if 0 < te - ts <= 40 and te - ts < bar.start() - s:  # (not "PEP 8 – Style Guide for …")
+        if 0 < te - ts <= 40 and (
+            te - ts < bar.start() - s or SITE.search(work, ts, te)
+        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site)
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
+    paren = _SITE_PAREN.match(work, s, min(c.end, e + 1))  # (the closing bracket is a mark)
+    if paren and paren.end() >= e and SITE.search(paren.group("site")):  # 城市治理（百度百科）
+        set_title(c, "title", *trim(work, paren.start("t"), paren.end("t")), 0.75)
+        set_title(c, "container-title", paren.start("site"), paren.end("site"), 0.7)
+        return
+    lead = _SITE_LEAD.match(work, s, e)
+    if lead and SITE.search(work, s, lead.end("site")):  # 百度百科：量子计算
+        set_title(c, "container-title", lead.start("site"), lead.end("site"), 0.7)
+        set_title(c, "title", lead.end(), e, 0.75)
+        return
     set_title(c, "title", s, e, 0.75)
+
+
+# NLM's imprint of a web page: "Geneva: World Health Organization; 2019"
+_NLM_IMPRINT = regex.compile(
+    r"\s*(?P<place>\p{Lu}[\p{L} .,'\-]{1,40}?)\s*:\s*(?P<pub>\p{Lu}[^:;]{1,80}?)\s*;\s*"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*"
+)
+# a site named in brackets after the page's title: 城市治理（百度百科）
+_SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
+# a site named before the page's title: 百度百科：量子计算
+_SITE_LEAD = regex.compile(r"(?P<site>[^:,.]{2,12}?)\s*:\s*")
 
 
 def _close_bracket(c: Draft, name: str) -> None:

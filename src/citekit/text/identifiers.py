@@ -27,6 +27,7 @@ __all__ = [
     "LABELLED_DOI",
     "LABELLED_ISBN",
     "SHORT_DOI",
+    "BARE_URL",
     "URL_IN_TEXT",
     "URL_MENTION",
     "isbn_valid",
@@ -74,6 +75,13 @@ def strip_doi_resolver(text: str) -> str:
 #: A URL in running text (the parser): with a scheme, or starting "www." and holding a further dot.
 URL_IN_TEXT = regex.compile(
     rf"(?:https?|ftp)://[^{_IDENT_STOP}]+|www\.[^{_IDENT_STOP}]+\.[^{_IDENT_STOP}]+",
+    regex.IGNORECASE,
+)
+#: A URL printed without its scheme (MLA 8/9: "en.wikipedia.org/wiki/…"): a host ending in a common
+#: top-level domain, then a path.
+BARE_URL = regex.compile(
+    rf"(?<![\w@/.:\-])(?:[a-z0-9\-]+\.)+(?:org|com|edu|gov|net|int|io|info|uk|de|fr|cn|jp|au|ca)"
+    rf"/[^{_IDENT_STOP}]*",
     regex.IGNORECASE,
 )
 #: A URL as the validator finds it (up to a space, a quote or a Chinese comma or semicolon).
