@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import threading
-from itertools import groupby, repeat
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +95,19 @@ def label_spans(
     labels = tagger.tag(sequence_features(text, tokens))
     marginal = tagger.marginal
     spans: list[tuple[str, int, int, float]] = []
-    i = 0
-    for lab, run in groupby(labels):
-        j = i + len(list(run))
+    i, n = 0, len(labels)
+    while i < n:  # each run of one label: tokens i..k
+        lab = labels[i]
+        k = i
+        while k + 1 < n and labels[k + 1] == lab:
+            k += 1
         if lab != "O":
             # the confidence of a run: the mean marginal of its first, middle and last token
-            picks = {i, (i + j - 1) // 2, j - 1}
-            conf = sum(map(marginal, repeat(lab, len(picks)), picks)) / len(picks)
-            spans.append((lab, tokens[i][0], tokens[j - 1][1], conf))
-        i = j
+            if k == i:
+                conf = marginal(lab, i)
+            else:
+                picks = {i, (i + k) // 2, k}  # (summed in the set's order, as before)
+                conf = sum([marginal(lab, t) for t in picks]) / len(picks)
+            spans.append((lab, tokens[i][0], tokens[k][1], conf))
+        i = k + 1
     return spans
