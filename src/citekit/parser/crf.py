@@ -7,9 +7,10 @@ confidence is the mean marginal probability of the label at the run's first, mid
 tokens labelled ``O``) belongs to no field.  Without the model file the parser
 runs its rules only (``available()`` is False).  The model is loaded once per thread on first use
 (a crfsuite tagger is not thread-safe, so each thread opens its own); ``available()`` says whether
-a model is installed.  The model is trained by ``training/train.py``.  Without python-crfsuite
-(or with ``CITEKIT_LABELLER=python``) the pure-Python tagger of :mod:`.labeller` reads the same
-model and gives the same labels.
+a model is installed.  The model is trained by ``training/train.py``.  A long run (from
+``COMPILED_AFTER`` labelled references on) switches to the optional compiled tagger of
+:mod:`.fasttag` where it is built; without python-crfsuite (or with ``CITEKIT_LABELLER=python``)
+the pure-Python tagger of :mod:`.labeller` reads the same model.  All three give the same labels.
 """
 
 from __future__ import annotations
