@@ -29,7 +29,7 @@ _lock = threading.Lock()
 def have_compiled() -> bool:
     """Is the compiled tagger built?"""
     try:
-        from . import _crftag  # noqa: F401
+        from ._crftag import Tagger  # noqa: F401
     except ImportError:
         return False
     return array("i").itemsize == 4  # (the extension reads C int32 offsets)
