@@ -63,6 +63,8 @@ def _graph() -> dict[str, set[str]]:
         rel = name.split(".")[1:]
         path = PACKAGE.joinpath(*rel)
         files[name] = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    # (a compiled extension module, parser/_crftag, has no source to read: it imports nothing)
+    files = {name: path for name, path in files.items() if path.is_file()}
     return {
         name: {d for d in _imports(path, name, set(files)) if d in files and d != name}
         for name, path in files.items()

@@ -5,6 +5,7 @@ list and the benchmark's frozen Chinese lines)."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from citekit import CitekitError
 from citekit.parser import crf
 from citekit.parser.crfmodel import ModelFormatError, read_model
+from citekit.parser.fasttag import compiled_tagger, have_compiled
 from citekit.parser.features import sequence_features
 from citekit.parser.labeller import Labeller, Tagger
 from citekit.parser.tokens import tokenize
@@ -81,6 +83,7 @@ def test_label_spans_through_the_python_tagger_equal_crfsuites(monkeypatch):
     strings = _strings()[::40]
     expected = [crf.label_spans(s) for s in strings]
     monkeypatch.setattr(crf._local, "tagger", Tagger(crf.MODEL_PATH))
+    monkeypatch.setattr(crf._local, "settled", True, raising=False)  # (no switch in a long run)
     got = [crf.label_spans(s) for s in strings]
     for e, g in zip(expected, got, strict=True):
         assert [x[:3] for x in g] == [x[:3] for x in e]
@@ -105,3 +108,66 @@ def test_a_file_that_is_no_model_is_a_clear_error(tmp_path):
     cut.write_bytes(crf.MODEL_PATH.read_bytes()[:5000])  # a model file cut short
     with pytest.raises(ModelFormatError):
         read_model(cut)
+
+
+# -- the compiled tagger (parser/fasttag.py, built from _crftag.c where a C compiler is found) ------
+
+needs_compiled = pytest.mark.skipif(not have_compiled(), reason="the compiled tagger is not built")
+
+
+@needs_compiled
+def test_the_compiled_tagger_gives_crfsuites_labels_and_marginals_to_the_bit(taggers):
+    reference, _ = taggers
+    fast = compiled_tagger(crf.MODEL_PATH)
+    assert fast.labels() == reference.labels()
+    names = fast.labels()
+    compared = 0
+    for text in _strings():
+        xseq = sequence_features(text, tokenize(text)[: crf.MAX_TOKENS])
+        if not xseq:
+            continue
+        expected = reference.tag(xseq)
+        assert fast.tag(xseq) == expected, text
+        for t, label in enumerate(expected):
+            for name in (label, names[(compared + t) % len(names)]):
+                assert fast.marginal(name, t) == reference.marginal(name, t), (text, t, name)
+        compared += 1
+    assert compared >= 2000
+    # features it does not know are skipped, as crfsuite skips them; bytes and str items alike
+    xseq = [[b"w=zzzunknown", b"s=Aa"], ["s=a+", "no such feature", "w=的"]]
+    assert fast.tag(xseq) == reference.tag(xseq)
+    assert fast.marginal("O", 1) == reference.marginal("O", 1)
+    assert fast.tag([]) == []
+
+
+@needs_compiled
+def test_the_compiled_tagger_rejects_bad_input():
+    fast = compiled_tagger(crf.MODEL_PATH)
+    with pytest.raises(ValueError):
+        fast.marginal("O", 0)  # before tag()
+    fast.tag([[b"s=Aa"]])
+    with pytest.raises(IndexError):
+        fast.marginal("O", 1)
+    with pytest.raises(KeyError):
+        fast.marginal("no such label", 0)
+    with pytest.raises(TypeError):
+        fast.tag([1])
+    from citekit.parser._crftag import Tagger as Compiled
+
+    with pytest.raises(ValueError):
+        Compiled(["O"], {}, b"\0\0\0\0", b"", b"", b"")  # no transition matrix
+
+
+@needs_compiled
+def test_a_long_run_switches_to_the_compiled_tagger(monkeypatch):
+    strings = _strings()[::40]
+    expected = [crf.label_spans(s) for s in strings]
+    monkeypatch.delenv("CITEKIT_LABELLER", raising=False)
+    monkeypatch.setattr(crf, "_local", threading.local())
+    monkeypatch.setattr(crf, "_switched", [])
+    monkeypatch.setattr(crf, "_labelled", [0])
+    monkeypatch.setattr(crf, "COMPILED_AFTER", 3)
+    got = [crf.label_spans(s) for s in strings]
+    assert type(crf._local.tagger).__name__ == "Tagger"
+    assert type(crf._local.tagger).__module__ == "citekit.parser._crftag"
+    assert got == expected  # the same spans and confidences, to the bit

@@ -62,3 +62,26 @@ def test_module_level_functions_answer_as_regex_does():
         == regex.search(r"\L<w>", text, w=["ed"]).span()
     )
     assert lazyregex.sub(r"\s+", " ", "a  \t b") == "a b"
+
+
+def test_a_lazy_standard_re_pattern_is_res_own_once_used():
+    import re
+
+    source = r"(?<=[a-z]{2})-(?=tions?\b)"
+    lazy = lazyregex.compile_re(source, re.IGNORECASE)
+    assert isinstance(lazy, lazyregex.LazyPattern)  # nothing compiled yet
+    text = "Revi-tions and PRES-TION"
+    assert (
+        lazy.sub("", text)
+        == re.sub(source, "", text, flags=re.IGNORECASE)
+        == "Revitions and PRESTION"
+    )
+    assert not isinstance(lazy, lazyregex.LazyPattern)
+    assert type(lazy.compiled()) is re.Pattern  # the standard module's, not regex's
+    assert lazy.flags & re.IGNORECASE and lazy.pattern == source
+    try:
+        lazy.splititer  # noqa: B018  (regex's own method: re has none)
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("splititer should be missing")

@@ -17,7 +17,17 @@ from typing import Any
 
 import regex as _regex
 
-__all__ = ["CompiledPattern", "LazyPattern", "compile", "fullmatch", "match", "search", "sub"]
+__all__ = [
+    "CompiledPattern",
+    "LazyPattern",
+    "LazyRePattern",
+    "compile",
+    "compile_re",
+    "fullmatch",
+    "match",
+    "search",
+    "sub",
+]
 
 # what a LazyPattern takes over from its pattern on first use
 _KEPT = (
@@ -79,6 +89,31 @@ class LazyPattern(CompiledPattern):
 
 def compile(pattern: Any, flags: int = 0, **kwargs: Any) -> LazyPattern:
     return LazyPattern(pattern, flags, **kwargs)
+
+
+class LazyRePattern(LazyPattern):
+    """A compiled pattern of the standard ``re`` module, compiled on first use
+    (:func:`compile_re`); ``re`` has no ``splititer`` (nor the other names of ``regex``'s own)."""
+
+    __slots__ = ()
+
+    def compiled(self) -> Any:
+        import re
+
+        pattern, flags, _ = self._args
+        real = re.compile(pattern, flags)
+        for name in _KEPT:
+            if hasattr(real, name):
+                setattr(self, name, getattr(real, name))
+        self._real = real
+        self.__class__ = CompiledPattern  # type: ignore[assignment]
+        return real
+
+
+def compile_re(pattern: str, flags: int = 0) -> LazyRePattern:
+    """``re.compile(pattern, flags)`` on first use: for the patterns a module compiles with the
+    standard ``re`` (faster where they do not need ``regex``) but most runs never use."""
+    return LazyRePattern(pattern, flags)
 
 
 _COMPILED: dict[tuple[Any, int], Any] = {}

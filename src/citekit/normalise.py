@@ -12,8 +12,8 @@ import re as _re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from .lazyregex import compile as _lazy_regex  # patterns compiled on first use (start-up)
+from .lazyregex import compile_re as _lazy_re
 from .model import Span, new_span
 from .text.script import UNSPACED_CLASS, is_cjk_punctuation, is_unspaced
 
@@ -101,8 +101,8 @@ def _fold_clean(ch: str) -> str:
 
 
 # ", " / ": " / "; " before a letter, a CJK character or an opening quote or 《 written without the space
-_GLUED = _re.compile(r"([,:;])(?=[^\W\d_]|[“‘《])|(\))(?=[A-Z][a-z])")
-_SPACES = _re.compile(r"[ ]{2,}")
+_GLUED = _lazy_re(r"([,:;])(?=[^\W\d_]|[“‘《])|(\))(?=[A-Z][a-z])")
+_SPACES = _lazy_re(r"[ ]{2,}")
 
 
 def _space_after(m: _re.Match[str]) -> str:
@@ -114,28 +114,24 @@ _FOLD_TABLE = {i: chr(i - 0xFEE0) for i in range(0xFF01, 0xFF5F)}
 _FOLD_TABLE.update({ord(k): v for k, v in _PUNCT.items()})
 _CLEAN_TABLE = {i: chr(i - 0xFEE0) for i in range(0xFF01, 0xFF5F)}
 _CLEAN_TABLE.update({ord(k): v for k, v in _CLEAN.items()})
-_SLOW = _re.compile(r"[\r\n]|&#?\w{1,8};")
-_ENTITY = _re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_SLOW = _lazy_re(r"[\r\n]|&#?\w{1,8};")
+_ENTITY = _lazy_re(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 # "appli- cation": a word hyphenated across a line break in a PDF (not "Hazard- and Risk-")
-_LINE_HYPHEN = _re.compile(
-    r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)"
-)
+_LINE_HYPHEN = _lazy_re(r"(?<=[a-z]{2})- (?=[a-z]{2,})(?!(?:and|or|to|the|of|in|for|with|nor)\b)")
 # "Pres-ence", "Revi-sion": a PDF line break inside a word lost its newline; only before an ending
 # that is no word of its own (not "Nap-of-the-Earth", "well-being", "self-organizing")
-_WORD_BREAK = _re.compile(
+_WORD_BREAK = _lazy_re(
     r"(?<=[a-z]{2})-(?=(?:ences?|ances?|tions?|sions?|ments?|ness|ity|ities|ical|ically|olog(?:y|ies|ical)"
     r"|ular|ations?|atives?|ously|ible|isms?|ization|izations)\b)"
 )
 # a space between two CJK characters, or between CJK and a Latin letter or digit, is typographic
 # (or a PDF artefact): the canonical form has none
-_CJK_SPACE = regex.compile(
+_CJK_SPACE = _lazy_regex(
     rf"(?<=[{UNSPACED_CLASS}])[ ]+(?=[{UNSPACED_CLASS}]|[A-Za-z0-9]+(?:[^A-Za-z0-9 ]|[ ]?[{UNSPACED_CLASS}]))"
     rf"|(?<=[A-Za-z0-9])[ ]+(?=[{UNSPACED_CLASS}])"
 )
-_DELETED = _re.compile("[\u200b\ufeff]")
-_SLOW_OR_DELETED = _re.compile(
-    "[\r\n\u200b\ufeff]|&#?\\w{1,8};"
-)  # one scan for the fast path's test
+_DELETED = _lazy_re("[\u200b\ufeff]")
+_SLOW_OR_DELETED = _lazy_re("[\r\n\u200b\ufeff]|&#?\\w{1,8};")  # one scan for the fast path's test
 
 
 def _joins_cjk(ch: str) -> bool:
@@ -202,23 +198,23 @@ def normalise(raw: str) -> View:
 # view of a field's raw text (``clean_value``) comes out as the field's value in the view.
 
 # emphasis: HTML tags and Markdown ``*x*``/``**x**``/``__x__`` around a run of text
-_TAG = _re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>", _re.IGNORECASE)
-_STARS = _re.compile(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
+_TAG = _lazy_re(r"</?(?:i|b|em|strong|u|sup|sub|span|font)(?:\s[^<>]{0,80})?>", _re.IGNORECASE)
+_STARS = _lazy_re(r"(?<![*\w])(\*{1,2}|__)(?=[^\s*_])([^*\n]{1,300}?)(?<=[^\s*_])\1(?![*\w])")
 # Markdown "_Journal_": one underscore on each side of a run of words (not snake_case, not in a link)
-_UNDERSCORES = _re.compile(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
+_UNDERSCORES = _lazy_re(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?![\w/_])")
 # a Markdown link "[Title](https://…)": the brackets are markup, the link follows the text
-_MD_LINK = _re.compile(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
+_MD_LINK = _lazy_re(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
 # an empty Markdown link "[](https://…#ref_[3]_1)" (the anchor of a copied Baidu Baike note): no text, dropped
-_MD_EMPTY_LINK = _re.compile(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
+_MD_EMPTY_LINK = _lazy_re(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
 # PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
-_GLUED_IN = _re.compile(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
+_GLUED_IN = _lazy_re(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
-_SPACED_INITIAL = _re.compile(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
+_SPACED_INITIAL = _lazy_re(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
 # a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
-_BULLET = _re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
-_FOOTNOTE = _re.compile(r"^\[\^(\d{1,4})\]:?\s*")
+_BULLET = _lazy_re(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
+_FOOTNOTE = _lazy_re(r"^\[\^(\d{1,4})\]:?\s*")
 # "[7」", "[7)" : a numbering label closed by the wrong bracket
-_BAD_CLOSE = _re.compile(r"^\[\s*\d{1,4}\s*([」』)}〕])")
+_BAD_CLOSE = _lazy_re(r"^\[\s*\d{1,4}\s*([」』)}〕])")
 
 
 # "15王明", "11《": a number glued to a Chinese first field (not "21世纪", "3种", "100年")
@@ -231,7 +227,7 @@ def _glued_label() -> _re.Pattern[str]:  # compiled on first use: a CJK range is
 
 
 # URLs and DOIs with a space where a PDF line broke ("https://www. example.com", "10.1000/ abc")
-_BROKEN_LINK = _re.compile(r"[ ](?<=[/.\-_=?&] )(?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
+_BROKEN_LINK = _lazy_re(r"[ ](?<=[/.\-_=?&] )(?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
 
 
 @cache
@@ -240,7 +236,7 @@ def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is 
 
 
 # "Annu.Rev.", "V.Nair", "G.E.Hinton": a full stop glued to the next capitalised word
-_GLUED_STOP = _re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
+_GLUED_STOP = _lazy_re(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
 
 
 # a space between two Chinese characters when one side is a single character ("王 明", "城 市")
@@ -252,15 +248,15 @@ def _cjk_gap() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slo
     )
 
 
-_OCR_YEAR = _re.compile(
+_OCR_YEAR = _lazy_re(
     r"(?<![A-Za-z0-9.])(?=\d*[lIOo])(?:1[5-9]|20|2O|l[5-9])[\dlIOo]{2}(?![A-Za-z0-9.])"
 )
 _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 # cheap tests, each with a literal start (a fast scan), before the slower patterns above
-_GLUED_HINT = _re.compile(r"\.[A-Z][a-z]")
+_GLUED_HINT = _lazy_re(r"\.[A-Z][a-z]")
 # where OCR puts a letter into a year (20l3, 2O19, l998, 199l)
-_OCR_HINT = _re.compile("20l|19l|20O|19O|20o|19o|l9|2O|0l|9l|0O|9O|0o|9o")
-_CJK_GAP_HINT = _re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
+_OCR_HINT = _lazy_re("20l|19l|20O|19O|20o|19o|l9|2O|0l|9l|0O|9O|0o|9o")
+_CJK_GAP_HINT = _lazy_re(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
 
 
 def _broken_link(text: str) -> bool:
@@ -298,7 +294,7 @@ def _rare(text: str) -> bool:
 
 _WRAP = {"[": "]", "(": ")"}
 _OUTER_FIRST = frozenset("*•·▪◦-[(")
-_WRAP_INNER = _re.compile(r"^\s*\d{1,4}\s*$")
+_WRAP_INNER = _lazy_re(r"^\s*\d{1,4}\s*$")
 
 
 def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:

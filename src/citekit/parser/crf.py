@@ -7,16 +7,16 @@ confidence is the mean marginal probability of the label at the run's first, mid
 tokens labelled ``O``) belongs to no field.  Without the model file the parser
 runs its rules only (``available()`` is False).  The model is loaded once per thread on first use
 (a crfsuite tagger is not thread-safe, so each thread opens its own); ``available()`` says whether
-a model is installed.  The model is trained by ``training/train.py``.  Without python-crfsuite
-(or with ``CITEKIT_LABELLER=python``) the pure-Python tagger of :mod:`.labeller` reads the same
-model and gives the same labels.
+a model is installed.  The model is trained by ``training/train.py``.  A long run (from
+``COMPILED_AFTER`` labelled references on) switches to the optional compiled tagger of
+:mod:`.fasttag` where it is built; without python-crfsuite (or with ``CITEKIT_LABELLER=python``)
+the pure-Python tagger of :mod:`.labeller` reads the same model.  All three give the same labels.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from itertools import groupby, repeat
 from pathlib import Path
 from typing import Any
 
@@ -43,27 +43,48 @@ def available() -> bool:
     return _AVAILABLE[0]
 
 
+# A long run switches from python-crfsuite's tagger to the compiled one (parser/fasttag.py, where
+# it is built: the same labels and marginals, ~2x faster) after this many labelled references:
+# reading the model for it (~0.1 s) pays off after a few hundred.  CITEKIT_LABELLER chooses one
+# tagger for the whole run: "crfsuite", "compiled" (if built) or "python" (parser/labeller.py).
+COMPILED_AFTER = 500
+_labelled = [0]
+_switched: list[bool] = []  # [True] once the run is long enough for the compiled tagger
+
+
 def _tagger():
+    _labelled[0] += 1
+    if _labelled[0] == COMPILED_AFTER and not _switched:
+        _switched.append(True)
     tagger = getattr(_local, "tagger", None)
-    if tagger is None:
-        tagger = _open_tagger()
+    if tagger is None or _switched and not getattr(_local, "settled", False):
+        tagger, _local.settled = _open_tagger(long_run=bool(_switched))
         _local.tagger = tagger
     return tagger
 
 
-def _open_tagger() -> Any:
-    """python-crfsuite's tagger (C, the faster), else the pure-Python one (same labels)."""
+def _open_tagger(long_run: bool = False) -> tuple[Any, bool]:
+    """The tagger for this thread, and whether it is the run's last choice: python-crfsuite's, or
+    the compiled one in a long run, else the pure-Python one (all give the same labels)."""
     import importlib.util
 
-    if os.environ.get("CITEKIT_LABELLER") == "python" or not importlib.util.find_spec("pycrfsuite"):
+    choice = os.environ.get("CITEKIT_LABELLER", "")
+    if choice != "python" and choice != "crfsuite":
+        if long_run or choice == "compiled" or not importlib.util.find_spec("pycrfsuite"):
+            from .fasttag import compiled_tagger
+
+            compiled = compiled_tagger(MODEL_PATH)
+            if compiled is not None:
+                return compiled, True
+    if choice == "python" or not importlib.util.find_spec("pycrfsuite"):
         from .labeller import Tagger
 
-        return Tagger(MODEL_PATH)
+        return Tagger(MODEL_PATH), True
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_PATH))
-    return tagger
+    return tagger, long_run or choice == "crfsuite"
 
 
 def tag_tokens(
@@ -96,13 +117,19 @@ def label_spans(
     labels = tagger.tag(sequence_features(text, tokens))
     marginal = tagger.marginal
     spans: list[tuple[str, int, int, float]] = []
-    i = 0
-    for lab, run in groupby(labels):
-        j = i + len(list(run))
+    i, n = 0, len(labels)
+    while i < n:  # each run of one label: tokens i..k
+        lab = labels[i]
+        k = i
+        while k + 1 < n and labels[k + 1] == lab:
+            k += 1
         if lab != "O":
             # the confidence of a run: the mean marginal of its first, middle and last token
-            picks = {i, (i + j - 1) // 2, j - 1}
-            conf = sum(map(marginal, repeat(lab, len(picks)), picks)) / len(picks)
-            spans.append((lab, tokens[i][0], tokens[j - 1][1], conf))
-        i = j
+            if k == i:
+                conf = marginal(lab, i)
+            else:
+                picks = {i, (i + k) // 2, k}  # (summed in the set's order, as before)
+                conf = sum([marginal(lab, t) for t in picks]) / len(picks)
+            spans.append((lab, tokens[i][0], tokens[k][1], conf))
+        i = k + 1
     return spans
