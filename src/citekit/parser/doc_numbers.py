@@ -146,7 +146,7 @@ _SERIES = regex.compile(
     r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?"
 )
 _SERIES_NUMBER = regex.compile(
-    r"[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
+    r"\G[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
 )
 _SERIES_FIELDS = ("genre", "publisher", "container-title", "collection-title")
 
