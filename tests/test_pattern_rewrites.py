@@ -137,6 +137,17 @@ CASES = [
         " ,.No1A-/)",
     ),
     (
+        "doc_numbers._SERIES",
+        doc_numbers._SERIES,
+        r"(?:(?:\p{Lu}[\p{L}&\-]*|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
+        r"(?:(?:Working|Discussion|Policy|Occasional|Research|Technical|Staff|Conference)\s+Papers?"
+        r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?",
+        0,
+        "search+fullmatch",
+        ["Working", " ", "Paper", "s", "Tech", ".", "Rep", "ort", "A", "a", "BC", "of", "in"]
+        + ["Series", "&", "-", "X", "Int", "\t", ","],
+    ),
+    (
         "names.VANCOUVER_NAMES",
         names.VANCOUVER_NAMES,
         r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+",
@@ -175,7 +186,7 @@ def _calls(pattern, how: str, text: str) -> list:
     return out
 
 
-def _random_strings(alphabet: str, seed: str, n: int = 300) -> list[str]:
+def _random_strings(alphabet: str | list[str], seed: str, n: int = 300) -> list[str]:
     rng = random.Random(seed)
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(n)]
 
@@ -186,6 +197,40 @@ def test_rewritten_pattern_matches_as_before(name, new, old, flags, how, alphabe
     # real lines: at most 300 characters of each (every position and span is tried)
     for text in [t[:300] for t in REAL] + _random_strings(alphabet, name):
         assert _calls(new, how, text) == _calls(before, how, text), (name, text)
+
+
+# the expression that doc_numbers._genre_number computes in linear time
+_GENRE_NUMBER = regex.compile(
+    r"^(?P<g>[^\p{L}\n]*\p{L}.*?)(?<![\s,，])[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
+    r"(?P<n>(?=[A-Z0-9\-/.]*\d)[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+|\d[\d\-/.]*[A-Za-z]?)\s*(?:号)?$"
+)
+_GENRE_TOKENS = ["A", "Q", "a", "1", "0", " ", ",", "，", "-", "/", ".", "No", "Nr", "Number"]
+_GENRE_TOKENS += [
+    "#",
+    "第",
+    "号",
+    "\n",
+    "\t",
+    "\u3000",
+    "TR",
+    "é",
+    "١",
+    "Tech. rep. ",
+    "Working Paper ",
+]
+
+
+def test_genre_number_split_is_the_expression():
+    rng = random.Random("genre-number")
+    texts = REAL + [t[k:] for t in REAL[:300] for k in range(0, len(t), 7)]
+    texts += [
+        "".join(rng.choice(_GENRE_TOKENS) for _ in range(rng.randint(0, 20))) for _ in range(20000)
+    ]
+    texts += ["NBER Working Paper No. 1234", "Tech. rep. TR-2010-1", "Report 1A-2", "报告 第12号"]
+    for text in texts:
+        m = _GENRE_NUMBER.match(text)
+        want = None if m is None else (m.end("g"), m.start("n"), m.end("n"))
+        assert doc_numbers._genre_number(text) == want, text
 
 
 def test_real_lines_are_there():
