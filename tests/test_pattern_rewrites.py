@@ -34,6 +34,11 @@ doc_numbers = importlib.import_module("citekit.parser.doc_numbers")
 gbt7714 = importlib.import_module("citekit.parser.gbt7714")
 names = importlib.import_module("citekit.parser.names")
 prepare = importlib.import_module("citekit.renderer._prepare")
+entry = importlib.import_module("citekit.validate._entry")
+shared = importlib.import_module("citekit.validate.gbt._shared")
+imprint = importlib.import_module("citekit.validate.gbt.imprint")
+vnames = importlib.import_module("citekit.validate.gbt.names")
+templates = importlib.import_module("citekit.validate.gbt.templates")
 
 
 def _real_lines() -> list[str]:
@@ -148,6 +153,66 @@ CASES = [
         "search+fullmatch",
         ["Working", " ", "Paper", "s", "Tech", ".", "Rep", "ort", "A", "a", "BC", "of", "in"]
         + ["Series", "&", "-", "X", "Int", "\t", ","],
+    ),
+    (
+        "validate._entry._DOUBLE_SLASH",
+        entry._DOUBLE_SLASH,
+        r"\s*(?://|／／|/\s+/)",
+        0,
+        "match",
+        " /／a\t",
+    ),
+    (
+        "validate._entry.AY_YEAR",
+        entry.AY_YEAR,
+        r"(?P<sep>\s*[,，]\s*)(?P<y>(?P<c>c|\[)?(?P<n>(?:1[4-9]|20)\d\d)(?:(?<=\[\d{4})(?P<s>[a-z])"
+        r"(?=\]))?\]?(?:[-—](?:(?:1[4-9]|20)\d\d)?)?(?:\([^()]{1,20}\)|（[^（）]{1,20}）)?(?P<s>[a-z])?)"
+        r"\s*\Z",
+        0,
+        "search",
+        [" ", ",", "，", "2020", "1999", "[", "]", "a", "c", "-", "(x)"],
+    ),
+    (
+        "validate.gbt._shared._NAME_LIST",
+        shared._NAME_LIST,
+        rf"(?:{shared._NAME}|(?:Jr|Sr|JR|SR)\.?)(?:\s*,\s*(?:{shared._NAME}|(?:Jr|Sr|JR|SR)\.?))*"
+        r"(?:\s*,\s*et\s+al\.?)?(?=\s|$|[.．])",
+        0,
+        "match",
+        ["Smith", " ", "J", ",", ".", "Jr", "et al", "van", "A", "b", "-"],
+    ),
+    (
+        "validate.gbt.imprint._PAGES_AFTER",
+        imprint._PAGES_AFTER,
+        r"\s*[:：]\s*[^:：\p{Han}]{0,3}\d[\d\-–,， ]*\p{Han}?\s*$",
+        0,
+        "search",
+        " :：1-,页x\n",
+    ),
+    (
+        "validate.gbt.names._CJK_NAMES",
+        vnames._CJK_NAMES,
+        rf"{vnames._CJK_NAME}(?:(?:\s*[,，、]\s*|(?P<j>\s*(?P<c>和|与|及|\band\b|&)\s*))"
+        rf"{vnames._CJK_NAME})+",
+        0,
+        "fullmatch",
+        ["张", "三", "和", "、", ",", " ", "·", "and", "&"],
+    ),
+    (
+        "validate.gbt.names._UPPER_PERSON",
+        vnames._UPPER_PERSON,
+        r"\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}{1,2})+|ET AL\.?|等",
+        0,
+        "fullmatch",
+        ["SMITH", " ", "J", "A", "ET AL", ".", "等", "-", "a"],
+    ),
+    (
+        "validate.gbt.templates._STD_LAST",
+        templates._STD_LAST,
+        rf"(?P<s>\s*[:：]\s*)(?P<n>{templates._STDNUM})\s*\Z",
+        0,
+        "search",
+        [" ", ":", "：", "GB/T", "ISO", "7714", "-", "2015", "—", "x"],
     ),
     (
         "names.VANCOUVER_NAMES",
