@@ -39,6 +39,7 @@ shared = importlib.import_module("citekit.validate.gbt._shared")
 imprint = importlib.import_module("citekit.validate.gbt.imprint")
 vnames = importlib.import_module("citekit.validate.gbt.names")
 templates = importlib.import_module("citekit.validate.gbt.templates")
+required = importlib.import_module("citekit.validate.gbt.required")
 
 
 def _real_lines() -> list[str]:
@@ -213,6 +214,18 @@ CASES = [
         0,
         "search",
         [" ", ":", "：", "GB/T", "ISO", "7714", "-", "2015", "—", "x"],
+    ),
+    (
+        "validate.gbt.required._BOOK_IMPRINT",
+        required._BOOK_IMPRINT,
+        rf"\G\s*[.．]\s*(?P<book>(?:{required._BOOK_ELEMENT})*)"
+        rf"(?P<place>[^.．,，:：\[\]]{{1,30}}?(?:,\s*[A-Z][a-z]{{1,5}}\.)?)\s*[:：]\s*"
+        rf"(?P<pub>[^.．:：\[\]]{{2,60}}?)\s*[,，]\s*(?P<y>{required._YEAR})(?!\d)"
+        r"(?!\s*[,，(（]\s*\d)",
+        0,
+        "match",
+        [". ", ".", "．", " ", "  ", ":", "：", ",", "，", "北京", "X", "ab", "2020", "版", "译"]
+        + ["ed", "[", "1", "Sed", ", Md."],
     ),
     (
         "names.VANCOUVER_NAMES",

@@ -232,6 +232,8 @@ _LONG_RUNS = {
     '._TITLE_SEMICOLON.sub("；", S + "x" + S + ";")]',
     "periodical run": '[__import__("citekit.renderer._prepare").renderer._prepare'
     '._periodical_run("1" + S + "x" + S + "(")]',
+    # G059's book imprint after [J]: spaces after the colon (a cli fuzz case; 4,000 took 5 s)
+    "G059 imprint": 'citekit.check("张三. 书名[J]. 北京：" + S + "x", lines=True)',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
