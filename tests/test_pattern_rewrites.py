@@ -40,6 +40,7 @@ imprint = importlib.import_module("citekit.validate.gbt.imprint")
 vnames = importlib.import_module("citekit.validate.gbt.names")
 templates = importlib.import_module("citekit.validate.gbt.templates")
 required = importlib.import_module("citekit.validate.gbt.required")
+numbers = importlib.import_module("citekit.renderer.engine.numbers")
 
 
 def _real_lines() -> list[str]:
@@ -335,6 +336,18 @@ def test_rewritten_replacement_gives_the_same_text(new, old, repl):
     texts = REAL + _random_strings(tokens, old, 3000)
     for text in texts:
         assert new.sub(repl, text) == re.sub(old, repl, text), text
+
+
+def test_multiple_numbers_finds_what_citeproc_py_finds():
+    # only whether there is a match is used (a plural label)
+    old = re.compile(r"\d+[^\d.]+\d+")
+    rng = random.Random("plural")
+    tokens = list("1 2.a-,x\n") + ["١", "12", ".."]
+    texts = REAL + [
+        "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for text in texts:
+        assert (numbers._MULTIPLE_NUMBERS.search(text) is None) == (old.search(text) is None), text
 
 
 def test_real_lines_are_there():

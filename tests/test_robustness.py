@@ -234,6 +234,9 @@ _LONG_RUNS = {
     '._periodical_run("1" + S + "x" + S + "(")]',
     # G059's book imprint after [J]: spaces after the colon (a cli fuzz case; 4,000 took 5 s)
     "G059 imprint": 'citekit.check("张三. 书名[J]. 北京：" + S + "x", lines=True)',
+    # the renderer's plural test of a number variable (a render fuzz case: 4.4 s)
+    "plural number": '[__import__("citekit.renderer.engine.numbers").renderer.engine.numbers'
+    '._MULTIPLE_NUMBERS.search("1" * N + S + "x")]',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }
