@@ -183,3 +183,13 @@ def test_2025_check_wants_full_width_commas_inside_elements():
     refs = citekit.check(bad, standard="gbt7714-2025", lines=True)
     w003 = [d for d in refs[0].diagnostics if d.code == "W003"]
     assert [bad[d.span.start : d.span.end] for d in w003] == [","]
+
+
+def test_marks_of_a_field_with_a_long_run_of_spaces_are_found_in_linear_time():
+    # a run of spaces was retried from each of its spaces (200,000 spaces: minutes); the run
+    # stays, the comma between words and the parenthetical become full-width (2025)
+    from citekit.renderer._prepare import _full_width_marks
+
+    spaces = " " * 200_000
+    assert _full_width_marks("中" + spaces + "x, y (z)") == "中" + spaces + "x，y（z）"
+    assert _full_width_marks("a" + spaces + "(b)" + spaces) == "a（b）"

@@ -221,8 +221,22 @@ _LONG_RUNS = {
     "zh punctuation": '[__import__("citekit.messages").messages.zh_punctuation("中" + S + "x")]',
     # parser.doc_numbers._GENRE_NUMBER (a genre field without a number: 8 s at 8,000 letters;
     # the slowest parse-list case of a seed-78 hunt)
-    "genre number": '[__import__("citekit.parser.doc_numbers").parser.doc_numbers'
-    '._GENRE_NUMBER.match("a" * N + " " * N + "x")]',
+    # (now doc_numbers._genre_number, a scan; the expression also took 1.3 s on 10,000 capitals)
+    "genre number": '[[__import__("citekit.parser.doc_numbers").parser.doc_numbers'
+    '._genre_number(s) for s in ("a" * N + " " * N + "x", "A" * N + "1x", "A-" * N + "1x")]]',
+    # renderer._prepare: a 2025 title's colon and semicolon, a serial's holdings (a render-surface
+    # case of 10,000 spaces: 7 s in cProfile)
+    "subtitle colon": '[__import__("citekit.renderer._prepare").renderer._prepare'
+    '._SUBTITLE_COLON.sub("：", "a:" + S + "x/" + S + ":" + S + ";")]',
+    "title semicolon": '[__import__("citekit.renderer._prepare").renderer._prepare'
+    '._TITLE_SEMICOLON.sub("；", S + "x" + S + ";")]',
+    "periodical run": '[__import__("citekit.renderer._prepare").renderer._prepare'
+    '._periodical_run("1" + S + "x" + S + "(")]',
+    # G059's book imprint after [J]: spaces after the colon (a cli fuzz case; 4,000 took 5 s)
+    "G059 imprint": 'citekit.check("张三. 书名[J]. 北京：" + S + "x", lines=True)',
+    # the renderer's plural test of a number variable (a render fuzz case: 4.4 s)
+    "plural number": '[__import__("citekit.renderer.engine.numbers").renderer.engine.numbers'
+    '._MULTIPLE_NUMBERS.search("1" * N + S + "x")]',
     # rules_style._CUES, Chicago's "279, no. 5359": 57 s at 100,000 digits
     "L012 style cue": 'citekit.check("张三. 书名" + "1" * N + ". 北京: 出版社, 2020.", lines=True)',
 }

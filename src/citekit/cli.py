@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from functools import partial
 from typing import IO, Any, BinaryIO, TextIO, cast
 
 from . import __version__
-from .config import STANDARDS, Config
+from .config import DEFAULT_TIME_BUDGET, STANDARDS, Config
 from .errors import CitekitError, InputError, UsageError
 from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
@@ -56,6 +57,16 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got '{value}'")
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got '{value}'")
+    return seconds
 
 
 def _add_jobs(p: argparse.ArgumentParser) -> None:
@@ -119,6 +130,14 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
             choices=_INPUT_FORMATS,
             help="input format: text (reference strings) or an exchange format "
             f"({', '.join(FORMATS)}); detected from the content by default",
+        )
+        p.add_argument(
+            "--time-budget",
+            type=_seconds,
+            default=DEFAULT_TIME_BUDGET,
+            metavar="SECONDS",
+            help="time one reference may take; past it its remaining steps are skipped with "
+            f"X002 and the rest go on (default {DEFAULT_TIME_BUDGET:g}; 0: no limit)",
         )
         _add_jobs(p)
 
@@ -234,7 +253,11 @@ def _load_references(
     source = open_input(args.file, stdin)
     if not source.head.strip() and (source.whole or not source.head):
         _empty(args.file)
-    config = config or Config(standard=args.standard, lines=args.lines)
+    config = config or Config(
+        standard=args.standard,
+        lines=args.lines,
+        time_budget=getattr(args, "time_budget", DEFAULT_TIME_BUDGET),
+    )
     fmt = args.from_format
     if fmt is None and not args.lines:
         fmt = sniff(source.head, None if args.file == "-" else args.file)
@@ -332,7 +355,11 @@ def _cmd_parse(args: argparse.Namespace, stdin: IO[Any], stdout: TextIO, stderr:
     from .report import csl_items_bytes, jsonl_bytes, write_bytes, write_json_array, write_jsonl
 
     tally = Tally()
-    config = Config(standard=args.standard, lines=args.lines)
+    config = Config(
+        standard=args.standard,
+        lines=args.lines,
+        time_budget=getattr(args, "time_budget", DEFAULT_TIME_BUDGET),
+    )
     csl = args.fmt == "csl-json"
     write = partial(encoded, write=csl_items_bytes if csl else jsonl_bytes)
     chunks = _encoded_chunks(args, stdin, stderr, config, PARSE_STAGES, write)

@@ -5,7 +5,7 @@ that is retired stays here marked deprecated.  Families:
 
 - ``S`` segmentation, ``P`` parsing, ``D`` dates, ``E`` encoding and characters,
   ``B`` brackets and quotes, ``F`` exchange formats (BibTeX, RIS, EndNote, NoteExpress,
-  RefWorks, CSL-JSON), ``X`` internal errors.
+  RefWorks, CSL-JSON), ``X`` internal errors and exhausted budgets.
 - Validator families (issue 4): ``I`` identifiers, ``G`` GB/T 7714 rules (their rules.md IDs
   are recorded in :mod:`citekit.validate`'s registry), ``W`` punctuation width, ``L``
   list-level checks (duplicates, numbering, citations in the article text, author-date
@@ -785,6 +785,13 @@ CODES: dict[str, CodeInfo] = {
             "error",
             "citekit failed inside a pipeline stage; the reference keeps what it had",
             "citekit 在处理该条目时出现内部错误",
+        ),
+        _c(
+            "X002",
+            "time-budget-exceeded",
+            "warning",
+            "the reference took longer than its time budget; the remaining steps were skipped",
+            "该条目处理超出时间预算, 其余步骤已跳过",
         ),
     )
 }

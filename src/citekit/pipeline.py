@@ -10,9 +10,11 @@ at a time (the CRF labeller then labels them one after another: faster, same res
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from . import codes
+from .budget import over_budget
 from .config import Config
 from .itemcheck import scrub, surrogate_runs
 from .language import detect_language
@@ -97,9 +99,20 @@ PARSE_STAGES: tuple[tuple[str, Stage], ...] = DEFAULT_STAGES[:3]
 
 
 def run_stages(
-    ref: Reference, config: Config, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+    ref: Reference,
+    config: Config,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    clock: Callable[[], float] = time.monotonic,
+    *,
+    later: Sequence[str] = (),
 ) -> Reference:
-    for name, stage in stages:
+    """``ref`` through ``stages``; an exception in a stage becomes X001, and when the reference
+    has used up ``config.time_budget`` (seconds of ``clock``) the stages left, and the ones named
+    ``later`` that the caller runs next, are skipped with X002 (:func:`over_budget_mark` tells
+    the caller); the check stage also checks the budget between its rules."""
+    budget = config.time_budget
+    deadline = clock() + budget if budget > 0 else None
+    for k, (name, stage) in enumerate(stages):
         try:
             ref = stage(ref, config)
         except Exception as exc:  # isolation: one bad reference never spoils a batch
@@ -109,7 +122,16 @@ def run_stages(
                     f"internal error in stage '{name}': {type(exc).__name__}: {exc}",
                 )
             )
+        if deadline is not None and (k + 1 < len(stages) or later) and clock() > deadline:
+            rest = [n for n, _ in stages[k + 1 :]] + list(later)
+            return ref.with_diagnostics(over_budget(budget, f"stage '{name}'", rest))
     return ref
+
+
+def over_budget_mark(ref: Reference) -> bool:
+    """Whether :func:`run_stages` stopped on ``ref`` for its time budget (its last diagnostic is
+    that X002): the stages after are not run on it."""
+    return bool(ref.diagnostics) and ref.diagnostics[-1].code == "X002"
 
 
 # References parsed together by run_stages_many: the gain grows with the chunk up to about this size,
@@ -129,7 +151,10 @@ def chunk_sizes(size: int = CHUNK) -> Iterator[int]:
 
 
 def run_stages_many(
-    refs: Iterable[Reference], config: Config, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+    refs: Iterable[Reference],
+    config: Config,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Iterator[Reference]:
     """:func:`run_stages` for each reference, in order, with the same results.  When the stages
     include the standard parse stage, it runs on :data:`CHUNK` references at a time
@@ -138,29 +163,37 @@ def run_stages_many(
     at = next((i for i, (_, fn) in enumerate(stages) if fn is stage_parse), None)
     if at is None:
         for ref in refs:
-            yield run_stages(ref, config, stages)
+            yield run_stages(ref, config, stages, clock)
         return
     before, (name, _), after = stages[:at], stages[at], stages[at + 1 :]
+    # a reference whose time budget ran out before the parse skips the parse and what follows
+    later = [n for n, _ in stages[at:]]
     chunk: list[Reference] = []
     sizes = chunk_sizes()
     size = next(sizes)
     for ref in refs:
-        chunk.append(run_stages(ref, config, before))
+        chunk.append(run_stages(ref, config, before, clock, later=later))
         if len(chunk) == size:
             for parsed in _parse_chunk(chunk, name):
                 yield (
-                    run_stages(parsed, config, after) if after else parsed
+                    run_stages(parsed, config, after, clock)
+                    if after and not over_budget_mark(parsed)
+                    else parsed
                 )  # (parse only: nothing after)
             chunk = []
             size = next(sizes)
     for parsed in _parse_chunk(chunk, name):
-        yield run_stages(parsed, config, after) if after else parsed
+        yield (
+            run_stages(parsed, config, after, clock)
+            if after and not over_budget_mark(parsed)
+            else parsed
+        )
 
 
 def _parse_chunk(refs: list[Reference], name: str) -> list[Reference]:
     """The parse stage on ``refs``, as :func:`run_stages` runs it (an exception becomes X001 on
     its reference)."""
-    todo = [i for i, ref in enumerate(refs) if ref.raw.strip()]
+    todo = [i for i, ref in enumerate(refs) if ref.raw.strip() and not over_budget_mark(ref)]
     if not todo:
         return refs
     from .parser import parse_many

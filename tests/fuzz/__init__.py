@@ -8,4 +8,6 @@
 - ``python -m tests.fuzz --minutes N``: the long run over every surface; each failure is
   minimised and written to ``tests/fixtures/fuzz/`` as a regression fixture, which
   ``tests/test_fuzz.py`` replays. ``tests/test_fuzz.py`` also runs a short round in CI.
+  ``--cases FILE`` also appends each failure's case as it failed (a ``--no-write`` run keeps its
+  cases there: a long run's slow case could not be looked at again without it).
 """

@@ -181,6 +181,7 @@ def _run_jobs(args: argparse.Namespace) -> int:
                     *same,
                     "--seed",
                     str(args.seed + k),
+                    *(["--cases", f"{args.cases}.{k}"] if args.cases else []),
                     "--out",
                     str(out),
                 ],
@@ -221,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="do not write regression fixtures")
     ap.add_argument(
         "--out", type=Path, help="also write the counts here, every minute and at the end"
+    )
+    ap.add_argument(
+        "--cases",
+        type=Path,
+        help="append each new failure's case, unminimised, to this JSON-lines file (with "
+        "--jobs N: one file per job, FILE.K)",
     )
     ap.add_argument(
         "--jobs",
@@ -294,6 +301,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         seen.add((surface, failure))
         print(f"[{surface}] {failure}", file=sys.stderr, flush=True)
+        if args.cases:  # the case as it failed, before any minimising (a --no-write run keeps it)
+            with args.cases.open("a", encoding="utf-8") as f:
+                record = {"surface": surface, "failure": failure, "case": case}
+                f.write(json.dumps(record, ensure_ascii=True, default=str) + "\n")
         if not args.no_write:
             small = minimise(
                 surface, json.loads(json.dumps(case, default=str)), failure, args.bound

@@ -172,7 +172,9 @@ def cli(case: dict[str, Any]) -> None:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(argv, stdout=out, stderr=err)
         _cli_result(code, _stream_text(err))
-        if case.get("process"):
+        # an argument vector with a NUL byte cannot reach a real process (execve takes C strings:
+        # ``subprocess`` raises ValueError before citekit starts); it ran in this process above
+        if case.get("process") and not any("\x00" in a for a in argv):
             done = subprocess.run(
                 [sys.executable, "-c", "from citekit.cli import entry; entry()", *argv],
                 capture_output=True,

@@ -61,17 +61,17 @@ _ROLE_LEAD = regex.compile(
 )
 # one given-name-first name in such a phrase ("H. M. Parshley", "and Laura García-Moreno")
 _GIVEN_FIRST_NAME = regex.compile(
-    r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*"
+    r"\G\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*"
 )
-_PUBLISHER_PIECE = regex.compile(r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
+_PUBLISHER_PIECE = regex.compile(r"\G\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*")
 _VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|v\.|第)\s*", regex.IGNORECASE)
 _ISS_PREFIX = regex.compile(
     r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE
 )
-_ISS_SUFFIX = regex.compile(r"\s*[期号]$")
+_ISS_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+[期号]$")
 _VOL_SUFFIX = regex.compile(r"\s*卷$")
 _PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
-_PAGE_SUFFIX = regex.compile(r"\s*(?:页|pp?\.?)$")
+_PAGE_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+(?:页|pp?\.?)$")
 _CONF_WORDS = regex.compile(
     r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
     regex.IGNORECASE,
@@ -110,8 +110,8 @@ _NUMBER_LABELS = ("identifier",)
 
 _CN_DATE_TAIL = regex.compile(r"(?<=[\d年月])[年月日]?(?:\s*\d{1,2}\s*[月日])*")
 _MONTH_AFTER = regex.compile(
-    r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
-    r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"  # "2016(年)|3月": the year only was labelled
+    r"\G(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"  # "2016(年)|3月": the year only was labelled
 )
 
 
@@ -639,7 +639,7 @@ _PRESENTED = regex.compile(
     r"(?:presented|prepared|given|delivered|read)\s+(?:at|for|to|before)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
-_EVENT_END = regex.compile(r"[,.;(\[]|\s+(?:in|held)\s")
+_EVENT_END = regex.compile(r"[,.;(\[]|(?:\G|(?<!\s))\s++(?:in|held)\s")
 
 
 def _event_presented_at(d: Draft) -> None:
@@ -685,7 +685,7 @@ _JOURNAL_TAIL = regex.compile(
     r"\p{Lu}[\p{L}&'’\-]*\.?$"
 )
 _NUMBERS_NEXT = regex.compile(
-    r"[.,]?\s*(?:(?:1[5-9]|20)\d\d\s*[;:(]|\d{1,4}\s*[,:(]|vol\b|v\.)", regex.IGNORECASE
+    r"\G[.,]?\s*(?:(?:1[5-9]|20)\d\d\s*[;:(]|\d{1,4}\s*[,:(]|vol\b|v\.)", regex.IGNORECASE
 )
 
 
@@ -788,7 +788,7 @@ def _issue_range(d: Draft) -> None:
 
 
 _YEARS = regex.compile(r"(?:1[5-9]|20)\d\d(?:\s*[-/]\s*\d{2,4})?")
-_PAGES_AFTER = regex.compile(r"\s*[,:]\s*(?:pp?\.?\s*)?(?P<p>\d{1,6}(?:\s*-\s*\d{1,6})?)(?!\d)")
+_PAGES_AFTER = regex.compile(r"\G\s*[,:]\s*(?:pp?\.?\s*)?(?P<p>\d{1,6}(?:\s*-\s*\d{1,6})?)(?!\d)")
 
 
 def _journal_not_publisher(d: Draft) -> None:
@@ -842,7 +842,7 @@ def _title_from_names(d: Draft) -> None:
     set_title(d, "title", k, k + len(lit), d.conf.get("author", 0.5) * 0.8)
 
 
-_WORD_BEFORE = regex.compile(r"\p{L}+$")
+_WORD_BEFORE = regex.compile(r"(?:\G|(?<!\p{L}))\p{L}++$")
 _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{N}?!)”\"’]{2})[.?!]\s+(?=\p{Lu})")
 
 
@@ -886,7 +886,7 @@ _NEWSPAPER = regex.compile(
 )
 _SECTION_PAGE = regex.compile(r"[A-Z]\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?")  # "A1", "B4-B5"
 _INSTITUTION = regex.compile(
-    r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
+    r"(?:\G|(?<![^,.;:()]))[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
     r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*"
 )
 _ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)

@@ -280,7 +280,8 @@ _EDITION_TAIL = regex.compile(
 )
 # an edition statement of its own later in the reference: then "…: 第4版" is the title's (GB/T A.1)
 _LATER_EDITION = regex.compile(
-    r"(?:[.,]|[)》]?\s*\()\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)"
+    r"(?:[.,]|(?:[)》]|\G|(?<!\s))\s*+\()\s*+"
+    r"(?:第?\s*+[\d一二三四五六七八九十]{1,3}\s*+版|\d{1,2}(?:st|nd|rd|th)\s*+ed)"
 )
 
 

@@ -47,13 +47,95 @@ _REPORT_GENRE = regex.compile(
     r"\b(?:rep(?:ort)?\.?|(?:working|discussion|technical|white|policy)\s+papers?)|报告|工作论文",
     regex.IGNORECASE,
 )
-# The genre is the shortest start with a letter; written as "up to its first letter, then
-# more" and never ending in a separator (the shortest never does), so that a long field without
-# a number is not retried at every split of two lazy ``.*?`` (8 s on 8,000 letters; linear now).
-_GENRE_NUMBER = regex.compile(
-    r"^(?P<g>[^\p{L}\n]*\p{L}.*?)(?<![\s,，])[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
-    r"(?P<n>(?=[A-Z0-9\-/.]*\d)[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+|\d[\d\-/.]*[A-Za-z]?)\s*(?:号)?$"
-)
+# split_genre_number: the character classes it reads (its own scan: see _genre_number)
+_SPACE = regex.compile(r"\s")
+_SPACES = regex.compile(r"\s*")
+_GENRE_SEP = regex.compile(r"[\s,，]")
+_GENRE_SEPS = regex.compile(r"[\s,，]*")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_NUMBER_TAIL = regex.compile(r"\s*(?:号)?\n?")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_DIGITS = frozenset("0123456789")
+_JOINERS = frozenset("-/.")
+_NUMBER_PREFIXES = ("No", "Nr", "Number")
+
+
+def _genre_number(genre: str) -> tuple[int, int, int] | None:
+    """Where ``genre`` splits into series words and the number at its end: (end of the words,
+    start and end of the number), or None.
+
+    The words are the shortest start that holds a letter (no line break) and does not end in a
+    space or comma; then spaces and commas, one optional ``No``/``Nr``/``Number`` (with a ``.``),
+    ``#`` or ``第``, spaces, and the number up to the end (before spaces and one ``号``): capitals
+    and digits in groups joined by ``-``, ``/`` or ``.`` with a digit somewhere (``TR-2010-1``),
+    or a digit, then digits and joiners, then one letter at most (``1234``, ``12a``).
+
+    This is what a regular expression found (tests/test_pattern_rewrites.py keeps it and compares
+    the two), in linear time: the expression retried the number at every split of the words,
+    scanning to the end each time (1.3 s on a 10,000-letter genre).  Here the number's end is fixed first, and whether a
+    number can start at a position is read from tables built once from the end."""
+    s = genre
+    end = len(s)
+    while end and (s[end - 1] == "号" or _SPACE.match(s, end - 1)):
+        end -= 1
+    if not end or not _NUMBER_TAIL.fullmatch(s, end):
+        return None
+    # from the end: starts[i] says whether s[i:end] is a number
+    starts = [False] * (end + 1)
+    in_class = True  # s[i:end] holds only capitals, ASCII digits and joiners
+    joiner = False  # a joiner in s[i + 1:end]
+    doubled = False  # two joiners in a row in s[i:end]
+    digit = False  # an ASCII digit in s[i:end]
+    digits_to_end = True  # s[i + 1:end] holds only digits and joiners
+    digits_to_last = True  # s[i + 1:end - 1] holds only digits and joiners
+    last_is_letter = s[end - 1].isascii() and s[end - 1].isalpha()
+    for i in range(end - 1, -1, -1):
+        c = s[i]
+        is_digit = _DIGIT.match(c) is not None
+        starts[i] = (
+            c in _CAPITALS
+            and in_class
+            and joiner
+            and not doubled
+            and s[end - 1] not in _JOINERS
+            and (digit or c in _ASCII_DIGITS)
+        ) or (is_digit and (digits_to_end or (last_is_letter and i < end - 1 and digits_to_last)))
+        if c in _JOINERS and i + 1 < end and s[i + 1] in _JOINERS:
+            doubled = True
+        joiner = joiner or c in _JOINERS
+        in_class = in_class and (c in _CAPITALS or c in _ASCII_DIGITS or c in _JOINERS)
+        digit = digit or c in _ASCII_DIGITS
+        if i < end:
+            digits_to_end = digits_to_end and (is_digit or c in _JOINERS)
+        if i < end - 1:
+            digits_to_last = digits_to_last and (is_digit or c in _JOINERS)
+    newline = s.find("\n")
+    limit = len(s) if newline < 0 else newline
+    first = next((i for i in range(limit) if _LETTER.match(s, i)), None)
+    if first is None:
+        return None
+    for j in range(first + 1, limit + 1):
+        if _GENRE_SEP.match(s, j - 1):
+            continue
+        k = _GENRE_SEPS.match(s, j).end()
+        for i in _number_starts(s, k):
+            if i < end and starts[i]:
+                return j, i, end
+    return None
+
+
+def _number_starts(s: str, k: int) -> list[int]:
+    """Where the number may start after the separators that end at ``k``: after a ``No.``, ``#``
+    or ``第`` there (and its spaces), then at ``k``."""
+    word = next((w for w in _NUMBER_PREFIXES if s.startswith(w, k)), None)
+    if word is not None:
+        p = k + len(word)
+        p += s.startswith(".", p)
+        return [_SPACES.match(s, p).end(), k]
+    if s.startswith(("#", "第"), k):
+        return [_SPACES.match(s, k + 1).end(), k]
+    return [k]
 
 
 def find_doc_numbers(d: Draft) -> None:
@@ -110,12 +192,13 @@ def split_genre_number(d: Draft) -> None:
     s, e = span
     if d.text[s:e] != genre:
         return  # the value is not the view's text: its parts cannot be located
-    m = _GENRE_NUMBER.match(genre)
-    if not m or not m.group("g").strip(" ,，"):
+    split = _genre_number(genre)
+    if split is None or not genre[: split[0]].strip(" ,，"):
         return
-    gs, ge = trim(d.text, s + m.start("g"), s + m.end("g"), " ,，")
+    words_end, a, b = split
+    gs, ge = trim(d.text, s, s + words_end, " ,，")
     d.set("genre", d.text[gs:ge], gs, ge, d.conf["genre"])
-    d.set("number", m.group("n"), s + m.start("n"), s + m.end("n"), d.conf["genre"])
+    d.set("number", genre[a:b], s + a, s + b, d.conf["genre"])
     if d.type in (None, "book", "document", "article") and _REPORT_GENRE.search(d.text, gs, ge):
         d.set_type("report", 0.8)  # "Tech. rep. TR-2010-1", "Working Paper No. 12"
 
@@ -141,12 +224,12 @@ def preprint_number(d: Draft) -> None:
 
 
 _SERIES = regex.compile(
-    r"(?:(?:\p{Lu}[\p{L}&\-]*|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
+    r"(?:(?:(?:\G|(?<!\p{Lu}))\p{Lu}[\p{L}&\-]*+|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
     r"(?:(?:Working|Discussion|Policy|Occasional|Research|Technical|Staff|Conference)\s+Papers?"
     r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?"
 )
 _SERIES_NUMBER = regex.compile(
-    r"[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
+    r"\G[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)"
 )
 _SERIES_FIELDS = ("genre", "publisher", "container-title", "collection-title")
 

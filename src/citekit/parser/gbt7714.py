@@ -72,7 +72,7 @@ _TITLED_BODY = regex.compile(r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|�
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
 _NAME_GOES_ON = regex.compile(
-    r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})"
+    r"\G\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})"
 )
 _IN = regex.compile(r"(?:in|见|载)\s*[:：]?\s*", regex.IGNORECASE)
 # a list of names written given name first ("Alfred V. Aho, Monica S. Lam,", "John Smith,")

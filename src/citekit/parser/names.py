@@ -406,7 +406,7 @@ def _family_first_group(names: list[dict[str, str]], pairs: list[int]) -> bool:
 
 # "Smith J, Doe A B, et al." / "SMITH J." : GB/T (and Vancouver) names: family name, then initials
 VANCOUVER_NAMES = regex.compile(
-    r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
+    r"\G(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+"
 )
 
 

@@ -36,7 +36,7 @@ ACCESS_DATE = regex.compile(r"\[(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\]")
 # End of the first element: ". " (ASCII period and space), a full-width period, or a period
 # directly followed by a Chinese character.
 ELEMENT_END = regex.compile(r"\.(?:\s|(?=\p{Han}))|．")
-_DOUBLE_SLASH = regex.compile(r"\s*(?://|／／|/\s+/)")
+_DOUBLE_SLASH = regex.compile(r"\G\s*(?://|／／|/\s+/)")
 # split_label only when the string can start with a label (digit, bracket, circled number)
 _LABEL_START = frozenset("0123456789[［【〔(（ \t\u3000") | frozenset(
     "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -44,7 +44,7 @@ _LABEL_START = frozenset("0123456789[［【〔(（ \t\u3000") | frozenset(
 # Author-date head: "Name, 2010." / "Name, 2010a." / "Name, c1980." / "Name, [2012]." /
 # "Name, 1984-." / "Name, 1865(清同治四年)." — the year closes the first element.
 AY_YEAR = regex.compile(
-    r"(?P<sep>\s*[,，]\s*)(?P<y>(?P<c>c|\[)?(?P<n>(?:1[4-9]|20)\d\d)(?:(?<=\[\d{4})(?P<s>[a-z])(?=\]))?\]?"
+    r"(?:\G|(?<!\s))(?P<sep>\s*+[,，]\s*)(?P<y>(?P<c>c|\[)?(?P<n>(?:1[4-9]|20)\d\d)(?:(?<=\[\d{4})(?P<s>[a-z])(?=\]))?\]?"
     r"(?:[-—](?:(?:1[4-9]|20)\d\d)?)?(?:\([^()]{1,20}\)|（[^（）]{1,20}）)?(?P<s>[a-z])?)\s*\Z"
 )
 YEAR = regex.compile(r"(?<![\d\-/.])(1[4-9]\d\d|20\d\d)(?![\d])")

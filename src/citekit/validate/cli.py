@@ -23,7 +23,7 @@ from functools import cache, partial
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..codes import CODES
-from ..config import Config
+from ..config import DEFAULT_TIME_BUDGET, Config
 from ..errors import UsageError
 from ..fixes import apply_fixes
 from ..inputs import read_text
@@ -115,7 +115,9 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
     profile = load_profile(getattr(args, "config", None), getattr(args, "profile", None))
     base = Config(
-        standard=getattr(args, "standard", "gbt7714-2015"), lines=getattr(args, "lines", False)
+        standard=getattr(args, "standard", "gbt7714-2015"),
+        lines=getattr(args, "lines", False),
+        time_budget=getattr(args, "time_budget", DEFAULT_TIME_BUDGET),
     )
     return profile.apply(
         base,

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from ..budget import over_budget
 from ..config import Config
 from ..model import Diagnostic, Reference, Severity, Span
 from ._entry import Entry
 from .registry import RULES, Context, Rule, diag, select_rules
 
-__all__ = ["ListCheck", "check_list", "check_reference", "context_for", "rules_for"]
+__all__ = [
+    "ListCheck",
+    "check_list",
+    "check_reference",
+    "context_for",
+    "rules_for",
+]
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -132,18 +140,32 @@ def _capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
     return kept
 
 
-def run_reference_rules(ref: Reference, rules: Iterable[Rule], ctx: Context) -> list[Diagnostic]:
+def run_reference_rules(
+    ref: Reference,
+    rules: Iterable[Rule],
+    ctx: Context,
+    *,
+    budget: float = 0.0,
+    clock: Callable[[], float] = time.monotonic,
+) -> list[Diagnostic]:
     """The diagnostics of ``rules`` on ``ref``; a rule that raises becomes an X001 naming it.
     At most ``max-per-code`` (default 10) diagnostics of one code are listed; one more counts
-    the rest."""
+    the rest.  With a ``budget`` (seconds of ``clock``, a monotonic function), the rules left
+    when it has run out are skipped with one X002."""
     entry = Entry(ref)
     found: list[Diagnostic] = []
     extend = found.extend
-    for r in _applicable(rules, entry.is_gbt, entry.type_code):
+    applicable = _applicable(rules, entry.is_gbt, entry.type_code)
+    deadline = clock() + budget if budget > 0 else None
+    for k, r in enumerate(applicable):
         try:
             extend(r.fn(entry, ctx))
         except Exception as exc:  # a faulty rule must not hide the others' findings
             found.append(_internal_error(r, exc))
+        if deadline is not None and k + 1 < len(applicable) and clock() > deadline:
+            rest = [later.code for later in applicable[k + 1 :]]
+            found.append(over_budget(budget, f"rule {r.code}", rest))
+            break
     limit = ctx.option("max_per_code", MAX_PER_CODE)
     if limit and len(found) > limit:
         found = _capped(found, limit)
@@ -156,16 +178,19 @@ def check_reference(
     *,
     rules: Sequence[Rule] | None = None,
     ctx: Context | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Reference:
     """``ref`` with the diagnostics of the per-reference rules that ``config`` selects.
 
-    ``config`` is a :class:`citekit.config.Config`, or None for the defaults.
+    ``config`` is a :class:`citekit.config.Config`, or None for the defaults; its
+    ``time_budget`` bounds the time spent on ``ref`` (``clock``: a monotonic function).
     """
     if rules is None:
         rules = rules_for(config, "reference")
     if ctx is None:
         ctx = context_for(config)
-    found = run_reference_rules(ref, rules, ctx)
+    budget = (config or _DEFAULT).time_budget
+    found = run_reference_rules(ref, rules, ctx, budget=budget, clock=clock)
     if not found:
         return ref
     found = _apply_overrides(found, _overrides(config))

@@ -30,7 +30,7 @@ _NAME = (
 
 
 _NAME_LIST = regex.compile(
-    rf"(?:{_NAME}|(?:Jr|Sr|JR|SR)\.?)(?:\s*,\s*(?:{_NAME}|(?:Jr|Sr|JR|SR)\.?))*"
+    rf"\G(?:{_NAME}|(?:Jr|Sr|JR|SR)\.?)(?:\s*,\s*(?:{_NAME}|(?:Jr|Sr|JR|SR)\.?))*"
     r"(?:\s*,\s*et\s+al\.?)?(?=\s|$|[.．])"
 )
 

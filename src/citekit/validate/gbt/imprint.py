@@ -198,7 +198,9 @@ _SEP_IN_REGION = regex.compile(r"[.．](?!\s*[a-z])\s*")
 
 _IMPRINT_YEAR = regex.compile(r"[,，]\s*(?:c|\[)?(?:1[4-9]\d\d|20\d\d)")
 # the pages closing an author-date imprint: ': 29', '：序2-3'
-_PAGES_AFTER = regex.compile(r"\s*[:：]\s*[^:：\p{Han}]{0,3}\d[\d\-–,， ]*\p{Han}?\s*$")
+_PAGES_AFTER = regex.compile(
+    r"(?:\G|(?<!\s))\s*+[:：]\s*[^:：\p{Han}]{0,3}\d[\d\-–,， ]*+\p{Han}?\s*$"
+)
 
 
 @rule(

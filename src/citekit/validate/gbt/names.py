@@ -338,7 +338,7 @@ def name_conjunction(e: Entry, ctx: Context) -> Iterator[Diagnostic]:
 # with its spaces "j"), never a 和 inside a name (张和平).
 _CJK_NAME = r"(?:\p{Han}{2,4}|\p{Han}+·\p{Han}+)"
 _CJK_NAMES = regex.compile(
-    rf"{_CJK_NAME}(?:(?:\s*[,，、]\s*|(?P<j>\s*(?P<c>和|与|及|\band\b|&)\s*)){_CJK_NAME})+"
+    rf"\G{_CJK_NAME}(?:(?:\s*[,，、]\s*|(?P<j>\s*(?P<c>和|与|及|\band\b|&)\s*)){_CJK_NAME})+"
 )
 
 
@@ -554,7 +554,7 @@ _CORP_REVERSED = regex.compile(
 
 # "PRESS W H, TEUKOLSKY S A": upper-cased family names with initials are persons, even when a
 # family name is also a corporate word
-_UPPER_PERSON = regex.compile(r"\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}{1,2})+|ET AL\.?|等")
+_UPPER_PERSON = regex.compile(r"\G(?:\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}{1,2})+|ET AL\.?|等)")
 
 
 def _persons_only(head: str) -> bool:

@@ -345,7 +345,7 @@ _STDNUM = (
 _STD_FIRST = regex.compile(rf"\A(?P<n>{_STDNUM})(?P<s>[\s\u3000]+)(?=\S)")
 
 
-_STD_LAST = regex.compile(rf"(?P<s>\s*[:：]\s*)(?P<n>{_STDNUM})\s*\Z")
+_STD_LAST = regex.compile(rf"(?:\G|(?<!\s))(?P<s>\s*+[:：]\s*)(?P<n>{_STDNUM})\s*\Z")
 
 
 @rule("G053", "standard-number-position", "warning", rule_ids=("GBT-FMT-STD",), types=("S",))

@@ -1,0 +1,355 @@
+"""Patterns rewritten to stay linear (issue 17: ``python -m tests.fuzz.patterns --growth`` listed
+them) find what they found before, in the way citekit calls them.
+
+Two recipes, both of which leave the matches unchanged:
+
+- a pattern only ever *matched at a position* (``match``/``fullmatch``) starts with ``\\G``: a
+  match at ``pos`` is the same, and a search (which tried the pattern at every position of a long
+  run, each try scanning the run) fails at once away from ``pos``;
+- a *searched* pattern that begins with a run (``\\s*``, ``\\p{L}+``) gets ``(?:\\G|(?<!run))``
+  before it (the leftmost match never starts inside such a run, except at ``pos``) and a
+  possessive run where the next token cannot match its characters.
+
+Each case below keeps the old text of the pattern and compares old and new on real reference
+strings (every fixture text line) and on random strings over the characters the pattern reads,
+at every position, as the package calls it.  Not timed: the growth itself is measured by
+``tests/fuzz/patterns.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import re
+
+import pytest
+import regex
+from conftest import FIXTURES
+
+# (import_module: ``citekit.parser.assemble`` is also the name of a function of the package)
+assemble = importlib.import_module("citekit.parser.assemble")
+common = importlib.import_module("citekit.parser.common")
+doc_numbers = importlib.import_module("citekit.parser.doc_numbers")
+gbt7714 = importlib.import_module("citekit.parser.gbt7714")
+names = importlib.import_module("citekit.parser.names")
+prepare = importlib.import_module("citekit.renderer._prepare")
+entry = importlib.import_module("citekit.validate._entry")
+shared = importlib.import_module("citekit.validate.gbt._shared")
+imprint = importlib.import_module("citekit.validate.gbt.imprint")
+vnames = importlib.import_module("citekit.validate.gbt.names")
+templates = importlib.import_module("citekit.validate.gbt.templates")
+required = importlib.import_module("citekit.validate.gbt.required")
+numbers = importlib.import_module("citekit.renderer.engine.numbers")
+
+
+def _real_lines() -> list[str]:
+    lines = []
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        lines += [ln for ln in path.read_text("utf-8", "replace").splitlines() if ln.strip()]
+    for path in sorted((FIXTURES / "parse").rglob("*.jsonl")):
+        for row in path.read_text("utf-8").splitlines():
+            raw = json.loads(row).get("raw") if row.strip() else None
+            if isinstance(raw, str):
+                lines.append(raw)
+    return lines
+
+
+REAL = _real_lines()
+
+# (name, the new compiled pattern, the old pattern text, flags, how citekit calls it, alphabet of
+# the random strings)
+CASES = [
+    (
+        "assemble._GIVEN_FIRST_NAME",
+        assemble._GIVEN_FIRST_NAME,
+        r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*",
+        0,
+        "fullmatch",
+        " aAndH.’-,x",
+    ),
+    (
+        "assemble._PUBLISHER_PIECE",
+        assemble._PUBLISHER_PIECE,
+        r"\s*\p{Lu}[^\d,.;:()\[\]]{1,80}?\s*",
+        0,
+        "fullmatch",
+        " aAV1,.(x",
+    ),
+    ("assemble._ISS_SUFFIX", assemble._ISS_SUFFIX, r"\s*[期号]$", 0, "search", " 期号1a\n\t"),
+    (
+        "assemble._PAGE_SUFFIX",
+        assemble._PAGE_SUFFIX,
+        r"\s*(?:页|pp?\.?)$",
+        0,
+        "search",
+        " 页pP.1\n",
+    ),
+    (
+        "assemble._MONTH_AFTER",
+        assemble._MONTH_AFTER,
+        r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+        r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?",
+        0,
+        "match",
+        " ,Ocat12年月日.",
+    ),
+    (
+        "assemble._EVENT_END",
+        assemble._EVENT_END,
+        r"[,.;(\[]|\s+(?:in|held)\s",
+        0,
+        "search",
+        " inheld,x(\t",
+    ),
+    (
+        "assemble._NUMBERS_NEXT",
+        assemble._NUMBERS_NEXT,
+        r"[.,]?\s*(?:(?:1[5-9]|20)\d\d\s*[;:(]|\d{1,4}\s*[,:(]|vol\b|v\.)",
+        regex.IGNORECASE,
+        "match",
+        " .,1920;:(volV",
+    ),
+    (
+        "assemble._PAGES_AFTER",
+        assemble._PAGES_AFTER,
+        r"\s*[,:]\s*(?:pp?\.?\s*)?(?P<p>\d{1,6}(?:\s*-\s*\d{1,6})?)(?!\d)",
+        0,
+        "match",
+        " ,:p.12-",
+    ),
+    ("assemble._WORD_BEFORE", assemble._WORD_BEFORE, r"\p{L}+$", 0, "search", "aZé 1.\n"),
+    (
+        "assemble._INSTITUTION",
+        assemble._INSTITUTION,
+        r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
+        r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*",
+        0,
+        "search+fullmatch",
+        " ,.(x大学院",
+    ),
+    (
+        "common._LATER_EDITION",
+        common._LATER_EDITION,
+        r"(?:[.,]|[)》]?\s*\()\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}(?:st|nd|rd|th)\s*ed)",
+        0,
+        "search",
+        " .,)》(第2二版ndte",
+    ),
+    (
+        "doc_numbers._SERIES_NUMBER",
+        doc_numbers._SERIES_NUMBER,
+        r"[\s,.;:]*(?:No|Nr|Number|no)\.?\s*(?P<n>[A-Z]{0,4}[\-\s]?\d[\w\-/.]*?)"
+        r"(?=[\s,.;)]*$|[\s,;)]|\.\s|\.$)",
+        0,
+        "match",
+        " ,.No1A-/)",
+    ),
+    (
+        "doc_numbers._SERIES",
+        doc_numbers._SERIES,
+        r"(?:(?:\p{Lu}[\p{L}&\-]*|\p{Lu}\p{L}{0,3}\.|of|on|in|for)\s+){0,5}"
+        r"(?:(?:Working|Discussion|Policy|Occasional|Research|Technical|Staff|Conference)\s+Papers?"
+        r"|Tech(?:nical)?\.?\s+Rep(?:ort)?s?\.?)(?:\s+Series)?",
+        0,
+        "search+fullmatch",
+        ["Working", " ", "Paper", "s", "Tech", ".", "Rep", "ort", "A", "a", "BC", "of", "in"]
+        + ["Series", "&", "-", "X", "Int", "\t", ","],
+    ),
+    (
+        "validate._entry._DOUBLE_SLASH",
+        entry._DOUBLE_SLASH,
+        r"\s*(?://|／／|/\s+/)",
+        0,
+        "match",
+        " /／a\t",
+    ),
+    (
+        "validate._entry.AY_YEAR",
+        entry.AY_YEAR,
+        r"(?P<sep>\s*[,，]\s*)(?P<y>(?P<c>c|\[)?(?P<n>(?:1[4-9]|20)\d\d)(?:(?<=\[\d{4})(?P<s>[a-z])"
+        r"(?=\]))?\]?(?:[-—](?:(?:1[4-9]|20)\d\d)?)?(?:\([^()]{1,20}\)|（[^（）]{1,20}）)?(?P<s>[a-z])?)"
+        r"\s*\Z",
+        0,
+        "search",
+        [" ", ",", "，", "2020", "1999", "[", "]", "a", "c", "-", "(x)"],
+    ),
+    (
+        "validate.gbt._shared._NAME_LIST",
+        shared._NAME_LIST,
+        rf"(?:{shared._NAME}|(?:Jr|Sr|JR|SR)\.?)(?:\s*,\s*(?:{shared._NAME}|(?:Jr|Sr|JR|SR)\.?))*"
+        r"(?:\s*,\s*et\s+al\.?)?(?=\s|$|[.．])",
+        0,
+        "match",
+        ["Smith", " ", "J", ",", ".", "Jr", "et al", "van", "A", "b", "-"],
+    ),
+    (
+        "validate.gbt.imprint._PAGES_AFTER",
+        imprint._PAGES_AFTER,
+        r"\s*[:：]\s*[^:：\p{Han}]{0,3}\d[\d\-–,， ]*\p{Han}?\s*$",
+        0,
+        "search",
+        " :：1-,页x\n",
+    ),
+    (
+        "validate.gbt.names._CJK_NAMES",
+        vnames._CJK_NAMES,
+        rf"{vnames._CJK_NAME}(?:(?:\s*[,，、]\s*|(?P<j>\s*(?P<c>和|与|及|\band\b|&)\s*))"
+        rf"{vnames._CJK_NAME})+",
+        0,
+        "fullmatch",
+        ["张", "三", "和", "、", ",", " ", "·", "and", "&"],
+    ),
+    (
+        "validate.gbt.names._UPPER_PERSON",
+        vnames._UPPER_PERSON,
+        r"\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}{1,2})+|ET AL\.?|等",
+        0,
+        "fullmatch",
+        ["SMITH", " ", "J", "A", "ET AL", ".", "等", "-", "a"],
+    ),
+    (
+        "validate.gbt.templates._STD_LAST",
+        templates._STD_LAST,
+        rf"(?P<s>\s*[:：]\s*)(?P<n>{templates._STDNUM})\s*\Z",
+        0,
+        "search",
+        [" ", ":", "：", "GB/T", "ISO", "7714", "-", "2015", "—", "x"],
+    ),
+    (
+        "validate.gbt.required._BOOK_IMPRINT",
+        required._BOOK_IMPRINT,
+        rf"\G\s*[.．]\s*(?P<book>(?:{required._BOOK_ELEMENT})*)"
+        rf"(?P<place>[^.．,，:：\[\]]{{1,30}}?(?:,\s*[A-Z][a-z]{{1,5}}\.)?)\s*[:：]\s*"
+        rf"(?P<pub>[^.．:：\[\]]{{2,60}}?)\s*[,，]\s*(?P<y>{required._YEAR})(?!\d)"
+        r"(?!\s*[,，(（]\s*\d)",
+        0,
+        "match",
+        [". ", ".", "．", " ", "  ", ":", "：", ",", "，", "北京", "X", "ab", "2020", "版", "译"]
+        + ["ed", "[", "1", "Sed", ", Md."],
+    ),
+    (
+        "names.VANCOUVER_NAMES",
+        names.VANCOUVER_NAMES,
+        r"(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?\s\p{Lu}{1,3}\s?(?:\p{Lu}\s?)?(?:,\s*|\.\s))+",
+        0,
+        "match",
+        " ,.SmJAb",
+    ),
+    (
+        "gbt7714._NAME_GOES_ON",
+        gbt7714._NAME_GOES_ON,
+        r"\s*\p{Lu}[\p{Ll}'’\-]+\s*(?:,\s*(?:and\s+)?\p{Lu}|(?:and|&)\s+\p{Lu})",
+        0,
+        "match",
+        " ,&andSm",
+    ),
+]
+
+
+def _calls(pattern, how: str, text: str) -> list:
+    """What the pattern gives at every position of ``text``, as citekit calls it: a match from
+    each position to the end; a fullmatch of each span that starts at the start or after a space
+    or comma and ends at the end or at a comma; a search from each position to the end."""
+    out = []
+    ends = [len(text)] + [k for k, c in enumerate(text) if c in ",，"]
+    for pos in range(len(text) + 1):
+        for call in how.split("+"):
+            if call == "fullmatch":
+                if pos and text[pos - 1] not in " ,，":
+                    continue
+                spans = [(pos, end) for end in ends if end >= pos]
+            else:
+                spans = [(pos, len(text))]
+            for a, b in spans:
+                m = getattr(pattern, call)(text, a, b)
+                out.append(None if m is None else m.regs)
+    return out
+
+
+def _random_strings(alphabet: str | list[str], seed: str, n: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("name,new,old,flags,how,alphabet", CASES, ids=[c[0] for c in CASES])
+def test_rewritten_pattern_matches_as_before(name, new, old, flags, how, alphabet):
+    before = regex.compile(old, flags)
+    # real lines: at most 300 characters of each (every position and span is tried)
+    for text in [t[:300] for t in REAL] + _random_strings(alphabet, name):
+        assert _calls(new, how, text) == _calls(before, how, text), (name, text)
+
+
+# the expression that doc_numbers._genre_number computes in linear time
+_GENRE_NUMBER = regex.compile(
+    r"^(?P<g>[^\p{L}\n]*\p{L}.*?)(?<![\s,，])[\s,，]*(?:(?:No|Nr|Number)\.?\s*|#\s*|第\s*)?"
+    r"(?P<n>(?=[A-Z0-9\-/.]*\d)[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+|\d[\d\-/.]*[A-Za-z]?)\s*(?:号)?$"
+)
+_GENRE_TOKENS = ["A", "Q", "a", "1", "0", " ", ",", "，", "-", "/", ".", "No", "Nr", "Number"]
+_GENRE_TOKENS += [
+    "#",
+    "第",
+    "号",
+    "\n",
+    "\t",
+    "\u3000",
+    "TR",
+    "é",
+    "١",
+    "Tech. rep. ",
+    "Working Paper ",
+]
+
+
+def test_genre_number_split_is_the_expression():
+    rng = random.Random("genre-number")
+    texts = REAL + [t[k:] for t in REAL[:300] for k in range(0, len(t), 7)]
+    texts += [
+        "".join(rng.choice(_GENRE_TOKENS) for _ in range(rng.randint(0, 20))) for _ in range(20000)
+    ]
+    texts += ["NBER Working Paper No. 1234", "Tech. rep. TR-2010-1", "Report 1A-2", "报告 第12号"]
+    for text in texts:
+        m = _GENRE_NUMBER.match(text)
+        want = None if m is None else (m.end("g"), m.start("n"), m.end("n"))
+        assert doc_numbers._genre_number(text) == want, text
+
+
+# the renderer's replacements (the old ones were ``re`` patterns, the new ones ``regex`` with \G)
+SUBS = [
+    (
+        prepare._SUBTITLE_COLON,
+        r"(?<![/:])(?<!\d(?=:\d))[ \t]*:(?![/\d])[ \t]*|(?<=\D):[ \t]*(?=\d)|(?<=\d)[ \t]*:[ \t]+",
+        "：",
+    ),
+    (prepare._TITLE_SEMICOLON, r"[ \t]*;[ \t]*", "；"),
+    (prepare._RUN_COMMA, r"\s*,\s*", "，"),
+    (prepare._RUN_OPEN, r"\s*\(\s*", "（"),
+    (prepare._RUN_CLOSE, r"\s*\)\s*", "）"),
+    (prepare._RUN_DASH, r"\s*[-\u2013]\s*", "\u2014"),
+]
+
+
+@pytest.mark.parametrize("new,old,repl", SUBS, ids=[s[1][:12] for s in SUBS])
+def test_rewritten_replacement_gives_the_same_text(new, old, repl):
+    tokens = list(" \t:;,()-–/1a\n") + [" :", "  :", "ISO 1:2", "10:30", "http://"]
+    # (3,000: a \G-less rewrite of the colon pattern differs on 158 of them)
+    texts = REAL + _random_strings(tokens, old, 3000)
+    for text in texts:
+        assert new.sub(repl, text) == re.sub(old, repl, text), text
+
+
+def test_multiple_numbers_finds_what_citeproc_py_finds():
+    # only whether there is a match is used (a plural label)
+    old = re.compile(r"\d+[^\d.]+\d+")
+    rng = random.Random("plural")
+    tokens = list("1 2.a-,x\n") + ["١", "12", ".."]
+    texts = REAL + [
+        "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for text in texts:
+        assert (numbers._MULTIPLE_NUMBERS.search(text) is None) == (old.search(text) is None), text
+
+
+def test_real_lines_are_there():
+    # the comparison above is only as good as its strings
+    assert len(REAL) > 500
