@@ -14,30 +14,11 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
+from .identifiers import MONTH_NAMES
 from .text import trim
 
 __all__ = ["article_number"]
 
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        )
-    )
-    for name in names.split()
-}
 _MONTH = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,6})\.?"
 _ARTICLE = regex.compile(
     r"(?:(?P<v>\d{1,4})\s*,\s*(?P<i>\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[A-Z]{2,10})\s*,\s*)?"
@@ -139,7 +120,7 @@ def _issued_parts(d: Draft) -> list[int]:
 def _month(d: Draft, year: int, name: str, start: int, end: int) -> None:
     """ACM's ``(July 2019)``: the month of a year-only ``issued`` of the same year."""
     issued = d.values.get("issued")
-    month = _MONTHS.get(name.lower())
+    month = MONTH_NAMES.get(name.lower())
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     if month is None:
         return

@@ -19,7 +19,7 @@ from ..text.identifiers import (
 )
 from .draft import Draft
 
-__all__ = ["extract_identifiers", "find_access_date", "parse_iso_date"]
+__all__ = ["MONTH_NAMES", "extract_identifiers", "find_access_date", "parse_iso_date"]
 
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
@@ -164,7 +164,8 @@ def find_access_date(d: Draft, start: int, end: int) -> None:
             d.mask(m.start(), m.end())
 
 
-_MONTH_NAMES = {
+#: English month names and abbreviations (lower case) -> month number; article_numbers reads it too
+MONTH_NAMES = {
     m: i + 1
     for i, ms in enumerate(
         [
@@ -227,7 +228,7 @@ def _access_parts(m: regex.Match[str]) -> list[int] | None:
     mon = get("mz", "b_mz", "a_m3", "c_m3")
     if mon is None:
         name = get("a_mon", "a_mon2", "a_mon4", "c_mon", "c_mon2", "c_mon4")
-        mon = _MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
+        mon = MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
     day = get("dz", "b_dz", "a_d1", "a_d2", "a_d3", "a_d4", "c_d1", "c_d2", "c_d3", "c_d4")
     parts = [int(y)]
     if mon and 1 <= int(mon) <= 12:
