@@ -19,6 +19,7 @@ from typing import Any, BinaryIO, TextIO
 
 from ..errors import CitekitError, InputError
 from ..input_stream import open_input, split_lines_stream
+from ..inputs import read_bytes
 from ..model import Diagnostic, Reference, Severity
 from ..report import location
 from . import FORMATS, STREAMED, decode, read, sniff, write, write_stream
@@ -109,21 +110,18 @@ def run_convert(
     return status[0]
 
 
-def _references(
-    args: argparse.Namespace, stdin: TextIO | BinaryIO
-) -> Iterable[Reference]:
+def _references(args: argparse.Namespace, stdin: TextIO | BinaryIO) -> Iterable[Reference]:
     """The input's records: streamed for JSON Lines (the encoding decided on the first block),
     a list for the formats whose readers take the whole text."""
     encoding = getattr(args, "encoding", None)
+    name = None if args.input == "-" else Path(args.input).name
     if encoding:  # a named codec: the whole input, decoded with it
-        text = _read_whole(args, stdin, encoding)
-        name = None if args.input == "-" else Path(args.input).name
+        text = _read_whole(args.input, stdin, encoding)
         fmt = args.from_format or sniff(text, name) or "text"
     else:
         source = open_input(args.input, stdin)
         if not source.head.strip() and source.whole:
             raise InputError(f"{args.input} is empty: there is nothing to convert")
-        name = None if args.input == "-" else Path(args.input).name
         fmt = args.from_format or sniff(source.head, name) or "text"
         if fmt == "jsonl":
             return iter_jsonl(split_lines_stream(source.chunks()))
@@ -133,15 +131,11 @@ def _references(
     return _parse_text(text) if fmt == "text" else read(text, fmt)
 
 
-def _read_whole(args: argparse.Namespace, stdin: TextIO | BinaryIO, encoding: str) -> str:
-    if args.input == "-":
-        data = stdin.read()
+def _read_whole(path: str, stdin: TextIO | BinaryIO, encoding: str) -> str:
+    if path == "-":
+        data = stdin.read()  # a text stream (the API's callers) is taken as it is
         return data if isinstance(data, str) else decode(data, encoding)
-    try:
-        raw = Path(args.input).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {args.input}: {exc.strerror or exc}") from None
-    return decode(raw, encoding)
+    return decode(read_bytes(path, stdin), encoding)
 
 
 def _write_file(path: str, pieces: Iterable[str]) -> None:
