@@ -74,6 +74,10 @@ _SYMBOLS = {
 }
 _SYMBOL_RE = re.compile(r"\\([A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
 _ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
+# The LaTeX walker builds a node for each special character and brace group (~10 us each): a
+# value with thousands of them (no real field has) keeps its remaining macros as printed instead.
+_WALKER_NODE_RE = re.compile(r"[\\{}$%~&#^_\-`']")
+_WALKER_NODES = 2000
 _FORMAT_CMD_RE = re.compile(
     r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|textup|textnormal|mbox|text|url|"
     r"uppercase|MakeUppercase|ensuremath|mkbibquote|enquote|mathrm|mathit|mathbf)\s*\{"
@@ -92,7 +96,7 @@ def delatex(value: str) -> str:
         # brace, tie, dash and math rules below leave them alone
         s = _ESCAPED_RE.sub(lambda m: "\x00" + m.group(1), s)
         s = _SYMBOL_RE.sub(_symbol, s)
-        if re.search(r"(?<!\x00)\\", s):
+        if re.search(r"(?<!\x00)\\", s) and len(_WALKER_NODE_RE.findall(s)) <= _WALKER_NODES:
             s = _pylatexenc(s)
     s = re.sub(r"(?<!\x00)---", "—", s)
     s = re.sub(r"(?<!\x00)--", "–", s)
