@@ -111,6 +111,12 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--seed", type=int, default=20260322)
+    ap.add_argument(
+        "--minfreq",
+        type=float,
+        default=2,
+        help="crfsuite's feature.minfreq: attributes seen fewer times get no weight",
+    )
     args = ap.parse_args()
 
     import pycrfsuite
@@ -150,7 +156,7 @@ def main() -> None:
             "c2": args.c2,
             "max_iterations": args.iterations,
             "feature.possible_transitions": True,
-            "feature.minfreq": 2,
+            "feature.minfreq": args.minfreq,
         }
     )
     out = Path(args.out)
