@@ -437,3 +437,51 @@ def test_names_end_at_et_al():
     got = _read(text, names_end(wrong, text, 0, len(text)))
     assert got[0] == ("author", "Leoni, E., and Chiaramonti, N.")
     assert got[1] == ("title", "Volatile organic compounds in smoke")
+
+
+def test_issue_read_into_the_volume():
+    text = "Ward, Anne. “Notes on Rivers.” Journal of Made-Up Studies 41, no. 7 (Spring 2009): 12-30."
+    got = _assemble(
+        text,
+        ("author", "Ward, Anne"),
+        ("title", "Notes on Rivers."),
+        ("container-title", "Journal of Made-Up Studies"),
+        ("volume", "41, no. 7"),
+        ("date", "Spring 2009"),
+        ("pages", "12-30"),
+    )
+    assert (got["volume"], got["issue"]) == ("41", "7")
+    # a volume alone stays as it was
+    got = _assemble(text, ("author", "Ward, Anne"), ("volume", "41"), ("issue", "7"))
+    assert (got["volume"], got["issue"]) == ("41", "7")
+
+
+def test_two_containers_around_the_editors():
+    text = "Lane, P. (2011). Small Rivers. In K. Hart & M. Wood (eds.), Water in Towns."
+    got = _assemble(
+        text,
+        ("author", "Lane, P."),
+        ("date", "2011"),
+        ("container-title", "Small Rivers"),
+        ("editor", "In K. Hart & M. Wood"),  # "In" read into the names
+        ("container-title", "Water in Towns"),
+    )
+    assert (got["title"], got["container-title"]) == ("Small Rivers", "Water in Towns")
+
+
+def test_chinese_publisher_starts_after_a_separator():
+    from citekit.parser.relabel import cjk_publisher_start
+
+    text = "赵明，钱华主编，区域经济导论，西南财经大学出版社，2010"
+    wrong = _spans(
+        text,
+        ("author", "赵明，钱华"),
+        ("title", "区域经济导论，西南财经"),
+        ("publisher", "大学出版社"),
+        ("date", "2010"),
+    )
+    got = _read(text, cjk_publisher_start(wrong, text, 0, len(text)))
+    assert got[1:3] == [("title", "区域经济导论"), ("publisher", "西南财经大学出版社")]
+    # a publisher after a separator is left as it is
+    right = _spans(text, ("title", "区域经济导论"), ("publisher", "西南财经大学出版社"))
+    assert cjk_publisher_start(right, text, 0, len(text)) == right

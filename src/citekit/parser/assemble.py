@@ -68,6 +68,10 @@ _VOL_PREFIX = regex.compile(r"(?:vols?\.?|volume|bd\.?|tome|t\.|v\.|第)\s*", re
 _ISS_PREFIX = regex.compile(
     r"(?:no\.?|nr\.?|issue|iss\.?|num\.?|number|n\.|#|第)\s*", regex.IGNORECASE
 )
+# a volume with its issue: "93, no. 4", "7, Issue 2"
+_VOL_ISSUE = regex.compile(
+    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5})", regex.IGNORECASE
+)
 _ISS_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+[期号]$")
 _VOL_SUFFIX = regex.compile(r"\s*卷$")
 _PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
@@ -406,6 +410,17 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             continue
         if label == "title" and "title" in seen and not d.has("container-title"):
             label = "container-title"  # a second title: the book or journal the first one is in
+        if (
+            label == "container-title"
+            and "container-title" in seen
+            and "title" not in seen
+            and d.has("container-title")
+            and d.spans["container-title"][1] <= s
+        ):
+            # "Title. In Eds., Book": two containers and no title: the first one is the work's own
+            _rename(d, "container-title", "title")
+            seen.discard("container-title")
+            seen.add("title")
         if label in seen and label not in ("date",):
             continue
         if label in (
@@ -504,6 +519,12 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             a, b = trim(work, a, b, _TRIM_NUMBER)
             if b <= a:
                 continue
+            inner = _VOL_ISSUE.fullmatch(work, a, b) if label == "volume" else None
+            if inner and "issue" not in seen:
+                # "93, no. 4", "12 (3)": the labeller read the issue into the volume
+                d.set("issue", inner.group(2), *inner.span(2), conf)
+                seen.add("issue")
+                b = inner.end(1)
             value = work[a:b]
             if (
                 label == "volume"

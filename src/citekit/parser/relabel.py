@@ -81,6 +81,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
+- :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
+  separator, not inside the words before it (``东北财经|大学出版社``).
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -117,6 +119,7 @@ __all__ = [
     "container_in_pieces",
     "day_month_before_year",
     "bracketed_imprint",
+    "cjk_publisher_start",
     "cjk_stop_inside",
     "editors_first",
     "lead_corporate_author",
@@ -779,6 +782,34 @@ def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> l
     return spans
 
 
+_CJK_SEP = regex.compile(r"[,，、.．。;；:：\s](?=[^,，、.．。;；:：\s]*$)")
+
+
+def cjk_publisher_start(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``发展经济学，东北财经大学出版社``: a Chinese publisher whose span starts glued to the span
+    before it (no separator between two Chinese characters) starts after that span's last separator:
+    the labeller cut the name at a word it knows (``大学出版社``)."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab != "publisher":
+            continue
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            pe != s
+            or plab not in ("title", "container-title", "location")
+            or not ("\u4e00" <= work[s - 1] <= "\u9fff" and "\u4e00" <= work[s] <= "\u9fff")
+        ):
+            return spans
+        sep = _CJK_SEP.search(work, ps, pe)
+        if not sep:
+            return spans
+        left = trim(work, ps, sep.start(), " ,;:，；：、.．。")
+        if left[1] <= left[0]:
+            return spans
+        return [*spans[: k - 1], (plab, *left, pc), (lab, sep.end(), e, c), *spans[k + 1 :]]
+    return spans
+
+
 def bracketed_imprint(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Title (Publisher, Place, ed. 6, 2014)``: a title (or container) whose span runs into an
     opening bracket that it does not close, followed by imprint elements and the closing bracket,
@@ -1434,6 +1465,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = publisher_not_place(spans, work, start, end)
     spans = publisher_before_place(spans, work, start, end)
     spans = bracketed_imprint(spans, work, start, end)
+    if not work.isascii():
+        spans = cjk_publisher_start(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
