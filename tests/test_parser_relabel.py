@@ -485,3 +485,36 @@ def test_chinese_publisher_starts_after_a_separator():
     # a publisher after a separator is left as it is
     right = _spans(text, ("title", "区域经济导论"), ("publisher", "西南财经大学出版社"))
     assert cjk_publisher_start(right, text, 0, len(text)) == right
+
+
+def test_last_name_with_its_role_word_read_as_a_group():
+    from citekit.parser.relabel import role_word_alone
+
+    text = "赵明，钱华编. 区域经济导论. 成都：西南财经大学出版社，2010."
+    wrong = _spans(text, ("author", "赵明，"), ("editor", "钱华编"), ("title", "区域经济导论"))
+    got = _read(text, role_word_alone(wrong, text, 0, len(text)))
+    assert got[0] == ("author", "赵明，钱华编")
+    # two groups with a title word between them stay apart
+    text = "赵明著，钱华译. 区域经济导论."
+    right = _spans(text, ("author", "赵明著"), ("translator", "钱华译"))
+    assert role_word_alone(right, text, 0, len(text)) == right
+
+
+def test_chapter_number_read_with_its_prefix():
+    from citekit.parser.relabel import chapter_number
+
+    text = "Springer, 2017, ch. 3, pp. 45-67."
+    wrong = _spans(text, ("publisher", "Springer"), ("date", "2017"), ("volume", "ch. 3"))
+    assert _read(text, chapter_number(wrong, text, 0, len(text)))[2] == ("note", "ch. 3")
+    text = "Springer, 2017, vol. 3, pp. 45-67."
+    right = _spans(text, ("publisher", "Springer"), ("date", "2017"), ("volume", "vol. 3"))
+    assert chapter_number(right, text, 0, len(text)) == right
+
+
+def test_whole_version_after_the_title():
+    from citekit.parser.relabel import version_in_title
+
+    text = "Lane, P. (2019). River maps (Version 3.0) [Computer software]."
+    for piece in ("River maps (Version 3.0)", "River maps (Version 3"):
+        wrong = _spans(text, ("author", "Lane, P."), ("date", "2019"), ("title", piece))
+        assert _read(text, version_in_title(wrong, text, 0, len(text)))[2] == ("title", "River maps")

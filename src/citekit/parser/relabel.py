@@ -1163,11 +1163,14 @@ def vancouver_names_end(spans: list[Span], work: str, start: int, end: int) -> l
 
 
 _ROLE_ONLY = regex.compile(rf"\s*(?:{CN_ROLE_WORDS})\s*")
+# the last name of a group with its role word, read as a group of its own: "李华编"
+_NAME_ROLE = regex.compile(rf"\s*\p{{Han}}{{2,4}}?\s*(?:{CN_ROLE_WORDS})\s*")
 
 
 def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``张明，李华编.`` : the role word the labeller read as a name group of its own belongs to the
-    names before it (which it makes editors, translators or authors)."""
+    names before it (which it makes editors, translators or authors); so does the last name with
+    its role word (``张明，|李华编``), read as a group after a comma."""
     if work.isascii():
         return spans
     for k in range(len(spans) - 1):
@@ -1176,8 +1179,13 @@ def role_word_alone(spans: list[Span], work: str, start: int, end: int) -> list[
         if (
             lab == "author"
             and nlab in ("editor", "translator", "author")
-            and not work[e:ns].strip()
-            and _ROLE_ONLY.fullmatch(work, ns, ne)
+            and (
+                not work[e:ns].strip()
+                and _ROLE_ONLY.fullmatch(work, ns, ne)
+                or work[e:ns].strip() in ("", ",", "，", "、")
+                and work[max(s, e - 1) : ns].strip() in (",", "，", "、")
+                and _NAME_ROLE.fullmatch(work, ns, ne)
+            )
         ):
             return [*spans[:k], ("author", s, ne, min(c, nc)), *spans[k + 2 :]]
     return spans
@@ -1584,13 +1592,16 @@ def _unseen_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
 
 
 _CHAPTER_BEFORE = regex.compile(r"\b(?:ch|chap|chapter|Ch|Chap|Chapter)\.?\s*$")
+_CHAPTER_LEAD = regex.compile(r"(?:ch|chap|chapter|Ch|Chap|Chapter)\.?\s*\d")
 
 
 def chapter_number(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``…: Springer, 2017, ch. 3, pp. 45–67`` (IEEE): the number after ``ch.`` is the chapter's, no
     volume or issue."""
     for k, (lab, s, e, c) in enumerate(spans):
-        if lab in ("issue", "volume") and _CHAPTER_BEFORE.search(work, max(start, s - 10), s):
+        if lab in ("issue", "volume") and (
+            _CHAPTER_BEFORE.search(work, max(start, s - 10), s) or _CHAPTER_LEAD.match(work, s, e)
+        ):
             return [*spans[:k], ("note", s, e, c), *spans[k + 1 :]]
     return spans
 
@@ -1662,12 +1673,12 @@ def chicago_note_title(spans: list[Span], work: str, start: int, end: int) -> li
 _GIVEN_FIRST_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’\-]+){1,2}")
 
 
-_VERSION_OPEN = regex.compile(r"\s*\((?:[Vv]ersion|[Vv]\.)\s*[\w.\-]*$")
+_VERSION_OPEN = regex.compile(r"\s*\((?:[Vv]ersion|[Vv]\.)\s*[\w.\-]*\)?$")
 
 
 def version_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Cities and rivers (Version 2.1) [Computer software]`` (APA 7): the version in brackets
-    after the title (cut at its dot by the labeller) is no part of the title."""
+    after the title (whole, or cut at its dot by the labeller) is no part of the title."""
     for k, (lab, s, e, c) in enumerate(spans):
         if lab == "title":
             m = _VERSION_OPEN.search(work, s, e)
