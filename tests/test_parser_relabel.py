@@ -518,3 +518,35 @@ def test_whole_version_after_the_title():
     for piece in ("River maps (Version 3.0)", "River maps (Version 3"):
         wrong = _spans(text, ("author", "Lane, P."), ("date", "2019"), ("title", piece))
         assert _read(text, version_in_title(wrong, text, 0, len(text)))[2] == ("title", "River maps")
+
+
+def test_legal_volume_before_the_journal():
+    from citekit.parser.relabel import legal_volume
+
+    text = "Ann Ward, “Rivers in Law”, (2004) 17 Journal of Made-Up Law 211, p. 215."
+    wrong = _spans(
+        text,
+        ("author", "Ann Ward"),
+        ("title", "Rivers in Law"),
+        ("date", "2004"),
+        ("container-title", "Journal of Made-Up Law"),
+        ("volume", "211"),
+        ("pages", "215"),
+    )
+    got = _read(text, legal_volume(wrong, text, 0, len(text)))
+    assert got[3:6] == [("volume", "17"), ("container-title", "Journal of Made-Up Law"), ("note", "211")]
+    # a journal with its volume after it and nothing between the year and the name: left alone
+    text = "Ann Ward, “Rivers in Law”, (2004) Journal of Made-Up Law 17, 211."
+    right = _spans(
+        text, ("date", "2004"), ("container-title", "Journal of Made-Up Law"), ("volume", "17")
+    )
+    assert legal_volume(right, text, 0, len(text)) == right
+
+
+def test_word_without_a_number_is_no_edition():
+    text = "Lane, Ann. River maps. Preprint, 2012."
+    got = _assemble(text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Preprint"))
+    assert "edition" not in got
+    text = "Lane, Ann. River maps. Revised edition, 2012."
+    got = _assemble(text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Revised edition"))
+    assert got["edition"] == "Revised edition"

@@ -537,6 +537,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 if n is not None:
                     value = str(n)
             if label == "edition":
+                if edition(value) is None and not any(ch.isdigit() for ch in value):
+                    continue  # "Preprint": a word with no number that no edition statement reads
                 value = edition(value) or value
             elif label == "issue" and value.isdecimal() and len(value) <= 18:
                 value = str(int(value))  # "03" -> "3"; a run of thousands of digits stays text

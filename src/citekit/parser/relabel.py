@@ -81,6 +81,8 @@ the model says, so that a retrained model cannot lose them.
 - :func:`page_after_issue`: ``OpenAI blog, 1(8):9`` : the number after ``):`` is the page.
 - :func:`year_after_imprint`: ``New York: St. Martin's, 1997`` : the imprint after a place, whatever
   the labeller read the publisher and the year as.
+- :func:`legal_volume`: ``(1999) 10 European Journal of International Law 435, p. 440`` (OSCOLA):
+  the bare number between the year and the journal is the volume, the one after it the first page.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -120,6 +122,7 @@ __all__ = [
     "day_month_before_year",
     "bracketed_imprint",
     "cjk_publisher_start",
+    "legal_volume",
     "cjk_stop_inside",
     "editors_first",
     "lead_corporate_author",
@@ -779,6 +782,32 @@ def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> l
         if any(p.strip() in places for p in work[s:e].split(",")):
             return spans
         return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_LEGAL_VOLUME = regex.compile(r"\)\s*(\d{1,4})\s+")
+
+
+def legal_volume(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``(1999) 10 European Journal of International Law 435, p. 440`` (OSCOLA): the bare number
+    between the bracketed year and the journal is the volume; the number the labeller read as the
+    volume after the journal is the first page (a note: the page cited is the pinpoint)."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab != "container-title":
+            continue
+        before, after = spans[k - 1], spans[k + 1]
+        m = _LEGAL_VOLUME.fullmatch(work, before[2], s)
+        if (
+            before[0] != "date"
+            or not m
+            or after[0] != "volume"
+            or not work[after[1] : after[2]].isdigit()
+            or work[e : after[1]].strip()
+        ):
+            return spans
+        vol = ("volume", *m.span(1), before[3])
+        return [*spans[:k], vol, spans[k], ("note", *after[1:]), *spans[k + 2 :]]
     return spans
 
 
@@ -1475,6 +1504,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = bracketed_imprint(spans, work, start, end)
     if not work.isascii():
         spans = cjk_publisher_start(spans, work, start, end)
+    if ") " in work:
+        spans = legal_volume(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
