@@ -550,3 +550,22 @@ def test_word_without_a_number_is_no_edition():
     text = "Lane, Ann. River maps. Revised edition, 2012."
     got = _assemble(text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Revised edition"))
     assert got["edition"] == "Revised edition"
+
+
+def test_bracketed_group_after_the_names_is_no_title():
+    from citekit.parser.relabel import bracketed_group_title
+
+    text = "Lane, A. [River Survey Group], et al.: Maps of small rivers. J. Made-Up Stud. 4, 12 (2016)"
+    wrong = _spans(
+        text,
+        ("author", "Lane, A."),
+        ("title", "River Survey Group"),
+        ("author", "et al."),
+        ("title", "Maps of small rivers"),
+        ("container-title", "J. Made-Up Stud."),
+    )
+    got = _read(text, bracketed_group_title(wrong, text, 0, len(text)))
+    assert got[1] == ("note", "River Survey Group") and got[3] == ("title", "Maps of small rivers")
+    # a bracketed title with no other title is kept (a translated title, a description)
+    one = wrong[:3]
+    assert bracketed_group_title(one, text, 0, len(text)) == one

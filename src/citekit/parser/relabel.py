@@ -83,6 +83,8 @@ the model says, so that a retrained model cannot lose them.
   the labeller read the publisher and the year as.
 - :func:`legal_volume`: ``(1999) 10 European Journal of International Law 435, p. 440`` (OSCOLA):
   the bare number between the year and the journal is the volume, the one after it the first page.
+- :func:`bracketed_group_title`: ``Abbott, B.P. [LIGO Scientific Collaboration], et al.: Title`` :
+  a bracketed group after the names, read as a title before the real one, is no title.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -121,6 +123,7 @@ __all__ = [
     "container_in_pieces",
     "day_month_before_year",
     "bracketed_imprint",
+    "bracketed_group_title",
     "cjk_publisher_start",
     "legal_volume",
     "cjk_stop_inside",
@@ -782,6 +785,24 @@ def publisher_not_place(spans: list[Span], work: str, start: int, end: int) -> l
         if any(p.strip() in places for p in work[s:e].split(",")):
             return spans
         return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+def bracketed_group_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Abbott, B.P. [LIGO Scientific Collaboration], et al.: Title. Journal``: a "title" in square
+    brackets right after the names, with another title later, is the authors' group (a note)."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab != "title":
+            continue
+        if (
+            spans[k - 1][0] != "author"
+            or work[spans[k - 1][2] : s].strip() != "["
+            or work[e : e + 1] != "]"
+            or not any(sp[0] == "title" for sp in spans[k + 1 :])
+        ):
+            return spans
+        return [*spans[:k], ("note", s, e, c), *spans[k + 1 :]]
     return spans
 
 
@@ -1506,6 +1527,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = cjk_publisher_start(spans, work, start, end)
     if ") " in work:
         spans = legal_volume(spans, work, start, end)
+    if "[" in work:
+        spans = bracketed_group_title(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
