@@ -569,3 +569,12 @@ def test_bracketed_group_after_the_names_is_no_title():
     # a bracketed title with no other title is kept (a translated title, a description)
     one = wrong[:3]
     assert bracketed_group_title(one, text, 0, len(text)) == one
+
+
+def test_quoted_title_inside_the_names_before_a_labelled_container():
+    text = "NASA, “Mars”, In: Planet Notes. [Online], 2001."
+    got = _assemble(
+        text, ("author", "NASA, “Mars”, In"), ("title", "Planet Notes"), ("date", "2001")
+    )
+    assert (got["title"], got["container-title"]) == ("Mars", "Planet Notes")
+    assert got["author"] == [{"literal": "NASA"}]

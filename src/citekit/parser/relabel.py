@@ -336,13 +336,14 @@ def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Sp
 
 
 _LEAD_IN = regex.compile(r"in\b\s*:?\s*", regex.IGNORECASE)
+_IN_ONLY = regex.compile(r"[\s,，.]*in\s*:?\s*", regex.IGNORECASE)
 _QUOTE_IN_NAMES = regex.compile(r"[,，]\s*[“\"]")
 
 
 def quoted_title_in_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``CIA, “Australia”, In: World Factbook``: a quoted piece inside the first name group is the
-    title, not a name."""
-    if not spans or spans[0][0] != "author" or any(lab == "title" for lab, *_ in spans):
+    title, not a name (and a "title" right after names that ran on to ``In`` is the container)."""
+    if not spans or spans[0][0] != "author":
         return spans
     lab, s, e, c = spans[0]
     m = _QUOTE_IN_NAMES.search(work, s, e)
@@ -355,6 +356,19 @@ def quoted_title_in_names(spans: list[Span], work: str, start: int, end: int) ->
     names = trim(work, s, m.start(), " ,，")
     if names[1] <= names[0]:
         return spans
+    titles = [k for k, sp in enumerate(spans) if sp[0] == "title"]
+    if titles:
+        k = titles[0]
+        if (
+            k != 1
+            or len(titles) > 1
+            or close + 1 > e
+            or not _IN_ONLY.fullmatch(work, close + 1, spans[1][1])
+            or any(sp[0] == "container-title" for sp in spans)
+        ):
+            return spans
+        spans = [spans[0], ("container-title", *spans[1][1:]), *spans[2:]]
+        e = close + 1
     out: list[Span] = [(lab, *names, c), ("title", q, close + 1, c)]
     rest = [sp for sp in spans[1:] if sp[1] >= close + 1]
     if e > close + 1:  # what the names ran on into: "In: World Factbook" is the container
