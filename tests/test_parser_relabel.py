@@ -578,3 +578,32 @@ def test_quoted_title_inside_the_names_before_a_labelled_container():
     )
     assert (got["title"], got["container-title"]) == ("Mars", "Planet Notes")
     assert got["author"] == [{"literal": "NASA"}]
+
+
+def test_report_imprint_and_number_after_the_kind():
+    from citekit.parser.relabel import publisher_before_place, report_number_note
+
+    text = '[4] A. Lane, "River maps," Acme Labs Inc., Springfield, IL, USA, Tech. Rep. AL-12-3, May 2001.'
+    wrong = _spans(
+        text,
+        ("author", "A. Lane"),
+        ("title", "River maps"),
+        ("container-title", "Acme Labs Inc"),
+        ("location", "Springfield, IL, USA"),
+        ("genre", "Tech. Rep"),
+        ("note", "AL-12-3"),
+        ("date", "May 2001"),
+    )
+    got = _read(text, report_number_note(publisher_before_place(wrong, text, 0, len(text)), text, 0, len(text)))
+    assert got[2] == ("publisher", "Acme Labs Inc") and got[5] == ("identifier", "AL-12-3")
+    # a journal before a place with a month and no report kind stays a container (an event's)
+    text = '[4] A. Lane, "River maps," Acme Forum, Springfield, IL, USA, May 2001.'
+    right = _spans(
+        text,
+        ("author", "A. Lane"),
+        ("title", "River maps"),
+        ("container-title", "Acme Forum"),
+        ("location", "Springfield, IL, USA"),
+        ("date", "May 2001"),
+    )
+    assert publisher_before_place(right, text, 0, len(text)) == right

@@ -85,6 +85,8 @@ the model says, so that a retrained model cannot lose them.
   the bare number between the year and the journal is the volume, the one after it the first page.
 - :func:`bracketed_group_title`: ``Abbott, B.P. [LIGO Scientific Collaboration], et al.: Title`` :
   a bracketed group after the names, read as a title before the real one, is no title.
+- :func:`report_number_note`: ``Tech. Rep. TR-0200 (4230-46)-3`` : the note after a report's kind
+  is its number.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -125,6 +127,7 @@ __all__ = [
     "bracketed_imprint",
     "bracketed_group_title",
     "cjk_publisher_start",
+    "report_number_note",
     "legal_volume",
     "cjk_stop_inside",
     "editors_first",
@@ -944,6 +947,29 @@ _EVENT_WORDS = regex.compile(
 )
 
 
+_REPORT_KIND = regex.compile(
+    r"\btech(?:nical)?\.?\s*rep|\breport\b|working\s+paper|dissertation|thesis", regex.IGNORECASE
+)
+
+
+def report_number_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Tech. Rep. TR-0200 (4230-46)-3``: a note with digits right after a report's kind is the
+    report's number."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "genre"
+            and nlab == "note"
+            and _REPORT_KIND.search(work, s, e)
+            and ne - ns <= 40
+            and any(ch.isdigit() for ch in work[ns:ne])
+            and work[e:ns].strip(" .,:") == ""
+        ):
+            return [*spans[: k + 1], ("identifier", ns, ne, nc), *spans[k + 2 :]]
+    return spans
+
+
 def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Title, Allen & Unwin, Sydney.`` / ``Title, 3rd edn, Wiley, Hoboken, NJ.``: after the title,
     a container followed by a comma and a place, in a reference with no volume, issue, pages or
@@ -954,14 +980,21 @@ def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -
         if lab != "container-title" or k + 1 >= len(spans):
             continue
         nxt = spans[k + 1]
+        # a report's or thesis's kind after the imprint ("Aerospace Corp., Los Angeles, CA, Tech.
+        # Rep. TR-12, Nov. 1988"): its number and its date may follow
+        report = any(
+            sp[0] == "genre" and _REPORT_KIND.search(work, sp[1], sp[2]) for sp in spans[k + 2 :]
+        )
         if (
             nxt[0] != "location"
-            or work[e : nxt[1]].strip() != ","
+            or work[e : nxt[1]].strip() not in (",", ".,")
             or not any(sp[0] == "title" for sp in spans[:k])
             or _IN_BEFORE.search(work, max(start, s - 5), s)
             or _EVENT_WORDS.search(work, s, e)
             or not all(  # the imprint ends the reference (or a year does): no event's day follows
                 sp[0] == "date" and _LONE_YEAR.fullmatch(work, *trim(work, sp[1], sp[2]))
+                or report
+                and sp[0] in ("genre", "identifier", "note", "date")
                 for sp in spans[k + 2 :]
             )
         ):
@@ -1543,6 +1576,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = legal_volume(spans, work, start, end)
     if "[" in work:
         spans = bracketed_group_title(spans, work, start, end)
+    if "Rep" in work or "rep" in work or "aper" in work:
+        spans = report_number_note(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
