@@ -607,3 +607,24 @@ def test_report_imprint_and_number_after_the_kind():
         ("date", "May 2001"),
     )
     assert publisher_before_place(right, text, 0, len(text)) == right
+
+
+def test_university_read_as_names_after_the_title():
+    from citekit.parser.relabel import institution_as_names
+
+    text = '[5] A. Lane, "River maps," M.S. thesis, Dept. Geogr., Springfield Univ., Springfield, IL, 2004.'
+    wrong = _spans(
+        text,
+        ("author", "A. Lane"),
+        ("title", "River maps"),
+        ("genre", "M.S. thesis"),
+        ("container-title", "Dept. Geogr"),
+        ("author", "Springfield Univ."),
+        ("location", "Springfield, IL"),
+    )
+    got = _read(text, institution_as_names(wrong, text, 0, len(text)))
+    assert got[3] == ("publisher", "Dept. Geogr., Springfield Univ.")
+    # the names before the title are the authors, whatever they hold
+    text = "Springfield Univ., A. Lane. River maps. 2004."
+    right = _spans(text, ("author", "Springfield Univ., A. Lane"), ("title", "River maps"))
+    assert institution_as_names(right, text, 0, len(text)) == right

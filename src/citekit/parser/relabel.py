@@ -87,6 +87,8 @@ the model says, so that a retrained model cannot lose them.
   a bracketed group after the names, read as a title before the real one, is no title.
 - :func:`report_number_note`: ``Tech. Rep. TR-0200 (4230-46)-3`` : the note after a report's kind
   is its number.
+- :func:`institution_as_names`: ``Dept. Comput. Sci., Stanford Univ., Stanford, CA`` : a university
+  read as names after the title is the publisher.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -127,6 +129,7 @@ __all__ = [
     "bracketed_imprint",
     "bracketed_group_title",
     "cjk_publisher_start",
+    "institution_as_names",
     "report_number_note",
     "legal_volume",
     "cjk_stop_inside",
@@ -970,6 +973,27 @@ def report_number_note(spans: list[Span], work: str, start: int, end: int) -> li
     return spans
 
 
+_INSTITUTION_WORD = regex.compile(
+    r"\b(?:Univ\.|University|Institute|Inst\.|College|Academy)(?!\p{L})|大学|学院|研究所|研究院"
+)
+
+
+def institution_as_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Ph.D. dissertation, Dept. Comput. Sci., Stanford Univ., Stanford, CA``: a university read
+    as a name group after the title is the publisher, with the department right before it."""
+    for k in range(2, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab not in ("author", "editor") or not _INSTITUTION_WORD.search(work, s, e):
+            continue
+        if not any(sp[0] == "title" for sp in spans[:k]):
+            return spans
+        plab, ps, pe, pc = spans[k - 1]
+        if plab in ("container-title", "publisher") and work[pe:s].strip(" .") == ",":
+            return [*spans[: k - 1], ("publisher", ps, e, min(c, pc)), *spans[k + 1 :]]
+        return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
 def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Title, Allen & Unwin, Sydney.`` / ``Title, 3rd edn, Wiley, Hoboken, NJ.``: after the title,
     a container followed by a comma and a place, in a reference with no volume, issue, pages or
@@ -1578,6 +1602,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = bracketed_group_title(spans, work, start, end)
     if "Rep" in work or "rep" in work or "aper" in work:
         spans = report_number_note(spans, work, start, end)
+    if sum(sp[0] in ("author", "editor") for sp in spans) >= 2:
+        spans = institution_as_names(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
