@@ -628,3 +628,40 @@ def test_university_read_as_names_after_the_title():
     text = "Springfield Univ., A. Lane. River maps. 2004."
     right = _spans(text, ("author", "Springfield Univ., A. Lane"), ("title", "River maps"))
     assert institution_as_names(right, text, 0, len(text)) == right
+
+
+def test_container_runs_past_its_bracket_into_the_publisher():
+    from citekit.parser.relabel import container_runs_on
+
+    text = "A. Lane. 2019. River maps. In Proc. of the Made-Up Forum (MUF 19). Acme Press, Springfield, IL, 1-9."
+    wrong = _spans(
+        text,
+        ("author", "A. Lane"),
+        ("date", "2019"),
+        ("title", "River maps"),
+        ("container-title", "Proc. of the Made-Up Forum (MUF 19). Acme Press"),
+        ("location", "Springfield, IL"),
+    )
+    got = _read(text, container_runs_on(wrong, text, 0, len(text)))
+    assert got[3:5] == [("container-title", "Proc. of the Made-Up Forum (MUF 19)"), ("publisher", "Acme Press")]
+    right = [*wrong[:3], ("container-title", *wrong[3][1:]), ("publisher", *wrong[4][1:])]
+    assert container_runs_on(right, text, 0, len(text)) == right  # a publisher is labelled
+
+
+def test_lone_word_before_the_names_is_the_containers():
+    from citekit.parser.relabel import word_before_names
+
+    text = "Lane, A. River Maps. In Atlas of Rivers; Ward, B., Ed.; Acme: Springfield, 2019."
+    wrong = _spans(
+        text,
+        ("author", "Lane, A."),
+        ("title", "River Maps"),
+        ("container-title", "In Atlas of"),
+        ("editor", "Rivers; Ward, B., Ed."),
+    )
+    got = _read(text, word_before_names(wrong, text, 0, len(text)))
+    assert got[2:4] == [("container-title", "In Atlas of Rivers"), ("editor", "Ward, B., Ed.")]
+    # names after a separator are left alone
+    text = "Lane, A. River Maps. In Atlas; Ward, B.; Cole, C., Eds.; Acme, 2019."
+    right = _spans(text, ("container-title", "In Atlas"), ("editor", "Ward, B.; Cole, C., Eds."))
+    assert word_before_names(right, text, 0, len(text)) == right

@@ -89,6 +89,10 @@ the model says, so that a retrained model cannot lose them.
   is its number.
 - :func:`institution_as_names`: ``Dept. Comput. Sci., Stanford Univ., Stanford, CA`` : a university
   read as names after the title is the publisher.
+- :func:`container_runs_on`: ``In Symposium … (OSDI 18). USENIX Association, Carlsbad, CA`` : the
+  container ends at its closing bracket; the piece before the place is the publisher.
+- :func:`word_before_names`: ``In Handbook of Parsing; Brown, C., Ed.`` : a lone word before a
+  semicolon, glued to the container, is the container's.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -129,6 +133,8 @@ __all__ = [
     "bracketed_imprint",
     "bracketed_group_title",
     "cjk_publisher_start",
+    "container_runs_on",
+    "word_before_names",
     "institution_as_names",
     "report_number_note",
     "legal_volume",
@@ -994,6 +1000,49 @@ def institution_as_names(spans: list[Span], work: str, start: int, end: int) -> 
     return spans
 
 
+_BRACKET_STOP = regex.compile(r"\)\.\s+(?=\p{Lu})")
+
+
+def container_runs_on(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In 13th USENIX Symposium … (OSDI 18). USENIX Association, Carlsbad, CA`` (ACM): a container
+    that runs past the full stop after its closing bracket into the piece before the place ends at
+    the bracket; the piece is the publisher."""
+    if any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab != "container-title":
+            continue
+        m = _BRACKET_STOP.search(work, s, e)
+        nxt = spans[k + 1]
+        if not m or nxt[0] != "location" or work[e : nxt[1]].strip() != ",":
+            return spans
+        pub = trim(work, m.end(), e, " ,.;:")
+        if pub[1] <= pub[0] or "(" in work[pub[0] : pub[1]]:
+            return spans
+        return [*spans[:k], (lab, s, m.start() + 1, c), ("publisher", *pub, c), *spans[k + 1 :]]
+    return spans
+
+
+def word_before_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In Handbook of Parsing; Brown, C., Ed.`` (ACS) read as ``Handbook of`` + names ``Parsing;
+    Brown, C., Ed.``: a piece with no comma and no initial, glued to the container by a bare space
+    and closed by a semicolon, is the container's last words, not a name."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if lab not in ("editor", "author") or plab not in ("container-title", "title"):
+            continue
+        semi = work.find(";", s, e)
+        if work[pe:s] != " " or semi < 0 or "," in work[s:semi] or "." in work[s:semi]:
+            continue
+        rest = trim(work, semi + 1, e, " ;,")
+        if rest[1] <= rest[0]:
+            continue
+        return [*spans[: k - 1], (plab, ps, semi, pc), (lab, *rest, c), *spans[k + 1 :]]
+    return spans
+
+
 def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Title, Allen & Unwin, Sydney.`` / ``Title, 3rd edn, Wiley, Hoboken, NJ.``: after the title,
     a container followed by a comma and a place, in a reference with no volume, issue, pages or
@@ -1604,6 +1653,10 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = report_number_note(spans, work, start, end)
     if sum(sp[0] in ("author", "editor") for sp in spans) >= 2:
         spans = institution_as_names(spans, work, start, end)
+    if "). " in work:
+        spans = container_runs_on(spans, work, start, end)
+    if ";" in work:
+        spans = word_before_names(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
