@@ -665,3 +665,26 @@ def test_lone_word_before_the_names_is_the_containers():
     text = "Lane, A. River Maps. In Atlas; Ward, B.; Cole, C., Eds.; Acme, 2019."
     right = _spans(text, ("container-title", "In Atlas"), ("editor", "Ward, B.; Cole, C., Eds."))
     assert word_before_names(right, text, 0, len(text)) == right
+
+
+def test_site_dated_to_the_day_with_a_link_is_a_web_page():
+    from citekit.normalise import normalise
+    from citekit.parser.assemble import assemble
+    from citekit.parser.draft import Draft
+
+    text = "Lane, A. (2021, May 3). How to map a river. Rivernotes. https://rivernotes.example/map"
+    pieces = [
+        ("author", "Lane, A."),
+        ("date", "2021, May 3"),
+        ("title", "How to map a river"),
+        ("container-title", "Rivernotes"),
+        ("url", "https://rivernotes.example/map"),
+    ]
+    d = Draft(normalise(text), 0, len(text))
+    assemble(d, _spans(text, *pieces))
+    assert d.type == "webpage"
+    # the same with a volume is an article
+    text = "Lane, A. (2021, May 3). How to map a river. Rivernotes, 4. https://rivernotes.example/map"
+    d = Draft(normalise(text), 0, len(text))
+    assemble(d, _spans(text, *pieces[:4], ("volume", "4"), pieces[4]))
+    assert d.type != "webpage"

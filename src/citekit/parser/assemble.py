@@ -1065,6 +1065,15 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         d.set_type("webpage", 0.7)
         return
     if (
+        container
+        and d.has("URL")
+        and len(issued) == 3
+        and not (genre or container_lead or d.has("DOI") or d.has("publisher"))
+        and not (d.has("volume") or d.has("issue") or d.has("page"))
+    ):  # "(2020, March 12). Title. Site. https://…" (APA): a page of a site, dated to the day
+        d.set_type("webpage", 0.65)
+        return
+    if (
         not container
         and not patent
         and not thesis
