@@ -440,7 +440,9 @@ def test_names_end_at_et_al():
 
 
 def test_issue_read_into_the_volume():
-    text = "Ward, Anne. “Notes on Rivers.” Journal of Made-Up Studies 41, no. 7 (Spring 2009): 12-30."
+    text = (
+        "Ward, Anne. “Notes on Rivers.” Journal of Made-Up Studies 41, no. 7 (Spring 2009): 12-30."
+    )
     got = _assemble(
         text,
         ("author", "Ward, Anne"),
@@ -517,7 +519,10 @@ def test_whole_version_after_the_title():
     text = "Lane, P. (2019). River maps (Version 3.0) [Computer software]."
     for piece in ("River maps (Version 3.0)", "River maps (Version 3"):
         wrong = _spans(text, ("author", "Lane, P."), ("date", "2019"), ("title", piece))
-        assert _read(text, version_in_title(wrong, text, 0, len(text)))[2] == ("title", "River maps")
+        assert _read(text, version_in_title(wrong, text, 0, len(text)))[2] == (
+            "title",
+            "River maps",
+        )
 
 
 def test_legal_volume_before_the_journal():
@@ -534,7 +539,11 @@ def test_legal_volume_before_the_journal():
         ("pages", "215"),
     )
     got = _read(text, legal_volume(wrong, text, 0, len(text)))
-    assert got[3:6] == [("volume", "17"), ("container-title", "Journal of Made-Up Law"), ("note", "211")]
+    assert got[3:6] == [
+        ("volume", "17"),
+        ("container-title", "Journal of Made-Up Law"),
+        ("note", "211"),
+    ]
     # a journal with its volume after it and nothing between the year and the name: left alone
     text = "Ann Ward, “Rivers in Law”, (2004) Journal of Made-Up Law 17, 211."
     right = _spans(
@@ -548,14 +557,18 @@ def test_word_without_a_number_is_no_edition():
     got = _assemble(text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Preprint"))
     assert "edition" not in got
     text = "Lane, Ann. River maps. Revised edition, 2012."
-    got = _assemble(text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Revised edition"))
+    got = _assemble(
+        text, ("author", "Lane, Ann"), ("title", "River maps"), ("edition", "Revised edition")
+    )
     assert got["edition"] == "Revised edition"
 
 
 def test_bracketed_group_after_the_names_is_no_title():
     from citekit.parser.relabel import bracketed_group_title
 
-    text = "Lane, A. [River Survey Group], et al.: Maps of small rivers. J. Made-Up Stud. 4, 12 (2016)"
+    text = (
+        "Lane, A. [River Survey Group], et al.: Maps of small rivers. J. Made-Up Stud. 4, 12 (2016)"
+    )
     wrong = _spans(
         text,
         ("author", "Lane, A."),
@@ -594,7 +607,10 @@ def test_report_imprint_and_number_after_the_kind():
         ("note", "AL-12-3"),
         ("date", "May 2001"),
     )
-    got = _read(text, report_number_note(publisher_before_place(wrong, text, 0, len(text)), text, 0, len(text)))
+    got = _read(
+        text,
+        report_number_note(publisher_before_place(wrong, text, 0, len(text)), text, 0, len(text)),
+    )
     assert got[2] == ("publisher", "Acme Labs Inc") and got[5] == ("identifier", "AL-12-3")
     # a journal before a place with a month and no report kind stays a container (an event's)
     text = '[4] A. Lane, "River maps," Acme Forum, Springfield, IL, USA, May 2001.'
@@ -643,7 +659,10 @@ def test_container_runs_past_its_bracket_into_the_publisher():
         ("location", "Springfield, IL"),
     )
     got = _read(text, container_runs_on(wrong, text, 0, len(text)))
-    assert got[3:5] == [("container-title", "Proc. of the Made-Up Forum (MUF 19)"), ("publisher", "Acme Press")]
+    assert got[3:5] == [
+        ("container-title", "Proc. of the Made-Up Forum (MUF 19)"),
+        ("publisher", "Acme Press"),
+    ]
     right = [*wrong[:3], ("container-title", *wrong[3][1:]), ("publisher", *wrong[4][1:])]
     assert container_runs_on(right, text, 0, len(text)) == right  # a publisher is labelled
 
@@ -684,7 +703,9 @@ def test_site_dated_to_the_day_with_a_link_is_a_web_page():
     assemble(d, _spans(text, *pieces))
     assert d.type == "webpage"
     # the same with a volume is an article
-    text = "Lane, A. (2021, May 3). How to map a river. Rivernotes, 4. https://rivernotes.example/map"
+    text = (
+        "Lane, A. (2021, May 3). How to map a river. Rivernotes, 4. https://rivernotes.example/map"
+    )
     d = Draft(normalise(text), 0, len(text))
     assemble(d, _spans(text, *pieces[:4], ("volume", "4"), pieces[4]))
     assert d.type != "webpage"

@@ -107,14 +107,14 @@ def main() -> None:
         default=ENGLISH_WEIGHT,
         help=f"times each AnyStyle English reference ({', '.join(ENGLISH)}) is read",
     )
-    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--iterations", type=int, default=60)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--seed", type=int, default=20260322)
     ap.add_argument(
         "--minfreq",
         type=float,
-        default=2,
+        default=5,
         help="crfsuite's feature.minfreq: attributes seen fewer times get no weight",
     )
     args = ap.parse_args()

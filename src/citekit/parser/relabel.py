@@ -1065,7 +1065,8 @@ def publisher_before_place(spans: list[Span], work: str, start: int, end: int) -
             or _IN_BEFORE.search(work, max(start, s - 5), s)
             or _EVENT_WORDS.search(work, s, e)
             or not all(  # the imprint ends the reference (or a year does): no event's day follows
-                sp[0] == "date" and _LONE_YEAR.fullmatch(work, *trim(work, sp[1], sp[2]))
+                sp[0] == "date"
+                and _LONE_YEAR.fullmatch(work, *trim(work, sp[1], sp[2]))
                 or report
                 and sp[0] in ("genre", "identifier", "note", "date")
                 for sp in spans[k + 2 :]
