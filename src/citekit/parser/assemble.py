@@ -410,13 +410,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             continue
         if label == "title" and "title" in seen and not d.has("container-title"):
             label = "container-title"  # a second title: the book or journal the first one is in
-        if (
-            label == "container-title"
-            and "container-title" in seen
-            and "title" not in seen
-            and d.has("container-title")
-            and d.spans["container-title"][1] <= s
-        ):
+        first = d.spans.get("container-title") if label == "container-title" else None
+        if first and "container-title" in seen and "title" not in seen and first[1] <= s:
             # "Title. In Eds., Book": two containers and no title: the first one is the work's own
             _rename(d, "container-title", "title")
             seen.discard("container-title")
