@@ -709,3 +709,49 @@ def test_site_dated_to_the_day_with_a_link_is_a_web_page():
     d = Draft(normalise(text), 0, len(text))
     assemble(d, _spans(text, *pieces[:4], ("volume", "4"), pieces[4]))
     assert d.type != "webpage"
+
+
+def test_name_suffix_stays_with_the_inverted_first_author():
+    from citekit.parser.relabel import first_author_run
+
+    text = "Lane, Peter J. Jr. River Maps. Acme, 1990."
+    wrong = _spans(text, ("author", "Lane, Peter J. Jr. River Maps"), ("date", "1990"))
+    assert first_author_run(wrong, text, 0, len(text)) == wrong
+    text = "Lane, Peter J. River Maps. Acme, 1990."
+    wrong = _spans(text, ("author", "Lane, Peter J. River Maps"), ("date", "1990"))
+    got = _read(text, first_author_run(wrong, text, 0, len(text)))
+    assert got[:2] == [("author", "Lane, Peter J."), ("title", "River Maps")]
+
+
+def test_two_containers_split_by_a_comma_with_no_title_are_one_title():
+    text = "Lane, Ann. 1990. Rivers, Roads, and Towns. Springfield: Acme Press."
+    got = _assemble(
+        text,
+        ("author", "Lane, Ann"),
+        ("date", "1990"),
+        ("container-title", "Rivers"),
+        ("container-title", "Roads, and Towns"),
+        ("location", "Springfield"),
+        ("publisher", "Acme Press"),
+    )
+    assert got["title"] == "Rivers, Roads, and Towns" and "container-title" not in got
+
+
+def test_report_name_and_number_read_as_a_genre():
+    from citekit.parser.relabel import report_name_as_genre
+
+    text = "A. Lane, et al., Acme River Survey Report, ARS 2011-004, 2011."
+    wrong = _spans(
+        text,
+        ("author", "A. Lane, et al."),
+        ("genre", "Acme River Survey Report, ARS 2011-004"),
+        ("date", "2011"),
+    )
+    got = _read(text, report_name_as_genre(wrong, text, 0, len(text)))
+    assert got[1:3] == [("title", "Acme River Survey Report"), ("identifier", "ARS 2011-004")]
+    # with a title labelled, the genre is left alone
+    text = "A. Lane, River maps, Technical Report, No. 4, 2011."
+    right = _spans(
+        text, ("author", "A. Lane"), ("title", "River maps"), ("genre", "Technical Report, No. 4")
+    )
+    assert report_name_as_genre(right, text, 0, len(text)) == right

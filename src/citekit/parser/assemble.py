@@ -344,7 +344,9 @@ def _comma_title(
     spans: list[tuple[str, int, int, float]], work: str
 ) -> list[tuple[str, int, int, float]]:
     """``Nature, Justice, and Rights in …`` : a "container" right before the title, split from it by
-    a comma only, is the title's first words (a container follows its title, or ``In``)."""
+    a comma only, is the title's first words (a container follows its title, or ``In``); so is
+    one before a second "container" when no title is labelled at all."""
+    untitled = all(sp[0] != "title" for sp in spans)
     for k in range(len(spans) - 1):
         lab, s, e, c = spans[k]
         if lab == "title":
@@ -352,7 +354,7 @@ def _comma_title(
         nlab, ns, ne, nc = spans[k + 1]
         if (
             lab == "container-title"
-            and nlab == "title"
+            and (nlab == "title" or untitled and nlab == "container-title")
             and work[e:ns].strip() in (",", "，")
             and not _LEAD_IN.match(work, s, e)
             and not any(ch in work[s:e] for ch in '“"《')

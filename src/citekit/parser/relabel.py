@@ -93,6 +93,8 @@ the model says, so that a retrained model cannot lose them.
   container ends at its closing bracket; the piece before the place is the publisher.
 - :func:`word_before_names`: ``In Handbook of Parsing; Brown, C., Ed.`` : a lone word before a
   semicolon, glued to the container, is the container's.
+- :func:`report_name_as_genre`: ``S. Peggs, et al., ESS Technical Design Report, ESS 2013-001`` :
+  with no title, a genre after the names with a number after its comma is the title and number.
 - :func:`cjk_publisher_start`: ``发展经济学，东北财经大学出版社`` : a Chinese publisher starts after a
   separator, not inside the words before it (``东北财经|大学出版社``).
 
@@ -133,6 +135,7 @@ __all__ = [
     "bracketed_imprint",
     "bracketed_group_title",
     "cjk_publisher_start",
+    "report_name_as_genre",
     "container_runs_on",
     "word_before_names",
     "institution_as_names",
@@ -672,6 +675,7 @@ def quoted_title_end(spans: list[Span], work: str, start: int, end: int) -> list
 # "Morrison, Toni. " / "Palmer, William J. ": an inverted first name written out, then its stop
 _INVERTED_FIRST = regex.compile(
     r"\p{Lu}[\p{L}'’\-]+,\s\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*(?:\s\p{Lu}\.|\.)\s+(?=\p{Lu})"
+    r"(?!(?:Jr|Sr)\b|(?:II|III|IV)\b)"  # "Miller, Fred D. Jr.": the suffix is the name's
 )
 _SENTENCE = regex.compile(r"(?<=\p{Ll}{2}|\p{Lu}{2})\.\s+(?=\p{Lu})")
 
@@ -1040,6 +1044,30 @@ def word_before_names(spans: list[Span], work: str, start: int, end: int) -> lis
         if rest[1] <= rest[0]:
             continue
         return [*spans[: k - 1], (plab, ps, semi, pc), (lab, *rest, c), *spans[k + 1 :]]
+    return spans
+
+
+_COMMA_NUMBER = regex.compile(r",\s+(?=[^,]*\d[^,]*$)")
+
+
+def report_name_as_genre(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``S. Peggs, et al., ESS Technical Design Report, ESS 2013-001``: with no title labelled, a
+    "genre" right after the names that holds a comma and then a number is the report's title and
+    its number."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab != "genre":
+            continue
+        m = _COMMA_NUMBER.search(work, s, e)
+        if spans[k - 1][0] != "author" or not m:
+            return spans
+        title = trim(work, s, m.start(), " ,.;:")
+        number = trim(work, m.end(), e, " ,.;:")
+        if title[1] <= title[0] or number[1] <= number[0]:
+            return spans
+        return [*spans[:k], ("title", *title, c), ("identifier", *number, c), *spans[k + 1 :]]
     return spans
 
 
@@ -1656,6 +1684,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = institution_as_names(spans, work, start, end)
     if "). " in work:
         spans = container_runs_on(spans, work, start, end)
+    if ", " in work:
+        spans = report_name_as_genre(spans, work, start, end)
     if ";" in work:
         spans = word_before_names(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
