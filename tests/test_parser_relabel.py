@@ -755,3 +755,38 @@ def test_report_name_and_number_read_as_a_genre():
         text, ("author", "A. Lane"), ("title", "River maps"), ("genre", "Technical Report, No. 4")
     )
     assert report_name_as_genre(right, text, 0, len(text)) == right
+
+
+def test_title_cut_before_its_last_word_read_as_names():
+    from citekit.parser.relabel import word_before_names
+
+    text = (
+        "Ann B. Lane. The Rivers of the Upper Valley. Made-Up Geography Review, 1921, 4(2). p. 31."
+    )
+    wrong = _spans(
+        text,
+        ("author", "Ann B. Lane"),
+        ("container-title", "The Rivers of the Upper"),
+        ("author", "Valley. Made-Up Geography Review"),
+        ("date", "1921"),
+    )
+    got = _read(text, word_before_names(wrong, text, 0, len(text)))
+    assert got[1:3] == [
+        ("title", "The Rivers of the Upper Valley"),
+        ("container-title", "Made-Up Geography Review"),
+    ]
+    # names after the full stop (initials) are names
+    text = "Ann B. Lane. The Rivers of the Upper Valley. B. Ward, Made-Up Geography Review, 1921."
+    right = _spans(
+        text,
+        ("author", "Ann B. Lane"),
+        ("container-title", "The Rivers of the Upper"),
+        ("author", "Valley. B. Ward"),
+    )
+    assert word_before_names(right, text, 0, len(text)) == right
+
+
+def test_volume_with_a_lone_bracket_is_none():
+    text = "Lane, A. River maps. Working Paper No. 4, Survey Unit (SU) 12, Springfield, 2001."
+    got = _assemble(text, ("author", "Lane, A."), ("title", "River maps"), ("volume", "SU) 12"))
+    assert "volume" not in got

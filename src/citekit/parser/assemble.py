@@ -523,6 +523,8 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 seen.add("issue")
                 b = inner.end(1)
             value = work[a:b]
+            if label in ("volume", "issue") and value.count("(") != value.count(")"):
+                continue  # "(SFB) 700": a piece of a name cut at its bracket is no number
             if (
                 label == "volume"
                 and work[b : b + 2].strip().startswith(("期", "号"))

@@ -1031,14 +1031,36 @@ def container_runs_on(spans: list[Span], work: str, start: int, end: int) -> lis
 def word_before_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``In Handbook of Parsing; Brown, C., Ed.`` (ACS) read as ``Handbook of`` + names ``Parsing;
     Brown, C., Ed.``: a piece with no comma and no initial, glued to the container by a bare space
-    and closed by a semicolon, is the container's last words, not a name."""
+    and closed by a semicolon, is the container's last words, not a name.  Closed by a full stop
+    (``The Socialization of the High | School. Teachers College Record``), it ends the title, and
+    what follows, with no comma and no initial, is the journal."""
     for k in range(1, len(spans)):
         lab, s, e, c = spans[k]
         plab, ps, pe, pc = spans[k - 1]
         if lab not in ("editor", "author") or plab not in ("container-title", "title"):
             continue
+        if work[pe:s] != " ":
+            continue
         semi = work.find(";", s, e)
-        if work[pe:s] != " " or semi < 0 or "," in work[s:semi] or "." in work[s:semi]:
+        if semi < 0:
+            stop = work.find(". ", s, e)
+            rest = trim(work, stop + 1, e, " ;,.") if stop > 0 else (0, 0)
+            if (
+                stop < 0
+                or rest[1] <= rest[0]
+                or "," in work[s:e]
+                or " " in work[s:stop]
+                or _INITIAL.search(work, *rest)
+                or any(sp[0] == "title" for sp in spans if sp is not spans[k - 1])
+            ):
+                continue
+            return [
+                *spans[: k - 1],
+                ("title", ps, stop, pc),
+                ("container-title", *rest, c),
+                *spans[k + 1 :],
+            ]
+        if "," in work[s:semi] or "." in work[s:semi]:
             continue
         rest = trim(work, semi + 1, e, " ;,")
         if rest[1] <= rest[0]:
@@ -1047,6 +1069,7 @@ def word_before_names(spans: list[Span], work: str, start: int, end: int) -> lis
     return spans
 
 
+_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.")
 _COMMA_NUMBER = regex.compile(r",\s+(?=[^,]*\d[^,]*$)")
 
 
@@ -1686,7 +1709,7 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
         spans = container_runs_on(spans, work, start, end)
     if ", " in work:
         spans = report_name_as_genre(spans, work, start, end)
-    if ";" in work:
+    if sum(sp[0] in ("author", "editor") for sp in spans) >= 2:
         spans = word_before_names(spans, work, start, end)
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
