@@ -322,6 +322,7 @@ SUBS = [
         "：",
     ),
     (prepare._TITLE_SEMICOLON, r"[ \t]*;[ \t]*", "；"),
+    (prepare._FULL_TITLE_MARK, r"(?<=\d)[ \t]*：[ \t]*(?=\d)|[ \t]*([：；，])[ \t]*", "|"),
     (prepare._RUN_COMMA, r"\s*,\s*", "，"),
     (prepare._RUN_OPEN, r"\s*\(\s*", "（"),
     (prepare._RUN_CLOSE, r"\s*\)\s*", "）"),
@@ -331,11 +332,23 @@ SUBS = [
 
 @pytest.mark.parametrize("new,old,repl", SUBS, ids=[s[1][:12] for s in SUBS])
 def test_rewritten_replacement_gives_the_same_text(new, old, repl):
-    tokens = list(" \t:;,()-–/1a\n") + [" :", "  :", "ISO 1:2", "10:30", "http://"]
+    tokens = list(" \t:;,()-–/1a\n：；，") + [" :", "  :", "ISO 1:2", "10:30", "http://", " ："]
     # (3,000: a \G-less rewrite of the colon pattern differs on 158 of them)
     texts = REAL + _random_strings(tokens, old, 3000)
     for text in texts:
         assert new.sub(repl, text) == re.sub(old, repl, text), text
+
+
+def test_trailing_number_is_the_old_fullmatch():
+    old = re.compile(r"(.*?)(\d+)")
+    rng = random.Random("trailing-number")
+    tokens = list("12a-\n ١x") + ["11111", "n11"]
+    texts = REAL + [
+        "".join(rng.choice(tokens) for _ in range(rng.randint(0, 10))) for _ in range(20000)
+    ]
+    for text in texts:
+        m = old.fullmatch(text)
+        assert numbers._trailing_number(text) == (None if m is None else m.groups()), text
 
 
 def test_multiple_numbers_finds_what_citeproc_py_finds():

@@ -29,7 +29,7 @@ from citekit.lazyregex import CompiledPattern
 
 # One character per class a reference can hold; runs of one and of two of them (followed by a
 # terminator no pattern expects) are the inputs that make backtracking patterns blow up.
-ALPHABET = list(" a A1.,-(《[字'/:\n&é\t") + ["[J]", "\u3000", "·"]
+ALPHABET = list(" a A1.,-(《[字'/:\n&é\t：，") + ["[J]", "\u3000", "·"]
 TERMINATORS = ["\x00", "!", "a", " "]
 
 

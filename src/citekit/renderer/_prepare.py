@@ -547,8 +547,11 @@ def prepare_item(
 #: The variables that hold a title (the marks inside them introduce other title information).
 _TITLE_VARIABLES = ("title", "container-title", "collection-title", "volume-title")
 #: A full-width colon or semicolon with the spaces around it; a ratio's colon (1：50000) is
-#: the first alternative.
-_FULL_TITLE_MARK = re.compile(r"(?<=\d)[ \t]*：[ \t]*(?=\d)|[ \t]*([：；，])[ \t]*")
+#: the first alternative. (A run of spaces is tried from its start only, ``\G`` as below: tried
+#: at each of its spaces, a 10,000-character title took 0.8 s.)
+_FULL_TITLE_MARK = regex.compile(
+    r"(?<=\d)[ \t]*：[ \t]*(?=\d)|(?:\G|(?<![ \t]))[ \t]*+([：；，])[ \t]*"
+)
 _ASCII_MARK = {"：": ": ", "；": "; ", "，": ", "}
 _CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 #: a full stop typed between the parts of a transliterated name ('約瑟夫．斯特勞巴哈')
