@@ -790,3 +790,17 @@ def test_volume_with_a_lone_bracket_is_none():
     text = "Lane, A. River maps. Working Paper No. 4, Survey Unit (SU) 12, Springfield, 2001."
     got = _assemble(text, ("author", "Lane, A."), ("title", "River maps"), ("volume", "SU) 12"))
     assert "volume" not in got
+
+
+def test_edition_with_its_space_lost_closing_the_title():
+    text = "A. Lane, River Maps of the Valley ( ThirdEdition )(Acme, Springfield, 2009)."
+    got = _assemble(
+        text,
+        ("author", "A. Lane"),
+        ("container-title", "River Maps of the Valley ( ThirdEdition )"),  # renamed title later
+        ("publisher", "Acme"),
+    )
+    assert (got["title"], got["edition"]) == ("River Maps of the Valley", "3")
+    text = "A. Lane, River Maps of the Valley (GreatLakes). Acme, 2009."
+    got = _assemble(text, ("author", "A. Lane"), ("title", "River Maps of the Valley (GreatLakes)"))
+    assert got["title"] == "River Maps of the Valley (GreatLakes)" and "edition" not in got

@@ -295,14 +295,19 @@ def _role_names_end(d: Draft, s: int, e: int, conf: float, seen: set[str]) -> in
     return e
 
 
+# a space lost between two words in a PDF conversion: "SecondEdition"
+_GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
 def _title_edition(d: Draft, a: int, b: int, conf: float) -> tuple[int, int]:
-    """``工业系统概论（第三版）`` / ``Fluid Mechanics (2nd ed.)``: a numbered edition in brackets at
-    the end of the title is the edition, not part of the title."""
+    """``工业系统概论（第三版）`` / ``Fluid Mechanics (2nd ed.)`` / ``( SecondEdition )``: a numbered
+    edition in brackets at the end of the title is the edition, not part of the title."""
     work = d.work
     k = work.rfind("(", a, b)
     if k <= a or ")" in work[k + 1 : b - 1]:
         return a, b
-    ed = edition(work[k + 1 : b - 1])
+    inside = work[k + 1 : b - 1]
+    ed = edition(inside) or edition(_GLUED_WORDS.sub(" ", inside.strip()))  # "( SecondEdition )"
     if not ed or not ed.isdecimal():
         return a, b
     d.set("edition", ed, k + 1, b - 1, conf)
