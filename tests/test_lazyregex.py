@@ -85,3 +85,70 @@ def test_a_lazy_standard_re_pattern_is_res_own_once_used():
         pass
     else:
         raise AssertionError("splititer should be missing")
+
+
+# -- the store of compiled patterns (kept between runs) -----------------------------------------
+
+_STORED = [
+    (r"(?P<year>\d{4})\p{Han}", 0),
+    (r"(?<=[a-z]{2})-(?=tions?\b)", regex.IGNORECASE),
+    (r"\b(?:eds?|trans)\.?\s+(?P<who>\p{Lu}[\p{L}'’\-]+)", 0),
+    (r"[\p{Han}]{2,}|\G,\s*", regex.VERSION1),
+]
+_TEXTS = ["于2019年和2020年", "Revi-tions and PRES-TION", "ed. Müller, trans. O’Neil", "中文,  x"]
+
+
+def _found(p, text):
+    return [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+
+def test_a_stored_pattern_is_the_pattern_regex_compiles(tmp_path, monkeypatch):
+    path = str(tmp_path / "patterns.marshal")
+    first = lazyregex.PatternStore(path)
+    for pattern, flags in _STORED:
+        first.compile(pattern, flags)
+    first.save()
+    second = lazyregex.PatternStore(path)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a stored pattern was compiled again")
+
+    monkeypatch.setattr(lazyregex._regex, "compile", no_compiling)
+    made = [second.compile(pattern, flags) for pattern, flags in _STORED]
+    monkeypatch.undo()
+    for (pattern, flags), ours in zip(_STORED, made, strict=True):
+        theirs = regex.compile(pattern, flags)
+        assert ours._pickled_data == theirs._pickled_data  # the same engine data
+        assert (ours.pattern, ours.flags, ours.groupindex) == (
+            theirs.pattern,
+            theirs.flags,
+            theirs.groupindex,
+        )
+        for text in _TEXTS:
+            assert _found(ours, text) == _found(theirs, text)
+
+
+def test_a_damaged_file_or_wrong_data_means_compiling_as_before(tmp_path):
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(b"\x00not marshal data")
+    store = lazyregex.PatternStore(str(path))
+    pattern, flags = _STORED[0]
+    assert store.compile(pattern, flags).search(_TEXTS[0]).group("year") == "2019"
+    store.save()  # the damaged file is replaced by a good one
+    assert lazyregex.PatternStore(str(path)).compile(pattern, flags)._pickled_data == (
+        regex.compile(pattern, flags)._pickled_data
+    )
+    # data stored under a key that is another pattern's: not taken
+    other = lazyregex.PatternStore(str(path))
+    other._read()[(r"\d+", 0)] = regex.compile(r"[a-z]+")._pickled_data
+    assert other.compile(r"\d+").findall("ab 12") == ["12"]
+
+
+def test_an_empty_cache_dir_turns_the_store_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("CITEKIT_CACHE_DIR", "")
+    assert lazyregex._store_path() is None
+    off = lazyregex.PatternStore(None)
+    assert off.compile(r"\d+").findall("a1b22") == ["1", "22"]
+    off.save()  # nothing to write, nowhere: no error
+    monkeypatch.setenv("CITEKIT_CACHE_DIR", str(tmp_path))
+    assert lazyregex._store_path().startswith(str(tmp_path))
