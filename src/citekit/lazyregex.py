@@ -12,22 +12,22 @@ which find a string pattern's compiled form in a plain dict (``regex``'s own cac
 Compiled patterns are also kept between runs (:class:`PatternStore`): ``regex`` compiles a pattern
 in Python (~0.5 ms each; the ~300 patterns of a long parse cost ~0.15 s, a one-line parse's 55 ~0.025 s,
 a fifth of its start-up), and what it hands its C engine at the end is plain data, the very data
-a pickled pattern holds.  That data is stored in the user's cache folder
-(``$CITEKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/citekit`` or ``~/.cache/citekit``; an empty
-``CITEKIT_CACHE_DIR`` turns the store off), one file per ``regex`` and Python version, read once and
-written at exit when a run compiled a pattern it did not hold; a pattern made from it is the one
+a pickled pattern holds.  That data is stored in the user's cache folder (:mod:`.cache`), one
+file per ``regex`` and Python version, read once and written at exit when a run compiled a
+pattern it did not hold; a pattern made from it is the one
 ``regex.compile`` makes (the same engine data), and anything wrong with the file (missing, damaged,
 unwritable, another version's) only means the patterns are compiled as before.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import regex as _regex
+
+from . import cache
 
 __all__ = [
     "STORE",
@@ -183,58 +183,29 @@ class PatternStore:
         return tuple(int(v) if isinstance(v, int) else v for v in data)  # (flags: plain ints)
 
     def _read(self) -> dict[tuple[Any, int], tuple[Any, ...]]:
-        import marshal
-
-        held: dict[tuple[Any, int], tuple[Any, ...]] = {}
-        try:
-            with open(self.path, "rb") as fh:  # type: ignore[arg-type]
-                loaded = marshal.load(fh)
-            if isinstance(loaded, dict):
-                held = loaded
-        except Exception:  # missing, unreadable or damaged: nothing held
-            pass
+        loaded = cache.load(self.path)
+        held = loaded if isinstance(loaded, dict) else {}
         self._held = held
         return held
 
     def save(self) -> None:
         """Write the patterns compiled in this run into the file (with those it holds, which
-        another run may have added to meanwhile), through a temporary file: a reader never sees
-        half a file.  Nothing happens on any error."""
+        another run may have added to meanwhile).  Nothing happens on any error."""
         if not self._new or self.path is None:
             return
-        import marshal
-
         new, self._new = self._new, {}
         self._held = None
         merged = dict(self._read())
         merged.update(new)
         if len(merged) > self._MAX:
             merged = dict(list(merged.items())[-self._MAX :])
-        tmp = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(tmp, "wb") as fh:
-                marshal.dump(merged, fh)
-            os.replace(tmp, self.path)
-        except Exception:
-            try:
-                os.remove(tmp)
-            except OSError:
-                pass
+        cache.store(self.path, merged)
         self._held = merged
 
 
 def _store_path() -> str | None:
-    base = os.environ.get("CITEKIT_CACHE_DIR")
-    if base is None:
-        root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        if not os.path.isabs(root):  # (no home folder)
-            return None
-        base = os.path.join(root, "citekit")
-    if not base:
-        return None
     version = getattr(_regex, "__version__", "0")
-    return os.path.join(base, f"regex-{version}-{sys.implementation.cache_tag}.marshal")
+    return cache.cache_file(f"regex-{version}-{sys.implementation.cache_tag}.marshal")
 
 
 #: The store every lazy pattern and module-level function compiles through.
