@@ -257,6 +257,17 @@ class Draft:
             item=item, fields=fields, confidence=confidence, diagnostics=tuple(diagnostics)
         )
 
+    def confidence_bound(self) -> float:
+        """The most :meth:`finish` can give as the confidence, without finishing: what it gives
+        when every letter and digit is covered (the covered share is at most 1; the fields'
+        confidences and the type's are already known)."""
+        if not self.values:
+            return 0.0
+        mean = sum(self.conf.values()) / len(self.conf)
+        # (the same arithmetic as finish, with the share at its largest: rounding and each step
+        # keep the order, so finish's confidence is never above this)
+        return round(min(1.0, 0.5 * mean + 0.5 * 1.0) * (0.6 + 0.4 * self.type_confidence), 4)
+
     def _keep_abbreviation_dot(self, name: str) -> None:
         """``Phys. Rev. Lett.``, ``Washington, D.C.``, ``Norton & Company, Inc.``: the full stop after a
         field that ends in an abbreviation belongs to the field, not to the separator."""
