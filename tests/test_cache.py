@@ -190,3 +190,19 @@ def test_a_run_that_finds_the_stored_arrays_is_compiled_from_the_start(monkeypat
     monkeypatch.setattr(crf, "_labelled", [0])
     crf.label_spans(_SEQUENCES[0])
     assert type(crf._local.tagger).__module__ != "citekit.parser._crftag"
+
+
+def test_patterns_of_another_default_version_or_locale_are_not_taken_from_the_file(
+    monkeypatch, tmp_path
+):
+    path = str(tmp_path / "patterns.marshal")
+    store = lazyregex.PatternStore(path)
+    store.compile(r"\w+(?L)", 0)  # locale-dependent: not kept
+    store.compile(r"[[a-z]--[aeiou]]+", 0)  # a set operation only VERSION1 reads
+    store.save()
+    held = lazyregex.PatternStore(path)._read()
+    assert (r"[[a-z]--[aeiou]]+", 0) in held and (r"\w+(?L)", 0) not in held
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
+    again = lazyregex.PatternStore(path).compile(r"[[a-z]--[aeiou]]+", 0)
+    assert again.findall("strength") == regex.compile(r"[[a-z]--[aeiou]]+").findall("strength")
+    assert again.findall("strength") == ["str", "ngth"]  # (VERSION1: consonant runs)

@@ -151,7 +151,12 @@ class PatternStore:
         )
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
-        if self.path is None or self._engine is None or type(pattern) not in (str, bytes):
+        if (
+            self.path is None
+            or self._engine is None
+            or type(pattern) not in (str, bytes)
+            or _regex.DEFAULT_VERSION != _regex.VERSION0  # (the data is compiled for VERSION0)
+        ):
             return _regex.compile(pattern, flags)
         key = (pattern, int(flags))
         held = self._held if self._held is not None else self._read()
