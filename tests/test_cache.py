@@ -206,3 +206,19 @@ def test_patterns_of_another_default_version_or_locale_are_not_taken_from_the_fi
     again = lazyregex.PatternStore(path).compile(r"[[a-z]--[aeiou]]+", 0)
     assert again.findall("strength") == regex.compile(r"[[a-z]--[aeiou]]+").findall("strength")
     assert again.findall("strength") == ["str", "ngth"]  # (VERSION1: consonant runs)
+
+
+def test_a_changed_byte_in_a_cache_file_makes_it_unread(tmp_path):
+    path = str(tmp_path / "x.marshal")
+    value = {("pattern", 0): (b"\x01\x02\x03" * 50, [1, 2, 3])}
+    assert cache.store(path, value) and cache.load(path) == value
+    data = bytearray(open(path, "rb").read())
+    for at in (len(data) - 20, 3, len(data) - 1):
+        bad = bytearray(data)
+        bad[at] ^= 0x10
+        with open(path, "wb") as fh:
+            fh.write(bad)
+        assert cache.load(path) is None, at
+    with open(path, "wb") as fh:
+        fh.write(data[:-5])  # cut short
+    assert cache.load(path) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import zlib
 from typing import Any
 
 __all__ = ["cache_file", "load", "store"]
@@ -29,14 +30,24 @@ def cache_file(name: str) -> str | None:
     return os.path.join(base, name)
 
 
+_MAGIC = b"citekit-cache-1\n"  # then the CRC-32 of the marshal data (4 bytes), then the data
+
+
 def load(path: str | None) -> Any:
-    """The ``marshal`` data of ``path``, or None (no file, unreadable, damaged)."""
+    """The value stored in ``path``, or None (no file, unreadable, damaged: a checksum is kept
+    with the data)."""
     if path is None:
         return None
     try:
         with open(path, "rb") as fh:
             data = fh.read()  # (marshal.load on a file reads object by object: ~6x slower)
-        return marshal.loads(data)
+        head = len(_MAGIC) + 4
+        payload = memoryview(data)[head:]
+        if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(payload) != int.from_bytes(
+            data[len(_MAGIC) : head], "big"
+        ):
+            return None
+        return marshal.loads(payload)
     except Exception:  # (missing, unreadable or damaged: the caller does the work again)
         return None
 
@@ -49,8 +60,9 @@ def store(path: str | None, value: Any) -> bool:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = marshal.dumps(value)
         with open(tmp, "wb") as fh:
-            marshal.dump(value, fh)
+            fh.write(_MAGIC + zlib.crc32(data).to_bytes(4, "big") + data)
         os.replace(tmp, path)
         return True
     except Exception:
