@@ -13,7 +13,15 @@ from typing import Any
 
 from .. import codes
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from ..model import Diagnostic, FieldEvidence, ParseOutcome, Span, new_evidence, new_span
+from ..model import (
+    Diagnostic,
+    FieldEvidence,
+    ParseOutcome,
+    Span,
+    new_evidence,
+    new_outcome,
+    new_span,
+)
 from ..normalise import View, clean_value
 from .text import MASK
 
@@ -184,7 +192,7 @@ class Draft:
     def finish(self, language: str | None, source: str = "rule") -> ParseOutcome:
         item: dict[str, Any] = {"type": self.type or "document"}
         fields: dict[str, FieldEvidence] = {
-            "type": FieldEvidence(None, self.type_confidence if self.type else 0.2),
+            "type": new_evidence(None, self.type_confidence if self.type else 0.2, "rule"),
         }
         diagnostics = list(self.diagnostics)
         raw = self.view.raw
@@ -253,9 +261,7 @@ class Draft:
             confidence = round(
                 min(1.0, 0.5 * mean + 0.5 * share) * (0.6 + 0.4 * self.type_confidence), 4
             )
-        return ParseOutcome(
-            item=item, fields=fields, confidence=confidence, diagnostics=tuple(diagnostics)
-        )
+        return new_outcome(item, fields, confidence, tuple(diagnostics))
 
     def confidence_bound(self) -> float:
         """The most :meth:`finish` can give as the confidence, without finishing: what it gives
