@@ -222,3 +222,26 @@ def test_a_changed_byte_in_a_cache_file_makes_it_unread(tmp_path):
     with open(path, "wb") as fh:
         fh.write(data[:-5])  # cut short
     assert cache.load(path) is None
+
+
+@needs_compiled
+def test_arrays_of_earlier_model_files_do_not_pile_up(monkeypatch, tmp_path):
+    # every install gives the model file a new time, so a new cache file: only the newest stay
+    monkeypatch.setenv("CITEKIT_CACHE_DIR", str(tmp_path))
+    name = os.path.basename(str(crf.MODEL_PATH))
+    for k in range(5):
+        old = tmp_path / f"crftag-{fasttag._FORMAT}-{name}-1-{k}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, (1000 + k, 1000 + k))
+    other = tmp_path / "regex-1-cpython-311.marshal"
+    other.write_bytes(b"x")
+    os.utime(other, (1, 1))
+    monkeypatch.setattr(fasttag, "_arrays", {})
+    fasttag.compiled_tagger(crf.MODEL_PATH)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    current = os.path.basename(fasttag._stored_file(crf.MODEL_PATH))
+    assert current in kept and other.name in kept
+    assert [n for n in kept if n not in (current, other.name)] == [
+        f"crftag-{fasttag._FORMAT}-{name}-1-3.marshal",
+        f"crftag-{fasttag._FORMAT}-{name}-1-4.marshal",
+    ]

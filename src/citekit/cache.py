@@ -14,7 +14,7 @@ import os
 import zlib
 from typing import Any
 
-__all__ = ["cache_file", "load", "store"]
+__all__ = ["cache_file", "load", "prune", "store"]
 
 
 def cache_file(name: str) -> str | None:
@@ -71,3 +71,23 @@ def store(path: str | None, value: Any) -> bool:
         except OSError:
             pass
         return False
+
+
+def prune(path: str | None, prefix: str, keep: int = 3) -> None:
+    """Remove all but the ``keep`` newest files beside ``path`` whose names start with
+    ``prefix`` (a file named after a model's size and time is written again after every
+    install: the old ones would pile up).  Nothing happens on any error."""
+    if path is None:
+        return
+    folder = os.path.dirname(path)
+    try:
+        found = [
+            os.path.join(folder, n)
+            for n in os.listdir(folder)
+            if n.startswith(prefix) and not n.endswith(".tmp")
+        ]
+        found.sort(key=os.path.getmtime, reverse=True)
+        for old in found[keep:]:
+            os.remove(old)
+    except OSError:
+        pass

@@ -57,7 +57,8 @@ def compiled_tagger(path: str | Path) -> Any | None:
                 args = _checked(cache.load(file))
                 if args is None:
                     args = _model_arrays(path)
-                    cache.store(file, args)
+                    if cache.store(file, args):
+                        cache.prune(file, f"crftag-{_FORMAT}-{Path(path).name}-")
                 _arrays[key] = args
     return Tagger(*args)
 
