@@ -339,6 +339,18 @@ def test_rewritten_replacement_gives_the_same_text(new, old, repl):
         assert new.sub(repl, text) == re.sub(old, repl, text), text
 
 
+def test_trailing_number_is_the_old_fullmatch():
+    old = re.compile(r"(.*?)(\d+)")
+    rng = random.Random("trailing-number")
+    tokens = list("12a-\n ١x") + ["11111", "n11"]
+    texts = REAL + [
+        "".join(rng.choice(tokens) for _ in range(rng.randint(0, 10))) for _ in range(20000)
+    ]
+    for text in texts:
+        m = old.fullmatch(text)
+        assert numbers._trailing_number(text) == (None if m is None else m.groups()), text
+
+
 def test_multiple_numbers_finds_what_citeproc_py_finds():
     # only whether there is a match is used (a plural label)
     old = re.compile(r"\d+[^\d.]+\d+")
