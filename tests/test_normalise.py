@@ -108,3 +108,13 @@ def test_repaired_fields():
     assert item["container-title"] == "Annu. Rev. Ecol." and item["DOI"] == "10.1234/abc.12"
     assert clean_value("Annu.Rev.Ecol.") == "Annu. Rev. Ecol."
     assert clean_value("*Urban* governance") == "Urban governance"
+
+
+def test_the_list_tables_translate_every_character_as_the_dicts_do():
+    from citekit.normalise import _CLEAN_TABLE, _FOLD_TABLE, _bmp_tables
+
+    chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF) + "𠀀😀"
+    fold, clean = _bmp_tables()
+    assert chars.translate(fold) == chars.translate(_FOLD_TABLE)
+    assert chars.translate(clean) == chars.translate(_CLEAN_TABLE)
+    assert "，\u200b：".translate(fold) == ",:"  # (mapped, deleted, mapped)

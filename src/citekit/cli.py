@@ -22,7 +22,6 @@ from .config import DEFAULT_TIME_BUDGET, STANDARDS, Config
 from .errors import CitekitError, InputError, UsageError
 from .formats import FORMATS, read, sniff, with_item_defaults
 from .formats.cli import add_convert_arguments, run_convert
-from .formats.csljson import iter_jsonl
 from .input_stream import open_input, split_lines_stream
 from .inputs import display_name
 from .model import Reference, Severity
@@ -289,6 +288,8 @@ def _load_references(
     else:
         stages = (("check", stage_check),) if validate else ()
         if fmt == "jsonl":  # a record a line: read as it is processed
+            from .formats.csljson import iter_jsonl  # (loaded on use: start-up of a parse)
+
             records = iter_jsonl(split_lines_stream(source.chunks()))
             streamed = (with_item_defaults(ref) for ref in records)
             return _progress(run_stages_jobs(streamed, config, stages, jobs=jobs), stderr, None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Diagnostic, Fix, Severity, Span
+from .model import Diagnostic, Fix, Severity, Span, new_diagnostic
 
 __all__ = ["CODES", "CodeInfo", "make"]
 
@@ -809,12 +809,12 @@ def make(
 ) -> Diagnostic:
     """A diagnostic for a registered code; the messages default to the code's summaries."""
     info = CODES[code]
-    return Diagnostic(
-        code=code,
-        severity=severity or info.severity,
-        message=message or info.summary,
-        span=span,
-        field=field,
-        fix=fix,
-        message_zh=message_zh or (info.summary_zh if message is None else None),
+    return new_diagnostic(  # (Diagnostic(...) without the frozen dataclass's slower __init__)
+        code,
+        severity or info.severity,
+        message or info.summary,
+        span,
+        field,
+        fix,
+        message_zh or (info.summary_zh if message is None else None),
     )

@@ -311,3 +311,7 @@ new_span: Callable[[int, int], Span] = _fast_constructor(Span)
 new_evidence: Callable[[Span | None, float, str], FieldEvidence] = _fast_constructor(FieldEvidence)
 #: ``Reference(id, raw, item, fields, language, confidence, diagnostics, label, line)``.
 new_reference: Callable[..., Reference] = _fast_constructor(Reference)
+#: ``ParseOutcome(item, fields, confidence, diagnostics)``.
+new_outcome: Callable[..., ParseOutcome] = _fast_constructor(ParseOutcome)
+#: ``Diagnostic(code, severity, message, span, field, fix, message_zh)``.
+new_diagnostic: Callable[..., Diagnostic] = _fast_constructor(Diagnostic)

@@ -114,6 +114,25 @@ _FOLD_TABLE = {i: chr(i - 0xFEE0) for i in range(0xFF01, 0xFF5F)}
 _FOLD_TABLE.update({ord(k): v for k, v in _PUNCT.items()})
 _CLEAN_TABLE = {i: chr(i - 0xFEE0) for i in range(0xFF01, 0xFF5F)}
 _CLEAN_TABLE.update({ord(k): v for k, v in _CLEAN.items()})
+
+
+@cache
+def _bmp_tables() -> tuple[list[int | str | None], list[int | str | None]]:
+    """_FOLD_TABLE and _CLEAN_TABLE as lists over the Basic Multilingual Plane, for text that is
+    not ASCII: str.translate looks a dict up for every character and, for each one the dict does
+    not map (nearly all), raises and clears a KeyError; a list answers every BMP character (itself,
+    by default) and is ~2.4x faster on Chinese text.  (ASCII text keeps the dict: translate caches
+    its answers for ASCII characters.)  Made on first use: ~1.5 ms, ~3 MB."""
+    identity: list[int | str | None] = list(range(0x10000))
+    tables = []
+    for mapping in (_FOLD_TABLE, _CLEAN_TABLE):
+        table = identity.copy()
+        for k, v in mapping.items():
+            table[k] = v or None  # (None: the character is deleted, as "" in the dict)
+        tables.append(table)
+    return tables[0], tables[1]
+
+
 _SLOW = _lazy_re(r"[\r\n]|&#?\w{1,8};")
 _ENTITY = _lazy_re(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 # "appli- cation": a word hyphenated across a line break in a PDF (not "Hazard- and Risk-")
@@ -144,7 +163,7 @@ def clean_value(raw: str) -> str:
     if _SLOW.search(raw):
         text = _join(raw, _fold_clean)
     else:
-        text = raw.translate(_CLEAN_TABLE)
+        text = raw.translate(_CLEAN_TABLE if raw.isascii() else _bmp_tables()[1])
     if "," in text or ":" in text or ";" in text or ")" in text:
         text = _GLUED.sub(_space_after, text)
     if "  " in text:
@@ -176,7 +195,8 @@ def clean_value(raw: str) -> str:
 
 def normalise(raw: str) -> View:
     if not _SLOW_OR_DELETED.search(raw):
-        text = raw.translate(_FOLD_TABLE)  # one character for one: offsets are the identity
+        # one character for one: offsets are the identity
+        text = raw.translate(_FOLD_TABLE if raw.isascii() else _bmp_tables()[0])
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
             edits = _repairs(text, whole=True)
             if not edits:

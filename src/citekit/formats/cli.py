@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -23,7 +22,6 @@ from ..inputs import read_bytes
 from ..model import Diagnostic, Reference, Severity
 from ..report import location
 from . import FORMATS, STREAMED, decode, read, sniff, write, write_stream
-from .csljson import iter_jsonl
 
 __all__ = ["add_convert_arguments", "run_convert"]
 
@@ -124,6 +122,8 @@ def _references(args: argparse.Namespace, stdin: TextIO | BinaryIO) -> Iterable[
             raise InputError(f"{args.input} is empty: there is nothing to convert")
         fmt = args.from_format or sniff(source.head, name) or "text"
         if fmt == "jsonl":
+            from .csljson import iter_jsonl  # (loaded on use: start-up of the other commands)
+
             return iter_jsonl(split_lines_stream(source.chunks()))
         text = source.text()
     if not text.strip():
@@ -141,6 +141,8 @@ def _read_whole(path: str, stdin: TextIO | BinaryIO, encoding: str) -> str:
 def _write_file(path: str, pieces: Iterable[str]) -> None:
     """Write ``pieces`` to ``path`` through a temporary file beside it, so that a run stopped
     half-way leaves no half-written output."""
+    import tempfile  # (loaded on use: start-up of the other commands)
+
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:

@@ -164,14 +164,21 @@ def _parse(
         fallback.parse(d)
         _late_rules(d)
         return d.finish(lang)
+    outcome = None
+    deferred = None  # a rule parse that can only win if the labeller's parse is weak
     if d.style is not None:
         fallback.parse(d)
         _late_rules(d)
-        outcome = d.finish(lang)
-        if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
-            return outcome
-    else:
-        outcome = None
+        bound = d.confidence_bound()
+        if bound < RULE_CONFIDENT and not (method == "auto" and d.style == "gbt7714"):
+            # it cannot be kept alone: the labeller parses too, and it is finished only if its
+            # confidence could reach the labeller's (the English house style's "Family, I.,"
+            # head reads most other English styles' names, and loses to the labeller nearly always)
+            deferred = d
+        else:
+            outcome = d.finish(lang)
+            if outcome.confidence >= RULE_CONFIDENT or method == "auto" and d.style == "gbt7714":
+                return outcome
     c = base.copy()
     c.style = "crf"
     assemble(c, (yield c.text, c.start, c.end))
@@ -182,6 +189,10 @@ def _parse(
         fallback.parse(c)
     _late_rules(c)
     learned = c.finish(lang, source="crf")
+    if deferred is not None:
+        if learned.confidence > bound:
+            return learned  # (the rule parse's confidence is at most the bound)
+        outcome = deferred.finish(lang)
     if outcome is None or learned.confidence > outcome.confidence:
         return learned
     return outcome

@@ -289,7 +289,7 @@ def title_volume(d: Draft, start: int, end: int) -> int:
     """A book's volume at the end of its title (``国史旧闻: 第1卷``, ``全集(第十六卷)``) or its
     edition (``城市治理(第三版)``): record it, return the new end."""
     from .numbers import edition
-    from .text import cn_number
+    from .text import number_text
 
     p = _PAREN_TAIL.search(d.work, start, end)
     if p:
@@ -300,8 +300,7 @@ def title_volume(d: Draft, start: int, end: int) -> int:
             d.set("edition", ed, p.start("x"), p.end("x"), 0.85)
             return p.start()
         if v and not d.has("volume"):
-            n = cn_number(v.group(1))
-            d.set("volume", str(n) if n is not None else v.group(1), p.start("x"), p.end("x"), 0.85)
+            d.set("volume", number_text(v.group(1)), p.start("x"), p.end("x"), 0.85)
             return p.start()
         if _PAREN_PART.fullmatch(inner) and not d.has("volume"):
             d.set("volume", inner, p.start("x"), p.end("x"), 0.8)  # 古代汉语(上册)
@@ -321,9 +320,8 @@ def title_volume(d: Draft, start: int, end: int) -> int:
         return end
 
     if m.group("n"):
-        n = cn_number(m.group("n"))
         s, e = m.start("n") + start, m.end("n") + start
-        d.set("volume", str(n) if n is not None else m.group("n"), s, e, 0.8)
+        d.set("volume", number_text(m.group("n")), s, e, 0.8)
     else:
         s, e = m.start("t") + start, m.end("t") + start
         if d.work[s:e].startswith("卷"):

@@ -70,9 +70,15 @@ def _open_tagger(long_run: bool = False) -> tuple[Any, bool]:
 
     choice = os.environ.get("CITEKIT_LABELLER", "")
     if choice != "python" and choice != "crfsuite":
-        if long_run or choice == "compiled" or not importlib.util.find_spec("pycrfsuite"):
-            from .fasttag import compiled_tagger
+        from .fasttag import compiled_tagger, stored
 
+        # (the model's arrays already read, by this run or an earlier one: compiled from the start)
+        if (
+            long_run
+            or choice == "compiled"
+            or stored(MODEL_PATH)
+            or not importlib.util.find_spec("pycrfsuite")
+        ):
             compiled = compiled_tagger(MODEL_PATH)
             if compiled is not None:
                 return compiled, True

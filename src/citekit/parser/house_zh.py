@@ -14,7 +14,7 @@ from .common import ACCOUNT, DOC_NO, set_names, set_title, title_volume
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
-from .text import cn_number, find_close, split_top, trim
+from .text import cn_number, find_close, number_text, split_top, trim
 from .web import SITE
 
 __all__ = ["applies", "parse"]
@@ -377,10 +377,9 @@ def parse(d: Draft) -> bool:
             has_container = True
             bracket = _CONTAINER_VOLUME.match(work, close + 1, e)
             if bracket and not d.has("volume"):  # 《某某评论》（第2卷）
-                n = cn_number(bracket.group("v"))
                 d.set(
                     "volume",
-                    str(n) if n is not None else bracket.group("v"),
+                    number_text(bracket.group("v")),
                     bracket.start("v"),
                     bracket.end("v"),
                     0.85,
@@ -388,10 +387,9 @@ def parse(d: Draft) -> bool:
                 d.claim(bracket.start(), bracket.end())
             vm = _VOLUME_AFTER.match(work, close + 1, e)
             if vm and not d.has("volume"):
-                n = cn_number(vm.group("v"))
                 d.set(
                     "volume",
-                    str(n) if n is not None else vm.group("v"),
+                    number_text(vm.group("v")),
                     vm.start("v"),
                     vm.end("v"),
                     0.85,
@@ -417,10 +415,9 @@ def parse(d: Draft) -> bool:
                 d.claim(tail.span[0], tail.span[1])
             elif (im := _BARE_ISSUE.match(work, close + 1, e)) and not d.has("issue"):
                 # 作者（2019）：《题名》，《刊名》第3期: the year stood after the author
-                n = cn_number(im.group("i"))
                 d.set(
                     "issue",
-                    str(n) if n is not None else im.group("i"),
+                    number_text(im.group("i")),
                     im.start("i"),
                     im.end("i"),
                     0.85,
@@ -447,10 +444,9 @@ def parse(d: Draft) -> bool:
         m = _VOL_PIECE.match(text)
         if m and not d.has("volume") and not has_container:
             if m.group("v"):
-                n = cn_number(m.group("v"))
                 d.set(
                     "volume",
-                    str(n) if n is not None else m.group("v"),
+                    number_text(m.group("v")),
                     s + m.start("v"),
                     s + m.end("v"),
                     0.85,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from .text import cn_number
+from .text import cn_number, number_text
 
 __all__ = ["JournalNumbers", "journal_numbers", "cn_year_issue", "edition", "clean_issue"]
 
@@ -116,8 +116,7 @@ def cn_year_issue(text: str, start: int, end: int) -> CnDate | None:
     iss_group = "iss" if m.group("iss") else "iss2" if m.group("iss2") else None
     issue = None
     if iss_group:
-        n = cn_number(m.group(iss_group))
-        issue = str(n) if n is not None else m.group(iss_group)
+        issue = number_text(m.group(iss_group))
     return CnDate(
         span=m.span(),
         year=m.span("y"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..text.numerals import cn_number
+from ..text.numerals import cn_number, number_text
 from ..text.script import is_cjk
 
-__all__ = ["MASK", "cn_number", "find_close", "is_cjk", "split_top", "trim"]
+__all__ = ["MASK", "cn_number", "find_close", "is_cjk", "number_text", "split_top", "trim"]
 
 MASK = "\x00"  # stands in for text already taken by an identifier (URL, DOI) in the work string
 

@@ -5,6 +5,8 @@ punctuation alone, a URL or DOI whole; whitespace is never a token.  Offsets are
 
 from __future__ import annotations
 
+from regex import Match
+
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_START
 
@@ -43,4 +45,4 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return list(map(_SPAN, pattern.finditer(text, start, end)))  # (no Python frame per token)
 
 
-_SPAN = regex.Match.span  # the match objects' span method (without compiling TOKEN for it)
+_SPAN = Match.span  # the match objects' span method (without compiling TOKEN for it)

@@ -3,7 +3,7 @@ editions written in Chinese)."""
 
 from __future__ import annotations
 
-__all__ = ["cn_number"]
+__all__ = ["cn_number", "number_text"]
 
 _CN_DIGITS = {
     "零": 0,
@@ -40,3 +40,10 @@ def cn_number(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+def number_text(text: str) -> str:
+    """A volume or issue as a parser keeps it: a Chinese numeral as digits (``"十二"`` →
+    ``"12"``), anything else as printed (``"上"``, ``"Suppl. 2"``)."""
+    n = cn_number(text)
+    return str(n) if n is not None else text
