@@ -485,6 +485,12 @@ def test_apa_report_number(raw, title, genre, number):
     assert "page" not in item
 
 
+def test_a_word_beginning_with_no_in_a_closing_bracket_is_no_report_number():
+    item = parse("Smith, J. (2019). Trade in the Pacific (NorthWest). Journal of Trade, 3(2), 1-9.")
+    assert "number" not in item
+    assert item["title"].startswith("Trade in the Pacific")
+
+
 def test_online_marker_is_no_description():
     item = parse("Smith J. Title of things [Online]. Available: https://example.org")
     assert "genre" not in item

@@ -739,7 +739,8 @@ def _journal_in_title(d: Draft) -> None:
 
 
 _REPORT_NO_TAIL = regex.compile(
-    r"\s*\((?P<g>[^()]{0,60}?)[\s,]*(?:No|Nr|Number)\.?\s*(?P<n>[^()\s]{1,30})\)$", regex.IGNORECASE
+    r"\s*\((?P<g>[^()]{0,60}?)[\s,]*(?<![a-z])(?:No|Nr|Number)(?![a-z])\.?\s*(?P<n>[^()\s]{1,30})\)$",
+    regex.IGNORECASE,  # (a whole word: '(NorthWest)' names no number 'rthWest')
 )
 
 
