@@ -122,9 +122,12 @@ _SERIAL_END = regex.compile(
 _PARENTHESIS = regex.compile(r"[(（][^()（）]*[)）]")
 # a book's imprint under another code: ". Place: Publisher, YEAR" with nothing serial after it,
 # after the elements only books have (edition '2版' '4th ed.' '修订本', translators '…, 译')
-_BOOK_ELEMENT = r"[^.．\[\]]{1,40}?(?:版|本|ed|edn|译|trans)[.．]\s*"
+# After a full stop all the spaces, or all but one (what a one-character place or element can
+# need): giving back more retried the rest of the run at each space (3,400 spaces: 0.9 s).
+_ALL_SPACES = r"(?:\s*+|\s*(?=\s(?!\s)))"
+_BOOK_ELEMENT = rf"[^.．\[\]]{{1,40}}?(?:版|本|ed|edn|译|trans)[.．]{_ALL_SPACES}"
 _BOOK_IMPRINT = regex.compile(
-    rf"\G\s*[.．]\s*(?P<book>(?:{_BOOK_ELEMENT})*)"
+    rf"\G\s*[.．]{_ALL_SPACES}(?P<book>(?:{_BOOK_ELEMENT})*)"
     # after the colon all the spaces, or all but one or two: the only splits the publisher's
     # {2,60} can need (giving back more retried the rest at each space: 4,000 spaces took 5 s)
     rf"(?P<place>[^.．,，:：\[\]]{{1,30}}?(?:,\s*[A-Z][a-z]{{1,5}}\.)?)\s*[:：]"
