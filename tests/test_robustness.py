@@ -402,3 +402,13 @@ def test_a_number_of_thousands_of_digits_is_no_internal_error(line):
     # raised, and the reference got X001
     (ref,) = citekit.check(line.replace("{N}", "9" * 5000), lines=True)
     assert "X001" not in {d.code for d in ref.diagnostics}
+
+
+def test_a_reference_with_thousands_of_digits_is_parsed_not_an_internal_error():
+    # Python refuses int() of over 4,300 digits: a fuzzed line gave X001 from the parser
+    from citekit.text.numerals import cn_number
+
+    assert cn_number("1" * 5000) is None and cn_number("12") == 12 and cn_number("十二") == 12
+    line = "6.梅强、沈杰、" + "1" * 4332 + "、[11].《刊名》2020年第3期。"
+    (ref,) = citekit.parse(line, lines=True)
+    assert ref.raw == line and not [d for d in ref.diagnostics if d.code == "X001"]

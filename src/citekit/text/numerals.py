@@ -28,7 +28,8 @@ def cn_number(text: str) -> int | None:
     if not text:
         return None
     if text.isdigit() and text.isascii():
-        return int(text)
+        # (no volume or issue has thousands of digits, and Python refuses to convert them)
+        return int(text) if len(text) <= 100 else None
     total = 0
     current = 0
     for ch in text:
