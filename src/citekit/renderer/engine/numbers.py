@@ -101,7 +101,9 @@ class _PageRanges:
                 return f"{first}-{last}"  # not a range of like numbers: a hyphenated number
             return str(super()._process(item.strip(), "page"))  # type: ignore[misc]
         prefix, fd, ld = mf[0], mf[1], ml[1]
-        if form is None:  # no page-range-format: the numbers as given
+        if form is None or len(fd) > 100 or len(ld) > 100:
+            # no page-range-format, or no page number (Python converts no more than 4,300
+            # digits): the numbers as given
             return f"{first}{delimiter}{last}"
         if len(ld) < len(fd):
             ld = fd[: len(fd) - len(ld)] + ld
