@@ -17,7 +17,7 @@ from .common import set_names, set_title
 from .draft import Draft
 from .numbers import edition
 from .relabel import repair_spans
-from .text import MASK, cn_number, trim
+from .text import MASK, number_text, trim
 
 __all__ = ["assemble"]
 
@@ -537,9 +537,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
             ):
                 label = "issue"  # 2001年第12期: the number before 期 is an issue
             if label in ("volume", "issue") and not value.isdecimal():
-                n = cn_number(value)
-                if n is not None:
-                    value = str(n)
+                value = number_text(value)
             if label == "edition":
                 if edition(value) is None and not any(ch.isdigit() for ch in value):
                     continue  # "Preprint": a word with no number that no edition statement reads
