@@ -429,3 +429,26 @@ def test_a_page_range_of_thousands_of_digits_renders_as_given(style):
     }
     (entry,) = citekit.Renderer(style).bibliography([item])
     assert entry.error is None and "1" * 5000 in entry.text
+
+
+@pytest.mark.parametrize("value", ["²", "¹²", "9" * 5000])
+@pytest.mark.parametrize(
+    "fmt,text",
+    [
+        ("bibtex", "@article{a, title={T}, year={2001}, month={<v>}, day={<v>}, volume={<v>}}"),
+        ("ris", "TY  - JOUR\nTI  - T\nPY  - 2001\nVL  - <v>\nIS  - <v>\nER  - \n"),
+    ],
+)
+def test_an_export_number_that_int_refuses_is_kept_as_given(fmt, text, value):
+    # "²".isdigit() is true but int("²") raises, and int() refuses over 4,300 digits: the record
+    # was lost as F001 ("could not be read"); now the value stays as printed
+    (ref,) = formats.read(text.replace("<v>", value), fmt)
+    assert [d.code for d in ref.diagnostics if d.code == "F001"] == []
+    assert ref.item["title"] == "T" and ref.item["volume"] == value
+
+
+@pytest.mark.parametrize("month", ["²", "9" * 5000, 3])
+def test_bibtex_writes_a_month_int_refuses_as_given(month):
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001, month]]}}
+    out, _ = formats.write([item], "bibtex")
+    assert ("month = mar" if month == 3 else str(month)) in out

@@ -12,6 +12,7 @@ from ..codes import make
 from ..csl import CslItem
 from ..language import detect_language
 from ..model import Diagnostic, Reference, Span
+from ..text.numerals import decimal_int
 from ..text.script import has_cjk
 
 __all__ = [
@@ -199,8 +200,9 @@ def parse_date(text: str) -> tuple[dict[str, Any], bool]:
 
 def month_number(text: str) -> int | None:
     s = text.strip().lower().rstrip(".")
-    if s.isdigit() and 1 <= int(s) <= 12:
-        return int(s)
+    n = decimal_int(s)
+    if n is not None:
+        return n if 1 <= n <= 12 else None
     return _MONTHS.get(s)
 
 
@@ -253,9 +255,8 @@ def norm_pages(text: str) -> str:
 def norm_number(text: str) -> str:
     """Volume and issue: CNKI's ``02`` → ``2``; anything else kept."""
     s = text.strip()
-    if s.isdigit():
-        return str(int(s))
-    return s
+    n = decimal_int(s)
+    return s if n is None else str(n)
 
 
 _LANGS = {

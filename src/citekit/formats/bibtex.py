@@ -29,6 +29,7 @@ from ..codes import make
 from ..csl import CslItem
 from ..model import Diagnostic, Reference, Span
 from ..text.identifiers import strip_doi_resolver
+from ..text.numerals import decimal_int
 from ._common import (
     IdMaker,
     build_reference,
@@ -515,8 +516,9 @@ def _dates(f: Mapping[str, str], item: CslItem, diags: list[Diagnostic], raw: st
                     )
                 else:
                     parts.append(m)
-                    if "day" in f and delatex(f["day"]).strip().isdigit():
-                        parts.append(int(delatex(f["day"])))
+                    day = decimal_int(delatex(f["day"]).strip()) if "day" in f else None
+                    if day is not None:
+                        parts.append(day)
             item["issued"] = {"date-parts": [parts]}
         else:
             date, ok = parse_date(year)
@@ -764,11 +766,8 @@ def _write_dates(item: Mapping[str, Any], put: Any, handled: set[str]) -> None:
             p = parts[0]
             put("year", p[0])
             if len(p) > 1:
-                fields_month = (
-                    _MONTH_OUT[int(p[1]) - 1]
-                    if str(p[1]).isdigit() and 1 <= int(p[1]) <= 12
-                    else p[1]
-                )
+                month = decimal_int(str(p[1]))
+                fields_month = _MONTH_OUT[month - 1] if month and 1 <= month <= 12 else p[1]
                 put(
                     "month",
                     fields_month,

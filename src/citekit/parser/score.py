@@ -53,6 +53,7 @@ from typing import Any
 
 import regex
 
+from ..text.numerals import decimal_int
 from ..text.script import CJK, CJK_CLASS
 
 __all__ = ["FIELDS", "NAME_FIELDS", "DATE_FIELDS", "Score", "compare", "score_items", "value"]
@@ -135,14 +136,15 @@ def _number(value: Any, *, edition: bool = False) -> str:
     if edition:
         core = _EDITION_WORD.sub("", s.replace(" ", "").rstrip(".")).rstrip(".")
         m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|e|\.)?", core)
-        if m:
-            return str(int(m.group(1)))
+        if m and decimal_int(m.group(1)) is not None:
+            return str(decimal_int(m.group(1)))
         if core in _ORDINAL_WORDS:
             return str(_ORDINAL_WORDS[core])
         n = _zh_number(core)
         if n is not None:
             return str(n)
-    return str(int(s)) if s.isdigit() else s
+    n = decimal_int(s)
+    return s if n is None else str(n)
 
 
 # -- names -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ editions written in Chinese)."""
 
 from __future__ import annotations
 
-__all__ = ["cn_number", "number_text"]
+__all__ = ["cn_number", "decimal_int", "number_text"]
 
 _CN_DIGITS = {
     "零": 0,
@@ -20,6 +20,15 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def decimal_int(text: str, max_digits: int = 100) -> int | None:
+    """The value of a run of decimal digits (``"03"`` → 3, any script's digits, as ``int()`` reads
+    them); None for anything else: ``str.isdigit`` also takes ``"²"``, which ``int()`` refuses, and
+    Python refuses to convert over 4,300 digits (no count, date or volume has over ``max_digits``)."""
+    if not text.isdecimal() or len(text) > max_digits:
+        return None
+    return int(text)
 
 
 def cn_number(text: str) -> int | None:
