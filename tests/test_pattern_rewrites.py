@@ -61,6 +61,25 @@ REAL = _real_lines()
 # the random strings)
 CASES = [
     (
+        "doc_numbers._AGENCY_SERIES",  # (a match starting inside a word is no agency's name)
+        doc_numbers._AGENCY_SERIES,
+        r"(?P<pub>(?:(?:U\.\s?S\.|US|United\s+States|[A-Z][\w.&\-]*|of|and|the|for)\s+){0,6}?"
+        r"(?:Geological\s+Survey|Survey|Agency|Administration|Service|Bureau|Commission|Laboratory|"
+        r"Department\s+of\s+[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)?|Office|Institute|Center|Centre|"
+        r"Council|Board|NASA|NOAA|EPA|USDA|USGS|NIST|NREL))\s*[,.]?\s*"
+        r"(?P<genre>Open[-\s]File\s+Report|Professional\s+Paper|Scientific\s+Investigations\s+"
+        r"(?:Report|Map)|Water[-\s]Supply\s+Paper|Water[-\s]Resources\s+Investigations(?:\s+Report)?|"
+        r"Bulletin|Circular|Fact\s+Sheet|Data\s+Series|Data\s+Report|Techniques\s+and\s+Methods|"
+        r"(?:Miscellaneous\s+)?(?:Field\s+Studies|Investigations|Geologic\s+Investigations)\s+"
+        r"(?:Series\s+)?Map|Geologic\s+Quadrangle\s+Map|Technical\s+(?:Memorandum|Note|Paper|Report)|"
+        r"Contractor\s+Report|General\s+Technical\s+Report|Research\s+(?:Paper|Note))"
+        r"\s*(?:No\.?\s*|[,:]\s*)?(?P<n>[A-Z]{0,5}[\-\s]?\d\w*(?:\s?[-–/]\s?\w+|\.\d+)*)",
+        0,
+        "search",
+        # (no dotted words: the old pattern also took a name from inside one, "S. NASA …")
+        [" ", "US ", "Geological Survey ", "Bulletin ", "12 ", "2005-1234 ", "NASA ", "Office "],
+    ),
+    (
         "assemble._GIVEN_FIRST_NAME",
         assemble._GIVEN_FIRST_NAME,
         r"\s*(?:and\s+)?\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,4}\s*",
@@ -377,6 +396,13 @@ def test_multiple_numbers_finds_what_citeproc_py_finds():
     ]
     for text in texts:
         assert (numbers._MULTIPLE_NUMBERS.search(text) is None) == (old.search(text) is None), text
+
+
+def test_agency_series_name_starts_at_a_word():
+    text = "Reston: XUSGS Bulletin 12"
+    assert doc_numbers._AGENCY_SERIES.search(text) is None
+    m = doc_numbers._AGENCY_SERIES.search("Reston: U.S. Geological Survey Bulletin 12")
+    assert m is not None and m["pub"] == "U.S. Geological Survey" and m["n"] == "12"
 
 
 def test_real_lines_are_there():

@@ -284,8 +284,11 @@ def report_series(d: Draft) -> None:
 
 # a government agency's report series and number (USGS, EPA, NASA, NOAA …):
 # "U.S. Geological Survey Open-File Report 2005-1234", "NASA Technical Memorandum 104566"
+# (a name starts at a word's start or where the search starts: a search tried every position
+# of a long word, each try scanning the word: quadratic)
 _AGENCY_SERIES = regex.compile(
-    r"(?P<pub>(?:(?:U\.\s?S\.|US|United\s+States|[A-Z][\w.&\-]*|of|and|the|for)\s+){0,6}?"
+    r"(?P<pub>(?:\G|(?<![\w.&\-]))"
+    r"(?:(?:U\.\s?S\.|US|United\s+States|[A-Z][\w.&\-]*|of|and|the|for)\s+){0,6}?"
     r"(?:Geological\s+Survey|Survey|Agency|Administration|Service|Bureau|Commission|Laboratory|"
     r"Department\s+of\s+[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)?|Office|Institute|Center|Centre|"
     r"Council|Board|NASA|NOAA|EPA|USDA|USGS|NIST|NREL))\s*[,.]?\s*"
