@@ -61,6 +61,16 @@ REAL = _real_lines()
 # the random strings)
 CASES = [
     (
+        "gbt7714._THESIS_PUB",
+        gbt7714._THESIS_PUB,
+        r"(?P<pub>[^,，:：]{2,40}?)\s*[,，]?\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*年?\s*)?"
+        r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文|(?:PhD|Ph\.D\.|Master'?s|doctoral)"
+        r"\s+(?:thesis|dissertation))\s*$",
+        regex.IGNORECASE,
+        "fullmatch+match",
+        [" ", "  ", ",", "，", "大学", "2001", "年", "博士", "学位论文", "PhD thesis", "\u3000", "x"],
+    ),
+    (
         "doc_numbers._AGENCY_SERIES",  # (a match starting inside a word is no agency's name)
         doc_numbers._AGENCY_SERIES,
         r"(?P<pub>(?:(?:U\.\s?S\.|US|United\s+States|[A-Z][\w.&\-]*|of|and|the|for)\s+){0,6}?"

@@ -101,13 +101,20 @@ def audit(
     return sorted(out, reverse=True)
 
 
-def growth(n: int = 2000, factor: int = 8, show: float = 0.02) -> list[tuple[float, str, str]]:
+def growth(
+    n: int = 2000, factor: int = 8, show: float = 0.02, start: str = ""
+) -> list[tuple[float, str, str]]:
     """Patterns whose ``search`` over a run of one character class grows faster than the run:
     (the ratio of times at ``factor * n`` and at ``n``, the pattern, the run) for each pattern
     that takes over ``show`` seconds at the longer run and grows more than ``factor`` squared
-    over two (a quadratic pattern grows by ``factor`` squared, a linear one by ``factor``)."""
+    over two (a quadratic pattern grows by ``factor`` squared, a linear one by ``factor``).
+    Patterns before the one named ``start`` are skipped."""
     out = []
+    skipping = bool(start)
     for name, pattern in patterns():
+        skipping = skipping and name != start  # (resume a pass at the pattern ``start``)
+        if skipping:
+            continue
         for c in ALPHABET:
             for t in TERMINATORS:
                 took = []
@@ -131,7 +138,9 @@ def growth(n: int = 2000, factor: int = 8, show: float = 0.02) -> list[tuple[flo
 
 if __name__ == "__main__":
     if "--growth" in sys.argv:
-        growth()
+        # (``--growth [PATTERN]``: a full pass takes over half an hour; resume at a pattern)
+        at = sys.argv.index("--growth") + 1
+        growth(start=sys.argv[at] if at < len(sys.argv) else "")
         sys.exit()
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
     show = float(sys.argv[2]) if len(sys.argv) > 2 else 0.05

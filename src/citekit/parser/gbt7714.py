@@ -91,8 +91,10 @@ def _strip_in(work: str, s: int, e: int) -> int:
     )
 
 
+# (the space runs are possessive: what follows them is never a space, and a run split between
+# two \s* was quadratic in its length)
 _THESIS_PUB = regex.compile(
-    r"(?P<pub>[^,，:：]{2,40}?)\s*[,，]?\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*年?\s*)?"
+    r"(?P<pub>[^,，:：]{2,40}?)\s*+[,，]?\s*+(?:(?P<y>(?:1[5-9]|20)\d\d)\s*+年?\s*+)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文|(?:PhD|Ph\.D\.|Master'?s|doctoral)\s+(?:thesis|dissertation))\s*$",
     regex.IGNORECASE,
 )
