@@ -68,7 +68,7 @@ CASES = [
         r"\s+(?:thesis|dissertation))\s*$",
         regex.IGNORECASE,
         "fullmatch+match",
-        [" ", "  ", ",", "，", "大学", "2001", "年", "博士", "学位论文", "PhD thesis", "\u3000", "x"],
+        list(" ,，年x\u3000") + ["  ", "大学", "2001", "博士", "学位论文", "PhD thesis"],
     ),
     (
         "doc_numbers._AGENCY_SERIES",  # (a match starting inside a word is no agency's name)
