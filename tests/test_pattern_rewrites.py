@@ -61,6 +61,14 @@ REAL = _real_lines()
 # the random strings)
 CASES = [
     (
+        "gbt7714._ENCYCLOPEDIA",
+        gbt7714._ENCYCLOPEDIA,
+        r"\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*",
+        regex.IGNORECASE,
+        "fullmatch+match",
+        list(" 百科基度\u3000x") + ["维基百科", "Wikipedia", "百度"],
+    ),
+    (
         "gbt7714._THESIS_PUB",
         gbt7714._THESIS_PUB,
         r"(?P<pub>[^,，:：]{2,40}?)\s*[,，]?\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*年?\s*)?"

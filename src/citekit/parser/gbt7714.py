@@ -91,10 +91,11 @@ def _strip_in(work: str, s: int, e: int) -> int:
     )
 
 
-# (the space runs are possessive: what follows them is never a space, and a run split between
+# (only matched at a position, hence \G: a search retried it at every position of a long run;
+# the space runs are possessive: what follows them is never a space, and a run split between
 # two \s* was quadratic in its length)
 _THESIS_PUB = regex.compile(
-    r"(?P<pub>[^,，:：]{2,40}?)\s*+[,，]?\s*+(?:(?P<y>(?:1[5-9]|20)\d\d)\s*+年?\s*+)?"
+    r"\G(?P<pub>[^,，:：]{2,40}?)\s*+[,，]?\s*+(?:(?P<y>(?:1[5-9]|20)\d\d)\s*+年?\s*+)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文|(?:PhD|Ph\.D\.|Master'?s|doctoral)\s+(?:thesis|dissertation))\s*$",
     regex.IGNORECASE,
 )
@@ -114,8 +115,8 @@ _STD_NUMBER_ONLY = regex.compile(
 )
 _BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士)?学位论文)\s*\]\s*$")
 # an online encyclopedia named where the title stands
-_ENCYCLOPEDIA = regex.compile(
-    r"\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
+_ENCYCLOPEDIA = regex.compile(  # (\G: only fullmatched, see _THESIS_PUB)
+    r"\G\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
 )
 _SERIAL_TAIL = regex.compile(
     r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
