@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from citekit.parser import parse_reference
-from citekit.parser.relabel import abbreviation_tail, role_names, title_before_in
+from citekit.parser.relabel import (
+    abbreviation_tail,
+    mla_volume_issue,
+    role_names,
+    title_before_in,
+)
 
 
 def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
@@ -804,3 +809,26 @@ def test_edition_with_its_space_lost_closing_the_title():
     text = "A. Lane, River Maps of the Valley (GreatLakes). Acme, 2009."
     got = _assemble(text, ("author", "A. Lane"), ("title", "River Maps of the Valley (GreatLakes)"))
     assert got["title"] == "River Maps of the Valley (GreatLakes)" and "edition" not in got
+
+
+def test_mla_volume_glued_to_the_issue_leaves_the_container_title():
+    # MLA 7 (MLA Handbook, 7th ed., 5.4.2): "Journal Volume.Issue (Year): pages. Medium."
+    text = 'Hall, Kim. "Reading Race." Studies in Women\'s Fiction 44.2 (1998): 12-30. Print.'
+    wrong = _spans(
+        text,
+        ("author", "Hall, Kim"),
+        ("title", "Reading Race"),
+        ("container-title", "Studies in Women's Fiction 44"),
+        ("issue", "2"),
+        ("date", "1998"),
+    )
+    got = _read(text, mla_volume_issue(wrong, text, 0, len(text)))
+    assert got[2:5] == [
+        ("container-title", "Studies in Women's Fiction"),
+        ("volume", "44"),
+        ("issue", "2"),
+    ]
+    # a title that is only a number, or a volume already read, stays as it is
+    text2 = text.replace("Studies in Women's Fiction 44", "Fiction 44")
+    spans2 = _spans(text2, ("volume", "Fiction"), ("container-title", "44"), ("issue", "2"))
+    assert mla_volume_issue(spans2, text2, 0, len(text2)) == spans2

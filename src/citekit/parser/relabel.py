@@ -1167,6 +1167,27 @@ def acm_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+_TRAILING_VOLUME = regex.compile(r"\s(\d{1,4})$")
+
+
+def mla_volume_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Tulsa Studies in Women's Literature 15.1 (1996)`` (MLA 7): a number that ends the
+    container title, glued by a full stop to the issue after it, is the volume."""
+    if any(sp[0] == "volume" for sp in spans):
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if lab != "container-title" or nlab != "issue" or work[e:ns] != ".":
+            continue
+        m = _TRAILING_VOLUME.search(work, s, e)
+        if m is None or m.start() <= s or not work[ns:ne].isdecimal():
+            return spans
+        head = trim(work, s, m.start())
+        return [*spans[:k], ("container-title", *head, c), ("volume", *m.span(1), c), *spans[k + 1 :]]
+    return spans
+
+
 _PLACE_CODE = regex.compile(r"(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)\b")
 _TOWN = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){0,2}")
 
@@ -1714,6 +1735,8 @@ def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Spa
     spans = title_in_pieces(spans, work, start, end)
     spans = container_in_pieces(spans, work, start, end)
     spans = acm_issue(spans, work, start, end)
+    if "." in work:
+        spans = mla_volume_issue(spans, work, start, end)
     spans = place_in_publisher(spans, work, start, end)
     spans = close_bracket(spans, work, start, end)
     spans = apa_chapter(spans, work, start, end)
