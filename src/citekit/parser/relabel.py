@@ -1184,7 +1184,12 @@ def mla_volume_issue(spans: list[Span], work: str, start: int, end: int) -> list
         if m is None or m.start() <= s or not work[ns:ne].isdecimal():
             return spans
         head = trim(work, s, m.start())
-        return [*spans[:k], ("container-title", *head, c), ("volume", *m.span(1), c), *spans[k + 1 :]]
+        return [
+            *spans[:k],
+            ("container-title", *head, c),
+            ("volume", *m.span(1), c),
+            *spans[k + 1 :],
+        ]
     return spans
 
 
