@@ -41,6 +41,7 @@ vnames = importlib.import_module("citekit.validate.gbt.names")
 templates = importlib.import_module("citekit.validate.gbt.templates")
 required = importlib.import_module("citekit.validate.gbt.required")
 numbers = importlib.import_module("citekit.renderer.engine.numbers")
+numbers_p = importlib.import_module("citekit.parser.numbers")
 
 
 def _real_lines() -> list[str]:
@@ -60,6 +61,22 @@ REAL = _real_lines()
 # (name, the new compiled pattern, the old pattern text, flags, how citekit calls it, alphabet of
 # the random strings)
 CASES = [
+    (
+        "gbt7714._COUNTRY_NUMBER",
+        gbt7714._COUNTRY_NUMBER,
+        r"(?P<j>[^\d,，:：]{1,12}?)\s*[,，]\s*(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$",
+        0,
+        "match",
+        list(" ,，中国.CNA1\u2003") + ["201310041234.5", "US"],
+    ),
+    (
+        "gbt7714._ONLINE_FIRST_PAGES",
+        gbt7714._ONLINE_FIRST_PAGES,
+        r"\s*[:：,，]\s*(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*$",
+        0,
+        "search",
+        list(" :：,，1-~x\u2003") + ["12", "12-18"],
+    ),
     (
         "gbt7714._ENCYCLOPEDIA",
         gbt7714._ENCYCLOPEDIA,
@@ -421,6 +438,55 @@ def test_agency_series_name_starts_at_a_word():
     assert doc_numbers._AGENCY_SERIES.search(text) is None
     m = doc_numbers._AGENCY_SERIES.search("Reston: U.S. Geological Survey Bulletin 12")
     assert m is not None and m["pub"] == "U.S. Geological Survey" and m["n"] == "12"
+
+
+_OLD_SERIAL_TAIL = regex.compile(
+    r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|"
+    r"(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
+    r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$"
+)
+_OLD_REST = regex.compile(
+    r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?"
+    r"(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
+    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*"
+    r"(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"\s*(?:\[[^\]]{0,40}\])?"
+    r"\s*(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*$"
+)
+
+
+def _groups(m):
+    """A match's span and its named groups' spans (the new patterns name two groups "pages")."""
+    return None if m is None else (m.span(), {k: m.span(k) for k in m.groupdict()})
+
+
+@pytest.mark.parametrize(
+    "name,new,old,call,alphabet",
+    [
+        (
+            "numbers._REST",
+            numbers_p._REST,
+            _OLD_REST,
+            "match",
+            list(" ,，:(3)12-卷第") + [", 35", "(4)", ": 12-18", "No.355", "[J]", " (in Chinese)"],
+        ),
+        (
+            "gbt7714._SERIAL_TAIL",
+            gbt7714._SERIAL_TAIL,
+            _OLD_SERIAL_TAIL,
+            "search",
+            list(" ,，:(3)12-月日x\u3000") + [", 35", "(4)", ": 12-18", "[J]"],
+        ),
+    ],
+)
+def test_journal_tail_patterns_read_as_before(name, new, old, call, alphabet):
+    # rewritten to stay linear: the same matches and groups
+    for text in [t[:300] for t in REAL] + _random_strings(alphabet, name):
+        for pos in range(len(text) + 1):
+            got = _groups(getattr(new, call)(text, pos))
+            assert got == _groups(getattr(old, call)(text, pos)), (text, pos)
 
 
 def test_real_lines_are_there():

@@ -118,10 +118,17 @@ _BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士
 _ENCYCLOPEDIA = regex.compile(  # (\G: only fullmatched, see _THESIS_PUB)
     r"\G\s*(?P<site>\p{Han}{0,6}百科|维基百科|Wikipedia)\s*", regex.IGNORECASE
 )
+# (a leftmost match never starts inside a run of spaces except where the search starts, each
+# space run is possessive, what follows it being no space, and pages start with no space or are
+# the last space of a run, as before: a search over a long run of spaces tried every split of
+# it at every position)
 _SERIAL_TAIL = regex.compile(
-    r"(?:[,，]\s*(?:(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
-    r"\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]:]{1,60}?))?\s*(?:\[[^\]]{0,40}\])?\s*$"
+    r"(?:\G|(?<!\s)|(?!\s))"
+    r"(?:[,，]\s*+(?:(?P<mon>\d{1,2})\s*+月\s*+(?P<day>\d{1,2})\s*+日"
+    r"|(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})))?"
+    r"\s*+(?:\(\s*+(?P<iss>[^()]{1,15})\s*+\))?"
+    r"\s*+(?:[:：](?:\s*+(?P<pages>[^\s\[\]:][^\[\]:]{0,59}?)|\s*?(?P<pages>\s)(?!\s)))?"
+    r"\s*+(?:\[[^\]]{0,40}\])?\s*+$"
 )
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
@@ -733,18 +740,22 @@ _PUBLISHER_ONLY = regex.compile(
 )
 _PAGES_ONLY = regex.compile(r"\d{1,6}(?:\s*[-~]\s*\d{1,6})?")
 _DIGIT = regex.compile(r"\d")
-_COUNTRY_NUMBER = regex.compile(
-    r"(?P<j>[^\d,，:：]{1,12}?)\s*[,，]\s*(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$"
+_COUNTRY_NUMBER = regex.compile(  # (\G: only matched, see _THESIS_PUB)
+    r"\G(?P<j>[^\d,，:：]{1,12}?)\s*+[,，]\s*+(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$"
 )
 # an element that is one abbreviated word or a few ("J", "Am. Chem", "Proc. Natl"), its stop ahead
 _ABBREVIATED = regex.compile(r"\p{Lu}[\p{L}&]{0,11}(?:\.?\s\p{Lu}?[\p{L}&]{0,11}){0,4}")
 
 
 _SPACED_TAIL = regex.compile(
-    r"(?<=\S)\s+(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15}?)\s*\))?"
+    r"(?<=\S)\s+(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"\s*(?:[:：]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?\s*$"
 )
-_ONLINE_FIRST_PAGES = regex.compile(r"\s*[:：,，]\s*(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*$")
+# (a match never starts inside a run of spaces except where the search starts: each try there
+# scanned the run, a quadratic search)
+_ONLINE_FIRST_PAGES = regex.compile(
+    r"(?:\G|(?<!\s))\s*+[:：,，]\s*+(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5})\s*+$"
+)
 _DOTTED_TAIL = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*\.\s*(?P<vol>\d{1,4})?\s*(?:\(\s*(?P<iss>[^()]{1,15})\s*\))?"
     r"(?:\s*\.\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?))?[\s.]*"

@@ -37,12 +37,17 @@ _YEAR_AT = regex.compile(
     r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*年)?)[a-z]?(?=[\s,(:\[-]|$)"
 )
 _DIGITS = regex.compile(r"\d+")
+# (the space runs between the parts are possessive, what follows each being no space, and pages
+# start with no space or are the last space of a run, as before: a run of thousands of spaces
+# was split every way between six \s*, ~1 s)
 _REST = regex.compile(
-    r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
-    r"\s*(?:\[[^\]]{0,40}\])?"
-    r"\s*(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*$"  # (in Chinese)
+    r"\s*+(?:[,，]\s*+(?:(?:No|no|Nr|№)\.?\s*+(?P<total>\d+)"
+    r"|(?:Vol\.?\s*+|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
+    r"\s*+(?:[,，]?\s*+\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"(?:\s*+[:：](?:\s*+(?P<pages>[^\s\[\]][^\[\]]{0,59}?)|\s*?(?P<pages>\s)(?!\s))"
+    r"|(?<=\))\s*+[,，]\s*+(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"\s*+(?:\[[^\]]{0,40}\])?"
+    r"\s*+(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*+$"  # (in Chinese)
 )
 
 
