@@ -47,10 +47,11 @@ def mutation(rng: random.Random) -> tuple[str, int, str]:
     op = rng.choice(OPS)
     if op == "huge":
         # a realistic mix with a tail: most long tokens are hundreds of characters, one in ten
-        # is 10,000 (a pasted table, a run of spaces); each still meets every check
-        payload = rng.choice(["a", "字", "(", "《", "[J]", "1", " ", "-"]) * rng.choice(
-            [100] * 6 + [1000] * 3 + [10_000]
-        )
+        # is 10,000 (a pasted table, a run of spaces); each still meets every check (an em space
+        # outlives normalising, which folds ordinary spaces; a capitalised word is a name's start)
+        payload = rng.choice(
+            ["a", "字", "(", "《", "[J]", "1", " ", "-", "\u2003", "A"]
+        ) * rng.choice([100] * 6 + [1000] * 3 + [10_000])
     elif op == "insert" and rng.random() < 0.3:
         payload = "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(rng.randint(1, 6)))
     else:
