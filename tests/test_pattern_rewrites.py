@@ -62,6 +62,23 @@ REAL = _real_lines()
 # the random strings)
 CASES = [
     (
+        "gbt7714._VERSION",
+        gbt7714._VERSION,
+        r"\s*(?P<v>[Vv]\d[\w.]*)\s*",
+        0,
+        "fullmatch+match",
+        list(" V2.x\u2003") + ["v1.0"],
+    ),
+    (
+        "gbt7714._DATED_REPOSITORY",
+        gbt7714._DATED_REPOSITORY,
+        r"\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})"
+        r"(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*",
+        0,
+        "fullmatch+match",
+        list(" ()（）V2.-x") + ["arXiv", "2012", "-03", "V2. "],
+    ),
+    (
         "gbt7714._COUNTRY_NUMBER",
         gbt7714._COUNTRY_NUMBER,
         r"(?P<j>[^\d,，:：]{1,12}?)\s*[,，]\s*(?P<n>[A-Z]{0,3}\s?\d[\d.]{4,}[\dA-Z]{0,3})$",

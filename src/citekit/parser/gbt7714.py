@@ -469,9 +469,10 @@ _MAP_SIZE = regex.compile(
 )
 
 # 2025 8.14, 8.15: "[DS/OL]. V1.0. 国家基础学科公共科学数据中心(2023-09-10)[2025-07-15]."
-_VERSION = regex.compile(r"\s*(?P<v>[Vv]\d[\w.]*)\s*")
+# (\G: both only fullmatched, see _THESIS_PUB)
+_VERSION = regex.compile(r"\G\s*(?P<v>[Vv]\d[\w.]*)\s*")
 _DATED_REPOSITORY = regex.compile(
-    r"\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
+    r"\G\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
 )
 
 
