@@ -4,6 +4,7 @@
     python training/train.py --no-synthetic  # the converted corpora only
     python training/train.py --regenerate-synthetic   # render fresh synthetic data instead of reading the file
     python training/train.py --out /tmp/m.crfsuite --holdout 0.1   # report token accuracy on a held-out tenth
+    python training/train.py --synthetic-en --out /tmp/m.crfsuite  # also the synthetic English shapes
 
 Inputs: ``training/data/*.jsonl`` (AnyStyle core and gold, read twice each, and GROBID's citation
 corpus, converted by ``convert_datasets.py``; 1,042 hand-checked Chinese and mixed references from zotero-chinese/styles,
@@ -88,6 +89,16 @@ def main() -> None:
     )
     ap.add_argument("--synthetic-file", default=str(DATA / "synthetic.jsonl.gz"))
     ap.add_argument(
+        "--synthetic-en",
+        nargs="?",
+        const=str(DATA / "synthetic-en.jsonl.gz"),
+        default=None,
+        metavar="PATH",
+        help="also read the synthetic English shapes (reports, patents, talks, editions, editors "
+        "through ACM/MLA/Harvard/APA/IEEE; synth.py --english --write; default file "
+        "data/synthetic-en.jsonl.gz). Not in the shipped recipe: it scored lower on dev/",
+    )
+    ap.add_argument(
         "--regenerate-synthetic",
         action="store_true",
         help="render synthetic references with the current renderer instead of reading the file",
@@ -139,6 +150,10 @@ def main() -> None:
                 synth = synth[: args.synthetic]
         print(f"synthetic: {len(synth)} references")
         records += synth
+        if args.synthetic_en:
+            synth_en = read_jsonl(args.synthetic_en)
+            print(f"synthetic English shapes: {len(synth_en)} references")
+            records += synth_en
     rng = random.Random(args.seed)
     rng.shuffle(records)
     n_hold = int(len(records) * args.holdout)
