@@ -599,8 +599,14 @@ def _ascii_title_marks(data: dict[str, Any]) -> None:
 _NOTE_LINE = re.compile(r"^\s*([A-Za-z][\w .\-]*?)\s*:\s*(.+?)\s*$", re.M)
 #: ``issued: 1865（清同治四年）``: a year with the reign or calendar date in brackets (7.5.4.1).
 _ERA_DATE = re.compile(r"^(-?\d{1,4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*[（(]([^（）()]+)[）)]$")
-#: ``issued: 1984/`` or ``1957/1990``: a serial's run (8.4), printed ``1984—`` / ``1957—1990``.
-_RUN = re.compile(r"^(\d{4})/(\d{4})?$")
+#: ``issued: 1984/``, ``1984/..`` (EDTF's open end) or ``1957/1990``: a serial's run (8.4),
+#: printed ``1984—`` / ``1957—1990``.
+_RUN = re.compile(r"^(\d{4})/(?:(\d{4})|\.\.)?$")
+#: the entry type of the BibTeX record an item came from (Better BibTeX's ``tex.entrytype``)
+_ENTRY_TYPE_KEYS = ("tex.entrytype", "entrytype")
+#: a patent's applicant or owner (``tex.holder: 西安电子科技大学``; several joined by "and")
+_HOLDER_KEYS = ("holder", "tex.holder")
+_HOLDER_SPLIT = re.compile(r"\s+and\s+")
 #: a standard's number ending in its year after a hyphen: ``AIAA G-136-2022`` (not ISO's ``:2019``).
 _STANDARD_YEAR = re.compile(r"(?<=[\w.])[-\u2013\u2014](\d{4})$")
 #: a title's colon before other title information (not in "ISO 21378:2019", "10:30", URLs)
@@ -667,6 +673,14 @@ def _pinyin_full_name(name: Mapping[str, Any]) -> str | None:
     if not _pinyin_syllables(given.lower().replace("-", "")):
         return None
     return f"{family} {given}"
+
+
+def _holder_name(text: str) -> dict[str, str]:
+    """A holder as a CSL name: ``Family, Given`` split, anything else (a body) a literal."""
+    family, comma, given = text.strip().partition(",")
+    if comma and family.strip() and given.strip():
+        return {"family": family.strip(), "given": given.strip()}
+    return {"literal": text.strip()}
 
 
 def _periodical_run(run: str) -> str:
@@ -770,6 +784,18 @@ def _gbt2025(
     if m and "issued_em_dash" not in extra:
         extra["issued_em_dash"] = f"{m.group(1)}\u2014{m.group(2) or ''}"
     kind = data.get("type")
+    entry_type = next((values[k] for k in _ENTRY_TYPE_KEYS if k in values), "").lower()
+    if kind == "book" and entry_type == "proceedings" and "gbt_type_code" not in extra:
+        # a proceedings volume exported as a book: 2025 8.6 prints it [C]
+        extra["gbt_type_code"] = "C"
+    holder = next((values[k] for k in _HOLDER_KEYS if k in values), "")
+    if kind == "patent" and holder:
+        # 2025 8.10.1: a patent's responsibility is its applicant or owner, not its inventors
+        data["author"] = [_holder_name(h) for h in _HOLDER_SPLIT.split(holder) if h.strip()]
+    book_title = values.get("book title")
+    if book_title and not data.get("container-title"):
+        # Zotero's "Book Title" of an item type that has no such field (a map in a book)
+        data["container-title"] = book_title
     issued = data.get("issued")
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     if (
