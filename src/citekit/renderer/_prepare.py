@@ -616,6 +616,12 @@ _SUBTITLE_COLON = regex.compile(
     r"(?:\G|(?<![ \t])|(?<=[/:][ \t]))(?<![/:])(?<!\d(?=:\d))[ \t]*:(?![/\d])[ \t]*"
     r"|(?<=\D):[ \t]*(?=\d)|(?<=\d)[ \t]*:[ \t]+"
 )
+#: a title's em dash set off by spaces (ISO's "Explosive atmospheres — Part 20-2"), or typed as
+#: two hyphens between Latin words ("information technology--telecommunications"; a Chinese
+#: "研究--以" is left as it is)
+_TITLE_EM_DASH = regex.compile(
+    r"(?:\G|(?<![ \t\u3000]))[ \t\u3000]*+\u2014[ \t\u3000]*+|(?<=[A-Za-z])--(?=[A-Za-z])"
+)
 _TITLE_SEMICOLON = regex.compile(r"(?:\G|(?<![ \t]))[ \t]*+;[ \t]*")
 # a serial's holdings (_periodical_run)
 _RUN_COMMA = regex.compile(r"(?:\G|(?<!\s))\s*+,\s*")
@@ -681,6 +687,21 @@ def _holder_name(text: str) -> dict[str, str]:
     if comma and family.strip() and given.strip():
         return {"family": family.strip(), "given": given.strip()}
     return {"literal": text.strip()}
+
+
+def _date_parts_run(issued: Any) -> tuple[str, str] | None:
+    """A range of years as CSL date-parts: ``[[1957], [1990]]`` → ``("1957", "1990")``,
+    ``[[1984], [0]]`` (an open end, as Zotero's Better CSL JSON writes it) → ``("1984", "")``."""
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if not isinstance(parts, list) or len(parts) != 2:
+        return None
+    start, end = parts
+    if not (isinstance(start, list) and isinstance(end, list) and len(start) == len(end) == 1):
+        return None
+    first, last = str(start[0]).strip(), str(end[0]).strip()
+    if not re.fullmatch(r"\d{4}", first) or not re.fullmatch(r"\d{4}|0?", last):
+        return None
+    return first, "" if last in ("", "0") else last
 
 
 def _periodical_run(run: str) -> str:
@@ -785,6 +806,10 @@ def _gbt2025(
         extra["issued_em_dash"] = f"{m.group(1)}\u2014{m.group(2) or ''}"
     kind = data.get("type")
     entry_type = next((values[k] for k in _ENTRY_TYPE_KEYS if k in values), "").lower()
+    run = _date_parts_run(data.get("issued"))
+    if run and (kind == "periodical" or entry_type == "periodical"):
+        # the same run as CSL date-parts: [[1957], [1990]], or [[1984], [0]] left open
+        extra.setdefault("issued_em_dash", f"{run[0]}\u2014{run[1]}")
     if kind == "book" and entry_type == "proceedings" and "gbt_type_code" not in extra:
         # a proceedings volume exported as a book: 2025 8.6 prints it [C]
         extra["gbt_type_code"] = "C"
@@ -822,7 +847,10 @@ def _gbt2025(
             # 2025 clause 7: other title information follows a full-width colon
             value = data[key] = _SUBTITLE_COLON.sub("：", value)
         if value and ";" in value and "&" not in value:
-            data[key] = _TITLE_SEMICOLON.sub("；", value)  # collected titles (7.2.2)
+            value = data[key] = _TITLE_SEMICOLON.sub("；", value)  # collected titles (7.2.2)
+        if value and ("\u2014" in value or "--" in value):
+            # B.8 [7], [9]: the em dash closed up, as Chinese text sets it
+            data[key] = _TITLE_EM_DASH.sub("\u2014", value)
     for key in _FIELD_VARIABLES:
         value = data.get(key)
         if value:
