@@ -622,6 +622,14 @@ _SUBTITLE_COLON = regex.compile(
 _TITLE_EM_DASH = regex.compile(
     r"(?:\G|(?<![ \t\u3000]))[ \t\u3000]*+\u2014[ \t\u3000]*+|(?<=[A-Za-z])--(?=[A-Za-z])"
 )
+#: an ideographic or em space (U+3000, U+2003) between a title's parts, as a standard's cover
+#: sets them ("信息与文献\u3000资源描述"), or a volume's ("巳集上\u2003水部"): B.8 [1]-[3] and
+#: B.1 [8] print one space
+_TITLE_WIDE_SPACE = regex.compile(
+    r"(?:\G|(?<![ \t\u2003\u3000]))[ \t]*+[\u2003\u3000][ \t\u2003\u3000]*+"
+)
+#: a span of years in a title: ``2000–2020``, ``2006-2011`` (printed ``2000—2020``, B.13 [2], [8])
+_TITLE_YEARS = re.compile(r"(?<![\d.\-/])([12]\d{3})[-\u2013]([12]\d{3})(?![\d.\-/])")
 _TITLE_SEMICOLON = regex.compile(r"(?:\G|(?<![ \t]))[ \t]*+;[ \t]*")
 # a serial's holdings (_periodical_run)
 _RUN_COMMA = regex.compile(r"(?:\G|(?<!\s))\s*+,\s*")
@@ -702,6 +710,13 @@ def _date_parts_run(issued: Any) -> tuple[str, str] | None:
     if not re.fullmatch(r"\d{4}", first) or not re.fullmatch(r"\d{4}|0?", last):
         return None
     return first, "" if last in ("", "0") else last
+
+
+def _year_span(m: re.Match[str]) -> str:
+    """``2000–2020`` → ``2000—2020``; not when the second number is not a later year (an ISSN's
+    ``1672-1234``)."""
+    first, last = m.group(1), m.group(2)
+    return f"{first}\u2014{last}" if first < last else m.group(0)
 
 
 def _periodical_run(run: str) -> str:
@@ -841,6 +856,10 @@ def _gbt2025(
     cstr = values.get("cstr")
     if cstr and cstr not in str(data.get("URL", "")):
         extra["cstr"] = cstr.removeprefix("CSTR:").strip()
+    for key in ("title", "container-title", "volume"):
+        value = data.get(key)
+        if isinstance(value, str) and ("\u3000" in value or "\u2003" in value):
+            data[key] = _TITLE_WIDE_SPACE.sub(" ", value).strip()
     for key in ("title", "container-title"):
         value = data.get(key)
         if value and ":" in value:
@@ -848,6 +867,9 @@ def _gbt2025(
             value = data[key] = _SUBTITLE_COLON.sub("：", value)
         if value and ";" in value and "&" not in value:
             value = data[key] = _TITLE_SEMICOLON.sub("；", value)  # collected titles (7.2.2)
+        if value and ("-" in value or "\u2013" in value):
+            # 2025 prints a span of years with the em dash, as GB/T 15834 has it
+            value = data[key] = _TITLE_YEARS.sub(_year_span, value)
         if value and ("\u2014" in value or "--" in value):
             # B.8 [7], [9]: the em dash closed up, as Chinese text sets it
             data[key] = _TITLE_EM_DASH.sub("\u2014", value)
