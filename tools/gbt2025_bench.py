@@ -132,10 +132,35 @@ def from_checkout(root: Path, export: str, author_date: bool) -> list[tuple[str,
         prefix = sec["id-prefix"]
         if not _core(prefix, author_date):
             continue
-        for n, printed in enumerate(x for x in sec["examples"].splitlines() if x.strip()):
-            key = f"{prefix}{n + 1}"
+        lines = [x for x in sec["examples"].splitlines() if x.strip()]
+        keys = [f"{prefix}{n + 1}" for n in range(len(lines))]
+        for key, printed in zip(_pair(keys, lines, items), lines, strict=True):
             if key in items:
                 out.append((key, items[key], printed))
+    return out
+
+
+def _title_start(item: dict) -> str:
+    """The first characters of an item's title, without markup or spaces."""
+    title = regex.sub(r"<[^>]+>", "", str(item.get("title", "")))
+    return "".join(title.split())[:6]
+
+
+def _pair(keys: list[str], lines: list[str], items: dict[str, dict]) -> list[str]:
+    """Each printed line's item: the one numbered as the line, unless its title is not in the
+    line and another item of the section's is (the export numbers §9.3.1.4's examples in
+    another order than the print)."""
+    out = list(keys)
+    flat = ["".join(line.split()) for line in lines]
+    for i, key in enumerate(keys):
+        start = _title_start(items.get(key, {}))
+        if not start or start in flat[i]:
+            continue
+        for other in keys:
+            other_start = _title_start(items.get(other, {}))
+            if other_start and other_start in flat[i] and other not in out[:i]:
+                out[i] = other
+                break
     return out
 
 

@@ -599,8 +599,14 @@ def _ascii_title_marks(data: dict[str, Any]) -> None:
 _NOTE_LINE = re.compile(r"^\s*([A-Za-z][\w .\-]*?)\s*:\s*(.+?)\s*$", re.M)
 #: ``issued: 1865（清同治四年）``: a year with the reign or calendar date in brackets (7.5.4.1).
 _ERA_DATE = re.compile(r"^(-?\d{1,4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*[（(]([^（）()]+)[）)]$")
-#: ``issued: 1984/`` or ``1957/1990``: a serial's run (8.4), printed ``1984—`` / ``1957—1990``.
-_RUN = re.compile(r"^(\d{4})/(\d{4})?$")
+#: ``issued: 1984/``, ``1984/..`` (EDTF's open end) or ``1957/1990``: a serial's run (8.4),
+#: printed ``1984—`` / ``1957—1990``.
+_RUN = re.compile(r"^(\d{4})/(?:(\d{4})|\.\.)?$")
+#: the entry type of the BibTeX record an item came from (Better BibTeX's ``tex.entrytype``)
+_ENTRY_TYPE_KEYS = ("tex.entrytype", "entrytype")
+#: a patent's applicant or owner (``tex.holder: 西安电子科技大学``; several joined by "and")
+_HOLDER_KEYS = ("holder", "tex.holder")
+_HOLDER_SPLIT = re.compile(r"\s+and\s+")
 #: a standard's number ending in its year after a hyphen: ``AIAA G-136-2022`` (not ISO's ``:2019``).
 _STANDARD_YEAR = re.compile(r"(?<=[\w.])[-\u2013\u2014](\d{4})$")
 #: a title's colon before other title information (not in "ISO 21378:2019", "10:30", URLs)
@@ -610,6 +616,20 @@ _SUBTITLE_COLON = regex.compile(
     r"(?:\G|(?<![ \t])|(?<=[/:][ \t]))(?<![/:])(?<!\d(?=:\d))[ \t]*:(?![/\d])[ \t]*"
     r"|(?<=\D):[ \t]*(?=\d)|(?<=\d)[ \t]*:[ \t]+"
 )
+#: a title's em dash set off by spaces (ISO's "Explosive atmospheres — Part 20-2"), or typed as
+#: two hyphens between Latin words ("information technology--telecommunications"; a Chinese
+#: "研究--以" is left as it is)
+_TITLE_EM_DASH = regex.compile(
+    r"(?:\G|(?<![ \t\u3000]))[ \t\u3000]*+\u2014[ \t\u3000]*+|(?<=[A-Za-z])--(?=[A-Za-z])"
+)
+#: an ideographic or em space (U+3000, U+2003) between a title's parts, as a standard's cover
+#: sets them ("信息与文献\u3000资源描述"), or a volume's ("巳集上\u2003水部"): B.8 [1]-[3] and
+#: B.1 [8] print one space
+_TITLE_WIDE_SPACE = regex.compile(
+    r"(?:\G|(?<![ \t\u2003\u3000]))[ \t]*+[\u2003\u3000][ \t\u2003\u3000]*+"
+)
+#: a span of years in a title: ``2000–2020``, ``2006-2011`` (printed ``2000—2020``, B.13 [2], [8])
+_TITLE_YEARS = re.compile(r"(?<![\d.\-/])([12]\d{3})[-\u2013]([12]\d{3})(?![\d.\-/])")
 _TITLE_SEMICOLON = regex.compile(r"(?:\G|(?<![ \t]))[ \t]*+;[ \t]*")
 # a serial's holdings (_periodical_run)
 _RUN_COMMA = regex.compile(r"(?:\G|(?<!\s))\s*+,\s*")
@@ -667,6 +687,36 @@ def _pinyin_full_name(name: Mapping[str, Any]) -> str | None:
     if not _pinyin_syllables(given.lower().replace("-", "")):
         return None
     return f"{family} {given}"
+
+
+def _holder_name(text: str) -> dict[str, str]:
+    """A holder as a CSL name: ``Family, Given`` split, anything else (a body) a literal."""
+    family, comma, given = text.strip().partition(",")
+    if comma and family.strip() and given.strip():
+        return {"family": family.strip(), "given": given.strip()}
+    return {"literal": text.strip()}
+
+
+def _date_parts_run(issued: Any) -> tuple[str, str] | None:
+    """A range of years as CSL date-parts: ``[[1957], [1990]]`` → ``("1957", "1990")``,
+    ``[[1984], [0]]`` (an open end, as Zotero's Better CSL JSON writes it) → ``("1984", "")``."""
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if not isinstance(parts, list) or len(parts) != 2:
+        return None
+    start, end = parts
+    if not (isinstance(start, list) and isinstance(end, list) and len(start) == len(end) == 1):
+        return None
+    first, last = str(start[0]).strip(), str(end[0]).strip()
+    if not re.fullmatch(r"\d{4}", first) or not re.fullmatch(r"\d{4}|0?", last):
+        return None
+    return first, "" if last in ("", "0") else last
+
+
+def _year_span(m: re.Match[str]) -> str:
+    """``2000–2020`` → ``2000—2020``; not when the second number is not a later year (an ISSN's
+    ``1672-1234``)."""
+    first, last = m.group(1), m.group(2)
+    return f"{first}\u2014{last}" if first < last else m.group(0)
 
 
 def _periodical_run(run: str) -> str:
@@ -770,6 +820,22 @@ def _gbt2025(
     if m and "issued_em_dash" not in extra:
         extra["issued_em_dash"] = f"{m.group(1)}\u2014{m.group(2) or ''}"
     kind = data.get("type")
+    entry_type = next((values[k] for k in _ENTRY_TYPE_KEYS if k in values), "").lower()
+    run = _date_parts_run(data.get("issued"))
+    if run and (kind == "periodical" or entry_type == "periodical"):
+        # the same run as CSL date-parts: [[1957], [1990]], or [[1984], [0]] left open
+        extra.setdefault("issued_em_dash", f"{run[0]}\u2014{run[1]}")
+    if kind == "book" and entry_type == "proceedings" and "gbt_type_code" not in extra:
+        # a proceedings volume exported as a book: 2025 8.6 prints it [C]
+        extra["gbt_type_code"] = "C"
+    holder = next((values[k] for k in _HOLDER_KEYS if k in values), "")
+    if kind == "patent" and holder:
+        # 2025 8.10.1: a patent's responsibility is its applicant or owner, not its inventors
+        data["author"] = [_holder_name(h) for h in _HOLDER_SPLIT.split(holder) if h.strip()]
+    book_title = values.get("book title")
+    if book_title and not data.get("container-title"):
+        # Zotero's "Book Title" of an item type that has no such field (a map in a book)
+        data["container-title"] = book_title
     issued = data.get("issued")
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     if (
@@ -790,13 +856,23 @@ def _gbt2025(
     cstr = values.get("cstr")
     if cstr and cstr not in str(data.get("URL", "")):
         extra["cstr"] = cstr.removeprefix("CSTR:").strip()
+    for key in ("title", "container-title", "volume"):
+        value = data.get(key)
+        if isinstance(value, str) and ("\u3000" in value or "\u2003" in value):
+            data[key] = _TITLE_WIDE_SPACE.sub(" ", value).strip()
     for key in ("title", "container-title"):
         value = data.get(key)
         if value and ":" in value:
             # 2025 clause 7: other title information follows a full-width colon
             value = data[key] = _SUBTITLE_COLON.sub("：", value)
         if value and ";" in value and "&" not in value:
-            data[key] = _TITLE_SEMICOLON.sub("；", value)  # collected titles (7.2.2)
+            value = data[key] = _TITLE_SEMICOLON.sub("；", value)  # collected titles (7.2.2)
+        if value and ("-" in value or "\u2013" in value):
+            # 2025 prints a span of years with the em dash, as GB/T 15834 has it
+            value = data[key] = _TITLE_YEARS.sub(_year_span, value)
+        if value and ("\u2014" in value or "--" in value):
+            # B.8 [7], [9]: the em dash closed up, as Chinese text sets it
+            data[key] = _TITLE_EM_DASH.sub("\u2014", value)
     for key in _FIELD_VARIABLES:
         value = data.get(key)
         if value:
