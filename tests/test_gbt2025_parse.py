@@ -2,7 +2,8 @@
 
 ``tests/fixtures/parse/gbt2025/appendix-b.jsonl`` pairs each printed example of appendix B with
 its export item cut to what the string prints (see that folder's SOURCES.md); ``citekit eval``
-scores it.  Goal of the issue: field F1 >= 0.95; reached so far: 0.940 (the floor below).
+scores it.  Goal of the issue: field F1 >= 0.95; reached: 0.952 (the floor below).  All 218 core
+examples of typst-doc-cn/bib-csl-dev-data: ``python tools/gbt2025_bench.py --checkout DIR --parse``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "parse" / "gbt2025" / "appendix-b
 def test_appendix_b_field_f1() -> None:
     result = evaluate(load_cases(FIXTURE))
     _, _, f1 = result.overall.micro
-    assert f1 >= 0.938, result.overall.report() if hasattr(result.overall, "report") else f1
+    assert f1 >= 0.95, result.overall.report() if hasattr(result.overall, "report") else f1
 
 
 def _item(text: str) -> dict:

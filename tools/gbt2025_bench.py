@@ -15,7 +15,10 @@ Two sources of items and printed text:
   ``data/GB-T_7714—2025.original.toml``; ``--author-date`` scores §8.1 and §9.3.1 instead.
 
 Usage: python tools/gbt2025_bench.py [--checkout DIR] [--export builtin|better]
-       [--style gbt7714-2025-numeric] [--author-date] [--misses]
+       [--style gbt7714-2025-numeric] [--author-date] [--misses] [--parse]
+
+``--parse`` reads the printed examples back and scores the fields against the items (cut to what
+each string prints), as ``citekit eval`` scores its labelled sets.
 """
 
 from __future__ import annotations
@@ -176,9 +179,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="(re)write tests/fixtures/parse/gbt2025/appendix-b.jsonl from the render fixture",
     )
+    ap.add_argument(
+        "--parse",
+        action="store_true",
+        help="read the printed examples back instead: field F1 against the export's items",
+    )
     args = ap.parse_args(argv)
     if args.write_parse_fixture:
         return write_parse_fixture()
+    if args.parse:
+        return parse_score(args.checkout, args.export, args.author_date)
 
     from citekit.renderer import Renderer
 
@@ -310,6 +320,32 @@ def as_printed(item: dict, printed: str) -> dict:
                 else:
                     del out[key]
     return out
+
+
+def parse_score(checkout: Path | None, export: str, author_date: bool) -> int:
+    """Field F1 of the printed examples read back, against the items cut to what they print."""
+    from citekit.parser.evaluate import Case, evaluate
+
+    if checkout:
+        source = from_checkout(checkout, export, author_date)
+    else:
+        corrections = json.loads((FIXTURE / "appendix-b.corrections.json").read_text("utf-8"))
+        source = from_fixture(corrections)
+    cases = [
+        Case(
+            raw=printed,
+            expected=as_printed(item, printed),
+            style=None,
+            language=None,
+            file=export,
+            line=n,
+        )
+        for n, (_, item, printed) in enumerate(source, 1)
+    ]
+    result = evaluate(cases)
+    p, r, f1 = result.overall.micro
+    print(f"{len(cases)} printed examples read back: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    return 0
 
 
 def write_parse_fixture() -> int:
