@@ -259,12 +259,15 @@ def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is 
 _GLUED_STOP = _lazy_re(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
 
 
-# a space between two Chinese characters when one side is a single character ("王 明", "城 市")
+# a space between two Chinese characters when one side is a single character ("王 明", "城 市"),
+# but not around one character standing between two words ("费孝通 著 北京大学出版社": a reading
+# list's role word, or a word-spaced text's "学习 的 方法", whose other spaces stay too)
 @cache
 def _cjk_gap() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    h = "[\u3400-\u9fff]"
     return _re.compile(
-        r"(?<=[\u3400-\u9fff])(?<![\u3400-\u9fff]{2}) (?=[\u3400-\u9fff])"
-        r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
+        rf"(?<={h})(?<!{h}{{2}}) (?={h})(?<!{h}{{2}} {h} )"
+        rf"|(?<={h}) (?={h}(?!{h}))(?!{h} {h}{{2}})"
     )
 
 

@@ -119,6 +119,28 @@ _TITLE_FIRST = regex.compile(
 )
 
 
+def _bracketed_names(inner: str) -> bool:
+    """Whether a bracket after a title holds only its author's names (``费孝通``, ``费孝通著``,
+    ``王利明 主编``)."""
+    inner = inner.strip()
+    if len(inner) > 40 or not HAN.search(inner):
+        return False
+    m = _ROLE_PIECE.fullmatch(inner)
+    return looks_like_names(m.group("who")) if m else personal_names_only(inner)
+
+
+# a note of a title and its author in brackets, nothing else: 乡土中国（费孝通）
+_BARE_PAREN = regex.compile(r"(?P<t>[^():：,，.《》]{2,60}?)\s*(?=\((?P<who>[^()]{2,40})\)[\s.。]*$)")
+
+
+def _bare_paren(d: Draft) -> regex.Match[str] | None:
+    m = _BARE_PAREN.match(d.work, d.start, d.end)
+    # (the title may look like a name, 边城（沈从文）: the bracket is what holds the names)
+    if not m or not HAN.search(m.group("t")) or not _bracketed_names(m.group("who")):
+        return None
+    return m
+
+
 def _bare(d: Draft) -> regex.Match[str] | None:
     m = _BARE.match(d.work, d.start, d.end)
     if not m or not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
@@ -175,7 +197,10 @@ def _bounds(d: Draft) -> tuple[int, int]:
     if m:
         return m.end("who"), m.end() - 1
     m = _bare_title_first(d)
-    return (d.start - 1, m.start("sep")) if m else (-1, -1)
+    if m:
+        return d.start - 1, m.start("sep")
+    m = _bare_paren(d)
+    return (d.start - 1, m.end("t")) if m else (-1, -1)
 
 
 def applies(d: Draft) -> bool:
@@ -183,7 +208,12 @@ def applies(d: Draft) -> bool:
     if p < 0:  # the variants without 《》 open with a Chinese name or title
         if not HAN.match(d.work, d.start):
             return False
-        return _bare(d) is not None or _bare_title_first(d) is not None or _bare_law(d) is not None
+        return (
+            _bare(d) is not None
+            or _bare_title_first(d) is not None
+            or _bare_law(d) is not None
+            or _bare_paren(d) is not None
+        )
     lead = d.work[d.start : p].rstrip()
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
@@ -259,7 +289,7 @@ def parse(d: Draft) -> bool:
     if p >= d.start:
         d.claim(p, p + 1)
     d.claim(q, q + 1)
-    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's title ends at its bracket)
+    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's or note's title ends at its bracket)
     end = d.end
     acted = False  # a law's dated act was read (2021年8月20日发布)
     # (第五版) / (修订版) / (上册) right after the title
@@ -278,6 +308,10 @@ def parse(d: Draft) -> bool:
             elif DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif not d.has("author") and not d.has("editor") and _bracketed_names(inner):
+                # 《乡土中国》（费孝通著） / 乡土中国（费孝通）: a student's note names the author after
+                # the title, in brackets
+                set_names(d, *trim(work, pos + 1, close), "author", 0.8)
             elif acts := _dated_acts(work, pos + 1, close):
                 # (2014年4月24日修订) / (…通过，自2021年9月1日起施行)
                 for a, act in acts:
@@ -570,6 +604,10 @@ def parse(d: Draft) -> bool:
                 if ed:
                     d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
             continue
+        if _YEAR_ALONE.fullmatch(text) and not d.has("issued"):
+            # 北京大学出版社 2015: a reading list's year after the publisher, alone
+            d.set("issued", {"date-parts": [[int(text[:4])]]}, s, s + 4, 0.8)
+            continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
             d.set(
@@ -644,17 +682,30 @@ def parse(d: Draft) -> bool:
 
 
 # a space that separates a reading list's elements: next to a Chinese character or a digit
+_YEAR_ALONE = regex.compile(r"(?:1[5-9]|20)\d\d(?:\s*年版?)?")
 _SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《])")
 
 
 def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds."""
-    out = []
+    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds; a role word
+    standing alone closes the names before it (``亚当·斯密 著 郭大力 王亚南 译``: two pieces)."""
+    out: list[tuple[int, int]] = []
+    grouped = 0  # the pieces before this index belong to a closed name group
     at = start
-    for m in _SPACED.finditer(work, start, end):
-        out.append((at, m.start()))
-        at = m.end()
-    out.append((at, end))
+    for m in [*_SPACED.finditer(work, start, end), None]:
+        piece = (at, m.start() if m else end)
+        at = m.end() if m else end
+        if ROLE_END.fullmatch(work, *trim(work, *piece)) and len(out) > grouped:
+            k = len(out)
+            while k > max(grouped, len(out) - 4) and looks_like_names(
+                work[slice(*trim(work, *out[k - 1]))]
+            ):
+                k -= 1
+            if k < len(out):
+                piece = (out[k][0], piece[1])
+                del out[k:]
+                grouped = k + 1
+        out.append(piece)
     return out
 
 

@@ -19,7 +19,13 @@ from ..text.identifiers import (
 )
 from .draft import Draft
 
-__all__ = ["MONTH_NAMES", "extract_identifiers", "find_access_date", "parse_iso_date"]
+__all__ = [
+    "MONTH_NAMES",
+    "access_date_closes",
+    "extract_identifiers",
+    "find_access_date",
+    "parse_iso_date",
+]
 
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
@@ -139,6 +145,17 @@ def parse_iso_date(text: str) -> list[int] | None:
     if len(parts) > 2 and not 1 <= parts[2] <= 31:
         return None
     return parts
+
+
+_ACCESS_LAST = regex.compile(
+    r"[^\s\[\]]\s*\[\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\s*\][\s.。]*$"
+)
+
+
+def access_date_closes(d: Draft) -> bool:
+    """Whether a bracketed date right after an element closes the reference (``题名．网站[2018-05-06]``):
+    GB/T's citation date, though no type code or link says the item is online."""
+    return _ACCESS_LAST.search(d.work, d.start, d.end) is not None
 
 
 def find_access_date(d: Draft, start: int, end: int) -> None:

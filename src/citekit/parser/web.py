@@ -20,7 +20,7 @@ from ..text.script import HAN
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
-from .identifiers import find_access_date, parse_iso_date
+from .identifiers import access_date_closes, find_access_date, parse_iso_date
 from .names import VANCOUVER_NAMES, looks_like_names, parse_names, personal_names_only
 from .text import MASK, trim
 
@@ -43,6 +43,8 @@ SITE = regex.compile(
 # "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+# a quoted word inside a Chinese title ("一带一路"倡议): no quoted title of a list's shape
+_QUOTED_WORD = regex.compile(r"[“\"][^“”\"]{1,20}[”\"](?=\p{Han})")
 # "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
 _AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
 _YEAR_ONLY = regex.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
@@ -80,7 +82,9 @@ _DATE_AFTER = regex.compile(
 
 
 def applies(d: Draft) -> bool:
-    return (d.has("URL") or d.has("accessed")) and TYPE_CODE.search(d.work, d.start, d.end) is None
+    return (d.has("URL") or d.has("accessed") or access_date_closes(d)) and TYPE_CODE.search(
+        d.work, d.start, d.end
+    ) is None
 
 
 def _quoted_note(d: Draft) -> bool:
@@ -165,6 +169,9 @@ def parse(d: Draft) -> bool:
         v = VANCOUVER_NAMES.match(view, s0, e0)
         if v and v.end() < e0 and view[v.end() - 2 : v.end()] == ". ":
             elements[0:1] = [trim(view, s0, v.end() - 1), (v.end(), e0)]
+    cited = None  # where Baidu Baike's "[引用日期…]" may start: after the last element
+    if elements:
+        cited = elements[-1][1]
     if len(elements) >= 2 and not c.has("issued"):
         ds, de = trim(view, *elements[-1])
         parts = parse_iso_date(view[ds:de]) if _ISO_SHAPE.fullmatch(view, ds, de) else None
@@ -177,7 +184,7 @@ def parse(d: Draft) -> bool:
             elements = elements[:-1]
     if (
         not 1 <= len(elements) <= 3
-        or any(_LIST_SHAPE.search(view, *e) for e in elements)
+        or any(_LIST_SHAPE.search(_QUOTED_WORD.sub("", view[a:b])) for a, b in elements)
         or _AUTHOR_DATE.search(work, c.start, end)
         or any(
             _YEAR_ONLY.fullmatch(view, *trim(view, *e)) for e in elements
@@ -192,7 +199,8 @@ def parse(d: Draft) -> bool:
         if (
             SITE.search(view, s, e)
             and not SITE.search(view, a, b)
-            or _CITED_ON.match(c.text, e, c.end)
+            or cited is not None
+            and _CITED_ON.match(c.text, cited, c.end)
             and not (HAN.search(view, a, b) and personal_names_only(view[a:b]))
         ):  # 题名. 网站 / Baidu Baike's "题名 ．来源[引用日期…]": the source, whatever its name
             set_title(c, "title", a, b, 0.8)

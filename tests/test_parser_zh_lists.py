@@ -1,0 +1,135 @@
+"""Chinese shapes of hand-typed lists and Baidu-Baike-style web notes (issue 10, items 3 and 4).
+
+Every string here was written for this test (invented titles, names and dates in the shapes the
+brief and issue 10 describe: 《书名》（作者）, space-separated reading lists with their role words,
+Baidu Baike's "题名．来源．日期[引用日期…]" and GB/T's bare "[2018-05-06]"); none is taken from a
+development or evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.normalise import normalise
+from citekit.parser import parse_reference
+from citekit.parser.assemble import _INSTITUTION
+from citekit.parser.relabel import _INSTITUTION_WORD
+from citekit.text.lexicons import words
+from citekit.text.script import has_cjk
+
+
+def _names(item: dict, role: str) -> list[str]:
+    return [
+        n.get("literal") or n.get("family", "") + n.get("given", "") for n in item.get(role, [])
+    ]
+
+
+def parse(raw: str) -> dict:
+    return parse_reference(raw).item
+
+
+# ---- one home for the words that name an institution ------------------------------------------
+
+
+@pytest.mark.parametrize("word", sorted(words("institution-words")))
+def test_assembly_and_relabelling_read_every_institution_word(word):
+    text = f"Dept. of Physics, Northern {word} of Somewhere"
+    if has_cjk(word):
+        text = f"某某省{word}"
+    assert _INSTITUTION_WORD.search(text)
+    assert _INSTITUTION.search(text)
+
+
+@pytest.mark.parametrize("abbrev", ["Univ.", "Inst."])
+def test_abbreviated_institution_words(abbrev):
+    assert _INSTITUTION_WORD.search(f"Ph.D. dissertation, Stanford {abbrev}, 2010")
+    assert _INSTITUTION.search(f"Ph.D. dissertation, Stanford {abbrev}, 2010")
+
+
+def test_institution_word_is_a_whole_word():
+    assert not _INSTITUTION_WORD.search("Institutional Review Boards")
+
+
+# ---- a reading list separated by spaces keeps its role words -----------------------------------
+
+
+def test_a_lone_role_word_keeps_its_spaces_in_the_view():
+    assert normalise("《乡土中国》 费孝通 著 北京大学出版社").text == "《乡土中国》 费孝通 著 北京大学出版社"
+    # (a name split by a PDF still joins: one character on each side)
+    assert normalise("王 明. 城 市 治 理").text == "王明. 城市治理"
+
+
+def test_spaced_reading_list_with_author_and_translators():
+    item = parse("《国富论》亚当·斯密 著 郭大力 王亚南 译 商务印书馆 1972")
+    assert item["title"] == "国富论"
+    assert _names(item, "author") == ["亚当·斯密"]
+    assert _names(item, "translator") == ["郭大力", "王亚南"]
+    assert item["publisher"] == "商务印书馆"
+    assert item["issued"]["date-parts"] == [[1972]]
+
+
+def test_spaced_reading_list_with_an_edition_in_brackets():
+    item = parse("《社会心理学》（第8版） 戴维·迈尔斯 著 人民邮电出版社 2006")
+    assert (item["title"], item["edition"]) == ("社会心理学", "8")
+    assert _names(item, "author") == ["戴维·迈尔斯"]
+    assert item["publisher"] == "人民邮电出版社"
+    assert item["issued"]["date-parts"] == [[2006]]
+
+
+def test_spaced_reading_list_with_an_editor():
+    item = parse("《城市社会学》 王立新 主编 华东师范大学出版社 2014")
+    assert _names(item, "editor") == ["王立新"]
+    assert "author" not in item
+    assert item["issued"]["date-parts"] == [[2014]]
+
+
+# ---- the author in brackets after the title ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw", ["边城（沈从文）", "《边城》（沈从文著）", "边城（沈从文 著）。", "《边城》(沈从文)"]
+)
+def test_author_in_brackets_after_the_title(raw):
+    item = parse(raw)
+    assert item["title"] == "边城"
+    assert _names(item, "author") == ["沈从文"]
+
+
+def test_editor_in_brackets_then_the_imprint():
+    item = parse("《刑法学》（张明德 主编），法律出版社，2016年")
+    assert _names(item, "editor") == ["张明德"]
+    assert (item["publisher"], item["issued"]["date-parts"]) == ("法律出版社", [[2016]])
+
+
+def test_a_bracket_that_is_no_name_stays_with_the_title():
+    item = parse("城市治理研究（英文版）")
+    assert "author" not in item
+
+
+# ---- Baidu Baike: 题名．来源．日期[引用日期…] -----------------------------------------------------------
+
+
+def test_baike_source_that_is_no_site_word_before_the_page_date():
+    item = parse("2019年全省教育事业发展统计公报．某省教育厅．2020-03-15[引用日期2020-06-01]")
+    assert item["type"] == "webpage"
+    assert item["title"] == "2019年全省教育事业发展统计公报"
+    assert item["container-title"] == "某省教育厅"
+    assert item["issued"]["date-parts"] == [[2020, 3, 15]]
+    assert item["accessed"]["date-parts"] == [[2020, 6, 1]]
+    assert "author" not in item
+
+
+def test_baike_title_with_a_quoted_word():
+    item = parse("“双减”政策落地一周年．光明网．2022-07-20[引用日期2022-08-01]")
+    assert item["title"] == "“双减”政策落地一周年"
+    assert item["container-title"] == "光明网"
+    assert item["issued"]["date-parts"] == [[2022, 7, 20]]
+
+
+@pytest.mark.parametrize("tail", ["[2018-05-06]", " [2018-05-06].", "．[2018-05-06]"])
+def test_bracketed_citation_date_alone_closes_a_web_note(tail):
+    item = parse(f"西湖十景．某某旅游网{tail}")
+    assert item["type"] == "webpage"
+    assert item["title"] == "西湖十景"
+    assert item["container-title"] == "某某旅游网"
+    assert item["accessed"]["date-parts"] == [[2018, 5, 6]]
