@@ -54,7 +54,10 @@ def test_institution_word_is_a_whole_word():
 
 
 def test_a_lone_role_word_keeps_its_spaces_in_the_view():
-    assert normalise("《乡土中国》 费孝通 著 北京大学出版社").text == "《乡土中国》 费孝通 著 北京大学出版社"
+    assert (
+        normalise("《乡土中国》 费孝通 著 北京大学出版社").text
+        == "《乡土中国》 费孝通 著 北京大学出版社"
+    )
     # (a name split by a PDF still joins: one character on each side)
     assert normalise("王 明. 城 市 治 理").text == "王明. 城市治理"
 
@@ -133,3 +136,97 @@ def test_bracketed_citation_date_alone_closes_a_web_note(tail):
     assert item["title"] == "西湖十景"
     assert item["container-title"] == "某某旅游网"
     assert item["accessed"]["date-parts"] == [[2018, 5, 6]]
+
+
+# ---- a student's pages, dashes and role words ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("tail", "page"), [("P88", "88"), ("88页", "88"), ("pp.88-90", "88-90")])
+def test_page_written_by_a_student(tail, page):
+    item = parse(f"林语堂《京华烟云》，湖南文艺出版社，2009年，{tail}")
+    assert item["page"] == page
+    assert item["publisher"] == "湖南文艺出版社"
+
+
+def test_page_after_a_spaced_year():
+    item = parse("林语堂《京华烟云》湖南文艺出版社 2009 p88")
+    assert (item["issued"]["date-parts"], item["page"]) == ([[2009]], "88")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "《京华烟云》——林语堂——湖南文艺出版社——2009年",
+        "《京华烟云》-林语堂-湖南文艺出版社-2009",
+        "《京华烟云》—林语堂，湖南文艺出版社，2009",
+    ],
+)
+def test_dashes_between_a_notes_elements(raw):
+    item = parse(raw)
+    assert item["title"] == "京华烟云"
+    assert _names(item, "author") == ["林语堂"]
+    assert item["publisher"] == "湖南文艺出版社"
+    assert item["issued"]["date-parts"] == [[2009]]
+
+
+@pytest.mark.parametrize("role", ["主译", "合译", "翻译"])
+def test_chief_translator(role):
+    item = parse(f"《宏观经济学》，多恩布什著，王志伟{role}，中国人民大学出版社，2010年")
+    assert _names(item, "translator") == ["王志伟"]
+    assert _names(item, "author") == ["多恩布什"]
+
+
+@pytest.mark.parametrize("part", ["上卷", "下卷"])
+def test_upper_or_lower_volume_after_the_title(part):
+    item = parse(f"宗白华《美学散步》{part}，上海人民出版社，1981，第12页")
+    assert item["volume"] == part
+    assert item["title"] == "美学散步"
+
+
+# ---- standards by their number ----------------------------------------------------------------------
+
+
+def test_standard_number_in_brackets_after_the_title():
+    item = parse("《城市道路绿化设计标准》（CJJ/T 75—2023）")
+    assert item["type"] == "standard"
+    assert item["title"] == "城市道路绿化设计标准"
+    assert item["number"] == "CJJ/T 75-2023"
+
+
+def test_standard_number_as_a_piece_after_the_title():
+    item = parse("《民用建筑设计统一标准》，GB 50352—2019，中国建筑工业出版社，2019年")
+    assert (item["type"], item["number"]) == ("standard", "GB 50352-2019")
+    assert item["publisher"] == "中国建筑工业出版社"
+
+
+def test_standard_number_first_then_the_title():
+    item = parse("GB/T 19001-2016 质量管理体系 要求")
+    assert item["type"] == "standard"
+    assert item["number"] == "GB/T 19001-2016"
+    assert item["title"] == "质量管理体系 要求"
+
+
+# ---- meetings and theses -----------------------------------------------------------------------
+
+
+def test_gbt_conference_paper_named_by_its_meeting():
+    item = parse("[3] 刘晓. 高校智慧教室建设研究[C]. 第五届全国教育技术学术年会, 西安, 2017.")
+    assert item["type"] == "paper-conference"
+    assert item["event-title"] == "第五届全国教育技术学术年会"
+    assert "publisher" not in item
+
+
+def test_gbt_proceedings_keep_their_publisher():
+    item = parse("中国力学学会. 第十届全国力学大会论文集[C]. 北京: 科学出版社, 2018.")
+    assert item["publisher"] == "科学出版社"
+    assert "event-title" not in item
+
+
+def test_meeting_name_with_a_quoted_word():
+    item = parse("周雪：《乡村振兴中的人才回流》，“城乡融合”学术研讨会论文，杭州，2019年10月。")
+    assert item["event-title"] == "“城乡融合”学术研讨会"
+
+
+def test_thesis_kind_in_brackets_is_read_without_its_bracket():
+    item = parse("郑敏.乡村旅游的社区参与研究(硕士论文).云南大学,2016")
+    assert item.get("genre") == "硕士论文"

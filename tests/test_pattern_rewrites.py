@@ -27,6 +27,8 @@ import pytest
 import regex
 from conftest import FIXTURES
 
+from citekit.text.names import institution_words
+
 # (import_module: ``citekit.parser.assemble`` is also the name of a function of the package)
 assemble = importlib.import_module("citekit.parser.assemble")
 common = importlib.import_module("citekit.parser.common")
@@ -122,11 +124,11 @@ CASES = [
     (
         "assemble._INSTITUTION",
         assemble._INSTITUTION,
-        r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
-        r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*",
+        # (the words are text/data/institution-words.txt's, shared with relabel)
+        r"[^,.;:()]*" + institution_words() + r"[^,.;:()]*",
         0,
         "search+fullmatch",
-        " ,.(x大学院",
+        " ,.(x大学院Univ",
     ),
     (
         "common._LATER_EDITION",

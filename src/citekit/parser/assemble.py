@@ -248,6 +248,11 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
         if not keep:
             b -= 1
             a, b = trim(work, a, b, _TRIM_TITLE)
+    if b > a and work[b - 1] == ")" and work.count("(", a, b) < work.count(")", a, b):
+        b -= 1  # "(博士论文).": the labelled run took the closing bracket of what it is in
+        a, b = trim(work, a, b, _TRIM_TITLE)
+    if b > a and work[a] == "(" and work.count("(", a, b) > work.count(")", a, b):
+        a, b = trim(work, a + 1, b, _TRIM_TITLE)  # (and its opening bracket)
     return a, b
 
 

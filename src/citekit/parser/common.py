@@ -15,6 +15,7 @@ from .text import MASK, is_cjk, trim
 __all__ = [
     "ACCOUNT",
     "DOC_NO",
+    "MEETING_WORDS",
     "is_stop",
     "split_elements",
     "parse_imprint",
@@ -27,6 +28,8 @@ __all__ = [
 
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
 # number: 财政部令第78号, 中华人民共和国主席令第八十一号
+# the words that end a meeting's name (第十二届全国金融工程学术会议, 中国社会学会年会): the event
+MEETING_WORDS = "会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊"
 DOC_NO = regex.compile(
     r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
     r"|\p{Han}{0,12}令\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百零]{1,6})\s*号"

@@ -14,6 +14,7 @@ from ..text.script import HAN
 from .common import (
     ACCOUNT,
     DOC_NO,
+    MEETING_WORDS,
     is_stop,
     parse_imprint,
     set_names,
@@ -253,7 +254,34 @@ def parse(d: Draft) -> bool:
     if custom_code:
         d.flag("gbt_type_code", custom_code)
     _after_code(d, code, analytic, host, after)
+    if code == "C" and not analytic:
+        _meeting(d)
     return True
+
+
+# a meeting named where a [C] item's imprint stands: the paper was given there (no proceedings
+# named): "题名[C]. 第十二届全国金融工程学术会议, 北京, 2019." / "…[C]. IEEE Workshop on X, Paris, 2019."
+_MEETING = regex.compile(
+    rf"(?P<e>[^,]{{2,80}}?(?:{MEETING_WORDS})|[^,]*\b(?:Conference|Symposium|Workshop|Congress)\b[^,]*)"
+    r"(?:\s*,\s*(?P<p>[^,\d]{2,30}))?\s*"
+)
+_PROCEEDINGS = regex.compile(r"论文集|会刊|文集|汇编|Proceedings|Proc\.", regex.IGNORECASE)
+
+
+def _meeting(d: Draft) -> None:
+    span = d.spans.get("publisher")
+    if span is None or d.has("container-title") or d.has("publisher-place"):
+        return
+    work = d.work
+    m = _MEETING.fullmatch(work, *span)
+    if m is None or _PROCEEDINGS.search(work, *span):
+        return
+    conf = d.conf["publisher"]
+    d.drop("publisher")
+    d.set("event-title", m.group("e").strip(), *trim(work, *m.span("e")), conf)
+    if m.group("p"):
+        d.set("event-place", m.group("p").strip(), *trim(work, *m.span("p")), conf)
+    d.set_type("paper-conference", 0.9)
 
 
 _BY_ROLE = regex.compile(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
-from .common import ACCOUNT, DOC_NO, set_names, set_title, title_volume
+from .common import ACCOUNT, DOC_NO, MEETING_WORDS, set_names, set_title, title_volume
+from .doc_numbers import CN_STANDARD_NO
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
@@ -20,9 +21,10 @@ from .web import SITE
 __all__ = ["applies", "parse"]
 
 _PAGE = regex.compile(
-    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页"
-    r"(?:及?以下|以次)?$"
-)  # 第3页, 第3-9页, 93～97页, 第5页以下
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?))"
+    r"\s*页(?:及?以下|以次)?$"
+    r"|^[Pp]{1,2}\s*\.?\s*(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?)$"
+)  # 第3页, 第3-9页, 93～97页, 35页, 第5页以下, and a student's P35 / p.35 / pp.12-15
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?版?|(?(sep)|(?!)))$"
@@ -57,7 +59,8 @@ _ISSUER = regex.compile(
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^[“\"]?(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))[”\"]?\s*"
+    # (quotes around the whole name are no part of it; quotes inside are: “中国转型”国际研讨会)
+    rf"^(?P<q>[“\"])?(?P<event>.{{2,60}}?(?:{MEETING_WORDS}))(?(q)[”\"])\s*"
     r"(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
@@ -74,7 +77,7 @@ _NOTE_LEAD = regex.compile(
 )
 # a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
 _VOL_PIECE = regex.compile(
-    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册)$"
+    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷])$"
 )
 # a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
@@ -115,7 +118,7 @@ _BARE = regex.compile(
     r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
 )
 _TITLE_FIRST = regex.compile(
-    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)\s*[,，]"
+    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)?\s*[,，]"
 )
 
 
@@ -130,7 +133,9 @@ def _bracketed_names(inner: str) -> bool:
 
 
 # a note of a title and its author in brackets, nothing else: 乡土中国（费孝通）
-_BARE_PAREN = regex.compile(r"(?P<t>[^():：,，.《》]{2,60}?)\s*(?=\((?P<who>[^()]{2,40})\)[\s.。]*$)")
+_BARE_PAREN = regex.compile(
+    r"(?P<t>[^():：,，.《》]{2,60}?)\s*(?=\((?P<who>[^()]{2,40})\)[\s.。]*$)"
+)
 
 
 def _bare_paren(d: Draft) -> regex.Match[str] | None:
@@ -151,7 +156,8 @@ def _bare(d: Draft) -> regex.Match[str] | None:
 
 
 def _bare_title_first(d: Draft) -> regex.Match[str] | None:
-    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor."""
+    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor
+    (the role word may be left out: 乡土中国，费孝通，北京大学出版社)."""
     m = _TITLE_FIRST.match(d.work, d.start, d.end)
     if (
         not m
@@ -283,15 +289,21 @@ def parse(d: Draft) -> bool:
             set_names(d, ea, eb, "container-author", 0.8)
         set_title(d, "container-title", p + 1, q, 0.9)
     elif b > a:
+        if work[b - 1] == "的" and b - a > 2 and looks_like_names(work[a : b - 1]):
+            d.claim(b - 1, b)  # 费孝通的《乡土中国》: a student's possessive
+            b -= 1
         _lead_names(d, a, b)
     if not quoted:
         set_title(d, "title", p + 1, title_volume(d, p + 1, q), 0.93)  # 《古代汉语（第三版）》
     if p >= d.start:
         d.claim(p, p + 1)
     d.claim(q, q + 1)
-    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's or note's title ends at its bracket)
+    pos = (
+        q if work[q : q + 1] == "(" else q + 1
+    )  # (a bare law's or note's title ends at its bracket)
     end = d.end
     acted = False  # a law's dated act was read (2021年8月20日发布)
+    standard = False  # a standard's number was read in brackets after the title
     # (第五版) / (修订版) / (上册) right after the title
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
@@ -308,6 +320,11 @@ def parse(d: Draft) -> bool:
             elif DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif CN_STANDARD_NO.fullmatch(inner.strip()):
+                # 《信息安全技术 个人信息安全规范》（GB/T 35273—2020）: a standard's number
+                a, b = trim(work, pos + 1, close)
+                d.set("number", work[a:b], a, b, 0.85)
+                standard = True
             elif not d.has("author") and not d.has("editor") and _bracketed_names(inner):
                 # 《乡土中国》（费孝通著） / 乡土中国（费孝通）: a student's note names the author after
                 # the title, in brackets
@@ -343,15 +360,35 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    if (dash := _DASH_LEAD.match(work, pos, end)) is not None:
+        # 《乡土中国》——费孝通——北京大学出版社: a student's dashes between the elements (the
+        # view folds a dash to "-")
+        d.claim(dash.start(), dash.end())
+        pos = dash.end()
+        pieces = split_top(work, pos, end, ",;，；")
+        if len(pieces) == 1:
+            pieces = _dashed_pieces(work, pos, end)
     if len(pieces) == 1 and _SPACED.search(work, pos, end):
         pieces = _spaced_pieces(
             work, pos, end
         )  # "《乡土中国》 费孝通 著 北京大学出版社 2012": a list's spaces
+    if "：" in work or ":" in work or "页" in work or "p" in work or "P" in work:
+        pieces = _split_pieces(work, pieces)
     first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
+        if (label := _FIELD_LABEL.match(work, s, e)) is not None:
+            d.claim(s, label.end())  # 作者：费孝通 / 出版社：…: a bookshop's or a student's labels
+            s = label.end()
+            if e <= s:
+                continue
+            role = _LABEL_ROLE.get(label.group("l"))
+            if role and not d.has(role) and looks_like_names(work[s:e]):
+                set_names(d, s, e, role, 0.8)
+                first = False
+                continue
         text = work[s:e]
         first = first is None  # (the first piece with text: True once, then False)
         if (
@@ -530,6 +567,10 @@ def parse(d: Draft) -> bool:
         if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
             continue
+        if CN_STANDARD_NO.fullmatch(text) and not d.has("number"):
+            d.set("number", text, s, e, 0.85)  # 《…规范》，GB/T 35273—2020，中国标准出版社
+            standard = True
+            continue
         m = _NEWS_PAGE.match(text)
         if m and newspaper and not d.has("page"):
             d.set("page", m.group("p"), s + m.start("p"), s + m.end("p"), 0.85)
@@ -643,6 +684,8 @@ def parse(d: Draft) -> bool:
             has_publisher = True
     if account:
         d.set_type("post-weblog", 0.8)
+    elif standard and not has_container:
+        d.set_type("standard", 0.85)
     elif conference >= 0 and not has_container and not thesis:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
@@ -681,9 +724,57 @@ def parse(d: Draft) -> bool:
     return True
 
 
+# dashes after the title that separate a note's elements (not a page range's: 12-15)
+_DASH_LEAD = regex.compile(r"\s*-{1,2}\s*(?=\p{Han})")
+_DASH = regex.compile(r"\s*-{1,2}\s*(?!\d)|(?<!\d)\s*-{1,2}\s*")
+
+
+def _dashed_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``[start, end)`` split at the dashes between elements."""
+    out = []
+    at = start
+    for m in _DASH.finditer(work, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return out
+
+
+# the label a bookshop's page or a student puts before an element (作者：费孝通, 出版社：…)
+_FIELD_LABEL = regex.compile(
+    r"(?P<l>作者|著者|译者|编者|主编|出版社|出版者|出版时间|出版日期|出版年)\s*[:：]\s*"
+)
+_LABEL_ROLE = {
+    "作者": "author",
+    "著者": "author",
+    "译者": "translator",
+    "编者": "editor",
+    "主编": "editor",
+}
+# a space before such a label separates two elements
+_SPACED_LABEL = regex.compile(
+    r"\s*(?=(?:作者|著者|译者|编者|主编|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
+)
+
+
+def _split_pieces(work: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split once more where a field label starts (《乡土中国》作者：费孝通 出版社：…) and
+    before a page glued to the imprint (北京大学出版社2012年版第35页)."""
+    out = []
+    for s, e in pieces:
+        cuts = [m.start() for m in _SPACED_LABEL.finditer(work, s, e) if m.start() > s]
+        if (tail := _PAGE_TAIL.search(work, s, e)) is not None and tail.start() > s:
+            cuts.append(tail.start())
+        for c in sorted(set(cuts)):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
+# a page glued to the end of an imprint: 北京大学出版社2012年版第35页
+_PAGE_TAIL = regex.compile(r"(?<=[年版\d])\s*(?:第\s*\d[\d\-–~]*\s*页|[Pp]{1,2}\.?\s*\d[\d\-–~]*)$")
 # a space that separates a reading list's elements: next to a Chinese character or a digit
 _YEAR_ALONE = regex.compile(r"(?:1[5-9]|20)\d\d(?:\s*年版?)?")
-_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《])")
+_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《]|[Pp]{1,2}\.?\s*\d)")
 
 
 def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -147,9 +147,7 @@ def parse_iso_date(text: str) -> list[int] | None:
     return parts
 
 
-_ACCESS_LAST = regex.compile(
-    r"[^\s\[\]]\s*\[\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\s*\][\s.。]*$"
-)
+_ACCESS_LAST = regex.compile(r"[^\s\[\]]\s*\[\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\s*\][\s.。]*$")
 
 
 def access_date_closes(d: Draft) -> bool:
