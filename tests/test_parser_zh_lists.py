@@ -230,3 +230,102 @@ def test_meeting_name_with_a_quoted_word():
 def test_thesis_kind_in_brackets_is_read_without_its_bracket():
     item = parse("郑敏.乡村旅游的社区参与研究(硕士论文).云南大学,2016")
     assert item.get("genre") == "硕士论文"
+
+
+# ---- more of a student's shapes ------------------------------------------------------------------
+
+
+def test_possessive_after_the_author():
+    item = parse("钱钟书的《围城》，人民文学出版社，1991")
+    assert _names(item, "author") == ["钱钟书"]
+    assert item["title"] == "围城"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "《围城》作者：钱钟书 出版社：人民文学出版社",
+        "《围城》，作者：钱钟书，人民文学出版社",
+        "《围城》 作者：钱钟书 出版社：人民文学出版社 出版时间：1991年",
+    ],
+)
+def test_field_labels_of_a_bookshop_copy(raw):
+    item = parse(raw)
+    assert item["title"] == "围城"
+    assert _names(item, "author") == ["钱钟书"]
+    assert item["publisher"] == "人民文学出版社"
+
+
+def test_translator_label():
+    item = parse("《百年孤独》 作者：马尔克斯 译者：范晔 出版社：南海出版公司 出版时间：2011年")
+    assert _names(item, "translator") == ["范晔"]
+    assert item["issued"]["date-parts"] == [[2011]]
+
+
+def test_page_glued_to_the_imprint():
+    item = parse("钱钟书《围城》人民文学出版社1991年版第35页")
+    assert (item["publisher"], item["page"]) == ("人民文学出版社", "35")
+    assert item["issued"]["date-parts"] == [[1991]]
+
+
+def test_title_first_then_the_author_without_a_role_word():
+    item = parse("围城，钱钟书，人民文学出版社，1991年版")
+    assert item["title"] == "围城"
+    assert _names(item, "author") == ["钱钟书"]
+    assert item["publisher"] == "人民文学出版社"
+
+
+# ---- Baidu Baike's book: 作者．书名：出版社，年份 ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        ("钱钟书．围城：人民文学出版社，1991", "钱钟书", "围城"),
+        (
+            "某某市地方志编纂委员会．某某市志：方志出版社，2005年",
+            "某某市地方志编纂委员会",
+            "某某市志",
+        ),
+    ],
+)
+def test_baike_book_with_a_colon_before_the_publisher(raw, author, title):
+    item = parse(raw)
+    assert item["type"] == "book"
+    assert _names(item, "author") == [author]
+    assert item["title"] == title
+    assert "publisher-place" not in item
+    assert item["publisher"].endswith(("出版社", "出版公司"))
+
+
+def test_baike_book_keeps_the_pages():
+    item = parse("钱钟书．围城：人民文学出版社，1991：35-40")
+    assert (item["publisher"], item["page"]) == ("人民文学出版社", "35-40")
+
+
+def test_editor_role_before_a_colon_is_no_field_label():
+    item = parse("李某：《论合同》，载王某某主编：《民法论丛》第2卷，法律出版社1998年版，第5页。")
+    assert _names(item, "editor") == ["王某某"]
+    assert item["container-title"] == "民法论丛"
+
+
+# ---- a note's lead-in and a list's bullet before the title mark ------------------------------------
+
+
+def test_lead_in_right_before_the_title_mark():
+    item = parse("见《汉书·食货志》，中华书局1962年版，第1120页。")
+    assert item["title"] == "汉书·食货志"
+    assert (item["publisher"], item["page"]) == ("中华书局", "1120")
+
+
+def test_students_reference_label_is_no_author():
+    item = parse("参考：钱穆《国史大纲》")
+    assert _names(item, "author") == ["钱穆"]
+    assert item["title"] == "国史大纲"
+
+
+@pytest.mark.parametrize("bullet", ["·", "•", "-"])
+def test_bullet_glued_to_the_title_mark(bullet):
+    assert normalise(f"{bullet}《国史大纲》 钱穆 著").text == "《国史大纲》 钱穆 著"
+    item = parse(f"{bullet}《国史大纲》 钱穆 著")
+    assert _names(item, "author") == ["钱穆"]

@@ -230,8 +230,9 @@ _MD_EMPTY_LINK = _lazy_re(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
 _GLUED_IN = _lazy_re(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
 _SPACED_INITIAL = _lazy_re(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
-# a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
-_BULLET = _lazy_re(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
+# a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: ";
+# before a title mark no space is needed ("·《乡土中国》")
+_BULLET = _lazy_re(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])(?:\s+(?=\S)|(?=《))")
 _FOOTNOTE = _lazy_re(r"^\[\^(\d{1,4})\]:?\s*")
 # "[7」", "[7)" : a numbering label closed by the wrong bracket
 _BAD_CLOSE = _lazy_re(r"^\[\s*\d{1,4}\s*([」』)}〕])")

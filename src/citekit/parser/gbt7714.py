@@ -10,7 +10,8 @@ Punctuation may be full-width or ASCII, with or without spaces (the view is norm
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from ..text.script import HAN
+from ..text.lexicons import words
+from ..text.script import HAN, has_cjk
 from .common import (
     ACCOUNT,
     DOC_NO,
@@ -597,6 +598,8 @@ def parse_nocode(d: Draft) -> bool:
     if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
+    if len(head) == 2 and (book := _TITLE_COLON_IMPRINT.fullmatch(work, *head[1])):
+        return _title_colon_imprint(d, c, head, book)
     if len(head) < 3 and not (len(head) == 2 and VANCOUVER_NAMES.match(work, c.start, c.end)):
         return False  # ("Smith J. Title. …": the stop after an initial does not split the head)
     # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
@@ -667,6 +670,32 @@ def parse_nocode(d: Draft) -> bool:
             return False  # "编辑学报: 1017-1026" is no place and publisher
     if _NUMBER_END.search(c.values.get("title", "")):
         return False  # "…: TR 889", "… WP 606": a report or standard number the shape cannot place
+    d.adopt(c)
+    return True
+
+
+# Baidu Baike's book: "作者．书名：出版社，2010" (the place left out, a colon before the publisher)
+_TITLE_COLON_IMPRINT = regex.compile(
+    rf"(?P<t>\p{{Han}}[^:,]{{0,80}}?)\s*:\s*(?P<imp>[^:,]{{0,40}}?(?:{'|'.join(sorted(w for w in words('publisher-words') if has_cjk(w)))})"
+    r"\s*,\s*(?:1[5-9]|20)\d\d\s*年?(?:\s*:\s*\d[\d\-–~, ]*)?)\s*"
+)
+
+
+def _title_colon_imprint(
+    d: Draft, c: Draft, head: list[tuple[int, int]], book: regex.Match[str]
+) -> bool:
+    """``曹雪芹．红楼梦：人民文学出版社，1982``: the names, the title, the publisher after a colon."""
+    _responsibility(c, min(c.end, head[1][1] + 1))
+    if not c.has("author") or c.spans["author"][1] > head[0][1]:
+        return False
+    c.style = "gbt7714-nocode"
+    set_title(c, "title", *trim(d.work, *book.span("t")), 0.85)
+    if not parse_imprint(c, *book.span("imp"), confidence=0.8) or not c.has("publisher"):
+        return False
+    c.set_type("book", 0.8)
+    covered, total = c._coverage([])
+    if covered < total:
+        return False
     d.adopt(c)
     return True
 

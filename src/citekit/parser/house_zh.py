@@ -73,7 +73,8 @@ _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 # a note's lead-in before the author: 参见王泽鉴：《民法总则》 / 转引自张三：《…》
 _NOTE_LEAD = regex.compile(
-    r"^(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【])"
+    r"^(?:(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【]|$)"
+    r"|参考\s*[:：]\s*)"  # (a student's 参考：冯友兰《中国哲学史》)
 )
 # a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
 _VOL_PIECE = regex.compile(
@@ -221,6 +222,8 @@ def applies(d: Draft) -> bool:
             or _bare_paren(d) is not None
         )
     lead = d.work[d.start : p].rstrip()
+    if lead and (note := _NOTE_LEAD.match(lead)):  # 见《史记·项羽本纪》, 参考：冯友兰《…》
+        lead = lead[note.end() :]
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
 
@@ -742,18 +745,17 @@ def _dashed_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # the label a bookshop's page or a student puts before an element (作者：费孝通, 出版社：…)
 _FIELD_LABEL = regex.compile(
-    r"(?P<l>作者|著者|译者|编者|主编|出版社|出版者|出版时间|出版日期|出版年)\s*[:：]\s*"
+    r"(?P<l>作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：]\s*"
 )
 _LABEL_ROLE = {
     "作者": "author",
     "著者": "author",
     "译者": "translator",
     "编者": "editor",
-    "主编": "editor",
 }
 # a space before such a label separates two elements
 _SPACED_LABEL = regex.compile(
-    r"\s*(?=(?:作者|著者|译者|编者|主编|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
+    r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
 )
 
 
@@ -770,6 +772,8 @@ def _split_pieces(work: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
             s = c
         out.append((s, e))
     return out
+
+
 # a page glued to the end of an imprint: 北京大学出版社2012年版第35页
 _PAGE_TAIL = regex.compile(r"(?<=[年版\d])\s*(?:第\s*\d[\d\-–~]*\s*页|[Pp]{1,2}\.?\s*\d[\d\-–~]*)$")
 # a space that separates a reading list's elements: next to a Chinese character or a digit
