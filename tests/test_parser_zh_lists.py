@@ -329,3 +329,149 @@ def test_bullet_glued_to_the_title_mark(bullet):
     assert normalise(f"{bullet}《国史大纲》 钱穆 著").text.startswith("《国史大纲》")
     item = parse(f"{bullet}《国史大纲》 钱穆 著")
     assert _names(item, "author") == ["钱穆"]
+
+
+# ---- editions, volumes and editors ------------------------------------------------------------------
+
+
+def test_edition_then_volume_in_one_piece():
+    item = parse("《斯大林选集》第2版第1卷，人民出版社1979年版，第8页。")
+    assert (item["edition"], item["volume"]) == ("2", "1")
+    assert item["page"] == "8"
+
+
+@pytest.mark.parametrize("part", ["上", "下"])
+def test_upper_or_lower_part_in_brackets_closing_a_gbt_title(part):
+    item = parse(f"[2] 吕叔湘. 中国文法要略({part})[M]. 北京: 商务印书馆, 1982.")
+    assert item["title"] == "中国文法要略"
+    assert item["volume"] == part
+
+
+def test_editor_element_after_the_type_code():
+    item = parse("[4] 赵某, 钱某. 城市地理学[M]. 孙某某, 编. 北京: 科学出版社, 2006.")
+    assert _names(item, "author") == ["赵某", "钱某"]
+    assert _names(item, "editor") == ["孙某某"]
+    assert item["publisher"] == "科学出版社"
+
+
+def test_editorial_board_named_with_title_marks_is_the_author():
+    item = parse("[5] 《中国农业百科全书》编辑委员会. 中国农业百科全书[M]. 北京: 农业出版社, 1995.")
+    assert _names(item, "author") == ["《中国农业百科全书》编辑委员会"]
+    assert item["title"] == "中国农业百科全书"
+
+
+# ---- a library catalogue's record (ISBD punctuation) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "围城/钱钟书著.—北京:人民文学出版社,1991",
+        "围城 / 钱钟书著. -- 北京 : 人民文学出版社, 1991. -- 359页",
+    ],
+)
+def test_catalogue_record(raw):
+    item = parse(raw)
+    assert item["type"] == "book"
+    assert item["title"] == "围城"
+    assert _names(item, "author") == ["钱钟书"]
+    assert (item["publisher-place"], item["publisher"]) == ("北京", "人民文学出版社")
+    assert item["issued"]["date-parts"] == [[1991]]
+
+
+def test_catalogue_record_with_translators_and_an_edition():
+    item = parse("社会心理学/(美)戴维·迈尔斯著;侯玉波,乐国安译.—8版.—北京:人民邮电出版社,2006.1")
+    assert _names(item, "author") == ["戴维·迈尔斯"]
+    assert _names(item, "translator") == ["侯玉波", "乐国安"]
+    assert item["edition"] == "8"
+    assert item["issued"]["date-parts"] == [[2006, 1]]
+
+
+def test_gbt_host_after_a_slash_is_no_catalogue_record():
+    item = parse("[1] 张三. 论文[M]//李四, 主编. 文集. 北京: 法律出版社, 2000: 5-10.")
+    assert item["container-title"] == "文集"
+
+
+# ---- notes typed with commas only; journal numbers written out ----------------------------------------
+
+
+def test_names_title_journal_separated_by_commas():
+    item = parse("赵某，钱某，乡村治理的新路径，中国农村观察，2018年第4期，第12-20页")
+    assert _names(item, "author") == ["赵某", "钱某"]
+    assert item["title"] == "乡村治理的新路径"
+    assert item["container-title"] == "中国农村观察"
+    assert (item["issue"], item["page"]) == ("4", "12-20")
+
+
+def test_a_name_then_a_publisher_is_no_title():
+    item = parse("赵某，某某出版社，2018年")
+    assert item.get("title") != "某某出版社"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["2018, 第36卷(第4期): 12-20.", "2018, 36卷4期: 12-20.", "2018年, 第36卷, 第4期, 12-20页."],
+)
+def test_volume_and_issue_written_with_their_words(tail):
+    item = parse(f"[1] 赵某. 乡村治理的新路径[J]. 中国农村观察, {tail}")
+    assert item["container-title"] == "中国农村观察"
+    assert (item["volume"], item["issue"], item["page"]) == ("36", "4", "12-20")
+
+
+# ---- Chinese web notes typed with commas, title bars and brackets ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "年度统计报告，某某市统计局网站，http://www.example.gov.cn/tjbg/2020.html",
+        "年度统计报告 - 某某市统计局 http://www.example.gov.cn/tjbg/2020.html",
+        "年度统计报告_某某市统计局 http://www.example.gov.cn/tjbg/2020.html",
+        "年度统计报告（某某市统计局）http://www.example.gov.cn/tjbg/2020.html",
+    ],
+)
+def test_chinese_web_note_names_its_site(raw):
+    item = parse(raw)
+    assert item["type"] == "webpage"
+    assert item["title"] == "年度统计报告"
+    assert item["container-title"] in ("某某市统计局网站", "某某市统计局")
+    assert item["URL"] == "http://www.example.gov.cn/tjbg/2020.html"
+
+
+def test_chinese_web_note_with_the_page_date_between_commas():
+    item = parse("年度统计报告，某某市统计局网站，2020年2月28日，http://www.example.gov.cn/a.html")
+    assert (item["title"], item["container-title"]) == ("年度统计报告", "某某市统计局网站")
+    assert item["issued"]["date-parts"] == [[2020, 2, 28]]
+
+
+def test_chinese_web_note_by_an_organisation_before_a_colon():
+    item = parse("某某市统计局：年度统计报告，http://www.example.gov.cn/a.html，2020年5月1日访问。")
+    assert _names(item, "author") == ["某某市统计局"]
+    assert item["title"] == "年度统计报告"
+    assert item["accessed"]["date-parts"] == [[2020, 5, 1]]
+
+
+def test_site_lead_with_a_colon_is_no_author():
+    item = parse("某某百科：城市更新，https://baike.example.com/item/1，2021年3月5日访问。")
+    assert "author" not in item
+    assert item["title"] == "城市更新"
+
+
+def test_marked_work_inside_a_web_pages_title():
+    item = parse("《红楼梦》的版本．某某文学网[引用日期2019-05-06]")
+    assert item["type"] == "webpage"
+    assert item["title"] == "《红楼梦》的版本"
+    assert item["container-title"] == "某某文学网"
+
+
+def test_lead_word_before_the_site_of_a_web_note():
+    item = parse(
+        "某某：《年度报告》，载某某市统计局官网，http://www.example.gov.cn/a.html，2020年5月1日访问。"
+    )
+    assert item["container-title"] == "某某市统计局官网"
+
+
+@pytest.mark.parametrize("tail", [",2020-02-28/2020-05-01.", "(2020-05-01)."])
+def test_date_glued_after_a_url_ends_it(tail):
+    item = parse(f"[2] 某某局. 年度报告[EB/OL]. http://www.example.gov.cn/a.html{tail}")
+    assert item["URL"] == "http://www.example.gov.cn/a.html"

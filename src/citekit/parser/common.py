@@ -271,8 +271,8 @@ _VOL_TAIL_DOT = regex.compile(
     r"\.\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
     r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册))\s*$"
 )
-# "(上册)", "(第二册)" closing a title
-_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册")
+# "(上册)", "(第二册)", "(下)" closing a title
+_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷]?")
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
 _PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")

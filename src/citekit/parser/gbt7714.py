@@ -70,7 +70,9 @@ _ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
 _TRANSLATED_PART = regex.compile(
     r"\s*[.．]\s*(?P<who>[^/\[\].．]{1,60}?)\s*[,，]?\s*译\s*//\s*(?:In\s*:?\s+(?=\p{Lu}))?"
 )
-_TITLED_BODY = regex.compile(r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会)")
+_TITLED_BODY = regex.compile(
+    r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会|编写组|课题组|编纂委员会)"
+)
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
 _NAME_GOES_ON = regex.compile(
@@ -125,6 +127,7 @@ _SERIAL_TAIL = regex.compile(
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
+_EDITOR_ROLE = regex.compile(r"(?:主编|编|选编|编选|整理|点校|校注)\s*$")
 _BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)
 
 
@@ -164,10 +167,14 @@ def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | Non
             continue  # "Alfred V. Aho, …, Jeffrey D. Ullman. 编译原理": the last family name follows
         a, b = trim(work, start, i + 1)
         left = work[a:b]
-        if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
+        if trim(work, i + 1, end)[1] <= trim(work, i + 1, end)[0]:
+            continue
+        if looks_like_names(left):
             group = parse_names(left)
             if group.names:
                 return i, group
+        elif _TITLED_BODY.fullmatch(work, a, i):  # 《中国大百科全书》编委会. 中国大百科全书[M]
+            return i, NameGroup(names=[{"literal": work[a:i]}])
 
 
 def parse(d: Draft) -> bool:
@@ -416,6 +423,14 @@ def _after_code(
             d.set("edition", ed, s, e, 0.85)
         elif _TRANSLATOR.search(text) and not d.has("translator"):
             set_names(d, s, e, "translator", 0.85)
+        elif (
+            _EDITOR_ROLE.search(text)
+            and not d.has("editor")
+            and not analytic
+            and (group := parse_names(text)).names
+            and group.role == "editor"
+        ):  # "古代汉语[M]. 张三, 编. 北京: …": the editor after the title
+            set_names(d, s, e, "editor", 0.85, group=group)
         elif (by := _BY_ROLE.match(work, s, e)) and looks_like_names(by.group("who")):
             role = "translator" if by.group("r").lower().startswith("tr") else "editor"
             if not d.has(role):  # "Translated by Roth G." / "Edited by J. Doe"

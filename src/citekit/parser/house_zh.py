@@ -80,6 +80,10 @@ _NOTE_LEAD = regex.compile(
 _VOL_PIECE = regex.compile(
     r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷])$"
 )
+# an edition and a volume in one piece: 第3版第2卷
+_EDITION_VOLUME = regex.compile(
+    r"(?P<ed>第?\s*[\d一二三四五六七八九十]{1,3}\s*版)\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+)
 # a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|编译|校译|译本)$")
@@ -147,13 +151,37 @@ def _bare_paren(d: Draft) -> regex.Match[str] | None:
     return m
 
 
-def _bare(d: Draft) -> regex.Match[str] | None:
-    m = _BARE.match(d.work, d.start, d.end)
-    if not m or not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
-        return None
-    rest = d.work[m.end() : d.end]
+def _bare(d: Draft) -> tuple[int, int] | None:
+    """Where the names end and the title's closing comma stands, in a note typed without 《》:
+    费孝通：乡土中国，北京大学出版社，2012年 / 张三，李四，城市治理研究，管理世界，2019年第5期."""
+    work = d.work
+    m = _BARE.match(work, d.start, d.end)
+    if m:
+        if not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
+            return None
+        bounds = m.end("who"), m.end() - 1
+    else:  # the names separated by commas, then the title
+        pieces = split_top(work, d.start, min(d.end, d.start + 200), ",，")
+        k = 0
+        while k < min(len(pieces) - 2, 6) and personal_names_only(
+            work[slice(*trim(work, *pieces[k]))]
+        ):
+            k += 1
+        if k == 0 or k + 1 >= len(pieces):
+            return None
+        title = work[slice(*trim(work, *pieces[k]))]
+        if (
+            not 2 <= len(title) <= 80
+            or not HAN.search(title)
+            or any(ch in title for ch in ":：《》")
+            or personal_names_only(title)
+            or _PUBLISHER_WORD.search(title)
+        ):
+            return None
+        bounds = pieces[k - 1][1], pieces[k][1]
+    rest = work[bounds[1] : d.end]
     # the rest must read as an imprint or a journal's year and issue
-    return m if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
+    return bounds if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
 
 
 def _bare_title_first(d: Draft) -> regex.Match[str] | None:
@@ -200,14 +228,18 @@ def _bounds(d: Draft) -> tuple[int, int]:
     law = _bare_law(d)
     if law:
         return d.start - 1, law.end("t")
-    m = _bare(d)
-    if m:
-        return m.end("who"), m.end() - 1
+    bare = _bare(d)
+    if bare:
+        return bare
     m = _bare_title_first(d)
     if m:
         return d.start - 1, m.start("sep")
     m = _bare_paren(d)
     return (d.start - 1, m.end("t")) if m else (-1, -1)
+
+
+# words that go on a title after a marked one: 《红楼梦》的版本, 《史记》与《汉书》比较, 《论语》中的仁
+_TITLE_GOES_ON = regex.compile(r"(?:的|中的|里的|与|和|及|之)(?=\p{Han}|《)")
 
 
 def applies(d: Draft) -> bool:
@@ -221,6 +253,9 @@ def applies(d: Draft) -> bool:
             or _bare_law(d) is not None
             or _bare_paren(d) is not None
         )
+    q = find_close(d.work, p, d.end, "《", "》")
+    if q > 0 and _TITLE_GOES_ON.match(d.work, q + 1, d.end):
+        return False  # 《红楼梦》的版本．…: the marked title is a part of the item's title
     lead = d.work[d.start : p].rstrip()
     if lead and (note := _NOTE_LEAD.match(lead)):  # 见《史记·项羽本纪》, 参考：冯友兰《…》
         lead = lead[note.end() :]
@@ -515,6 +550,15 @@ def parse(d: Draft) -> bool:
         if _ARTICLE.match(text) and not d.has("section") and not has_container:
             d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
             continue
+        m = _EDITION_VOLUME.fullmatch(text)
+        if m and not d.has("volume") and not d.has("edition") and not has_container:
+            # 《列宁选集》第3版第2卷: the edition, then the volume, in one piece
+            ed = edition(m.group("ed"))
+            if ed:
+                d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
+                v = s + m.start("v"), s + m.end("v")
+                d.set("volume", number_text(m.group("v")), *v, 0.85)
+                continue
         m = _VOL_PIECE.match(text)
         if m and not d.has("volume") and not has_container:
             if m.group("v"):
@@ -564,8 +608,10 @@ def parse(d: Draft) -> bool:
             and len(text) <= 30
             and SITE.search(text)
             and not _PUBLISHER_WORD.search(text)
-        ):
-            d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
+        ):  # 《题名》，百度百科，https://… (载国家统计局官网: the lead word is no part of it)
+            ls = s + (lead.end() if lead else 0)
+            d.claim(s, ls)
+            d.set("container-title", work[ls:e], ls, e, 0.75)
             continue
         if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)

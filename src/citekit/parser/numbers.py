@@ -39,8 +39,9 @@ _YEAR_AT = regex.compile(
 _DIGITS = regex.compile(r"\d+")
 _REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\)|[,，]?\s*第?\s*(?P<iss>\d{1,3})\s*期)?"  # (3) / 3期
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6})"
+    r"|(?<=期)\s*[,，]\s*第?\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)\s*页)?"  # 第3期, 5-20页
     r"\s*(?:\[[^\]]{0,40}\])?"
     r"\s*(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*$"  # (in Chinese)
 )
@@ -76,13 +77,15 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
 
 
 def clean_issue(value: str) -> str:
-    """``"03"`` → ``"3"``; ``"5/6"`` stays; ``"增刊"`` stays."""
+    """``"03"`` → ``"3"``; ``"第3期"`` → ``"3"``; ``"5/6"`` stays; ``"增刊"`` stays."""
     value = value.strip()
     if value.isdecimal():
         return str(int(value))
-    return value
+    m = _ISSUE_WORDS.fullmatch(value)  # "第3期" → "3"
+    return str(int(m.group(1))) if m else value
 
 
+_ISSUE_WORDS = regex.compile(r"第?\s*(\d{1,3})\s*期")
 _CN_DATE = regex.compile(
     r"(?P<y>1[5-9]\d\d|20\d\d)\s*年"
     r"(?:\s*第?\s*(?P<vol>\d{1,4})\s*卷)?"

@@ -22,7 +22,7 @@ from .draft import Draft
 from .gbt7714 import TYPE_CODE
 from .identifiers import access_date_closes, find_access_date, parse_iso_date
 from .names import VANCOUVER_NAMES, looks_like_names, parse_names, personal_names_only
-from .text import MASK, trim
+from .text import MASK, split_top, trim
 
 __all__ = ["SITE", "applies", "parse"]
 
@@ -163,6 +163,26 @@ def parse(d: Draft) -> bool:
     if linked:
         view = view.replace(MASK, " ")
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
+    if (
+        len(elements) == 1
+        and "," in view[slice(*elements[0])]
+        and HAN.search(view, *elements[0])
+        and not _TITLE_BAR.search(view, *elements[0])  # (城市治理 - 维基百科，自由的百科全书)
+    ):
+        # 统计公报，国家统计局网站，2020年2月28日，https://…: a Chinese note's commas between its
+        # elements (each piece Chinese; a piece of only Latin text is no element of this shape)
+        pieces = [
+            trim(view, a, b)
+            for a, b in split_top(view, *elements[0], ",")
+            if _LETTER_OR_DIGIT.search(view, a, b)
+        ]
+        dates = sum(_CN_DATE.fullmatch(view, a, b) is not None for a, b in pieces)
+        if len(pieces) - dates == 2 and all(
+            HAN.search(view, a, b) or _CN_DATE.fullmatch(view, a, b) for a, b in pieces
+        ):  # (the title and the site; names before them are another shape's)
+            elements = pieces
+            for (_, b), (a, _) in zip(pieces, pieces[1:], strict=False):
+                c.claim(b, a)  # (the commas)
     if elements and len(elements) < 3:
         # "Doe J. A web page": the stop after an initial ends the names (not split above)
         s0, e0 = elements[0]
@@ -192,7 +212,17 @@ def parse(d: Draft) -> bool:
     ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
-    if len(elements) == 1:
+    if (
+        len(elements) == 1
+        and (lead := _AUTHOR_COLON.fullmatch(view, *elements[0]))
+        and not SITE.search(lead.group("who"))  # (百度百科：城市更新: the site, then the title)
+    ):
+        # 国家统计局：统计公报: an organisation or person, then the page's title
+        if not (looks_like_names(lead.group("who")) or _names_like(lead.group("who"))):
+            return False
+        set_names(c, *lead.span("who"), "author", 0.75)
+        _title_and_site(c, *lead.span("t"))
+    elif len(elements) == 1:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
         (a, b), (s, e) = elements
@@ -248,13 +278,21 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
         if 0 < te - ts <= 40 and (
-            te - ts < bar.start() - s or SITE.search(work, ts, te)
-        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site)
+            te - ts < bar.start() - s
+            or SITE.search(work, ts, te)
+            or _HAN_ONLY.fullmatch(work, ts, te)
+            and HAN.search(work, s, bar.start())
+        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site, and so does a
+            # Chinese name after the bar: 统计公报 - 国家统计局)
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
     paren = _SITE_PAREN.match(work, s, min(c.end, e + 1))  # (the closing bracket is a mark)
-    if paren and paren.end() >= e and SITE.search(paren.group("site")):  # 城市治理（百度百科）
+    if (
+        paren
+        and paren.end() >= e
+        and (SITE.search(paren.group("site")) or _ORGANISATION.fullmatch(paren.group("site")))
+    ):  # 城市治理（百度百科）, 统计公报（国家统计局）
         set_title(c, "title", *trim(work, paren.start("t"), paren.end("t")), 0.75)
         set_title(c, "container-title", paren.start("site"), paren.end("site"), 0.7)
         return
@@ -273,6 +311,13 @@ _NLM_IMPRINT = regex.compile(
 )
 # a site named in brackets after the page's title: 城市治理（百度百科）
 _SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
+# a Chinese organisation that publishes a page, named in brackets after its title
+_ORGANISATION = regex.compile(
+    r"\p{Han}{2,20}(?:局|部|委|会|院|网|站|社|馆|所|中心|政府|办公室|办|厅|署|台|报|协会|集团|公司)"
+)
+_HAN_ONLY = regex.compile(r"[\p{Han}·]{2,20}")
+# an author and the title, a colon between: 国家统计局：统计公报
+_AUTHOR_COLON = regex.compile(r"(?P<who>[^:,.]{2,30}?)\s*:\s*(?P<t>[^:]{2,200})")
 # a site named before the page's title: 百度百科：量子计算
 _SITE_LEAD = regex.compile(r"(?P<site>[^:,.]{2,12}?)\s*:\s*")
 
