@@ -701,7 +701,8 @@ def _title_colon_imprint(
 ) -> bool:
     """``曹雪芹．红楼梦：人民文学出版社，1982``: the names, the title, the publisher after a colon."""
     _responsibility(c, min(c.end, head[1][1] + 1))
-    if not c.has("author") or c.spans["author"][1] > head[0][1]:
+    author = c.spans.get("author")
+    if author is None or author[1] > head[0][1]:
         return False
     c.style = "gbt7714-nocode"
     set_title(c, "title", *trim(d.work, *book.span("t")), 0.85)

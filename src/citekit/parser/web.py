@@ -220,8 +220,10 @@ def parse(d: Draft) -> bool:
         # 国家统计局：统计公报: an organisation or person, then the page's title
         if not (looks_like_names(lead.group("who")) or _names_like(lead.group("who"))):
             return False
-        set_names(c, *lead.span("who"), "author", 0.75)
-        _title_and_site(c, *lead.span("t"))
+        ws, we = lead.span("who")
+        set_names(c, ws, we, "author", 0.75)
+        ts, te = lead.span("t")
+        _title_and_site(c, ts, te)
     elif len(elements) == 1:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
