@@ -475,3 +475,30 @@ def test_lead_word_before_the_site_of_a_web_note():
 def test_date_glued_after_a_url_ends_it(tail):
     item = parse(f"[2] 某某局. 年度报告[EB/OL]. http://www.example.gov.cn/a.html{tail}")
     assert item["URL"] == "http://www.example.gov.cn/a.html"
+
+
+def test_editing_body_after_the_title():
+    item = parse("《汉语大词典》，某某大学古籍研究所词典编辑室编，某某辞书出版社，2001")
+    assert _names(item, "editor") == ["某某大学古籍研究所词典编辑室"]
+    assert item["publisher"] == "某某辞书出版社"
+
+
+def test_editor_and_deputy_editor_are_one_list():
+    item = parse("赵某主编，钱某副主编：《城市规划原理》，某某出版社2010年版。")
+    assert _names(item, "editor") == ["赵某", "钱某"]
+    assert "author" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "volume"),
+    [
+        ("[1] 吕某. 中国通史: 上卷[M]. 北京: 某某出版社, 1999.", "上卷"),
+        ("[2] 吕某. 中国通史 第二卷[M]. 北京: 某某出版社, 1999.", "2"),
+        ("[3] 吕某. 中国通史[M]. 第2卷. 北京: 某某出版社, 1999.", "2"),
+        ("吕某：《中国通史》卷二，某某出版社1999年版。", "2"),
+    ],
+)
+def test_volume_of_a_book_written_in_words(raw, volume):
+    item = parse(raw)
+    assert item["title"] == "中国通史"
+    assert item["volume"] == volume

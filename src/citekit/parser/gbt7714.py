@@ -28,7 +28,7 @@ from .draft import Draft
 from .identifiers import find_access_date
 from .names import CN_ROLE_WORDS, VANCOUVER_NAMES, NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
-from .text import MASK, trim
+from .text import MASK, number_text, trim
 
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
@@ -127,6 +127,7 @@ _SERIAL_TAIL = regex.compile(
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
+_VOLUME_ELEMENT = regex.compile(r"第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*[卷册]")
 _EDITOR_ROLE = regex.compile(r"(?:主编|编|选编|编选|整理|点校|校注)\s*$")
 _BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)
 
@@ -423,6 +424,9 @@ def _after_code(
             d.set("edition", ed, s, e, 0.85)
         elif _TRANSLATOR.search(text) and not d.has("translator"):
             set_names(d, s, e, "translator", 0.85)
+        elif (vol := _VOLUME_ELEMENT.fullmatch(text)) and not d.has("volume") and not analytic:
+            # "资本论[M]. 第1卷. 北京: …": the volume as an element after the type code
+            d.set("volume", number_text(vol.group("v")), s + vol.start("v"), s + vol.end("v"), 0.85)
         elif (
             _EDITOR_ROLE.search(text)
             and not d.has("editor")

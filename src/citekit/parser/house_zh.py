@@ -78,11 +78,16 @@ _NOTE_LEAD = regex.compile(
 )
 # a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
 _VOL_PIECE = regex.compile(
-    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷])$"
+    r"^(?:第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷|卷\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4}))$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷])$"
 )
 # an edition and a volume in one piece: 第3版第2卷
 _EDITION_VOLUME = regex.compile(
     r"(?P<ed>第?\s*[\d一二三四五六七八九十]{1,3}\s*版)\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+)
+# a body that edits or writes a work (编辑室, 编写组, 编委会 …)
+_EDITING_BODY = regex.compile(
+    r"\p{Han}{2,40}(?:编辑室|编辑部|编写组|编委会|编辑委员会|编纂委员会|委员会|课题组|研究所|研究院|研究中心|"
+    r"办公室|领导小组)"
 )
 # a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
@@ -262,6 +267,9 @@ def applies(d: Draft) -> bool:
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
 
 
+_ROLES = ("author", "editor", "translator")
+
+
 def _lead_names(d: Draft, start: int, end: int) -> None:
     """``汉斯·摩根索著,杨岐鸣等译:`` → author and translator: a role word closes a name group."""
     work = d.work
@@ -281,7 +289,12 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
         set_names(d, start, end, "author", 0.9)
         return
     for a, b in groups:
-        set_names(d, a, b, "author", 0.9)
+        before = {role: (d.values[role], d.spans[role]) for role in _ROLES if d.has(role)}
+        role = set_names(d, a, b, "author", 0.9)
+        if role in before:  # 张三主编，李四副主编：two groups in one role: one list
+            names, span = before[role]
+            if span is not None:
+                d.set(role, [*names, *d.values[role]], span[0], b, 0.9)
 
 
 def parse(d: Draft) -> bool:
@@ -591,6 +604,17 @@ def parse(d: Draft) -> bool:
             and not _PUBLISHER_WORD.search(text)
         ):
             set_names(d, s, e, "author", 0.8)
+            continue
+        if (
+            m
+            and not d.has("author")
+            and not d.has("editor")
+            and _EDITING_BODY.fullmatch(m.group("who"))
+        ):  # 《现代汉语词典》，中国社会科学院语言研究所词典编辑室编: a body that edited the work
+            role = "author" if text.endswith("著") else "editor"
+            ws, we = s + m.start("who"), s + m.end("who")
+            d.set(role, [{"literal": work[ws:we]}], ws, we, 0.8)
+            d.claim(we, e)
             continue
         if (
             m
