@@ -502,3 +502,23 @@ def test_volume_of_a_book_written_in_words(raw, volume):
     item = parse(raw)
     assert item["title"] == "中国通史"
     assert item["volume"] == volume
+
+
+@pytest.mark.parametrize(
+    ("element", "ed"), [("修订第3版", "3"), ("2版2印", "2"), ("第2版(修订本)", "2")]
+)
+def test_edition_element_with_its_revision_or_printing(element, ed):
+    item = parse(f"[1] 孙某. 城市经济学[M]. {element}. 北京: 某某出版社, 2009.")
+    assert item["edition"] == ed
+    assert item["publisher"] == "某某出版社"
+
+
+def test_edition_after_the_year_of_a_gbt_imprint():
+    item = parse("[1] 孙某. 城市经济学[M]. 北京: 某某出版社, 2009年第2版.")
+    assert (item["publisher"], item["edition"]) == ("某某出版社", "2")
+    assert item["issued"]["date-parts"] == [[2009]]
+
+
+def test_printing_after_the_edition_in_a_note():
+    item = parse("孙某：《城市经济学》，某某出版社2009年第2版第3次印刷，第5页。")
+    assert (item["publisher"], item["edition"], item["page"]) == ("某某出版社", "2", "5")

@@ -9,7 +9,7 @@ from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
-from .numbers import cn_year_issue
+from .numbers import cn_year_issue, edition
 from .text import MASK, is_cjk, trim
 
 __all__ = [
@@ -126,6 +126,7 @@ _IMPRINT_DATE = regex.compile(
     r"|c?(?:1\d|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"  # any year 1000-2099 (D002 judges it)
     r"(?:\([^()]{1,20}\))?-?"
     r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
+    r"(?:(?<=年)\s*(?P<ed>第\s*[\d一二三四五六七八九十]{1,3}\s*版))?"  # 1999年第2版
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
 )
 
@@ -166,6 +167,8 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:
         d.set("issued", {"literal": text}, ds, de, confidence * 0.9)
+    if m.group("ed") and not d.has("edition") and (ed := edition(m.group("ed"))):
+        d.set("edition", ed, m.start("ed") + start, m.end("ed") + start, confidence)
     if m.group("pages"):
         ps, pe = trim(work, m.start("pages") + start, m.end("pages") + start)
         if pe > ps:
@@ -291,7 +294,6 @@ _LATER_EDITION = regex.compile(
 def title_volume(d: Draft, start: int, end: int) -> int:
     """A book's volume at the end of its title (``国史旧闻: 第1卷``, ``全集(第十六卷)``) or its
     edition (``城市治理(第三版)``): record it, return the new end."""
-    from .numbers import edition
     from .text import number_text
 
     p = _PAREN_TAIL.search(d.work, start, end)

@@ -27,7 +27,8 @@ _PAGE = regex.compile(
 )  # 第3页, 第3-9页, 93～97页, 35页, 第5页以下, and a student's P35 / p.35 / pp.12-15
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?版?|(?(sep)|(?!)))$"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?(?P<ban>版)?"
+    r"(?:(?<=版)\s*第?\s*\d{1,2}\s*次\s*印刷?)?|(?(sep)|(?!)))$"  # (…第2版第3次印刷)
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
@@ -688,7 +689,7 @@ def parse(d: Draft) -> bool:
             set_names(d, s, e - (text.endswith("译本")), "translator", 0.85)
             continue
         m = _PUB_YEAR.match(text)
-        if m and len(text) < 80 and (m.group("pub") or text.endswith("版")):
+        if m and len(text) < 80 and (m.group("pub") or m.group("ban")):
             if m.group("place"):
                 d.set(
                     "publisher-place",
@@ -713,7 +714,7 @@ def parse(d: Draft) -> bool:
                 parts.append(int(m.group("m")))
                 ye = s + m.end("m") + 1
             d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
-            if m.group("ed") and text.endswith("版") and not d.has("edition"):
+            if m.group("ed") and m.group("ban") and not d.has("edition"):
                 ed = edition(m.group("ed") + "版")  # 中国人民大学出版社2015年第3版
                 if ed:
                     d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)

@@ -132,8 +132,10 @@ def cn_year_issue(text: str, start: int, end: int) -> CnDate | None:
 
 
 _EDITION_NUM = regex.compile(
-    r"^\s*(?:第\s*(?P<cn>[\d一二三四五六七八九十]{1,4})\s*版"
-    r"|(?P<n>\d{1,3})\s*版"
+    # (修订第3版: the revised third; 2版2印, 第2版(修订本): the printing and the kind are no number)
+    r"^\s*(?:(?:修订|增订|修订增补)?第\s*(?P<cn>[\d一二三四五六七八九十]{1,4})\s*版"
+    r"(?:\s*\(\s*\p{Han}{1,6}本\s*\))?(?:\s*第?\s*\d{1,2}\s*次?\s*印刷?)?"
+    r"|(?P<n>\d{1,3})\s*版(?:\s*\d{1,2}\s*次?\s*印刷?)?"
     r"|(?P<en>\d{1,3})\s*(?:st|nd|rd|th)?\.?\s*(?:rev\.?\s*)?(?:ed|edn|edition)\.?"
     r"|(?P<en>\d{1,3})(?:st|nd|rd|th)"  # "(7th)": the word left out
     r"|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:ed|edn|edition)\.?"
