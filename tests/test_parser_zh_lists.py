@@ -522,3 +522,53 @@ def test_edition_after_the_year_of_a_gbt_imprint():
 def test_printing_after_the_edition_in_a_note():
     item = parse("孙某：《城市经济学》，某某出版社2009年第2版第3次印刷，第5页。")
     assert (item["publisher"], item["edition"], item["page"]) == ("某某出版社", "2", "5")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[9] 混凝土结构设计规范(GB 50010—2010)[S]. 北京: 中国建筑工业出版社, 2011.",
+        "[9] 混凝土结构设计规范 GB 50010—2010[S]. 北京: 中国建筑工业出版社, 2011.",
+    ],
+)
+def test_gbt_standard_number_closing_the_title(raw):
+    item = parse(raw)
+    assert item["title"] == "混凝土结构设计规范"
+    assert item["number"] == "GB 50010-2010"
+
+
+def test_gbt_standard_joint_number_first():
+    item = parse("[4] ISO/IEC 20000-1:2018, Information technology — Service management[S].")
+    assert item["number"] == "ISO/IEC 20000-1:2018"
+    assert item["title"] == "Information technology — Service management"
+
+
+def test_standard_number_first_then_a_marked_title():
+    item = parse("GB/T 19001—2016《质量管理体系 要求》")
+    assert (item["number"], item["title"]) == ("GB/T 19001-2016", "质量管理体系 要求")
+
+
+# ---- reports, proceedings and places in GB/T lines ---------------------------------------------------
+
+
+def test_working_paper_series_and_number_after_the_type_code():
+    item = parse("[11] Doe J, Roe R. Robots and wages[R]. NBER Working Paper No. 12345, 2018.")
+    assert item["genre"] == "NBER Working Paper"
+    assert item["number"] == "12345"
+    assert "publisher" not in item
+
+
+def test_proceedings_where_the_publisher_stands():
+    item = parse(
+        "[2] Doe J. A study of things[C]. Proceedings of the Annual Conference on Things, 2016: 1-8."
+    )
+    assert item["type"] == "paper-conference"
+    assert item["container-title"] == "Proceedings of the Annual Conference on Things"
+    assert "publisher" not in item
+
+
+@pytest.mark.parametrize("place", ["杭州", "Beijing"])
+def test_place_alone_before_the_year_is_no_publisher(place):
+    item = parse(f"[7] 孙某. 某某方法研究[C]//某某学会. 2019年会论文集. {place}, 2019: 100-105.")
+    assert item["publisher-place"] == place
+    assert "publisher" not in item

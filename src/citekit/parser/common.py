@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.lexicons import words
 from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date
@@ -63,6 +64,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
         return False  # the initial inside a transliterated name: 马克·H.穆尔, 爱德华·W. 萨义德
     if nxt == " ":
         ok = not nxt2.islower()
+        if ok and nxt2.isdigit() and _NUMBER_WORD.search(work, max(start, i - 4), i):
+            return False  # "Working Paper No. 23285", "Vol. 3": the number's word, not a stop
     elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in '《“"':
         ok = True
     elif nxt.isalpha() and nxt.isupper():
@@ -93,6 +96,7 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     return ok
 
 
+_NUMBER_WORD = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|Nr|nr|Vol|vol|Bd)$")
 _SPLIT_CHARS = re.compile(r"[(\[“《)\]”》.]")
 
 
@@ -190,11 +194,19 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
             a, b = trim(work, colon + 1, m.start() + start, keep_dot)
         else:
             a, b = trim(work, pre_s, m.start() + start, keep_dot)
+            if b > a and _is_place(work[a:b]):  # "杭州, 2019": a place and no publisher
+                d.set("publisher-place", work[a:b], a, b, confidence)
+                return True
         if _UNKNOWN.fullmatch(work, a, b):
             d.claim(a, b)
         elif b > a:
             d.set("publisher", work[a:b], a, b, confidence)
     return True
+
+
+def _is_place(text: str) -> bool:
+    """Is ``text`` a place name of the place lists (``杭州``, ``Beijing``), nothing else?"""
+    return len(text) <= 30 and (text in words("places-zh") or text in words("places-world"))
 
 
 def set_names(

@@ -263,6 +263,19 @@ def report_series(d: Draft) -> None:
         return
     for m in _SERIES.finditer(work, d.start, d.end):
         a, b = m.span()
+        joined = next(  # "NBER Working Paper No. 23285" read as one publisher: series and number
+            (
+                f
+                for f in _SERIES_FIELDS
+                if (sp := d.spans.get(f))
+                and sp[0] == a
+                and (n := _SERIES_NUMBER.match(work, b, sp[1])) is not None
+                and not work[n.end() : sp[1]].strip(" .,;")
+            ),
+            None,
+        )
+        if joined is not None:
+            d.drop(joined)  # (the series and its number are set below)
         while a < b and not d.is_free(a, b):  # leading words that belong to another field
             if any(d.spans.get(f) == (a, b) for f in _SERIES_FIELDS):
                 break

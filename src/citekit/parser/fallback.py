@@ -50,6 +50,10 @@ def fill(d: Draft, confidence: float = 0.5) -> None:
         m = _AFTER_NUMBER.match(work, number[1], e0)
         if m and d.is_free(*m.span("t")):
             a, b = trim(work, *m.span("t"), " ,.")
+            if b - a > 2 and work[a] == "《" and work[b - 1] == "》":
+                d.claim(a, a + 1)  # GB/T 7714—2015《信息与文献 …》: the title marks
+                d.claim(b - 1, b)
+                a, b = a + 1, b - 1
             if b > a:
                 d.set("title", work[a:b], a, b, confidence * 1.6)
     if not d.has("title"):

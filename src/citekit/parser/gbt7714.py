@@ -24,6 +24,7 @@ from .common import (
     title_number,
     title_volume,
 )
+from .doc_numbers import CN_STANDARD_NO
 from .draft import Draft
 from .identifiers import find_access_date
 from .names import CN_ROLE_WORDS, VANCOUVER_NAMES, NameGroup, looks_like_names, parse_names
@@ -101,7 +102,8 @@ _THESIS_PUB = regex.compile(
     regex.IGNORECASE,
 )
 _STD_FIRST = regex.compile(
-    r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*"
+    r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)(?:/[A-Z]{2,5})*\s*[\d.]+(?:-\d+)*"
+    r"(?:\s*[-—–:]\s*\d{4})?)\s*[,，]\s*"  # (ISO/IEC 27001:2013,)
 )
 # GB/T 7714-2025 8.9: the number first, then a space and the title, no comma:
 # "GB/T 3792—2021 信息与文献 资源描述[S]", "ISO 21378:2019 Audit data collection[S]"
@@ -114,6 +116,26 @@ _STD_NUMBER_ONLY = regex.compile(
     r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
     r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
 )
+
+
+def _standard_last(work: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A Chinese standard's number closing a title, after a space or in brackets: its start, its
+    end and where the title ends."""
+    for m in CN_STANDARD_NO.finditer(work, start, end):
+        a, b = m.span()
+        close = b
+        while close < end and work[close] in " )":
+            close += 1
+        if close != end or a <= start:
+            continue
+        lead = a
+        while lead > start and work[lead - 1] in " (":
+            lead -= 1
+        if lead < a and lead > start:
+            return a, b, lead
+    return None
+
+
 _BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士)?学位论文)\s*\]\s*$")
 # an online encyclopedia named where the title stands
 _ENCYCLOPEDIA = regex.compile(
@@ -223,7 +245,12 @@ def parse(d: Draft) -> bool:
             d.set("number", am.group("num"), *am.span("num"), 0.85)
             if am.group("y") and not d.has("issued"):
                 d.set("issued", {"date-parts": [[int(am.group("y"))]]}, *am.span("y"), 0.8)
-        sm = _STD_FIRST.match(work, ts, te)
+        last = None if d.has("number") else _standard_last(work, ts, te)
+        if last:  # "建筑抗震设计规范(GB 50011—2010)[S]", "…规范 GB 50011—2010[S]": the number last
+            d.set("number", work[last[0] : last[1]], last[0], last[1], 0.85)
+            d.claim(last[1], te)
+            te = trim(work, ts, last[2])[1]
+        sm = _STD_FIRST.match(work, ts, te) if not last else None
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)
             ts = sm.end()
@@ -274,6 +301,7 @@ _MEETING = regex.compile(
     rf"(?P<e>[^,]{{2,80}}?(?:{MEETING_WORDS})|[^,]*\b(?:Conference|Symposium|Workshop|Congress)\b[^,]*)"
     r"(?:\s*,\s*(?P<p>[^,\d]{2,30}))?\s*"
 )
+_PROCEEDINGS_TITLE = regex.compile(r"Proceedings\b|Proc\.|\p{Han}[^,]{1,60}论文集")
 _PROCEEDINGS = regex.compile(r"论文集|会刊|文集|汇编|Proceedings|Proc\.", regex.IGNORECASE)
 
 
@@ -282,8 +310,17 @@ def _meeting(d: Draft) -> None:
     if span is None or d.has("container-title") or d.has("publisher-place"):
         return
     work = d.work
+    if _PROCEEDINGS.search(work, *span):
+        # "[C]. Proceedings of the … Conference, 2016: 770-778": the proceedings the paper is in,
+        # printed where a publisher stands (no place before it)
+        if _PROCEEDINGS_TITLE.match(work, *span):
+            conf = d.conf["publisher"]
+            d.drop("publisher")
+            d.set("container-title", work[span[0] : span[1]], span[0], span[1], conf)
+            d.set_type("paper-conference", 0.85)
+        return
     m = _MEETING.fullmatch(work, *span)
-    if m is None or _PROCEEDINGS.search(work, *span):
+    if m is None:
         return
     conf = d.conf["publisher"]
     d.drop("publisher")
