@@ -572,3 +572,14 @@ def test_place_alone_before_the_year_is_no_publisher(place):
     item = parse(f"[7] 孙某. 某某方法研究[C]//某某学会. 2019年会论文集. {place}, 2019: 100-105.")
     assert item["publisher-place"] == place
     assert "publisher" not in item
+
+
+def test_marked_title_and_a_site_read_online():
+    item = parse("《西湖十景》．某某旅游网[引用日期2018-05-06]")
+    assert item["type"] == "webpage"
+    assert (item["title"], item["container-title"]) == ("西湖十景", "某某旅游网")
+
+
+def test_source_label_inside_the_brackets_after_a_title():
+    item = parse("西湖十景（来源：某某旅游网）[引用日期2018-05-06]")
+    assert item["container-title"] == "某某旅游网"

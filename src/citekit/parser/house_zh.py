@@ -15,7 +15,7 @@ from .doc_numbers import CN_STANDARD_NO
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
-from .text import cn_number, find_close, number_text, split_top, trim
+from .text import MASK, cn_number, find_close, number_text, split_top, trim
 from .web import SITE
 
 __all__ = ["applies", "parse"]
@@ -356,6 +356,7 @@ def parse(d: Draft) -> bool:
     end = d.end
     acted = False  # a law's dated act was read (2021年8月20日发布)
     standard = False  # a standard's number was read in brackets after the title
+    site = False  # a web site was named as the container (百度百科, 某某网)
     # (第五版) / (修订版) / (上册) right after the title
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
@@ -627,16 +628,18 @@ def parse(d: Draft) -> bool:
         ):  # 张三：《文集》，李四编: the author's work, edited by another
             set_names(d, s, e, "editor", 0.8)
             continue
+        site_end = trim(work, s, e, " ,;:。.，；：[]" + MASK)[1]  # (before a masked access date)
         if (
-            d.has("URL")
+            (d.has("URL") or d.has("accessed"))
             and not has_container
-            and len(text) <= 30
-            and SITE.search(text)
+            and site_end - s <= 30
+            and SITE.search(work, s, site_end)
             and not _PUBLISHER_WORD.search(text)
         ):  # 《题名》，百度百科，https://… (载国家统计局官网: the lead word is no part of it)
             ls = s + (lead.end() if lead else 0)
             d.claim(s, ls)
-            d.set("container-title", work[ls:e], ls, e, 0.75)
+            d.set("container-title", work[ls:site_end], ls, site_end, 0.75)
+            site = True
             continue
         if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
@@ -785,6 +788,8 @@ def parse(d: Draft) -> bool:
         d.set_type("article-newspaper", 0.85)
     elif has_container and journal_tail and not has_publisher:
         d.set_type("article-journal", 0.9)
+    elif site and not has_container and not has_publisher:
+        d.set_type("webpage", 0.8)  # 《万里长城》．中国政府网[引用日期…]: a page read online
     elif chapter or (has_container and has_publisher):
         d.set_type("chapter", 0.85)
     elif has_container:

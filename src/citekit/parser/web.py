@@ -312,7 +312,10 @@ _NLM_IMPRINT = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*"
 )
 # a site named in brackets after the page's title: 城市治理（百度百科）
-_SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
+_SITE_PAREN = regex.compile(
+    r"(?P<t>[^()]{1,200}?)\s*\(\s*(?:(?:来源|来自|出自|source)\s*:\s*)?(?P<site>[^()]{2,20}?)\s*\)",
+    regex.IGNORECASE,
+)  # (万里长城（来源：新华网）: the source's label is no part of its name)
 # a Chinese organisation that publishes a page, named in brackets after its title
 _ORGANISATION = regex.compile(
     r"\p{Han}{2,20}(?:局|部|委|会|院|网|站|社|馆|所|中心|政府|办公室|办|厅|署|台|报|协会|集团|公司)"
