@@ -214,6 +214,7 @@ def parse(d: Draft) -> bool:
     c.style = "web"
     if (
         len(elements) == 1
+        and HAN.search(view, *elements[0])  # (a Chinese note: "Site: Title" is English's)
         and (lead := _AUTHOR_COLON.fullmatch(view, *elements[0]))
         and not SITE.search(lead.group("who"))  # (百度百科：城市更新: the site, then the title)
     ):
