@@ -27,6 +27,8 @@ import pytest
 import regex
 from conftest import FIXTURES
 
+from citekit.text.names import institution_words
+
 # (import_module: ``citekit.parser.assemble`` is also the name of a function of the package)
 assemble = importlib.import_module("citekit.parser.assemble")
 common = importlib.import_module("citekit.parser.common")
@@ -193,11 +195,11 @@ CASES = [
     (
         "assemble._INSTITUTION",
         assemble._INSTITUTION,
-        r"[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
-        r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*",
+        # (the words are text/data/institution-words.txt's, shared with relabel)
+        r"[^,.;:()]*" + institution_words() + r"[^,.;:()]*",
         0,
         "search+fullmatch",
-        " ,.(x大学院",
+        " ,.(x大学院Univ",
     ),
     (
         "common._LATER_EDITION",
@@ -466,9 +468,9 @@ _OLD_SERIAL_TAIL = regex.compile(
 _OLD_REST = regex.compile(
     r"\s*(?:[,，]\s*(?:(?:No|no|Nr|№)\.?\s*(?P<total>\d+)|(?:Vol\.?\s*|第)?"
     r"(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\))?"
-    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*"
-    r"(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"\s*(?:[,，]?\s*\(\s*(?P<iss>[^()]{1,15})\s*\)|[,，]?\s*第?\s*(?P<iss>\d{1,3})\s*期)?"
+    r"\s*(?:[:：]\s*(?P<pages>[^\[\]]{1,60}?)|(?<=\))\s*[,，]\s*(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6})"
+    r"|(?<=期)\s*[,，]\s*第?\s*(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)\s*页)?"
     r"\s*(?:\[[^\]]{0,40}\])?"
     r"\s*(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*$"
 )
@@ -487,7 +489,8 @@ def _groups(m):
             numbers_p._REST,
             _OLD_REST,
             "match",
-            list(" ,，:(3)12-卷第") + [", 35", "(4)", ": 12-18", "No.355", "[J]", " (in Chinese)"],
+            list(" ,，:(3)12-卷第期页")
+            + [", 35", "(4)", ": 12-18", "No.355", "[J]", " (in Chinese)"],
         ),
         (
             "gbt7714._SERIAL_TAIL",

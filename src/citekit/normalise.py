@@ -230,8 +230,9 @@ _MD_EMPTY_LINK = _lazy_re(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
 _GLUED_IN = _lazy_re(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
 _SPACED_INITIAL = _lazy_re(r"(?<![\w.][A-Z])(?<=[A-Z]) (?=\.\s?[A-Z])")
-# a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: "
-_BULLET = _lazy_re(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])\s+(?=\S)")
+# a list bullet or a Markdown footnote mark before the reference: "* ", "- ", "• ", "[^2]: ";
+# before a title mark no space is needed ("·《乡土中国》")
+_BULLET = _lazy_re(r"^(?:[*•·▪◦-]|\d{1,3}\.\s*[*-])(?:\s+(?=\S)|(?=《))")
 _FOOTNOTE = _lazy_re(r"^\[\^(\d{1,4})\]:?\s*")
 # "[7」", "[7)" : a numbering label closed by the wrong bracket
 _BAD_CLOSE = _lazy_re(r"^\[\s*\d{1,4}\s*([」』)}〕])")
@@ -259,12 +260,15 @@ def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is 
 _GLUED_STOP = _lazy_re(r"(?<![\w.])(?:[A-Z][a-z]{0,6}\.){1,3}$")  # ends where the hint starts
 
 
-# a space between two Chinese characters when one side is a single character ("王 明", "城 市")
+# a space between two Chinese characters when one side is a single character ("王 明", "城 市"),
+# but not around one character standing between two words ("费孝通 著 北京大学出版社": a reading
+# list's role word, or a word-spaced text's "学习 的 方法", whose other spaces stay too)
 @cache
 def _cjk_gap() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    h = "[\u3400-\u9fff]"
     return _re.compile(
-        r"(?<=[\u3400-\u9fff])(?<![\u3400-\u9fff]{2}) (?=[\u3400-\u9fff])"
-        r"|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff](?![\u3400-\u9fff]))"
+        rf"(?<={h})(?<!{h}{{2}}) (?={h})(?<!{h}{{2}} {h} )"
+        rf"|(?<={h}) (?={h}(?!{h}))(?!{h} {h}{{2}})"
     )
 
 

@@ -6,7 +6,8 @@ and every field's span is mapped back to ``raw``.  The work is done by small rul
 
 - :mod:`.identifiers`: URL, DOI, ISBN, access dates (run first on every reference);
 - :mod:`.names`, :mod:`.numbers`, :mod:`.common`: names, volume/issue/pages, imprints;
-- style modules, tried in order: :mod:`.gbt7714` (a ``[J]``-style type code),
+- style modules, tried in order: :mod:`.gbt7714` (a ``[J]``-style type code), :mod:`.catalogue`
+  (a library catalogue's record: ``题名 / 责任者. -- 出版地 : 出版者, 年``),
   :mod:`.house_zh` (《》 titles), :mod:`.house_en` (``Alford,J.&Hughes,O.,“…”``), GB/T 7714 without
   type codes in its common shapes (``gbt7714.parse_nocode``; kept only when every letter and digit lands
   in a field), web notes without a type code (:mod:`.web`: title, site, author around a link and
@@ -26,7 +27,7 @@ from ..language import detect_language
 from ..model import ParseOutcome, Span
 from ..normalise import normalise
 from ..segment import split_label
-from . import crf, fallback, gbt7714, house_en, house_zh, web
+from . import catalogue, crf, fallback, gbt7714, house_en, house_zh, web
 from .article_numbers import article_number
 from .assemble import assemble
 from .bilingual import bilingual_part
@@ -46,6 +47,7 @@ MAX_CHARS = 10_000  # longer inputs are cut here (P004): no real reference comes
 
 STYLES = (
     ("gbt7714", gbt7714.applies, gbt7714.parse),
+    ("catalogue", catalogue.applies, catalogue.parse),
     ("house-zh", house_zh.applies, house_zh.parse),
     ("house-en", house_en.applies, house_en.parse),
     ("gbt7714-nocode", gbt7714.applies_nocode, gbt7714.parse_nocode),

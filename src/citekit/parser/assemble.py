@@ -13,6 +13,7 @@ from __future__ import annotations
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.identifiers import DOI_SYNTAX
 from ..text.lexicons import words
+from ..text.names import institution_words
 from .common import set_names, set_title
 from .draft import Draft
 from .numbers import edition
@@ -247,6 +248,11 @@ def _text_span(work: str, s: int, e: int, label: str) -> tuple[int, int]:
         if not keep:
             b -= 1
             a, b = trim(work, a, b, _TRIM_TITLE)
+    if b > a and work[b - 1] == ")" and work.count("(", a, b) < work.count(")", a, b):
+        b -= 1  # "(博士论文).": the labelled run took the closing bracket of what it is in
+        a, b = trim(work, a, b, _TRIM_TITLE)
+    if b > a and work[a] == "(" and work.count("(", a, b) > work.count(")", a, b):
+        a, b = trim(work, a + 1, b, _TRIM_TITLE)  # (and its opening bracket)
     return a, b
 
 
@@ -911,9 +917,9 @@ _NEWSPAPER = regex.compile(
     r"Wall Street Journal|Observer|Economist|Chronicle)\b|日报|晚报|时报|周报|新闻"
 )
 _SECTION_PAGE = regex.compile(r"[A-Z]\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?")  # "A1", "B4-B5"
+# a university's or institution's name, between the marks that end elements
 _INSTITUTION = regex.compile(
-    r"(?:\G|(?<![^,.;:()]))[^,.;:()]*(?:University|Universit[éàä]t?|Institute|College|School|Academy|"
-    r"大学|学院|研究院|研究所|研究生院)[^,.;:()]*"
+    r"(?:\G|(?<![^,.;:()]))[^,.;:()]*" + institution_words() + r"[^,.;:()]*"
 )
 _ARXIV = regex.compile(r"\barXiv\b|preprint|bioRxiv|SSRN", regex.IGNORECASE)
 

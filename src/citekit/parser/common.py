@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.lexicons import words
 from ..text.script import HAN
 from .draft import Draft
 from .identifiers import parse_iso_date
 from .names import NameGroup, parse_names
-from .numbers import cn_year_issue
+from .numbers import cn_year_issue, edition
 from .text import MASK, is_cjk, trim
 
 __all__ = [
     "ACCOUNT",
     "DOC_NO",
+    "MEETING_WORDS",
     "is_stop",
     "split_elements",
     "parse_imprint",
@@ -27,6 +29,8 @@ __all__ = [
 
 # an official document number: 国发〔2007〕19号, 教技[2019]1号 (issuer, year, serial), and an order's
 # number: 财政部令第78号, 中华人民共和国主席令第八十一号
+# the words that end a meeting's name (第十二届全国金融工程学术会议, 中国社会学会年会): the event
+MEETING_WORDS = "会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊"
 DOC_NO = regex.compile(
     r"\p{Han}{1,10}\s*[〔\[［【(]\s*(?:19|20)\d\d\s*[〕\]］】)]\s*第?\s*\d{1,4}\s*号"
     r"|\p{Han}{0,12}令\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百零]{1,6})\s*号"
@@ -60,6 +64,8 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
         return False  # the initial inside a transliterated name: 马克·H.穆尔, 爱德华·W. 萨义德
     if nxt == " ":
         ok = not nxt2.islower()
+        if ok and nxt2.isdigit() and _NUMBER_WORD.search(work, max(start, i - 4), i):
+            return False  # "Working Paper No. 23285", "Vol. 3": the number's word, not a stop
     elif nxt == "" or nxt == MASK or is_cjk(nxt) or nxt in '《“"':
         ok = True
     elif nxt.isalpha() and nxt.isupper():
@@ -90,6 +96,7 @@ def is_stop(work: str, i: int, start: int, end: int, *, after_initial: bool = Fa
     return ok
 
 
+_NUMBER_WORD = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|Nr|nr|Vol|vol|Bd)$")
 _SPLIT_CHARS = re.compile(r"[(\[“《)\]”》.]")
 
 
@@ -123,6 +130,7 @@ _IMPRINT_DATE = regex.compile(
     r"|c?(?:1\d|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"  # any year 1000-2099 (D002 judges it)
     r"(?:\([^()]{1,20}\))?-?"
     r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
+    r"(?:(?<=年)\s*(?P<ed>第\s*[\d一二三四五六七八九十]{1,3}\s*版))?"  # 1999年第2版
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
 )
 
@@ -163,6 +171,8 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
     else:
         d.set("issued", {"literal": text}, ds, de, confidence * 0.9)
+    if m.group("ed") and not d.has("edition") and (ed := edition(m.group("ed"))):
+        d.set("edition", ed, m.start("ed") + start, m.end("ed") + start, confidence)
     if m.group("pages"):
         ps, pe = trim(work, m.start("pages") + start, m.end("pages") + start)
         if pe > ps:
@@ -184,11 +194,19 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
             a, b = trim(work, colon + 1, m.start() + start, keep_dot)
         else:
             a, b = trim(work, pre_s, m.start() + start, keep_dot)
+            if b > a and _is_place(work[a:b]):  # "杭州, 2019": a place and no publisher
+                d.set("publisher-place", work[a:b], a, b, confidence)
+                return True
         if _UNKNOWN.fullmatch(work, a, b):
             d.claim(a, b)
         elif b > a:
             d.set("publisher", work[a:b], a, b, confidence)
     return True
+
+
+def _is_place(text: str) -> bool:
+    """Is ``text`` a place name of the place lists (``杭州``, ``Beijing``), nothing else?"""
+    return len(text) <= 30 and (text in words("places-zh") or text in words("places-world"))
 
 
 def set_names(
@@ -257,8 +275,8 @@ def set_title(d: Draft, name: str, start: int, end: int, confidence: float = 0.9
 
 
 _VOL_TAIL = regex.compile(
-    r"[:：]\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
-    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下]册?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)"
+    r"(?:[:：]|(?<=\p{Han})\s(?=\s*第))\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+    r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑分册编]|[上中下][册卷]?|卷\s*[\d一二三四五六七八九十]{1,4}(?=$)"
     r"|[一二三四五六七八九十]部|(?:1[5-9]|20)\d\d\s*年卷))\s*$"  # 药典: 一部, 年会论文集: 2011年卷
 )
 
@@ -268,8 +286,8 @@ _VOL_TAIL_DOT = regex.compile(
     r"\.\s*(?:第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
     r"|(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册))\s*$"
 )
-# "(上册)", "(第二册)" closing a title
-_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册")
+# "(上册)", "(第二册)", "(下)" closing a title
+_PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷]?")
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
 _PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
@@ -288,7 +306,6 @@ _LATER_EDITION = regex.compile(
 def title_volume(d: Draft, start: int, end: int) -> int:
     """A book's volume at the end of its title (``国史旧闻: 第1卷``, ``全集(第十六卷)``) or its
     edition (``城市治理(第三版)``): record it, return the new end."""
-    from .numbers import edition
     from .text import number_text
 
     p = _PAREN_TAIL.search(d.work, start, end)

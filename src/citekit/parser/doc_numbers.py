@@ -21,7 +21,13 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from .draft import Draft
 from .text import trim
 
-__all__ = ["find_doc_numbers", "preprint_number", "report_series", "split_genre_number"]
+__all__ = [
+    "CN_STANDARD_NO",
+    "find_doc_numbers",
+    "preprint_number",
+    "report_series",
+    "split_genre_number",
+]
 
 _PATENT = regex.compile(
     r"\b(?P<j>U\.\s?S\.|US|United States|EP|European|WO|CN|JP|DE|GB|FR)\s+Pat(?:ent|\.)\s*"
@@ -40,6 +46,14 @@ _STANDARD = regex.compile(
     r"|(?:ISO|IEC|ISO/IEC|ASTM|BS|DIN|EN|ITU-T)\s+[A-Z]?\d[\d.]*(?:[-–]\d+)*:\d{4})"
     r"(?=[,.;]?\s|[,.;]?$)"
 )
+# a Chinese national, sector or local standard's number: GB/T 7714—2015, GB 50217-2007, DL/T
+# 5155—2016, JGJ 3-2010, DB11/T 1234-2015 (the view folds the long dash to "-"); two-digit years
+# are older numbers' (GB 2312-80)
+CN_STANDARD_NO = regex.compile(
+    r"\b(?:(?:GB|GBZ|GJB|DB\d{2}|DL|JGJ|JB|HJ|YY|QB|NY|SL|CJJ|JTG|TB|SH|SY|HG|YB|JC|WS|GA|MH|JT|CJ|LY)"
+    r"(?:/[TZ])?|[A-Z]{1,4}/[TZ]|T/[A-Z]{2,8})\s?\d{1,6}(?:\.\d{1,4})*\s?-\s?(?:19|20)?\d\d\b"
+)
+_CN_STANDARD_HINT = regex.compile(r"\d\s?-\s?\d")
 _TYPE_CODE = regex.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
 _UNIFIED_BOOK_NO = regex.compile(r"统一书号\s*[:：]?\s*(?P<n>\d{4,5}\s*[·.・•]\s*\d{1,6})")
 _RFC = regex.compile(r"\b(?:RFC|BCP|STD)\s?\d{1,5}\b")
@@ -177,6 +191,12 @@ def find_doc_numbers(d: Draft) -> None:
             d.set("number", m.group(), m.start(), m.end(), 0.85)
             d.set_type("standard", 0.8)
             d.mask(m.start(), m.end())
+    if not d.has("number") and d.type is None and _CN_STANDARD_HINT.search(work, s0, e0):
+        m = CN_STANDARD_NO.match(work, s0, e0)  # GB/T 35273—2020 信息安全技术 …: the number first
+        if m and not _TYPE_CODE.search(work, s0, e0):
+            d.set("number", m.group(), m.start(), m.end(), 0.85)
+            d.set_type("standard", 0.8)
+            d.mask(m.start(), m.end())
     if not d.has("number") and ("RFC" in work or "BCP" in work or "STD" in work):
         m = _RFC.search(work, s0, e0)
         if m:
@@ -243,6 +263,19 @@ def report_series(d: Draft) -> None:
         return
     for m in _SERIES.finditer(work, d.start, d.end):
         a, b = m.span()
+        joined = next(  # "NBER Working Paper No. 23285" read as one publisher: series and number
+            (
+                f
+                for f in _SERIES_FIELDS
+                if (sp := d.spans.get(f))
+                and sp[0] == a
+                and (n := _SERIES_NUMBER.match(work, b, sp[1])) is not None
+                and not work[n.end() : sp[1]].strip(" .,;")
+            ),
+            None,
+        )
+        if joined is not None:
+            d.drop(joined)  # (the series and its number are set below)
         while a < b and not d.is_free(a, b):  # leading words that belong to another field
             if any(d.spans.get(f) == (a, b) for f in _SERIES_FIELDS):
                 break

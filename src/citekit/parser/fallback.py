@@ -20,6 +20,7 @@ _VIP = regex.compile(
     r"(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)"
 )
 _PAGES = regex.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–~]\s*[A-Za-z]?\d{1,6})?)")
+_AFTER_NUMBER = regex.compile(r"[\s,.:]*(?P<t>[^\s,.:\[\]()][^,.\[\]()]*?)\s*(?=[,.\[(]|$)")
 _QUOTED = regex.compile(r"[“\"](?P<t>[^”\"]{3,400})[”\"]")
 
 
@@ -43,6 +44,18 @@ def fill(d: Draft, confidence: float = 0.5) -> None:
             m = _PAGES.search(work, s0, e0)
             if m:
                 d.set("page", m.group("pages"), *m.span("pages"), confidence)
+    number = d.spans.get("number")
+    if not d.has("title") and d.type == "standard" and number and number[0] == s0:
+        # GB/T 35273—2020 信息安全技术 个人信息安全规范: the title after a standard's number
+        m = _AFTER_NUMBER.match(work, number[1], e0)
+        if m and d.is_free(*m.span("t")):
+            a, b = trim(work, *m.span("t"), " ,.")
+            if b - a > 2 and work[a] == "《" and work[b - 1] == "》":
+                d.claim(a, a + 1)  # GB/T 7714—2015《信息与文献 …》: the title marks
+                d.claim(b - 1, b)
+                a, b = a + 1, b - 1
+            if b > a:
+                d.set("title", work[a:b], a, b, confidence * 1.6)
     if not d.has("title"):
         m = _QUOTED.search(work, s0, e0)
         if m:

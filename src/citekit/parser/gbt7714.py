@@ -10,10 +10,12 @@ Punctuation may be full-width or ASCII, with or without spaces (the view is norm
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
-from ..text.script import HAN
+from ..text.lexicons import words
+from ..text.script import HAN, has_cjk
 from .common import (
     ACCOUNT,
     DOC_NO,
+    MEETING_WORDS,
     is_stop,
     parse_imprint,
     set_names,
@@ -22,11 +24,12 @@ from .common import (
     title_number,
     title_volume,
 )
+from .doc_numbers import CN_STANDARD_NO
 from .draft import Draft
 from .identifiers import find_access_date
 from .names import CN_ROLE_WORDS, VANCOUVER_NAMES, NameGroup, looks_like_names, parse_names
 from .numbers import clean_issue, edition, journal_numbers
-from .text import MASK, trim
+from .text import MASK, number_text, trim
 
 __all__ = ["TYPE_CODE", "applies", "parse", "applies_nocode", "parse_nocode"]
 
@@ -68,7 +71,9 @@ _ANALYTIC = regex.compile(r"\s*//?\s*(?:In\s*:?\s+(?=\p{Lu}))?")
 _TRANSLATED_PART = regex.compile(
     r"\s*[.．]\s*(?P<who>[^/\[\].．]{1,60}?)\s*[,，]?\s*译\s*//\s*(?:In\s*:?\s+(?=\p{Lu}))?"
 )
-_TITLED_BODY = regex.compile(r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会)")
+_TITLED_BODY = regex.compile(
+    r"《[^《》]{1,30}》\s*(?:杂志社|编辑部|编委会|报社|编辑委员会|编写组|课题组|编纂委员会)"
+)
 _TRAILING_PAGES = regex.compile(r"[,，]\s*(?P<p>\d{1,6}\s*[-~]\s*\d{1,6})\s*$")
 _AND_INITIAL = regex.compile(r"(?:\band|&)\s+(?:\p{Lu}\.\s?){1,3}$")
 _NAME_GOES_ON = regex.compile(
@@ -100,7 +105,8 @@ _THESIS_PUB = regex.compile(
     regex.IGNORECASE,
 )
 _STD_FIRST = regex.compile(
-    r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)\s*[\d.]+(?:\s*[-—–]\s*\d{4})?)\s*[,，]\s*"
+    r"(?P<num>(?:GB|GB/T|GB/Z|ISO|IEC|DB\d*|[A-Z]{2,4}/T)(?:/[A-Z]{2,5})*\s*[\d.]+(?:-\d+)*"
+    r"(?:\s*[-—–:]\s*\d{4})?)\s*[,，]\s*"  # (ISO/IEC 27001:2013,)
 )
 # GB/T 7714-2025 8.9: the number first, then a space and the title, no comma:
 # "GB/T 3792—2021 信息与文献 资源描述[S]", "ISO 21378:2019 Audit data collection[S]"
@@ -113,6 +119,26 @@ _STD_NUMBER_ONLY = regex.compile(
     r"\s*(?P<num>[A-Z]{2,5}(?:/[A-Z]{1,5})*(?:\s+Std)?\s+[A-Z]{0,2}-?\d[\w.\-/]*?"
     r"(?:(?:\s*[—–]\s*|[-:]\s?)(?P<y>1[89]\d\d|20\d\d))?)\s*"
 )
+
+
+def _standard_last(work: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A Chinese standard's number closing a title, after a space or in brackets: its start, its
+    end and where the title ends."""
+    for m in CN_STANDARD_NO.finditer(work, start, end):
+        a, b = m.span()
+        close = b
+        while close < end and work[close] in " )":
+            close += 1
+        if close != end or a <= start:
+            continue
+        lead = a
+        while lead > start and work[lead - 1] in " (":
+            lead -= 1
+        if lead < a and lead > start:
+            return a, b, lead
+    return None
+
+
 _BRACKET_GENRE = regex.compile(r"\s*[:：]?\s*\[\s*(?P<g>(?:博士|硕士|学士)?学位论文)\s*\]\s*$")
 # an online encyclopedia named where the title stands
 _ENCYCLOPEDIA = regex.compile(  # (\G: only fullmatched, see _THESIS_PUB)
@@ -133,6 +159,8 @@ _SERIAL_TAIL = regex.compile(
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|校译|编译|trans\.?|translated)\s*$", regex.IGNORECASE)
 
 
+_VOLUME_ELEMENT = regex.compile(r"第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*[卷册]")
+_EDITOR_ROLE = regex.compile(r"(?:主编|编|选编|编选|整理|点校|校注)\s*$")
 _BLANK_ELEMENT = MASK + " .,"  # an element made only of these is empty (made once, not per element)
 
 
@@ -172,10 +200,14 @@ def _author_split(d: Draft, start: int, end: int) -> tuple[int, NameGroup] | Non
             continue  # "Alfred V. Aho, …, Jeffrey D. Ullman. 编译原理": the last family name follows
         a, b = trim(work, start, i + 1)
         left = work[a:b]
-        if looks_like_names(left) and trim(work, i + 1, end)[1] > trim(work, i + 1, end)[0]:
+        if trim(work, i + 1, end)[1] <= trim(work, i + 1, end)[0]:
+            continue
+        if looks_like_names(left):
             group = parse_names(left)
             if group.names:
                 return i, group
+        elif _TITLED_BODY.fullmatch(work, a, i):  # 《中国大百科全书》编委会. 中国大百科全书[M]
+            return i, NameGroup(names=[{"literal": work[a:i]}])
 
 
 def parse(d: Draft) -> bool:
@@ -223,7 +255,12 @@ def parse(d: Draft) -> bool:
             d.set("number", am.group("num"), *am.span("num"), 0.85)
             if am.group("y") and not d.has("issued"):
                 d.set("issued", {"date-parts": [[int(am.group("y"))]]}, *am.span("y"), 0.8)
-        sm = _STD_FIRST.match(work, ts, te)
+        last = None if d.has("number") else _standard_last(work, ts, te)
+        if last:  # "建筑抗震设计规范(GB 50011—2010)[S]", "…规范 GB 50011—2010[S]": the number last
+            d.set("number", work[last[0] : last[1]], last[0], last[1], 0.85)
+            d.claim(last[1], te)
+            te = trim(work, ts, last[2])[1]
+        sm = _STD_FIRST.match(work, ts, te) if not last else None
         if sm:
             d.set("number", sm.group("num"), *sm.span("num"), 0.85)
             ts = sm.end()
@@ -263,7 +300,44 @@ def parse(d: Draft) -> bool:
     if custom_code:
         d.flag("gbt_type_code", custom_code)
     _after_code(d, code, analytic, host, after)
+    if code == "C" and not analytic:
+        _meeting(d)
     return True
+
+
+# a meeting named where a [C] item's imprint stands: the paper was given there (no proceedings
+# named): "题名[C]. 第十二届全国金融工程学术会议, 北京, 2019." / "…[C]. IEEE Workshop on X, Paris, 2019."
+_MEETING = regex.compile(
+    rf"(?P<e>[^,]{{2,80}}?(?:{MEETING_WORDS})|[^,]*\b(?:Conference|Symposium|Workshop|Congress)\b[^,]*)"
+    r"(?:\s*,\s*(?P<p>[^,\d]{2,30}))?\s*"
+)
+_PROCEEDINGS_TITLE = regex.compile(r"Proceedings\b|Proc\.|\p{Han}[^,]{1,60}论文集")
+_PROCEEDINGS = regex.compile(r"论文集|会刊|文集|汇编|Proceedings|Proc\.", regex.IGNORECASE)
+
+
+def _meeting(d: Draft) -> None:
+    span = d.spans.get("publisher")
+    if span is None or d.has("container-title") or d.has("publisher-place"):
+        return
+    work = d.work
+    if _PROCEEDINGS.search(work, *span):
+        # "[C]. Proceedings of the … Conference, 2016: 770-778": the proceedings the paper is in,
+        # printed where a publisher stands (no place before it)
+        if _PROCEEDINGS_TITLE.match(work, *span):
+            conf = d.conf["publisher"]
+            d.drop("publisher")
+            d.set("container-title", work[span[0] : span[1]], span[0], span[1], conf)
+            d.set_type("paper-conference", 0.85)
+        return
+    m = _MEETING.fullmatch(work, *span)
+    if m is None:
+        return
+    conf = d.conf["publisher"]
+    d.drop("publisher")
+    d.set("event-title", m.group("e").strip(), *trim(work, *m.span("e")), conf)
+    if m.group("p"):
+        d.set("event-place", m.group("p").strip(), *trim(work, *m.span("p")), conf)
+    d.set_type("paper-conference", 0.9)
 
 
 _BY_ROLE = regex.compile(
@@ -397,6 +471,17 @@ def _after_code(
             d.set("edition", ed, s, e, 0.85)
         elif _TRANSLATOR.search(text) and not d.has("translator"):
             set_names(d, s, e, "translator", 0.85)
+        elif (vol := _VOLUME_ELEMENT.fullmatch(text)) and not d.has("volume") and not analytic:
+            # "资本论[M]. 第1卷. 北京: …": the volume as an element after the type code
+            d.set("volume", number_text(vol.group("v")), s + vol.start("v"), s + vol.end("v"), 0.85)
+        elif (
+            _EDITOR_ROLE.search(text)
+            and not d.has("editor")
+            and not analytic
+            and (group := parse_names(text)).names
+            and group.role == "editor"
+        ):  # "古代汉语[M]. 张三, 编. 北京: …": the editor after the title
+            set_names(d, s, e, "editor", 0.85, group=group)
         elif (by := _BY_ROLE.match(work, s, e)) and looks_like_names(by.group("who")):
             role = "translator" if by.group("r").lower().startswith("tr") else "editor"
             if not d.has(role):  # "Translated by Roth G." / "Edited by J. Doe"
@@ -580,6 +665,8 @@ def parse_nocode(d: Draft) -> bool:
     if work[c.start : c.start + 1].isdigit():
         return False
     head = split_elements(work, c.start, c.end)
+    if len(head) == 2 and (book := _TITLE_COLON_IMPRINT.fullmatch(work, *head[1])):
+        return _title_colon_imprint(d, c, head, book)
     if len(head) < 3 and not (len(head) == 2 and VANCOUVER_NAMES.match(work, c.start, c.end)):
         return False  # ("Smith J. Title. …": the stop after an initial does not split the head)
     # the responsibility (and a year after it) is in the first two elements: "作者. 2019. 题名."
@@ -650,6 +737,33 @@ def parse_nocode(d: Draft) -> bool:
             return False  # "编辑学报: 1017-1026" is no place and publisher
     if _NUMBER_END.search(c.values.get("title", "")):
         return False  # "…: TR 889", "… WP 606": a report or standard number the shape cannot place
+    d.adopt(c)
+    return True
+
+
+# Baidu Baike's book: "作者．书名：出版社，2010" (the place left out, a colon before the publisher)
+_TITLE_COLON_IMPRINT = regex.compile(
+    rf"(?P<t>\p{{Han}}[^:,]{{0,80}}?)\s*:\s*(?P<imp>[^:,]{{0,40}}?(?:{'|'.join(sorted(w for w in words('publisher-words') if has_cjk(w)))})"
+    r"\s*,\s*(?:1[5-9]|20)\d\d\s*年?(?:\s*:\s*\d[\d\-–~, ]*)?)\s*"
+)
+
+
+def _title_colon_imprint(
+    d: Draft, c: Draft, head: list[tuple[int, int]], book: regex.Match[str]
+) -> bool:
+    """``曹雪芹．红楼梦：人民文学出版社，1982``: the names, the title, the publisher after a colon."""
+    _responsibility(c, min(c.end, head[1][1] + 1))
+    author = c.spans.get("author")
+    if author is None or author[1] > head[0][1]:
+        return False
+    c.style = "gbt7714-nocode"
+    set_title(c, "title", *trim(d.work, *book.span("t")), 0.85)
+    if not parse_imprint(c, *book.span("imp"), confidence=0.8) or not c.has("publisher"):
+        return False
+    c.set_type("book", 0.8)
+    covered, total = c._coverage([])
+    if covered < total:
+        return False
     d.adopt(c)
     return True
 

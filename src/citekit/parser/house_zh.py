@@ -10,22 +10,25 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.script import HAN
-from .common import ACCOUNT, DOC_NO, set_names, set_title, title_volume
+from .common import ACCOUNT, DOC_NO, MEETING_WORDS, set_names, set_title, title_volume
+from .doc_numbers import CN_STANDARD_NO
 from .draft import Draft
 from .names import ROLE_END, looks_like_names, personal_names_only
 from .numbers import cn_year_issue, edition
-from .text import cn_number, find_close, number_text, split_top, trim
+from .text import MASK, cn_number, find_close, number_text, split_top, trim
 from .web import SITE
 
 __all__ = ["applies", "parse"]
 
 _PAGE = regex.compile(
-    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}\s*[-–~]\s*\d{1,5}))\s*页"
-    r"(?:及?以下|以次)?$"
-)  # 第3页, 第3-9页, 93～97页, 第5页以下
+    r"^(?:第\s*(?P<p>[\dA-Za-z\-–~,、+]{1,30}|[一二三四五六七八九十百]{1,6})|(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?))"
+    r"\s*页(?:及?以下|以次)?$"
+    r"|^[Pp]{1,2}\s*\.?\s*(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?)$"
+)  # 第3页, 第3-9页, 93～97页, 35页, 第5页以下, and a student's P35 / p.35 / pp.12-15
 _PUB_YEAR = regex.compile(
     r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?版?|(?(sep)|(?!)))$"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?(?P<ban>版)?"
+    r"(?:(?<=版)\s*第?\s*\d{1,2}\s*次\s*印刷?)?|(?(sep)|(?!)))$"  # (…第2版第3次印刷)
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
@@ -57,7 +60,8 @@ _ISSUER = regex.compile(
 )
 # a paper given at a meeting: 第二届…博士论坛会议论文, 中国教育学会年会论文
 _CONF_PAPER = regex.compile(
-    r"^[“\"]?(?P<event>.{2,60}?(?:会议|研讨会|年会|论坛|大会|学术会|峰会|工作坊))[”\"]?\s*"
+    # (quotes around the whole name are no part of it; quotes inside are: “中国转型”国际研讨会)
+    rf"^(?P<q>[“\"])?(?P<event>.{{2,60}}?(?:{MEETING_WORDS}))(?(q)[”\"])\s*"
     r"(?P<genre>(?:会议|交流|提交)?论文)?$"
 )
 # the article of a law or rule cited: 《中华人民共和国民法典》第1165条, …第5条第2款
@@ -70,11 +74,21 @@ _NEWS_PAGE = regex.compile(r"^第\s*(?P<p>\d{1,3})\s*版$")
 _CONTAINER_LEAD = regex.compile(r"^(?:载|见|收入|载于|参见)\s*")
 # a note's lead-in before the author: 参见王泽鉴：《民法总则》 / 转引自张三：《…》
 _NOTE_LEAD = regex.compile(
-    r"^(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【])"
+    r"^(?:(?:参见|参看|参阅|详见|另见|又见|转引自|引自|见)\s*(?=\p{Han}{2}|[\[(〔（【]|$)"
+    r"|参考\s*[:：]\s*)"  # (a student's 参考：冯友兰《中国哲学史》)
 )
 # a volume standing after the 》: 《马克思恩格斯选集》第1卷 / 《国史大纲》上册
 _VOL_PIECE = regex.compile(
-    r"^第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下]册)$"
+    r"^(?:第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷|卷\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4}))$|^(?P<t>第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷])$"
+)
+# an edition and a volume in one piece: 第3版第2卷
+_EDITION_VOLUME = regex.compile(
+    r"(?P<ed>第?\s*[\d一二三四五六七八九十]{1,3}\s*版)\s*第\s*(?P<v>\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷"
+)
+# a body that edits or writes a work (编辑室, 编写组, 编委会 …)
+_EDITING_BODY = regex.compile(
+    r"\p{Han}{2,40}(?:编辑室|编辑部|编写组|编委会|编辑委员会|编纂委员会|委员会|课题组|研究所|研究院|研究中心|"
+    r"办公室|领导小组)"
 )
 # a responsible party after the title: 《古代汉语》，王力著 / 《正义论》，何怀宏等译
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
@@ -115,21 +129,70 @@ _BARE = regex.compile(
     r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
 )
 _TITLE_FIRST = regex.compile(
-    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)\s*[,，]"
+    r"(?P<t>[^:：,，.《》]{2,60}?)\s*(?P<sep>[,，])\s*(?P<who>[^,，:：《》]{1,30}?)\s*(?:主编|编著|编|著)?\s*[,，]"
 )
 
 
-def _bare(d: Draft) -> regex.Match[str] | None:
-    m = _BARE.match(d.work, d.start, d.end)
-    if not m or not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
+def _bracketed_names(inner: str) -> bool:
+    """Whether a bracket after a title holds only its author's names (``费孝通``, ``费孝通著``,
+    ``王利明 主编``)."""
+    inner = inner.strip()
+    if len(inner) > 40 or not HAN.search(inner):
+        return False
+    m = _ROLE_PIECE.fullmatch(inner)
+    return looks_like_names(m.group("who")) if m else personal_names_only(inner)
+
+
+# a note of a title and its author in brackets, nothing else: 乡土中国（费孝通）
+_BARE_PAREN = regex.compile(
+    r"(?P<t>[^():：,，.《》]{2,60}?)\s*(?=\((?P<who>[^()]{2,40})\)[\s.。]*$)"
+)
+
+
+def _bare_paren(d: Draft) -> regex.Match[str] | None:
+    m = _BARE_PAREN.match(d.work, d.start, d.end)
+    # (the title may look like a name, 边城（沈从文）: the bracket is what holds the names)
+    if not m or not HAN.search(m.group("t")) or not _bracketed_names(m.group("who")):
         return None
-    rest = d.work[m.end() : d.end]
+    return m
+
+
+def _bare(d: Draft) -> tuple[int, int] | None:
+    """Where the names end and the title's closing comma stands, in a note typed without 《》:
+    费孝通：乡土中国，北京大学出版社，2012年 / 张三，李四，城市治理研究，管理世界，2019年第5期."""
+    work = d.work
+    m = _BARE.match(work, d.start, d.end)
+    if m:
+        if not HAN.search(m.group("t")) or not personal_names_only(m.group("who")):
+            return None
+        bounds = m.end("who"), m.end() - 1
+    else:  # the names separated by commas, then the title
+        pieces = split_top(work, d.start, min(d.end, d.start + 200), ",，")
+        k = 0
+        while k < min(len(pieces) - 2, 6) and personal_names_only(
+            work[slice(*trim(work, *pieces[k]))]
+        ):
+            k += 1
+        if k == 0 or k + 1 >= len(pieces):
+            return None
+        title = work[slice(*trim(work, *pieces[k]))]
+        if (
+            not 2 <= len(title) <= 80
+            or not HAN.search(title)
+            or any(ch in title for ch in ":：《》")
+            or personal_names_only(title)
+            or _PUBLISHER_WORD.search(title)
+        ):
+            return None
+        bounds = pieces[k - 1][1], pieces[k][1]
+    rest = work[bounds[1] : d.end]
     # the rest must read as an imprint or a journal's year and issue
-    return m if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
+    return bounds if _PUBLISHER_WORD.search(rest) or _YEAR_ISSUE.search(rest) else None
 
 
 def _bare_title_first(d: Draft) -> regex.Match[str] | None:
-    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor."""
+    """城市治理，张三主编，人民出版社，2010年: a reading list's title, then its author or editor
+    (the role word may be left out: 乡土中国，费孝通，北京大学出版社)."""
     m = _TITLE_FIRST.match(d.work, d.start, d.end)
     if (
         not m
@@ -171,11 +234,18 @@ def _bounds(d: Draft) -> tuple[int, int]:
     law = _bare_law(d)
     if law:
         return d.start - 1, law.end("t")
-    m = _bare(d)
-    if m:
-        return m.end("who"), m.end() - 1
+    bare = _bare(d)
+    if bare:
+        return bare
     m = _bare_title_first(d)
-    return (d.start - 1, m.start("sep")) if m else (-1, -1)
+    if m:
+        return d.start - 1, m.start("sep")
+    m = _bare_paren(d)
+    return (d.start - 1, m.end("t")) if m else (-1, -1)
+
+
+# words that go on a title after a marked one: 《红楼梦》的版本, 《史记》与《汉书》比较, 《论语》中的仁
+_TITLE_GOES_ON = regex.compile(r"(?:的|中的|里的|与|和|及|之)(?=\p{Han}|《)")
 
 
 def applies(d: Draft) -> bool:
@@ -183,9 +253,22 @@ def applies(d: Draft) -> bool:
     if p < 0:  # the variants without 《》 open with a Chinese name or title
         if not HAN.match(d.work, d.start):
             return False
-        return _bare(d) is not None or _bare_title_first(d) is not None or _bare_law(d) is not None
+        return (
+            _bare(d) is not None
+            or _bare_title_first(d) is not None
+            or _bare_law(d) is not None
+            or _bare_paren(d) is not None
+        )
+    q = find_close(d.work, p, d.end, "《", "》")
+    if q > 0 and _TITLE_GOES_ON.match(d.work, q + 1, d.end):
+        return False  # 《红楼梦》的版本．…: the marked title is a part of the item's title
     lead = d.work[d.start : p].rstrip()
+    if lead and (note := _NOTE_LEAD.match(lead)):  # 见《史记·项羽本纪》, 参考：冯友兰《…》
+        lead = lead[note.end() :]
     return not lead or lead.endswith((":", "：", ",", "，")) or looks_like_names(lead)
+
+
+_ROLES = ("author", "editor", "translator")
 
 
 def _lead_names(d: Draft, start: int, end: int) -> None:
@@ -207,7 +290,12 @@ def _lead_names(d: Draft, start: int, end: int) -> None:
         set_names(d, start, end, "author", 0.9)
         return
     for a, b in groups:
-        set_names(d, a, b, "author", 0.9)
+        before = {role: (d.values[role], d.spans[role]) for role in _ROLES if d.has(role)}
+        role = set_names(d, a, b, "author", 0.9)
+        if role in before:  # 张三主编，李四副主编：two groups in one role: one list
+            names, span = before[role]
+            if span is not None:
+                d.set(role, [*names, *d.values[role]], span[0], b, 0.9)
 
 
 def parse(d: Draft) -> bool:
@@ -253,15 +341,22 @@ def parse(d: Draft) -> bool:
             set_names(d, ea, eb, "container-author", 0.8)
         set_title(d, "container-title", p + 1, q, 0.9)
     elif b > a:
+        if work[b - 1] == "的" and b - a > 2 and looks_like_names(work[a : b - 1]):
+            d.claim(b - 1, b)  # 费孝通的《乡土中国》: a student's possessive
+            b -= 1
         _lead_names(d, a, b)
     if not quoted:
         set_title(d, "title", p + 1, title_volume(d, p + 1, q), 0.93)  # 《古代汉语（第三版）》
     if p >= d.start:
         d.claim(p, p + 1)
     d.claim(q, q + 1)
-    pos = q if work[q : q + 1] == "(" else q + 1  # (a bare law's title ends at its bracket)
+    pos = (
+        q if work[q : q + 1] == "(" else q + 1
+    )  # (a bare law's or note's title ends at its bracket)
     end = d.end
     acted = False  # a law's dated act was read (2021年8月20日发布)
+    standard = False  # a standard's number was read in brackets after the title
+    site = False  # a web site was named as the container (百度百科, 某某网)
     # (第五版) / (修订版) / (上册) right after the title
     if pos < end and work[pos] == "(":
         close = find_close(work, pos, end, "(", ")")
@@ -278,6 +373,15 @@ def parse(d: Draft) -> bool:
             elif DOC_NO.fullmatch(inner.strip()):
                 a, b = trim(work, pos + 1, close)
                 d.set("number", work[a:b], a, b, 0.85)
+            elif CN_STANDARD_NO.fullmatch(inner.strip()):
+                # 《信息安全技术 个人信息安全规范》（GB/T 35273—2020）: a standard's number
+                a, b = trim(work, pos + 1, close)
+                d.set("number", work[a:b], a, b, 0.85)
+                standard = True
+            elif not d.has("author") and not d.has("editor") and _bracketed_names(inner):
+                # 《乡土中国》（费孝通著） / 乡土中国（费孝通）: a student's note names the author after
+                # the title, in brackets
+                set_names(d, *trim(work, pos + 1, close), "author", 0.8)
             elif acts := _dated_acts(work, pos + 1, close):
                 # (2014年4月24日修订) / (…通过，自2021年9月1日起施行)
                 for a, act in acts:
@@ -309,15 +413,35 @@ def parse(d: Draft) -> bool:
         )
     conference = -1  # the piece that named the meeting
     pieces = split_top(work, pos, end, ",;，；")
+    if (dash := _DASH_LEAD.match(work, pos, end)) is not None:
+        # 《乡土中国》——费孝通——北京大学出版社: a student's dashes between the elements (the
+        # view folds a dash to "-")
+        d.claim(dash.start(), dash.end())
+        pos = dash.end()
+        pieces = split_top(work, pos, end, ",;，；")
+        if len(pieces) == 1:
+            pieces = _dashed_pieces(work, pos, end)
     if len(pieces) == 1 and _SPACED.search(work, pos, end):
         pieces = _spaced_pieces(
             work, pos, end
         )  # "《乡土中国》 费孝通 著 北京大学出版社 2012": a list's spaces
+    if "：" in work or ":" in work or "页" in work or "p" in work or "P" in work:
+        pieces = _split_pieces(work, pieces)
     first: bool | None = None
     for idx, (s, e) in enumerate(pieces):
         s, e = trim(work, s, e, " ,;:。.，；：")
         if e <= s:
             continue
+        if (label := _FIELD_LABEL.match(work, s, e)) is not None:
+            d.claim(s, label.end())  # 作者：费孝通 / 出版社：…: a bookshop's or a student's labels
+            s = label.end()
+            if e <= s:
+                continue
+            role = _LABEL_ROLE.get(label.group("l"))
+            if role and not d.has(role) and looks_like_names(work[s:e]):
+                set_names(d, s, e, role, 0.8)
+                first = False
+                continue
         text = work[s:e]
         first = first is None  # (the first piece with text: True once, then False)
         if (
@@ -441,6 +565,15 @@ def parse(d: Draft) -> bool:
         if _ARTICLE.match(text) and not d.has("section") and not has_container:
             d.set("section", text, s, e, 0.85)  # the law's article: the item is the law
             continue
+        m = _EDITION_VOLUME.fullmatch(text)
+        if m and not d.has("volume") and not d.has("edition") and not has_container:
+            # 《列宁选集》第3版第2卷: the edition, then the volume, in one piece
+            ed = edition(m.group("ed"))
+            if ed:
+                d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
+                v = s + m.start("v"), s + m.end("v")
+                d.set("volume", number_text(m.group("v")), *v, 0.85)
+                continue
         m = _VOL_PIECE.match(text)
         if m and not d.has("volume") and not has_container:
             if m.group("v"):
@@ -476,6 +609,17 @@ def parse(d: Draft) -> bool:
             continue
         if (
             m
+            and not d.has("author")
+            and not d.has("editor")
+            and _EDITING_BODY.fullmatch(m.group("who"))
+        ):  # 《现代汉语词典》，中国社会科学院语言研究所词典编辑室编: a body that edited the work
+            role = "author" if text.endswith("著") else "editor"
+            ws, we = s + m.start("who"), s + m.end("who")
+            d.set(role, [{"literal": work[ws:we]}], ws, we, 0.8)
+            d.claim(we, e)
+            continue
+        if (
+            m
             and d.has("author")
             and not d.has("editor")
             and not text.endswith("著")
@@ -484,17 +628,25 @@ def parse(d: Draft) -> bool:
         ):  # 张三：《文集》，李四编: the author's work, edited by another
             set_names(d, s, e, "editor", 0.8)
             continue
+        site_end = trim(work, s, e, " ,;:。.，；：[]" + MASK)[1]  # (before a masked access date)
         if (
-            d.has("URL")
+            (d.has("URL") or d.has("accessed"))
             and not has_container
-            and len(text) <= 30
-            and SITE.search(text)
+            and site_end - s <= 30
+            and SITE.search(work, s, site_end)
             and not _PUBLISHER_WORD.search(text)
-        ):
-            d.set("container-title", text, s, e, 0.75)  # 《题名》，百度百科，https://…
+        ):  # 《题名》，百度百科，https://… (载国家统计局官网: the lead word is no part of it)
+            ls = s + (lead.end() if lead else 0)
+            d.claim(s, ls)
+            d.set("container-title", work[ls:site_end], ls, site_end, 0.75)
+            site = True
             continue
         if DOC_NO.fullmatch(text) and not d.has("number"):
             d.set("number", text, s, e, 0.85)
+            continue
+        if CN_STANDARD_NO.fullmatch(text) and not d.has("number"):
+            d.set("number", text, s, e, 0.85)  # 《…规范》，GB/T 35273—2020，中国标准出版社
+            standard = True
             continue
         m = _NEWS_PAGE.match(text)
         if m and newspaper and not d.has("page"):
@@ -540,7 +692,7 @@ def parse(d: Draft) -> bool:
             set_names(d, s, e - (text.endswith("译本")), "translator", 0.85)
             continue
         m = _PUB_YEAR.match(text)
-        if m and len(text) < 80 and (m.group("pub") or text.endswith("版")):
+        if m and len(text) < 80 and (m.group("pub") or m.group("ban")):
             if m.group("place"):
                 d.set(
                     "publisher-place",
@@ -565,10 +717,14 @@ def parse(d: Draft) -> bool:
                 parts.append(int(m.group("m")))
                 ye = s + m.end("m") + 1
             d.set("issued", {"date-parts": [parts]}, s + m.start("y"), ye, 0.9)
-            if m.group("ed") and text.endswith("版") and not d.has("edition"):
+            if m.group("ed") and m.group("ban") and not d.has("edition"):
                 ed = edition(m.group("ed") + "版")  # 中国人民大学出版社2015年第3版
                 if ed:
                     d.set("edition", ed, s + m.start("ed"), s + m.end("ed"), 0.85)
+            continue
+        if _YEAR_ALONE.fullmatch(text) and not d.has("issued"):
+            # 北京大学出版社 2015: a reading list's year after the publisher, alone
+            d.set("issued", {"date-parts": [[int(text[:4])]]}, s, s + 4, 0.8)
             continue
         m = _PLACE_PUB.match(text)
         if m and _PUBLISHER_WORD.search(m.group("pub")) and not d.has("publisher"):
@@ -605,6 +761,8 @@ def parse(d: Draft) -> bool:
             has_publisher = True
     if account:
         d.set_type("post-weblog", 0.8)
+    elif standard and not has_container:
+        d.set_type("standard", 0.85)
     elif conference >= 0 and not has_container and not thesis:
         d.set_type("paper-conference", 0.85)
     elif thesis and not has_container:
@@ -630,6 +788,8 @@ def parse(d: Draft) -> bool:
         d.set_type("article-newspaper", 0.85)
     elif has_container and journal_tail and not has_publisher:
         d.set_type("article-journal", 0.9)
+    elif site and not has_container and not has_publisher:
+        d.set_type("webpage", 0.8)  # 《万里长城》．中国政府网[引用日期…]: a page read online
     elif chapter or (has_container and has_publisher):
         d.set_type("chapter", 0.85)
     elif has_container:
@@ -643,18 +803,80 @@ def parse(d: Draft) -> bool:
     return True
 
 
-# a space that separates a reading list's elements: next to a Chinese character or a digit
-_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《])")
+# dashes after the title that separate a note's elements (not a page range's: 12-15)
+_DASH_LEAD = regex.compile(r"\s*-{1,2}\s*(?=\p{Han})")
+_DASH = regex.compile(r"\s*-{1,2}\s*(?!\d)|(?<!\d)\s*-{1,2}\s*")
 
 
-def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds."""
+def _dashed_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``[start, end)`` split at the dashes between elements."""
     out = []
     at = start
-    for m in _SPACED.finditer(work, start, end):
+    for m in _DASH.finditer(work, start, end):
         out.append((at, m.start()))
         at = m.end()
     out.append((at, end))
+    return out
+
+
+# the label a bookshop's page or a student puts before an element (作者：费孝通, 出版社：…)
+_FIELD_LABEL = regex.compile(
+    r"(?P<l>作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：]\s*"
+)
+_LABEL_ROLE = {
+    "作者": "author",
+    "著者": "author",
+    "译者": "translator",
+    "编者": "editor",
+}
+# a space before such a label separates two elements
+_SPACED_LABEL = regex.compile(
+    r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
+)
+
+
+def _split_pieces(work: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split once more where a field label starts (《乡土中国》作者：费孝通 出版社：…) and
+    before a page glued to the imprint (北京大学出版社2012年版第35页)."""
+    out = []
+    for s, e in pieces:
+        cuts = [m.start() for m in _SPACED_LABEL.finditer(work, s, e) if m.start() > s]
+        if (tail := _PAGE_TAIL.search(work, s, e)) is not None and tail.start() > s:
+            cuts.append(tail.start())
+        for c in sorted(set(cuts)):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
+
+
+# a page glued to the end of an imprint: 北京大学出版社2012年版第35页
+_PAGE_TAIL = regex.compile(r"(?<=[年版\d])\s*(?:第\s*\d[\d\-–~]*\s*页|[Pp]{1,2}\.?\s*\d[\d\-–~]*)$")
+# a space that separates a reading list's elements: next to a Chinese character or a digit
+_YEAR_ALONE = regex.compile(r"(?:1[5-9]|20)\d\d(?:\s*年版?)?")
+_SPACED = regex.compile(r"(?<=[\p{Han}\d》])\s+(?=[\p{Han}\d《]|[Pp]{1,2}\.?\s*\d)")
+
+
+def _spaced_pieces(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``[start, end)`` split at the spaces :data:`_SPACED` finds; a role word
+    standing alone closes the names before it (``亚当·斯密 著 郭大力 王亚南 译``: two pieces)."""
+    out: list[tuple[int, int]] = []
+    grouped = 0  # the pieces before this index belong to a closed name group
+    at = start
+    for m in [*_SPACED.finditer(work, start, end), None]:
+        piece = (at, m.start() if m else end)
+        at = m.end() if m else end
+        if ROLE_END.fullmatch(work, *trim(work, *piece)) and len(out) > grouped:
+            k = len(out)
+            while k > max(grouped, len(out) - 4) and looks_like_names(
+                work[slice(*trim(work, *out[k - 1]))]
+            ):
+                k -= 1
+            if k < len(out):
+                piece = (out[k][0], piece[1])
+                del out[k:]
+                grouped = k + 1
+        out.append(piece)
     return out
 
 

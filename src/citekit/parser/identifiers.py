@@ -19,7 +19,13 @@ from ..text.identifiers import (
 )
 from .draft import Draft
 
-__all__ = ["MONTH_NAMES", "extract_identifiers", "find_access_date", "parse_iso_date"]
+__all__ = [
+    "MONTH_NAMES",
+    "access_date_closes",
+    "extract_identifiers",
+    "find_access_date",
+    "parse_iso_date",
+]
 
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
@@ -31,6 +37,8 @@ _QUERY_GOES_ON = regex.compile(r"[ \t]+(?P<q>[\w%.\-]+=[^\s\p{Han}]*)")
 _CSTR = regex.compile(r"CSTR\s*[:：]\s*(?P<id>\d{5}\.\d{2}\.[\w.\-/]*[\w/])")
 _PATH_CHARS = regex.compile(r"[/=?&#]")
 _HAN_PATH = regex.compile(r"[\p{Han}\w%\-.~/?=&#+]*")
+# a date glued to the end of a URL after a comma or an opening bracket (no part of a path)
+_URL_DATE = regex.compile(r"[,(]\s*(?:19|20)\d\d\s*-\s*\d{1,2}\s*-\s*\d{1,2}\b")
 # "…/RevModPhys.75.715.URLhttps://…": a URL label written without a space ends the DOI
 _DOI_END = regex.compile(r"[.,;]?URL\s*(?=https?\s*:|ftp\s*:|www\.|[:：])")
 
@@ -64,6 +72,9 @@ def extract_identifiers(d: Draft) -> None:
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:
             e = cut.start()
+        dated = _URL_DATE.search(text, s, e) if "20" in text[s:e] or "19" in text[s:e] else None
+        if dated:  # "….html,2020-02-28/2020-05-01", "….html(2020-05-01)": a date glued to it
+            e = dated.start()
         cjk = _CJK.search(text, s, e)  # "…t1622886.shtml，访问时间：…": Chinese text ends the URL
         if cjk:
             if text[cjk.start() - 1] in "/=":  # ".../item/城市治理", "?word=城市": a Chinese path
@@ -139,6 +150,15 @@ def parse_iso_date(text: str) -> list[int] | None:
     if len(parts) > 2 and not 1 <= parts[2] <= 31:
         return None
     return parts
+
+
+_ACCESS_LAST = regex.compile(r"[^\s\[\]]\s*\[\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\s*\][\s.。]*$")
+
+
+def access_date_closes(d: Draft) -> bool:
+    """Whether a bracketed date right after an element closes the reference (``题名．网站[2018-05-06]``):
+    GB/T's citation date, though no type code or link says the item is online."""
+    return _ACCESS_LAST.search(d.work, d.start, d.end) is not None
 
 
 def find_access_date(d: Draft, start: int, end: int) -> None:

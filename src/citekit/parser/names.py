@@ -47,7 +47,8 @@ _ETAL = regex.compile(
 )
 # Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
 CN_ROLE_WORDS = (
-    "主编|编著|编译|译校|译注|校注|笺注|评注|选编|编选|点校|校点|校释|校订|辑校|编注|选注|集解|整理|合著|"
+    "副主编|主编|编著|编译|译校|译注|主译|合译|翻译|校注|笺注|评注|选编|编选|点校|校点|校释|校订|辑校|编注|选注|"
+    "集解|整理|合著|"
     "编|著|撰|译|注|疏|校"
 )
 # a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
@@ -59,6 +60,7 @@ _ROLE = regex.compile(
 )
 _ROLE_MAP = {
     "主编": "editor",
+    "副主编": "editor",  # a deputy editor (张三主编，李四副主编)
     "编": "editor",
     "选编": "editor",
     "编著": "author",
@@ -67,6 +69,9 @@ _ROLE_MAP = {
     "撰": "author",
     "译": "translator",
     "编译": "translator",
+    "主译": "translator",  # the chief translator of a team (萧琛主译)
+    "合译": "translator",
+    "翻译": "translator",
     "校注": "editor",
     "整理": "editor",
     "译校": "translator",

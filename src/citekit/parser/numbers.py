@@ -43,9 +43,11 @@ _DIGITS = regex.compile(r"\d+")
 _REST = regex.compile(
     r"\s*+(?:[,，]\s*+(?:(?:No|no|Nr|№)\.?\s*+(?P<total>\d+)"
     r"|(?:Vol\.?\s*+|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*+(?:[,，]?\s*+\(\s*(?P<iss>[^()]{1,15})\s*\))?"
+    r"\s*+(?:[,，]?\s*+\(\s*(?P<iss>[^()]{1,15})\s*\)"
+    r"|[,，]?\s*+第?\s*+(?P<iss>\d{1,3})\s*+期)?"  # (3) / 3期
     r"(?:\s*+[:：](?:\s*+(?P<pages>[^\s\[\]][^\[\]]{0,59}?)|\s*?(?P<pages>\s)(?!\s))"
-    r"|(?<=\))\s*+[,，]\s*+(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6}))?"
+    r"|(?<=\))\s*+[,，]\s*+(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6})"
+    r"|(?<=期)\s*+[,，]\s*+第?\s*+(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)\s*+页)?"  # 第3期, 5-20页
     r"\s*+(?:\[[^\]]{0,40}\])?"
     r"\s*+(?:\(\s*in\s+[A-Z][a-z]+(?:\s+with\s+[A-Za-z ]{1,30})?\s*\))?\s*+$"  # (in Chinese)
 )
@@ -81,13 +83,15 @@ def journal_numbers(text: str, start: int, end: int) -> JournalNumbers | None:
 
 
 def clean_issue(value: str) -> str:
-    """``"03"`` → ``"3"``; ``"5/6"`` stays; ``"增刊"`` stays."""
+    """``"03"`` → ``"3"``; ``"第3期"`` → ``"3"``; ``"5/6"`` stays; ``"增刊"`` stays."""
     value = value.strip()
     if value.isdecimal():
         return str(int(value))
-    return value
+    m = _ISSUE_WORDS.fullmatch(value)  # "第3期" → "3"
+    return str(int(m.group(1))) if m else value
 
 
+_ISSUE_WORDS = regex.compile(r"第?\s*(\d{1,3})\s*期")
 _CN_DATE = regex.compile(
     r"(?P<y>1[5-9]\d\d|20\d\d)\s*年"
     r"(?:\s*第?\s*(?P<vol>\d{1,4})\s*卷)?"
@@ -134,8 +138,10 @@ def cn_year_issue(text: str, start: int, end: int) -> CnDate | None:
 
 
 _EDITION_NUM = regex.compile(
-    r"^\s*(?:第\s*(?P<cn>[\d一二三四五六七八九十]{1,4})\s*版"
-    r"|(?P<n>\d{1,3})\s*版"
+    # (修订第3版: the revised third; 2版2印, 第2版(修订本): the printing and the kind are no number)
+    r"^\s*(?:(?:修订|增订|修订增补)?第\s*(?P<cn>[\d一二三四五六七八九十]{1,4})\s*版"
+    r"(?:\s*\(\s*\p{Han}{1,6}本\s*\))?(?:\s*第?\s*\d{1,2}\s*次?\s*印刷?)?"
+    r"|(?P<n>\d{1,3})\s*版(?:\s*\d{1,2}\s*次?\s*印刷?)?"
     r"|(?P<en>\d{1,3})\s*(?:st|nd|rd|th)?\.?\s*(?:rev\.?\s*)?(?:ed|edn|edition)\.?"
     r"|(?P<en>\d{1,3})(?:st|nd|rd|th)"  # "(7th)": the word left out
     r"|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:ed|edn|edition)\.?"

@@ -105,7 +105,7 @@ from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
-from ..text.names import has_corporate_word
+from ..text.names import has_corporate_word, institution_words
 from .names import CN_ROLE_WORDS
 from .text import MASK, trim
 
@@ -983,9 +983,7 @@ def report_number_note(spans: list[Span], work: str, start: int, end: int) -> li
     return spans
 
 
-_INSTITUTION_WORD = regex.compile(
-    r"\b(?:Univ\.|University|Institute|Inst\.|College|Academy)(?!\p{L})|大学|学院|研究所|研究院"
-)
+_INSTITUTION_WORD = regex.compile(institution_words())
 
 
 def institution_as_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:

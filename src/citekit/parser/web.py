@@ -20,9 +20,9 @@ from ..text.script import HAN
 from .common import set_names, set_title, split_elements
 from .draft import Draft
 from .gbt7714 import TYPE_CODE
-from .identifiers import find_access_date, parse_iso_date
+from .identifiers import access_date_closes, find_access_date, parse_iso_date
 from .names import VANCOUVER_NAMES, looks_like_names, parse_names, personal_names_only
-from .text import MASK, trim
+from .text import MASK, split_top, trim
 
 __all__ = ["SITE", "applies", "parse"]
 
@@ -43,6 +43,8 @@ SITE = regex.compile(
 # "Title - Site", "Title | Site", "Title_Site" (a page's title bar)
 _TITLE_BAR = regex.compile(r"\s+[-|–—]\s+|_(?=[^_]{2,40}$)")
 _LIST_SHAPE = regex.compile(r"[“”\"]|[,，]\s|\((?:1[5-9]|20)\d\d\)")
+# a quoted word inside a Chinese title ("一带一路"倡议): no quoted title of a list's shape
+_QUOTED_WORD = regex.compile(r"[“\"][^“”\"]{1,20}[”\"](?=\p{Han})")
 # "World Bank. (2021). Title": an author-date list's date (its brackets are blanked in the view)
 _AUTHOR_DATE = regex.compile(r"\((?:1[5-9]|20)\d\d[a-z]?[),]")
 _YEAR_ONLY = regex.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
@@ -80,7 +82,9 @@ _DATE_AFTER = regex.compile(
 
 
 def applies(d: Draft) -> bool:
-    return (d.has("URL") or d.has("accessed")) and TYPE_CODE.search(d.work, d.start, d.end) is None
+    return (d.has("URL") or d.has("accessed") or access_date_closes(d)) and TYPE_CODE.search(
+        d.work, d.start, d.end
+    ) is None
 
 
 def _quoted_note(d: Draft) -> bool:
@@ -159,12 +163,35 @@ def parse(d: Draft) -> bool:
     if linked:
         view = view.replace(MASK, " ")
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
+    if (
+        len(elements) == 1
+        and "," in view[slice(*elements[0])]
+        and HAN.search(view, *elements[0])
+        and not _TITLE_BAR.search(view, *elements[0])  # (城市治理 - 维基百科，自由的百科全书)
+    ):
+        # 统计公报，国家统计局网站，2020年2月28日，https://…: a Chinese note's commas between its
+        # elements (each piece Chinese; a piece of only Latin text is no element of this shape)
+        pieces = [
+            trim(view, a, b)
+            for a, b in split_top(view, *elements[0], ",")
+            if _LETTER_OR_DIGIT.search(view, a, b)
+        ]
+        dates = sum(_CN_DATE.fullmatch(view, a, b) is not None for a, b in pieces)
+        if len(pieces) - dates == 2 and all(
+            HAN.search(view, a, b) or _CN_DATE.fullmatch(view, a, b) for a, b in pieces
+        ):  # (the title and the site; names before them are another shape's)
+            elements = pieces
+            for (_, b), (a, _) in zip(pieces, pieces[1:], strict=False):
+                c.claim(b, a)  # (the commas)
     if elements and len(elements) < 3:
         # "Doe J. A web page": the stop after an initial ends the names (not split above)
         s0, e0 = elements[0]
         v = VANCOUVER_NAMES.match(view, s0, e0)
         if v and v.end() < e0 and view[v.end() - 2 : v.end()] == ". ":
             elements[0:1] = [trim(view, s0, v.end() - 1), (v.end(), e0)]
+    cited = None  # where Baidu Baike's "[引用日期…]" may start: after the last element
+    if elements:
+        cited = elements[-1][1]
     if len(elements) >= 2 and not c.has("issued"):
         ds, de = trim(view, *elements[-1])
         parts = parse_iso_date(view[ds:de]) if _ISO_SHAPE.fullmatch(view, ds, de) else None
@@ -177,7 +204,7 @@ def parse(d: Draft) -> bool:
             elements = elements[:-1]
     if (
         not 1 <= len(elements) <= 3
-        or any(_LIST_SHAPE.search(view, *e) for e in elements)
+        or any(_LIST_SHAPE.search(_QUOTED_WORD.sub("", view[a:b])) for a, b in elements)
         or _AUTHOR_DATE.search(work, c.start, end)
         or any(
             _YEAR_ONLY.fullmatch(view, *trim(view, *e)) for e in elements
@@ -185,14 +212,28 @@ def parse(d: Draft) -> bool:
     ):
         return False  # quoted titles and comma-separated lists are other styles' shapes
     c.style = "web"
-    if len(elements) == 1:
+    if (
+        len(elements) == 1
+        and HAN.search(view, *elements[0])  # (a Chinese note: "Site: Title" is English's)
+        and (lead := _AUTHOR_COLON.fullmatch(view, *elements[0]))
+        and not SITE.search(lead.group("who"))  # (百度百科：城市更新: the site, then the title)
+    ):
+        # 国家统计局：统计公报: an organisation or person, then the page's title
+        if not (looks_like_names(lead.group("who")) or _names_like(lead.group("who"))):
+            return False
+        ws, we = lead.span("who")
+        set_names(c, ws, we, "author", 0.75)
+        ts, te = lead.span("t")
+        _title_and_site(c, ts, te)
+    elif len(elements) == 1:
         _title_and_site(c, *elements[0])
     elif len(elements) == 2:
         (a, b), (s, e) = elements
         if (
             SITE.search(view, s, e)
             and not SITE.search(view, a, b)
-            or _CITED_ON.match(c.text, e, c.end)
+            or cited is not None
+            and _CITED_ON.match(c.text, cited, c.end)
             and not (HAN.search(view, a, b) and personal_names_only(view[a:b]))
         ):  # 题名. 网站 / Baidu Baike's "题名 ．来源[引用日期…]": the source, whatever its name
             set_title(c, "title", a, b, 0.8)
@@ -240,13 +281,21 @@ def _title_and_site(c: Draft, s: int, e: int) -> None:
         bar = bars[-1]
         ts, te = trim(work, bar.end(), e)
         if 0 < te - ts <= 40 and (
-            te - ts < bar.start() - s or SITE.search(work, ts, te)
-        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site)
+            te - ts < bar.start() - s
+            or SITE.search(work, ts, te)
+            or _HAN_ONLY.fullmatch(work, ts, te)
+            and HAN.search(work, s, bar.start())
+        ):  # (not "PEP 8 – Style Guide for …"; 量子计算_百度百科 names its site, and so does a
+            # Chinese name after the bar: 统计公报 - 国家统计局)
             set_title(c, "title", s, bar.start(), 0.75)
             set_title(c, "container-title", ts, te, 0.7)
             return
     paren = _SITE_PAREN.match(work, s, min(c.end, e + 1))  # (the closing bracket is a mark)
-    if paren and paren.end() >= e and SITE.search(paren.group("site")):  # 城市治理（百度百科）
+    if (
+        paren
+        and paren.end() >= e
+        and (SITE.search(paren.group("site")) or _ORGANISATION.fullmatch(paren.group("site")))
+    ):  # 城市治理（百度百科）, 统计公报（国家统计局）
         set_title(c, "title", *trim(work, paren.start("t"), paren.end("t")), 0.75)
         set_title(c, "container-title", paren.start("site"), paren.end("site"), 0.7)
         return
@@ -264,7 +313,17 @@ _NLM_IMPRINT = regex.compile(
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*"
 )
 # a site named in brackets after the page's title: 城市治理（百度百科）
-_SITE_PAREN = regex.compile(r"(?P<t>[^()]{1,200}?)\s*\(\s*(?P<site>[^()]{2,20}?)\s*\)")
+_SITE_PAREN = regex.compile(
+    r"(?P<t>[^()]{1,200}?)\s*\(\s*(?:(?:来源|来自|出自|source)\s*:\s*)?(?P<site>[^()]{2,20}?)\s*\)",
+    regex.IGNORECASE,
+)  # (万里长城（来源：新华网）: the source's label is no part of its name)
+# a Chinese organisation that publishes a page, named in brackets after its title
+_ORGANISATION = regex.compile(
+    r"\p{Han}{2,20}(?:局|部|委|会|院|网|站|社|馆|所|中心|政府|办公室|办|厅|署|台|报|协会|集团|公司)"
+)
+_HAN_ONLY = regex.compile(r"[\p{Han}·]{2,20}")
+# an author and the title, a colon between: 国家统计局：统计公报
+_AUTHOR_COLON = regex.compile(r"(?P<who>[^:,.]{2,30}?)\s*:\s*(?P<t>[^:]{2,200})")
 # a site named before the page's title: 百度百科：量子计算
 _SITE_LEAD = regex.compile(r"(?P<site>[^:,.]{2,12}?)\s*:\s*")
 
