@@ -44,6 +44,7 @@ templates = importlib.import_module("citekit.validate.gbt.templates")
 required = importlib.import_module("citekit.validate.gbt.required")
 numbers = importlib.import_module("citekit.renderer.engine.numbers")
 numbers_p = importlib.import_module("citekit.parser.numbers")
+house_zh = importlib.import_module("citekit.parser.house_zh")
 
 
 def _real_lines() -> list[str]:
@@ -63,6 +64,25 @@ REAL = _real_lines()
 # (name, the new compiled pattern, the old pattern text, flags, how citekit calls it, alphabet of
 # the random strings)
 CASES = [
+    (
+        "house_zh._SPACED_LABEL",
+        house_zh._SPACED_LABEL,
+        r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])",
+        0,
+        "search",
+        list(" :：x\u2003") + ["作者", "出版社", "译者："],
+    ),
+    (
+        "house_zh._PUB_YEAR",
+        house_zh._PUB_YEAR,
+        r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
+        r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*"
+        r"[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?(?P<ban>版)?"
+        r"(?:(?<=版)\s*第?\s*\d{1,2}\s*次\s*印刷?)?|(?(sep)|(?!)))$",
+        0,
+        "match",
+        list(" :：,，.年版月第次印刷北京2\u2003") + ["2012", "出版社", "中华书局"],
+    ),
     (
         "gbt7714._VERSION",
         gbt7714._VERSION,

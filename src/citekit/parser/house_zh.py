@@ -25,8 +25,11 @@ _PAGE = regex.compile(
     r"\s*页(?:及?以下|以次)?$"
     r"|^[Pp]{1,2}\s*\.?\s*(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?)$"
 )  # 第3页, 第3-9页, 93～97页, 35页, 第5页以下, and a student's P35 / p.35 / pp.12-15
+# (the publisher ends at a non-space, as the shortest one did, and the space run after it is
+# taken whole: a publisher that ended at every space of a long run, each end followed by a scan
+# of the rest, was quadratic)
 _PUB_YEAR = regex.compile(
-    r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>.*?)\s*(?:(?P<sep>[,.])\s*)?"
+    r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>(?:.*?\S)??)\s*+(?:(?P<sep>[,.])\s*)?"
     r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?(?P<ban>版)?"
     r"(?:(?<=版)\s*第?\s*\d{1,2}\s*次\s*印刷?)?|(?(sep)|(?!)))$"  # (…第2版第3次印刷)
 )
@@ -829,9 +832,10 @@ _LABEL_ROLE = {
     "译者": "translator",
     "编者": "editor",
 }
-# a space before such a label separates two elements
+# a space before such a label separates two elements (a run taken whole from its start: a search
+# retried it at every space of a long run, each try scanning the run)
 _SPACED_LABEL = regex.compile(
-    r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
+    r"(?:\G|(?<!\s))\s++(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])"
 )
 
 
