@@ -1,0 +1,480 @@
+"""Span repairs of English reference shapes from the author-date and numbered styles (APA 7,
+Harvard, ACM, IEEE), called by :func:`citekit.parser.relabel.repair_spans` before its other
+repairs. Each fixes one shape whatever the labeller said:
+
+- :func:`apa_date_range`: ``(2021, June 3–5). Title [Conference presentation]`` : the month and
+  days after the year in the date's bracket are the date's, and the span after them the title.
+- :func:`event_year`: ``[Conference presentation]. Urban Climate Forum 2021, Denver, CO`` : a
+  year glued by a space to the event or container, when the reference has its date already, is
+  the name's.
+- :func:`report_publisher`: ``Title (Report No. 2020-14). Urban Institute. https://…`` : the
+  element after a report's number, read as a second title, is the publisher.
+- :func:`report_number_in_date`: ``Tech. Rep. TR-2011-05, 2011.`` (IEEE): the number before the
+  year, read into the date, is the report's number.
+- :func:`editor_before_ed`: ``in Handbook of Antennas, J. Volakis, Ed. New York, NY`` (IEEE):
+  names right before ``, Ed.`` are editors.
+- :func:`editors_in_container`: ``In Book Title, Tom Ray and Ann Bell (Eds.). Springer`` (ACM):
+  the names before ``(Eds.)`` are editors, not the container's.
+- :func:`apa_note_title`: ``World Health Organization. (2020). Global report 2020. https://…`` :
+  with no title, the note right after the author-date bracket is the title.
+- :func:`genre_before_school`: ``M.S. thesis, Dept. Math., Univ. of Illinois`` (IEEE): the kind of
+  thesis opening the school's span is the genre.
+- :func:`number_word`: ``Report no. HC 2019/4`` : ``no.`` before a report's number is no part of
+  it.
+
+A span is ``(label, start, end, confidence)`` in the normalised view.
+"""
+
+from __future__ import annotations
+
+from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+
+__all__ = [
+    "apa_date_range",
+    "apa_note_title",
+    "book_in_editors",
+    "book_in_note",
+    "harvard_chapter",
+    "names_before_eds",
+    "report_volume",
+    "title_past_quote",
+    "editor_before_ed",
+    "editors_in_container",
+    "english_dates",
+    "english_shapes",
+    "event_year",
+    "genre_before_school",
+    "number_word",
+    "report_number_in_date",
+    "report_publisher",
+]
+
+Span = tuple[str, int, int, float]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# the month and day(s) after the year in an author-date bracket: "June 3", "June 3-5", "June 30-July 2"
+_MONTH_DAYS = regex.compile(
+    rf"{_MONTH}(?:\s+\d{{1,2}}(?:\s*[-–]\s*(?:{_MONTH}\s+)?\d{{1,2}})?)?\s*(?=\)|$)"
+)
+
+
+def apa_date_range(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Garcia, P. (2021, June 3–5). Heat islands [Conference presentation]`` (APA 7): the month
+    and days after the year inside the date's bracket are the date's; when the labeller took them
+    for the title, the span after them (read as a note or a container) is the title."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            lab == "date"
+            or plab != "date"
+            or work[ps - 1 : ps] != "("
+            or work[pe:s].strip() != ","
+            or not (m := _MONTH_DAYS.match(work, s, e))
+            or work[m.end() : e].strip() not in ("", ")")
+            and not (lab == "title" and _BRACKET_END.match(work, m.end(), e))
+        ):
+            continue
+        rest = spans[k + 1 :]
+        after = _BRACKET_END.match(work, m.end(), e)
+        if lab == "title" and after and after.end() < e:  # "June 3-5). Title": the title goes on
+            rest = [("title", after.end(), e, c), *rest]
+        elif lab == "title" and rest and rest[0][0] in ("note", "container-title"):
+            if not any(sp[0] == "title" for sp in rest):
+                rest = [("title", *rest[0][1:]), *rest[1:]]
+        return [*spans[:k], ("date", s, m.end(), c), *rest]
+    return spans
+
+
+_BRACKET_END = regex.compile(r"\s*\)\s*[.,]?\s+(?=\S)")
+
+
+def event_year(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``[Conference presentation]. Urban Climate Forum 2021, Denver, CO`` : a year glued by one
+    space to the event (or container) name and followed by a comma, when an earlier date is the
+    reference's, is the name's last word."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab in ("container-title", "event-title")
+            and nlab == "date"
+            and work[e:ns] == " "
+            and ne - ns == 4
+            and work[ns:ne].isdigit()
+            and work[ne : ne + 1] == ","
+            and any(sp[0] == "date" for sp in spans[:k])
+        ):
+            return [*spans[:k], (lab, s, ne, c), *spans[k + 2 :]]
+    return spans
+
+
+_REPORT_NO = regex.compile(
+    r"\b(?:Report|Paper|Brief|Memorandum|Bulletin|Publication|Series)\s+(?:No\.?|Number)\s",
+    regex.IGNORECASE,
+)
+
+
+def report_publisher(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Lee, M. (2020). The politics of care (Report No. 2020-14). Urban Institute. https://…``
+    (APA 7): after a title and its bracketed report number, the last element before the link (or
+    the end), read as a second title or a container, is the publisher."""
+    for k in range(2, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab not in ("title", "container-title"):
+            continue
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            plab in ("identifier", "number")
+            and work[pe:s].strip() == ")."
+            and any(sp[0] == "title" for sp in spans[:k])
+            and spans[k - 2][0] == "genre"
+            and _REPORT_NO.search(work, spans[k - 2][1], pe)
+            and all(sp[0] in ("url", "doi", "note", "date") for sp in spans[k + 1 :])
+            and not any(ch.isdigit() for ch in work[s:e])
+        ):
+            return [*spans[:k], ("publisher", s, e, c), *spans[k + 1 :]]
+    return _report_publisher_left_out(spans, work, end)
+
+
+# the element after the report number's bracket: "). Center for Global Development."
+_AFTER_REPORT_NO = regex.compile(r"\s*\)\s*\.\s+(?P<p>\p{Lu}[^.\d]{1,100}?)\s*\.?\s*$")
+
+
+def _report_publisher_left_out(spans: list[Span], work: str, end: int) -> list[Span]:
+    """``(Working Paper No. 311). Center for Global Development.``: the publisher the labeller
+    ran into a note across the bracket (and the bracket's reading dropped) is read again."""
+    k = len(spans) - 1
+    while k >= 0 and spans[k][0] in ("url", "doi"):
+        k -= 1
+    if k < 2 or spans[k][0] not in ("identifier", "number") or spans[k - 1][0] != "genre":
+        return spans
+    stop = spans[k + 1][1] if k + 1 < len(spans) else end
+    m = _AFTER_REPORT_NO.match(work, spans[k][2], stop)
+    if m is None or not _REPORT_NO.search(work, spans[k - 1][1], spans[k][2]):
+        return spans
+    return [*spans[: k + 1], ("publisher", *m.span("p"), spans[k][3]), *spans[k + 1 :]]
+
+
+_REPORT_KIND = regex.compile(r"\btech(?:nical)?\.?\s*rep|\breport\b", regex.IGNORECASE)
+# "TR-2011-05, 2011" / "NBL-17, Mar. 2017": a number, then the date after the last comma
+_NUMBER_THEN_DATE = regex.compile(
+    rf"(?P<n>[^,\s]*\d[^,]{{0,30}}?)\s*,\s*(?P<d>(?:{_MONTH}\s+)?(?:1[5-9]|20)\d\d)\.?\s*$"
+)
+
+
+_NUMBER_LEAD = regex.compile(r"[\p{Lu}\d]*[-/]?")
+
+
+def report_number_in_date(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``[21] K. Ito, "Mesh refinement," Univ. of Tokyo, Tech. Rep. TR-2011-05, 2011.`` (IEEE):
+    a date span right after a report's kind holding a number, a comma and a year is the report's
+    number and then the date."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            lab == "date"
+            and plab == "genre"
+            and _REPORT_KIND.search(work, ps, pe)
+            and _NUMBER_LEAD.fullmatch(work[pe:s].lstrip(" .,"))
+            and (m := _NUMBER_THEN_DATE.fullmatch(work, s, e))
+        ):
+            ns = s - len(work[pe:s].lstrip(" .,"))  # "TR-" left out of the date: the number's
+            return [
+                *spans[:k],
+                ("identifier", ns, m.end("n"), c),
+                ("date", *m.span("d"), c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+_ED_AFTER = regex.compile(r"\s*,\s*Eds?\.(?=\s|$)")
+
+
+def editor_before_ed(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"Antenna arrays," in Handbook of Antennas, J. Volakis, Ed. New York, NY, USA: McGraw-Hill``
+    (IEEE): names after the container and right before ``, Ed.`` / ``, Eds.`` are its editors."""
+    if any(sp[0] == "editor" for sp in spans):
+        return spans
+    for k in range(2, len(spans)):
+        lab, s, e, c = spans[k]
+        if (
+            lab == "author"
+            and spans[k - 1][0] in ("container-title", "volume", "issue")
+            and _ED_AFTER.match(work, e)
+            and any(sp[0] == "title" for sp in spans[: k - 1])
+        ):
+            s = s + len(work[s:e]) - len(work[s:e].lstrip(" ,"))
+            return [*spans[:k], ("editor", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_EDS_BRACKET = regex.compile(r"\s*\((?:Eds?|eds?)\.?\)")
+# the names before "(Eds.)": given-name-first names joined by commas and "and"
+_NAMES_TAIL = regex.compile(
+    r",\s+(?P<n>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)+"
+    r"(?:(?:,\s+|,?\s+and\s+)\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)+)*)$"
+)
+
+
+def editors_in_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In Digital Humanities Handbook, Tom Ray and Ann Bell (Eds.). Springer`` (ACM): the names
+    after the container's last comma, right before ``(Eds.)``, are its editors."""
+    if any(sp[0] == "editor" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "container-title" or not _EDS_BRACKET.match(work, e):
+            continue
+        m = _NAMES_TAIL.search(work[s:e])
+        if m is None or m.start() == 0:
+            return spans
+        cut = s + m.start()
+        return [
+            *spans[:k],
+            (lab, s, cut, c),
+            ("editor", s + m.start("n"), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
+def apa_note_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``World Health Organization. (2020). Global tuberculosis report 2020. https://…`` (APA 7):
+    with no title read, the note right after the author-date bracket ``(2020). `` is the title."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if lab == "note" and plab == "date" and work[pe:s].strip() == ")." and k >= 1:
+            return [*spans[:k], ("title", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_THESIS_LEAD = regex.compile(
+    r"(?:M\.\s?S\.|M\.\s?A\.|M\.\s?Sc\.|Ph\.\s?D\.|PhD|Master'?s|Doctoral)\s+"
+    r"(?:thesis|dissertation|diss\.)\s*,\s*",
+    regex.IGNORECASE,
+)
+
+
+def genre_before_school(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"Fast Fourier methods," M.S. thesis, Dept. Math., Univ. of Illinois, Urbana`` (IEEE): the
+    kind of thesis opening the span of the school (read as a publisher or names) is the genre."""
+    if any(sp[0] == "genre" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("publisher", "author") and k and (m := _THESIS_LEAD.match(work, s, e)):
+            g = m.group().rstrip(" ,")
+            return [
+                *spans[:k],
+                ("genre", s, s + len(g), c),
+                ("publisher", m.end(), e, c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+_NO_WORD = regex.compile(r"(?:No|no|Nr|nr)\.\s*(?=\S)")
+
+
+def number_word(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Report no. HC 2019/4`` (Harvard): ``no.`` opening a report's number is no part of it."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "identifier" and k and spans[k - 1][0] == "genre":
+            m = _NO_WORD.match(work, s, e)
+            if m and m.end() < e:
+                return [*spans[:k], (lab, m.end(), e, c), *spans[k + 1 :]]
+    return spans
+
+
+_CJK = regex.compile(r"[\u3400-\u9fff]")
+
+
+def english_dates(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """The repairs that must come before the others (which read the title they give back)."""
+    if "(" in work and "date" in (sp[0] for sp in spans):
+        return apa_date_range(spans, work, start, end)
+    return spans
+
+
+def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """Every repair above, each called only when a cheap test of the text says it may apply."""
+    if not work.isascii() and _CJK.search(work):
+        return spans  # (Chinese references: the repairs of relabel.py)
+    labels = {sp[0] for sp in spans}
+    if "date" in labels and ("container-title" in labels or "event-title" in labels):
+        spans = event_year(spans, work, start, end)
+    if "genre" in labels:
+        if "No" in work or "no" in work or "Number" in work:
+            spans = report_publisher(spans, work, start, end)
+            spans = number_word(spans, work, start, end)
+        if "ep" in work or "eport" in work:
+            spans = report_number_in_date(spans, work, start, end)
+    if "genre" in labels and ("ep" in work or "eport" in work):
+        spans = report_volume(spans, work, start, end)
+    if "Ed" in work or "ed" in work:
+        spans = book_in_note(spans, work, start, end)
+        spans = book_in_editors(spans, work, start, end)
+        spans = names_before_eds(spans, work, start, end)
+        spans = editor_before_ed(spans, work, start, end)
+        spans = editors_in_container(spans, work, start, end)
+    if "editor" in labels and ("'" in work or "‘" in work or '"' in work):
+        spans = harvard_chapter(spans, work, start, end)
+    if '"' in work or "“" in work:
+        spans = title_past_quote(spans, work, start, end)
+    if "title" not in labels and "note" in labels:
+        spans = apa_note_title(spans, work, start, end)
+    if "thesis" in work or "dissertation" in work or "diss." in work:
+        spans = genre_before_school(spans, work, start, end)
+    return spans
+
+
+def report_volume(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Tech. Rep. 45, Mar. 2019`` (IEEE) / ``Technical Report 45. London`` (Harvard): the number
+    right after a report's kind, read as a volume, is the report's number."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            lab in ("volume", "issue")
+            and plab == "genre"
+            and _REPORT_KIND.search(work, ps, pe)
+            and work[pe:s].strip(" .") == ""
+        ):
+            return [*spans[:k], ("identifier", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+# "in Parsing the World, 2nd ed" / "In Parsing the World (2nd ed": a book and its edition
+_IN_BOOK = regex.compile(
+    r"(?:in|In)\s+(?P<b>\S.*?)(?:\s*[,(]\s*(?P<ed>(?:\d+(?:st|nd|rd|th)\.?|[Rr]ev\.)\s*ed(?:n|ition)?\.?))?"
+    r"\s*\)?[.,]?\s*$"
+)
+
+
+def book_in_note(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"Grammars," in Parsing the World, 2nd ed., B. Cole, Ed.`` (IEEE) / ``Grammars. In Parsing
+    the World (2nd ed.), Ben Cole (Ed.)`` (ACM): a note opening with ``in`` after the title and
+    right before the editors is the book (and its edition); the editors lose the stops the
+    labeller gave them."""
+    for k in range(2, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "note"
+            and spans[k - 1][0] == "title"
+            and nlab == "editor"
+            and (m := _IN_BOOK.fullmatch(work, s, e))
+        ):
+            new: list[Span] = [("container-title", *m.span("b"), c)]
+            if m.group("ed"):
+                new.append(("edition", *m.span("ed"), c))
+            ns += len(work[ns:ne]) - len(work[ns:ne].lstrip(" .,;:)"))
+            return [*spans[:k], *new, ("editor", ns, ne, nc), *spans[k + 2 :]]
+    return spans
+
+
+# "Parsing the World, B. Cole and C. Dunn, Eds": a book, then initials-first names and the role
+_BOOK_THEN_EDITORS = regex.compile(
+    r"(?P<b>[^,]*\p{Ll}[^,]*),\s+(?P<n>\p{Lu}\.(?:\s*\p{Lu}\.)*\s+\p{Lu}[^,]*?"
+    r"(?:(?:,\s+|,?\s+and\s+)\p{Lu}\.(?:\s*\p{Lu}\.)*\s+\p{Lu}[^,]*?)*)(?:,\s*Eds?\.?)?\s*$"
+)
+
+
+def book_in_editors(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"Grammars," in Parsing the World, B. Cole and C. Dunn, Eds. London`` (IEEE): an editors'
+    span after ``in`` that opens with the book's title is the book, then the editors."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if (
+            lab == "editor"
+            and spans[k - 1][0] == "title"
+            and _IN_BEFORE.search(work, max(start, s - 6), s)
+            and (m := _BOOK_THEN_EDITORS.fullmatch(work, s, e))
+        ):
+            return [
+                *spans[:k],
+                ("container-title", *m.span("b"), c),
+                ("editor", *m.span("n"), c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+_IN_BEFORE = regex.compile(r"\b(?:in|In)\s*$")
+_NAME_ONLY = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}")
+
+
+def names_before_eds(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In Proceedings of … (IWP '19), Ben Cole (Ed.). ACM`` (ACM): a lone name (read as a second
+    container or a publisher) right before ``(Ed.)`` / ``(Eds.)`` is the editor."""
+    if any(sp[0] == "editor" for sp in spans):
+        return spans
+    for k in range(2, len(spans)):
+        lab, s, e, c = spans[k]
+        if (
+            lab in ("container-title", "publisher", "note")
+            and spans[k - 1][0] in ("container-title", "note")
+            and work[spans[k - 1][2] : s].strip() == ","
+            and _EDS_BRACKET.match(work, e)
+            and _NAME_ONLY.fullmatch(work, s, e)
+        ):
+            return [*spans[:k], ("editor", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+# "'Grammars', in" / "‘Grammars’, in": a quoted title with no label, then "in"
+_QUOTED_THEN_IN = regex.compile(
+    r"\s*[.)]?\s*(?P<q>['‘\"“])(?P<t>[^'’\"”]{2,200}?)['’\"”]\s*[,.]?\s*(?:in|In)\s*:?\s*$"
+)
+
+
+def harvard_chapter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, A. (2019) 'Grammars', in Cole, B. (ed.) Parsing the world. London`` (Harvard):
+    the quoted title the labeller left out before ``in`` is the title, and the title it read after
+    the editors is the book."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab != "editor" or spans[k - 1][0] != "date":
+            continue
+        m = _QUOTED_THEN_IN.fullmatch(work, spans[k - 1][2], s)
+        nlab, ns, ne, nc = spans[k + 1]
+        if m is None or nlab != "title" or any(sp[0] == "container-title" for sp in spans):
+            return spans
+        return [
+            *spans[:k],
+            ("title", *m.span("t"), c),
+            (lab, s, e, c),
+            ("container-title", ns, ne, nc),
+            *spans[k + 2 :],
+        ]
+    return spans
+
+
+_CLOSED_QUOTE = regex.compile(r"[.,?!]?[\"”]\s+(?=\p{Lu})")
+
+
+def title_past_quote(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Walker, Ann. "Grammars." Parsing the World. Ed. Ben Cole`` (MLA): a title opened by a quote
+    and run on past its closing quote ends there; the rest is the container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "container-title":
+            return spans
+        if lab != "title" or work[s - 1 : s] not in ('"', "“"):
+            continue
+        m = _CLOSED_QUOTE.search(work, s, e)
+        if m is None or m.end() >= e:
+            return spans
+        return [
+            *spans[:k],
+            ("title", s, m.start(), c),
+            ("container-title", m.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
