@@ -15,12 +15,17 @@ from citekit.parser.relabel_en import (
     event_year,
     genre_before_school,
     harvard_chapter,
+    mla_web_site,
+    month_in_container,
     names_before_eds,
     number_word,
     report_number_in_date,
     report_publisher,
     report_volume,
+    role_names_as_title,
+    title_before_available,
     title_past_quote,
+    volume_dot_issue,
 )
 
 
@@ -393,3 +398,132 @@ def test_no_before_a_report_number():
         ("identifier", "no. HC 2019/4"),
     )
     assert got[-1] == ("identifier", "HC 2019/4")
+
+
+def test_mla_translator_read_as_a_second_title():
+    text = "Kafka, Franz. The Trial. Trans. Breon Mitchell. New York: Schocken, 1998. Print."
+    got = _fix(
+        role_names_as_title,
+        text,
+        ("author", "Kafka, Franz"),
+        ("title", "The Trial"),
+        ("title", "Breon Mitchell"),
+        ("location", "New York"),
+    )
+    assert got[2] == ("translator", "Trans. Breon Mitchell")
+    # a second title after no role word stays
+    text = "Kafka, Franz. The Trial. Breon Mitchell. New York: Schocken, 1998."
+    spans = _spans(text, ("title", "The Trial"), ("title", "Breon Mitchell"))
+    assert role_names_as_title(spans, text, 0, len(text)) == spans
+
+
+def test_mla_month_read_into_the_magazine():
+    text = 'Ng, Kim. "The Future of Books." Wired May 2015: 88-95. Print.'
+    got = _fix(
+        month_in_container,
+        text,
+        ("author", "Ng, Kim"),
+        ("title", "The Future of Books"),
+        ("container-title", "Wired May"),
+        ("date", "2015"),
+    )
+    assert got[2:] == [("container-title", "Wired"), ("date", "May 2015")]
+    # a container that is only a month's name stays
+    text = 'Ng, Kim. "Books." May 2015: 88-95.'
+    spans = _spans(text, ("title", "Books"), ("container-title", "May"), ("date", "2015"))
+    assert month_in_container(spans, text, 0, len(text)) == spans
+
+
+def test_mla_volume_and_issue_read_as_one_volume():
+    text = 'Morris, Rae. "Glass Cities." Architecture Today 22.1 (2016): 30-42. Print.'
+    got = _fix(
+        volume_dot_issue,
+        text,
+        ("title", "Glass Cities"),
+        ("container-title", "Architecture Today"),
+        ("volume", "22.1"),
+        ("date", "2016"),
+    )
+    assert got[2:4] == [("volume", "22"), ("issue", "1")]
+
+
+def test_mla_web_site_and_its_sponsor():
+    text = (
+        'Jones, Paul. "On Grammar." Grammar Today. Grammar Society, 20 Jan. 2011. Web. 4 Mar. 2014.'
+    )
+    got = _fix(
+        mla_web_site,
+        text,
+        ("author", "Jones, Paul"),
+        ("title", "On Grammar"),
+        ("container-title", "Grammar Today. Grammar Society"),
+        ("date", "20 Jan. 2011"),
+    )
+    assert got[2:4] == [("container-title", "Grammar Today"), ("publisher", "Grammar Society")]
+    text = 'Greenpeace. "Plastic Oceans." Greenpeace.org. Greenpeace International, 2016. Web.'
+    got = _fix(
+        mla_web_site,
+        text,
+        ("author", "Greenpeace"),
+        ("container-title", 'Plastic Oceans." Greenpeace.org. Greenpeace International'),
+        ("date", "2016"),
+    )
+    assert got[1:4] == [
+        ("title", "Plastic Oceans"),
+        ("container-title", "Greenpeace.org"),
+        ("publisher", "Greenpeace International"),
+    ]
+    # a container of one sentence stays
+    text = 'Jones, Paul. "On Grammar." Grammar Today, 20 Jan. 2011. Web. 4 Mar. 2014.'
+    spans = _spans(
+        text,
+        ("title", "On Grammar"),
+        ("container-title", "Grammar Today"),
+        ("date", "20 Jan. 2011"),
+    )
+    assert mla_web_site(spans, text, 0, len(text)) == spans
+
+
+def test_harvard_title_before_available_at():
+    text = "NHS (2020) Diabetes. Available at: https://www.nhs.uk/conditions/diabetes/ (Accessed: 20 April 2020)."
+    got = _fix(
+        title_before_available,
+        text,
+        ("author", "NHS"),
+        ("date", "2020"),
+        ("url", "https://www.nhs.uk/conditions/diabetes/"),
+    )
+    assert got[2] == ("title", "Diabetes")
+
+
+def _assemble(text: str, *pieces: tuple[str, str]) -> tuple[str | None, dict]:
+    from citekit.normalise import normalise
+    from citekit.parser.assemble import assemble
+    from citekit.parser.draft import Draft
+
+    view = normalise(text)
+    assert view.text == text  # the pieces are located in the view
+    d = Draft(view, 0, len(text))
+    assemble(d, _spans(text, *pieces))
+    return d.type, d.values
+
+
+def test_mla_web_page_with_a_sponsor_is_a_web_page():
+    text = (
+        'Jones, Paul. "On Grammar." Grammar Today. Grammar Society, 20 Jan. 2011. Web. 4 Mar. 2014.'
+    )
+    pieces = [
+        ("author", "Jones, Paul"),
+        ("title", "On Grammar"),
+        ("container-title", "Grammar Today. Grammar Society"),
+        ("date", "20 Jan. 2011"),
+        ("note", "Web"),
+        ("date", "4 Mar. 2014"),
+    ]
+    kind, got = _assemble(text, *pieces)
+    assert kind == "webpage"
+    assert (got["container-title"], got["publisher"]) == ("Grammar Today", "Grammar Society")
+    # printed: a chapter in a book
+    text = text.replace("Web. 4 Mar. 2014", "Print")
+    kind, _ = _assemble(text, *pieces[:4])
+    assert kind != "webpage"

@@ -368,6 +368,21 @@ def _comma_title(
     return spans
 
 
+# MLA 7's medium of a web page, before the access date: "… 20 Jan. 2011. Web. 4 Mar. 2014."
+_WEB_MEDIUM = regex.compile(r"\bWeb\.\s+\d{1,2}\s+\p{Lu}\p{Ll}{2}")
+
+
+def _mla_web_page(d: Draft, rest: str) -> bool:
+    """``"Title." Site. Sponsor, 20 Jan. 2011. Web. 4 Mar. 2014.`` (MLA 7): a site and its sponsor
+    with the medium ``Web.`` and no journal numbers is a web page."""
+    return (
+        d.has("accessed")
+        and d.has("publisher")
+        and not (d.has("volume") or d.has("issue") or d.has("page") or d.has("DOI"))
+        and _WEB_MEDIUM.search(rest) is not None
+    )
+
+
 def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
     """Record the fields the labelled ``spans`` (view coordinates) describe; then set the type."""
     work = d.work
@@ -1066,6 +1081,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         and not (d.has("volume") or d.has("issue") or d.has("page") or d.has("publisher") or genre)
     ):
         d.set_type("webpage", 0.7)
+        return
+    if container and not genre and _mla_web_page(d, rest):
+        d.set_type("webpage", 0.65)
         return
     if (
         container

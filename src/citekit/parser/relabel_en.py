@@ -32,6 +32,11 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 __all__ = [
     "apa_date_range",
     "apa_note_title",
+    "mla_web_site",
+    "month_in_container",
+    "role_names_as_title",
+    "title_before_available",
+    "volume_dot_issue",
     "book_in_editors",
     "book_in_note",
     "harvard_chapter",
@@ -328,6 +333,16 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = harvard_chapter(spans, work, start, end)
     if '"' in work or "“" in work:
         spans = title_past_quote(spans, work, start, end)
+    if "Web" in work:
+        spans = mla_web_site(spans, work, start, end)
+    if "Trans" in work or "Ed" in work:
+        spans = role_names_as_title(spans, work, start, end)
+    if "container-title" in labels and "date" in labels:
+        spans = month_in_container(spans, work, start, end)
+    if "volume" in labels and "." in work:
+        spans = volume_dot_issue(spans, work, start, end)
+    if "Available" in work and "title" not in labels:
+        spans = title_before_available(spans, work, start, end)
     if "title" not in labels and "note" in labels:
         spans = apa_note_title(spans, work, start, end)
     if "thesis" in work or "dissertation" in work or "diss." in work:
@@ -477,4 +492,132 @@ def title_past_quote(spans: list[Span], work: str, start: int, end: int) -> list
             ("container-title", m.end(), e, c),
             *spans[k + 1 :],
         ]
+    return spans
+
+
+_ROLE_BEFORE = regex.compile(
+    r"(?:^|(?<=[.,]\s))(?P<w>Trans\.|Ed\.|Eds\.|Translated\s+by|Edited\s+by)\s*$"
+)
+_PERSON_NAMES = regex.compile(
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}"
+    r"(?:(?:,\s+|,?\s+and\s+)\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3})*"
+)
+
+
+def role_names_as_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Kafka, Franz. The Trial. Trans. Breon Mitchell. New York`` (MLA 7): names right after a
+    role word, read as a second title, are the translators (or editors)."""
+    seen_title = False
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "title":
+            continue
+        if not seen_title:
+            seen_title = True
+            continue
+        m = _ROLE_BEFORE.search(work, max(start, s - 16), s)
+        if m is None or not _PERSON_NAMES.fullmatch(work, s, e):
+            return spans
+        role = "translator" if m.group("w").startswith("Trans") else "editor"
+        if any(sp[0] == role for sp in spans):
+            return spans
+        return [*spans[:k], (role, m.start("w"), e, c), *spans[k + 1 :]]
+    return spans
+
+
+_MONTH_END = regex.compile(rf"\s+(?P<m>{_MONTH})\s*$")
+
+
+def month_in_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"The Future of Books." Wired May 2015: 88-95.`` (MLA 7 magazine): a month the labeller
+    read as the container's last word, right before the year, is the date's."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "container-title"
+            and nlab == "date"
+            and work[e:ns] == " "
+            and (m := _MONTH_END.search(work, s, e))
+            and m.start() > s
+        ):
+            return [
+                *spans[:k],
+                (lab, s, m.start(), c),
+                ("date", m.start("m"), ne, nc),
+                *spans[k + 2 :],
+            ]
+    return spans
+
+
+_VOLUME_DOT_ISSUE = regex.compile(r"(?P<v>\d{1,4})\.(?P<i>\d{1,4})")
+
+
+def volume_dot_issue(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Architecture Today 22.1 (2016): 30-42`` (MLA 7): a volume read as ``22.1`` is the volume
+    and the issue."""
+    if any(sp[0] == "issue" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if (
+            lab == "volume"
+            and (m := _VOLUME_DOT_ISSUE.fullmatch(work, s, e))
+            and work[e : e + 2] == " ("
+        ):
+            return [
+                *spans[:k],
+                ("volume", *m.span("v"), c),
+                ("issue", *m.span("i"), c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+_OPEN_QUOTE_TITLE = regex.compile(r"[\"“]?(?P<t>[^\"“”]{2,200}?)[.,?!]?[\"”]\s+(?=\S)")
+_SITE_THEN_SPONSOR = regex.compile(r"(?P<c>\S.*?\S)\.\s+(?P<p>\p{Lu}[^.]*?\S)\s*,?\s*$")
+
+
+def mla_web_site(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Jones, Paul. "Title." Grammar Today. Grammar Society, 20 Jan. 2011. Web. 4 Mar. 2014.``
+    (MLA 7 web page): a container of two sentences right before the date is the site, then its
+    sponsor (the publisher); a quoted title the labeller ran into it, with no title read, ends at
+    its closing quote."""
+    if any(sp[0] == "publisher" for sp in spans):
+        return spans
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab != "container-title" or spans[k + 1][0] != "date":
+            continue
+        if work[e : spans[k + 1][1]].strip() != ",":
+            return spans
+        new: list[Span] = []
+        if not any(sp[0] == "title" for sp in spans) and work[s - 1 : s] in ('"', "“"):
+            q = _OPEN_QUOTE_TITLE.match(work, s, e)
+            if q is None:
+                return spans
+            new.append(("title", *q.span("t"), c))
+            s = q.end()
+        m = _SITE_THEN_SPONSOR.fullmatch(work, s, e)
+        if m is None:
+            return spans
+        new += [("container-title", *m.span("c"), c), ("publisher", *m.span("p"), c)]
+        return [*spans[:k], *new, *spans[k + 1 :]]
+    return spans
+
+
+_TITLE_BEFORE_AVAILABLE = regex.compile(
+    r"\s*\)?\s*[.,]?\s*(?P<t>\p{Lu}[^.]{0,200}?\S)\s*\.\s*(?:\[Online\]\.?\s*)?Available\s+(?:at|from)\s*:?\s*$"
+)
+
+
+def title_before_available(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``NHS (2020) Diabetes. Available at: https://…`` (Harvard): with no title read, the sentence
+    between the date and ``Available at`` is the title."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        if spans[k - 1][0] != "date":
+            continue
+        m = _TITLE_BEFORE_AVAILABLE.fullmatch(work, spans[k - 1][2], spans[k][1])
+        if m is not None:
+            return [*spans[:k], ("title", *m.span("t"), spans[k - 1][3]), *spans[k:]]
     return spans
