@@ -8,6 +8,7 @@ from __future__ import annotations
 from citekit.parser.relabel_en import (
     apa_date_range,
     apa_note_title,
+    book_before_editor,
     book_in_editors,
     book_in_note,
     editor_before_ed,
@@ -15,10 +16,13 @@ from citekit.parser.relabel_en import (
     event_year,
     genre_before_school,
     harvard_chapter,
+    kind_as_container,
     mla_web_site,
     month_in_container,
     names_before_eds,
     number_word,
+    place_run_on,
+    publisher_after_proceedings,
     report_number_in_date,
     report_publisher,
     report_volume,
@@ -527,3 +531,97 @@ def test_mla_web_page_with_a_sponsor_is_a_web_page():
     text = text.replace("Web. 4 Mar. 2014", "Print")
     kind, _ = _assemble(text, *pieces[:4])
     assert kind != "webpage"
+
+
+def test_acm_publisher_after_the_proceedings():
+    text = (
+        "Rosa Diaz. 2020. Neural Parsing. In Proceedings of the 2020 Conference on Parsing (EMNLP). "
+        "Association for Computational Linguistics, Online, 123-134."
+    )
+    got = _fix(
+        publisher_after_proceedings,
+        text,
+        ("author", "Rosa Diaz"),
+        ("date", "2020"),
+        ("title", "Neural Parsing"),
+        ("container-title", "Proceedings of the 2020 Conference on Parsing (EMNLP)"),
+        ("container-title", "Association for Computational Linguistics"),
+        ("note", "Online"),
+        ("pages", "123-134"),
+    )
+    assert got[4:6] == [
+        ("publisher", "Association for Computational Linguistics"),
+        ("location", "Online"),
+    ]
+    # a journal's two pieces stay
+    text = "Rosa Diaz. 2020. Neural Parsing. Journal of Parsing. Parsing Society, 12."
+    spans = _spans(
+        text,
+        ("title", "Neural Parsing"),
+        ("container-title", "Journal of Parsing"),
+        ("container-title", "Parsing Society"),
+    )
+    assert publisher_after_proceedings(spans, text, 0, len(text)) == spans
+
+
+def test_country_after_the_place_read_as_a_title():
+    text = "Diaz, R. (2017, April 20). Parsing [Symposium]. Libraries Symposium 2017, Austin, TX, United States."
+    got = _fix(
+        place_run_on,
+        text,
+        ("author", "Diaz, R."),
+        ("date", "2017, April 20"),
+        ("title", "Parsing"),
+        ("container-title", "Libraries Symposium 2017"),
+        ("location", "Austin, TX"),
+        ("title", "United States"),
+    )
+    assert got[-1] == ("location", "Austin, TX, United States")
+
+
+def test_kind_of_work_read_as_the_container():
+    text = '[4] R. Diaz, "Citation parser," GitHub repository, 2020. [Online]. Available: https://x.org'
+    got = _fix(
+        kind_as_container,
+        text,
+        ("author", "R. Diaz"),
+        ("title", "Citation parser"),
+        ("container-title", "GitHub repository"),
+        ("date", "2020"),
+    )
+    assert got[2] == ("genre", "GitHub repository")
+    text = '[4] R. Diaz, "Citation parser," Software Practice, 2020.'
+    spans = _spans(text, ("title", "Citation parser"), ("container-title", "Software Practice"))
+    assert kind_as_container(spans, text, 0, len(text)) == spans
+
+
+def test_ieee_edited_book_with_no_title_read():
+    text = "[10] R. Diaz, Citation Parsing, 2nd ed., T. Ray, Ed. New York, NY, USA: Wiley, 2019."
+    got = _fix(
+        book_before_editor,
+        text,
+        ("author", "R. Diaz"),
+        ("note", "Citation Parsing, 2nd ed.,"),
+        ("author", "T. Ray"),
+        ("location", "New York, NY, USA"),
+    )
+    assert got[1:4] == [
+        ("title", "Citation Parsing"),
+        ("edition", "2nd ed."),
+        ("editor", "T. Ray"),
+    ]
+
+
+def test_ieee_thesis_kind_read_as_names():
+    text = (
+        '[7] R. Diaz, "Parsing," M.S. thesis, Sch. Comput., Georgia Inst. Technol., Atlanta, 2017.'
+    )
+    got = _fix(
+        genre_before_school,
+        text,
+        ("author", "R. Diaz"),
+        ("title", "Parsing"),
+        ("author", "M.S. thesis"),
+        ("container-title", "Sch. Comput., Georgia Inst. Technol."),
+    )
+    assert got[2] == ("genre", "M.S. thesis")

@@ -32,6 +32,10 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 __all__ = [
     "apa_date_range",
     "apa_note_title",
+    "book_before_editor",
+    "kind_as_container",
+    "place_run_on",
+    "publisher_after_proceedings",
     "mla_web_site",
     "month_in_container",
     "role_names_as_title",
@@ -268,12 +272,21 @@ _THESIS_LEAD = regex.compile(
 )
 
 
+_THESIS_KIND = regex.compile(
+    r"(?:M\.\s?S\.|M\.\s?A\.|M\.\s?Sc\.|Ph\.\s?D\.|PhD|Master'?s|Doctoral)\s+"
+    r"(?:thesis|dissertation|diss\.)",
+    regex.IGNORECASE,
+)
+
+
 def genre_before_school(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``"Fast Fourier methods," M.S. thesis, Dept. Math., Univ. of Illinois, Urbana`` (IEEE): the
     kind of thesis opening the span of the school (read as a publisher or names) is the genre."""
     if any(sp[0] == "genre" for sp in spans):
         return spans
     for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("author", "note") and k and _THESIS_KIND.fullmatch(work, s, e):
+            return [*spans[:k], ("genre", s, e, c), *spans[k + 1 :]]
         if lab in ("publisher", "author") and k and (m := _THESIS_LEAD.match(work, s, e)):
             g = m.group().rstrip(" ,")
             return [
@@ -341,6 +354,14 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = month_in_container(spans, work, start, end)
     if "volume" in labels and "." in work:
         spans = volume_dot_issue(spans, work, start, end)
+    if "container-title" in labels:
+        if "roc" in work:
+            spans = publisher_after_proceedings(spans, work, start, end)
+        spans = kind_as_container(spans, work, start, end)
+    if "location" in labels and "title" in labels:
+        spans = place_run_on(spans, work, start, end)
+    if "note" in labels and "Ed" in work:
+        spans = book_before_editor(spans, work, start, end)
     if "Available" in work and "title" not in labels:
         spans = title_before_available(spans, work, start, end)
     if "title" not in labels and "note" in labels:
@@ -620,4 +641,112 @@ def title_before_available(spans: list[Span], work: str, start: int, end: int) -
         m = _TITLE_BEFORE_AVAILABLE.fullmatch(work, spans[k - 1][2], spans[k][1])
         if m is not None:
             return [*spans[:k], ("title", *m.span("t"), spans[k - 1][3]), *spans[k:]]
+    return spans
+
+
+def publisher_after_proceedings(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In Proceedings of … (EMNLP). Association for Computational Linguistics, Online, 123–134.``
+    (ACM): a second container right after the proceedings' closing bracket is the publisher, and
+    the word after it (read as a publisher) the place."""
+    if any(sp[0] == "publisher" and _PUBLISHERISH(work, sp) for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if not (
+            lab == "container-title"
+            and plab == "container-title"
+            and work[pe:s].strip() in (").", ".")
+            and work[ps:pe].rstrip(")").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ'0123456789"))
+            and _PROCEEDINGS.match(work, ps, pe)
+            and not any(ch.isdigit() for ch in work[s:e])
+        ):
+            continue
+        out: list[Span] = [*spans[:k], ("publisher", s, e, c)]
+        for sp in spans[k + 1 :]:
+            if sp[0] == "publisher" or sp[0] == "note" and work[e : sp[1]].strip() == ",":
+                sp = ("location", *sp[1:])
+            out.append(sp)
+        return out
+    return spans
+
+
+_PROCEEDINGS = regex.compile(r"(?:In\s+)?(?:Proceedings|Proc\.)\s")
+
+
+def _PUBLISHERISH(work: str, sp: Span) -> bool:
+    return len(work[sp[1] : sp[2]].split()) > 1
+
+
+def place_run_on(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Digital Libraries Symposium 2017, Austin, TX, United States. https://…`` (APA 7): a second
+    title right after the place, after a comma, is the place's country."""
+    for k in range(2, len(spans)):
+        lab, s, e, c = spans[k]
+        plab, ps, pe, pc = spans[k - 1]
+        if (
+            lab == "title"
+            and plab == "location"
+            and work[pe:s] == ", "
+            and any(sp[0] == "title" for sp in spans[: k - 1])
+            and _PLACE_WORDS.fullmatch(work, s, e)
+        ):
+            return [*spans[: k - 1], ("location", ps, e, min(c, pc)), *spans[k + 1 :]]
+    return spans
+
+
+_PLACE_WORDS = regex.compile(r"\p{Lu}[\p{L}.]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.]*){0,3}")
+
+# kinds of work that ACM and IEEE print as an element of their own after the title
+_KIND_ELEMENT = regex.compile(
+    r"(?:Blog\s+post|(?:Computer\s+)?[Ss]oftware|Data\s?set|Video|Podcast|Preprint|Poster|"
+    r"Slides|Tweet|Web\s+page|(?:GitHub|Code|Software)\s+repository)\.?",
+    regex.IGNORECASE,
+)
+
+
+def kind_as_container(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Citation styles explained. Blog post. Retrieved …`` (ACM) / ``"Citation parser," GitHub
+    repository, 2020.`` (IEEE): a container that only names the kind of work is the genre."""
+    if any(sp[0] == "genre" for sp in spans):
+        return spans
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if (
+            lab == "container-title"
+            and spans[k - 1][0] == "title"
+            and _KIND_ELEMENT.fullmatch(work, s, e)
+        ):
+            return [*spans[:k], ("genre", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_BOOK_EDITION = regex.compile(
+    r"(?P<t>\S.*?\S)\s*,\s*(?P<ed>(?:\d+(?:st|nd|rd|th)|[Rr]ev\.)\s*ed\.?)\s*,?\s*"
+)
+
+
+def book_before_editor(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``[10] R. Diaz, Citation Parsing, 2nd ed., T. Ray, Ed. New York`` (IEEE): with no title read,
+    the note after the authors is the title (and its edition), and the names before ``, Ed.`` the
+    editors."""
+    if any(sp[0] in ("title", "editor") for sp in spans):
+        return spans
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "note"
+            and spans[k - 1][0] == "author"
+            and nlab == "author"
+            and _ED_AFTER.match(work, ne)
+            and (m := _BOOK_EDITION.fullmatch(work, s, e))
+        ):
+            return [
+                *spans[:k],
+                ("title", *m.span("t"), c),
+                ("edition", *m.span("ed"), c),
+                ("editor", ns, ne, nc),
+                *spans[k + 2 :],
+            ]
     return spans
