@@ -321,12 +321,30 @@ def english_dates(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     return spans
 
 
+# a cheap test before _KIND_ELEMENT: one of the pieces every kind it reads holds
+_KIND_WORDS = (
+    "Blog",
+    "oftware",
+    "set",
+    "Video",
+    "Podcast",
+    "Preprint",
+    "Poster",
+    "Slides",
+    "Tweet",
+    "page",
+    "epository",
+)
+
+
 def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, each called only when a cheap test of the text says it may apply."""
     if not work.isascii() and _CJK.search(work):
         return spans  # (Chinese references: the repairs of relabel.py)
-    labels = {sp[0] for sp in spans}
-    if "date" in labels and ("container-title" in labels or "event-title" in labels):
+    kinds = [sp[0] for sp in spans]
+    labels = set(kinds)
+    titles = kinds.count("title")
+    if kinds.count("date") >= 2 and ("container-title" in labels or "event-title" in labels):
         spans = event_year(spans, work, start, end)
     if "genre" in labels:
         if "No" in work or "no" in work or "Number" in work:
@@ -336,19 +354,21 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = report_number_in_date(spans, work, start, end)
     if "genre" in labels and ("ep" in work or "eport" in work):
         spans = report_volume(spans, work, start, end)
-    if "Ed" in work or "ed" in work:
+    if "editor" in labels:
         spans = book_in_note(spans, work, start, end)
         spans = book_in_editors(spans, work, start, end)
+    if "(Ed" in work or "(ed" in work:
         spans = names_before_eds(spans, work, start, end)
-        spans = editor_before_ed(spans, work, start, end)
         spans = editors_in_container(spans, work, start, end)
+    if ", Ed" in work:
+        spans = editor_before_ed(spans, work, start, end)
     if "editor" in labels and ("'" in work or "‘" in work or '"' in work):
         spans = harvard_chapter(spans, work, start, end)
     if '"' in work or "“" in work:
         spans = title_past_quote(spans, work, start, end)
     if "Web" in work:
         spans = mla_web_site(spans, work, start, end)
-    if "Trans" in work or "Ed" in work:
+    if titles >= 2 and ("Trans" in work or "Ed" in work):
         spans = role_names_as_title(spans, work, start, end)
     if "container-title" in labels and "date" in labels:
         spans = month_in_container(spans, work, start, end)
@@ -357,10 +377,11 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     if "container-title" in labels:
         if "roc" in work:
             spans = publisher_after_proceedings(spans, work, start, end)
-        spans = kind_as_container(spans, work, start, end)
-    if "location" in labels and "title" in labels:
+        if any(w in work for w in _KIND_WORDS):
+            spans = kind_as_container(spans, work, start, end)
+    if titles >= 2 and "location" in labels:
         spans = place_run_on(spans, work, start, end)
-    if "note" in labels and "Ed" in work:
+    if "note" in labels and ", Ed" in work:
         spans = book_before_editor(spans, work, start, end)
     if "Available" in work and "title" not in labels:
         spans = title_before_available(spans, work, start, end)
