@@ -11,11 +11,13 @@ from citekit.parser.relabel_en import (
     book_before_editor,
     book_in_editors,
     book_in_note,
+    bracketed_degree,
     editor_before_ed,
     editors_in_container,
     event_year,
     genre_before_school,
     harvard_chapter,
+    journal_as_names,
     kind_as_container,
     mla_web_site,
     month_in_container,
@@ -23,12 +25,15 @@ from citekit.parser.relabel_en import (
     number_word,
     place_run_on,
     publisher_after_proceedings,
+    report_name_title,
     report_number_in_date,
     report_publisher,
     report_volume,
     role_names_as_title,
     title_before_available,
     title_past_quote,
+    title_past_single_quote,
+    translator_as_editor,
     volume_dot_issue,
 )
 
@@ -625,3 +630,85 @@ def test_ieee_thesis_kind_read_as_names():
         ("container-title", "Sch. Comput., Georgia Inst. Technol."),
     )
     assert got[2] == ("genre", "M.S. thesis")
+
+
+def test_harvard_thesis_with_its_degree_in_brackets():
+    text = "Smith, J., 2016. Flood risk in cities. Thesis (PhD). University of Leeds."
+    got = _fix(
+        bracketed_degree,
+        text,
+        ("author", "Smith, J."),
+        ("date", "2016"),
+        ("title", "Flood risk in cities"),
+        ("genre", "PhD)"),
+        ("publisher", "University of Leeds"),
+    )
+    assert got[3] == ("genre", "Thesis (PhD)")
+
+
+def test_emerald_journal_read_as_names_and_volume_with_its_number():
+    text = 'Smith, J. (2018), "Coastal erosion", Geography, Vol. 103 No. 2, pp. 87-94.'
+    got = _fix(
+        journal_as_names,
+        text,
+        ("author", "Smith, J."),
+        ("date", "2018"),
+        ("title", "Coastal erosion"),
+        ("author", "Geography"),
+        ("volume", "103 No. 2"),
+        ("pages", "pp. 87-94"),
+    )
+    assert got[3:6] == [("container-title", "Geography"), ("volume", "103"), ("issue", "2")]
+    # names before no volume stay names
+    text = 'Smith, J. (2018), "Coastal erosion", Brown, K., Leeds.'
+    spans = _spans(text, ("title", "Coastal erosion"), ("author", "Brown, K."))
+    assert journal_as_names(spans, text, 0, len(text)) == spans
+
+
+def test_harvard_translator_read_as_editor():
+    text = "Smith, J. (2011) The river (trans. K. Brown). London: Penguin."
+    got = _fix(
+        translator_as_editor,
+        text,
+        ("author", "Smith, J."),
+        ("date", "2011"),
+        ("title", "The river"),
+        ("editor", "K. Brown)"),
+    )
+    assert got[3] == ("translator", "K. Brown")
+    text = "Smith, J. (2011) The river (ed. K. Brown). London: Penguin."
+    spans = _spans(text, ("title", "The river"), ("editor", "K. Brown)"))
+    assert translator_as_editor(spans, text, 0, len(text)) == spans
+
+
+def test_harvard_title_run_past_its_single_quote():
+    text = "Smith, J. (2014) 'River restoration', European Rivers Conference. Vienna, 3-5 June."
+    got = _fix(
+        title_past_single_quote,
+        text,
+        ("author", "Smith, J."),
+        ("date", "2014"),
+        ("title", "River restoration', European Rivers Conference"),
+    )
+    assert got[2:] == [
+        ("title", "River restoration"),
+        ("container-title", "European Rivers Conference"),
+    ]
+    # an apostrophe inside the title is no closing quote
+    text = "Smith, J. (2014) 'The river's Edge and more'. Leeds."
+    spans = _spans(text, ("date", "2014"), ("title", "The river's Edge and more"))
+    assert title_past_single_quote(spans, text, 0, len(text)) == spans
+
+
+def test_report_name_and_year_with_no_title_read():
+    text = "Environment Agency, 2019. Flood report 2018. Bristol: Environment Agency."
+    got = _fix(
+        report_name_title,
+        text,
+        ("author", "Environment Agency"),
+        ("date", "2019"),
+        ("genre", "Flood report"),
+        ("identifier", "2018"),
+        ("location", "Bristol"),
+    )
+    assert got[2:4] == [("title", "Flood report 2018"), ("location", "Bristol")]

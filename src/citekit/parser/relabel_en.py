@@ -33,6 +33,11 @@ __all__ = [
     "apa_date_range",
     "apa_note_title",
     "book_before_editor",
+    "bracketed_degree",
+    "journal_as_names",
+    "report_name_title",
+    "title_past_single_quote",
+    "translator_as_editor",
     "kind_as_container",
     "place_run_on",
     "publisher_after_proceedings",
@@ -383,6 +388,17 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = place_run_on(spans, work, start, end)
     if "note" in labels and ", Ed" in work:
         spans = book_before_editor(spans, work, start, end)
+    if "genre" in labels:
+        if "hesis (" in work or "issertation (" in work:
+            spans = bracketed_degree(spans, work, start, end)
+        if "title" not in labels and "identifier" in labels:
+            spans = report_name_title(spans, work, start, end)
+    if "Vol" in work or "vol" in work:
+        spans = journal_as_names(spans, work, start, end)
+    if "editor" in labels and "rans" in work:
+        spans = translator_as_editor(spans, work, start, end)
+    if "'" in work or "‘" in work:
+        spans = title_past_single_quote(spans, work, start, end)
     if "Available" in work and "title" not in labels:
         spans = title_before_available(spans, work, start, end)
     if "title" not in labels and "note" in labels:
@@ -770,4 +786,105 @@ def book_before_editor(spans: list[Span], work: str, start: int, end: int) -> li
                 ("editor", ns, ne, nc),
                 *spans[k + 2 :],
             ]
+    return spans
+
+
+_DEGREE_CLOSE = regex.compile(r"(?:PhD|Ph\.D\.|DPhil|MPhil|MSc|MA|MRes|EdD|Doctoral|Master'?s)\)")
+_THESIS_OPEN = regex.compile(r"\b(?:Thesis|Dissertation)\s*\(\s*$")
+
+
+def bracketed_degree(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Flood risk in cities. Thesis (PhD). University of Leeds.`` (Harvard): the genre is the
+    whole ``Thesis (PhD)``, not its bracketed degree."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if (
+            lab == "genre"
+            and _DEGREE_CLOSE.fullmatch(work, s, e)
+            and (m := _THESIS_OPEN.search(work, max(start, s - 14), s))
+        ):
+            return [*spans[:k], ("genre", m.start(), e, c), *spans[k + 1 :]]
+    return spans
+
+
+_VOL_AFTER = regex.compile(r"\s*,\s*(?:Vol\.|vol\.|Volume)\s*\d")
+_VOLUME_NO = regex.compile(
+    r"(?P<v>\d{1,5})\s*,?\s*(?:No\.|no\.|Number)\s*(?P<i>\d{1,5}(?:[-/]\d{1,5})?)"
+)
+
+
+def journal_as_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``"Coastal erosion in Norfolk", Geography, Vol. 103 No. 2, pp. 87-94.`` (Emerald Harvard):
+    names read after the title, right before ``, Vol.``, are the journal; a volume read as
+    ``103 No. 2`` is the volume and the issue."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        lab, s, e, c = out[k]
+        if (
+            lab == "author"
+            and any(sp[0] == "title" for sp in out[:k])
+            and not any(sp[0] == "container-title" for sp in out)
+            and _VOL_AFTER.match(work, e)
+        ):
+            out[k] = ("container-title", s, e, c)
+        elif lab == "volume" and (m := _VOLUME_NO.fullmatch(work, s, e)):
+            if not any(sp[0] == "issue" for sp in out):
+                out[k : k + 1] = [("volume", *m.span("v"), c), ("issue", *m.span("i"), c)]
+                break
+    return out if out != spans else spans
+
+
+_TRANS_BEFORE = regex.compile(r"\b(?:trans|Trans)(?:lated)?\.?(?:\s+by)?\s*$")
+
+
+def translator_as_editor(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``The river (trans. K. Brown). London: Penguin.`` (Harvard): names read as editors right
+    after ``trans.`` are the translators (and keep no closing bracket)."""
+    if any(sp[0] == "translator" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "editor" and _TRANS_BEFORE.search(work, max(start, s - 16), s):
+            e -= 1 if work[e - 1] == ")" and "(" not in work[s:e] else 0
+            return [*spans[:k], ("translator", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_SINGLE_CLOSE = regex.compile(r"[.,?!]?['’][,.]?\s+(?=\p{Lu})")
+
+
+def title_past_single_quote(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``(2014) 'River restoration', European Rivers Conference. Vienna`` (Harvard): a title opened
+    by a single quote and run on past its closing quote ends there; the rest is the container."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab == "container-title":
+            return spans
+        if lab != "title" or work[s - 1 : s] not in ("'", "‘"):
+            continue
+        m = _SINGLE_CLOSE.search(work, s, e)
+        if m is None or m.end() >= e:
+            return spans
+        return [
+            *spans[:k],
+            ("title", s, m.start(), c),
+            ("container-title", m.end(), e, c),
+            *spans[k + 1 :],
+        ]
+    return spans
+
+
+def report_name_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Environment Agency, 2019. Flood report 2018. Bristol: Environment Agency.`` : with no title
+    read, a genre right after the date glued by a space to a number is the title."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "genre"
+            and spans[k - 1][0] == "date"
+            and nlab == "identifier"
+            and work[e:ns] == " "
+            and work[ne : ne + 1] in (".", "")
+        ):
+            return [*spans[:k], ("title", s, ne, min(c, nc)), *spans[k + 2 :]]
     return spans
