@@ -8,6 +8,7 @@ from __future__ import annotations
 from citekit.parser.relabel_en import (
     apa_date_range,
     apa_note_title,
+    arxiv_class,
     book_before_editor,
     book_in_editors,
     book_in_note,
@@ -30,6 +31,7 @@ from citekit.parser.relabel_en import (
     report_publisher,
     report_volume,
     role_names_as_title,
+    swapped_book_editor,
     title_before_available,
     title_past_quote,
     title_past_single_quote,
@@ -712,3 +714,35 @@ def test_report_name_and_year_with_no_title_read():
         ("location", "Bristol"),
     )
     assert got[2:4] == [("title", "Flood report 2018"), ("location", "Bristol")]
+
+
+def test_acm_book_and_editor_the_other_way_round():
+    text = (
+        "Lena Park. 2010. Mobile Search. In Mobile HCI (Lecture Notes in Computer Science, "
+        "Vol. 6277), Ben Ross (Ed.). Springer, Berlin, 120-135."
+    )
+    got = _fix(
+        swapped_book_editor,
+        text,
+        ("author", "Lena Park"),
+        ("date", "2010"),
+        ("title", "Mobile Search"),
+        ("editor", "Mobile HCI"),
+        ("collection-title", "Lecture Notes in Computer Science"),
+        ("container-title", "Ben Ross"),
+        ("publisher", "Springer"),
+    )
+    assert (got[3], got[5]) == (("container-title", "Mobile HCI"), ("editor", "Ben Ross"))
+
+
+def test_arxiv_subject_class_is_no_part_of_the_number():
+    text = "Lena Park. 2019. Fair ranking. arXiv:1902.01234 [cs.IR]"
+    got = _fix(
+        arxiv_class,
+        text,
+        ("author", "Lena Park"),
+        ("date", "2019"),
+        ("title", "Fair ranking"),
+        ("identifier", "arXiv:1902.01234 [cs.IR"),
+    )
+    assert got[-1] == ("identifier", "arXiv:1902.01234")

@@ -32,6 +32,8 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 __all__ = [
     "apa_date_range",
     "apa_note_title",
+    "arxiv_class",
+    "swapped_book_editor",
     "book_before_editor",
     "bracketed_degree",
     "journal_as_names",
@@ -363,6 +365,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = book_in_note(spans, work, start, end)
         spans = book_in_editors(spans, work, start, end)
     if "(Ed" in work or "(ed" in work:
+        if "editor" in labels and "container-title" in labels:
+            spans = swapped_book_editor(spans, work, start, end)
         spans = names_before_eds(spans, work, start, end)
         spans = editors_in_container(spans, work, start, end)
     if ", Ed" in work:
@@ -399,6 +403,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = translator_as_editor(spans, work, start, end)
     if "'" in work or "‘" in work:
         spans = title_past_single_quote(spans, work, start, end)
+    if "arXiv:" in work and "[" in work:
+        spans = arxiv_class(spans, work, start, end)
     if "Available" in work and "title" not in labels:
         spans = title_before_available(spans, work, start, end)
     if "title" not in labels and "note" in labels:
@@ -887,4 +893,40 @@ def report_name_title(spans: list[Span], work: str, start: int, end: int) -> lis
             and work[ne : ne + 1] in (".", "")
         ):
             return [*spans[:k], ("title", s, ne, min(c, nc)), *spans[k + 2 :]]
+    return spans
+
+
+def swapped_book_editor(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``In Mobile HCI (Lecture Notes in Computer Science, Vol. 6277), Ben Ross (Ed.). Springer``
+    (ACM): an "editor" right after ``In`` and a "container" right before ``(Ed.)`` are the other
+    way round."""
+    ek = next((k for k, sp in enumerate(spans) if sp[0] == "editor"), -1)
+    ck = next((k for k, sp in enumerate(spans) if sp[0] == "container-title"), -1)
+    if ek < 1 or ck <= ek:
+        return spans
+    _, es, ee, ec = spans[ek]
+    _, cs, ce, cc = spans[ck]
+    if (
+        _IN_BEFORE.search(work, max(start, es - 4), es)
+        and _EDS_BRACKET.match(work, ce)
+        and _NAME_ONLY.fullmatch(work, cs, ce)
+    ):
+        out = list(spans)
+        out[ek] = ("container-title", es, ee, ec)
+        out[ck] = ("editor", cs, ce, cc)
+        return out
+    return spans
+
+
+_ARXIV_CLASS = regex.compile(r"\s*\[[a-z\-]+(?:\.[A-Za-z\-]+)?\]?\s*$")
+
+
+def arxiv_class(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``arXiv:1902.01234 [cs.IR]`` (ACM): the subject class after an arXiv number is no part of
+    it."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("identifier", "number") and work.startswith("arXiv:", s):
+            m = _ARXIV_CLASS.search(work, s, e)
+            if m and m.start() > s:
+                return [*spans[:k], (lab, s, m.start(), c), *spans[k + 1 :]]
     return spans
