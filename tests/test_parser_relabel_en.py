@@ -15,6 +15,8 @@ from citekit.parser.relabel_en import (
     bracketed_degree,
     editor_before_ed,
     editors_in_container,
+    entry_title_as_author,
+    event_after_description,
     event_year,
     genre_before_school,
     harvard_chapter,
@@ -31,8 +33,10 @@ from citekit.parser.relabel_en import (
     report_publisher,
     report_volume,
     role_names_as_title,
+    series_number_in_title,
     swapped_book_editor,
     title_before_available,
+    title_in_role_names,
     title_past_quote,
     title_past_single_quote,
     translator_as_editor,
@@ -746,3 +750,73 @@ def test_arxiv_subject_class_is_no_part_of_the_number():
         ("identifier", "arXiv:1902.01234 [cs.IR"),
     )
     assert got[-1] == ("identifier", "arXiv:1902.01234")
+
+
+def test_apa_title_read_into_the_translator():
+    text = (
+        "Kim, H. (2015). Dreaming (L. Brown, Trans.). Sleep Press. (Original work published 1990)"
+    )
+    got = _fix(
+        title_in_role_names,
+        text,
+        ("author", "Kim, H."),
+        ("date", "2015"),
+        ("translator", "Dreaming (L. Brown, Trans"),
+        ("publisher", "Sleep Press"),
+    )
+    assert got[2:4] == [("title", "Dreaming"), ("translator", "L. Brown")]
+
+
+def test_apa_entry_with_no_author():
+    text = "Sleep. (2021, April 5). In Wikipedia. https://en.wikipedia.org/wiki/Sleep"
+    got = _fix(
+        entry_title_as_author,
+        text,
+        ("author", "Sleep"),
+        ("date", "2021"),
+        ("container-title", "Wikipedia"),
+    )
+    assert got[0] == ("title", "Sleep")
+    # a group author of a work with no "In" stays
+    text = "Sleep Society. (2021). Sleep facts. Wikipedia."
+    spans = _spans(
+        text, ("author", "Sleep Society"), ("date", "2021"), ("container-title", "Wikipedia")
+    )
+    assert entry_title_as_author(spans, text, 0, len(text)) == spans
+
+
+def test_apa_series_and_number_read_into_the_title():
+    text = "AASM. (2019). Sleep guidelines for adults (AASM Clinical Guideline No. 5). https://aasm.org/5"
+    got = _fix(
+        series_number_in_title,
+        text,
+        ("author", "AASM"),
+        ("date", "2019"),
+        ("title", "Sleep guidelines for adults (AASM Clinical Guideline No"),
+        ("edition", "5"),
+    )
+    assert got[2:] == [
+        ("title", "Sleep guidelines for adults"),
+        ("genre", "AASM Clinical Guideline"),
+        ("identifier", "5"),
+    ]
+
+
+def test_apa_event_left_out_after_the_description():
+    text = (
+        "Kim, H. (2019, June 10). Sleep [Paper presentation]. Sleep Meeting 2019, San Antonio, TX."
+    )
+    pieces = [
+        ("author", "Kim, H."),
+        ("date", "2019"),
+        ("date", "June 10"),
+        ("title", "Sleep"),
+        ("genre", "Paper presentation"),
+        ("location", "San Antonio, TX"),
+    ]
+    got = _fix(event_after_description, text, *pieces)
+    assert got[5] == ("container-title", "Sleep Meeting 2019")
+    # no meeting's name: left alone
+    text = text.replace("Sleep Meeting 2019", "SLEEP 2019")
+    spans = _spans(text, *pieces)
+    assert event_after_description(spans, text, 0, len(text)) == spans

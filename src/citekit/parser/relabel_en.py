@@ -33,6 +33,10 @@ __all__ = [
     "apa_date_range",
     "apa_note_title",
     "arxiv_class",
+    "entry_title_as_author",
+    "event_after_description",
+    "series_number_in_title",
+    "title_in_role_names",
     "swapped_book_editor",
     "book_before_editor",
     "bracketed_degree",
@@ -403,6 +407,15 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = translator_as_editor(spans, work, start, end)
     if "'" in work or "‘" in work:
         spans = title_past_single_quote(spans, work, start, end)
+    if "title" not in labels:
+        if "translator" in labels or "editor" in labels:
+            spans = title_in_role_names(spans, work, start, end)
+        if "In " in work:
+            spans = entry_title_as_author(spans, work, start, end)
+    if "No" in work and "(" in work:
+        spans = series_number_in_title(spans, work, start, end)
+    if "genre" in labels and "location" in labels and "]" in work:
+        spans = event_after_description(spans, work, start, end)
     if "arXiv:" in work and "[" in work:
         spans = arxiv_class(spans, work, start, end)
     if "Available" in work and "title" not in labels:
@@ -929,4 +942,97 @@ def arxiv_class(spans: list[Span], work: str, start: int, end: int) -> list[Span
             m = _ARXIV_CLASS.search(work, s, e)
             if m and m.start() > s:
                 return [*spans[:k], (lab, s, m.start(), c), *spans[k + 1 :]]
+    return spans
+
+
+_TITLE_THEN_ROLE = regex.compile(
+    r"(?P<t>[^()]*\p{Ll}[^()]*?)\s*\(\s*(?P<n>\p{Lu}[^()]*?)\s*,\s*(?P<r>Trans|Eds?)\.?\s*\)?"
+)
+
+
+def title_in_role_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Kim, H. (2015). Dreaming (L. Brown, Trans.). Sleep Press.`` (APA 7): a translator (or
+    editor) span that opens with the title, before the bracket, is the title and then the names."""
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab in ("translator", "editor") and k and (m := _TITLE_THEN_ROLE.fullmatch(work, s, e)):
+            role = "translator" if m.group("r") == "Trans" else "editor"
+            return [
+                *spans[:k],
+                ("title", *m.span("t"), c),
+                (role, *m.span("n"), c),
+                *spans[k + 1 :],
+            ]
+    return spans
+
+
+def entry_title_as_author(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Sleep. (2021, April 5). In Wikipedia. https://…`` (APA 7 entry with no author): with no
+    title read, the "author" before the date of a work ``In`` a reference work is its title."""
+    if len(spans) < 3 or any(sp[0] == "title" for sp in spans):
+        return spans
+    (alab, s, e, c), (dlab, ds, de, _), (clab, cs, _, _) = spans[:3]
+    if (
+        alab == "author"
+        and dlab == "date"
+        and clab == "container-title"
+        and work[e:ds].strip() == ". ("
+        and _IN_BEFORE.search(work, max(start, cs - 4), cs)
+    ):
+        return [("title", s, e, c), *spans[1:]]
+    return spans
+
+
+_SERIES_NO_END = regex.compile(r"\s*\((?P<g>\p{Lu}[^()]{1,60}?)\s+No$")
+
+
+def series_number_in_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Sleep guidelines for adults (AASM Clinical Guideline No. 5).`` (APA 7): a title run into
+    the bracketed series and its ``No``, with the number read as something else, ends before the
+    bracket; the series is the genre and the number the report's."""
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab == "title"
+            and (m := _SERIES_NO_END.search(work, s, e))
+            and m.start() > s
+            and work[e:ns].strip() == "."
+            and work[ne : ne + 1] == ")"
+        ):
+            return [
+                *spans[:k],
+                ("title", s, m.start(), c),
+                ("genre", *m.span("g"), c),
+                ("identifier", ns, ne, nc),
+                *spans[k + 2 :],
+            ]
+    return spans
+
+
+_DESCRIPTION_THEN_EVENT = regex.compile(r"\]\s*\.\s+(?P<v>\p{Lu}[^\[\]]{1,150}?)\s*,\s*$")
+
+
+# words that name a meeting (an event read before a place, which a later repair would otherwise
+# take for a publisher)
+_MEETING_WORD = regex.compile(
+    r"\b(?:Forum|Conference|Symposium|Workshop|Congress|Meeting|Summit|Colloquium|Convention)\b",
+    regex.IGNORECASE,
+)
+
+
+def event_after_description(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Sleep and shift work [Paper presentation]. SLEEP 2019, San Antonio, TX`` (APA 7): the
+    event between the bracketed description and the place, left with no field, is the event (read
+    as the container)."""
+    if any(sp[0] == "container-title" for sp in spans):
+        return spans
+    for k in range(len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if lab == "genre" and spans[k + 1][0] == "location":
+            m = _DESCRIPTION_THEN_EVENT.fullmatch(work, e, spans[k + 1][1])
+            if m and _MEETING_WORD.search(m.group("v")):
+                return [*spans[: k + 1], ("container-title", *m.span("v"), c), *spans[k + 1 :]]
+            return spans
     return spans
