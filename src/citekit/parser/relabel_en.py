@@ -332,97 +332,91 @@ def english_dates(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     return spans
 
 
-# a cheap test before _KIND_ELEMENT: one of the pieces every kind it reads holds
-_KIND_WORDS = (
-    "Blog",
-    "oftware",
-    "set",
-    "Video",
-    "Podcast",
-    "Preprint",
-    "Poster",
-    "Slides",
-    "Tweet",
-    "page",
-    "epository",
-)
-
-
 def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
-    """Every repair above, each called only when a cheap test of the text says it may apply."""
+    """Every repair above, each called only when the labels and a cheap test of the text say it
+    may apply (the labels first: a set lookup costs less than a scan of the text)."""
     if not work.isascii() and _CJK.search(work):
         return spans  # (Chinese references: the repairs of relabel.py)
     kinds = [sp[0] for sp in spans]
     labels = set(kinds)
-    titles = kinds.count("title")
-    if kinds.count("date") >= 2 and ("container-title" in labels or "event-title" in labels):
+    titles = kinds.count("title") if "title" in labels else 0
+    genre = "genre" in labels
+    editor = "editor" in labels
+    container = "container-title" in labels
+    if (container or "event-title" in labels) and kinds.count("date") >= 2:
         spans = event_year(spans, work, start, end)
-    if "genre" in labels:
+    if genre:
         if "No" in work or "no" in work or "Number" in work:
             spans = report_publisher(spans, work, start, end)
             spans = number_word(spans, work, start, end)
-        if "ep" in work or "eport" in work:
+        if "ep" in work:  # "Rep", "Report", "report"
             spans = report_number_in_date(spans, work, start, end)
-    if "genre" in labels and ("ep" in work or "eport" in work):
-        spans = report_volume(spans, work, start, end)
-    if "editor" in labels:
+            spans = report_volume(spans, work, start, end)
+    if editor:
         spans = book_in_note(spans, work, start, end)
         spans = book_in_editors(spans, work, start, end)
     if "(Ed" in work or "(ed" in work:
-        if "editor" in labels and "container-title" in labels:
+        if editor and container:
             spans = swapped_book_editor(spans, work, start, end)
         spans = names_before_eds(spans, work, start, end)
         spans = editors_in_container(spans, work, start, end)
     if ", Ed" in work:
         spans = editor_before_ed(spans, work, start, end)
-    if "editor" in labels and ("'" in work or "‘" in work or '"' in work):
-        spans = harvard_chapter(spans, work, start, end)
+        if "note" in labels:
+            spans = book_before_editor(spans, work, start, end)
     if '"' in work or "“" in work:
+        if editor:
+            spans = harvard_chapter(spans, work, start, end)
         spans = title_past_quote(spans, work, start, end)
+    if titles and ("'" in work or "‘" in work):
+        if editor:
+            spans = harvard_chapter(spans, work, start, end)
+        spans = title_past_single_quote(spans, work, start, end)
+    elif editor and ("'" in work or "‘" in work):
+        spans = harvard_chapter(spans, work, start, end)
     if "Web" in work:
         spans = mla_web_site(spans, work, start, end)
-    if titles >= 2 and ("Trans" in work or "Ed" in work):
-        spans = role_names_as_title(spans, work, start, end)
-    if "container-title" in labels and "date" in labels:
-        spans = month_in_container(spans, work, start, end)
-    if "volume" in labels and "." in work:
-        spans = volume_dot_issue(spans, work, start, end)
-    if "container-title" in labels:
+    if titles >= 2:
+        if "Trans" in work or "Ed" in work:
+            spans = role_names_as_title(spans, work, start, end)
+    if container:
+        if "date" in labels and ": " in work:
+            spans = month_in_container(spans, work, start, end)
         if "roc" in work:
             spans = publisher_after_proceedings(spans, work, start, end)
-        if any(w in work for w in _KIND_WORDS):
+        if titles and not genre:
             spans = kind_as_container(spans, work, start, end)
+    if "volume" in labels and "issue" not in labels:
+        spans = volume_dot_issue(spans, work, start, end)
     if titles >= 2 and "location" in labels:
         spans = place_run_on(spans, work, start, end)
-    if "note" in labels and ", Ed" in work:
-        spans = book_before_editor(spans, work, start, end)
-    if "genre" in labels:
+    if genre:
         if "hesis (" in work or "issertation (" in work:
             spans = bracketed_degree(spans, work, start, end)
-        if "title" not in labels and "identifier" in labels:
+        if not titles and "identifier" in labels:
             spans = report_name_title(spans, work, start, end)
-    if "Vol" in work or "vol" in work:
+    if ("Vol" in work or "vol" in work) and (
+        kinds.count("author") >= 2 or "volume" in labels and ("No" in work or "no." in work)
+    ):
         spans = journal_as_names(spans, work, start, end)
-    if "editor" in labels and "rans" in work:
+    if editor and "rans" in work:
         spans = translator_as_editor(spans, work, start, end)
-    if "'" in work or "‘" in work:
-        spans = title_past_single_quote(spans, work, start, end)
-    if "title" not in labels:
-        if "translator" in labels or "editor" in labels:
+    if not titles:
+        if "translator" in labels or editor:
             spans = title_in_role_names(spans, work, start, end)
         if "In " in work:
             spans = entry_title_as_author(spans, work, start, end)
-    if "No" in work and "(" in work:
+        if "Available" in work:
+            spans = title_before_available(spans, work, start, end)
+        if "note" in labels:
+            spans = apa_note_title(spans, work, start, end)
+    elif "No" in work and "(" in work:
         spans = series_number_in_title(spans, work, start, end)
-    if "genre" in labels and "location" in labels and "]" in work:
+    if genre and "location" in labels and "]" in work:
         spans = event_after_description(spans, work, start, end)
     if "arXiv:" in work and "[" in work:
         spans = arxiv_class(spans, work, start, end)
-    if "Available" in work and "title" not in labels:
-        spans = title_before_available(spans, work, start, end)
-    if "title" not in labels and "note" in labels:
-        spans = apa_note_title(spans, work, start, end)
-    if "thesis" in work or "dissertation" in work or "diss." in work:
+    if not genre and ("thesis" in work or "dissertation" in work or "diss." in work):
         spans = genre_before_school(spans, work, start, end)
     return spans
 
@@ -637,8 +631,8 @@ def volume_dot_issue(spans: list[Span], work: str, start: int, end: int) -> list
     for k, (lab, s, e, c) in enumerate(spans):
         if (
             lab == "volume"
-            and (m := _VOLUME_DOT_ISSUE.fullmatch(work, s, e))
             and work[e : e + 2] == " ("
+            and (m := _VOLUME_DOT_ISSUE.fullmatch(work, s, e))
         ):
             return [
                 *spans[:k],
@@ -770,6 +764,7 @@ def kind_as_container(spans: list[Span], work: str, start: int, end: int) -> lis
         lab, s, e, c = spans[k]
         if (
             lab == "container-title"
+            and e - s <= 30
             and spans[k - 1][0] == "title"
             and _KIND_ELEMENT.fullmatch(work, s, e)
         ):
