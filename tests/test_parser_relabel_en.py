@@ -13,6 +13,7 @@ from citekit.parser.relabel_en import (
     book_in_editors,
     book_in_note,
     bracketed_degree,
+    edited_book_title,
     editor_before_ed,
     editors_in_container,
     entry_title_as_author,
@@ -36,10 +37,12 @@ from citekit.parser.relabel_en import (
     series_number_in_title,
     swapped_book_editor,
     title_before_available,
+    title_in_ieee_names,
     title_in_role_names,
     title_past_quote,
     title_past_single_quote,
     translator_as_editor,
+    university_name_in_place,
     volume_dot_issue,
 )
 
@@ -820,3 +823,86 @@ def test_apa_event_left_out_after_the_description():
     text = text.replace("Sleep Meeting 2019", "SLEEP 2019")
     spans = _spans(text, *pieces)
     assert event_after_description(spans, text, 0, len(text)) == spans
+
+
+def test_ieee_university_name_read_into_the_place():
+    text = (
+        '[19] J. Park, "Amplifiers," Ph.D. dissertation, Univ. Michigan, Ann Arbor, MI, USA, 2016.'
+    )
+    got = _fix(
+        university_name_in_place,
+        text,
+        ("author", "J. Park"),
+        ("title", "Amplifiers"),
+        ("genre", "Ph.D. dissertation"),
+        ("publisher", "Univ."),
+        ("location", "Michigan, Ann Arbor, MI, USA"),
+    )
+    assert got[3:5] == [("publisher", "Univ. Michigan"), ("location", "Ann Arbor, MI, USA")]
+    # a named university keeps its town as the place
+    text = '[5] J. Smith, "Optics," Ph.D. dissertation, Stanford Univ., Stanford, CA, USA, 2015.'
+    spans = _spans(
+        text,
+        ("title", "Optics"),
+        ("publisher", "Stanford Univ."),
+        ("location", "Stanford, CA, USA"),
+    )
+    assert university_name_in_place(spans, text, 0, len(text)) == spans
+
+
+def test_ieee_book_title_read_as_a_name():
+    text = "[8] J. Park, Circuit Design, 2nd ed. Berlin, Germany: Springer-Verlag, 2012."
+    got = _fix(
+        title_in_ieee_names,
+        text,
+        ("author", "J. Park, Circuit Design"),
+        ("edition", "2nd"),
+        ("location", "Berlin, Germany"),
+    )
+    assert got[:2] == [("author", "J. Park"), ("title", "Circuit Design")]
+    # names all with initials stay names
+    text = "[8] J. Park, K. Lee, and M. Cole. Berlin, Germany: Springer-Verlag, 2012."
+    spans = _spans(
+        text, ("author", "J. Park, K. Lee, and M. Cole"), ("location", "Berlin, Germany")
+    )
+    assert title_in_ieee_names(spans, text, 0, len(text)) == spans
+
+
+def test_ieee_edited_book_read_as_a_container():
+    text = (
+        "[9] J. Park and K. Lee, Eds., Amplifier Handbook, vol. 2. New York, NY, USA: Wiley, 2018."
+    )
+    got = _fix(
+        edited_book_title,
+        text,
+        ("author", "J. Park and K. Lee"),
+        ("container-title", "Amplifier Handbook"),
+        ("edition", "2"),
+    )
+    assert got[1] == ("title", "Amplifier Handbook")
+    # a journal after authors (no "Eds.") stays a container
+    text = "[9] J. Park and K. Lee, Amplifier Handbook, vol. 2, 2018."
+    spans = _spans(
+        text, ("author", "J. Park and K. Lee"), ("container-title", "Amplifier Handbook")
+    )
+    assert edited_book_title(spans, text, 0, len(text)) == spans
+
+
+def test_ieee_symposium_abbreviation_is_a_conference():
+    text = (
+        '[6] J. Park, "Low-noise amplifiers," in 2019 IEEE Int. Symp. Circuits Syst. (ISCAS), '
+        "Sapporo, Japan, 2019, pp. 1-5."
+    )
+    pieces = [
+        ("author", "J. Park"),
+        ("title", "Low-noise amplifiers"),
+        ("container-title", "in 2019 IEEE Int. Symp. Circuits Syst. (ISCAS)"),
+        ("location", "Sapporo, Japan"),
+        ("date", "2019"),
+        ("pages", "1-5"),
+    ]
+    assert _assemble(text, *pieces)[0] == "paper-conference"
+    # a book chapter with no meeting word stays a chapter
+    text = text.replace("Int. Symp. Circuits Syst.", "Handbook Circuits Syst.")
+    pieces[2] = ("container-title", "in 2019 IEEE Handbook Circuits Syst. (ISCAS)")
+    assert _assemble(text, *pieces)[0] == "chapter"

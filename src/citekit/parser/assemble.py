@@ -77,7 +77,7 @@ _VOL_SUFFIX = regex.compile(r"\s*卷$")
 _PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
 _PAGE_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+(?:页|pp?\.?)$")
 _CONF_WORDS = regex.compile(
-    r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
+    r"proceedings|proc\.|conference|conf\.|symposium|symp\.|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
 # "In CVPR", "In NeurIPS 2017", "In Proc. ACL '19": a meeting named by its acronym after "In"

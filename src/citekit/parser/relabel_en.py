@@ -39,6 +39,9 @@ __all__ = [
     "title_in_role_names",
     "swapped_book_editor",
     "book_before_editor",
+    "edited_book_title",
+    "title_in_ieee_names",
+    "university_name_in_place",
     "bracketed_degree",
     "journal_as_names",
     "report_name_title",
@@ -416,6 +419,12 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = event_after_description(spans, work, start, end)
     if "arXiv:" in work and "[" in work:
         spans = arxiv_class(spans, work, start, end)
+    if "Univ." in work and "location" in labels:
+        spans = university_name_in_place(spans, work, start, end)
+    if not titles and kinds[:1] == ["author"]:
+        spans = title_in_ieee_names(spans, work, start, end)
+        if "Ed" in work:
+            spans = edited_book_title(spans, work, start, end)
     if not genre and ("thesis" in work or "dissertation" in work or "diss." in work):
         spans = genre_before_school(spans, work, start, end)
     return spans
@@ -1030,4 +1039,68 @@ def event_after_description(spans: list[Span], work: str, start: int, end: int) 
             if m and _MEETING_WORD.search(m.group("v")):
                 return [*spans[: k + 1], ("container-title", *m.span("v"), c), *spans[k + 1 :]]
             return spans
+    return spans
+
+
+_LAST_PIECE_UNIV = regex.compile(r"(?:^|,\s*)Univ\.$")
+_PLACE_HEAD = regex.compile(r"(?P<w>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s*,\s*(?=\S)")
+
+
+def university_name_in_place(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Ph.D. dissertation, Univ. Michigan, Ann Arbor, MI, USA`` (IEEE): a school read as ``Univ.``
+    alone takes its name back from the place after it."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        nlab, ns, ne, nc = spans[k + 1]
+        if (
+            lab in ("publisher", "author")
+            and nlab == "location"
+            and _LAST_PIECE_UNIV.search(work[s:e])
+            and work[e:ns] == " "
+            and (m := _PLACE_HEAD.match(work, ns, ne))
+        ):
+            return [
+                *spans[:k],
+                ("publisher", s, m.end("w"), c),
+                ("location", m.end(), ne, nc),
+                *spans[k + 2 :],
+            ]
+    return spans
+
+
+_IEEE_NAME = regex.compile(r"(?:\p{Lu}\.\s*(?:-?\p{Lu}\.\s*)*)\p{Lu}[\p{L}'’\-]+")
+_NAME_SEP = regex.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def title_in_ieee_names(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``[8] J. Park, Circuit Design, 2nd ed. Berlin, Germany: Springer`` (IEEE book): with no title
+    read, a last "name" with no initials after initials-first names is the title."""
+    if not spans or spans[0][0] != "author" or any(sp[0] == "title" for sp in spans):
+        return spans
+    _, s, e, c = spans[0]
+    pieces = _NAME_SEP.split(work[s:e])
+    if len(pieces) < 2 or "." in pieces[-1] or len(pieces[-1].split()) < 2:
+        return spans
+    if not all(_IEEE_NAME.fullmatch(p) for p in pieces[:-1]):
+        return spans
+    ts = s + work[s:e].rindex(pieces[-1])
+    ae = ts
+    while ae > s and work[ae - 1] in " ,":
+        ae -= 1
+    return [("author", s, ae, c), ("title", ts, e, c), *spans[1:]]
+
+
+_EDS_BETWEEN = regex.compile(r"\s*,?\s*\(?(?:Eds?|eds?)\.?\)?\s*[,.]\s*")
+
+
+def edited_book_title(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``[9] J. Park and K. Lee, Eds., Amplifier Handbook, vol. 2. New York`` (IEEE): the book of
+    editors named first, with no title read and no ``In``, is the title, not a container."""
+    if len(spans) < 2 or spans[0][0] not in ("author", "editor"):
+        return spans
+    if any(sp[0] == "title" for sp in spans):
+        return spans
+    lab, s, e, c = spans[1]
+    if lab == "container-title" and _EDS_BETWEEN.fullmatch(work, spans[0][2], s):
+        return [spans[0], ("title", s, e, c), *spans[2:]]
     return spans
