@@ -78,7 +78,7 @@ _VOL_SUFFIX = regex.compile(r"\s*卷$")
 _PAGE_PREFIX = regex.compile(r"(?:pp?\.?|pages?|s\.|第)\s*", regex.IGNORECASE)
 _PAGE_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+(?:页|pp?\.?)$")
 _CONF_WORDS = regex.compile(
-    r"proceedings|proc\.|conference|conf\.|symposium|workshop|congress|会议|论文集",
+    r"proceedings|proc\.|conference|conf\.|symposium|symp\.|workshop|congress|会议|论文集",
     regex.IGNORECASE,
 )
 # "In CVPR", "In NeurIPS 2017", "In Proc. ACL '19": a meeting named by its acronym after "In"
@@ -372,6 +372,21 @@ def _comma_title(
         ):
             return spans[:k] + [("title", s, ne, min(c, nc))] + spans[k + 2 :]
     return spans
+
+
+# MLA 7's medium of a web page, before the access date: "… 20 Jan. 2011. Web. 4 Mar. 2014."
+_WEB_MEDIUM = regex.compile(r"\bWeb\.\s+\d{1,2}\s+\p{Lu}\p{Ll}{2}")
+
+
+def _mla_web_page(d: Draft, rest: str) -> bool:
+    """``"Title." Site. Sponsor, 20 Jan. 2011. Web. 4 Mar. 2014.`` (MLA 7): a site and its sponsor
+    with the medium ``Web.`` and no journal numbers is a web page."""
+    return (
+        d.has("accessed")
+        and d.has("publisher")
+        and not (d.has("volume") or d.has("issue") or d.has("page") or d.has("DOI"))
+        and _WEB_MEDIUM.search(rest) is not None
+    )
 
 
 def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
@@ -1072,6 +1087,9 @@ def _set_type(d: Draft, genre: str, container_lead: bool) -> None:
         and not (d.has("volume") or d.has("issue") or d.has("page") or d.has("publisher") or genre)
     ):
         d.set_type("webpage", 0.7)
+        return
+    if container and not genre and _mla_web_page(d, rest):
+        d.set_type("webpage", 0.65)
         return
     if (
         container

@@ -107,6 +107,7 @@ from .. import lazyregex as regex  # patterns compiled on first use (start-up)
 from ..text.lexicons import words
 from ..text.names import has_corporate_word, institution_words
 from .names import CN_ROLE_WORDS
+from .relabel_en import english_dates, english_shapes
 from .text import MASK, trim
 
 __all__ = [
@@ -1706,7 +1707,9 @@ def page_after_issue(spans: list[Span], work: str, start: int, end: int) -> list
 
 def repair_spans(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """Every repair above, in order."""
+    spans = english_dates(spans, work, start, end)
     spans = _unseen_shapes(spans, work, start, end)
+    spans = english_shapes(spans, work, start, end)
     spans = names_end(spans, work, start, end)
     spans = first_author_run(spans, work, start, end)
     spans = quoted_title_end(spans, work, start, end)
