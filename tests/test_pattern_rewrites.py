@@ -65,6 +65,15 @@ REAL = _real_lines()
 # the random strings)
 CASES = [
     (
+        "house_zh._THESIS",
+        house_zh._THESIS,
+        r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
+        r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$",
+        0,
+        "match",
+        list(" 年度x\u2003") + ["2002", "北京大学", "博士学位论文", "硕士论文"],
+    ),
+    (
         "house_zh._SPACED_LABEL",
         house_zh._SPACED_LABEL,
         r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])",

@@ -97,8 +97,10 @@ _EDITING_BODY = regex.compile(
 _ROLE_PIECE = regex.compile(r"^(?P<who>.{1,40}?)\s*(?:主编|编著|编|著)$")
 _TRANSLATOR = regex.compile(r"(?:译|译校|译注|编译|校译|译本)$")
 _PLACE_PUB = regex.compile(r"^(?P<place>[^:：,，\d]{1,12})\s*[:：]\s*(?P<pub>[^:：]{2,60})$")
+# (possessive space runs, what follows each being no space: a run after the year was split every
+# way between the two \s* around 年, quadratic in its length)
 _THESIS = regex.compile(
-    r"^(?P<pub>.{2,40}?)\s*(?:(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年|年度)?\s*)?"
+    r"^(?P<pub>.{2,40}?)\s*+(?:(?P<y>(?:1[5-9]|20)\d\d)\s*+(?:年|年度)?\s*+)?"
     r"(?P<genre>(?:博士|硕士|学士)(?:学位)?论文|学位论文)$"
 )
 _GENRE_ONLY = regex.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位论文")
