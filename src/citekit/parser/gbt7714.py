@@ -554,10 +554,12 @@ _MAP_SIZE = regex.compile(
 )
 
 # 2025 8.14, 8.15: "[DS/OL]. V1.0. 国家基础学科公共科学数据中心(2023-09-10)[2025-07-15]."
-# (\G: both only fullmatched, see _THESIS_PUB)
+# (\G: both only fullmatched, see _THESIS_PUB; the repository's name ends at a non-space, as the
+# shortest one did: one that ended at every space of a long run was quadratic)
 _VERSION = regex.compile(r"\G\s*(?P<v>[Vv]\d[\w.]*)\s*")
 _DATED_REPOSITORY = regex.compile(
-    r"\G\s*(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*)?(?P<pub>[^()（）\[\]]*?)\s*[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
+    r"\G\s*+(?:(?P<v>[Vv]\d+(?:\.\d+)*)\.\s*+)?(?P<pub>(?:[^()（）\[\]]*?[^\s()（）\[\]])??)"
+    r"\s*+[(（]\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?\s*[)）]\s*"
 )
 
 
