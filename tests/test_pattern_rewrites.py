@@ -45,6 +45,7 @@ required = importlib.import_module("citekit.validate.gbt.required")
 numbers = importlib.import_module("citekit.renderer.engine.numbers")
 numbers_p = importlib.import_module("citekit.parser.numbers")
 house_zh = importlib.import_module("citekit.parser.house_zh")
+catalogue = importlib.import_module("citekit.parser.catalogue")
 
 
 def _real_lines() -> list[str]:
@@ -64,6 +65,19 @@ REAL = _real_lines()
 # (name, the new compiled pattern, the old pattern text, flags, how citekit calls it, alphabet of
 # the random strings)
 CASES = [
+    (
+        "catalogue._RECORD",
+        catalogue._RECORD,
+        r"(?P<t>[^/]{1,200}?)\s*/\s*(?P<who>[^/]{1,80}?)\s*\.?\s*-{1,2}\s*"
+        r"(?:(?P<ed>[^.:,/\-]{1,12}?版)\s*\.?\s*-{1,2}\s*)?"
+        r"(?P<place>[^:,./\-]{1,20}?)\s*:\s*(?P<pub>[^:,/]{2,60}?)\s*,\s*"
+        r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[.年]\s*(?P<m>\d{1,2})\s*月?)?"
+        r"(?:\s*\.?\s*-{1,2}\s*(?P<extent>[^/:]{1,40}?))?\s*\.?\s*",
+        0,
+        "fullmatch",
+        list(" /.-:,年月版x\u2003")
+        + ["乡土中国", "费孝通著", "北京", "人民出版社", "2012", "135页"],
+    ),
     (
         "house_zh._THESIS",
         house_zh._THESIS,

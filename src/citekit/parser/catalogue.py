@@ -21,13 +21,15 @@ from .text import trim
 
 __all__ = ["applies", "parse"]
 
-_AREA = r"\s*\.?\s*-{1,2}\s*"  # ". --", ".—", "—" between the areas
+# ". --", ".—", "—" between the areas (possessive runs, what follows each being no space: a run
+# split every way between adjacent \s* made a record with thousands of spaces take ~1 s)
+_AREA = r"\s*+\.?\s*+-{1,2}\s*+"
 _RECORD = regex.compile(
-    rf"(?P<t>[^/]{{1,200}}?)\s*/\s*(?P<who>[^/]{{1,80}}?){_AREA}"
+    rf"(?P<t>[^/]{{1,200}}?)\s*+/\s*+(?P<who>[^/]{{1,80}}?){_AREA}"
     rf"(?:(?P<ed>[^.:,/\-]{{1,12}}?版){_AREA})?"
-    r"(?P<place>[^:,./\-]{1,20}?)\s*:\s*(?P<pub>[^:,/]{2,60}?)\s*,\s*"
-    r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[.年]\s*(?P<m>\d{1,2})\s*月?)?"
-    rf"(?:{_AREA}(?P<extent>[^/:]{{1,40}}?))?\s*\.?\s*"
+    r"(?P<place>[^:,./\-]{1,20}?)\s*+:\s*+(?P<pub>[^:,/]{2,60}?)\s*+,\s*+"
+    r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*+[.年]\s*+(?P<m>\d{1,2})\s*+月?)?"
+    rf"(?:{_AREA}(?P<extent>[^/:]{{1,40}}?))?\s*+\.?\s*+"
 )
 
 

@@ -25,13 +25,14 @@ _PAGE = regex.compile(
     r"\s*页(?:及?以下|以次)?$"
     r"|^[Pp]{1,2}\s*\.?\s*(?P<p>\d{1,5}(?:\s*[-–~]\s*\d{1,5})?)$"
 )  # 第3页, 第3-9页, 93～97页, 35页, 第5页以下, and a student's P35 / p.35 / pp.12-15
-# (the publisher ends at a non-space, as the shortest one did, and the space run after it is
-# taken whole: a publisher that ended at every space of a long run, each end followed by a scan
-# of the rest, was quadratic)
+# (the publisher ends at a non-space, as the shortest one did, and every space run is taken whole,
+# what follows it being no space: a publisher that ended at every space of a long run, each end
+# followed by a scan of the rest, was quadratic, and the runs around 年 and an empty edition cubic)
 _PUB_YEAR = regex.compile(
-    r"^(?:(?P<place>[^:：,，]{1,12})\s*[:：]\s*)?(?P<pub>(?:.*?\S)??)\s*+(?:(?P<sep>[,.])\s*)?"
-    r"(?P<y>(?:1[5-9]|20)\d\d)\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<ed>第?\s*[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*\d{1,2})\s*)?(?P<ban>版)?"
-    r"(?:(?<=版)\s*第?\s*\d{1,2}\s*次\s*印刷?)?|(?(sep)|(?!)))$"  # (…第2版第3次印刷)
+    r"^(?:(?P<place>[^:：,，]{1,12})\s*+[:：]\s*+)?(?P<pub>(?:.*?\S)??)\s*+(?:(?P<sep>[,.])\s*+)?"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\s*+(?:年\s*+(?:(?P<m>\d{1,2})\s*+月\s*+)?(?:(?P<ed>第?\s*+"
+    r"[\d一二三四五六七八九十]{0,3}|修订|增订|新\s*+\d{1,2})\s*+)?(?P<ban>版)?"
+    r"(?:(?<=版)\s*+第?\s*+\d{1,2}\s*+次\s*+印刷?)?|(?(sep)|(?!)))$"  # (…第2版第3次印刷)
 )
 _PAREN_IMPRINT = regex.compile(
     r"\s*(?P<place>[^:：,，()\d]{1,12}?)\s*[:：]\s*(?P<pub>[^:：,，()]{2,40}?)\s*[,，]\s*"
