@@ -46,6 +46,7 @@ numbers = importlib.import_module("citekit.renderer.engine.numbers")
 numbers_p = importlib.import_module("citekit.parser.numbers")
 house_zh = importlib.import_module("citekit.parser.house_zh")
 catalogue = importlib.import_module("citekit.parser.catalogue")
+relabel = importlib.import_module("citekit.parser.relabel")
 
 
 def _real_lines() -> list[str]:
@@ -65,6 +66,34 @@ REAL = _real_lines()
 # (name, the new compiled pattern, the old pattern text, flags, how citekit calls it, alphabet of
 # the random strings)
 CASES = [
+    (
+        "relabel._EDS_INSIDE",
+        relabel._EDS_INSIDE,
+        r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$",
+        regex.IGNORECASE,
+        "search",
+        list(" ,，()x.\u2003") + ["eds", "Ed.", "editor", "hrsg", "Smith"],
+    ),
+    (
+        "names._ETAL",
+        names._ETAL,
+        r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$",
+        regex.IGNORECASE,
+        "search",
+        list(" ,，、;.…x\u2003") + ["等", "et al.", "and others", "张三"],
+    ),
+    (
+        "names._ROLE",
+        names._ROLE,
+        r"(?:[,，]?\s*)(?:(?P<role>"
+        + names.CN_ROLE_WORDS
+        + r")|\((?P<role>"
+        + names.CN_ROLE_WORDS
+        + r")\)|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
+        regex.IGNORECASE,
+        "search",
+        list(" ,，()x\u2003") + ["主编", "译", "eds.", "(Ed.)", "trans", "张三"],
+    ),
     (
         "catalogue._RECORD",
         catalogue._RECORD,

@@ -42,8 +42,12 @@ class NameGroup:
     nationalities: list[str] = field(default_factory=list)
 
 
+# (_ETAL and _ROLE: a match never starts inside a run of spaces except where the search starts,
+# and the run is taken whole, what follows it being no space: a search or sub over a long run of
+# spaces scanned the rest of the run at every space)
 _ETAL = regex.compile(
-    r"(?:[,，、;]?\s*)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$", regex.IGNORECASE
+    r"(?:\G|(?<!\s)|(?!\s))(?:[,，、;]?\s*+)(?:等(?:人)?|et\s*al\.?|and\s+others|\.\.\.|…+|외)\s*$",
+    regex.IGNORECASE,
 )
 # Chinese role words after a name group, longest first; the role each gives is in _ROLE_MAP
 CN_ROLE_WORDS = (
@@ -54,7 +58,7 @@ CN_ROLE_WORDS = (
 # a piece of a 《》 list's lead that ends a name group with its role word (汉斯·摩根索著)
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
-    rf"(?:[,，]?\s*)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
+    rf"(?:\G|(?<!\s)|(?!\s))(?:[,，]?\s*+)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )

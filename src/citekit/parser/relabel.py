@@ -323,6 +323,14 @@ _EDS_AFTER = regex.compile(
 )
 
 
+# the names' own last word is the role: "Smith, J. (Ed.)" labelled as one author (a match never
+# starts inside a run of spaces and commas, which it takes whole: a search over a long run
+# scanned the rest of it at every position)
+_EDS_INSIDE = regex.compile(
+    r"(?:\G|(?<![\s,，]))[\s,，]*+\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", regex.IGNORECASE
+)
+
+
 def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """The first names, followed by ``eds.``/``(Ed.)``, are the editors of the whole work (no author
     is printed)."""
@@ -333,9 +341,7 @@ def editors_first(spans: list[Span], work: str, start: int, end: int) -> list[Sp
     if "ed" not in window and "hrsg" not in window and "comp" not in window:
         return spans  # (a cheap test: both patterns below need one of these)
     m = _EDS_AFTER.match(work, e, end)
-    inner = regex.search(
-        r"[\s,，]*\(?(?:eds?|editors?|hrsg)\.?\)?\s*$", work[s:e], regex.IGNORECASE
-    )
+    inner = _EDS_INSIDE.search(work[s:e])
     if not m and not inner:
         return spans
     if m:
