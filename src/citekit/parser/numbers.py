@@ -38,12 +38,12 @@ _YEAR_AT = regex.compile(
 )
 _DIGITS = regex.compile(r"\d+")
 # (the space runs between the parts are possessive, what follows each being no space, and pages
-# start with no space or are the last space of a run, as before: a run of thousands of spaces
-# was split every way between six \s*, ~1 s)
+# and the issue start with no space or are the last space of a run, as before: a run of
+# thousands of spaces was split every way between six \s*, ~1 s)
 _REST = regex.compile(
     r"\s*+(?:[,，]\s*+(?:(?:No|no|Nr|№)\.?\s*+(?P<total>\d+)"
     r"|(?:Vol\.?\s*+|第)?(?P<vol>[0-9A-Za-z][0-9A-Za-z\-/]{0,12})卷?))?"
-    r"\s*+(?:[,，]?\s*+\(\s*(?P<iss>[^()]{1,15})\s*\)"
+    r"\s*+(?:[,，]?\s*+\((?:\s*+(?P<iss>[^()]{1,15})\s*+|\s*?(?P<iss>\s))\)"
     r"|[,，]?\s*+第?\s*+(?P<iss>\d{1,3})\s*+期)?"  # (3) / 3期
     r"(?:\s*+[:：](?:\s*+(?P<pages>[^\s\[\]][^\[\]]{0,59}?)|\s*?(?P<pages>\s)(?!\s))"
     r"|(?<=\))\s*+[,，]\s*+(?P<pages>\d{1,6}\s*[-–~]\s*\d{1,6})"
