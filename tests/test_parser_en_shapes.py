@@ -8,6 +8,8 @@ the end-to-end cases check the whole parse of the shape."""
 from __future__ import annotations
 
 import pytest
+from conftest import hand_spans as _spans
+from conftest import span_texts as _read
 
 from citekit.parser import parse_reference
 from citekit.parser.relabel import (
@@ -32,19 +34,6 @@ from citekit.parser.relabel import (
     two_containers,
     year_after_imprint,
 )
-
-
-def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
-    out, k = [], 0
-    for label, piece in pieces:
-        s = text.index(piece, k)
-        out.append((label, s, s + len(piece), 0.8))
-        k = s + len(piece)
-    return out
-
-
-def _read(text: str, spans) -> list[tuple[str, str]]:
-    return [(lab, text[s:e]) for lab, s, e, _ in spans]
 
 
 def test_mla7_medium_is_no_field():

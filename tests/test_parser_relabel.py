@@ -4,6 +4,8 @@ wrong spans by hand, so the test holds whatever the shipped model says."""
 from __future__ import annotations
 
 import pytest
+from conftest import hand_spans as _spans
+from conftest import span_texts as _read
 
 from citekit.parser import parse_reference
 from citekit.parser.relabel import (
@@ -12,19 +14,6 @@ from citekit.parser.relabel import (
     role_names,
     title_before_in,
 )
-
-
-def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
-    out, k = [], 0
-    for label, piece in pieces:
-        s = text.index(piece, k)
-        out.append((label, s, s + len(piece), 0.8))
-        k = s + len(piece)
-    return out
-
-
-def _read(text: str, spans) -> list[tuple[str, str]]:
-    return [(lab, text[s:e]) for lab, s, e, _ in spans]
 
 
 @pytest.mark.parametrize(

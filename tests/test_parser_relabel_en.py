@@ -5,6 +5,9 @@ Format, IEEE Reference Guide, MLA 7); the names and works are made up."""
 
 from __future__ import annotations
 
+from conftest import hand_spans as _spans
+from conftest import span_texts as _read
+
 from citekit.parser.relabel_en import (
     apa_date_range,
     apa_note_title,
@@ -45,19 +48,6 @@ from citekit.parser.relabel_en import (
     university_name_in_place,
     volume_dot_issue,
 )
-
-
-def _spans(text: str, *pieces: tuple[str, str]) -> list[tuple[str, int, int, float]]:
-    out, k = [], 0
-    for label, piece in pieces:
-        s = text.index(piece, k)
-        out.append((label, s, s + len(piece), 0.8))
-        k = s + len(piece)
-    return out
-
-
-def _read(text: str, spans) -> list[tuple[str, str]]:
-    return [(lab, text[s:e]) for lab, s, e, _ in spans]
 
 
 def _fix(repair, text: str, *pieces: tuple[str, str]) -> list[tuple[str, str]]:
