@@ -136,8 +136,8 @@ def _number(value: Any, *, edition: bool = False) -> str:
     if edition:
         core = _EDITION_WORD.sub("", s.replace(" ", "").rstrip(".")).rstrip(".")
         m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|e|\.)?", core)
-        if m and decimal_int(m.group(1)) is not None:
-            return str(decimal_int(m.group(1)))
+        if m and (n := decimal_int(m.group(1))) is not None:
+            return str(n)
         if core in _ORDINAL_WORDS:
             return str(_ORDINAL_WORDS[core])
         n = _zh_number(core)

@@ -37,8 +37,7 @@ def cn_number(text: str) -> int | None:
     if not text:
         return None
     if text.isdigit() and text.isascii():
-        # (no volume or issue has thousands of digits, and Python refuses to convert them)
-        return int(text) if len(text) <= 100 else None
+        return decimal_int(text)  # (None past 100 digits: no volume or issue has thousands)
     total = 0
     current = 0
     for ch in text:
