@@ -117,6 +117,14 @@ CASES = [
         list(" 年度x\u2003") + ["2002", "北京大学", "博士学位论文", "硕士论文"],
     ),
     (
+        "common._PAREN_TAIL",
+        common._PAREN_TAIL,
+        r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$",
+        0,
+        "search",
+        list(" ()x\u2003\n") + ["第三版", "修订版", "(  )", "abcdefghijklm"],
+    ),
+    (
         "house_zh._SPACED_LABEL",
         house_zh._SPACED_LABEL,
         r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])",
@@ -582,6 +590,28 @@ def test_journal_tail_patterns_read_as_before(name, new, old, call, alphabet):
         for pos in range(len(text) + 1):
             got = _groups(getattr(new, call)(text, pos))
             assert got == _groups(getattr(old, call)(text, pos)), (text, pos)
+
+
+def test_bare_note_reads_as_before():
+    # house_zh._BARE: what ``_bare`` takes from it (whether it matches, where the names and the
+    # match end, whether the title holds Han) is as before; its title group no longer holds the
+    # spaces the old lazy 2-80 title borrowed to reach two characters
+    old = regex.compile(
+        r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：]\s*(?P<t>[^:：,，《》]{2,80}?)\s*[,，]"
+    )
+
+    def read(m):
+        if m is None:
+            return None
+        return m.end("who"), m.end(), bool(regex.search(r"\p{Han}", m.group("t") or ""))
+
+    alphabet = list(" :：,，.x书\u2003") + ["费孝通", "乡土中国", "a" * 79, "学" * 80]
+    hand = ["张三: a,", "张三:a,", "张三: ,", "张三:  ,", "张三:,", "张三:a ,", "张三: " + "学" * 80 + " ,"]
+    hand += ["张三:" + "学" * 81 + ",", "张三:  " + "学" * 79 + "  ,", "张三\u2003\u2003:\u2003书\u2003,"]
+    for text in [t[:300] for t in REAL] + _random_strings(alphabet, "house_zh._BARE", 600) + hand:
+        for pos in range(len(text) + 1):
+            got = read(house_zh._BARE.match(text, pos))
+            assert got == read(old.match(text, pos)), (text, pos)
 
 
 def test_real_lines_are_there():

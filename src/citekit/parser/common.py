@@ -289,7 +289,10 @@ _VOL_TAIL_DOT = regex.compile(
 # "(上册)", "(第二册)", "(下)" closing a title
 _PAREN_PART = regex.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*[册辑]|[上中下][册卷]?")
 # "(第三版)", "(修订版)", "(第十六卷)" closing a title
-_PAREN_TAIL = regex.compile(r"\s*\(\s*(?P<x>[^()]{1,12}?)\s*\)\s*$")
+# (linear: never starts inside a space run; parentheses holding spaces only give their last space)
+_PAREN_TAIL = regex.compile(
+    r"(?:\G|(?<!\s))\s*+\((?:\s*+(?P<x>[^()]{1,12}?)\s*+|\s*?(?P<x>\s))\)\s*+$"
+)
 _VOL_WORD = regex.compile(r"第\s*(\d{1,4}|[一二三四五六七八九十百]{1,4})\s*卷")
 # "古代汉语: 第3版" / "…: 修订版": an edition written as the title's last part (版 only: "…: 日本" is a title)
 _EDITION_TAIL = regex.compile(
