@@ -37,6 +37,21 @@ from citekit.parser import parse_reference
         ("doi: 10.1234/ abcd.5678", "doi: 10.1234/abcd.5678"),
         ("DOI: 10.1234/ab. 2019.77", "DOI: 10.1234/ab.2019.77"),
         ("http://a.org/x. Accessed 2020", "http://a.org/x. Accessed 2020"),  # a sentence after
+        # (GB/T 7714-2025 appendix B prints its URLs with such spaces, several in one URL)
+        ("http://a.cn/d? paperID=20209289.", "http://a.cn/d?paperID=20209289."),
+        (
+            "https://a.org/i? id=B12&synUpdateType = &t=%E4%B8% AD%E6%96% E7% AB%A0&nav= 1.",
+            "https://a.org/i?id=B12&synUpdateType=&t=%E4%B8%AD%E6%96%E7%AB%A0&nav=1.",
+        ),
+        (
+            "https://a.org/x/Paradigm _for_ Multi-Source_ Image.html.",
+            "https://a.org/x/Paradigm_for_Multi-Source_Image.html.",
+        ),
+        ("http://a.edu/view?acc_num =wright17.", "http://a.edu/view?acc_num=wright17."),
+        ("See http://a.org/x?q=1 and _this_ text", "See http://a.org/x?q=1 and this text"),
+        # an ampersand with a space lost on one side or both
+        ("Rowman&Littlefield, 2011", "Rowman & Littlefield, 2011"),
+        ("John Wiley &Sons; Williams& Wilkins", "John Wiley & Sons; Williams & Wilkins"),
         # spaces inside Chinese words from PDF extraction
         ("王 明. 城 市治理[M].", "王明. 城市治理[M]."),
         # OCR letters for digits in a year
@@ -63,6 +78,8 @@ def test_repairs(raw, view):
         "Doe, A. 2*3 matrices. A Journal.",
         "http://a.org/x.html, 2020.",
         "王明 李华. 书名[M].",  # names separated by a space stay apart
+        "AT&T Bell Laboratories; R&D; S&P 500",
+        "http://a.org/x?a=1&bcd=2&efg=3",
     ],
 )
 def test_no_repair(raw):

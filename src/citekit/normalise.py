@@ -177,6 +177,7 @@ def clean_value(raw: str) -> str:
         or _OCR_HINT.search(text)
         or "_" in text
         or " ." in text
+        or "&" in text
         or "in" in text
         and _GLUED_IN.search(text)
     ):  # (the tests of _rare that a field's text can meet)
@@ -226,6 +227,12 @@ _UNDERSCORES = _lazy_re(r"(?<![\w/_])_(?=[^\s_])([^_\n/]{1,300}?)(?<=[^\s_])_(?!
 _MD_LINK = _lazy_re(r"\[(?=[^\[\]\n]{1,300}\]\((?:https?|ftp)://|[^\[\]\n]{1,300}\]\(www\.)")
 # an empty Markdown link "[](https://…#ref_[3]_1)" (the anchor of a copied Baidu Baike note): no text, dropped
 _MD_EMPTY_LINK = _lazy_re(r"\[\]\((?:https?|ftp)://[^\s()]{1,500}\)")
+# "Rowman&Littlefield", "Wiley &Sons", "Williams& Wilkins": an ampersand between words with a
+# space lost on one side or both (not "AT&T", "R&D", "S&P", nor an entity "&amp;")
+_GLUED_AMP = _lazy_re(
+    r"(?<=[A-Za-z]{3})&(?=[A-Za-z]{3})(?!(?:amp|quot|apos|nbsp);)"
+    r"|(?<=[A-Za-z]) &(?=[A-Za-z])(?!(?:amp|quot|apos|nbsp|lt|gt);)|(?<=[A-Za-z])& (?=[A-Za-z])"
+)
 # PDF glue: "inProceedings of …", "in2017 IEEE …" (the space after "in" lost)
 _GLUED_IN = _lazy_re(r"(?<=[\s,.;:(])in(?=[A-Z][a-z]{2}|(?:19|20)\d\d\b)")
 # "Y . Chen": a space between an initial and its full stop
@@ -247,13 +254,53 @@ def _glued_label() -> _re.Pattern[str]:  # compiled on first use: a CJK range is
     )
 
 
-# URLs and DOIs with a space where a PDF line broke ("https://www. example.com", "10.1000/ abc")
-_BROKEN_LINK = _lazy_re(r"[ ](?<=[/.\-_=?&] )(?=[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w)")
+# URLs and DOIs with spaces where a PDF line broke or GB/T 7714-2025's examples print one
+# ("https://www. example.com", "10.1000/ abc", "…/detailNew? paperID=1", "…%E7% AB%A0&nav= 1",
+# "…&langType = 1", "…Paradigm _for_ Multi"): the link goes on across a space after "/.-_=?&"
+# before a path piece, after a character no link ends with (= %), before one no word starts
+# with (= & % _), after "_" before a piece of a path, and after "?" or "&" before a "name="
+# (the first three are only matched where a link's run ends)
+_LINK_GOES_ON = _lazy_re(r"( +)([^\s\u3400-\u9fff]+)")
+_PATH_PIECE = _lazy_re(r"[A-Za-z0-9%][\w\-.~%/?=&#+]*[./_=]\w")
+_QUERY_NAME = _lazy_re(r"[\w%.\-]+=")
+_URL_PIECE = _lazy_re(r"[_/=&%]|\.\w")
+
+
+def _link_goes_on(before: str, piece: str) -> bool:
+    """Is the space between a link's character ``before`` and the run ``piece`` a break inside
+    the link?"""
+    return (
+        before in "=%"
+        or piece[0] in "=&%_"
+        or (before == "_" and _URL_PIECE.search(piece) is not None)  # (a_b_ and: a link's end)
+        or (before in "?&" and _QUERY_NAME.match(piece) is not None)
+        or (before in "/.-_=?&" and _PATH_PIECE.match(piece) is not None)
+    )
+
+
+def _links(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Each link of ``text`` (start, end) with the spaces inside it that a break put there."""
+    out = []
+    pos = 0
+    while m := _link_run().search(text, pos):
+        e = m.end()
+        breaks = []
+        while (q := _LINK_GOES_ON.match(text, e)) and _link_goes_on(text[e - 1], q.group(2)):
+            breaks.append(q.span(1))
+            e = q.end()
+        out.append((m.start(), e, breaks))
+        pos = max(e, m.start() + 1)
+    return out
 
 
 @cache
 def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
     return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*$")
+
+
+@cache
+def _link_run() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
+    return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*")
 
 
 # "Annu.Rev.", "V.Nair", "G.E.Hinton": a full stop glued to the next capitalised word
@@ -284,15 +331,14 @@ _CJK_GAP_HINT = _lazy_re(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff]")
 
 
 def _broken_link(text: str) -> bool:
-    """Does a link (``://``, ``www.``, a DOI) end in ``/``, ``.``, ``-``… before a space and a
-    letter or digit, the mark of a PDF line break inside it?"""
+    """Might a link (``://``, ``www.``, a DOI) of ``text`` go on after a space?  (A cheap test.)"""
     for mark in ("://", "www.", "10."):
         i = text.find(mark)
         while i >= 0:
             j = text.find(" ", i)
             if j < 0:
                 break
-            if text[j - 1] in "/.-_=?&" and j + 1 < len(text) and text[j + 1].isalnum():
+            if j + 1 < len(text) and (text[j - 1] in "/.-_=?&%" or text[j + 1] in "=&%_"):
                 return True
             i = text.find(mark, j)
     return False
@@ -307,9 +353,10 @@ def _rare(text: str) -> bool:
         or _GLUED_HINT.search(text)
         or _OCR_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
-        or (("/ " in text or ". " in text or "- " in text) and _broken_link(text))
+        or (" " in text and _broken_link(text))
         or "_" in text
         or " ." in text
+        or "&" in text
         or "](" in text
         or "in" in text
         and _GLUED_IN.search(text)
@@ -343,29 +390,37 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             close = text.index("](", m.end())
             edits.append((m.start(), m.end(), ""))
             edits.append((close, close + 1, " "))
+    links = _links(text) if " " in text and _broken_link(text) else []
+    for _, _, breaks in links:
+        edits.extend((a, b, "") for a, b in breaks)
+
+    def in_link(k: int) -> bool:
+        return any(a <= k < b for a, b, _ in links) or bool(_link_start().search(text, 0, k))
+
     if "_" in text:
         for m in _UNDERSCORES.finditer(text):
-            if not _link_start().search(text, 0, m.start()):
+            if not in_link(m.start()):
                 edits.append((m.start(), m.start() + 1, ""))
                 edits.append((m.end() - 1, m.end(), ""))
     if "in" in text:
         for m in _GLUED_IN.finditer(text):
-            if not _link_start().search(text, 0, m.start()):
+            if not in_link(m.start()):
                 edits.append((m.end(), m.end(), " "))
+    if "&" in text:
+        for m in _GLUED_AMP.finditer(text):
+            if not in_link(m.start()):
+                if text[m.start()] != " ":
+                    edits.append((m.start(), m.start(), " "))
+                if text[m.end() - 1] != " ":
+                    edits.append((m.end(), m.end(), " "))
     if " ." in text:
         for m in _SPACED_INITIAL.finditer(text):
             edits.append((m.start(), m.end(), ""))
-    if ("/ " in text or ". " in text or "- " in text) and _broken_link(text):
-        for m in _BROKEN_LINK.finditer(text):
-            if _link_start().search(text, 0, m.start()):
-                edits.append((m.start(), m.end(), ""))
     if _GLUED_HINT.search(text):
         for m in _GLUED_HINT.finditer(text):  # a stop glued to a capitalised word...
             k = m.start()
             # ...after an abbreviated word or an initial: a space after the stop
-            if _GLUED_STOP.search(text, max(0, k - 24), k + 1) and not _link_start().search(
-                text, 0, k + 1
-            ):
+            if _GLUED_STOP.search(text, max(0, k - 24), k + 1) and not in_link(k + 1):
                 edits.append((k + 1, k + 1, " "))
     if _OCR_HINT.search(text):
         for m in _OCR_YEAR.finditer(text):  # "20l3", "2O19": OCR letters for digits in a year

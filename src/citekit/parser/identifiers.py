@@ -30,9 +30,6 @@ __all__ = [
 _TRAIL = ".,;:。，；("  # "(" opens what follows ("…documentation( 2013)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f]")
 _URL_END = regex.compile(r"[.,;](?:doi|isbn|issn|cstr)\s*[:：]", regex.IGNORECASE)
-# "…/detailNew? paperID=20209289": GB/T 7714-2025's examples break a URL at a space after "?"
-# or "&"; the query goes on when the next run holds "name=" (the space is not the URL's)
-_QUERY_GOES_ON = regex.compile(r"[ \t]+(?P<q>[\w%.\-]+=[^\s\p{Han}]*)")
 # "….CSTR:32003.36.ChinaXiv.202303.00020.V1": China's science and technology resource identifier
 _CSTR = regex.compile(r"CSTR\s*[:：]\s*(?P<id>\d{5}\.\d{2}\.[\w.\-/]*[\w/])")
 _PATH_CHARS = regex.compile(r"[/=?&#]")
@@ -65,13 +62,16 @@ def extract_identifiers(d: Draft) -> None:
     found = list(URL_IN_TEXT.finditer(text, s0, e0)) if may_url else []
     if not found and any(t in text for t in _BARE_TLDS):  # "en.wikipedia.org/wiki/…" (MLA)
         found = list(BARE_URL.finditer(text, s0, e0))
-    for m in found:
+    next_found = 0
+    while next_found < len(found):
+        m = found[next_found]
+        next_found += 1
         s, e = m.start(), m.end()
-        while text[e - 1 : e] in ("?", "&") and (q := _QUERY_GOES_ON.match(text, e, e0)):
-            e = q.end()
         cut = _URL_END.search(text, s, e)  # "…/378.DOI:10.3390/…" written without a space
         if cut:
             e = cut.start()
+            # "….DOI:http://doi.org/10.5255/…": the DOI, written as a link, is a URL of its own
+            found[next_found:next_found] = URL_IN_TEXT.finditer(text, cut.end(), m.end())
         dated = _URL_DATE.search(text, s, e) if "20" in text[s:e] or "19" in text[s:e] else None
         if dated:  # "….html,2020-02-28/2020-05-01", "….html(2020-05-01)": a date glued to it
             e = dated.start()
@@ -91,6 +91,9 @@ def extract_identifiers(d: Draft) -> None:
     for s, e in url_spans:
         url = text[s:e]
         host = DOI_HOST.match(url)
+        if host and (label := DOI_LABEL_BEFORE.search(text, max(s0, s - 8), s)):
+            d.claim(label.start(), s)  # "DOI: https://doi.org/…": the label is read
+            d.mask(label.start(), s)
         if host and not d.has("DOI"):
             d.set("DOI", url[host.end() :], s + host.end(), e, 0.95)
         elif not d.has("DOI"):
@@ -98,7 +101,7 @@ def extract_identifiers(d: Draft) -> None:
             if m:
                 d.set("DOI", m.group(), s + m.start(), s + m.end(), 0.6)
         if not d.has("URL"):
-            d.set("URL", regex.sub(r"(?<=[?&])[ \t]+", "", url), s, e, 0.95)
+            d.set("URL", url, s, e, 0.95)  # (spaces a line break put inside: gone in the view)
         d.mask(s, e)
     cstr = _CSTR.search(text, s0, e0) if text.find("CSTR", s0, e0) >= 0 else None
     if cstr and not any(s <= cstr.start() < e for s, e in url_spans):
