@@ -71,6 +71,10 @@ def test_date_ranges_literals_and_seasons():
     assert ok("issued", rng, {"literal": "1980-1981"})
     assert ok("issued", {"literal": "1980–1981"}, rng)
     assert not ok("issued", date(1980), {"literal": "1980-1981"})
+    # an open range (a serial still published): CSL's [[1984], [0]] is the literal "1984-"
+    assert ok("issued", {"date-parts": [[1984], [0]]}, {"literal": "1984-"})
+    assert ok("issued", {"literal": "1984—"}, {"date-parts": [[1984], [0]]})
+    assert not ok("issued", date(1984), {"date-parts": [[1984], [0]]})
     assert ok("issued", {"literal": "1974/1993"}, {"literal": "1974/1993"})
     assert not ok("issued", date(1974), {"literal": "1974/1993"})
     fall = {"date-parts": [[2011]], "season": 3}

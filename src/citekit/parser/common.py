@@ -128,7 +128,7 @@ def split_elements(work: str, start: int, end: int) -> list[tuple[int, int]]:
 _IMPRINT_DATE = regex.compile(
     r"(?:^|(?<=[,，]\s?))\s*(?P<paren>\()?(?P<date>(?:1[5-9]|20)\d\d[-—](?:1[5-9]|20)\d\d"  # a serial's 1957-1990
     r"|c?(?:1\d|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"  # any year 1000-2099 (D002 judges it)
-    r"(?:\([^()]{1,20}\))?-?"
+    r"(?:\((?:[^()]{1,20})\)|\s\((?=\p{Han})[^()]{1,20}\))?-?"  # 1865 (清同治四年): a reign year kept
     r"|(?:1[5-9]|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)(?(paren)\))"
     r"(?:(?<=年)\s*(?P<ed>第\s*[\d一二三四五六七八九十]{1,3}\s*版))?"  # 1999年第2版
     r"(?:\s*[:：]\s*(?P<pages>[^\x00:：]{1,40}?))?\s*$"
@@ -146,6 +146,9 @@ def _after_link(work: str, i: int) -> bool:
 # GB/T 7714 8.4.1.3, 8.4.2.4: the marks of an unknown place or publisher, printed instead of a value
 _UNKNOWN = regex.compile(r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]")
 _UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
+# a serial's years, "1957-1990", or its open range, "1984-" (still published): CSL's range, whose
+# open end is 0 (the processor prints "1984—" and sorts it by its start)
+_YEAR_RANGE = regex.compile(r"((?:1[5-9]|20)\d\d)[-—](?:((?:1[5-9]|20)\d\d)|$)")
 
 
 def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -> bool:
@@ -167,8 +170,12 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
     if not parts and (u := _UPDATE_DAY.fullmatch(text)) and u.group(1) == u.group(2):
         # "维基百科, 2021(20210301)" (Chinese Wikipedia's GB/T citation): the year, then the day
         parts = parse_iso_date(f"{u.group(2)}-{u.group(3)}-{u.group(4)}")
+    years = None if parts else _YEAR_RANGE.fullmatch(text)
     if parts:
         d.set("issued", {"date-parts": [parts]}, ds, de, confidence)
+    elif years:
+        end_year = int(years.group(2)) if years.group(2) else 0
+        d.set("issued", {"date-parts": [[int(years.group(1))], [end_year]]}, ds, de, confidence)
     else:
         d.set("issued", {"literal": text}, ds, de, confidence * 0.9)
     if m.group("ed") and not d.has("edition") and (ed := edition(m.group("ed"))):

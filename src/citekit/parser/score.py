@@ -28,8 +28,8 @@ Normalisations (one rule each; the tests in ``tests/test_evaluate.py`` pin every
   ``等``/``et al.`` are not expected, and a truncation flag is not a name.
 - **Dates** (issued, accessed) at the precision printed: ``[2011, 6]`` is not ``[2011]`` and not
   ``[2011, 6, 1]``.  Ranges compare both ends; a literal ``1980-1981`` equals the range
-  ``[[1980], [1981]]``; other literals compare as text; a season must match when either side
-  has one.
+  ``[[1980], [1981]]`` and an open ``1984-`` equals ``[[1984], [0]]``; other literals compare as
+  text; a season must match when either side has one.
 - **Numbers** (volume, issue, edition): text rules, then leading zeros dropped (``01`` = ``1``);
   an edition's ordinal words and suffixes are read as its number (``2nd ed.`` = ``second`` =
   ``第二版`` = ``2. Aufl.`` = ``2e éd.`` = ``2``).
@@ -246,9 +246,10 @@ def _date(item: dict[str, Any], role: str) -> tuple | None:
     if lit in (None, ""):
         return None
     text = _text(lit)
-    m = re.fullmatch(r"(\d{4})-(\d{4})", text)
-    if m:
-        return ("parts", ((int(m.group(1)),), (int(m.group(2)),)), str(season) if season else None)
+    m = re.fullmatch(r"(\d{4})-(\d{4})?", text)
+    if m:  # (an open range, "1984-", is CSL's [[1984], [0]])
+        end = int(m.group(2)) if m.group(2) else 0
+        return ("parts", ((int(m.group(1)),), (end,)), str(season) if season else None)
     if re.fullmatch(r"\d{4}", text):
         return ("parts", ((int(text),),), str(season) if season else None)
     return ("literal", text, str(season) if season else None)
