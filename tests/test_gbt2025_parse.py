@@ -94,3 +94,58 @@ def test_pinyin_names_family_first() -> None:
         "[1] Xiong Ping，Wu Xie. Discussion on how to construct benign medicine[J]. China Price，2005（8）：42-45."
     )
     assert [n["family"] for n in two["author"]] == ["Xiong", "Wu"]
+
+
+# The shapes of the 2025 examples that were read wrong, in strings of our own (issue 12 part 3)
+
+
+def test_reign_era_year_after_a_space_keeps_the_imprint() -> None:
+    item = _item("[3] 张廷玉.明史[M].刻本.北京:武英殿,1739 (清乾隆四年).")
+    assert (item["publisher-place"], item["publisher"]) == ("北京", "武英殿")
+    assert item["issued"] == {"literal": "1739 (清乾隆四年)"}
+
+
+def test_a_serials_years_are_a_csl_range() -> None:
+    open_range = _item("[1] 某学会.某学报[J].1990,1 (1)—.上海:某学会,1990—.")
+    assert open_range["issued"] == {"date-parts": [[1990], [0]]}  # CSL's open end
+    closed = _item("[2] 某学会.某通讯[J].1960 (1)—1975 (4).北京:某图书馆,1960—1975.")
+    assert closed["issued"] == {"date-parts": [[1960], [1975]]}
+    assert closed["publisher"] == "某图书馆"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("http://www.example.cn/uploads/cover-1.JPG", "graphic"),
+        ("https://www.bilibili.com/video/BV1xx411c7mD/", "motion_picture"),
+        ("https://www.youtube.com/watch?v=abc", "motion_picture"),
+        ("https://www.example.cn/news/1.html", "webpage"),
+    ],
+)
+def test_an_eb_items_link_says_image_or_video(url: str, kind: str) -> None:
+    assert _item(f"[1] 某馆.某展览[EB/OL].(2020-01-02)[2021-03-04].{url}.")["type"] == kind
+
+
+def test_a_doi_written_as_a_link_after_the_url() -> None:
+    item = _item(
+        "[7] Doe J.Survey data[DS/OL].Data Service (1999) [2025-01-02]."
+        "https://data.example.org/study?id=9.DOI:http://doi.org/10.1234/ABC-9-1."
+    )
+    assert item["DOI"] == "10.1234/ABC-9-1"
+    assert item["URL"] == "https://data.example.org/study?id=9"
+    assert item["publisher"] == "Data Service"
+    assert "page" not in item and "publisher-place" not in item
+
+
+def test_an_organisations_bracket_is_its_names() -> None:
+    item = _item(
+        "[2] 某市博物馆(某市美术馆).某市博物馆章程[EB/OL].(2021-04-21)[2023-05-02].http://a.cn/x.htm."
+    )
+    assert item["author"] == [{"literal": "某市博物馆(某市美术馆)"}]
+
+
+def test_glued_revised_edition_and_an_atlas_volume() -> None:
+    book = _item("[7] Doe J.A history of maps[M].Rev.ed.London:Map Press,2011:13.")
+    assert book["edition"].replace(" ", "").rstrip(".") == "Rev.ed"
+    atlas = _item("[2] 张三.某省历史地图集:第3册[CM].北京:地图出版社,1990:6.")
+    assert (atlas["title"], atlas["volume"]) == ("某省历史地图集", "第3册")

@@ -10,6 +10,7 @@ Punctuation may be full-width or ASCII, with or without spaces (the view is norm
 from __future__ import annotations
 
 from .. import lazyregex as regex  # patterns compiled on first use (start-up)
+from ..text.identifiers import media_type
 from ..text.lexicons import words
 from ..text.script import HAN, has_cjk
 from .common import (
@@ -279,7 +280,7 @@ def parse(d: Draft) -> bool:
             d.set("number", where.group("n"), ns + where.start("n"), ns + where.end("n"), 0.85)
         if code == "A" and d.has("number"):
             csl_type, custom_code = "legislation", None
-    elif code == "M" and not analytic:
+    elif code in ("M", "CM") and not analytic:  # (an atlas's volume: 中国历史地图集: 第2册)
         te = title_volume(d, ts, te)
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
@@ -296,6 +297,8 @@ def parse(d: Draft) -> bool:
         set_title(d, "container-title", *enc.span("site"), 0.85)
         ts, te = author
     set_title(d, "title", ts, te, 0.92)
+    if code == "EB" and (media := media_type(d.values.get("URL", ""))):
+        csl_type = media  # 2025 8.12: an image or a video is [EB]; its link says which
     d.set_type(csl_type, 0.95)
     if custom_code:
         d.flag("gbt_type_code", custom_code)

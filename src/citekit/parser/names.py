@@ -258,10 +258,13 @@ def _parse_names(text: str) -> NameGroup:
         text = _ELLIPSIS.sub(", ", text)
     if HAN.search(text) and not _LATIN_PAIR.search(text):
         for piece in _cjk_pieces(text):
-            if "(" in piece and HAN.match(
-                piece
-            ):  # 大卫·帕尔菲曼(David Palfreyman): the original is a gloss
-                piece = _GLOSS.sub("", piece) or piece
+            if "(" in piece and HAN.match(piece):
+                # 大卫·帕尔菲曼(David Palfreyman), 鲁迅(周树人): the original is a gloss; a body's
+                # own bracket is its name's, 北京鲁迅博物馆(北京新文化运动纪念馆)
+                bare = _GLOSS.sub("", piece) or piece
+                inner = piece[piece.find("(") :]
+                if not (HAN.search(inner) and "literal" in split_chinese_name(bare)):
+                    piece = bare
             m = _NATIONALITY.match(piece)
             if m and m.end() < len(piece):
                 group.nationalities.append(m.group("n"))

@@ -149,7 +149,7 @@ _EDITION_NUM = regex.compile(
     regex.IGNORECASE,
 )
 _EDITION_TEXT = regex.compile(
-    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|新\s*\d{1,2}\s*版|(?:1[5-9]|20)\d\d\s*年?版|(?:rev|revised|new|enl|enlarged|abridged)\.?(?:\s+\w+\.?)?\s+(?:ed|edn|edition)\.?)\s*$",
+    r"^\s*(?:[\p{Han}]{0,6}(?:版|本)|新\s*\d{1,2}\s*版|(?:1[5-9]|20)\d\d\s*年?版|(?:rev|revised|new|enl|enlarged|abridged)(?:\.\s*|\s+)(?:\w+\.?\s+)?(?:ed|edn|edition)\.?)\s*$",
     regex.IGNORECASE,
 )
 _WORDS = [

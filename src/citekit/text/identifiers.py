@@ -31,6 +31,7 @@ __all__ = [
     "URL_IN_TEXT",
     "URL_MENTION",
     "isbn_valid",
+    "media_type",
     "issn_valid",
     "strip_doi_resolver",
 ]
@@ -86,6 +87,27 @@ BARE_URL = regex.compile(
 )
 #: A URL as the validator finds it (up to a space, a quote or a Chinese comma or semicolon).
 URL_MENTION = regex.compile(r"(?i)(?:\b(?:https?|ftp)://|(?<![\w/@.])www\.)[^\s<>\"“”，；]+")
+
+#: A link to an image file, or to a video's page on the common video sites.
+_IMAGE_URL = regex.compile(
+    r"\.(?:jpe?g|png|gif|tiff?|bmp|webp|svg)(?:[?#][^/]*)?$", regex.IGNORECASE
+)
+_VIDEO_URL = regex.compile(
+    r"^(?:https?://)?(?:[\w\-]+\.)*(?:bilibili\.com/video/|youtube\.com/watch|youtu\.be/|"
+    r"v\.qq\.com/|youku\.com/v_show|ixigua\.com/\d|vimeo\.com/\d)",
+    regex.IGNORECASE,
+)
+
+
+def media_type(url: str) -> str | None:
+    """The CSL type of what ``url`` links to when the link itself says: ``graphic`` for an image
+    file, ``motion_picture`` for a video's page; else None."""
+    if _IMAGE_URL.search(url):
+        return "graphic"
+    if _VIDEO_URL.match(url):
+        return "motion_picture"
+    return None
+
 
 # --- ISBN (ISO 2108) and ISSN (ISO 3297) ------------------------------------------------------
 
