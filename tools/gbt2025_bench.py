@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_parse_fixture:
         return write_parse_fixture()
     if args.parse:
-        return parse_score(args.checkout, args.export, args.author_date)
+        return parse_score(args.checkout, args.export, args.author_date, errors=args.misses)
 
     from citekit.renderer import Renderer
 
@@ -252,6 +252,19 @@ def _squeezed(s: str) -> str:
     return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).casefold()
 
 
+def _note_date(text: str) -> dict:
+    """A date of a Zotero note line (EDTF ``1984/..``, ``1957/1990``, ``2002-03-06``; else the
+    text, ``1887（光绪十三年三月十三日）``) as CSL-JSON (an open end is CSL's 0)."""
+    m = regex.fullmatch(r"(\d{4})/(\d{4}|\.\.)?", text)
+    if m:
+        end = m.group(2)
+        return {"date-parts": [[int(m.group(1))], [int(end) if end and end != ".." else 0]]}
+    m = regex.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", text)
+    if m:
+        return {"date-parts": [[int(g) for g in m.groups() if g]]}
+    return {"literal": text}
+
+
 def as_printed(item: dict, printed: str) -> dict:
     """The export's item (corrected) cut to what the printed string shows, for ``citekit eval``:
     Zotero's ``page:``/``number:`` note lines as fields, ISBN and ISSN (never printed) dropped,
@@ -261,6 +274,9 @@ def as_printed(item: dict, printed: str) -> dict:
     kind = regex.search(r"^type:\s*(\S+)", note, regex.M)
     if kind:  # Zotero's "type: periodical" line, as citeproc-js and citekit's renderer read it
         out["type"] = kind.group(1)
+    issued = regex.search(r"^issued:\s*(.+?)\s*$", note, regex.M)
+    if issued:  # and its "issued: 1984/.." line: the printed date, where CSL's fields lack it
+        out["issued"] = _note_date(issued.group(1))
     if item.get("type") == "patent" and item.get("call-number"):
         out["number"] = item["call-number"]  # Zotero keeps the (printed) application number there
     for m in _NOTE_FIELD.finditer(note):
@@ -282,6 +298,9 @@ def as_printed(item: dict, printed: str) -> dict:
                 out[role] = kept
             else:
                 del out[role]
+    holder = regex.search(r"^tex\.holder:\s*(.+?)\s*$", note, regex.M)
+    if holder and "author" not in out and _squeezed(holder.group(1)) in flat:
+        out["author"] = [{"literal": holder.group(1)}]  # a patent's holder (Zotero's note line)
     doi_url = regex.match(r"https?://(?:dx\.)?doi\.org/(10\..+)", str(out.get("URL", "")))
     if doi_url and "DOI" not in out:
         out["DOI"] = doi_url.group(1)  # printed as the URL
@@ -312,7 +331,13 @@ def as_printed(item: dict, printed: str) -> dict:
             del out[key]
     for key in ("issued", "accessed"):
         parts = (out.get(key) or {}).get("date-parts")
-        if parts:
+        literal = (out.get(key) or {}).get("literal")
+        if literal and _squeezed(literal) not in flat:
+            del out[key]
+        if parts and len(parts) == 2:  # a range: its start year printed
+            if str(parts[0][0]) not in printed:
+                del out[key]
+        elif parts:
             text = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts[0]))
             if text not in printed:
                 if key == "issued" and str(parts[0][0]) in printed:
@@ -322,29 +347,42 @@ def as_printed(item: dict, printed: str) -> dict:
     return out
 
 
-def parse_score(checkout: Path | None, export: str, author_date: bool) -> int:
-    """Field F1 of the printed examples read back, against the items cut to what they print."""
-    from citekit.parser.evaluate import Case, evaluate
+def parse_score(
+    checkout: Path | None, export: str, author_date: bool, *, errors: bool = False
+) -> int:
+    """Field F1 of the printed examples read back, against the items cut to what they print
+    (with ``errors``, every wrong field too)."""
+    from citekit.parser.evaluate import Case, evaluate, format_report
 
+    corrections = json.loads((FIXTURE / "appendix-b.corrections.json").read_text("utf-8"))
     if checkout:
-        source = from_checkout(checkout, export, author_date)
+        exported = from_checkout(checkout, export, author_date)
+        runs = [
+            ("the exports as they are", exported),
+            (
+                "appendix B's items with the fixture's corrections",
+                [(key, corrected(item, corrections), printed) for key, item, printed in exported],
+            ),
+        ]
     else:
-        corrections = json.loads((FIXTURE / "appendix-b.corrections.json").read_text("utf-8"))
-        source = from_fixture(corrections)
-    cases = [
-        Case(
-            raw=printed,
-            expected=as_printed(item, printed),
-            style=None,
-            language=None,
-            file=export,
-            line=n,
-        )
-        for n, (_, item, printed) in enumerate(source, 1)
-    ]
-    result = evaluate(cases)
-    p, r, f1 = result.overall.micro
-    print(f"{len(cases)} printed examples read back: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        runs = [("the fixture's items, corrected", from_fixture(corrections))]
+    for label, source in runs:
+        cases = [
+            Case(
+                raw=printed,
+                expected=as_printed(item, printed),
+                style=None,
+                language=None,
+                file=export,
+                line=n,
+            )
+            for n, (_, item, printed) in enumerate(source, 1)
+        ]
+        result = evaluate(cases, keep_errors=errors)
+        if errors:
+            print(format_report(result, errors=True))
+        p, r, f1 = result.overall.micro
+        print(f"{len(cases)} printed examples read back ({label}): P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     return 0
 
 
