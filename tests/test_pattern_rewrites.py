@@ -606,8 +606,20 @@ def test_bare_note_reads_as_before():
         return m.end("who"), m.end(), bool(regex.search(r"\p{Han}", m.group("t") or ""))
 
     alphabet = list(" :：,，.x书\u2003") + ["费孝通", "乡土中国", "a" * 79, "学" * 80]
-    hand = ["张三: a,", "张三:a,", "张三: ,", "张三:  ,", "张三:,", "张三:a ,", "张三: " + "学" * 80 + " ,"]
-    hand += ["张三:" + "学" * 81 + ",", "张三:  " + "学" * 79 + "  ,", "张三\u2003\u2003:\u2003书\u2003,"]
+    hand = [
+        "张三: a,",
+        "张三:a,",
+        "张三: ,",
+        "张三:  ,",
+        "张三:,",
+        "张三:a ,",
+        "张三: " + "学" * 80 + " ,",
+    ]
+    hand += [
+        "张三:" + "学" * 81 + ",",
+        "张三:  " + "学" * 79 + "  ,",
+        "张三\u2003\u2003:\u2003书\u2003,",
+    ]
     for text in [t[:300] for t in REAL] + _random_strings(alphabet, "house_zh._BARE", 600) + hand:
         for pos in range(len(text) + 1):
             got = read(house_zh._BARE.match(text, pos))
