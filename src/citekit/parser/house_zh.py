@@ -132,9 +132,10 @@ _LEAD_YEAR = regex.compile(
 
 # the same notes typed without 《》 (student notes, reading lists): 费孝通：乡土中国，北京大学出版社，2012年
 # (the title without its surrounding spaces, up to 80 characters; the comma at least two after the
-# colon: as the lazy 2-80 title with spaces around it read it, but linear in a run of spaces)
+# colon: as the lazy 2-80 title with spaces around it read it, but linear in a run of spaces;
+# only matched at a position, \G)
 _BARE = regex.compile(
-    r"(?P<who>[^:：,，.《》]{2,30}?)\s*[:：](?![,，]|[\s\S][,，])\s*+"
+    r"\G(?P<who>[^:：,，.《》]{2,30}?)\s*[:：](?![,，]|[\s\S][,，])\s*+"
     r"(?P<t>[^:：,，《》\s](?:[^:：,，《》]{0,78}[^:：,，《》\s])?)?\s*+[,，]"
 )
 _TITLE_FIRST = regex.compile(
