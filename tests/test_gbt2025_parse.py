@@ -2,8 +2,9 @@
 
 ``tests/fixtures/parse/gbt2025/appendix-b.jsonl`` pairs each printed example of appendix B with
 its export item cut to what the string prints (see that folder's SOURCES.md); ``citekit eval``
-scores it.  Goal of the issue: field F1 >= 0.95; reached: 0.952 (the floor below).  All 218 core
-examples of typst-doc-cn/bib-csl-dev-data: ``python tools/gbt2025_bench.py --checkout DIR --parse``.
+scores it.  Goal of the issue: field F1 >= 0.95; reached: 0.968 (the floor below: 0.96).  All 218
+core examples of typst-doc-cn/bib-csl-dev-data (builtin.json: 0.954 as exported, 0.960 with the
+fixture's corrections): ``python tools/gbt2025_bench.py --checkout DIR --parse``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "parse" / "gbt2025" / "appendix-b
 def test_appendix_b_field_f1() -> None:
     result = evaluate(load_cases(FIXTURE))
     _, _, f1 = result.overall.micro
-    assert f1 >= 0.95, result.overall.report() if hasattr(result.overall, "report") else f1
+    assert f1 >= 0.96, result.overall.report() if hasattr(result.overall, "report") else f1
 
 
 def _item(text: str) -> dict:
