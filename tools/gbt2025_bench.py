@@ -247,9 +247,11 @@ _NOTE_FIELD = regex.compile(r"^\s*(page|number|version|dimensions|CSTR)\s*:\s*(.
 
 
 def _squeezed(s: str) -> str:
-    """Compared without spaces, width or case: ``：`` is ``:``."""
+    """Compared without spaces, width, case or the kind of dash (as ``citekit eval`` compares):
+    ``：`` is ``:``, ``983–1029`` is ``983-1029``."""
     s = regex.sub(r"<[^>]+>", "", s)  # the export's inline markup (<i>Eucalyptus grandis</i>)
-    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).casefold()
+    s = regex.sub(r"[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", s))
+    return regex.sub(r"\s+", "", s).casefold()
 
 
 def _note_date(text: str) -> dict:
