@@ -47,6 +47,7 @@ numbers_p = importlib.import_module("citekit.parser.numbers")
 house_zh = importlib.import_module("citekit.parser.house_zh")
 catalogue = importlib.import_module("citekit.parser.catalogue")
 relabel = importlib.import_module("citekit.parser.relabel")
+relabel_en = importlib.import_module("citekit.parser.relabel_en")
 
 
 def _real_lines() -> list[str]:
@@ -123,6 +124,14 @@ CASES = [
         0,
         "search",
         list(" ()x\u2003\n") + ["第三版", "修订版", "(  )", "abcdefghijklm"],
+    ),
+    (
+        "relabel_en._TITLE_THEN_ROLE",
+        relabel_en._TITLE_THEN_ROLE,
+        r"(?P<t>[^()]*\p{Ll}[^()]*?)\s*\(\s*(?P<n>\p{Lu}[^()]*?)\s*,\s*(?P<r>Trans|Eds?)\.?\s*\)?",
+        0,
+        "fullmatch",
+        list(" (),.aBx\u2003") + ["Dreaming", "L. Brown", "Trans.", "Eds.", "Ed", ", Trans.)"],
     ),
     (
         "house_zh._SPACED_LABEL",

@@ -949,8 +949,12 @@ def arxiv_class(spans: list[Span], work: str, start: int, end: int) -> list[Span
     return spans
 
 
+# (linear: the title is every run up to the spaces before "(", holding a lower-case letter; the
+# names end at a non-space before the comma: what the lazy title and names read, without the
+# backtracking over every letter and space of a long span)
 _TITLE_THEN_ROLE = regex.compile(
-    r"(?P<t>[^()]*\p{Ll}[^()]*?)\s*\(\s*(?P<n>\p{Lu}[^()]*?)\s*,\s*(?P<r>Trans|Eds?)\.?\s*\)?"
+    r"(?P<t>(?=[^()]*?\p{Ll})(?:[^()\s]++|\s++(?=[^()\s]))*+)\s*+\(\s*+"
+    r"(?P<n>\p{Lu}(?:[^()]*?[^()\s])?)\s*+,\s*+(?P<r>Trans|Eds?)\.?\s*+\)?"
 )
 
 
