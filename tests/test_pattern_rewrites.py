@@ -134,6 +134,19 @@ CASES = [
         list(" (),.aBx\u2003") + ["Dreaming", "L. Brown", "Trans.", "Eds.", "Ed", ", Trans.)"],
     ),
     (
+        "numbers._CN_DATE",
+        numbers_p._CN_DATE,
+        r"(?P<y>1[5-9]\d\d|20\d\d)\s*年"
+        r"(?:\s*第?\s*(?P<vol>\d{1,4})\s*卷)?"
+        r"(?:\s*第\s*(?P<iss>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
+        r"|\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+        r"|\s*(?P<iss2>\d{1,2})\s*期)?"
+        r"(?:\s*\(?\s*第\s*(?P<ed>\d{1,3})\s*版\s*\)?)?",
+        0,
+        "search",
+        list(" 年第卷期月日版()12三\u2003") + ["2017年", "2019", "35", "第3版"],
+    ),
+    (
         "house_zh._SPACED_LABEL",
         house_zh._SPACED_LABEL,
         r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])",

@@ -92,13 +92,15 @@ def clean_issue(value: str) -> str:
 
 
 _ISSUE_WORDS = regex.compile(r"第?\s*(\d{1,3})\s*期")
+# (every space run possessive: what follows each is no space; "2017年" then a long run of spaces
+# split the run between two adjacent runs every way, 0.95 s at 4,000 em spaces)
 _CN_DATE = regex.compile(
-    r"(?P<y>1[5-9]\d\d|20\d\d)\s*年"
-    r"(?:\s*第?\s*(?P<vol>\d{1,4})\s*卷)?"
-    r"(?:\s*第\s*(?P<iss>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
-    r"|\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
-    r"|\s*(?P<iss2>\d{1,2})\s*期)?"
-    r"(?:\s*\(?\s*第\s*(?P<ed>\d{1,3})\s*版\s*\)?)?"
+    r"(?P<y>1[5-9]\d\d|20\d\d)\s*+年"
+    r"(?:\s*+第?\s*+(?P<vol>\d{1,4})\s*+卷)?"
+    r"(?:\s*+第\s*+(?P<iss>\d{1,3}|[一二三四五六七八九十]{1,3})\s*+期"
+    r"|\s*+(?P<m>\d{1,2})\s*+月(?:\s*+(?P<d>\d{1,2})\s*+日)?"
+    r"|\s*+(?P<iss2>\d{1,2})\s*+期)?"
+    r"(?:\s*+\(?\s*+第\s*+(?P<ed>\d{1,3})\s*+版\s*+\)?)?"
 )
 
 
