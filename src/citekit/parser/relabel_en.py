@@ -21,6 +21,11 @@ repairs. Each fixes one shape whatever the labeller said:
   thesis opening the school's span is the genre.
 - :func:`number_word`: ``Report no. HC 2019/4`` : ``no.`` before a report's number is no part of
   it.
+- :func:`title_after_initials`: ``Dunne, T. New thinking on… Journal 3, 223 (2001).`` (Nature,
+  ACS, AMA-like lists): an inverted name list ends at the last initial's full stop; the words the
+  labeller ran on from there are the title's.
+- :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
+  the author of the entry before are no name.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -68,7 +73,9 @@ __all__ = [
     "event_year",
     "genre_before_school",
     "number_word",
+    "repeated_author_dash",
     "report_number_in_date",
+    "title_after_initials",
     "report_publisher",
 ]
 
@@ -340,6 +347,11 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     may apply (the labels first: a set lookup costs less than a scan of the text)."""
     if not work.isascii() and _CJK.search(work):
         return spans  # (Chinese references: the repairs of relabel.py)
+    if spans and spans[0][0] == "author":
+        if "—" in work or "--" in work or "__" in work:
+            spans = repeated_author_dash(spans, work, start, end)
+        if spans and spans[0][0] == "author" and ". " in work[spans[0][1] : spans[0][2]]:
+            spans = title_after_initials(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
     labels = set(kinds)
     titles = kinds.count("title") if "title" in labels else 0
@@ -1104,3 +1116,79 @@ def edited_book_title(spans: list[Span], work: str, start: int, end: int) -> lis
     if lab == "container-title" and _EDS_BETWEEN.fullmatch(work, spans[0][2], s):
         return [spans[0], ("title", s, e, c), *spans[2:]]
     return spans
+
+
+_DASH_NAME = regex.compile(r"[\s\-\u2010-\u2015_.,]*")
+
+
+def repeated_author_dash(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``———. "Servitized manufacture." Journal…`` (MLA, Chicago, any list with the style's
+    subsequent-author substitute): a first name span of nothing but dashes (or underscores) stands
+    for the previous entry's author; it is no name, and the reference gives none."""
+    lab, s, e, c = spans[0]
+    text = work[s:e]
+    if any(ch in text for ch in "—-_") and _DASH_NAME.fullmatch(text):
+        return spans[1:]
+    return spans
+
+
+# an inverted name: "Dunne, T.", "Des Marais, D. J.", "den Dikken, M.", "Smith-Jones, A.-B."
+_PARTICLE = r"(?:(?:van|von|de|den|der|da|das|dos|du|la|le|di|del|ter|ten)\s)"
+_FAMILY = rf"{_PARTICLE}*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{Ll}}'’\-]+)?"
+_INVERTED_INITIALS = rf"{_FAMILY},\s\p{{Lu}}\.(?:[\s\-]?\p{{Lu}}\.)*(?:,?\s(?:Jr|Sr)\.)?"
+_INITIALS_LIST = regex.compile(
+    rf"{_INVERTED_INITIALS}(?:(?:,\s|\s&\s|,\s&\s|\sand\s|,\sand\s){_INVERTED_INITIALS})*"
+)
+# a Vancouver name: "Dunne T", "Bloland HG", "Hershey RD Jr", "Des Marais DJ"; the list ends at
+# its full stop: "Thornton R, Crain S.", "Peggs S, et al."
+_VANCOUVER_NAME = rf"{_FAMILY}\s\p{{Lu}}{{1,3}}(?:\s(?:Jr|Sr|2nd|3rd))?(?![\p{{L}}\d'’\-])"
+_VANCOUVER_LIST = regex.compile(rf"{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?\.")
+# what may follow a name inside the list: another name's separator, "et al.", a role
+_LIST_GOES_ON = regex.compile(r"\s*(?:[,&;]|and\b|et\b|\(|\[|$)")
+_TITLE_START = regex.compile(r"\s(?=[\p{L}“\"'‘])")
+# a family name after "Alexander A." ends the name: "Myburg,", "Yufin (Ed.)", "Smith and"
+_GIVEN_FIRST_END = regex.compile(r"\s\p{Lu}[\p{L}'’\-]+(?:\s*(?:[,(.]|$)|\s+and\s)")
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d)\]”\"'])\.\s+(?=\p{Lu})")
+
+
+def title_after_initials(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Dunne, T. New thinking on international society. Br. J. Polit. 3, 223 (2001).``,
+    ``Thornton, R. & Crain, S. Parameters: the pluses…`` (Nature, Science, ACS) and
+    ``Dunne T. New thinking…``, ``Thornton R, Crain S. Parameters: …`` (Vancouver, AMA): names
+    written with initials end at the last initial's full stop (not ``Alexander A. Myburg,``: a
+    given name and its initial before the family name).  When the labeller ran the first
+    author span on from there into words with no separator (no comma, ``&`` or ``and``), those
+    words open the title: joined to a title span that follows them across ``:`` or ``,`` only,
+    or, with no title labelled, the title up to the sentence's end (what follows it, with no
+    container labelled, the container)."""
+    lab, s, e, c = spans[0]
+    m = _INITIALS_LIST.match(work, s, e)
+    if m and _LIST_GOES_ON.match(work, m.end(), e):
+        m = None
+    if m is None:
+        m = _VANCOUVER_LIST.match(work, s, e)
+        if m and _GIVEN_FIRST_END.match(work, m.end(), e):
+            return spans  # "Alexander A. Myburg, Dario Grattapaglia" (ACM): a given name first
+    if not m or m.end() >= e or not _TITLE_START.match(work, m.end(), e):
+        return spans
+    rest_s = m.end() + 1
+    author: Span = (lab, s, m.end(), c)
+    rest = spans[1:]
+    if rest and rest[0][0] == "title" and work[e : rest[0][1]].strip() in ("", ":", ","):
+        return [author, ("title", rest_s, rest[0][2], min(c, rest[0][3])), *rest[1:]]
+    if any(sp[0] == "title" for sp in rest):
+        return spans
+    out: list[Span] = [author]
+    stop = _SENTENCE_END.search(work, rest_s, e)
+    if stop and not any(sp[0] == "container-title" for sp in rest):
+        out.append(("title", rest_s, stop.start(), c))
+        out.append(("container-title", *_trim_end(work, stop.end(), e), c))
+    else:
+        out.append(("title", *_trim_end(work, rest_s, e), c))
+    return out + rest
+
+
+def _trim_end(work: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and work[e - 1] in " ,.;:":
+        e -= 1
+    return s, e

@@ -1,0 +1,124 @@
+"""English span repairs found by the English round trip (tools/roundtrip_en.py: items printed in
+the common English styles and read back).  Each repair is given the labeller's wrong spans by
+hand, so the test holds whatever the shipped model says.  The strings are written for these tests
+in the shapes of the styles' published formats (Nature, Vancouver/AMA, MLA 9, ACM); the names and
+works are made up."""
+
+from __future__ import annotations
+
+from conftest import hand_spans as _spans
+from conftest import span_texts as _read
+
+from citekit.parser.relabel_en import repeated_author_dash, title_after_initials
+
+
+def _fix(repair, text: str, *pieces: tuple[str, str]) -> list[tuple[str, str]]:
+    return _read(text, repair(_spans(text, *pieces), text, 0, len(text)))
+
+
+def _unchanged(repair, text: str, *pieces: tuple[str, str]) -> bool:
+    spans = _spans(text, *pieces)
+    return repair(spans, text, 0, len(text)) == spans
+
+
+def test_nature_single_author_runs_into_the_title():
+    text = "Marlow, K. Tidal mixing in shallow bays. J. Coast. Res. 12, 301–318 (2004)."
+    got = _fix(
+        title_after_initials,
+        text,
+        ("author", "Marlow, K. Tidal mixing in shallow bays"),
+        ("container-title", "J. Coast. Res."),
+        ("volume", "12"),
+    )
+    assert got[:3] == [
+        ("author", "Marlow, K."),
+        ("title", "Tidal mixing in shallow bays"),
+        ("container-title", "J. Coast. Res."),
+    ]
+
+
+def test_nature_last_author_takes_the_titles_first_word():
+    # the title span the labeller found goes on from the word it left in the names
+    text = "Marlow, K. L. & Ferris, D. Sediments, salt and tides. Estuaries 8, 1–9 (2010)."
+    got = _fix(
+        title_after_initials,
+        text,
+        ("author", "Marlow, K. L. & Ferris, D. Sediments"),
+        ("title", "salt and tides"),
+        ("container-title", "Estuaries"),
+    )
+    assert got[:2] == [
+        ("author", "Marlow, K. L. & Ferris, D."),
+        ("title", "Sediments, salt and tides"),
+    ]
+
+
+def test_vancouver_names_end_at_the_full_stop():
+    text = "Ferris DA, Marlow K. Shallow bays: a survey. Coast Res 2004;12:301–18."
+    got = _fix(
+        title_after_initials,
+        text,
+        ("author", "Ferris DA, Marlow K. Shallow bays"),
+        ("title", "a survey"),
+        ("container-title", "Coast Res"),
+    )
+    assert got[:2] == [("author", "Ferris DA, Marlow K."), ("title", "Shallow bays: a survey")]
+    # a book with no title labelled: the title ends at the sentence's end, the rest is the
+    # container when none is labelled
+    text = "Ferris DA. Salt marshes. Field guide to coasts, 1999, p. 40."
+    got = _fix(
+        title_after_initials,
+        text,
+        ("author", "Ferris DA. Salt marshes. Field guide to coasts"),
+        ("date", "1999"),
+    )
+    assert got[:3] == [
+        ("author", "Ferris DA."),
+        ("title", "Salt marshes"),
+        ("container-title", "Field guide to coasts"),
+    ]
+
+
+def test_names_that_go_on_are_left_alone():
+    # a comma after the initials: the list goes on
+    assert _unchanged(
+        title_after_initials,
+        "Marlow, K., Ferris, D. Salt. Estuaries 8, 1 (2010).",
+        ("author", "Marlow, K., Ferris, D."),
+        ("title", "Salt"),
+    )
+    # ACM writes the given name first: "Dana A. Ferris, Kim Marlow" is no Vancouver name list
+    assert _unchanged(
+        title_after_initials,
+        "Dana A. Ferris, Kim Marlow. 2010. Salt. Estuaries 8, 1 (2010).",
+        ("author", "Dana A. Ferris, Kim Marlow"),
+        ("date", "2010"),
+    )
+    # a full given name (MLA) is no initial
+    assert _unchanged(
+        title_after_initials,
+        "Marlow, Kim. Salt Marshes. Coastal Press, 2004.",
+        ("author", "Marlow, Kim. Salt Marshes"),
+        ("publisher", "Coastal Press"),
+    )
+
+
+def test_repeated_author_dashes_are_no_name():
+    text = "———. “Salt Marshes Revisited.” Estuaries, vol. 9, 2011, pp. 4–9."
+    got = _fix(
+        repeated_author_dash,
+        text,
+        ("author", "———"),
+        ("title", "Salt Marshes Revisited"),
+        ("container-title", "Estuaries"),
+    )
+    assert got[0] == ("title", "Salt Marshes Revisited")
+    text = "---. 2011. Salt marshes revisited. Estuaries 9: 4–9."
+    assert _fix(repeated_author_dash, text, ("author", "---"), ("date", "2011"))[0][0] == "date"
+    # a name with a hyphen is a name
+    assert _unchanged(
+        repeated_author_dash,
+        "Smith-Jones, K. 2011. Salt. Estuaries 9: 4–9.",
+        ("author", "Smith-Jones, K."),
+        ("date", "2011"),
+    )
