@@ -135,6 +135,9 @@ _MONTHS = (
 ).split()
 
 
+_ACCESS_WORD = re.compile(r"\b(?:Retrieved|[Aa]ccessed|[Vv]iewed|[Cc]ited|[Cc]onsulted)\b")
+
+
 def _printed_date(date: Any, raw: str) -> Any:
     """A date cut to the parts the string prints: the month when its name (or abbreviation)
     follows or precedes the year nearby, the day when it sits next to the month."""
@@ -199,7 +202,11 @@ def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
         if name in NAME_FIELDS or name in ("type", "language"):
             continue
         if name in DATE_FIELDS:
-            cut = _printed_date(item[name], raw)
+            where = raw
+            if name == "accessed":  # printed after its word, or not at all
+                word = _ACCESS_WORD.search(raw)
+                where = raw[word.end() :] if word else ""
+            cut = _printed_date(item[name], where)
             if cut is None:
                 out.pop(name)
             else:
