@@ -1,14 +1,17 @@
 """English span repairs found by the English round trip (tools/roundtrip_en.py: items printed in
 the common English styles and read back).  Each repair is given the labeller's wrong spans by
 hand, so the test holds whatever the shipped model says.  The strings are written for these tests
-in the shapes of the styles' published formats (Nature, Vancouver/AMA, MLA 9, ACM); the names and
-works are made up."""
+in the shapes of the styles' published formats (Nature, Vancouver/AMA, MLA 9, ACM, APA 7); the
+names and works are made up."""
 
 from __future__ import annotations
 
 from conftest import hand_spans as _spans
 from conftest import span_texts as _read
 
+from citekit.normalise import normalise
+from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
+from citekit.parser.draft import Draft
 from citekit.parser.relabel_en import repeated_author_dash, title_after_initials
 
 
@@ -122,3 +125,50 @@ def test_repeated_author_dashes_are_no_name():
         ("author", "Smith-Jones, K."),
         ("date", "2011"),
     )
+
+
+def _draft(text: str):
+    view = normalise(text)
+    return Draft(view, 0, len(view.text))
+
+
+def test_apa_bracketed_patent_number():
+    d = _draft("Ferris, D. (1999). Tide gauge (U.S. Patent No. 5,123,456). Example Office.")
+    find_doc_numbers(d)
+    assert (d.values.get("number"), d.type) == ("5,123,456", "patent")
+    d = _draft("Ferris, D. (1999). Tide gauge (Patent Nos. US2001001234A1).")
+    find_doc_numbers(d)
+    assert d.values.get("number") == "US2001001234A1"
+    # a title that only talks about patents keeps its words
+    d = _draft("Ferris, D. (1999). Patent law in coastal states (2nd ed.). Example Press.")
+    find_doc_numbers(d)
+    assert not d.has("number")
+
+
+def test_apa_bracketed_standard_number():
+    d = _draft("Example Body. (2018). Tide gauges: vocabulary (ISO 12345-2:2018). Example Body.")
+    find_doc_numbers(d)
+    assert (d.values.get("number"), d.type) == ("ISO 12345-2:2018", "standard")
+    d = _draft("Example Body. (2018). Tide gauges (IEC/IEEE 12345:2018).")
+    find_doc_numbers(d)
+    assert d.values.get("number") == "IEC/IEEE 12345:2018"
+    # an organisation's abbreviation in brackets is no number
+    d = _draft("International Example Body (IEB). (2018). Tide gauges (2nd ed.).")
+    find_doc_numbers(d)
+    assert not d.has("number")
+
+
+def test_a_code_read_as_the_genre_is_the_number():
+    text = "Ferris, D. (1999). Tide gauges: design report (XYZ-ABC-99-012). Example Lab."
+    d = _draft(text)
+    s = text.index("XYZ")
+    d.set("genre", "XYZ-ABC-99-012", s, s + 14, 0.7)
+    split_genre_number(d)
+    assert d.values.get("number") == "XYZ-ABC-99-012" and not d.has("genre")
+    # series words and a number still split where a space parts them
+    text = "Ferris, D. (1999). Tide gauges. Tech. Rep. XYZ-99-012, Example Lab."
+    d = _draft(text)
+    s = text.index("Tech")
+    d.set("genre", "Tech. Rep. XYZ-99-012", s, s + 21, 0.7)
+    split_genre_number(d)
+    assert (d.values.get("genre"), d.values.get("number")) == ("Tech. Rep.", "XYZ-99-012")
