@@ -12,7 +12,11 @@ from conftest import span_texts as _read
 from citekit.normalise import normalise
 from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
 from citekit.parser.draft import Draft
-from citekit.parser.relabel_en import repeated_author_dash, title_after_initials
+from citekit.parser.relabel_en import (
+    bracket_after_year_letter,
+    repeated_author_dash,
+    title_after_initials,
+)
 
 
 def _fix(repair, text: str, *pieces: tuple[str, str]) -> list[tuple[str, str]]:
@@ -172,3 +176,25 @@ def test_a_code_read_as_the_genre_is_the_number():
     d.set("genre", "Tech. Rep. XYZ-99-012", s, s + 21, 0.7)
     split_genre_number(d)
     assert (d.values.get("genre"), d.values.get("number")) == ("Tech. Rep.", "XYZ-99-012")
+
+
+def test_the_bracket_after_a_year_letter_is_no_part_of_the_title():
+    # Springer basic author-date: "Family I (1999b) Title. Journal 12:3-9"
+    text = "Marlow K (1999b) Tidal mixing in shallow bays. Coast Res 12:3-9"
+    got = _fix(
+        bracket_after_year_letter,
+        text,
+        ("author", "Marlow K"),
+        ("date", "1999b"),
+        ("title", ") Tidal mixing in shallow bays"),
+        ("container-title", "Coast Res"),
+    )
+    assert got[2] == ("title", "Tidal mixing in shallow bays")
+    # after a year with no letter the repair does not act (the labeller's spans stay)
+    assert _unchanged(
+        bracket_after_year_letter,
+        "Marlow K (1999) Tidal mixing in bays. Coast Res 12:3-9",
+        ("author", "Marlow K"),
+        ("date", "1999"),
+        ("title", ") Tidal mixing in bays"),
+    )

@@ -188,10 +188,31 @@ def _printed_page(page: str, raw: str) -> str | None:
     return None
 
 
+_MARKUP = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span)\b[^>]*>")
+
+
+def _unmarked(value: Any) -> Any:
+    """A CSL value without its rich-text markup (``<i>``, ``<span class="nocase">``): the
+    renderer prints the words, not the tags."""
+    return _MARKUP.sub("", value) if isinstance(value, str) else value
+
+
+def _as_printed_text(value: str, raw: str) -> str:
+    """An abbreviated journal name as ``raw`` prints it (``Phys Rev Lett`` for ``Phys. Rev.
+    Lett.``: AMA and Vancouver drop the abbreviation's dots)."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", value))
+    if not words:
+        return value
+    pattern = r"\W*".join(re.escape(w) for w in words)
+    m = re.search(pattern, unicodedata.normalize("NFKC", raw), re.I)
+    return m.group(0) if m else value
+
+
 def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
     """``item`` cut to the scored fields ``raw`` prints (names and editions as
     :func:`~citekit.parser.evaluate.as_printed` cuts them; a text field is printed when its words
     appear in a row; the place is not read inside the publisher's name)."""
+    item = {k: _unmarked(v) for k, v in item.items()}
     plain = raw.translate(str.maketrans({"‘": "'", "’": "'"}))  # names match with either quote
     out = as_printed({k: v for k, v in item.items() if k in FIELDS or k == "language"}, plain)
     text = _words(raw)
@@ -230,6 +251,8 @@ def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
         where = text_wo_publisher if name == "publisher-place" and publisher else text
         if not value.strip() or value not in where:
             out.pop(name)
+        elif name == "container-title" and "." in str(out[name]):
+            out[name] = _as_printed_text(str(out[name]), raw)
     doi = str(item.get("DOI") or "")
     if doi and "URL" not in out:
         link = re.search(rf"https?://(?:dx\.)?doi\.org/{re.escape(doi)}", raw, re.I)

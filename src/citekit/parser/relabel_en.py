@@ -24,6 +24,8 @@ repairs. Each fixes one shape whatever the labeller said:
 - :func:`title_after_initials`: ``Dunne, T. New thinking on… Journal 3, 223 (2001).`` (Nature,
   ACS, AMA-like lists): an inverted name list ends at the last initial's full stop; the words the
   labeller ran on from there are the title's.
+- :func:`bracket_after_year_letter`: ``Doe J (1965c) His life.`` (Springer, Harvard): the bracket
+  closing a year with its letter is no part of the title after it.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -73,6 +75,7 @@ __all__ = [
     "event_year",
     "genre_before_school",
     "number_word",
+    "bracket_after_year_letter",
     "repeated_author_dash",
     "report_number_in_date",
     "title_after_initials",
@@ -352,6 +355,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = repeated_author_dash(spans, work, start, end)
         if spans and spans[0][0] == "author" and ". " in work[spans[0][1] : spans[0][2]]:
             spans = title_after_initials(spans, work, start, end)
+    if ")" in work and _YEAR_LETTER.search(work):
+        spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
     labels = set(kinds)
     titles = kinds.count("title") if "title" in labels else 0
@@ -1192,3 +1197,22 @@ def _trim_end(work: str, s: int, e: int) -> tuple[int, int]:
     while e > s and work[e - 1] in " ,.;:":
         e -= 1
     return s, e
+
+
+_YEAR_LETTER = regex.compile(r"\d[a-z]\)")
+_CLOSE = regex.compile(r"\)[\s.,:]*")
+
+
+def bracket_after_year_letter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Doe J (1965c) His anonymous life. Journal 100:15`` (Springer, Harvard): when the date
+    span holds a year with its disambiguating letter, the bracket that closes it (read as the
+    start of the next span) is no part of the next span."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        lab, s, e, c = out[k]
+        plab, ps, pe, _ = out[k - 1]
+        if plab == "date" and work[pe - 1 : pe].isalpha() and work[s : s + 1] == ")":
+            m = _CLOSE.match(work, s, e)
+            if m and m.end() < e:
+                out[k] = (lab, m.end(), e, c)
+    return out
