@@ -12,7 +12,9 @@ from conftest import span_texts as _read
 from citekit.normalise import normalise
 from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
 from citekit.parser.draft import Draft
+from citekit.parser.names import parse_names
 from citekit.parser.relabel_en import (
+    abbreviation_before_of,
     bracket_after_year_letter,
     repeated_author_dash,
     title_after_initials,
@@ -198,3 +200,44 @@ def test_the_bracket_after_a_year_letter_is_no_part_of_the_title():
         ("date", "1999"),
         ("title", ") Tidal mixing in bays"),
     )
+
+
+def test_an_abbreviation_before_of_opens_the_name():
+    # MLA 9: "Title. Univ. of Somewhere Press, 1999."
+    text = "Marlow, Kim. Salt Marshes. Univ. of Eastmoor Press, 1999."
+    got = _fix(
+        abbreviation_before_of,
+        text,
+        ("author", "Marlow, Kim. Salt Marshes. Univ."),
+        ("publisher", "of Eastmoor Press"),
+        ("date", "1999"),
+    )
+    assert got[:2] == [
+        ("author", "Marlow, Kim. Salt Marshes"),
+        ("publisher", "Univ. of Eastmoor Press"),
+    ]
+    # a sentence that ends with a full word before "of" is left alone
+    assert _unchanged(
+        abbreviation_before_of,
+        "Marlow, Kim. Salt Marshes. of Eastmoor Press, 1999.",
+        ("title", "Salt Marshes."),
+        ("publisher", "of Eastmoor Press"),
+    )
+
+
+def test_vancouver_initials_are_no_role_words():
+    # "ED" and "HG" without a full stop are two initials (Vancouver), not "Ed."/"Hg."
+    assert parse_names("Marlow ED").names == [{"family": "Marlow", "given": "E. D."}]
+    got = parse_names("Ferris HG, Marlow K")
+    assert got.role is None and got.names[0] == {"family": "Ferris", "given": "H. G."}
+    # the role words themselves still are
+    assert parse_names("Marlow K, ed.").role == "editor"
+    assert parse_names("Marlow, K. (Hg.)").role == "editor"
+    assert parse_names("Marlow, K. (EDS.)").role == "editor"
+
+
+def test_vancouver_suffix_after_initials():
+    # "Family II Jr" (Vancouver): two initials, then the suffix
+    assert parse_names("Ferris DA Jr").names == [
+        {"family": "Ferris", "given": "D. A.", "suffix": "Jr."}
+    ]

@@ -26,6 +26,8 @@ repairs. Each fixes one shape whatever the labeller said:
   labeller ran on from there are the title's.
 - :func:`bracket_after_year_letter`: ``Doe J (1965c) His life.`` (Springer, Harvard): the bracket
   closing a year with its letter is no part of the title after it.
+- :func:`abbreviation_before_of`: ``Invisible College. Univ. of Chicago Press, 1972.`` (MLA,
+  Chicago): an abbreviated word before ``of`` opens the name the labeller started at ``of``.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -75,6 +77,7 @@ __all__ = [
     "event_year",
     "genre_before_school",
     "number_word",
+    "abbreviation_before_of",
     "bracket_after_year_letter",
     "repeated_author_dash",
     "report_number_in_date",
@@ -355,6 +358,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = repeated_author_dash(spans, work, start, end)
         if spans and spans[0][0] == "author" and ". " in work[spans[0][1] : spans[0][2]]:
             spans = title_after_initials(spans, work, start, end)
+    if ". of " in work or ". for " in work or ". and " in work:
+        spans = abbreviation_before_of(spans, work, start, end)
     if ")" in work and _YEAR_LETTER.search(work):
         spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
@@ -1215,4 +1220,36 @@ def bracket_after_year_letter(spans: list[Span], work: str, start: int, end: int
             m = _CLOSE.match(work, s, e)
             if m and m.end() < e:
                 out[k] = (lab, m.end(), e, c)
+    return out
+
+
+# an abbreviated word ending the span before ("Univ.", "Inst.", "Dept.", "Natl."): a capital and
+# up to five lower-case letters, after a space
+_ABBREVIATION_END = regex.compile(r"(?<=\s)\p{Lu}\p{Ll}{1,5}\.$")
+_LOWER_LINK = regex.compile(r"(?:of|for|and)\s")
+
+
+def abbreviation_before_of(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Crane, Diana. Invisible College. Univ. of Chicago Press, 1972.`` (MLA, Chicago): a span
+    that starts with ``of``/``for``/``and`` right after an abbreviated word that ends the span
+    before (``Univ.``, ``Inst.``, ``Dept.``) starts at that word; the full stop is the
+    abbreviation's, not a sentence's end."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        lab, s, e, c = out[k]
+        plab, ps, pe, pc = out[k - 1]
+        if lab not in ("publisher", "container-title", "author", "location"):
+            continue
+        if work[pe:s] != " " or not _LOWER_LINK.match(work, s, e):
+            continue
+        m = _ABBREVIATION_END.search(work, ps, pe)
+        if not m or m.start() <= ps:
+            continue
+        prev_end = m.start()
+        while prev_end > ps and work[prev_end - 1] in " .,;:":
+            prev_end -= 1
+        if prev_end <= ps:
+            continue
+        out[k - 1] = (plab, ps, prev_end, pc)
+        out[k] = (lab, m.start(), e, c)
     return out
