@@ -59,7 +59,9 @@ CN_ROLE_WORDS = (
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
     rf"(?:\G|(?<!\s)|(?!\s))(?:[,，]?\s*+)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
-    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
+    # (upper-case "ED", "HG" without a full stop are Vancouver initials: "Smith ED", "Bloland HG")
+    r"|(?<=[\s,(])(?P<role>\(?(?:(?-i:[Ee]ds?\.?|EDS?\.)|editors?|trans\.?|hrsg\.?"
+    r"|(?-i:[Hh]gg?\.?|HGG?\.))\)?))\s*$",
     regex.IGNORECASE,
 )
 _ROLE_MAP = {
@@ -107,7 +109,7 @@ _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
 _INITIALS_SUFFIX = regex.compile(
-    r"^(?P<name>.+?\s\p{Lu})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
+    r"^(?P<name>.+?\s\p{Lu}{1,3})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
 )
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(
