@@ -15,6 +15,7 @@ from citekit.parser.draft import Draft
 from citekit.parser.names import parse_names
 from citekit.parser.relabel_en import (
     abbreviation_before_of,
+    acm_journal_numbers,
     bracket_after_year_letter,
     repeated_author_dash,
     title_after_initials,
@@ -241,3 +242,58 @@ def test_vancouver_suffix_after_initials():
     assert parse_names("Ferris DA Jr").names == [
         {"family": "Ferris", "given": "D. A.", "suffix": "Jr."}
     ]
+
+
+def test_a_suffix_after_a_name_written_given_name_first():
+    # ACM, IEEE: "Dana A. Ferris Jr., Kim Marlow"
+    got = parse_names("Dana A. Ferris Jr., Kim Marlow").names
+    assert got == [
+        {"family": "Ferris", "given": "Dana A.", "suffix": "Jr."},
+        {"family": "Marlow", "given": "Kim"},
+    ]
+
+
+def test_acm_journal_numbers():
+    # ACM Reference Format: "Journal VOLUME, ISSUE (DATE), PAGES."
+    text = "Kim Marlow. 1999. Salt. Estuar. Coast. 39, 1–2 (March 1999), 301–318."
+    got = _fix(
+        acm_journal_numbers,
+        text,
+        ("author", "Kim Marlow"),
+        ("date", "1999"),
+        ("title", "Salt"),
+        ("container-title", "Estuar. Coast."),
+        ("volume", "39"),
+        ("pages", "1–2"),
+        ("date", "March 1999"),
+        ("pages", "301–318"),
+    )
+    assert got[4:] == [
+        ("volume", "39"),
+        ("issue", "1–2"),
+        ("date", "March 1999"),
+        ("pages", "301–318"),
+    ]
+    # no issue: the lone number is the volume, and the number after the date the pages
+    text = "Kim Marlow. 1999. Salt. Estuar. Coast. 39, (1999), 1845."
+    got = _fix(
+        acm_journal_numbers,
+        text,
+        ("author", "Kim Marlow"),
+        ("date", "1999"),
+        ("title", "Salt"),
+        ("container-title", "Estuar. Coast"),
+        ("issue", "39"),
+        ("date", "1999"),
+        ("date", "1845"),
+    )
+    assert got[4:] == [("volume", "39"), ("date", "1999"), ("pages", "1845")]
+    # a book's place after its title is no journal numbers
+    assert _unchanged(
+        acm_journal_numbers,
+        "Kim Marlow. 1999. Salt. Coast Press, Dover, 39.",
+        ("author", "Kim Marlow"),
+        ("date", "1999"),
+        ("container-title", "Salt"),
+        ("publisher", "Coast Press"),
+    )

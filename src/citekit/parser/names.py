@@ -111,6 +111,7 @@ _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.
 _INITIALS_SUFFIX = regex.compile(
     r"^(?P<name>.+?\s\p{Lu}{1,3})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
 )
+_TRAILING_SUFFIX = regex.compile(r",?\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(
     r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE
@@ -358,12 +359,27 @@ def _parse_names(text: str) -> NameGroup:
         elif piece.count(" ") == 1 and (fg := _family_first(piece)):
             group.names.append(fg)
         else:
+            # "Robert D. Hershey Jr." (ACM, IEEE): a suffix after a name written given name first
+            suffix = _TRAILING_SUFFIX.search(piece) if piece.endswith(_SUFFIX_ENDS) else None
+            bare = piece[: suffix.start()] if suffix else piece
             g = (
-                _GIVEN_FIRST.match(piece) or _GIVEN_BARE_INITIAL.match(piece)
+                _GIVEN_FIRST.match(bare) or _GIVEN_BARE_INITIAL.match(bare)
                 if len(piece) < 80 and not has_corporate_word(piece)
                 else None
             )
-            if g:
+            if g and suffix:
+                suf = suffix.group("suf")
+                given = g.group("given")
+                if _ALL_INITIALS.fullmatch(given):
+                    given = _initials(given)
+                group.names.append(
+                    {
+                        "family": _family(g.group("family")),
+                        "given": given,
+                        "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + ".",
+                    }
+                )
+            elif g:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)

@@ -28,6 +28,8 @@ repairs. Each fixes one shape whatever the labeller said:
   closing a year with its letter is no part of the title after it.
 - :func:`abbreviation_before_of`: ``Invisible College. Univ. of Chicago Press, 1972.`` (MLA,
   Chicago): an abbreviated word before ``of`` opens the name the labeller started at ``of``.
+- :func:`acm_journal_numbers`: ``Nucl. Phys. B 393, 1–2 (1993), 377–391`` and ``ACS Chem. Biol.
+  8, (January 2013), 473–487`` (ACM): volume, issue (or none), the bracketed date, then pages.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -78,6 +80,7 @@ __all__ = [
     "genre_before_school",
     "number_word",
     "abbreviation_before_of",
+    "acm_journal_numbers",
     "bracket_after_year_letter",
     "repeated_author_dash",
     "report_number_in_date",
@@ -360,6 +363,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = title_after_initials(spans, work, start, end)
     if ". of " in work or ". for " in work or ". and " in work:
         spans = abbreviation_before_of(spans, work, start, end)
+    if "), " in work and "container-title" in {sp[0] for sp in spans}:
+        spans = acm_journal_numbers(spans, work, start, end)
     if ")" in work and _YEAR_LETTER.search(work):
         spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
@@ -1253,3 +1258,35 @@ def abbreviation_before_of(spans: list[Span], work: str, start: int, end: int) -
         out[k - 1] = (plab, ps, prev_end, pc)
         out[k] = (lab, m.start(), e, c)
     return out
+
+
+# ACM's journal numbers after the journal's name: "393, 1–2 (1993), 377–391", "8, (January 2013),
+# 473–487", "58, (2011), 1845"
+_ACM_NUMBERS = regex.compile(
+    r"(?P<vol>\d{1,5}),\s(?:(?P<iss>\d{1,4}(?:[-–]\d{1,4})?)\s)?"
+    r"\((?P<date>(?:[\p{L}.]+\s){0,2}\d{4})\),\s"
+    r"(?P<page>[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?)(?=[.,]?(?:\s|$))"
+)
+
+
+def acm_journal_numbers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Per Berg. 1993. Mirror manifolds. Nucl. Phys. B 393, 1–2 (1993), 377–391.`` and
+    ``ACS Chem. Biol. 8, (January 2013), 473–487`` (ACM Reference Format): right after the
+    journal's name, the volume, a comma, the issue when there is one, the bracketed date, a
+    comma and the pages, whatever the labeller said of each (it read the lone volume as the issue,
+    the issue range as the pages, the pages as a year)."""
+    for k, (lab, _s, e, c) in enumerate(spans):
+        if lab != "container-title":
+            continue
+        m = _ACM_NUMBERS.match(work, e + 1) if work[e : e + 1] == " " else None
+        if m is None and work[e : e + 2] == ". ":
+            m = _ACM_NUMBERS.match(work, e + 2)  # "Nucl. Sci." whose full stop the span left
+        if m is None:
+            continue
+        new: list[Span] = [("volume", *m.span("vol"), c)]
+        if m.group("iss"):
+            new.append(("issue", *m.span("iss"), c))
+        new += [("date", *m.span("date"), c), ("pages", *m.span("page"), c)]
+        rest = [sp for sp in spans[k + 1 :] if sp[1] >= m.end()]
+        return [*spans[: k + 1], *new, *rest]
+    return spans
