@@ -10,6 +10,7 @@ from conftest import hand_spans as _spans
 from conftest import span_texts as _read
 
 from citekit.normalise import normalise
+from citekit.parser import parse_reference
 from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
 from citekit.parser.draft import Draft
 from citekit.parser.names import parse_names
@@ -193,6 +194,16 @@ def test_the_bracket_after_a_year_letter_is_no_part_of_the_title():
         ("container-title", "Coast Res"),
     )
     assert got[2] == ("title", "Tidal mixing in shallow bays")
+    # the letter left with the bracket
+    text = "Marlow, K. (1999b) Tidal mixing in shallow bays. Coast Res, 12, pp. 3-9."
+    got = _fix(
+        bracket_after_year_letter,
+        text,
+        ("author", "Marlow, K."),
+        ("date", "1999"),
+        ("title", "b) Tidal mixing in shallow bays"),
+    )
+    assert got[2] == ("title", "Tidal mixing in shallow bays")
     # after a year with no letter the repair does not act (the labeller's spans stay)
     assert _unchanged(
         bracket_after_year_letter,
@@ -297,3 +308,16 @@ def test_acm_journal_numbers():
         ("container-title", "Salt"),
         ("publisher", "Coast Press"),
     )
+
+
+def test_harvard_web_page_with_no_date():
+    # Harvard (Cite Them Right): "Author (no date) Title. Available at: URL (Accessed: date)."
+    raw = (
+        "Eastmoor Coastal Trust (no date) Visiting the salt marshes. Available at: "
+        "https://example.org/marshes (Accessed: 4 May 2021)."
+    )
+    item = parse_reference(raw).item
+    assert item["author"] == [{"literal": "Eastmoor Coastal Trust"}]
+    assert item["title"] == "Visiting the salt marshes"
+    raw = raw.replace("(no date)", "(n.d.)")
+    assert parse_reference(raw).item["title"] == "Visiting the salt marshes"

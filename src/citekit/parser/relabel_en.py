@@ -1211,18 +1211,24 @@ def _trim_end(work: str, s: int, e: int) -> tuple[int, int]:
 
 _YEAR_LETTER = regex.compile(r"\d[a-z]\)")
 _CLOSE = regex.compile(r"\)[\s.,:]*")
+_LETTER_CLOSE = regex.compile(r"[a-z]\)[\s.,:]*")
 
 
 def bracket_after_year_letter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``Doe J (1965c) His anonymous life. Journal 100:15`` (Springer, Harvard): when the date
     span holds a year with its disambiguating letter, the bracket that closes it (read as the
-    start of the next span) is no part of the next span."""
+    start of the next span) is no part of the next span; nor are the letter and the bracket when
+    the date span stops at the year (``(2001`` + ``a) Title``)."""
     out = list(spans)
     for k in range(1, len(out)):
         lab, s, e, c = out[k]
         plab, ps, pe, _ = out[k - 1]
         if plab == "date" and work[pe - 1 : pe].isalpha() and work[s : s + 1] == ")":
             m = _CLOSE.match(work, s, e)
+            if m and m.end() < e:
+                out[k] = (lab, m.end(), e, c)
+        elif plab == "date" and s == pe and work[pe - 1 : pe].isdigit():
+            m = _LETTER_CLOSE.match(work, s, e)  # "(2001" + "a) Title": the letter and bracket
             if m and m.end() < e:
                 out[k] = (lab, m.end(), e, c)
     return out
