@@ -223,10 +223,11 @@ def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
         if name in NAME_FIELDS or name in ("type", "language"):
             continue
         if name in DATE_FIELDS:
-            where = raw
+            word = _ACCESS_WORD.search(raw)
             if name == "accessed":  # printed after its word, or not at all
-                word = _ACCESS_WORD.search(raw)
                 where = raw[word.end() :] if word else ""
+            else:  # and the access date is not the issued date's month and day
+                where = raw[: word.start()] if word else raw
             cut = _printed_date(item[name], where)
             if cut is None:
                 out.pop(name)
