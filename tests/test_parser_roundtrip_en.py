@@ -10,7 +10,7 @@ from conftest import hand_spans as _spans
 from conftest import span_texts as _read
 
 from citekit.normalise import normalise
-from citekit.parser import parse_reference
+from citekit.parser import house_en, parse_reference
 from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
 from citekit.parser.draft import Draft
 from citekit.parser.names import parse_names
@@ -321,3 +321,14 @@ def test_harvard_web_page_with_no_date():
     assert item["title"] == "Visiting the salt marshes"
     raw = raw.replace("(no date)", "(n.d.)")
     assert parse_reference(raw).item["title"] == "Visiting the salt marshes"
+
+
+def test_mla_et_al_and_editors_are_no_house_style_names():
+    # MLA 9: "Family, I., et al. Title." and "Family, I., et al., editors. Title." are not the
+    # comma-separated house style ("Family,I.,Title,Place:Publisher,Year")
+    for raw in (
+        "Marlow, K., et al. Salt Marshes: A Field Guide. 2nd ed., Coast Press, 1999.",
+        "Marlow, K., et al., editors. Salt Marshes. Coast Press, 1999.",
+    ):
+        assert not house_en.applies(_draft(raw))
+    assert house_en.applies(_draft("Marlow,K.,et al.,Salt Marshes,Dover:Coast Press,1999."))

@@ -356,13 +356,13 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     may apply (the labels first: a set lookup costs less than a scan of the text)."""
     if not work.isascii() and _CJK.search(work):
         return spans  # (Chinese references: the repairs of relabel.py)
+    if ". of " in work or ". for " in work or ". and " in work:
+        spans = abbreviation_before_of(spans, work, start, end)
     if spans and spans[0][0] == "author":
         if "—" in work or "--" in work or "__" in work:
             spans = repeated_author_dash(spans, work, start, end)
         if spans and spans[0][0] == "author" and ". " in work[spans[0][1] : spans[0][2]]:
             spans = title_after_initials(spans, work, start, end)
-    if ". of " in work or ". for " in work or ". and " in work:
-        spans = abbreviation_before_of(spans, work, start, end)
     if "), " in work and "container-title" in {sp[0] for sp in spans}:
         spans = acm_journal_numbers(spans, work, start, end)
     if ")" in work and _YEAR_LETTER.search(work):
