@@ -11,6 +11,7 @@ from conftest import span_texts as _read
 
 from citekit.normalise import normalise
 from citekit.parser import house_en, parse_reference
+from citekit.parser.assemble import assemble
 from citekit.parser.doc_numbers import find_doc_numbers, split_genre_number
 from citekit.parser.draft import Draft
 from citekit.parser.names import parse_names
@@ -332,3 +333,45 @@ def test_mla_et_al_and_editors_are_no_house_style_names():
     ):
         assert not house_en.applies(_draft(raw))
     assert house_en.applies(_draft("Marlow,K.,et al.,Salt Marshes,Dover:Coast Press,1999."))
+
+
+def _assemble(text: str, *pieces: tuple[str, str]) -> dict:
+    d = _draft(text)
+    assemble(d, _spans(text, *pieces))
+    return d.values
+
+
+def test_month_and_day_after_the_container_complete_the_year():
+    # Chicago author-date: "Family, Given. YEAR. “Title.” Paper, Month Day."
+    text = "Marlow, Kim. 2005. “Salt Marshes Flood.” Eastmoor Times, June 15."
+    got = _assemble(
+        text,
+        ("author", "Marlow, Kim"),
+        ("date", "2005"),
+        ("title", "Salt Marshes Flood"),
+        ("container-title", "Eastmoor Times"),
+        ("date", "June 15"),
+    )
+    assert got["issued"] == {"date-parts": [[2005, 6, 15]]}
+    # Harvard: "Paper, 27 March."
+    text = "Marlow, K. (2005) “Salt marshes flood,” Eastmoor Times, 27 March."
+    got = _assemble(
+        text,
+        ("author", "Marlow, K."),
+        ("date", "2005"),
+        ("title", "Salt marshes flood"),
+        ("container-title", "Eastmoor Times"),
+        ("date", "27 March"),
+    )
+    assert got["issued"] == {"date-parts": [[2005, 3, 27]]}
+    # after an access word it is no part of the issued date
+    text = "Marlow, K. (2005) Salt marshes. Eastmoor Trust. Accessed: 27 March."
+    got = _assemble(
+        text,
+        ("author", "Marlow, K."),
+        ("date", "2005"),
+        ("title", "Salt marshes"),
+        ("publisher", "Eastmoor Trust"),
+        ("date", "27 March"),
+    )
+    assert got["issued"] == {"date-parts": [[2005]]}

@@ -149,6 +149,26 @@ def _date(text: str) -> list[int] | None:
     return parts
 
 
+# a month and day with no year: "June 15", "15 June", "Sept. 3", "March"
+_MONTH_DAY = regex.compile(
+    r"\s*(?:(?P<d1>\d{1,2})\s+)?(?P<m>\p{L}{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?\s*[.,]?\s*"
+)
+
+
+def _month_day(text: str) -> list[int] | None:
+    """``[month]`` or ``[month, day]`` of a date written without its year, else None."""
+    m = _MONTH_DAY.fullmatch(text)
+    if not m or m.group("d1") and m.group("d2"):
+        return None
+    month = _MONTHS.get(m.group("m").lower())
+    if month is None:
+        return None
+    day = m.group("d1") or m.group("d2")
+    if day is None:
+        return [month]
+    return [month, int(day)] if 1 <= int(day) <= 31 else None
+
+
 # "(1974/1993)": a reprint's two years, kept as printed; "(1980-1981)": a range
 _YEAR_PAIR = regex.compile(
     r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)\s*([/\-–])\s*(1[5-9]\d\d|20[0-4]\d)(?!\d)"
@@ -489,9 +509,24 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 e = tail.end()  # "2016年3|月": the labeller stopped inside a Chinese date
             text = work[s:e]
             parts = _date(text)
-            if not parts:
-                continue
             before = work[max(d.start, s - 30) : s]
+            if not parts:
+                known = d.values.get("issued", {}).get("date-parts", [[]])[0]
+                md = _month_day(text)
+                if (
+                    md
+                    and len(known) == 1
+                    and "accessed" not in seen
+                    and not _ACCESS_BEFORE.search(before)
+                ):  # "Smith. 2005. Title. Times, June 15." (Chicago), "Times, 27 March." (Harvard)
+                    d.set(
+                        "issued",
+                        {"date-parts": [[*known, *md]]},
+                        *d.spans["issued"],
+                        d.conf["issued"],
+                    )
+                    d.claim(*trim(work, s, e, _TRIM_NUMBER))
+                continue
             url = d.spans.get("URL")
             known = d.values.get("issued", {}).get("date-parts", [[]])[0]
             if (
