@@ -19,6 +19,7 @@ from citekit.parser.relabel_en import (
     abbreviation_before_of,
     acm_journal_numbers,
     bracket_after_year_letter,
+    month_after_volume,
     repeated_author_dash,
     title_after_initials,
 )
@@ -375,3 +376,44 @@ def test_month_and_day_after_the_container_complete_the_year():
         ("date", "27 March"),
     )
     assert got["issued"] == {"date-parts": [[2005]]}
+
+
+def test_chicago_month_after_the_volume():
+    # Chicago author-date, a journal with no issue: "Journal 8 (January): 473–87."
+    text = "Marlow, Kim. 2013. “Salt.” Coastal Research 8 (January): 473–87."
+    got = _fix(
+        month_after_volume,
+        text,
+        ("author", "Marlow, Kim"),
+        ("date", "2013"),
+        ("title", "Salt"),
+        ("container-title", "Coastal Research"),
+        ("volume", "8"),
+        ("issue", "January"),
+        ("pages", "473–87"),
+    )
+    assert got[4:] == [("volume", "8"), ("date", "January"), ("pages", "473–87")]
+    # a numbered issue stays the issue
+    assert _unchanged(
+        month_after_volume,
+        "Marlow, Kim. 2013. “Salt.” Coastal Research 8 (2): 473–87.",
+        ("container-title", "Coastal Research"),
+        ("volume", "8"),
+        ("issue", "2"),
+    )
+
+
+def test_a_capitalised_particle_opens_the_family_name():
+    # Chicago/MLA "Des Marais, David J., and …", APA "Des Marais, D. J., & …"
+    got = parse_names("Des Marais, Kim J., and Dana Ferris").names
+    assert got == [
+        {"family": "Des Marais", "given": "Kim J."},
+        {"family": "Ferris", "given": "Dana"},
+    ]
+    got = parse_names("Van Dorn, K. J., & Ferris, D.").names
+    assert got[0] == {"family": "Van Dorn", "given": "K. J."}
+    # two given names are no particle and family
+    assert parse_names("Marlow, Kim, and Dana Ferris").names[0] == {
+        "family": "Marlow",
+        "given": "Kim",
+    }

@@ -142,6 +142,10 @@ _GIVEN_FIRST = regex.compile(
 _GIVEN_BARE_INITIAL = regex.compile(
     r"^(?P<given>\p{Lu}\p{Ll}+\s\p{Lu})\s+(?P<family>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)$"
 )
+# a family name with a capitalised particle, written first: "Des Marais, David J.", "Van Dyke, Jo"
+_CAPITAL_PARTICLE_FAMILY = regex.compile(
+    r"^(?:De|Des|Du|Da|Di|Del|Della|Van|Von|La|Le|Van\s+[Dd]e[nr]?)\s+\p{Lu}[\p{Ll}'’\-]+$"
+)
 _PARTICLE_FAMILY = regex.compile(
     r"^(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|ten)\s+){1,3}\p{Lu}[\p{L}'’\-]*$"
 )
@@ -343,14 +347,18 @@ def _parse_names(text: str) -> NameGroup:
         elif (
             nxt is not None
             and (_INITIALS.match(nxt) or _BARE_INITIALS.match(nxt) and not piece.isupper())
-            and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
-        ):  # "Smith, J." / "van Bennett, M." / "Smith, AB" (Harvard AGPS: initials without stops)
+            and (
+                " " not in piece.strip()
+                or _PARTICLE_FAMILY.match(piece)
+                or _CAPITAL_PARTICLE_FAMILY.match(piece)
+            )
+        ):  # "Smith, J." / "van Bennett, M." / "Des Marais, D. J." / "Smith, AB" (Harvard AGPS)
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
             nxt is not None
             and _GIVEN_WORDS.match(nxt)
-            and len(piece.split()) == 1
+            and (len(piece.split()) == 1 or _CAPITAL_PARTICLE_FAMILY.match(piece))
             and piece[:1].isupper()
             and len(nxt.split()) <= 3
         ):

@@ -30,6 +30,8 @@ repairs. Each fixes one shape whatever the labeller said:
   Chicago): an abbreviated word before ``of`` opens the name the labeller started at ``of``.
 - :func:`acm_journal_numbers`: ``Nucl. Phys. B 393, 1–2 (1993), 377–391`` and ``ACS Chem. Biol.
   8, (January 2013), 473–487`` (ACM): volume, issue (or none), the bracketed date, then pages.
+- :func:`month_after_volume`: ``Nature 359 (October): 605–9`` (Chicago author-date): the month
+  in brackets after the volume is the date's, not the issue.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -82,6 +84,7 @@ __all__ = [
     "abbreviation_before_of",
     "acm_journal_numbers",
     "bracket_after_year_letter",
+    "month_after_volume",
     "repeated_author_dash",
     "report_number_in_date",
     "title_after_initials",
@@ -365,6 +368,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = title_after_initials(spans, work, start, end)
     if "), " in work and "container-title" in {sp[0] for sp in spans}:
         spans = acm_journal_numbers(spans, work, start, end)
+    if "):" in work and "volume" in {sp[0] for sp in spans}:
+        spans = month_after_volume(spans, work, start, end)
     if ")" in work and _YEAR_LETTER.search(work):
         spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
@@ -1295,4 +1300,23 @@ def acm_journal_numbers(spans: list[Span], work: str, start: int, end: int) -> l
         new += [("date", *m.span("date"), c), ("pages", *m.span("page"), c)]
         rest = [sp for sp in spans[k + 1 :] if sp[1] >= m.end()]
         return [*spans[: k + 1], *new, *rest]
+    return spans
+
+
+_MONTH_BRACKET = regex.compile(rf"\s\((?P<m>{_MONTH})\):")
+
+
+def month_after_volume(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``ACS Chem. Biol. 8 (January): 473–87`` (Chicago author-date, an issue-less journal): the
+    month in brackets right after the volume, before the colon and the pages, is the date's month
+    (the year is the author-date's), whether the labeller read it as the issue or left it."""
+    for k, (lab, _s, e, c) in enumerate(spans):
+        if lab != "volume":
+            continue
+        m = _MONTH_BRACKET.match(work, e)
+        if m is None:
+            return spans
+        a, b = m.span("m")
+        rest = [sp for sp in spans[k + 1 :] if sp[2] <= a or sp[1] >= b]
+        return [*spans[: k + 1], ("date", a, b, c), *rest]
     return spans
