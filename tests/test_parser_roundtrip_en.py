@@ -417,3 +417,45 @@ def test_a_capitalised_particle_opens_the_family_name():
         "family": "Marlow",
         "given": "Kim",
     }
+
+
+def test_ieee_month_before_the_year():
+    # IEEE: "…, pp. 301–318, Mar. 2010." (the labeller left the month out of the date)
+    text = "K. Marlow, “Salt in May,” Coast. Res., vol. 12, no. 3, pp. 301–318, Mar. 2010."
+    got = _assemble(
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt in May"),
+        ("container-title", "Coast. Res."),
+        ("volume", "12"),
+        ("issue", "3"),
+        ("pages", "301–318"),
+        ("date", "2010"),
+    )
+    assert got["issued"] == {"date-parts": [[2010, 3]]}
+    # a month word that is the title's stays the title's
+    text = "K. Marlow, Salt in May 2010. London: Coast Press."
+    got = _assemble(
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt in May"),
+        ("date", "2010"),
+        ("location", "London"),
+        ("publisher", "Coast Press"),
+    )
+    assert got["issued"] == {"date-parts": [[2010]]} and got["title"] == "Salt in May"
+
+
+def test_ieee_double_issue_read_into_the_volume():
+    # IEEE: "vol. 21, no. 1/2," read whole as the volume
+    text = "K. Marlow, “Salt,” Coast. Res., vol. 21, no. 1/2, pp. 5–26, 1995."
+    got = _assemble(
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt"),
+        ("container-title", "Coast. Res."),
+        ("volume", "vol. 21, no. 1/2"),
+        ("pages", "5–26"),
+        ("date", "1995"),
+    )
+    assert (got["volume"], got["issue"]) == ("21", "1/2")

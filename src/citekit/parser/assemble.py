@@ -71,7 +71,8 @@ _ISS_PREFIX = regex.compile(
 )
 # a volume with its issue: "93, no. 4", "7, Issue 2"
 _VOL_ISSUE = regex.compile(
-    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5})", regex.IGNORECASE
+    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5}(?:[/\-–]\d{1,5})?)",
+    regex.IGNORECASE,
 )
 _ISS_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+[期号]$")
 _VOL_SUFFIX = regex.compile(r"\s*卷$")
@@ -117,6 +118,12 @@ _CN_DATE_TAIL = regex.compile(r"(?<=[\d年月])[年月日]?(?:\s*\d{1,2}\s*[月�
 _MONTH_AFTER = regex.compile(
     r"\G(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}\b)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
     r"|(?:\s*年|(?<=年))\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"  # "2016(年)|3月": the year only was labelled
+)
+
+
+# a month (and day) right before the year: "Mar. 2010", "Jun. 05, 2015", "5 June 2015"
+_MONTH_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:\d{1,2}\s+)?\p{Lu}\p{Ll}{2,8}\.?(?:\s+\d{1,2})?,?\s+$"
 )
 
 
@@ -558,6 +565,17 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     wider = _date(work[a : more.end()]) if more else None
                     if wider and len(wider) > 1 and wider[0] == parts[0]:
                         parts, b = wider, more.end()
+                if len(parts) == 1:  # "pp. 1611–21, Mar. 2010" (IEEE): the month before the year
+                    prev = _MONTH_BEFORE.search(work, max(d.start, a - 16), a)
+                    wider = _date(work[prev.start() : b]) if prev else None
+                    if (
+                        prev
+                        and wider
+                        and len(wider) > 1
+                        and wider[0] == parts[0]
+                        and d.is_free(prev.start(), a)
+                    ):
+                        parts, a = wider, prev.start()
                 issued, b = _issued(work, a, b, d.end, parts)
                 d.set("issued", issued, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):
