@@ -19,7 +19,9 @@ from citekit.parser.relabel_en import (
     abbreviation_before_of,
     acm_journal_numbers,
     bracket_after_year_letter,
+    editor_before_ed,
     month_after_volume,
+    place_after_eds,
     repeated_author_dash,
     title_after_initials,
 )
@@ -459,3 +461,42 @@ def test_ieee_double_issue_read_into_the_volume():
         ("date", "1995"),
     )
     assert (got["volume"], got["issue"]) == ("21", "1/2")
+
+
+def test_ieee_editor_before_ed_and_a_comma():
+    # IEEE: "in Book, L. Ray, Ed., Publisher, 1981" (the container read as a second title)
+    text = "K. Marlow, “Salt,” in The Coast Book, L. Ray, Ed., Coast Press, 1981, pp. 7–9."
+    got = _fix(
+        editor_before_ed,
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt"),
+        ("title", "in The Coast Book"),
+        ("author", "L. Ray"),
+        ("publisher", "Coast Press"),
+    )
+    assert got[3] == ("editor", "L. Ray")
+
+
+def test_ieee_place_after_eds():
+    text = "K. Marlow, “Salt,” in Coasts, L. Ray and P. Bell, Eds., Dover, DE: Coast Press, 1996."
+    got = _fix(
+        place_after_eds,
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt"),
+        ("container-title", "Coasts"),
+        ("editor", "L. Ray and P. Bell, Eds., Dover, DE"),
+        ("publisher", "Coast Press"),
+    )
+    assert got[3:5] == [("editor", "L. Ray and P. Bell"), ("location", "Dover, DE")]
+    # an editor span that ends at "Eds." is left alone
+    assert _unchanged(
+        place_after_eds,
+        text,
+        ("author", "K. Marlow"),
+        ("title", "Salt"),
+        ("container-title", "Coasts"),
+        ("editor", "L. Ray and P. Bell, Eds."),
+        ("location", "Dover, DE"),
+    )

@@ -32,6 +32,8 @@ repairs. Each fixes one shape whatever the labeller said:
   8, (January 2013), 473–487`` (ACM): volume, issue (or none), the bracketed date, then pages.
 - :func:`month_after_volume`: ``Nature 359 (October): 605–9`` (Chicago author-date): the month
   in brackets after the volume is the date's, not the issue.
+- :func:`place_after_eds`: ``L. Ray and P. Bell, Eds., Columbia, SC: Camden House`` (IEEE): an
+  editor span that runs past ``Eds.,`` ends there; the place after it is the place.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -85,6 +87,7 @@ __all__ = [
     "acm_journal_numbers",
     "bracket_after_year_letter",
     "month_after_volume",
+    "place_after_eds",
     "repeated_author_dash",
     "report_number_in_date",
     "title_after_initials",
@@ -235,19 +238,21 @@ def report_number_in_date(spans: list[Span], work: str, start: int, end: int) ->
     return spans
 
 
-_ED_AFTER = regex.compile(r"\s*,\s*Eds?\.(?=\s|$)")
+_ED_AFTER = regex.compile(r"\s*,\s*Eds?\.(?=[\s,]|$)")
 
 
 def editor_before_ed(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``"Antenna arrays," in Handbook of Antennas, J. Volakis, Ed. New York, NY, USA: McGraw-Hill``
-    (IEEE): names after the container and right before ``, Ed.`` / ``, Eds.`` are its editors."""
+    (IEEE): names after the container and right before ``, Ed.`` / ``, Eds.`` are its editors
+    (also when the labeller read the container as a second title: ``in The Bill of Rights,
+    L. Henkin, Ed.``)."""
     if any(sp[0] == "editor" for sp in spans):
         return spans
     for k in range(2, len(spans)):
         lab, s, e, c = spans[k]
         if (
             lab == "author"
-            and spans[k - 1][0] in ("container-title", "volume", "issue")
+            and spans[k - 1][0] in ("container-title", "volume", "issue", "title")
             and _ED_AFTER.match(work, e)
             and any(sp[0] == "title" for sp in spans[: k - 1])
         ):
@@ -397,6 +402,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = editors_in_container(spans, work, start, end)
     if ", Ed" in work:
         spans = editor_before_ed(spans, work, start, end)
+        if editor:
+            spans = place_after_eds(spans, work, start, end)
         if "note" in labels:
             spans = book_before_editor(spans, work, start, end)
     if '"' in work or "“" in work:
@@ -1319,4 +1326,29 @@ def month_after_volume(spans: list[Span], work: str, start: int, end: int) -> li
         a, b = m.span("m")
         rest = [sp for sp in spans[k + 1 :] if sp[2] <= a or sp[1] >= b]
         return [*spans[: k + 1], ("date", a, b, c), *rest]
+    return spans
+
+
+_EDS_INSIDE = regex.compile(r"\s*,\s*Eds?\.,\s*")
+
+
+def place_after_eds(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``in Text and Nation, L. Ray and P. Bell, Eds., Columbia, SC: Camden House, 1996`` (IEEE):
+    an editor span that runs on past ``Eds.,`` ends at the names; what it ran into, before a
+    colon, is the place (before anything else, the publisher when there is none)."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "editor":
+            continue
+        m = _EDS_INSIDE.search(work, s, e)
+        if m is None or m.start() <= s or m.end() >= e:
+            return spans
+        rest = _trim_end(work, m.end(), e)
+        labels = {sp[0] for sp in spans}
+        if work[e : e + 1] == ":" and "location" not in labels:
+            kind = "location"
+        elif "publisher" not in labels:
+            kind = "publisher"
+        else:
+            return spans
+        return [*spans[:k], (lab, s, m.start(), c), (kind, *rest, c), *spans[k + 1 :]]
     return spans
