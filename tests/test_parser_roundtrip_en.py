@@ -109,6 +109,19 @@ def test_names_that_go_on_are_left_alone():
         ("author", "Dana A. Ferris, Kim Marlow"),
         ("date", "2010"),
     )
+    # physics and astronomy lists: initials with stops after the family name go on
+    for text, author in (
+        ("Marlow K. D., 1994, ApJ, 267, 333", "Marlow K. D."),
+        ("Marlow K. et al., Coast. Res., 8: 833-839, 1990", "Marlow K. et al."),
+        ("Marlow K. and Ferris D., Coast. Res., 35 (2014) 015013.", "Marlow K. and Ferris D."),
+    ):
+        assert _unchanged(title_after_initials, text, ("author", author))
+    # a list written given name first after the first inverted name goes on
+    for text, author in (
+        ("Marlow, K. Ferris, A. Ray, and B. Bell, Coast. Res. 8, 2008.", "Marlow, K. Ferris"),
+        ("Marlow, K. v., Ferris, D., Coast. Res. 8, 2008.", "Marlow, K. v."),
+    ):
+        assert _unchanged(title_after_initials, text, ("author", author))
     # a full given name (MLA) is no initial
     assert _unchanged(
         title_after_initials,

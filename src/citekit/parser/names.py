@@ -358,7 +358,7 @@ def _parse_names(text: str) -> NameGroup:
         elif (
             nxt is not None
             and _GIVEN_WORDS.match(nxt)
-            and (len(piece.split()) == 1 or _CAPITAL_PARTICLE_FAMILY.match(piece))
+            and (len(piece.split()) == 1 or i == 0 and _CAPITAL_PARTICLE_FAMILY.match(piece))
             and piece[:1].isupper()
             and len(nxt.split()) <= 3
         ):

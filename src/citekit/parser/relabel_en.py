@@ -1175,6 +1175,11 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:[,&;]|and\b|et\b|\(|\[|$)")
 _TITLE_START = regex.compile(r"\s(?=[\p{L}“\"'‘])")
 # a family name after "Alexander A." ends the name: "Myburg,", "Yufin (Ed.)", "Smith and"
 _GIVEN_FIRST_END = regex.compile(r"\s\p{Lu}[\p{L}'’\-]+(?:\s*(?:[,(.]|$)|\s+and\s)")
+# "Erisman, A. Bleeker, A. Hensen, and …", "Engelhardt, W. v., Hörz, F.": a list written given
+# name first (or with a particle after the initials) goes on past the first initials
+_GIVEN_FIRST_GOES_ON = regex.compile(r"\s(?:\S+,\s\p{Lu}\.|\p{Ll}{1,3}\.)")
+# after "Family I.": more initials, "et al.", "and", "&": the names go on (physics lists)
+_NAMES_GO_ON = regex.compile(r"\s*(?:\p{Lu}\.|et\b|and\b|&|[,;(]|$)")
 _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d)\]”\"'])\.\s+(?=\p{Lu})")
 
 
@@ -1190,12 +1195,16 @@ def title_after_initials(spans: list[Span], work: str, start: int, end: int) -> 
     container labelled, the container)."""
     lab, s, e, c = spans[0]
     m = _INITIALS_LIST.match(work, s, e)
-    if m and _LIST_GOES_ON.match(work, m.end(), e):
+    if m and (
+        _LIST_GOES_ON.match(work, m.end(), e) or _GIVEN_FIRST_GOES_ON.match(work, m.end(), end)
+    ):
         m = None
     if m is None:
         m = _VANCOUVER_LIST.match(work, s, e)
         if m and _GIVEN_FIRST_END.match(work, m.end(), e):
             return spans  # "Alexander A. Myburg, Dario Grattapaglia" (ACM): a given name first
+        if m and _NAMES_GO_ON.match(work, m.end(), e):
+            return spans  # "Evans N. W., 1994", "Fromm M. et al.": initials with stops go on
     if not m or m.end() >= e or not _TITLE_START.match(work, m.end(), e):
         return spans
     rest_s = m.end() + 1
