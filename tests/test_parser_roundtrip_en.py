@@ -21,6 +21,8 @@ from citekit.parser.relabel_en import (
     bracket_after_year_letter,
     editor_before_ed,
     month_after_volume,
+    nature_editors,
+    nature_page_before_year,
     place_after_eds,
     repeated_author_dash,
     title_after_initials,
@@ -513,3 +515,41 @@ def test_ieee_place_after_eds():
         ("editor", "L. Ray and P. Bell, Eds."),
         ("location", "Dover, DE"),
     )
+
+
+def test_nature_page_that_looks_like_a_year():
+    text = "Marlow, K. Salt. Coast. Res. 58, 1845 (2011)."
+    got = _fix(
+        nature_page_before_year,
+        text,
+        ("author", "Marlow, K."),
+        ("title", "Salt"),
+        ("container-title", "Coast. Res."),
+        ("volume", "58"),
+        ("date", "1845"),
+        ("date", "2011"),
+    )
+    assert got[4:] == [("pages", "1845"), ("date", "2011")]
+    # a year after the volume with no bracketed year after it is left to the labeller
+    assert _unchanged(
+        nature_page_before_year,
+        "Marlow, K. Salt. Coast. Res. 58, 1845, 2011.",
+        ("container-title", "Coast. Res."),
+        ("volume", "58"),
+        ("date", "1845"),
+        ("date", "2011"),
+    )
+
+
+def test_nature_editors_in_brackets():
+    text = "Marlow, K. Salt. in Coasts (ed. Ray, L.) 75–76 (Coast Press, 1981)."
+    got = _fix(
+        nature_editors,
+        text,
+        ("author", "Marlow, K."),
+        ("title", "Salt"),
+        ("title", "in Coasts"),
+        ("author", "Ray, L."),
+        ("pages", "75–76"),
+    )
+    assert got[3] == ("editor", "Ray, L.")

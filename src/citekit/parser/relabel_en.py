@@ -34,6 +34,10 @@ repairs. Each fixes one shape whatever the labeller said:
   in brackets after the volume is the date's, not the issue.
 - :func:`place_after_eds`: ``L. Ray and P. Bell, Eds., Columbia, SC: Camden House`` (IEEE): an
   editor span that runs past ``Eds.,`` ends there; the place after it is the place.
+- :func:`nature_page_before_year`: ``IEEE Trans. Nucl. Sci. 58, 1845 (2011).`` (Nature): a
+  year-like number after the volume and a comma, before the bracketed year, is the page.
+- :func:`nature_editors`: ``in Book (ed. Henkin, L.) 75–76`` (Nature): the names after ``(ed.``
+  are the book's editors.
 - :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
   the author of the entry before are no name.
 
@@ -87,6 +91,8 @@ __all__ = [
     "acm_journal_numbers",
     "bracket_after_year_letter",
     "month_after_volume",
+    "nature_editors",
+    "nature_page_before_year",
     "place_after_eds",
     "repeated_author_dash",
     "report_number_in_date",
@@ -373,6 +379,10 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
             spans = title_after_initials(spans, work, start, end)
     if "), " in work and "container-title" in {sp[0] for sp in spans}:
         spans = acm_journal_numbers(spans, work, start, end)
+    if "(ed" in work:
+        spans = nature_editors(spans, work, start, end)
+    if " (" in work and [sp[0] for sp in spans].count("date") >= 2:
+        spans = nature_page_before_year(spans, work, start, end)
     if "):" in work and "volume" in {sp[0] for sp in spans}:
         spans = month_after_volume(spans, work, start, end)
     if ")" in work and _YEAR_LETTER.search(work):
@@ -1360,4 +1370,39 @@ def place_after_eds(spans: list[Span], work: str, start: int, end: int) -> list[
         else:
             return spans
         return [*spans[:k], (lab, s, m.start(), c), (kind, *rest, c), *spans[k + 1 :]]
+    return spans
+
+
+_NATURE_ED = regex.compile(r"\(eds?\.\s*$")
+
+
+def nature_editors(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Buergenthal, T. To respect. in The Bill of Rights (ed. Henkin, L.) 75–76 (Columbia
+    University Press, 1981).`` (Nature): names after the book's title and ``(ed.`` / ``(eds.``,
+    read as a second author, are the book's editors."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab == "author" and _NATURE_ED.search(work, max(start, s - 6), s):
+            return [*spans[:k], ("editor", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_BRACKET_YEAR = regex.compile(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def nature_page_before_year(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Gorbunov, S. et al. Title. IEEE Trans. Nucl. Sci. 58, 1845 (2011).`` (Nature, Science):
+    the journal's volume, a comma, the page, then the year in brackets; a page that looks like a
+    year, read as a date, is the page."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if (
+            lab == "date"
+            and spans[k - 1][0] == "volume"
+            and work[spans[k - 1][2] : s] == ", "
+            and work[s:e].isdigit()
+            and spans[k + 1][0] == "date"
+            and _BRACKET_YEAR.match(work, e)
+        ):
+            return [*spans[:k], ("pages", s, e, c), *spans[k + 1 :]]
     return spans
