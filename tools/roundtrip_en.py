@@ -208,6 +208,18 @@ def _as_printed_text(value: str, raw: str) -> str:
     return m.group(0) if m else value
 
 
+def _issue_printed(issue: str, raw: str, item: dict[str, Any]) -> bool:
+    """Whether the issue number stands in ``raw`` outside the page range, the volume and the
+    year (Nature prints no issue: the ``1`` of ``1–14`` is no issue)."""
+    rest = raw
+    for name in ("page", "volume"):
+        value = str(item.get(name) or "")
+        if value:
+            rest = re.sub(rf"(?<![\w]){re.escape(value)}(?![\w])", " ", rest, count=1)
+    rest = re.sub(r"\d+\s*[-\u2013]\s*\d+", " ", rest)  # any range left (pages as printed)
+    return re.search(rf"(?<![\w.\-/]){re.escape(issue)}(?![\w\-/])", rest) is not None
+
+
 def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
     """``item`` cut to the scored fields ``raw`` prints (names and editions as
     :func:`~citekit.parser.evaluate.as_printed` cuts them; a text field is printed when its words
@@ -249,6 +261,9 @@ def printed(item: dict[str, Any], raw: str) -> dict[str, Any]:
                 continue
         if name == "edition" and str(out[name]).isdigit():
             continue  # kept by as_printed only when the number is printed
+        if name == "issue" and not _issue_printed(str(out[name]), raw, out):
+            out.pop(name)
+            continue
         where = text_wo_publisher if name == "publisher-place" and publisher else text
         if not value.strip() or value not in where:
             out.pop(name)
