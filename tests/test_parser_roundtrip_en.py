@@ -80,6 +80,16 @@ def test_vancouver_names_end_at_the_full_stop():
         ("container-title", "Coast Res"),
     )
     assert got[:2] == [("author", "Ferris DA, Marlow K."), ("title", "Shallow bays: a survey")]
+    # a suffix after the initials, and a title that goes on past a comma
+    text = "Ferris DA Jr. Salt, Sand, and Tides. 4th ed. Coast Press; 2001."
+    got = _fix(
+        title_after_initials,
+        text,
+        ("author", "Ferris DA Jr. Salt"),
+        ("title", "Sand, and Tides"),
+        ("edition", "4th ed."),
+    )
+    assert got[:2] == [("author", "Ferris DA Jr."), ("title", "Salt, Sand, and Tides")]
     # a book with no title labelled: the title ends at the sentence's end, the rest is the
     # container when none is labelled
     text = "Ferris DA. Salt marshes. Field guide to coasts, 1999, p. 40."

@@ -1183,6 +1183,7 @@ _VANCOUVER_LIST = regex.compile(rf"{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:
 # what may follow a name inside the list: another name's separator, "et al.", a role
 _LIST_GOES_ON = regex.compile(r"\s*(?:[,&;]|and\b|et\b|\(|\[|$)")
 _TITLE_START = regex.compile(r"\s(?=[\p{L}“\"'‘])")
+_ONE_INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
 # a family name after "Alexander A." ends the name: "Myburg,", "Yufin (Ed.)", "Smith and"
 _GIVEN_FIRST_END = regex.compile(r"\s\p{Lu}[\p{L}'’\-]+(?:\s*(?:[,(.]|$)|\s+and\s)")
 # "Erisman, A. Bleeker, A. Hensen, and …", "Engelhardt, W. v., Hörz, F.": a list written given
@@ -1211,7 +1212,7 @@ def title_after_initials(spans: list[Span], work: str, start: int, end: int) -> 
         m = None
     if m is None:
         m = _VANCOUVER_LIST.match(work, s, e)
-        if m and _GIVEN_FIRST_END.match(work, m.end(), e):
+        if m and _ONE_INITIAL_END.search(m.group()) and _GIVEN_FIRST_END.match(work, m.end(), e):
             return spans  # "Alexander A. Myburg, Dario Grattapaglia" (ACM): a given name first
         if m and _NAMES_GO_ON.match(work, m.end(), e):
             return spans  # "Evans N. W., 1994", "Fromm M. et al.": initials with stops go on
