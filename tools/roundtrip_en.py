@@ -212,11 +212,13 @@ def _issue_printed(issue: str, raw: str, item: dict[str, Any]) -> bool:
     """Whether the issue number stands in ``raw`` outside the page range, the volume and the
     year (Nature prints no issue: the ``1`` of ``1–14`` is no issue)."""
     rest = raw
-    for name in ("page", "volume"):
-        value = str(item.get(name) or "")
-        if value:
-            rest = re.sub(rf"(?<![\w]){re.escape(value)}(?![\w])", " ", rest, count=1)
-    rest = re.sub(r"\d+\s*[-\u2013]\s*\d+", " ", rest)  # any range left (pages as printed)
+    page = str(item.get("page") or "")
+    first = re.match(r"\s*(\w+)", page)
+    if first:  # the page range as printed, whatever its form ("1611–21")
+        rest = re.sub(rf"(?<![\w]){re.escape(first.group(1))}(?:\s*[-\u2013]\s*\w+)?", " ", rest)
+    volume = str(item.get("volume") or "")
+    if volume:
+        rest = re.sub(rf"(?<![\w]){re.escape(volume)}(?![\w])", " ", rest, count=1)
     return re.search(rf"(?<![\w.\-/]){re.escape(issue)}(?![\w\-/])", rest) is not None
 
 
