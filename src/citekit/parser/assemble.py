@@ -565,7 +565,7 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     wider = _date(work[a : more.end()]) if more else None
                     if wider and len(wider) > 1 and wider[0] == parts[0]:
                         parts, b = wider, more.end()
-                if len(parts) == 1:  # "pp. 1611–21, Mar. 2010" (IEEE): the month before the year
+                if len(parts) == 1 and work[a - 1 : a] == " ":  # "pp. 1–9, Mar. 2010" (IEEE)
                     prev = _MONTH_BEFORE.search(work, max(d.start, a - 16), a)
                     wider = _date(work[prev.start() : b]) if prev else None
                     if (

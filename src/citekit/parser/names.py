@@ -59,11 +59,11 @@ CN_ROLE_WORDS = (
 ROLE_END = regex.compile(rf"(?:{CN_ROLE_WORDS})\s*$")
 _ROLE = regex.compile(
     rf"(?:\G|(?<!\s)|(?!\s))(?:[,，]?\s*+)(?:(?P<role>{CN_ROLE_WORDS})|\((?P<role>{CN_ROLE_WORDS})\)"  # 张三(主编)
-    # (upper-case "ED", "HG" without a full stop are Vancouver initials: "Smith ED", "Bloland HG")
-    r"|(?<=[\s,(])(?P<role>\(?(?:(?-i:[Ee]ds?\.?|EDS?\.)|editors?|trans\.?|hrsg\.?"
-    r"|(?-i:[Hh]gg?\.?|HGG?\.))\)?))\s*$",
+    r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
+# upper-case role words with no full stop are a Vancouver name's initials
+_INITIALS_NOT_ROLES = frozenset({"ED", "EDS", "HG", "HGG"})
 _ROLE_MAP = {
     "主编": "editor",
     "副主编": "editor",  # a deputy editor (张三主编，李四副主编)
@@ -243,6 +243,8 @@ def _parse_names(text: str) -> NameGroup:
     for _ in range(2):  # "张成福等译" = et al. + role, in either order
         before = text
         m = _ROLE.search(text) if _may_end(text, _ROLE_LAST, "dDsSſg") else None
+        if m and m.group("role") in _INITIALS_NOT_ROLES:
+            m = None  # "Smith ED", "Bloland HG" (Vancouver): two initials, not Ed./Hg.
         if m and m.start() > 0:
             role = m.group("role").lower().strip("()").rstrip(".")
             group.role = _ROLE_MAP.get(role) or (
@@ -314,7 +316,8 @@ def _parse_names(text: str) -> NameGroup:
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
             )
         elif (
-            (js := _INITIALS_SUFFIX.match(piece))
+            piece.endswith(_SUFFIX_ENDS)
+            and (js := _INITIALS_SUFFIX.match(piece))
             and (m := _FAMILY_INITIALS.match(js.group("name")))
             and not _INITIALS.match(js.group("name"))
         ):  # "Peebles P Z Jr" (GB/T 7714-2025 8.2.2): the suffix after the initials

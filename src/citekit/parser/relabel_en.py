@@ -375,17 +375,19 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     if spans and spans[0][0] == "author":
         if "—" in work or "--" in work or "__" in work:
             spans = repeated_author_dash(spans, work, start, end)
-        if spans and spans[0][0] == "author" and ". " in work[spans[0][1] : spans[0][2]]:
+        if spans and _author_runs_on(spans, work):
             spans = title_after_initials(spans, work, start, end)
-    if "), " in work and "container-title" in {sp[0] for sp in spans}:
+    kinds = [sp[0] for sp in spans]
+    if "), " in work and "container-title" in kinds:
         spans = acm_journal_numbers(spans, work, start, end)
+        kinds = [sp[0] for sp in spans]
     if "(ed" in work:
-        spans = nature_editors(spans, work, start, end)
-    if " (" in work and [sp[0] for sp in spans].count("date") >= 2:
-        spans = nature_page_before_year(spans, work, start, end)
-    if "):" in work and "volume" in {sp[0] for sp in spans}:
+        spans = nature_editors(spans, work, start, end)  # (author -> editor only)
+    if " (" in work and kinds.count("date") >= 2:
+        spans = nature_page_before_year(spans, work, start, end)  # (date -> pages only)
+    if "):" in work and "volume" in kinds:
         spans = month_after_volume(spans, work, start, end)
-    if ")" in work and _YEAR_LETTER.search(work):
+    if ")" in work and "date" in kinds and _YEAR_LETTER.search(work):
         spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
     labels = set(kinds)
@@ -1192,6 +1194,21 @@ _GIVEN_FIRST_GOES_ON = regex.compile(r"\s(?:\S+,\s\p{Lu}\.|\p{Ll}{1,3}\.)")
 # after "Family I.": more initials, "et al.", "and", "&": the names go on (physics lists)
 _NAMES_GO_ON = regex.compile(r"\s*(?:\p{Lu}\.|et\b|and\b|&|[,;(]|$)")
 _SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d)\]”\"'])\.\s+(?=\p{Lu})")
+
+
+def _author_runs_on(spans: list[Span], work: str) -> bool:
+    """Whether the first author span may have run on into the title (the cheap test before
+    :func:`title_after_initials`): no title follows it across a full stop, and it holds a full
+    stop and a space."""
+    lab, s, e, _ = spans[0]
+    if lab != "author":
+        return False
+    if len(spans) > 1 and spans[1][0] == "title":
+        if work[e : spans[1][1]].strip() not in ("", ":", ","):
+            return False
+    elif any(sp[0] == "title" for sp in spans):
+        return False
+    return ". " in work[s:e]
 
 
 def title_after_initials(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
