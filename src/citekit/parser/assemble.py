@@ -71,7 +71,8 @@ _ISS_PREFIX = regex.compile(
 )
 # a volume with its issue: "93, no. 4", "7, Issue 2"
 _VOL_ISSUE = regex.compile(
-    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5})", regex.IGNORECASE
+    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5}(?:[/\-–]\d{1,5})?)",
+    regex.IGNORECASE,
 )
 _ISS_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+[期号]$")
 _VOL_SUFFIX = regex.compile(r"\s*卷$")
@@ -120,6 +121,12 @@ _MONTH_AFTER = regex.compile(
 )
 
 
+# a month (and day) right before the year: "Mar. 2010", "Jun. 05, 2015", "5 June 2015"
+_MONTH_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:\d{1,2}\s+)?\p{Lu}\p{Ll}{2,8}\.?(?:\s+\d{1,2})?,?\s+$"
+)
+
+
 def _date(text: str) -> list[int] | None:
     m = _CN_MD.search(text)
     if m:
@@ -147,6 +154,26 @@ def _date(text: str) -> list[int] | None:
         if len(days) == 1:
             parts.append(days[0])
     return parts
+
+
+# a month and day with no year: "June 15", "15 June", "Sept. 3", "March"
+_MONTH_DAY = regex.compile(
+    r"\s*(?:(?P<d1>\d{1,2})\s+)?(?P<m>\p{L}{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?\s*[.,]?\s*"
+)
+
+
+def _month_day(text: str) -> list[int] | None:
+    """``[month]`` or ``[month, day]`` of a date written without its year, else None."""
+    m = _MONTH_DAY.fullmatch(text)
+    if not m or m.group("d1") and m.group("d2"):
+        return None
+    month = _MONTHS.get(m.group("m").lower())
+    if month is None:
+        return None
+    day = m.group("d1") or m.group("d2")
+    if day is None:
+        return [month]
+    return [month, int(day)] if 1 <= int(day) <= 31 else None
 
 
 # "(1974/1993)": a reprint's two years, kept as printed; "(1980-1981)": a range
@@ -489,9 +516,24 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                 e = tail.end()  # "2016年3|月": the labeller stopped inside a Chinese date
             text = work[s:e]
             parts = _date(text)
-            if not parts:
-                continue
             before = work[max(d.start, s - 30) : s]
+            if not parts:
+                known = d.values.get("issued", {}).get("date-parts", [[]])[0]
+                md = _month_day(text)
+                if (
+                    md
+                    and len(known) == 1
+                    and "accessed" not in seen
+                    and not _ACCESS_BEFORE.search(before)
+                ):  # "Smith. 2005. Title. Times, June 15." (Chicago), "Times, 27 March." (Harvard)
+                    d.set(
+                        "issued",
+                        {"date-parts": [[*known, *md]]},
+                        *d.spans["issued"],
+                        d.conf["issued"],
+                    )
+                    d.claim(*trim(work, s, e, _TRIM_NUMBER))
+                continue
             url = d.spans.get("URL")
             known = d.values.get("issued", {}).get("date-parts", [[]])[0]
             if (
@@ -523,6 +565,17 @@ def assemble(d: Draft, spans: list[tuple[str, int, int, float]]) -> None:
                     wider = _date(work[a : more.end()]) if more else None
                     if wider and len(wider) > 1 and wider[0] == parts[0]:
                         parts, b = wider, more.end()
+                if len(parts) == 1 and work[a - 1 : a] == " ":  # "pp. 1–9, Mar. 2010" (IEEE)
+                    prev = _MONTH_BEFORE.search(work, max(d.start, a - 16), a)
+                    wider = _date(work[prev.start() : b]) if prev else None
+                    if (
+                        prev
+                        and wider
+                        and len(wider) > 1
+                        and wider[0] == parts[0]
+                        and d.is_free(prev.start(), a)
+                    ):
+                        parts, a = wider, prev.start()
                 issued, b = _issued(work, a, b, d.end, parts)
                 d.set("issued", issued, a, b, conf)
         elif label in ("volume", "issue", "pages", "edition"):

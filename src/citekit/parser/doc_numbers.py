@@ -4,7 +4,8 @@
   ``U.S. Patent 6,285,999``, ``US6285999B1``
   (``number`` and ``jurisdiction``; the commas inside the number must not split the reference)
   ``RFC 9110`` and a standard's number standing alone (``IEEE Std 802.11-2016``,
-  ``ISO 9001:2015``) are taken and masked.
+  ``ISO 9001:2015``) are taken and masked; so are APA's bracketed numbers after the title,
+  ``Title (Patent No. US828402)`` and ``Title (ISO 21378:2019)``.
 - :func:`preprint_number` runs when a parse is finished: a preprint's arXiv identifier
   (``Preprint, arXiv:1206.5454``) is its number when nothing names a journal or book it is in.
 - :func:`report_series` runs when a parse is finished: ``NBER Working Paper, No. 1234``,
@@ -46,6 +47,16 @@ _STANDARD = regex.compile(
     r"|(?:ISO|IEC|ISO/IEC|ASTM|BS|DIN|EN|ITU-T)\s+[A-Z]?\d[\d.]*(?:[-–]\d+)*:\d{4})"
     r"(?=[,.;]?\s|[,.;]?$)"
 )
+# APA's patent and standard numbers in a bracket after the title: "(Patent No. US828402)",
+# "(U.S. Patent and Trademark Office Patent Nos. 3,712,959)", "(ISO/IEC 80079-20-2:2016)"
+_BRACKET_PATENT = regex.compile(
+    r"\((?:[^()]{0,80}?\s)?Patent\s+(?:Nos?\.?|Numbers?)\s*"
+    r"(?P<num>[A-Z]{0,2}\d[\d,]*\d(?:[A-Z]\d?)?)\)"
+)
+_BRACKET_STANDARD = regex.compile(
+    r"\((?P<num>(?:ISO|IEC|IEEE|ASTM|BS|DIN|EN|ITU-T|ANSI)(?:/(?:ISO|IEC|IEEE|ASTM|ANSI))?"
+    r"\s+[A-Z]?\d[\d.]*(?:[-–]\d+)*(?::\d{4})?(?:\([a-z]{2}\))?)\)"
+)
 # a Chinese national, sector or local standard's number: GB/T 7714—2015, GB 50217-2007, DL/T
 # 5155—2016, JGJ 3-2010, DB11/T 1234-2015 (the view folds the long dash to "-"); two-digit years
 # are older numbers' (GB 2312-80)
@@ -73,6 +84,8 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_DIGITS = frozenset("0123456789")
 _JOINERS = frozenset("-/.")
 _NUMBER_PREFIXES = ("No", "Nr", "Number")
+# a document code standing alone: capitals and digits in groups joined by "-", "/" or "."
+_CODE = regex.compile(r"[A-Z][A-Z\d]*(?:[-/.][A-Z\d]+){2,}")
 
 
 def _genre_number(genre: str) -> tuple[int, int, int] | None:
@@ -172,6 +185,18 @@ def find_doc_numbers(d: Draft) -> None:
             d.set("jurisdiction", m.group("j"), m.start("j"), m.end("j"), 0.75)
             d.set_type("patent", 0.8)
             d.mask(m.start(), m.end())
+    if not d.has("number") and "atent N" in work:
+        m = _BRACKET_PATENT.search(work, s0, e0)
+        if m:
+            d.set("number", m.group("num"), m.start("num"), m.end("num"), 0.85)
+            d.set_type("patent", 0.85)
+            d.mask(m.start(), m.end())
+    if not d.has("number") and d.type is None and "(" in work:
+        m = _BRACKET_STANDARD.search(work, s0, e0)
+        if m:
+            d.set("number", m.group("num"), m.start("num"), m.end("num"), 0.85)
+            d.set_type("standard", 0.8)
+            d.mask(m.start(), m.end())
     if not d.has("number") and "书号" in work:  # 统一书号: 3031·123 (books before the ISBN)
         m = _UNIFIED_BOOK_NO.search(work, s0, e0)
         if m:
@@ -212,10 +237,19 @@ def split_genre_number(d: Draft) -> None:
     s, e = span
     if d.text[s:e] != genre:
         return  # the value is not the view's text: its parts cannot be located
+    if _CODE.fullmatch(genre):  # "(CERN-LHCC-99-012)" after an APA title: a number, no kind
+        conf = d.conf.get("genre", 0.7)
+        d.drop("genre")
+        d.set("number", genre, s, e, conf)
+        if d.type in (None, "book", "document", "webpage"):
+            d.set_type("report", 0.7)
+        return
     split = _genre_number(genre)
     if split is None or not genre[: split[0]].strip(" ,，"):
         return
     words_end, a, b = split
+    if a and genre[a - 1].isascii() and genre[a - 1].isalpha() and genre[a].isalpha():
+        return  # "CERN-LHCC-99-012": a code read whole as the genre is not cut inside a word
     gs, ge = trim(d.text, s, s + words_end, " ,，")
     d.set("genre", d.text[gs:ge], gs, ge, d.conf["genre"])
     d.set("number", genre[a:b], s + a, s + b, d.conf["genre"])

@@ -62,6 +62,8 @@ _ROLE = regex.compile(
     r"|(?<=[\s,(])(?P<role>\(?(?:eds?\.?|editors?|trans\.?|hrsg\.?|hgg?\.?)\)?))\s*$",
     regex.IGNORECASE,
 )
+# upper-case role words with no full stop are a Vancouver name's initials
+_INITIALS_NOT_ROLES = frozenset({"ED", "EDS", "HG", "HGG"})
 _ROLE_MAP = {
     "主编": "editor",
     "副主编": "editor",  # a deputy editor (张三主编，李四副主编)
@@ -107,8 +109,9 @@ _SUFFIX = regex.compile(r"^(?:Jr|Sr|JR|SR|II|III|IV)\.?$")
 # "Fred D. Jr." / "John III": a given name with the suffix written after it, no comma between
 _GIVEN_SUFFIX = regex.compile(r"^(?P<given>.+?)\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
 _INITIALS_SUFFIX = regex.compile(
-    r"^(?P<name>.+?\s\p{Lu})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
+    r"^(?P<name>.+?\s\p{Lu}{1,3})\.?\s+(?P<suf>Jr\.?|Sr\.?|JR|SR|II|III|IV)$"
 )
+_TRAILING_SUFFIX = regex.compile(r",?\s+(?P<suf>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
 _SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "IV")
 _CORP_TAIL = regex.compile(
     r"^(?:Inc|Ltd|Co|Corp|LLC|Pty\.? Ltd|GmbH|plc|S\.A)\.?$", regex.IGNORECASE
@@ -138,6 +141,10 @@ _GIVEN_FIRST = regex.compile(
 # it), the family name; exactly three words, so that no title ("The C Programming Language") reads so
 _GIVEN_BARE_INITIAL = regex.compile(
     r"^(?P<given>\p{Lu}\p{Ll}+\s\p{Lu})\s+(?P<family>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)$"
+)
+# a family name with a capitalised particle, written first: "Des Marais, David J.", "Van Dyke, Jo"
+_CAPITAL_PARTICLE_FAMILY = regex.compile(
+    r"^(?:De|Des|Du|Da|Di|Del|Della|Van|Von|La|Le|Van\s+[Dd]e[nr]?)\s+\p{Lu}[\p{Ll}'’\-]+$"
 )
 _PARTICLE_FAMILY = regex.compile(
     r"^(?:(?:van|von|der|den|de|la|le|du|da|di|del|dos|das|ter|ten)\s+){1,3}\p{Lu}[\p{L}'’\-]*$"
@@ -236,6 +243,8 @@ def _parse_names(text: str) -> NameGroup:
     for _ in range(2):  # "张成福等译" = et al. + role, in either order
         before = text
         m = _ROLE.search(text) if _may_end(text, _ROLE_LAST, "dDsSſg") else None
+        if m and m.group("role") in _INITIALS_NOT_ROLES:
+            m = None  # "Smith ED", "Bloland HG" (Vancouver): two initials, not Ed./Hg.
         if m and m.start() > 0:
             role = m.group("role").lower().strip("()").rstrip(".")
             group.role = _ROLE_MAP.get(role) or (
@@ -307,7 +316,8 @@ def _parse_names(text: str) -> NameGroup:
                 {"family": _family(m.group("fam")), "given": _initials(m.group("ini"))}
             )
         elif (
-            (js := _INITIALS_SUFFIX.match(piece))
+            piece.endswith(_SUFFIX_ENDS)
+            and (js := _INITIALS_SUFFIX.match(piece))
             and (m := _FAMILY_INITIALS.match(js.group("name")))
             and not _INITIALS.match(js.group("name"))
         ):  # "Peebles P Z Jr" (GB/T 7714-2025 8.2.2): the suffix after the initials
@@ -340,14 +350,18 @@ def _parse_names(text: str) -> NameGroup:
         elif (
             nxt is not None
             and (_INITIALS.match(nxt) or _BARE_INITIALS.match(nxt) and not piece.isupper())
-            and (" " not in piece.strip() or _PARTICLE_FAMILY.match(piece))
-        ):  # "Smith, J." / "van Bennett, M." / "Smith, AB" (Harvard AGPS: initials without stops)
+            and (
+                " " not in piece.strip()
+                or _PARTICLE_FAMILY.match(piece)
+                or _CAPITAL_PARTICLE_FAMILY.match(piece)
+            )
+        ):  # "Smith, J." / "van Bennett, M." / "Des Marais, D. J." / "Smith, AB" (Harvard AGPS)
             group.names.append({"family": _family(piece), "given": _initials(nxt)})
             i += 1
         elif (
             nxt is not None
             and _GIVEN_WORDS.match(nxt)
-            and len(piece.split()) == 1
+            and (len(piece.split()) == 1 or i == 0 and _CAPITAL_PARTICLE_FAMILY.match(piece))
             and piece[:1].isupper()
             and len(nxt.split()) <= 3
         ):
@@ -356,12 +370,27 @@ def _parse_names(text: str) -> NameGroup:
         elif piece.count(" ") == 1 and (fg := _family_first(piece)):
             group.names.append(fg)
         else:
+            # "Robert D. Hershey Jr." (ACM, IEEE): a suffix after a name written given name first
+            suffix = _TRAILING_SUFFIX.search(piece) if piece.endswith(_SUFFIX_ENDS) else None
+            bare = piece[: suffix.start()] if suffix else piece
             g = (
-                _GIVEN_FIRST.match(piece) or _GIVEN_BARE_INITIAL.match(piece)
+                _GIVEN_FIRST.match(bare) or _GIVEN_BARE_INITIAL.match(bare)
                 if len(piece) < 80 and not has_corporate_word(piece)
                 else None
             )
-            if g:
+            if g and suffix:
+                suf = suffix.group("suf")
+                given = g.group("given")
+                if _ALL_INITIALS.fullmatch(given):
+                    given = _initials(given)
+                group.names.append(
+                    {
+                        "family": _family(g.group("family")),
+                        "given": given,
+                        "suffix": suf if suf.endswith(".") or suf[-1] == "I" else suf + ".",
+                    }
+                )
+            elif g:
                 given = g.group("given")
                 if _ALL_INITIALS.fullmatch(given):
                     given = _initials(given)

@@ -21,6 +21,25 @@ repairs. Each fixes one shape whatever the labeller said:
   thesis opening the school's span is the genre.
 - :func:`number_word`: ``Report no. HC 2019/4`` : ``no.`` before a report's number is no part of
   it.
+- :func:`title_after_initials`: ``Dunne, T. New thinking on… Journal 3, 223 (2001).`` (Nature,
+  ACS, AMA-like lists): an inverted name list ends at the last initial's full stop; the words the
+  labeller ran on from there are the title's.
+- :func:`bracket_after_year_letter`: ``Doe J (1965c) His life.`` (Springer, Harvard): the bracket
+  closing a year with its letter is no part of the title after it.
+- :func:`abbreviation_before_of`: ``Invisible College. Univ. of Chicago Press, 1972.`` (MLA,
+  Chicago): an abbreviated word before ``of`` opens the name the labeller started at ``of``.
+- :func:`acm_journal_numbers`: ``Nucl. Phys. B 393, 1–2 (1993), 377–391`` and ``ACS Chem. Biol.
+  8, (January 2013), 473–487`` (ACM): volume, issue (or none), the bracketed date, then pages.
+- :func:`month_after_volume`: ``Nature 359 (October): 605–9`` (Chicago author-date): the month
+  in brackets after the volume is the date's, not the issue.
+- :func:`place_after_eds`: ``L. Ray and P. Bell, Eds., Columbia, SC: Camden House`` (IEEE): an
+  editor span that runs past ``Eds.,`` ends there; the place after it is the place.
+- :func:`nature_page_before_year`: ``IEEE Trans. Nucl. Sci. 58, 1845 (2011).`` (Nature): a
+  year-like number after the volume and a comma, before the bracketed year, is the page.
+- :func:`nature_editors`: ``in Book (ed. Henkin, L.) 75–76`` (Nature): the names after ``(ed.``
+  are the book's editors.
+- :func:`repeated_author_dash`: ``———. "Title." Journal…`` (MLA, Chicago): the dashes standing for
+  the author of the entry before are no name.
 
 A span is ``(label, start, end, confidence)`` in the normalised view.
 """
@@ -68,7 +87,16 @@ __all__ = [
     "event_year",
     "genre_before_school",
     "number_word",
+    "abbreviation_before_of",
+    "acm_journal_numbers",
+    "bracket_after_year_letter",
+    "month_after_volume",
+    "nature_editors",
+    "nature_page_before_year",
+    "place_after_eds",
+    "repeated_author_dash",
     "report_number_in_date",
+    "title_after_initials",
     "report_publisher",
 ]
 
@@ -216,19 +244,21 @@ def report_number_in_date(spans: list[Span], work: str, start: int, end: int) ->
     return spans
 
 
-_ED_AFTER = regex.compile(r"\s*,\s*Eds?\.(?=\s|$)")
+_ED_AFTER = regex.compile(r"\s*,\s*Eds?\.(?=[\s,]|$)")
 
 
 def editor_before_ed(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
     """``"Antenna arrays," in Handbook of Antennas, J. Volakis, Ed. New York, NY, USA: McGraw-Hill``
-    (IEEE): names after the container and right before ``, Ed.`` / ``, Eds.`` are its editors."""
+    (IEEE): names after the container and right before ``, Ed.`` / ``, Eds.`` are its editors
+    (also when the labeller read the container as a second title: ``in The Bill of Rights,
+    L. Henkin, Ed.``)."""
     if any(sp[0] == "editor" for sp in spans):
         return spans
     for k in range(2, len(spans)):
         lab, s, e, c = spans[k]
         if (
             lab == "author"
-            and spans[k - 1][0] in ("container-title", "volume", "issue")
+            and spans[k - 1][0] in ("container-title", "volume", "issue", "title")
             and _ED_AFTER.match(work, e)
             and any(sp[0] == "title" for sp in spans[: k - 1])
         ):
@@ -340,6 +370,25 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
     may apply (the labels first: a set lookup costs less than a scan of the text)."""
     if not work.isascii() and _CJK.search(work):
         return spans  # (Chinese references: the repairs of relabel.py)
+    if ". of " in work or ". for " in work or ". and " in work:
+        spans = abbreviation_before_of(spans, work, start, end)
+    if spans and spans[0][0] == "author":
+        if "—" in work or "--" in work or "__" in work:
+            spans = repeated_author_dash(spans, work, start, end)
+        if spans and _author_runs_on(spans, work):
+            spans = title_after_initials(spans, work, start, end)
+    kinds = [sp[0] for sp in spans]
+    if "), " in work and "container-title" in kinds:
+        spans = acm_journal_numbers(spans, work, start, end)
+        kinds = [sp[0] for sp in spans]
+    if "(ed" in work:
+        spans = nature_editors(spans, work, start, end)  # (author -> editor only)
+    if " (" in work and kinds.count("date") >= 2:
+        spans = nature_page_before_year(spans, work, start, end)  # (date -> pages only)
+    if "):" in work and "volume" in kinds:
+        spans = month_after_volume(spans, work, start, end)
+    if ")" in work and "date" in kinds and _YEAR_LETTER.search(work):
+        spans = bracket_after_year_letter(spans, work, start, end)
     kinds = [sp[0] for sp in spans]
     labels = set(kinds)
     titles = kinds.count("title") if "title" in labels else 0
@@ -365,6 +414,8 @@ def english_shapes(spans: list[Span], work: str, start: int, end: int) -> list[S
         spans = editors_in_container(spans, work, start, end)
     if ", Ed" in work:
         spans = editor_before_ed(spans, work, start, end)
+        if editor:
+            spans = place_after_eds(spans, work, start, end)
         if "note" in labels:
             spans = book_before_editor(spans, work, start, end)
     if '"' in work or "“" in work:
@@ -1107,4 +1158,273 @@ def edited_book_title(spans: list[Span], work: str, start: int, end: int) -> lis
     lab, s, e, c = spans[1]
     if lab == "container-title" and _EDS_BETWEEN.fullmatch(work, spans[0][2], s):
         return [spans[0], ("title", s, e, c), *spans[2:]]
+    return spans
+
+
+_DASH_NAME = regex.compile(r"[\s\-\u2010-\u2015_.,]*")
+
+
+def repeated_author_dash(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``———. "Servitized manufacture." Journal…`` (MLA, Chicago, any list with the style's
+    subsequent-author substitute): a first name span of nothing but dashes (or underscores) stands
+    for the previous entry's author; it is no name, and the reference gives none."""
+    lab, s, e, c = spans[0]
+    text = work[s:e]
+    if any(ch in text for ch in "—-_") and _DASH_NAME.fullmatch(text):
+        return spans[1:]
+    return spans
+
+
+# an inverted name: "Dunne, T.", "Des Marais, D. J.", "den Dikken, M.", "Smith-Jones, A.-B."
+_PARTICLE = r"(?:(?:van|von|de|den|der|da|das|dos|du|la|le|di|del|ter|ten)\s)"
+_FAMILY = rf"{_PARTICLE}*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{Ll}}'’\-]+)?"
+_INVERTED_INITIALS = rf"{_FAMILY},\s\p{{Lu}}\.(?:[\s\-]?\p{{Lu}}\.)*(?:,?\s(?:Jr|Sr)\.)?"
+_INITIALS_LIST = regex.compile(
+    rf"{_INVERTED_INITIALS}(?:(?:,\s|\s&\s|,\s&\s|\sand\s|,\sand\s){_INVERTED_INITIALS})*"
+)
+# a Vancouver name: "Dunne T", "Bloland HG", "Hershey RD Jr", "Des Marais DJ"; the list ends at
+# its full stop: "Thornton R, Crain S.", "Peggs S, et al."
+_VANCOUVER_NAME = rf"{_FAMILY}\s\p{{Lu}}{{1,3}}(?:\s(?:Jr|Sr|2nd|3rd))?(?![\p{{L}}\d'’\-])"
+_VANCOUVER_LIST = regex.compile(rf"{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?\.")
+# what may follow a name inside the list: another name's separator, "et al.", a role
+_LIST_GOES_ON = regex.compile(r"\s*(?:[,&;]|and\b|et\b|\(|\[|$)")
+_TITLE_START = regex.compile(r"\s(?=[\p{L}“\"'‘])")
+_ONE_INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
+# a family name after "Alexander A." ends the name: "Myburg,", "Yufin (Ed.)", "Smith and"
+_GIVEN_FIRST_END = regex.compile(r"\s\p{Lu}[\p{L}'’\-]+(?:\s*(?:[,(.]|$)|\s+and\s)")
+# "Erisman, A. Bleeker, A. Hensen, and …", "Engelhardt, W. v., Hörz, F.": a list written given
+# name first (or with a particle after the initials) goes on past the first initials
+_GIVEN_FIRST_GOES_ON = regex.compile(r"\s(?:\S+,\s\p{Lu}\.|\p{Ll}{1,3}\.)")
+# after "Family I.": more initials, "et al.", "and", "&": the names go on (physics lists)
+_NAMES_GO_ON = regex.compile(r"\s*(?:\p{Lu}\.|et\b|and\b|&|[,;(]|$)")
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d)\]”\"'])\.\s+(?=\p{Lu})")
+
+
+def _author_runs_on(spans: list[Span], work: str) -> bool:
+    """Whether the first author span may have run on into the title (the cheap test before
+    :func:`title_after_initials`): no title follows it across a full stop, and it holds a full
+    stop and a space."""
+    lab, s, e, _ = spans[0]
+    if lab != "author":
+        return False
+    if len(spans) > 1 and spans[1][0] == "title":
+        if work[e : spans[1][1]].strip() not in ("", ":", ","):
+            return False
+    elif any(sp[0] == "title" for sp in spans):
+        return False
+    return ". " in work[s:e]
+
+
+def title_after_initials(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Dunne, T. New thinking on international society. Br. J. Polit. 3, 223 (2001).``,
+    ``Thornton, R. & Crain, S. Parameters: the pluses…`` (Nature, Science, ACS) and
+    ``Dunne T. New thinking…``, ``Thornton R, Crain S. Parameters: …`` (Vancouver, AMA): names
+    written with initials end at the last initial's full stop (not ``Alexander A. Myburg,``: a
+    given name and its initial before the family name).  When the labeller ran the first
+    author span on from there into words with no separator (no comma, ``&`` or ``and``), those
+    words open the title: joined to a title span that follows them across ``:`` or ``,`` only,
+    or, with no title labelled, the title up to the sentence's end (what follows it, with no
+    container labelled, the container)."""
+    lab, s, e, c = spans[0]
+    m = _INITIALS_LIST.match(work, s, e)
+    if m and (
+        _LIST_GOES_ON.match(work, m.end(), e) or _GIVEN_FIRST_GOES_ON.match(work, m.end(), end)
+    ):
+        m = None
+    if m is None:
+        m = _VANCOUVER_LIST.match(work, s, e)
+        if m and _ONE_INITIAL_END.search(m.group()) and _GIVEN_FIRST_END.match(work, m.end(), e):
+            return spans  # "Alexander A. Myburg, Dario Grattapaglia" (ACM): a given name first
+        if m and _NAMES_GO_ON.match(work, m.end(), e):
+            return spans  # "Evans N. W., 1994", "Fromm M. et al.": initials with stops go on
+    if not m or m.end() >= e or not _TITLE_START.match(work, m.end(), e):
+        return spans
+    rest_s = m.end() + 1
+    author: Span = (lab, s, m.end(), c)
+    rest = spans[1:]
+    if rest and rest[0][0] == "title" and work[e : rest[0][1]].strip() in ("", ":", ","):
+        return [author, ("title", rest_s, rest[0][2], min(c, rest[0][3])), *rest[1:]]
+    if any(sp[0] == "title" for sp in rest):
+        return spans
+    out: list[Span] = [author]
+    stop = _SENTENCE_END.search(work, rest_s, e)
+    if stop and not any(sp[0] == "container-title" for sp in rest):
+        out.append(("title", rest_s, stop.start(), c))
+        out.append(("container-title", *_trim_end(work, stop.end(), e), c))
+    else:
+        out.append(("title", *_trim_end(work, rest_s, e), c))
+    return out + rest
+
+
+def _trim_end(work: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and work[e - 1] in " ,.;:":
+        e -= 1
+    return s, e
+
+
+_YEAR_LETTER = regex.compile(r"\d[a-z]\)")
+_CLOSE = regex.compile(r"\)[\s.,:]*")
+_LETTER_CLOSE = regex.compile(r"[a-z]\)[\s.,:]*")
+
+
+def bracket_after_year_letter(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Doe J (1965c) His anonymous life. Journal 100:15`` (Springer, Harvard): when the date
+    span holds a year with its disambiguating letter, the bracket that closes it (read as the
+    start of the next span) is no part of the next span; nor are the letter and the bracket when
+    the date span stops at the year (``(2001`` + ``a) Title``)."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        lab, s, e, c = out[k]
+        plab, ps, pe, _ = out[k - 1]
+        if plab == "date" and work[pe - 1 : pe].isalpha() and work[s : s + 1] == ")":
+            m = _CLOSE.match(work, s, e)
+            if m and m.end() < e:
+                out[k] = (lab, m.end(), e, c)
+        elif plab == "date" and s == pe and work[pe - 1 : pe].isdigit():
+            m = _LETTER_CLOSE.match(work, s, e)  # "(2001" + "a) Title": the letter and bracket
+            if m and m.end() < e:
+                out[k] = (lab, m.end(), e, c)
+    return out
+
+
+# an abbreviated word ending the span before ("Univ.", "Inst.", "Dept.", "Natl."): a capital and
+# up to five lower-case letters, after a space
+_ABBREVIATION_END = regex.compile(r"(?<=\s)\p{Lu}\p{Ll}{1,5}\.$")
+_LOWER_LINK = regex.compile(r"(?:of|for|and)\s")
+
+
+def abbreviation_before_of(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Crane, Diana. Invisible College. Univ. of Chicago Press, 1972.`` (MLA, Chicago): a span
+    that starts with ``of``/``for``/``and`` right after an abbreviated word that ends the span
+    before (``Univ.``, ``Inst.``, ``Dept.``) starts at that word; the full stop is the
+    abbreviation's, not a sentence's end."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        lab, s, e, c = out[k]
+        plab, ps, pe, pc = out[k - 1]
+        if lab not in ("publisher", "container-title", "author", "location"):
+            continue
+        if work[pe:s] != " " or not _LOWER_LINK.match(work, s, e):
+            continue
+        m = _ABBREVIATION_END.search(work, ps, pe)
+        if not m or m.start() <= ps:
+            continue
+        prev_end = m.start()
+        while prev_end > ps and work[prev_end - 1] in " .,;:":
+            prev_end -= 1
+        if prev_end <= ps:
+            continue
+        out[k - 1] = (plab, ps, prev_end, pc)
+        out[k] = (lab, m.start(), e, c)
+    return out
+
+
+# ACM's journal numbers after the journal's name: "393, 1–2 (1993), 377–391", "8, (January 2013),
+# 473–487", "58, (2011), 1845"
+_ACM_NUMBERS = regex.compile(
+    r"(?P<vol>\d{1,5}),\s(?:(?P<iss>\d{1,4}(?:[-–]\d{1,4})?)\s)?"
+    r"\((?P<date>(?:[\p{L}.]+\s){0,2}\d{4})\),\s"
+    r"(?P<page>[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?)(?=[.,]?(?:\s|$))"
+)
+
+
+def acm_journal_numbers(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Per Berg. 1993. Mirror manifolds. Nucl. Phys. B 393, 1–2 (1993), 377–391.`` and
+    ``ACS Chem. Biol. 8, (January 2013), 473–487`` (ACM Reference Format): right after the
+    journal's name, the volume, a comma, the issue when there is one, the bracketed date, a
+    comma and the pages, whatever the labeller said of each (it read the lone volume as the issue,
+    the issue range as the pages, the pages as a year)."""
+    for k, (lab, _s, e, c) in enumerate(spans):
+        if lab != "container-title":
+            continue
+        m = _ACM_NUMBERS.match(work, e + 1) if work[e : e + 1] == " " else None
+        if m is None and work[e : e + 2] == ". ":
+            m = _ACM_NUMBERS.match(work, e + 2)  # "Nucl. Sci." whose full stop the span left
+        if m is None:
+            continue
+        new: list[Span] = [("volume", *m.span("vol"), c)]
+        if m.group("iss"):
+            new.append(("issue", *m.span("iss"), c))
+        new += [("date", *m.span("date"), c), ("pages", *m.span("page"), c)]
+        rest = [sp for sp in spans[k + 1 :] if sp[1] >= m.end()]
+        return [*spans[: k + 1], *new, *rest]
+    return spans
+
+
+_MONTH_BRACKET = regex.compile(rf"\s\((?P<m>{_MONTH})\):")
+
+
+def month_after_volume(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``ACS Chem. Biol. 8 (January): 473–87`` (Chicago author-date, an issue-less journal): the
+    month in brackets right after the volume, before the colon and the pages, is the date's month
+    (the year is the author-date's), whether the labeller read it as the issue or left it."""
+    for k, (lab, _s, e, c) in enumerate(spans):
+        if lab != "volume":
+            continue
+        m = _MONTH_BRACKET.match(work, e)
+        if m is None:
+            return spans
+        a, b = m.span("m")
+        rest = [sp for sp in spans[k + 1 :] if sp[2] <= a or sp[1] >= b]
+        return [*spans[: k + 1], ("date", a, b, c), *rest]
+    return spans
+
+
+_EDS_INSIDE = regex.compile(r"\s*,\s*Eds?\.,\s*")
+
+
+def place_after_eds(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``in Text and Nation, L. Ray and P. Bell, Eds., Columbia, SC: Camden House, 1996`` (IEEE):
+    an editor span that runs on past ``Eds.,`` ends at the names; what it ran into, before a
+    colon, is the place (before anything else, the publisher when there is none)."""
+    for k, (lab, s, e, c) in enumerate(spans):
+        if lab != "editor":
+            continue
+        m = _EDS_INSIDE.search(work, s, e)
+        if m is None or m.start() <= s or m.end() >= e:
+            return spans
+        rest = _trim_end(work, m.end(), e)
+        labels = {sp[0] for sp in spans}
+        if work[e : e + 1] == ":" and "location" not in labels:
+            kind = "location"
+        elif "publisher" not in labels:
+            kind = "publisher"
+        else:
+            return spans
+        return [*spans[:k], (lab, s, m.start(), c), (kind, *rest, c), *spans[k + 1 :]]
+    return spans
+
+
+_NATURE_ED = regex.compile(r"\(eds?\.\s*$")
+
+
+def nature_editors(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Buergenthal, T. To respect. in The Bill of Rights (ed. Henkin, L.) 75–76 (Columbia
+    University Press, 1981).`` (Nature): names after the book's title and ``(ed.`` / ``(eds.``,
+    read as a second author, are the book's editors."""
+    for k in range(1, len(spans)):
+        lab, s, e, c = spans[k]
+        if lab == "author" and _NATURE_ED.search(work, max(start, s - 6), s):
+            return [*spans[:k], ("editor", s, e, c), *spans[k + 1 :]]
+    return spans
+
+
+_BRACKET_YEAR = regex.compile(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def nature_page_before_year(spans: list[Span], work: str, start: int, end: int) -> list[Span]:
+    """``Gorbunov, S. et al. Title. IEEE Trans. Nucl. Sci. 58, 1845 (2011).`` (Nature, Science):
+    the journal's volume, a comma, the page, then the year in brackets; a page that looks like a
+    year, read as a date, is the page."""
+    for k in range(1, len(spans) - 1):
+        lab, s, e, c = spans[k]
+        if (
+            lab == "date"
+            and spans[k - 1][0] == "volume"
+            and work[spans[k - 1][2] : s] == ", "
+            and work[s:e].isdigit()
+            and spans[k + 1][0] == "date"
+            and _BRACKET_YEAR.match(work, e)
+        ):
+            return [*spans[:k], ("pages", s, e, c), *spans[k + 1 :]]
     return spans

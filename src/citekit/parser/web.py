@@ -30,9 +30,11 @@ __all__ = ["SITE", "applies", "parse"]
 # APA's "(n.d.)" (no date)
 _MARKS = regex.compile(
     r"\[\s*(?:online|internet|web|网络|在线)\s*\]|\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from|"
-    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|\(\s*n\.\s?d\.?\s*\)|[\[\]()]",
+    r"online|url)\s*[:：]?|(?:网址|链接|来源)\s*[:：]|\[\s*\]|\(\s*\)|\(\s*(?:n\.\s?d\.?|no\s+date)\s*\)|[\[\]()]",
     regex.IGNORECASE,
 )
+# "(n.d.)" and Harvard's "(no date)" after the author: they end the author's element
+_NO_DATE = regex.compile(r"\(\s*(?:n\.\s?d\.?|no\s+date)\s*\)", regex.IGNORECASE)
 # the name of a web site or an online service (the item's container)
 SITE = regex.compile(
     r"(?:百科|百科全书|网|网站|官网|官方网站|平台|论坛|博客|公众号|微博|知乎|专栏|频道|在线|Wikipedia|"
@@ -160,6 +162,11 @@ def parse(d: Draft) -> bool:
         a, b = max(a, c.start), min(b, end)
         if b > a:
             view = view[:a] + " " * (b - a) + view[b:]
+    for m in _NO_DATE.finditer(work, c.start, end):
+        # "World Health Organization (n.d.) Fact sheet. Available at: …" (Harvard): the author's
+        # element ends at the missing date, as at a full stop
+        if m.start() > c.start and work[m.start() - 1] == " ":
+            view = view[: m.start() - 1] + "." + view[m.start() :]
     if linked:
         view = view.replace(MASK, " ")
     elements = [e for e in split_elements(view, c.start, end) if _LETTER_OR_DIGIT.search(view, *e)]
