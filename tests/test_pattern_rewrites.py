@@ -48,6 +48,8 @@ house_zh = importlib.import_module("citekit.parser.house_zh")
 catalogue = importlib.import_module("citekit.parser.catalogue")
 relabel = importlib.import_module("citekit.parser.relabel")
 relabel_en = importlib.import_module("citekit.parser.relabel_en")
+fallback = importlib.import_module("citekit.parser.fallback")
+house_en = importlib.import_module("citekit.parser.house_en")
 
 
 def _real_lines() -> list[str]:
@@ -145,6 +147,46 @@ CASES = [
         0,
         "search",
         list(" 年第卷期月日版()12三\u2003") + ["2017年", "2019", "35", "第3版"],
+    ),
+    (
+        "assemble._VOL_ISSUE",
+        assemble._VOL_ISSUE,
+        r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5}(?:[/\-–]\d{1,5})?)",
+        regex.IGNORECASE,
+        "fullmatch",
+        list(" ,./-12x\u2003") + ["no.", "No", "issue", "nr", "35", "1/2"],
+    ),
+    (
+        "assemble._MONTH_DAY",
+        assemble._MONTH_DAY,
+        r"\s*(?:(?P<d1>\d{1,2})\s+)?(?P<m>\p{L}{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?\s*[.,]?\s*",
+        0,
+        "fullmatch",
+        list(" .,12\u2003") + ["March", "Oct", "Sept.", "15"],
+    ),
+    (
+        "fallback._AFTER_NUMBER",
+        fallback._AFTER_NUMBER,
+        r"[\s,.:]*(?P<t>[^\s,.:\[\]()][^,.\[\]()]*?)\s*(?=[,.\[(]|$)",
+        0,
+        "match",
+        list(" ,.:[]()ax\u2003") + ["Title", "a b"],
+    ),
+    (
+        "gbt7714._PATENT_WORD",
+        gbt7714._PATENT_WORD,
+        r"\s*(?:发明专利|实用新型专利|专利|patent)\s*$",
+        regex.IGNORECASE,
+        "search",
+        list(" x专\u3000") + ["专利", "发明专利", "Patent", "实用新型专利"],
+    ),
+    (
+        "house_en._MORE_NAMES",
+        house_en._MORE_NAMES,
+        r"\s*(?:and\b|&|et\s?al\b|editors?\b)",
+        0,
+        "match",
+        list(" &ax,") + ["and", "et al", "etal", "editor", "editors", "andy"],
     ),
     (
         "house_zh._SPACED_LABEL",

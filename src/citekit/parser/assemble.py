@@ -71,7 +71,7 @@ _ISS_PREFIX = regex.compile(
 )
 # a volume with its issue: "93, no. 4", "7, Issue 2"
 _VOL_ISSUE = regex.compile(
-    r"(\d{1,5})\s*,?\s*(?:no\.?|nr\.?|issue|iss\.?|number)\s*(\d{1,5}(?:[/\-–]\d{1,5})?)",
+    r"(\d{1,5})\s*+,?\s*+(?:no\.?|nr\.?|issue|iss\.?|number)\s*+(\d{1,5}(?:[/\-–]\d{1,5})?)",
     regex.IGNORECASE,
 )
 _ISS_SUFFIX = regex.compile(r"(?:\G|(?<!\s))\s*+[期号]$")
@@ -158,7 +158,7 @@ def _date(text: str) -> list[int] | None:
 
 # a month and day with no year: "June 15", "15 June", "Sept. 3", "March"
 _MONTH_DAY = regex.compile(
-    r"\s*(?:(?P<d1>\d{1,2})\s+)?(?P<m>\p{L}{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?\s*[.,]?\s*"
+    r"\s*+(?:(?P<d1>\d{1,2})\s+)?(?P<m>\p{L}{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?\s*+[.,]?\s*+"
 )
 
 

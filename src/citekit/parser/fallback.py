@@ -20,7 +20,11 @@ _VIP = regex.compile(
     r"(?P<pages>\d{1,6}(?:\s*[-–~]\s*\d{1,6})?)"
 )
 _PAGES = regex.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–~]\s*[A-Za-z]?\d{1,6})?)")
-_AFTER_NUMBER = regex.compile(r"[\s,.:]*(?P<t>[^\s,.:\[\]()][^,.\[\]()]*?)\s*(?=[,.\[(]|$)")
+# (linear: the text ends at a non-space, the spaces before the stop are not its own; a lazy
+# text that could end inside a run of spaces scanned the run from each of its spaces)
+_AFTER_NUMBER = regex.compile(
+    r"[\s,.:]*+(?P<t>[^\s,.:\[\]()](?:[^,.\[\]()]*?[^\s,.\[\]()])?)\s*+(?=[,.\[(]|$)"
+)
 _QUOTED = regex.compile(r"[“\"](?P<t>[^”\"]{3,400})[”\"]")
 
 

@@ -594,7 +594,9 @@ def _dated_repository(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[i
 _PATENT_NO = regex.compile(
     r"\s*(?P<where>[^\x00:：,，.\d]{1,20}?)\s*[:：]\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d[\d.]{4,}[\dA-Z]{0,3})\s*(?=[,，]|$)"
 )
-_PATENT_WORD = regex.compile(r"\s*(?:发明专利|实用新型专利|专利|patent)\s*$", regex.IGNORECASE)
+_PATENT_WORD = regex.compile(  # (searched: never starts inside a run of spaces)
+    r"(?:\G|(?<!\s))\s*+(?:发明专利|实用新型专利|专利|patent)\s*+$", regex.IGNORECASE
+)
 
 
 def _patent_number(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ _LEAD_YEAR = regex.compile(r"(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\s*[,.]\s+")
 # the list goes on after the comma the match ended at ("Lacis, A. A., and Oinas, V.: Title",
 # MLA's "Begon, M., et al. Title." and "Babu, B. V., et al., editors. Title."): the names end
 # elsewhere, this is not the house style's shape
-_MORE_NAMES = regex.compile(r"\s*(?:and\b|&|et\s?al\b|editors?\b)")
+_MORE_NAMES = regex.compile(r"\s*+(?:and\b|&|et\s?al\b|editors?\b)")
 
 
 def applies(d: Draft) -> bool:
