@@ -49,6 +49,11 @@ from citekit.parser import parse_reference
         ),
         ("http://a.edu/view?acc_num =wright17.", "http://a.edu/view?acc_num=wright17."),
         ("See http://a.org/x?q=1 and _this_ text", "See http://a.org/x?q=1 and this text"),
+        # every space separator is a space, a run of them one (em, en, thin, narrow no-break)
+        (
+            "王明.\u2003\u2003\u2003城市治理[M].\u2002北京:\u2009某出版社,\u202f2001.",
+            "王明. 城市治理[M]. 北京: 某出版社, 2001.",
+        ),
         # an ampersand with a space lost on one side or both
         ("Rowman&Littlefield, 2011", "Rowman & Littlefield, 2011"),
         ("John Wiley &Sons; Williams& Wilkins", "John Wiley & Sons; Williams & Wilkins"),

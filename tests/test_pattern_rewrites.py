@@ -189,6 +189,23 @@ CASES = [
         list(" &ax,") + ["and", "et al", "etal", "editor", "editors", "andy"],
     ),
     (
+        "names._INITIALS",
+        names._INITIALS,
+        r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$",
+        0,
+        "match+fullmatch",
+        list(" .-JPRa\u2003") + ["J.-P.", "R. F.", "Yu."],
+    ),
+    (
+        "names._FAMILY_INITIALS",
+        names._FAMILY_INITIALS,
+        r"^(?P<fam>\p{L}[\p{L}'’\-]*(?:\s+\p{L}[\p{L}'’\-]*){0,3}?)\s+"
+        r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$",
+        0,
+        "match",
+        list(" .-JPRa\u2003") + ["Smith", "van", "FRESE", "K S", "P. Z."],
+    ),
+    (
         "house_zh._SPACED_LABEL",
         house_zh._SPACED_LABEL,
         r"\s+(?=(?:作者|著者|译者|编者|出版社|出版者|出版时间|出版日期|出版年)\s*[:：])",

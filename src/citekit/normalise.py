@@ -46,6 +46,9 @@ _PUNCT = {
     "\u00a0": " ",
     "\u3000": " ",
     "\t": " ",
+    # the other space separators (en and em spaces, thin and narrow spaces, PDF text's layout
+    # spaces): a space, and a run of them one space like any run (no rule sees a long run)
+    **{chr(c): " " for c in (0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F)},
     "\u200b": "",
     "\ufeff": "",
 }

@@ -119,7 +119,7 @@ _CORP_TAIL = regex.compile(
 # "FRESE K S", "Peebles P. Z.", "Кочетков А Я": family words, then one to four initials.
 _FAMILY_INITIALS = regex.compile(
     r"^(?P<fam>\p{L}[\p{L}'’\-]*(?:\s+\p{L}[\p{L}'’\-]*){0,3}?)\s+"
-    r"(?P<ini>\p{Lu}\.?(?:\s*-?\s*\p{Lu}\.?){0,3})$"
+    r"(?P<ini>\p{Lu}\.?(?:\s*+-?\s*+\p{Lu}\.?){0,3})$"
 )
 # "J.", "R.F.I.", "M. H.", "J.-P.": initials with periods (comma-separated "Family,Initials" form)
 _FAMILY_WORD = r"\p{Lu}\p{Ll}[\p{L}'’\-]*"
@@ -127,7 +127,8 @@ _FAMILIES_ONLY = regex.compile(rf"^{_FAMILY_WORD}(?:\s*(?:,\s*)?(?:&|\band\b)\s*
 _FAMILY_SEP = regex.compile(r"\s*,?\s*(?:&|\band\b)\s*")
 _BARE_LAST_INITIAL = regex.compile(r"\s\p{Lu}$")
 _BARE_INITIALS = regex.compile(r"^\p{Lu}{2,3}$")  # "AB" (Harvard AGPS: "Smith, AB")
-_INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*-?\s*\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
+# (the space runs possessive: a run between two initials split two ways at each, 1 s at 750 spaces)
+_INITIALS = regex.compile(r"^\p{Lu}\.(?:\s*+-?\s*+\p{Lu}\.?){0,3}$|^\p{Lu}\p{Ll}?\.?$")
 # A given name written out before or after: "Smith, John" / "Smith, John A."
 # Given names first: "J. Smith", "Robert O. Keohane", "Jean-Paul Sartre", "Ludwig van Beethoven",
 # "Yu. A. Malkov" (a transliterated two-letter abbreviation)
