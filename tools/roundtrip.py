@@ -24,6 +24,7 @@ from citekit.parser import parse_reference
 from citekit.parser.evaluate import as_printed, figures
 from citekit.parser.score import DATE_FIELDS, FIELDS, NAME_FIELDS, Score
 from citekit.renderer import render_bibliography
+from citekit.renderer._prepare import _note_fields
 
 warnings.filterwarnings("ignore", message="The following arguments")
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,6 +189,13 @@ def printed(item: Item, raw: str, date_cut: DateCut) -> Item:
     return out
 
 
+def as_rendered(item: Item) -> Item:
+    """``item`` with the CSL variables its note gives (Zotero's "Extra" lines, ``page: 288``),
+    as the renderer reads them (the expected values are what the string prints)."""
+    note = item.get("note")
+    return dict(_note_fields(item, note)) if isinstance(note, str) and note else item
+
+
 def _body(text: str) -> str:
     return re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s*", "", text).strip()
 
@@ -200,7 +208,8 @@ def run(
     errors: dict[str, list[Error]] = {}
     keyed = [dict(item, id=f"i{n}") for n, (_, item) in enumerate(items)]
     names = {f"i{n}": key for n, (key, _) in enumerate(items)}
-    originals = {f"i{n}": item for n, (_, item) in enumerate(items)}
+    # the item as the renderer reads it: CSL variables in the note ("page: 288", "type: pamphlet")
+    originals = {f"i{n}": as_rendered(item) for n, (_, item) in enumerate(items)}
     for style in styles:
         score = per_style.setdefault(style, Score())
         for entry in render_bibliography(keyed, style):
