@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from citekit.parser import parse_reference
-from citekit.parser.evaluate import as_printed, figures
+from citekit.parser.evaluate import _EDITOR_WORDS, as_printed, figures
 from citekit.parser.score import DATE_FIELDS, FIELDS, NAME_FIELDS, Score
 from citekit.renderer import render_bibliography
 from citekit.renderer._prepare import _note_fields
@@ -141,6 +141,14 @@ def printed(item: Item, raw: str, date_cut: DateCut) -> Item:
     item = {k: _unmarked(v) for k, v in item.items()}
     plain = raw.translate(str.maketrans({"‘": "'", "’": "'"}))  # names match with either quote
     out = as_printed({k: v for k, v in item.items() if k in FIELDS or k == "language"}, plain)
+    if "editor" in out and not _EDITOR_WORDS.search(raw):
+        # GB/T "[M]//梁慧星. 民商法论丛": the host's responsible persons printed without a role
+        # (the gold calls them container-author): no string can tell an editor
+        out.pop("editor")
+    host = item.get("container-author")
+    if "editor" not in out and isinstance(host, list) and _EDITOR_WORDS.search(raw):
+        # a style that prints the host's author as its editor ("许厚泽、赵其国主编：《…》")
+        out.update(as_printed({"editor": host}, plain))
     text = words(raw)
     publisher = words(out.get("publisher") or "").strip()
     if publisher:
