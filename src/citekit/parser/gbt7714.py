@@ -17,6 +17,7 @@ from .common import (
     ACCOUNT,
     DOC_NO,
     MEETING_WORDS,
+    UNKNOWN_IMPRINT,
     is_stop,
     parse_imprint,
     set_names,
@@ -282,6 +283,8 @@ def parse(d: Draft) -> bool:
             csl_type, custom_code = "legislation", None
     elif code in ("M", "CM") and not analytic:  # (an atlas's volume: 中国历史地图集: 第2册)
         te = title_volume(d, ts, te)
+    elif code in ("Z", "EB", "N") and not d.has("number") and "号" in work[ts:te]:
+        te = _document_number(d, ts, te)
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
         te = sc.start()
@@ -373,7 +376,10 @@ def _responsibility(d: Draft, limit: int) -> int:
     if found is not None:
         split, group = found
         a, b = trim(work, d.start, split + 1)  # the text _author_split parsed
-        set_names(d, a, b, "author", 0.9, group=group)
+        if work[a:b].rstrip(".．") in _ANONYMOUS:
+            d.claim(a, b)  # "佚名. 题名[Z]": no author is known
+        else:
+            set_names(d, a, b, "author", 0.9, group=group)
         title_start = split + 1
         # "马克思著. 张三译. 资本论[M]": a second group, closed by its role word, before the title
         nxt = (
@@ -837,16 +843,36 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
         return True
     if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
         return False
-    d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
+    if UNKNOWN_IMPRINT.fullmatch(work, ps, pe):
+        d.claim(ps, pe)  # "[出版地不详]: 三联书店" / "[S.l.]: Springer": read, and no value
+    else:
+        d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
     qe = trim(work, qs, qe, " ,;:，；：" + MASK)[1]
     tail = _TRAILING_PAGES.search(work, qs, qe)
     if tail and len(parts) == 2:  # "Boston, MA: Springer US, 315~327"
         d.set("page", tail.group("p"), *tail.span("p"), 0.75)
         qe = trim(work, qs, tail.start(), " ,;:，；：" + MASK)[1]
-    d.set("publisher", work[qs:qe], qs, qe, 0.8)
+    if UNKNOWN_IMPRINT.fullmatch(work, qs, qe):
+        d.claim(qs, qe)  # "北京: [出版者不详]"
+    else:
+        d.set("publisher", work[qs:qe], qs, qe, 0.8)
     if len(parts) > 2 and parts[2][1] > parts[2][0]:
         d.set("page", work[parts[2][0] : parts[2][1]], *parts[2], 0.8)
     return True
+
+
+def _document_number(d: Draft, start: int, end: int) -> int:
+    """A document's number after its title's last colon (``若干意见: 温委〔2011〕8号[Z]``,
+    ``某某通知: 国发〔2007〕19 号[EB/OL]``): the number; return where the title ends."""
+    work = d.work
+    colon = max(work.rfind(":", start, end), work.rfind("：", start, end))
+    if colon <= start:
+        return end
+    a, b = trim(work, colon + 1, end)
+    if b <= a or not DOC_NO.fullmatch(work, a, b):
+        return end
+    d.set("number", work[a:b], a, b, 0.85)
+    return trim(work, start, colon)[1]
 
 
 def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:

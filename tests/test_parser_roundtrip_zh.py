@@ -1,0 +1,62 @@
+"""Chinese readings found by the Chinese round trip (tools/roundtrip_zh.py: Chinese and mixed
+items printed in citekit's GB/T 7714 and 《》 styles and read back).  The strings are written for
+these tests in the shapes of GB/T 7714's author-date and numeric forms; the names and works are
+made up."""
+
+from __future__ import annotations
+
+from citekit.parser import parse_reference
+
+
+def _item(text: str) -> dict:
+    return parse_reference(text).item
+
+
+def test_unknown_place_is_no_place_author_date() -> None:
+    # GB/T 7714 author-date: the year up front, "[出版地不详]: 出版者" without a year
+    item = _item("林晓东, 1998. 江南茶事考[M]. [出版地不详]: 东海书社.")
+    assert "publisher-place" not in item
+    assert item["publisher"] == "东海书社"
+    item = _item("Moravec K, 2004. Small rivers and their mills[M]. [S.l.]: Harbor Press.")
+    assert "publisher-place" not in item
+    assert item["publisher"] == "Harbor Press"
+
+
+def test_unknown_publisher_is_no_publisher_author_date() -> None:
+    item = _item("林晓东, 1998. 江南茶事考[M]. 杭州: [出版者不详].")
+    assert item["publisher-place"] == "杭州"
+    assert "publisher" not in item
+
+
+def test_known_place_still_read_author_date() -> None:
+    item = _item("林晓东, 1998. 江南茶事考[M]. 杭州: 东海书社.")
+    assert item["publisher-place"] == "杭州"
+    assert item["publisher"] == "东海书社"
+
+
+def test_anonymous_is_no_author_numeric() -> None:
+    # "佚名" (author unknown) before the title in the numeric form, as the author-date form reads it
+    item = _item("佚名. 江南茶事考[M]. 杭州: 东海书社, 1998.")
+    assert "author" not in item
+    assert item["title"] == "江南茶事考"
+    item = _item("Anon. Small rivers and their mills[M]. London: Harbor Press, 2004.")
+    assert "author" not in item
+
+
+def test_document_number_after_title_z_and_eb() -> None:
+    # a 文号 after the title's colon is the number, for [Z] and [EB/OL] as for [A]
+    item = _item("某市人民政府. 关于整顿城乡集市的若干意见: 某发〔1988〕3 号[Z]. 1988.")
+    assert item["number"] == "某发〔1988〕3 号"
+    assert item["title"] == "关于整顿城乡集市的若干意见"
+    item = _item(
+        "某市人民政府. 关于整顿城乡集市的通知：某发〔1988〕3号[EB/OL]. (1988-03-02)"
+        "[2020-01-01]. http://www.example.cn/a.html."
+    )
+    assert item["number"] == "某发〔1988〕3号"
+    assert item["title"] == "关于整顿城乡集市的通知"
+
+
+def test_title_with_a_colon_and_no_number_kept() -> None:
+    item = _item("张三. 论三号文件: 一个案例[Z]. 1990.")
+    assert item["title"] == "论三号文件: 一个案例"
+    assert "number" not in item
