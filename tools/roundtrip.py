@@ -32,6 +32,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
+_CN_NUMERALS = dict(zip(map(str, range(1, 11)), "一二三四五六七八九十", strict=True))
+
 Item = dict[str, Any]
 Keyed = list[tuple[str, Item]]
 Error = tuple[str, str, Item, Item, list[str]]
@@ -149,6 +151,9 @@ def printed(item: Item, raw: str, date_cut: DateCut) -> Item:
     if "editor" not in out and isinstance(host, list) and _EDITOR_WORDS.search(raw):
         # a style that prints the host's author as its editor ("许厚泽、赵其国主编：《…》")
         out.update(as_printed({"editor": host}, plain))
+    edition = str(item.get("edition") or "")
+    if "edition" not in out and edition.isdigit() and f"第{_CN_NUMERALS.get(edition)}版" in raw:
+        out["edition"] = edition  # "（第二版）": the number printed as a Chinese numeral
     text = words(raw)
     publisher = words(out.get("publisher") or "").strip()
     if publisher:

@@ -46,8 +46,7 @@ def _chinese(item: dict[str, Any]) -> bool:
 def _printed_date(name: str, date: Any, raw: str) -> Any:
     """A date cut to the parts ``raw`` prints: ``2016-05-19``, ``2016-5-19``, ``2016年5月19日``,
     ``2016.05.19`` or ``2016/5/19`` give the day, the same without the day give the month, a bare
-    year only the year. The access date must print its month and day; an issued date whose
-    only print is the access date's is not printed."""
+    year only the year. An access date is printed with its month at least."""
     if not isinstance(date, dict) or not date.get("date-parts") or len(date["date-parts"]) != 1:
         return date
     try:
@@ -59,8 +58,8 @@ def _printed_date(name: str, date: Any, raw: str) -> Any:
     y = parts[0]
     if len(parts) > 1:
         m = parts[1]
-        month = rf"{y}(?:\s*[-./]\s*0?{m}|\s*年\s*0?{m}\s*月)"
-        if re.search(month + r"(?!\d)", raw):
+        month = rf"{y}(?:\s*[-./]\s*0?{m}(?!\d)|\s*年\s*0?{m}\s*月)"
+        if re.search(month, raw):
             if len(parts) > 2:
                 d = parts[2]
                 if re.search(
