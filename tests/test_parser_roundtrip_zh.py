@@ -60,3 +60,26 @@ def test_title_with_a_colon_and_no_number_kept() -> None:
     item = _item("张三. 论三号文件: 一个案例[Z]. 1990.")
     assert item["title"] == "论三号文件: 一个案例"
     assert "number" not in item
+
+
+def test_publisher_then_pages_without_place_author_date() -> None:
+    # author-date thesis without a place: "授予单位: 页码" (a place is never followed by pages)
+    item = _item("林晓东，2013. 江南茶事考[D]. 东海大学：30.")
+    assert item["publisher"] == "东海大学"
+    assert item["page"] == "30"
+    assert "publisher-place" not in item
+
+
+def test_repository_before_citation_date_author_date() -> None:
+    # GB/T 7714-2015 author-date dataset: the year up front, the repository alone before [引用日期]
+    item = _item(
+        "林晓东, 2024. 江南茶园土壤数据集[DS/OL]. 东海大学茶学研究所[2024-11-25]. "
+        "https://data.example.cn/a.html."
+    )
+    assert item["publisher"] == "东海大学茶学研究所"
+    assert item["issued"] == {"date-parts": [[2024]]}
+    assert item["accessed"] == {"date-parts": [[2024, 11, 25]]}
+    item = _item(
+        "林晓东, 2024. 江南茶园土壤数据集[DS/OL]. [2024-11-25]. https://data.example.cn/a.html."
+    )
+    assert "publisher" not in item

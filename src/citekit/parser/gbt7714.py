@@ -593,7 +593,21 @@ def _dated_repository(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[i
                 d.set("publisher", m.group("pub"), *m.span("pub"), 0.8)
             continue
         out.append((es, ee))
+    if (
+        len(out) == 1
+        and d.has("issued")
+        and not d.has("publisher")
+        and (rep := _REPOSITORY.fullmatch(work, *out[0]))
+    ):
+        # author-date "[DS/OL]. 东海大学茶学研究所[2024-11-25]. URL": the year is up front, the
+        # repository alone before the citation date
+        d.set("publisher", rep.group(0), *rep.span(), 0.75)
+        return []
     return out
+
+
+# a repository's name alone: no digit, no colon, no stop inside (\G: only fullmatched)
+_REPOSITORY = regex.compile(r"\G[^\d:：.．()（）\[\]\x00]{2,60}")
 
 
 # the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date
@@ -836,9 +850,14 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
     if (
         len(parts) == 2
         and _PAGES_ONLY.fullmatch(work, qs, qe)
-        and _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+        and (
+            _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+            or (pe - ps <= 40 and not _DIGIT.search(work, ps, pe))
+        )
     ):
-        d.set("publisher", work[ps:pe], ps, pe, 0.75)  # "Rowman & Littlefield, Inc.: 13" (no place)
+        # "Rowman & Littlefield, Inc.: 13", "[D]. 东海大学: 30" (no place: a place is never
+        # followed by pages alone)
+        d.set("publisher", work[ps:pe], ps, pe, 0.75)
         d.set("page", work[qs:qe], qs, qe, 0.75)
         return True
     if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
