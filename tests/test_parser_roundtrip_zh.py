@@ -83,3 +83,28 @@ def test_repository_before_citation_date_author_date() -> None:
         "林晓东, 2024. 江南茶园土壤数据集[DS/OL]. [2024-11-25]. https://data.example.cn/a.html."
     )
     assert "publisher" not in item
+
+
+def test_document_number_after_title_other_codes() -> None:
+    # GB/T 7714-2005 styles print a government document as [M]: the 文号 is still the number
+    item = _item("某市人民政府. 关于整顿城乡集市的通知: 某发〔1988〕3号[M]. 1988.")
+    assert item["number"] == "某发〔1988〕3号"
+    assert item["title"] == "关于整顿城乡集市的通知"
+
+
+def test_meeting_host_is_the_event() -> None:
+    # "[C]//meeting name": the paper was given at a meeting, no proceedings is named
+    item = _item("林晓东. 江南茶事考[C]//第三届中国茶文化学术研讨会, 2007: 12-19.")
+    assert item["event-title"] == "第三届中国茶文化学术研讨会"
+    assert "container-title" not in item
+    assert item["page"] == "12-19"
+    # a proceedings volume (论文集) or a published host stays the container
+    item = _item(
+        "林晓东. 江南茶事考[C]//第三届中国茶文化学术研讨会论文集. 杭州: 东海书社, 2007: 12-19."
+    )
+    assert item["container-title"] == "第三届中国茶文化学术研讨会论文集"
+    assert "event-title" not in item
+    item = _item(
+        "林晓东. 江南茶事考[C]//中国茶叶学会. 第三届中国茶文化学术研讨会. 杭州: 东海书社, 2007."
+    )
+    assert item["container-title"] == "第三届中国茶文化学术研讨会"

@@ -271,6 +271,9 @@ def parse(d: Draft) -> bool:
             if not d.has("issued"):  # the year the number ends with
                 d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.8)
             ts = sm.end()
+    if code not in _NUMBERED and not d.has("number") and "号" in work[ts:te]:
+        # (a government document under any code: 若干意见: 温委〔2011〕8 号[Z], …通知: 国发〔2007〕19号[M])
+        te = _document_number(d, ts, te)
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
@@ -283,8 +286,6 @@ def parse(d: Draft) -> bool:
             csl_type, custom_code = "legislation", None
     elif code in ("M", "CM") and not analytic:  # (an atlas's volume: 中国历史地图集: 第2册)
         te = title_volume(d, ts, te)
-    elif code in ("Z", "EB", "N") and not d.has("number") and "号" in work[ts:te]:
-        te = _document_number(d, ts, te)
     if code == "CM" and (sc := _MAP_SCALE.search(work, ts, te)):  # 地质图.1∶25 000[CM]
         d.set("scale", regex.sub(r"\s+", " ", sc.group("s")), *sc.span("s"), 0.85)
         te = sc.start()
@@ -308,6 +309,8 @@ def parse(d: Draft) -> bool:
     _after_code(d, code, analytic, host, after)
     if code == "C" and not analytic:
         _meeting(d)
+    elif code == "C":
+        _meeting_host(d)
     return True
 
 
@@ -344,6 +347,24 @@ def _meeting(d: Draft) -> None:
     if m.group("p"):
         d.set("event-place", m.group("p").strip(), *trim(work, *m.span("p")), conf)
     d.set_type("paper-conference", 0.9)
+
+
+# a Chinese meeting's name and nothing else (第二届中国国际关系学会博士论坛; \G: only fullmatched)
+_MEETING_NAME = regex.compile(rf"\G\s*\p{{Han}}[^,，:：]{{1,80}}?(?:{MEETING_WORDS})\s*")
+
+
+def _meeting_host(d: Draft) -> None:
+    """``[C]//第二届中国国际关系学会博士论坛, 2007: 12``: the host is the meeting itself (its name
+    ends with a meeting word, no proceedings is named and nothing is published): the event."""
+    span = d.spans.get("container-title")
+    if span is None or d.has("publisher") or d.has("event-title"):
+        return
+    work = d.work
+    if not _MEETING_NAME.fullmatch(work, *span) or _PROCEEDINGS.search(work, *span):
+        return
+    conf = d.conf["container-title"]
+    d.drop("container-title")
+    d.set("event-title", work[span[0] : span[1]], span[0], span[1], conf)
 
 
 _BY_ROLE = regex.compile(
