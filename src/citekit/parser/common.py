@@ -144,7 +144,9 @@ def _after_link(work: str, i: int) -> bool:
 
 
 # GB/T 7714 8.4.1.3, 8.4.2.4: the marks of an unknown place or publisher, printed instead of a value
-UNKNOWN_IMPRINT = regex.compile(r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]")
+UNKNOWN_IMPRINT = regex.compile(
+    r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]"
+)
 _UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
 # a serial's years, "1957-1990", or its open range, "1984-" (still published): CSL's range, whose
 # open end is 0 (the processor prints "1984—" and sorts it by its start)
