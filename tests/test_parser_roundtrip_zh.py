@@ -108,3 +108,16 @@ def test_meeting_host_is_the_event() -> None:
         "林晓东. 江南茶事考[C]//中国茶叶学会. 第三届中国茶文化学术研讨会. 杭州: 东海书社, 2007."
     )
     assert item["container-title"] == "第三届中国茶文化学术研讨会"
+
+
+def test_undated_imprint_numeric() -> None:
+    # a book printed with no year at all: "[出版地不详]: 出版者." / "地: 出版者." is still the imprint
+    item = _item("林晓东. 江南茶事考[M]. [出版地不详]: 东海出版社.")
+    assert item["publisher"] == "东海出版社"
+    assert "publisher-place" not in item
+    item = _item("林晓东. 江南茶事考: 上[M]. 杭州: 东海书局.")
+    assert item["publisher"] == "东海书局"
+    assert item["publisher-place"] == "杭州"
+    # a colon before a part that is no publisher's name is not read as an imprint
+    item = _item("林晓东. 江南茶事考[J]. 茶叶通讯: 增刊.")
+    assert "publisher" not in item

@@ -473,6 +473,11 @@ def _after_code(
             if _imprint_without_date(d, *elements[k]):
                 imprint = k
                 break
+    elif imprint is None and elements and _undated_imprint(work, *elements[-1]):
+        # "[M]. [出版地不详]: 中华书局." / "[M]. 北京: 中华书局.": no date anywhere, the last element
+        # is a place (or its unknown mark) and a publisher's name
+        if _imprint_without_date(d, *elements[-1]):
+            imprint = len(elements) - 1
     pub = d.spans.get("publisher")
     if code == "D" and pub and not d.has("genre"):  # 中国科学院博士学位论文, 2004: 1-18
         tm = _THESIS_PUB.fullmatch(work, *pub)
@@ -913,6 +918,12 @@ def _document_number(d: Draft, start: int, end: int) -> int:
         return end
     d.set("number", work[a:b], a, b, 0.85)
     return trim(work, start, colon)[1]
+
+
+def _undated_imprint(work: str, start: int, end: int) -> bool:
+    """``[出版地不详]: 中华书局`` / ``北京: 中华书局``: one colon, then a publisher's name only."""
+    parts = split_top_colon(work, start, end)
+    return len(parts) == 2 and _PUBLISHER_ONLY.fullmatch(work, *trim(work, *parts[1])) is not None
 
 
 def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
