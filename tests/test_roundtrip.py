@@ -38,11 +38,6 @@ KNOWN: dict[tuple[str, str | None], str] = {
     **{("gold:gbt7714.A.7:7", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{("gold:gbt7714.A.7:8", s): _C_YEAR for s in (*_AD, ZJSS)},
     **{
-        ("gold:constructed.DS-zh", s): "an organisation alone after the type code, with neither"
-        " place nor year (author-date), is not told from a title part: not read as publisher"
-        for s in _AD[:1]  # 2025 prints the dataset's repository with its date: 出版者（2012）
-    },
-    **{
         (f"gold:gbt7714.{n}", "gbt7714-2025-author-date"): "parser: a full-width comma inside the"
         " place or the publisher of a 2025 author-date imprint, which has no year after it"
         " ('Littleton，Colo.：Libraries Unlimited，Inc.', '…Publishing Group，Inc.：13'), is not"

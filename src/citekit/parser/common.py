@@ -144,7 +144,9 @@ def _after_link(work: str, i: int) -> bool:
 
 
 # GB/T 7714 8.4.1.3, 8.4.2.4: the marks of an unknown place or publisher, printed instead of a value
-_UNKNOWN = regex.compile(r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]")
+UNKNOWN_IMPRINT = regex.compile(
+    r"\[\s*(?:S\.\s?l\.?|s\.\s?n\.?|出版地不详|出版者不详|出版社不详)\s*\]"
+)
 _UPDATE_DAY = regex.compile(r"(\d{4})\((\d{4})(\d\d)(\d\d)\)")
 # a serial's years, "1957-1990", or its open range, "1984-" (still published): CSL's range, whose
 # open end is 0 (the processor prints "1984—" and sorts it by its start)
@@ -194,7 +196,7 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
         keep_dot = _TRIM_TEXT  # " ,;:，；：" + MASK: "Washington, D.C.:" / "Inc., 1982": the dot is the name's
         if colon >= 0:
             a, b = trim(work, pre_s, colon, keep_dot)
-            if _UNKNOWN.fullmatch(work, a, b):
+            if UNKNOWN_IMPRINT.fullmatch(work, a, b):
                 d.claim(a, b)  # read, and no value
             elif b > a:
                 d.set("publisher-place", work[a:b], a, b, confidence)
@@ -204,7 +206,7 @@ def parse_imprint(d: Draft, start: int, end: int, *, confidence: float = 0.85) -
             if b > a and _is_place(work[a:b]):  # "杭州, 2019": a place and no publisher
                 d.set("publisher-place", work[a:b], a, b, confidence)
                 return True
-        if _UNKNOWN.fullmatch(work, a, b):
+        if UNKNOWN_IMPRINT.fullmatch(work, a, b):
             d.claim(a, b)
         elif b > a:
             d.set("publisher", work[a:b], a, b, confidence)

@@ -17,6 +17,7 @@ from .common import (
     ACCOUNT,
     DOC_NO,
     MEETING_WORDS,
+    UNKNOWN_IMPRINT,
     is_stop,
     parse_imprint,
     set_names,
@@ -270,6 +271,9 @@ def parse(d: Draft) -> bool:
             if not d.has("issued"):  # the year the number ends with
                 d.set("issued", {"date-parts": [[int(sm.group("y"))]]}, *sm.span("y"), 0.8)
             ts = sm.end()
+    if code not in _NUMBERED and not d.has("number") and "号" in work[ts:te]:
+        # (a government document under any code: 若干意见: 温委〔2011〕8 号[Z], …通知: 国发〔2007〕19号[M])
+        te = _document_number(d, ts, te)
     if code in _NUMBERED and not d.has("number"):
         te = title_number(d, ts, te)
         where = _COUNTRY_NUMBER.match(d.values.get("number", "")) if code == "P" else None
@@ -305,6 +309,8 @@ def parse(d: Draft) -> bool:
     _after_code(d, code, analytic, host, after)
     if code == "C" and not analytic:
         _meeting(d)
+    elif code == "C":
+        _meeting_host(d)
     return True
 
 
@@ -343,6 +349,24 @@ def _meeting(d: Draft) -> None:
     d.set_type("paper-conference", 0.9)
 
 
+# a Chinese meeting's name and nothing else (第二届中国国际关系学会博士论坛; \G: only fullmatched)
+_MEETING_NAME = regex.compile(rf"\G\s*\p{{Han}}[^,，:：]{{1,80}}?(?:{MEETING_WORDS})\s*")
+
+
+def _meeting_host(d: Draft) -> None:
+    """``[C]//第二届中国国际关系学会博士论坛, 2007: 12``: the host is the meeting itself (its name
+    ends with a meeting word, no proceedings is named and nothing is published): the event."""
+    span = d.spans.get("container-title")
+    if span is None or d.has("publisher") or d.has("event-title"):
+        return
+    work = d.work
+    if not _MEETING_NAME.fullmatch(work, *span) or _PROCEEDINGS.search(work, *span):
+        return
+    conf = d.conf["container-title"]
+    d.drop("container-title")
+    d.set("event-title", work[span[0] : span[1]], span[0], span[1], conf)
+
+
 _BY_ROLE = regex.compile(
     r"(?P<r>translated|trans\.|tr\.|edited|ed\.|eds\.)\s+by\s+(?P<who>\S.*)", regex.IGNORECASE
 )
@@ -373,7 +397,10 @@ def _responsibility(d: Draft, limit: int) -> int:
     if found is not None:
         split, group = found
         a, b = trim(work, d.start, split + 1)  # the text _author_split parsed
-        set_names(d, a, b, "author", 0.9, group=group)
+        if work[a:b].rstrip(".．") in _ANONYMOUS:
+            d.claim(a, b)  # "佚名. 题名[Z]": no author is known
+        else:
+            set_names(d, a, b, "author", 0.9, group=group)
         title_start = split + 1
         # "马克思著. 张三译. 资本论[M]": a second group, closed by its role word, before the title
         nxt = (
@@ -446,6 +473,11 @@ def _after_code(
             if _imprint_without_date(d, *elements[k]):
                 imprint = k
                 break
+    elif imprint is None and elements and _undated_imprint(work, *elements[-1]):
+        # "[M]. [出版地不详]: 中华书局." / "[M]. 北京: 中华书局.": no date anywhere, the last element
+        # is a place (or its unknown mark) and a publisher's name
+        if _imprint_without_date(d, *elements[-1]):
+            imprint = len(elements) - 1
     pub = d.spans.get("publisher")
     if code == "D" and pub and not d.has("genre"):  # 中国科学院博士学位论文, 2004: 1-18
         tm = _THESIS_PUB.fullmatch(work, *pub)
@@ -587,7 +619,21 @@ def _dated_repository(d: Draft, elements: list[tuple[int, int]]) -> list[tuple[i
                 d.set("publisher", m.group("pub"), *m.span("pub"), 0.8)
             continue
         out.append((es, ee))
+    if (
+        len(out) == 1
+        and d.has("issued")
+        and not d.has("publisher")
+        and (rep := _REPOSITORY.fullmatch(work, *out[0]))
+    ):
+        # author-date "[DS/OL]. 东海大学茶学研究所[2024-11-25]. URL": the year is up front, the
+        # repository alone before the citation date
+        d.set("publisher", rep.group(0), *rep.span(), 0.75)
+        return []
     return out
+
+
+# a repository's name alone: no digit, no colon, no stop inside (\G: only fullmatched)
+_REPOSITORY = regex.compile(r"\G[^\d:：.．()（）\[\]\x00]{2,60}")
 
 
 # the older GB/T 7714 patent form "题名[P]. 中国专利: 881056073, 1989-07-26": country, number, date
@@ -830,23 +876,54 @@ def _imprint_without_date(d: Draft, start: int, end: int) -> bool:
     if (
         len(parts) == 2
         and _PAGES_ONLY.fullmatch(work, qs, qe)
-        and _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+        and (
+            _PUBLISHER_ONLY.fullmatch(work, ps, pe)
+            or (pe - ps <= 40 and not _DIGIT.search(work, ps, pe))
+        )
     ):
-        d.set("publisher", work[ps:pe], ps, pe, 0.75)  # "Rowman & Littlefield, Inc.: 13" (no place)
+        # "Rowman & Littlefield, Inc.: 13", "[D]. 东海大学: 30" (no place: a place is never
+        # followed by pages alone)
+        d.set("publisher", work[ps:pe], ps, pe, 0.75)
         d.set("page", work[qs:qe], qs, qe, 0.75)
         return True
     if pe - ps > 40 or any(ch.isdigit() for ch in work[ps:pe]):
         return False
-    d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
+    if UNKNOWN_IMPRINT.fullmatch(work, ps, pe):
+        d.claim(ps, pe)  # "[出版地不详]: 三联书店" / "[S.l.]: Springer": read, and no value
+    else:
+        d.set("publisher-place", work[ps:pe], ps, pe, 0.8)
     qe = trim(work, qs, qe, " ,;:，；：" + MASK)[1]
     tail = _TRAILING_PAGES.search(work, qs, qe)
     if tail and len(parts) == 2:  # "Boston, MA: Springer US, 315~327"
         d.set("page", tail.group("p"), *tail.span("p"), 0.75)
         qe = trim(work, qs, tail.start(), " ,;:，；：" + MASK)[1]
-    d.set("publisher", work[qs:qe], qs, qe, 0.8)
+    if UNKNOWN_IMPRINT.fullmatch(work, qs, qe):
+        d.claim(qs, qe)  # "北京: [出版者不详]"
+    else:
+        d.set("publisher", work[qs:qe], qs, qe, 0.8)
     if len(parts) > 2 and parts[2][1] > parts[2][0]:
         d.set("page", work[parts[2][0] : parts[2][1]], *parts[2], 0.8)
     return True
+
+
+def _document_number(d: Draft, start: int, end: int) -> int:
+    """A document's number after its title's last colon (``若干意见: 温委〔2011〕8号[Z]``,
+    ``某某通知: 国发〔2007〕19 号[EB/OL]``): the number; return where the title ends."""
+    work = d.work
+    colon = max(work.rfind(":", start, end), work.rfind("：", start, end))
+    if colon <= start:
+        return end
+    a, b = trim(work, colon + 1, end)
+    if b <= a or not DOC_NO.fullmatch(work, a, b):
+        return end
+    d.set("number", work[a:b], a, b, 0.85)
+    return trim(work, start, colon)[1]
+
+
+def _undated_imprint(work: str, start: int, end: int) -> bool:
+    """``[出版地不详]: 中华书局`` / ``北京: 中华书局``: one colon, then a publisher's name only."""
+    parts = split_top_colon(work, start, end)
+    return len(parts) == 2 and _PUBLISHER_ONLY.fullmatch(work, *trim(work, *parts[1])) is not None
 
 
 def split_top_colon(work: str, start: int, end: int) -> list[tuple[int, int]]:
