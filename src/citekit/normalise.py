@@ -297,11 +297,6 @@ def _links(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
 
 
 @cache
-def _link_start() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
-    return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*$")
-
-
-@cache
 def _link_run() -> _re.Pattern[str]:  # compiled on first use: a CJK range is slow to compile
     return _re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)[^\s\u3400-\u9fff]*")
 
@@ -393,12 +388,17 @@ def _repairs(text: str, whole: bool) -> list[tuple[int, int, str]]:
             close = text.index("](", m.end())
             edits.append((m.start(), m.end(), ""))
             edits.append((close, close + 1, " "))
-    links = _links(text) if " " in text and _broken_link(text) else []
-    for _, _, breaks in links:
+    # the links (with the spaces a break put inside them), found once: the repairs below leave
+    # a link's characters alone
+    links = _links(text) if " " in text and _broken_link(text) else None
+    for _, _, breaks in links or ():
         edits.extend((a, b, "") for a, b in breaks)
 
     def in_link(k: int) -> bool:
-        return any(a <= k < b for a, b, _ in links) or bool(_link_start().search(text, 0, k))
+        nonlocal links
+        if links is None:
+            links = _links(text)
+        return any(a <= k <= b for a, b, _ in links)
 
     if "_" in text:
         for m in _UNDERSCORES.finditer(text):
