@@ -171,19 +171,7 @@ def clean_value(raw: str) -> str:
         text = _GLUED.sub(_space_after, text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    if (
-        "*" in text
-        or "<" in text
-        or "__" in text
-        or _GLUED_HINT.search(text)
-        or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
-        or _OCR_HINT.search(text)
-        or "_" in text
-        or " ." in text
-        or "&" in text
-        or "in" in text
-        and _GLUED_IN.search(text)
-    ):  # (the tests of _rare that a field's text can meet)
+    if _field_repair_hint(text):
         edits = _repairs(text, whole=False)
         if edits:
             text = _apply(text, range(len(text) + 1), edits)[0]
@@ -342,8 +330,8 @@ def _broken_link(text: str) -> bool:
     return False
 
 
-def _rare(text: str) -> bool:
-    """Might ``text`` need one of the local repairs?  (Most references need none.)"""
+def _field_repair_hint(text: str) -> bool:
+    """Might a field's text need one of the local repairs (a cheap test first)?"""
     return bool(
         "*" in text
         or "<" in text
@@ -351,14 +339,18 @@ def _rare(text: str) -> bool:
         or _GLUED_HINT.search(text)
         or _OCR_HINT.search(text)
         or (" " in text and not text.isascii() and _CJK_GAP_HINT.search(text))
-        or (" " in text and _broken_link(text))
         or "_" in text
         or " ." in text
         or "&" in text
-        or "](" in text
         or "in" in text
         and _GLUED_IN.search(text)
     )
+
+
+def _rare(text: str) -> bool:
+    """Might ``text`` need one of the local repairs?  (Most references need none.)  A whole
+    reference can also hold a broken link or a Markdown link, which a field's text cannot."""
+    return _field_repair_hint(text) or (" " in text and _broken_link(text)) or "](" in text
 
 
 _WRAP = {"[": "]", "(": ")"}
