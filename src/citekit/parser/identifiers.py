@@ -53,6 +53,16 @@ def _strip_trailing(text: str, s: int, e: int) -> int:
     return e
 
 
+def _doi_label(d: Draft, s: int) -> bool:
+    """Claim and mask a ``DOI:`` label right before a DOI (or a doi.org link) at ``s``; whether
+    there was one."""
+    label = DOI_LABEL_BEFORE.search(d.text, max(d.start, s - 8), s)
+    if label:
+        d.claim(label.start(), s)
+        d.mask(label.start(), s)
+    return label is not None
+
+
 def extract_identifiers(d: Draft) -> None:
     text = d.text
     s0, e0 = d.start, d.end
@@ -91,9 +101,8 @@ def extract_identifiers(d: Draft) -> None:
     for s, e in url_spans:
         url = text[s:e]
         host = DOI_HOST.match(url)
-        if host and (label := DOI_LABEL_BEFORE.search(text, max(s0, s - 8), s)):
-            d.claim(label.start(), s)  # "DOI: https://doi.org/…": the label is read
-            d.mask(label.start(), s)
+        if host:
+            _doi_label(d, s)  # "DOI: https://doi.org/…": the label is read
         if host and not d.has("DOI"):
             d.set("DOI", url[host.end() :], s + host.end(), e, 0.95)
         elif not d.has("DOI"):
@@ -117,12 +126,9 @@ def extract_identifiers(d: Draft) -> None:
         if cut and cut.start() < e:
             e = cut.start()
         e = _strip_trailing(text, s, e)
-        prefix = DOI_LABEL_BEFORE.search(text, max(s0, s - 8), s)
+        labelled = _doi_label(d, s)
         if not d.has("DOI") or d.conf.get("DOI", 0) < 0.9:
-            d.set("DOI", text[s:e], s, e, 0.95 if prefix else 0.85)
-        if prefix:
-            d.claim(prefix.start(), s)
-            d.mask(prefix.start(), s)
+            d.set("DOI", text[s:e], s, e, 0.95 if labelled else 0.85)
         d.mask(s, e)
     if not d.has("DOI"):  # a short DOI after its prefix: "DOI: 10/gqs68c"
         m = SHORT_DOI.search(d.work, s0, e0) if d.work.find("10/", s0, e0) >= 0 else None
